@@ -1,0 +1,65 @@
+/**
+ * Run-chart signals by Anhøj's rules, for the short series councils often
+ * have (8–12 quarters), where XmR limits are not yet trustworthy.
+ */
+export interface RunChartResult {
+  median: number;
+  /** Points not on the median: the n the rules use. */
+  usefulPoints: number;
+  longestRun: number;
+  longestRunLimit: number;
+  crossings: number;
+  crossingsLimit: number;
+  /** An unusually long run: a shift in the process. */
+  shift: boolean;
+  /** Too few crossings of the median: the series is not random around it. */
+  fewCrossings: boolean;
+}
+
+export function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+/** Smallest k with P(X ≤ k) ≥ p for X ~ Binomial(n, 0.5): R's qbinom(p, n, 0.5). */
+export function binomialQuantile(p: number, n: number): number {
+  let prob = 0.5 ** n; // P(X = 0)
+  let cumulative = prob;
+  for (let k = 0; k < n; k++) {
+    if (cumulative >= p) return k;
+    prob = (prob * (n - k)) / (k + 1);
+    cumulative += prob;
+  }
+  return n;
+}
+
+export function anhojRules(values: number[]): RunChartResult | null {
+  if (values.length < 2) return null;
+  const m = median(values);
+  const sides = values.filter((v) => v !== m).map((v) => v > m);
+  const n = sides.length;
+  let longestRun = n ? 1 : 0;
+  let run = 1;
+  let crossings = 0;
+  for (let i = 1; i < n; i++) {
+    if (sides[i] === sides[i - 1]) run++;
+    else {
+      run = 1;
+      crossings++;
+    }
+    longestRun = Math.max(longestRun, run);
+  }
+  const longestRunLimit = Math.round(Math.log2(Math.max(n, 1)) + 3);
+  const crossingsLimit = n > 1 ? binomialQuantile(0.05, n - 1) : 0;
+  return {
+    median: m,
+    usefulPoints: n,
+    longestRun,
+    longestRunLimit,
+    crossings,
+    crossingsLimit,
+    shift: longestRun > longestRunLimit,
+    fewCrossings: crossings < crossingsLimit,
+  };
+}

@@ -1,0 +1,143 @@
+import { Parsed, ok, fail, Problem } from "./problems";
+import { CellValue, isBlank, cellText, normaliseWord } from "./values";
+import { formatNumber, truncate } from "./numbers";
+import { Polarity } from "./polarity";
+
+/** The status words the report uses. Status is always written as a word. */
+export type Status = "Green" | "Amber" | "Red" | "Complete" | "Data only" | "No data" | "Check";
+
+export const STATUSES: Status[] = ["Green", "Amber", "Red", "Complete", "Data only", "No data", "Check"];
+
+/**
+ * A numeric code written beside each status word so icon sets and filters
+ * work on a number: higher is better for the RAG statuses, and the statuses
+ * that carry no judgement sit at or below zero.
+ */
+export const STATUS_CODE: Record<Status, number> = {
+  Red: 1, Amber: 2, Green: 3, Complete: 4, "Data only": 0, "No data": -1, Check: -2,
+};
+
+export type Tolerance = { kind: "percent"; value: number } | { kind: "absolute"; value: number };
+
+export const DEFAULT_TOLERANCE: Tolerance = { kind: "percent", value: 5 };
+
+export interface RagInput {
+  value: number | null;
+  target: number | null;
+  polarity: Polarity | null;
+  tolerance?: Tolerance;
+  /** Pentana-style explicit threshold between Amber and Red; overrides the tolerance. */
+  redThreshold?: number | null;
+}
+
+export interface RagResult {
+  status: Status;
+  /** One line a reader can check: "Red: 55.07 against target 43.6, 26% adrift, tolerance 5%". */
+  why: string;
+  problem?: Problem;
+}
+
+function toleranceText(t: Tolerance): string {
+  return t.kind === "percent" ? `${formatNumber(t.value)}%` : formatNumber(t.value);
+}
+
+/**
+ * RAG of a measured value against its target. Green meets or beats target;
+ * Amber misses but is within tolerance (or the explicit threshold); Red is
+ * beyond it. No target → Data only; no value → No data.
+ */
+export function ragStatus(input: RagInput): RagResult {
+  const { value, target, polarity } = input;
+  const tolerance = input.tolerance ?? DEFAULT_TOLERANCE;
+  if (value === null || !Number.isFinite(value)) return { status: "No data", why: "No data: no value for this period" };
+  if (target === null || !Number.isFinite(target)) return { status: "Data only", why: `Data only: ${formatNumber(value)} has no target` };
+  if (polarity === null) {
+    return {
+      status: "Check",
+      why: `Check: ${formatNumber(value)} against target ${formatNumber(target)}, but no polarity says which way is better`,
+      problem: { code: "rag.no-polarity", severity: "error", message: "the indicator has a target but no polarity (Maximise or Minimise), so its RAG cannot be worked out" },
+    };
+  }
+  const v = formatNumber(value);
+  const t = formatNumber(target);
+  const threshold = input.redThreshold ?? null;
+
+  // Signed shortfall: how far the value falls short of target in the bad direction.
+  const distance = polarity === "Maximise" ? target - value : polarity === "Minimise" ? value - target : Math.abs(value - target);
+  const adrift = target !== 0 ? `${formatNumber((Math.abs(value - target) / Math.abs(target)) * 100, 0)}% adrift` : `${formatNumber(Math.abs(value - target))} adrift`;
+
+  if (polarity === "Goldilocks") {
+    // Within tolerance of target is Green; within twice it (or the threshold's distance) Amber.
+    const band = threshold !== null ? null : bandOf(tolerance, target);
+    if (band === "zero") return zeroTargetCheck(v, t, distance);
+    const greenBand = band ?? 0;
+    const amberBand = threshold !== null ? Math.abs(threshold - target) : greenBand * 2;
+    if (distance <= greenBand) return { status: "Green", why: `Green: ${v} within tolerance of target ${t}` };
+    if (distance <= amberBand) return { status: "Amber", why: `Amber: ${v} against target ${t}, ${adrift}` };
+    return { status: "Red", why: `Red: ${v} against target ${t}, ${adrift}` };
+  }
+
+  if (distance <= 0) return { status: "Green", why: `Green: ${v} ${distance === 0 ? "meets" : "beats"} target ${t}` };
+  if (threshold !== null) {
+    const withinThreshold = polarity === "Maximise" ? value >= threshold : value <= threshold;
+    return withinThreshold
+      ? { status: "Amber", why: `Amber: ${v} against target ${t}, ${adrift}, within threshold ${formatNumber(threshold)}` }
+      : { status: "Red", why: `Red: ${v} against target ${t}, ${adrift}, beyond threshold ${formatNumber(threshold)}` };
+  }
+  const band = bandOf(tolerance, target);
+  if (band === "zero") return zeroTargetCheck(v, t, distance);
+  const tol = toleranceText(tolerance);
+  return distance <= band + 1e-9 * Math.max(1, Math.abs(target))
+    ? { status: "Amber", why: `Amber: ${v} against target ${t}, ${adrift}, within tolerance ${tol}` }
+    : { status: "Red", why: `Red: ${v} against target ${t}, ${adrift}, tolerance ${tol}` };
+}
+
+/** The amber band in the value's own units; a percentage of a zero target is no band at all. */
+function bandOf(t: Tolerance, target: number): number | "zero" {
+  if (t.kind === "absolute") return Math.abs(t.value);
+  return target === 0 ? "zero" : (Math.abs(target) * Math.abs(t.value)) / 100;
+}
+
+function zeroTargetCheck(v: string, t: string, distance: number): RagResult {
+  if (distance <= 0) return { status: "Green", why: `Green: ${v} meets target ${t}` };
+  return {
+    status: "Check",
+    why: `Check: ${v} against target ${t}; a percentage tolerance of a zero target gives no amber band`,
+    problem: { code: "rag.zero-target", severity: "error", message: "the target is 0, so a percentage tolerance cannot be applied: set an absolute tolerance for this indicator" },
+  };
+}
+
+/** Which typed words mean which status. Configurable: "Blue" means Complete in some councils. */
+export type StatusLabels = Record<string, Status>;
+
+export const DEFAULT_STATUS_LABELS: StatusLabels = {
+  g: "Green", green: "Green", "on track": "Green", "on target": "Green",
+  a: "Amber", amber: "Amber",
+  r: "Red", red: "Red", "off track": "Red", "off target": "Red",
+  b: "Complete", blue: "Complete", complete: "Complete", completed: "Complete",
+  "data only": "Data only", "no data": "No data",
+};
+
+const lookups = new WeakMap<StatusLabels, Map<string, Status>>();
+
+function labelLookup(labels: StatusLabels): Map<string, Status> {
+  let map = lookups.get(labels);
+  if (!map) {
+    map = new Map(Object.entries(labels).map(([label, status]) => [normaliseWord(label), status]));
+    lookups.set(labels, map);
+  }
+  return map;
+}
+
+/**
+ * Normalise a typed status (G, Green, On track, Completed…). Blank is No
+ * data; a word not in the labels is a problem, never a guess.
+ */
+export function normaliseStatus(v: CellValue | undefined, labels: StatusLabels = DEFAULT_STATUS_LABELS): Parsed<Status> {
+  if (isBlank(v)) return ok("No data");
+  const text = cellText(v);
+  const found = labelLookup(labels).get(normaliseWord(text));
+  if (found) return ok(found);
+  const known = [...new Set(Object.values(labels))].filter((s) => s !== "No data" && s !== "Data only").join(", ");
+  return fail("status.unknown", `'${truncate(text)}' is not a status: expected one of ${known}`);
+}

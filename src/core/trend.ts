@@ -1,0 +1,106 @@
+import { Polarity } from "./polarity";
+import { Period, periodKey, previousPeriod, samePeriodLastYear, shiftPeriod, periodsPerYear } from "./periods";
+
+/** Direction of travel in the report's words; without a polarity, plain direction. */
+export type Trend = "Improving" | "Static" | "Worsening" | "No trend data" | "Increasing" | "Decreasing" | "No change";
+
+export const TREND_WORDS: Trend[] = ["Improving", "Static", "Worsening", "No trend data"];
+
+/** Changes within this band count as Static. Default: only an exactly equal value. */
+export type StaticBand = { kind: "absolute"; value: number } | { kind: "percent"; value: number };
+
+export const EXACTLY_EQUAL: StaticBand = { kind: "absolute", value: 0 };
+
+/**
+ * Compare this period's value with an earlier one. Goldilocks needs the
+ * target: moving closer to it is Improving.
+ */
+export function trendBetween(
+  current: number | null,
+  earlier: number | null,
+  polarity: Polarity | null,
+  band: StaticBand = EXACTLY_EQUAL,
+  target: number | null = null,
+): Trend {
+  if (current === null || earlier === null || !Number.isFinite(current) || !Number.isFinite(earlier)) return "No trend data";
+  const change = current - earlier;
+  const limit = band.kind === "absolute" ? Math.abs(band.value) : (Math.abs(earlier) * Math.abs(band.value)) / 100;
+  // Compare with a hair of slack so 0.1 + 0.2 vs 0.3 counts as equal.
+  const unchanged = Math.abs(change) <= limit + 1e-9 * Math.max(1, Math.abs(earlier));
+  if (polarity === null || (polarity === "Goldilocks" && target === null)) {
+    return unchanged ? "No change" : change > 0 ? "Increasing" : "Decreasing";
+  }
+  if (unchanged) return "Static";
+  let better: boolean;
+  if (polarity === "Maximise") better = change > 0;
+  else if (polarity === "Minimise") better = change < 0;
+  else {
+    const before = Math.abs(earlier - (target as number));
+    const after = Math.abs(current - (target as number));
+    if (before === after) return "Static";
+    better = after < before;
+  }
+  return better ? "Improving" : "Worsening";
+}
+
+/** A value per period. Missing periods are simply absent (or null). */
+export type Series = Map<string, number | null>;
+
+export function seriesFrom(points: { period: Period; value: number | null }[]): Series {
+  return new Map(points.map((p) => [periodKey(p.period), p.value]));
+}
+
+function valueAt(series: Series, p: Period): number | null {
+  return series.get(periodKey(p)) ?? null;
+}
+
+/** Long trend: the council's convention compares with the same period a year earlier. */
+export type LongTrendMethod = "same-period-last-year" | "mean-of-previous-4" | "same-period-mean";
+
+export interface TrendOptions {
+  band?: StaticBand;
+  longMethod?: LongTrendMethod;
+  target?: number | null;
+}
+
+export interface TrendPair {
+  short: Trend;
+  long: Trend;
+  /** The values compared, for the "why" text and the report. */
+  previous: number | null;
+  comparator: number | null;
+}
+
+/** Short trend (against the previous period) and long trend (by the chosen method). */
+export function trendsAt(series: Series, period: Period, polarity: Polarity | null, options: TrendOptions = {}): TrendPair {
+  const band = options.band ?? EXACTLY_EQUAL;
+  const current = valueAt(series, period);
+  const previous = valueAt(series, previousPeriod(period));
+  const comparator = longComparator(series, period, options.longMethod ?? "same-period-last-year");
+  return {
+    short: trendBetween(current, previous, polarity, band, options.target ?? null),
+    long: trendBetween(current, comparator, polarity, band, options.target ?? null),
+    previous,
+    comparator,
+  };
+}
+
+function mean(values: (number | null)[]): number | null {
+  const present = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  // A mean over a partial window would compare unlike with like: no trend instead.
+  if (present.length !== values.length || present.length === 0) return null;
+  return present.reduce((a, b) => a + b, 0) / present.length;
+}
+
+function longComparator(series: Series, period: Period, method: LongTrendMethod): number | null {
+  if (method === "same-period-last-year") return valueAt(series, samePeriodLastYear(period));
+  if (method === "mean-of-previous-4") return mean([1, 2, 3, 4].map((k) => valueAt(series, shiftPeriod(period, -k))));
+  // Same period's mean over every earlier year in the series.
+  const step = periodsPerYear(period);
+  const earlier: number[] = [];
+  for (let k = 1; k <= 50; k++) {
+    const v = valueAt(series, shiftPeriod(period, -k * step));
+    if (v !== null) earlier.push(v);
+  }
+  return earlier.length ? earlier.reduce((a, b) => a + b, 0) / earlier.length : null;
+}
