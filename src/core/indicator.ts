@@ -1,5 +1,5 @@
 import { Polarity } from "./polarity";
-import { Period, periodKey, periodIndex, formatPeriod } from "./periods";
+import { Period, periodIndex, formatPeriod } from "./periods";
 import { RagResult, ragStatus, Tolerance, STATUS_CODE } from "./status";
 import { TrendPair, trendsAt, Series, TrendOptions } from "./trend";
 import { analyseSpc, SpcResult } from "./spc";
@@ -22,7 +22,9 @@ export interface IndicatorOptions extends TrendOptions {
   spcMinimumPoints?: number;
 }
 
-export interface IndicatorAssessment extends RagResult {
+export interface IndicatorAssessment {
+  status: RagResult["status"];
+  why: string;
   key: string;
   title: string;
   period: string;
@@ -40,12 +42,21 @@ export interface IndicatorAssessment extends RagResult {
  */
 export function assessIndicator(ind: IndicatorSeries, period: Period, options: IndicatorOptions = {}): IndicatorAssessment {
   const upTo = periodIndex(period);
-  const sameKind = ind.points.filter((p) => p.period.kind === period.kind && periodIndex(p.period) <= upTo);
-  sameKind.sort((a, b) => periodIndex(a.period) - periodIndex(b.period));
-  const series: Series = new Map(sameKind.map((p) => [periodKey(p.period), p.value]));
-  const value = series.get(periodKey(period)) ?? null;
+  const sameKind: { index: number; value: number | null }[] = [];
+  for (const p of ind.points) {
+    if (p.period.kind !== period.kind) continue;
+    const index = periodIndex(p.period);
+    if (index <= upTo) sameKind.push({ index, value: p.value });
+  }
+  sameKind.sort((a, b) => a.index - b.index);
+  const series: Series = new Map(sameKind.map((p) => [p.index, p.value]));
+  const value = series.get(upTo) ?? null;
   const rag = ragStatus({ value, target: ind.target, polarity: ind.polarity, tolerance: ind.tolerance, redThreshold: ind.redThreshold });
-  const trends = trendsAt(series, period, ind.polarity, { ...options, target: options.target ?? ind.target });
+  const trends = trendsAt(series, period, ind.polarity, {
+    band: options.band,
+    longMethod: options.longMethod,
+    target: options.target ?? ind.target,
+  });
   const problems: Problem[] = rag.problem ? [rag.problem] : [];
   let spc: SpcResult | null = null;
   if (options.spc) {
@@ -55,8 +66,10 @@ export function assessIndicator(ind: IndicatorSeries, period: Period, options: I
       if (spc) problems.push(...spc.problems);
     }
   }
+  // Built field by field: spreading `rag` here made this function several times slower in V8.
   return {
-    ...rag,
+    status: rag.status,
+    why: rag.why,
     key: ind.key,
     title: ind.title,
     period: formatPeriod(period),

@@ -1,5 +1,5 @@
 import { Polarity } from "./polarity";
-import { Period, periodKey, previousPeriod, samePeriodLastYear, shiftPeriod, periodsPerYear } from "./periods";
+import { Period, periodIndex, periodsPerYear } from "./periods";
 
 /** Direction of travel in the report's words; without a polarity, plain direction. */
 export type Trend = "Improving" | "Static" | "Worsening" | "No trend data" | "Increasing" | "Decreasing" | "No change";
@@ -43,15 +43,18 @@ export function trendBetween(
   return better ? "Improving" : "Worsening";
 }
 
-/** A value per period. Missing periods are simply absent (or null). */
-export type Series = Map<string, number | null>;
+/**
+ * A value per period, keyed by `periodIndex`: one kind of period per series
+ * (quarters, or months, or years). Missing periods are absent or null.
+ */
+export type Series = Map<number, number | null>;
 
 export function seriesFrom(points: { period: Period; value: number | null }[]): Series {
-  return new Map(points.map((p) => [periodKey(p.period), p.value]));
+  return new Map(points.map((p) => [periodIndex(p.period), p.value]));
 }
 
-function valueAt(series: Series, p: Period): number | null {
-  return series.get(periodKey(p)) ?? null;
+function valueAt(series: Series, index: number): number | null {
+  return series.get(index) ?? null;
 }
 
 /** Long trend: the council's convention compares with the same period a year earlier. */
@@ -74,8 +77,9 @@ export interface TrendPair {
 /** Short trend (against the previous period) and long trend (by the chosen method). */
 export function trendsAt(series: Series, period: Period, polarity: Polarity | null, options: TrendOptions = {}): TrendPair {
   const band = options.band ?? EXACTLY_EQUAL;
-  const current = valueAt(series, period);
-  const previous = valueAt(series, previousPeriod(period));
+  const at = periodIndex(period);
+  const current = valueAt(series, at);
+  const previous = valueAt(series, at - 1);
   const comparator = longComparator(series, period, options.longMethod ?? "same-period-last-year");
   return {
     short: trendBetween(current, previous, polarity, band, options.target ?? null),
@@ -93,13 +97,15 @@ function mean(values: (number | null)[]): number | null {
 }
 
 function longComparator(series: Series, period: Period, method: LongTrendMethod): number | null {
-  if (method === "same-period-last-year") return valueAt(series, samePeriodLastYear(period));
-  if (method === "mean-of-previous-4") return mean([1, 2, 3, 4].map((k) => valueAt(series, shiftPeriod(period, -k))));
-  // Same period's mean over every earlier year in the series.
-  const step = periodsPerYear(period);
+  const at = periodIndex(period);
+  const year = periodsPerYear(period);
+  if (method === "same-period-last-year") return valueAt(series, at - year);
+  if (method === "mean-of-previous-4") return mean([1, 2, 3, 4].map((k) => valueAt(series, at - k)));
+  // Same period's mean over every earlier year the series holds.
+  const first = Math.min(...series.keys());
   const earlier: number[] = [];
-  for (let k = 1; k <= 50; k++) {
-    const v = valueAt(series, shiftPeriod(period, -k * step));
+  for (let i = at - year; i >= first; i -= year) {
+    const v = valueAt(series, i);
     if (v !== null) earlier.push(v);
   }
   return earlier.length ? earlier.reduce((a, b) => a + b, 0) / earlier.length : null;
