@@ -152,3 +152,8 @@ export function parsePeriod(v: CellValue | undefined): Parsed<Period | null> {
   }
   return bad;
 }
+
+/** As the report's column headers write it: "Q1 21/22". */
+export function shortPeriodLabel(label: string): string {
+  return label.replace(/^Q([1-4]) (\d{2})(\d{2})\/(\d{2})$/, "Q$1 $3/$4");
+}

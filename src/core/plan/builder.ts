@@ -1,0 +1,136 @@
+import { a1, columnLetter, rangeRef } from "../grid";
+import { STATUSES } from "../status";
+import { PlanValue, PlanStyle, StyleRegion, ConditionalFormatPlan, SheetPlan, CfStyle, CfRule } from "./types";
+import { STATUS_STYLE, BAND_STYLE, YES_NO_STYLE, TREND_STYLE, STYLES } from "./palette";
+
+/** How a column's words are coloured: by native rules, so colours follow edits. */
+export type ColumnColouring = "status" | "band" | "yesno" | "trend" | "movement";
+
+const COLOURINGS: Record<ColumnColouring, Record<string, CfStyle>> = {
+  status: Object.fromEntries(STATUSES.map((s) => [s, STATUS_STYLE[s]])),
+  band: BAND_STYLE,
+  yesno: YES_NO_STYLE,
+  trend: TREND_STYLE,
+  movement: { Increased: TREND_STYLE.Worsening, Decreased: TREND_STYLE.Improving },
+};
+
+export interface TableOptions {
+  colour?: { col: number; by: ColumnColouring; match?: "exact" | "contains" }[];
+  formats?: { col: number; numberFormat: string }[];
+  iconSets?: { col: number; rule: Extract<CfRule, { type: "iconSet" }> }[];
+  /** Shown as the only row when the table has none, so an empty table still reads as a statement. */
+  emptyText?: string;
+}
+
+/** Builds a sheet plan top to bottom: titles, notes and tables with one header row each. */
+export class SheetBuilder {
+  private cells: PlanValue[][] = [];
+  private styles: StyleRegion[] = [];
+  private cfs: ConditionalFormatPlan[] = [];
+  private tables: { title: string; ref: string }[] = [];
+  private hidden: number[] = [];
+  private freeze?: { rows: number; columns: number };
+
+  constructor(private purpose: string, private name: string, private widths: number[]) {}
+
+  get nextRow(): number {
+    return this.cells.length;
+  }
+
+  private push(row: PlanValue[], style?: PlanStyle): number {
+    const r = this.cells.length;
+    this.cells.push(row);
+    if (style && row.length) this.styles.push({ ref: rangeRef(r, 0, r, Math.max(0, row.length - 1)), style });
+    return r;
+  }
+
+  title(text: string): this {
+    this.push([text], STYLES.title);
+    return this;
+  }
+
+  subtitle(text: string): this {
+    this.push([text], STYLES.subtitle);
+    return this;
+  }
+
+  note(text: string): this {
+    this.push([text], STYLES.note);
+    return this;
+  }
+
+  blank(): this {
+    this.push([]);
+    return this;
+  }
+
+  freezeBelow(rows: number, columns = 0): this {
+    this.freeze = { rows, columns };
+    return this;
+  }
+
+  hideColumn(col: number): this {
+    if (!this.hidden.includes(col)) this.hidden.push(col);
+    return this;
+  }
+
+  /** A table: one header row, bordered wrapped cells, colour rules on its data body only. */
+  table(title: string, headers: string[], rows: PlanValue[][], options: TableOptions = {}): { headerRow: number; firstRow: number; lastRow: number } {
+    const width = headers.length;
+    const headerRow = this.push(headers);
+    const body = rows.length ? rows : [[options.emptyText ?? "None", ...Array(width - 1).fill(null)]];
+    for (const row of body) this.push(row.length < width ? [...row, ...Array(width - row.length).fill(null)] : row);
+    const firstRow = headerRow + 1;
+    const lastRow = this.cells.length - 1;
+    this.styles.push({ ref: rangeRef(headerRow, 0, headerRow, width - 1), style: STYLES.header });
+    this.styles.push({ ref: rangeRef(firstRow, 0, lastRow, width - 1), style: STYLES.body });
+    for (const f of options.formats ?? []) this.styles.push({ ref: rangeRef(firstRow, f.col, lastRow, f.col), style: { numberFormat: f.numberFormat } });
+    this.tables.push({ title, ref: rangeRef(headerRow, 0, lastRow, width - 1) });
+    if (rows.length) {
+      for (const c of options.colour ?? []) this.colourColumn(c.col, firstRow, lastRow, c.by, c.match ?? "exact");
+      for (const i of options.iconSets ?? []) {
+        this.cfs.push({ ref: rangeRef(firstRow, i.col, lastRow, i.col), priority: this.cfs.length + 1, rule: i.rule });
+      }
+    }
+    return { headerRow, firstRow, lastRow };
+  }
+
+  /** One expression rule per word, anchored to the first body cell with the column fixed (=$E5="Red"). */
+  private colourColumn(col: number, firstRow: number, lastRow: number, by: ColumnColouring, match: "exact" | "contains"): void {
+    const anchor = `$${columnLetter(col)}${firstRow + 1}`;
+    for (const [word, style] of Object.entries(COLOURINGS[by])) {
+      const formula = match === "exact" ? `${anchor}="${word}"` : `ISNUMBER(SEARCH("${word.toUpperCase()}",${anchor}))`;
+      this.cfs.push({ ref: rangeRef(firstRow, col, lastRow, col), priority: this.cfs.length + 1, rule: { type: "expression", formula, style } });
+    }
+  }
+
+  /** Static fill for one cell (the heat map's band colours never change with edits). */
+  styleCell(row: number, col: number, style: PlanStyle): this {
+    this.styles.push({ ref: a1(row, col), style });
+    return this;
+  }
+
+  /** Put values into an existing row (for side-by-side blocks such as the two heat maps). */
+  setRow(row: number, col: number, values: PlanValue[]): this {
+    while (this.cells.length <= row) this.cells.push([]);
+    const target = this.cells[row];
+    while (target.length < col) target.push(null);
+    values.forEach((v, i) => (target[col + i] = v));
+    return this;
+  }
+
+  build(): SheetPlan {
+    return {
+      purpose: this.purpose,
+      name: this.name,
+      cells: this.cells,
+      styles: this.styles,
+      columnWidths: this.widths,
+      freeze: this.freeze,
+      conditionalFormats: this.cfs,
+      validations: [],
+      hiddenColumns: this.hidden,
+      tables: this.tables,
+    };
+  }
+}

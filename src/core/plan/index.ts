@@ -1,0 +1,46 @@
+import { Report, RisksReport, ActionsReport, IndicatorsReport } from "../report/types";
+import { RiskMatrix } from "../risk/matrix";
+import { parsePeriod, previousPeriod, formatPeriod } from "../periods";
+import { SheetPlan } from "./types";
+import { summarySheet } from "./sheets/summary";
+import { exceptionsSheet } from "./sheets/exceptions";
+import { riskRegisterSheet, heatMapSheet } from "./sheets/risk-register";
+import { byGroupSheet } from "./sheets/by-group";
+import { indicatorResultsSheet } from "./sheets/indicator-results";
+import { dataIssuesSheet } from "./sheets/data-issues";
+
+export * from "./types";
+export * from "./palette";
+export { SheetBuilder } from "./builder";
+
+/** The output sheets' default names, by purpose. */
+export const OUTPUT_SHEETS = {
+  summary: "Summary",
+  exceptions: "Exceptions",
+  "risk-register": "Risk register",
+  "risk-heat-map": "Risk heat map",
+  "by-directorate": "By directorate",
+  "indicator-results": "Indicator results",
+  "data-issues": "Data issues",
+} as const;
+
+export type OutputPurpose = keyof typeof OUTPUT_SHEETS;
+
+/** Every output sheet the report calls for; sheets with nothing to show are left out. */
+export function planReport(report: Report, matrix: RiskMatrix | null, names: Record<OutputPurpose, string> = OUTPUT_SHEETS): SheetPlan[] {
+  const p = report.period ? parsePeriod(report.period) : null;
+  const previousLabel = p && p.ok && p.value ? formatPeriod(previousPeriod(p.value)) : "Previous period";
+  const risks = report.datasets.filter((d): d is RisksReport => d.kind === "risks");
+  const actions = report.datasets.filter((d): d is ActionsReport => d.kind === "priorities" || d.kind === "actions");
+  const indicators = report.datasets.filter((d): d is IndicatorsReport => d.kind === "indicators" || d.kind === "outcomes");
+  const plans: SheetPlan[] = [summarySheet(report, names.summary, previousLabel)];
+  if (indicators.length || actions.length) plans.push(exceptionsSheet(report, names.exceptions));
+  if (risks.length) {
+    plans.push(riskRegisterSheet(risks, names["risk-register"], matrix, report.periodLong));
+    plans.push(heatMapSheet(risks[0], names["risk-heat-map"], matrix, report.periodLong));
+  }
+  if (actions.length) plans.push(byGroupSheet(actions, names["by-directorate"], report.periodLong));
+  if (indicators.length) plans.push(indicatorResultsSheet(indicators, names["indicator-results"], report.period));
+  plans.push(dataIssuesSheet(report.issues, report.notes, names["data-issues"]));
+  return plans;
+}

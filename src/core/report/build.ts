@@ -1,0 +1,123 @@
+import { SheetGrid } from "../grid";
+import { detectDatasets, DetectedDataset } from "../detect/find-datasets";
+import { Period, formatPeriod, longPeriodName, periodEnd, previousPeriod, parsePeriod, periodIndex } from "../periods";
+import { WorkbookSettings, PeriodRecord } from "../settings";
+import { Issue } from "../datasets/issues";
+import { reportActions } from "./actions";
+import { reportRisks } from "./risks";
+import { reportIndicators } from "./indicators";
+import { readIndicators } from "../datasets/indicators";
+import { DatasetReport, Report } from "./types";
+
+export function datasetId(d: DetectedDataset): string {
+  return d.tableName ? `${d.sheet}|${d.tableName}` : d.sheet;
+}
+
+/** Every dataset on every sheet but the product's own and very hidden ones. */
+export function findDatasets(grids: SheetGrid[], settings: WorkbookSettings): DetectedDataset[] {
+  const owned = new Set(Object.values(settings.ownedSheets));
+  const found: DetectedDataset[] = [];
+  for (const g of grids) {
+    if (owned.has(g.name) || g.visibility === "veryHidden") continue;
+    const override = settings.datasets[g.name]?.mapping;
+    found.push(...detectDatasets(g, override));
+  }
+  return found;
+}
+
+/** The reporting period: the one asked for, else the latest quarter any indicator reports. */
+export function choosePeriod(grids: SheetGrid[], datasets: DetectedDataset[]): Period | null {
+  let latest: Period | null = null;
+  for (const d of datasets) {
+    if (d.kind !== "indicators" && d.kind !== "outcomes") continue;
+    const grid = grids.find((g) => g.name === d.sheet) as SheetGrid;
+    for (const pc of d.periodColumns) if (pc.period.kind === "quarter" && (!latest || periodIndex(pc.period) > periodIndex(latest))) latest = pc.period;
+    if (d.columns.period === undefined) continue;
+    for (const item of readIndicators(grid, d).items) {
+      for (const p of item.points) {
+        if (p.period?.kind === "quarter" && p.value !== null && (!latest || periodIndex(p.period) > periodIndex(latest))) latest = p.period;
+      }
+    }
+  }
+  return latest;
+}
+
+export interface BuildOptions {
+  period?: string | null;
+}
+
+export interface BuildResult {
+  report: Report;
+  /** This period's record per dataset, for the caller to store in history. */
+  records: Record<string, PeriodRecord>;
+  /** A bad --period, refused before any work. */
+  error?: string;
+}
+
+/** Read, validate and calculate every dataset in the workbook: the whole job short of writing. */
+export function buildReport(grids: SheetGrid[], settings: WorkbookSettings, options: BuildOptions = {}): BuildResult {
+  const datasets = findDatasets(grids, settings);
+  let period: Period | null = null;
+  if (options.period) {
+    const p = parsePeriod(options.period);
+    if (!p.ok || !p.value) {
+      return { report: emptyReport(), records: {}, error: p.ok ? "No period given" : `The period ${p.problem.message}` };
+    }
+    period = p.value;
+  } else period = choosePeriod(grids, datasets);
+
+  const periodLabel = period ? formatPeriod(period) : null;
+  const prevLabel = period ? formatPeriod(previousPeriod(period)) : null;
+  const asAt = period ? periodEnd(period) : null;
+  const issues: Issue[] = [];
+  const reports: DatasetReport[] = [];
+  const records: Record<string, PeriodRecord> = {};
+
+  for (const d of datasets) {
+    const grid = grids.find((g) => g.name === d.sheet) as SheetGrid;
+    const id = datasetId(d);
+    const ds = settings.datasets[id] ?? {};
+    const previous = prevLabel ? settings.history[id]?.[prevLabel] ?? null : null;
+    const built = d.kind === "risks" ? reportRisks(grid, d, id, ds, settings.riskMatrix, previous)
+      : d.kind === "indicators" || d.kind === "outcomes" ? reportIndicators(grid, d, id, ds, period, previous)
+      : reportActions(grid, d, id, ds, asAt, previous);
+    reports.push(built.report);
+    issues.push(...built.issues);
+    if (periodLabel) records[id] = recordOf(built.report, periodLabel, ds.tolerance);
+  }
+  const notes: string[] = [];
+  if (!period && datasets.some((d) => d.kind === "priorities" || d.kind === "actions")) {
+    notes.push("No reporting period was given or found, so overdue items were not checked: pass a period such as 'Q1 2021/22'.");
+  }
+  return {
+    report: { period: periodLabel, periodLong: period ? longPeriodName(period) : null, datasets: reports, issues, notes },
+    records,
+  };
+}
+
+function emptyReport(): Report {
+  return { period: null, periodLong: null, datasets: [], issues: [], notes: [] };
+}
+
+/** What history keeps of a dataset this period: its headline, each item, and the rules used. */
+function recordOf(r: DatasetReport, period: string, tolerance: PeriodRecord["rules"]["tolerance"]): PeriodRecord {
+  const items: PeriodRecord["items"] = {};
+  if (r.kind === "risks") {
+    for (const x of r.risks) items[x.key] = { status: x.band, score: x.score, likelihood: x.likelihood, impact: x.impact };
+  } else if (r.kind === "indicators" || r.kind === "outcomes") {
+    for (const x of r.items) items[x.item.key] = { status: x.assessment.status, value: x.assessment.value };
+  } else if (r.kind === "priorities" || r.kind === "actions") {
+    for (const x of r.items) items[x.key] = { status: x.status };
+  }
+  return {
+    period,
+    summary: {
+      base: r.standard?.base ?? 0,
+      counted: r.standard?.counted ?? 0,
+      percent: r.standard ? Math.round(r.standard.percent * 10) / 10 : null,
+      statusCounts: r.statusCounts,
+    },
+    items,
+    rules: { standard: r.standardConfig, tolerance },
+  };
+}

@@ -1,0 +1,67 @@
+import { DatasetKind } from "../detect/roles";
+import { DetectedDataset } from "../detect/find-datasets";
+import { Issue } from "../datasets/issues";
+import { StandardResult, StandardConfig, StatusCounts } from "../standards/standard";
+import { BreakdownRow } from "../standards/breakdown";
+import { Trend } from "../trend";
+import { ScoredRisk } from "../risk/register";
+import { HeatMapCell } from "../risk/heatmap";
+import { ActionItem } from "../datasets/actions";
+import { RiskItem } from "../datasets/risks";
+import { IndicatorAssessment } from "../indicator";
+import { IndicatorItem } from "../datasets/indicators";
+import { PeriodRecord } from "../settings";
+
+export interface DatasetSummary {
+  /** Stable id for settings and history: sheet name, or sheet and table. */
+  id: string;
+  label: string;
+  sheet: string;
+  kind: DatasetKind;
+  detected: DetectedDataset;
+  rowsIn: number;
+  rowsCalculated: number;
+  rowsFlagged: number;
+  statusCounts: Record<string, number>;
+  standardConfig: StandardConfig | null;
+  standard: StandardResult | null;
+  previous: PeriodRecord | null;
+  headlineTrend: Trend | "N/A";
+}
+
+export interface ActionsReport extends DatasetSummary {
+  kind: "priorities" | "actions";
+  items: (ActionItem & { overdue: boolean })[];
+  counts: StatusCounts;
+  groups: { group: string; counts: StatusCounts; total: number; standard: StandardResult | null }[];
+}
+
+export type RiskMovement = ScoredRisk["movement"] | "N/A";
+
+export interface RisksReport extends DatasetSummary {
+  kind: "risks";
+  risks: (ScoredRisk & { item: RiskItem; movementShown: RiskMovement; movementSource: "score" | "published" | "history" | "none" })[];
+  bandCounts: Record<string, number>;
+  heatMap: HeatMapCell[][];
+  previousHeatMap: HeatMapCell[][] | null;
+  closed: string[];
+  levelMismatches: number;
+}
+
+export interface IndicatorsReport extends DatasetSummary {
+  kind: "indicators" | "outcomes";
+  items: { item: IndicatorItem; assessment: IndicatorAssessment; latest: { value: number; period: string } | null }[];
+  counts: StatusCounts;
+  breakdown: BreakdownRow[];
+}
+
+export type DatasetReport = ActionsReport | RisksReport | IndicatorsReport;
+
+export interface Report {
+  period: string | null;
+  periodLong: string | null;
+  datasets: DatasetReport[];
+  issues: Issue[];
+  /** Settings notes (e.g. a damaged settings sheet), shown with the issues. */
+  notes: string[];
+}
