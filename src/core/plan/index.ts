@@ -12,6 +12,7 @@ import { dataIssuesSheet } from "./sheets/data-issues";
 export * from "./types";
 export * from "./palette";
 export { SheetBuilder } from "./builder";
+export { dataIssuesSheet } from "./sheets/data-issues";
 
 /** The output sheets' default names, by purpose. */
 export const OUTPUT_SHEETS = {

@@ -1,3 +1,4 @@
+import { datasetLabel } from "./types";
 import { SheetGrid } from "../grid";
 import { DetectedDataset } from "../detect/find-datasets";
 import { readActions } from "../datasets/actions";
@@ -23,7 +24,7 @@ export function reportActions(
   });
   const report: ActionsReport = {
     id,
-    label: settings.label ?? d.tableName ?? grid.name,
+    label: datasetLabel(grid, d, settings),
     sheet: grid.name,
     kind: d.kind as "priorities" | "actions",
     detected: d,

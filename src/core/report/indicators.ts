@@ -1,3 +1,4 @@
+import { datasetLabel } from "./types";
 import { SheetGrid } from "../grid";
 import { DetectedDataset } from "../detect/find-datasets";
 import { readIndicators, IndicatorItem } from "../datasets/indicators";
@@ -68,7 +69,7 @@ export function reportIndicators(
   const standard = standardConfig ? assessStandard(counts, standardConfig) : null;
   const report: IndicatorsReport = {
     id,
-    label: settings.label ?? d.tableName ?? grid.name,
+    label: datasetLabel(grid, d, settings),
     sheet: grid.name,
     kind: d.kind as "indicators" | "outcomes",
     detected: d,

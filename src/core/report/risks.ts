@@ -1,3 +1,4 @@
+import { datasetLabel } from "./types";
 import { SheetGrid } from "../grid";
 import { DetectedDataset } from "../detect/find-datasets";
 import { readRisks } from "../datasets/risks";
@@ -64,7 +65,7 @@ export function reportRisks(
   const counts = bandCounts(scored, m);
   const report: RisksReport = {
     id,
-    label: settings.label ?? d.tableName ?? grid.name,
+    label: datasetLabel(grid, d, settings),
     sheet: grid.name,
     kind: "risks",
     detected: d,

@@ -65,3 +65,9 @@ export interface Report {
   /** Settings notes (e.g. a damaged settings sheet), shown with the issues. */
   notes: string[];
 }
+
+/** The name a dataset goes by in the report: the sheet's, or sheet and table where a sheet holds several. */
+export function datasetLabel(grid: { name: string; tables?: unknown[] }, d: { tableName?: string }, settings: { label?: string }): string {
+  if (settings.label) return settings.label;
+  return d.tableName && (grid.tables?.length ?? 0) > 1 ? `${grid.name}: ${d.tableName}` : grid.name;
+}

@@ -1,0 +1,19 @@
+/**
+ * The README's main job: summarise the bundled sample workbook into out/.
+ */
+import { join } from "path";
+import { runSummarise, printReadable } from "./summarise-command";
+
+const ROOT = join(__dirname, "..", "..", "..");
+const input = join(ROOT, "assets", "samples", "council-performance-q1-2021-22.xlsx");
+const out = join(ROOT, "out", "council-performance-q1-2021-22-summary.xlsx");
+
+runSummarise({ input, out, formatSource: true, json: false }, (line) => process.stderr.write(`${line}\n`))
+  .then((result) => {
+    console.log(`Sample: ${input}`);
+    console.log(printReadable(result, out, result.lost));
+  })
+  .catch((e) => {
+    process.stderr.write(`Error: ${(e as Error).message}\n`);
+    process.exitCode = 1;
+  });

@@ -1,0 +1,34 @@
+import { SummariseResult } from "../workbook/summarise";
+import { formatShare } from "../core";
+
+/** The run in a few lines a performance officer can read in a terminal. */
+export function printReadable(r: SummariseResult, out: string, lost: string[]): string {
+  const lines: string[] = [];
+  lines.push(`Period: ${r.report.periodLong ?? "not found (pass --period \"Q1 2021/22\")"}`);
+  for (const d of r.report.datasets) {
+    const counts = Object.entries(d.statusCounts).map(([k, n]) => `${k} ${n}`).join(", ");
+    let line = `- ${d.label} (${d.kind}, ${d.rowsIn} rows): ${counts || "nothing counted"}`;
+    if (d.standard) {
+      line += `; ${d.standardConfig!.counts.join("/")} ${formatShare(d.standard.counted, d.standard.base)} against ${d.standard.expected}%: ${d.standard.achieved ? "achieved" : "not achieved"}`;
+    }
+    if (d.rowsFlagged) line += `; ${d.rowsFlagged} row${d.rowsFlagged === 1 ? "" : "s"} not counted (see Data issues)`;
+    lines.push(line);
+    if (d.kind === "outcomes" || d.kind === "indicators") {
+      const rr = d.items.filter((x) => x.assessment.status === "Red" && x.assessment.trends.short === "Worsening");
+      if (rr.length) lines.push(`    Red Red: ${rr.map((x) => x.item.title).join("; ")}`);
+    }
+    if (d.kind === "risks") {
+      const moved = d.risks.filter((x) => x.movementShown === "Increased" || x.movementShown === "Decreased");
+      for (const m of moved) lines.push(`    ${m.movementShown}: ${m.title}`);
+    }
+  }
+  const errors = r.report.issues.filter((i) => i.severity === "error").length;
+  lines.push(`Data issues: ${r.report.issues.length} (${errors} error${errors === 1 ? "" : "s"}); listed on the '${r.plans.find((p) => p.purpose === "data-issues")?.name}' sheet`);
+  for (const n of r.report.notes) lines.push(`Note: ${n}`);
+  if (lost.length) {
+    lines.push("The output file lacks these parts of the original (the input file is unchanged):");
+    for (const l of lost) lines.push(`  ${l}`);
+  }
+  lines.push(`Wrote ${out} (sheets: ${r.outputSheets.join(", ")})`);
+  return lines.join("\n");
+}

@@ -1,0 +1,53 @@
+import { SheetGrid, SheetPlan, ConditionalFormatPlan } from "../core";
+
+/** Sheet names and visibility, without reading values. */
+export interface SheetInfo {
+  name: string;
+  visibility: "visible" | "hidden" | "veryHidden";
+}
+
+/** Rules the product adds to a council's own sheet (only with the user's say-so). */
+export interface SourceFormat {
+  sheet: string;
+  rules: ConditionalFormatPlan[];
+}
+
+/** Rules to remove: only ones the product added, identified by range and formulas. */
+export interface OwnedRuleRef {
+  sheet: string;
+  ref: string;
+  formulas: string[];
+}
+
+/**
+ * What the rest of the product needs from a workbook host. The ExcelJS
+ * adapter (files, in Node or the browser) and the Office adapter (inside
+ * Excel) both implement it, so everything above runs on either.
+ */
+export interface WorkbookPort {
+  listSheets(): Promise<SheetInfo[]>;
+  /** Every sheet's values (one batch), with hidden rows, merges and tables. */
+  readSheets(names?: string[]): Promise<SheetGrid[]>;
+  /**
+   * Render plans. Each plan's sheet is created, or replaced where `replace`
+   * is true (only ever for sheets the product owns).
+   */
+  writeSheets(plans: { plan: SheetPlan; replace: boolean }[]): Promise<void>;
+  /** Delete sheets (only ever ones the product owns). */
+  deleteSheets(names: string[]): Promise<void>;
+  /** Add conditional formats to input sheets, after removing the product's earlier ones. */
+  formatSourceSheets(add: SourceFormat[], remove: OwnedRuleRef[]): Promise<void>;
+  readSettings(): Promise<string | null>;
+  writeSettings(json: string): Promise<void>;
+}
+
+/** The very hidden sheet holding settings and history, readable by both hosts. */
+export const SETTINGS_SHEET = "CPE_Settings";
+/** Excel's limit on a cell's text; settings are split across cells below it. */
+export const SETTINGS_CHUNK = 30_000;
+
+export function chunkSettings(json: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < json.length; i += SETTINGS_CHUNK) out.push(json.slice(i, i + SETTINGS_CHUNK));
+  return out.length ? out : [""];
+}

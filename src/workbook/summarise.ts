@@ -1,0 +1,159 @@
+import {
+  buildReport, parseSettings, serialiseSettings, planReport, OUTPUT_SHEETS, OutputPurpose, Report, WorkbookSettings,
+  DatasetKind, DEFAULT_STATUS_LABELS, Role, SheetPlan,
+} from "../core";
+import { WorkbookPort, SETTINGS_SHEET } from "./port";
+import { sourceFormatsFor } from "./source-formats";
+
+export interface SummariseOptions {
+  period?: string | null;
+  /** Also colour the council's own status and level columns (never their values). */
+  formatSource?: boolean;
+  onProgress?: (step: string, fraction: number) => void;
+  /** Checked between steps; when it returns true nothing further is written. */
+  cancelled?: () => boolean;
+}
+
+/** The command line's --json contract. */
+export interface SummaryJson {
+  period: string | null;
+  datasets: {
+    sheet: string;
+    kind: DatasetKind;
+    rows: number;
+    statusCounts: Record<string, number>;
+    standard: { expected: number; percent: number; achieved: boolean } | null;
+  }[];
+  issues: { sheet: string; cell: string; severity: "error" | "warning"; message: string }[];
+  outputSheets: string[];
+}
+
+export interface SummariseResult {
+  report: Report;
+  plans: SheetPlan[];
+  outputSheets: string[];
+  /** Output sheets written under another name because a sheet of the council's had the usual one. */
+  renamed: { wanted: string; used: string }[];
+  json: SummaryJson;
+  settings: WorkbookSettings;
+  error?: string;
+}
+
+export class CancelledError extends Error {
+  constructor() {
+    super("The run was cancelled before anything was written.");
+  }
+}
+
+const INVALID_NAME = /[[\]:*?/\\]/g;
+
+/** A free name for an output sheet: the usual one, or "Name (report)", "Name (report 2)"… */
+function freeName(wanted: string, taken: Set<string>): string {
+  const clean = wanted.replace(INVALID_NAME, " ").slice(0, 31);
+  if (!taken.has(clean.toLowerCase())) return clean;
+  for (let i = 1; ; i++) {
+    const suffix = i === 1 ? " (report)" : ` (report ${i})`;
+    const name = `${clean.slice(0, 31 - suffix.length)}${suffix}`;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}
+
+/**
+ * The whole job on any host: read, detect, validate, calculate, plan, write.
+ * Sheets the product did not create are never written to (only, when asked,
+ * given colour rules); its own sheets are replaced in place.
+ */
+export async function summarise(port: WorkbookPort, options: SummariseOptions = {}): Promise<SummariseResult> {
+  const progress = options.onProgress ?? (() => undefined);
+  const checkCancel = () => {
+    if (options.cancelled?.()) throw new CancelledError();
+  };
+  progress("Reading settings", 0.05);
+  const { settings, notes } = parseSettings(await port.readSettings());
+  checkCancel();
+  progress("Reading sheets", 0.15);
+  const sheets = await port.listSheets();
+  const grids = await port.readSheets(sheets.filter((s) => s.name !== SETTINGS_SHEET).map((s) => s.name));
+  checkCancel();
+  progress("Finding datasets and calculating", 0.4);
+  const built = buildReport(grids, settings, { period: options.period });
+  const report = built.report;
+  report.notes.unshift(...notes);
+  if (built.error) {
+    return { report, plans: [], outputSheets: [], renamed: [], json: toJson(report, []), settings, error: built.error };
+  }
+  checkCancel();
+
+  progress("Planning output sheets", 0.55);
+  const existing = new Set(sheets.map((s) => s.name.toLowerCase()));
+  const ownedNow = new Set(Object.values(settings.ownedSheets).filter((n) => existing.has(n.toLowerCase())));
+  const taken = new Set([...existing].filter((n) => ![...ownedNow].some((o) => o.toLowerCase() === n)));
+  const names = {} as Record<OutputPurpose, string>;
+  const renamed: { wanted: string; used: string }[] = [];
+  for (const [purpose, wanted] of Object.entries(OUTPUT_SHEETS) as [OutputPurpose, string][]) {
+    const owned = settings.ownedSheets[purpose];
+    const name = owned && ownedNow.has(owned) ? owned : freeName(wanted, taken);
+    taken.add(name.toLowerCase());
+    names[purpose] = name;
+    if (name !== wanted && !(owned && ownedNow.has(owned))) renamed.push({ wanted, used: name });
+  }
+  for (const r of renamed) report.notes.push(`A sheet called '${r.wanted}' already exists and was not made by this add-in, so the output was written to '${r.used}' instead.`);
+  const plans = planReport(report, settings.riskMatrix, names);
+  checkCancel();
+
+  progress("Writing output sheets", 0.7);
+  const produced = new Set(plans.map((p) => p.purpose));
+  const stale = Object.entries(settings.ownedSheets).filter(([purpose, name]) => !produced.has(purpose) && ownedNow.has(name)).map(([, name]) => name);
+  await port.deleteSheets(stale);
+  await port.writeSheets(plans.map((plan) => ({ plan, replace: ownedNow.has(plan.name) })));
+
+  const next: WorkbookSettings = { ...settings, ownedSheets: Object.fromEntries(plans.map((p) => [p.purpose, p.name])) };
+  if (options.formatSource) {
+    progress("Colouring status columns in the source sheets", 0.85);
+    const add = report.datasets
+      .map((r) => sourceFormatsFor(r, settings.datasets[r.id]?.statusLabels ?? DEFAULT_STATUS_LABELS, settings.riskMatrix))
+      .filter((f): f is NonNullable<typeof f> => f !== null);
+    await port.formatSourceSheets(add, settings.sourceFormats);
+    next.sourceFormats = add.flatMap((f) => groupRules(f.sheet, f.rules));
+  }
+
+  progress("Saving settings and history", 0.92);
+  next.datasets = { ...settings.datasets };
+  next.history = { ...settings.history };
+  for (const r of report.datasets) {
+    const ds = { ...(next.datasets[r.id] ?? {}) };
+    // Remember the mapping by header text, so the next run and the task pane use (and can correct) it.
+    if (!ds.mapping) {
+      const columns: Partial<Record<Role, string>> = {};
+      for (const [role, col] of Object.entries(r.detected.columns) as [Role, number][]) columns[role] = r.detected.headers[col - r.detected.left];
+      ds.mapping = { kind: r.kind, headerRow: r.detected.headerRow + 1, columns };
+    }
+    next.datasets[r.id] = ds;
+    if (report.period && built.records[r.id]) next.history[r.id] = { ...(next.history[r.id] ?? {}), [report.period]: built.records[r.id] };
+  }
+  await port.writeSettings(serialiseSettings(next));
+  progress("Done", 1);
+  const outputSheets = plans.map((p) => p.name);
+  return { report, plans, outputSheets, renamed, json: toJson(report, outputSheets), settings: next };
+}
+
+function groupRules(sheet: string, rules: { ref: string; rule: { type: string; formula?: string } }[]) {
+  const byRef = new Map<string, string[]>();
+  for (const r of rules) byRef.set(r.ref, [...(byRef.get(r.ref) ?? []), r.rule.formula ?? ""]);
+  return [...byRef].map(([ref, formulas]) => ({ sheet, ref, formulas }));
+}
+
+export function toJson(report: Report, outputSheets: string[]): SummaryJson {
+  return {
+    period: report.period,
+    datasets: report.datasets.map((d) => ({
+      sheet: d.sheet,
+      kind: d.kind,
+      rows: d.rowsIn,
+      statusCounts: d.statusCounts,
+      standard: d.standard ? { expected: d.standard.expected, percent: Math.round(d.standard.percent * 10) / 10, achieved: d.standard.achieved } : null,
+    })),
+    issues: report.issues.map((i) => ({ sheet: i.sheet, cell: i.cell, severity: i.severity, message: i.message })),
+    outputSheets,
+  };
+}

@@ -1,0 +1,45 @@
+import type { Worksheet, CellValue as XlsxValue } from "exceljs";
+import { CellValue, SheetGrid } from "../../core";
+
+/** One ExcelJS value as the core's plain value: formulas by their result, rich text as text. */
+export function toCellValue(v: XlsxValue): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
+  if (v instanceof Date) return v;
+  if (typeof v === "object") {
+    if ("error" in v && typeof v.error === "string") return { error: v.error };
+    if ("richText" in v && Array.isArray(v.richText)) return v.richText.map((r) => r.text).join("");
+    if ("formula" in v || "sharedFormula" in v) {
+      const result = (v as { result?: XlsxValue }).result;
+      return result === undefined ? null : toCellValue(result);
+    }
+    if ("text" in v && "hyperlink" in v) return toCellValue((v as { text: XlsxValue }).text);
+  }
+  return null;
+}
+
+/** A worksheet as a grid of plain values from A1, with its hidden rows, merges and tables. */
+export function readGrid(ws: Worksheet): SheetGrid {
+  const rows: CellValue[][] = [];
+  const hiddenRows: number[] = [];
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const values = row.values as XlsxValue[]; // 1-based and sparse
+    const out: CellValue[] = [];
+    for (let c = 1; c < values.length; c++) out[c - 1] = toCellValue(values[c]);
+    for (let c = 0; c < out.length; c++) if (out[c] === undefined) out[c] = null;
+    rows[rowNumber - 1] = out;
+    if (row.hidden) hiddenRows.push(rowNumber - 1);
+  });
+  for (let r = 0; r < rows.length; r++) if (!rows[r]) rows[r] = [];
+  const tables = Object.values((ws as unknown as { tables: Record<string, { name: string; table?: { tableRef?: string; ref?: string; name?: string } }> }).tables ?? {})
+    .map((t) => ({ name: t.table?.name ?? t.name, ref: t.table?.tableRef ?? t.table?.ref ?? "" }))
+    .filter((t) => t.ref.includes(":"));
+  return {
+    name: ws.name,
+    rows,
+    hiddenRows,
+    merges: [...((ws.model as { merges?: string[] }).merges ?? [])],
+    tables,
+    visibility: ws.state,
+  };
+}
