@@ -29,6 +29,7 @@ export class SheetBuilder {
   private cfs: ConditionalFormatPlan[] = [];
   private tables: { title: string; ref: string }[] = [];
   private hidden: number[] = [];
+  private heights: Record<number, number> = {};
   private freeze?: { rows: number; columns: number };
 
   constructor(private purpose: string, private name: string, private widths: number[]) {}
@@ -82,6 +83,7 @@ export class SheetBuilder {
     for (const row of body) this.push(row.length < width ? [...row, ...Array(width - row.length).fill(null)] : row);
     const firstRow = headerRow + 1;
     const lastRow = this.cells.length - 1;
+    for (let r = headerRow; r <= lastRow; r++) this.fitRowHeight(r);
     this.styles.push({ ref: rangeRef(headerRow, 0, headerRow, width - 1), style: STYLES.header });
     this.styles.push({ ref: rangeRef(firstRow, 0, lastRow, width - 1), style: STYLES.body });
     for (const f of options.formats ?? []) this.styles.push({ ref: rangeRef(firstRow, f.col, lastRow, f.col), style: { numberFormat: f.numberFormat } });
@@ -102,6 +104,22 @@ export class SheetBuilder {
       const formula = match === "exact" ? `${anchor}="${word}"` : `ISNUMBER(SEARCH("${word.toUpperCase()}",${anchor}))`;
       this.cfs.push({ ref: rangeRef(firstRow, col, lastRow, col), priority: this.cfs.length + 1, rule: { type: "expression", formula, style } });
     }
+  }
+
+  /**
+   * Wrapped text only shows in full if the row is tall enough, and not every
+   * host grows rows by itself (LibreOffice keeps the stored height): estimate
+   * the lines each cell needs from its column width and set the height.
+   */
+  private fitRowHeight(r: number): void {
+    let lines = 1;
+    this.cells[r].forEach((v, c) => {
+      const text = v === null ? "" : typeof v === "object" ? ("text" in v ? v.text : "") : String(v);
+      const width = Math.max(4, (this.widths[c] ?? 10) * 1.15);
+      const needed = text.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil(part.length / width)), 0);
+      lines = Math.max(lines, needed);
+    });
+    if (lines > 1) this.heights[r] = Math.min(409, 15 * lines);
   }
 
   /** Static fill for one cell (the heat map's band colours never change with edits). */
@@ -130,7 +148,9 @@ export class SheetBuilder {
       conditionalFormats: this.cfs,
       validations: [],
       hiddenColumns: this.hidden,
+      rowHeights: this.heights,
       tables: this.tables,
+      print: { landscape: true, fitToWidth: true },
     };
   }
 }

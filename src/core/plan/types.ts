@@ -66,9 +66,13 @@ export interface SheetPlan {
   freeze?: { rows: number; columns: number };
   conditionalFormats: ConditionalFormatPlan[];
   validations: DataValidationPlan[];
+  /** Row heights in points where wrapped text needs more than one line (0-based row → points). */
+  rowHeights: Record<number, number>;
   /** 0-based columns to hide (e.g. status codes kept for filters). */
   hiddenColumns: number[];
   /** The tables on the sheet, for readers and tests: each has one header row. */
   tables: { title: string; ref: string }[];
   tabColour?: string;
+  /** Printing: landscape, one page wide, as many pages tall as needed. */
+  print?: { landscape: boolean; fitToWidth: boolean };
 }

@@ -103,6 +103,7 @@ export function writePlan(wb: Workbook, plan: SheetPlan): Worksheet {
   }
   for (const [ref, style] of styled) ws.getCell(ref).style = toXlsxStyle(style);
   plan.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  for (const [r, h] of Object.entries(plan.rowHeights)) ws.getRow(Number(r) + 1).height = h;
   for (const c of plan.hiddenColumns) ws.getColumn(c + 1).hidden = true;
   if (plan.freeze) ws.views = [{ state: "frozen", ySplit: plan.freeze.rows, xSplit: plan.freeze.columns }];
   // One addConditionalFormatting per range keeps rules for the same cells together.
@@ -110,6 +111,9 @@ export function writePlan(wb: Workbook, plan: SheetPlan): Worksheet {
   for (const cf of plan.conditionalFormats) byRef.set(cf.ref, [...(byRef.get(cf.ref) ?? []), toXlsxRule(cf)]);
   for (const [ref, rules] of byRef) ws.addConditionalFormatting({ ref, rules });
   for (const v of plan.validations) addValidation(ws, v);
+  if (plan.print) {
+    ws.pageSetup = { orientation: plan.print.landscape ? "landscape" : "portrait", fitToPage: plan.print.fitToWidth, fitToWidth: 1, fitToHeight: 0, paperSize: 9 };
+  }
   if (plan.tabColour) ws.properties.tabColor = { argb: argb(plan.tabColour) };
   return ws;
 }
