@@ -14,11 +14,17 @@ export function riskRegisterSheet(risks: RisksReport[], name: string, matrix: Ri
   for (const r of risks) {
     b.blank();
     b.subtitle(`${r.label}: ${r.risks.length} risks`);
+    // Columns the register has no data for are left out rather than printed empty.
+    const withPrevious = r.risks.some((x) => x.previousScore !== null && x.previousScore !== undefined);
+    const withAppetite = r.risks.some((x) => x.exceedsAppetite !== null);
+    const headers = ["Rank", "Risk", "Likelihood", "Impact", "Score", "Level", "Movement",
+      ...(withPrevious ? ["Previous score"] : []), ...(withAppetite ? ["Appetite"] : [])];
     const rows: PlanValue[][] = r.risks.map((x, i) => [
       i + 1, x.title, m.likelihoodLabels[x.likelihood - 1], m.impactLabels[x.impact - 1], x.score, x.band, x.movementShown,
-      x.previousScore ?? null, x.exceedsAppetite === null ? "" : x.exceedsAppetite ? "Exceeds" : "Within",
+      ...(withPrevious ? [x.previousScore ?? null] : []),
+      ...(withAppetite ? [x.exceedsAppetite === null ? null : x.exceedsAppetite ? "Exceeds" : "Within"] : []),
     ]);
-    const t = b.table(`${r.label}: register`, ["Rank", "Risk", "Likelihood", "Impact", "Score", "Level", "Movement", "Previous score", "Appetite"], rows, {
+    const t = b.table(`${r.label}: register`, headers, rows, {
       colour: [{ col: 5, by: "band" }, { col: 6, by: "movement" }],
     });
     if (r === risks[0]) b.freezeBelow(t.headerRow + 1);

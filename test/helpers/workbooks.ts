@@ -1,0 +1,60 @@
+import ExcelJS from "exceljs";
+import { mkdtempSync, writeFileSync, readFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { main } from "../../src/cli/main";
+import { readCsv } from "./csv";
+
+export const SAMPLE = join(__dirname, "..", "..", "assets", "samples", "council-performance-q1-2021-22.xlsx");
+
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), "cpe-test-"));
+}
+
+/** Write an ExcelJS workbook to a temp file and return its path. */
+export async function saveWorkbook(wb: ExcelJS.Workbook, dir: string, name: string): Promise<string> {
+  const path = join(dir, name);
+  writeFileSync(path, new Uint8Array(await wb.xlsx.writeBuffer()));
+  return path;
+}
+
+export async function load(path: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(path) as unknown as ArrayBuffer);
+  return wb;
+}
+
+/** Every sheet's values, as plain JSON, to compare a sheet before and after a run. */
+export function sheetValues(ws: ExcelJS.Worksheet): unknown[][] {
+  const out: unknown[][] = [];
+  ws.eachRow({ includeEmpty: true }, (row, n) => {
+    out[n - 1] = (row.values as unknown[]).slice(1).map((v) => (v instanceof Date ? v.toISOString() : v ?? null));
+  });
+  return out;
+}
+
+/** Run the command line in-process: exit code, stdout and stderr. */
+export async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const out = jest.spyOn(process.stdout, "write").mockImplementation((s: string | Uint8Array) => ((stdout += String(s)), true));
+  const err = jest.spyOn(process.stderr, "write").mockImplementation((s: string | Uint8Array) => ((stderr += String(s)), true));
+  const log = jest.spyOn(console, "log").mockImplementation((...a: unknown[]) => void (stdout += `${a.join(" ")}\n`));
+  try {
+    const code = await main(args);
+    return { code, stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+    log.mockRestore();
+  }
+}
+
+/** The seed priorities laid out in a given way, for layout tests. */
+export function priorityRows(): Record<string, string>[] {
+  return readCsv("seed/directorate-priorities-q1-2021-22.csv").map((r) => r.row);
+}
+
+export function riskRows(): Record<string, string>[] {
+  return readCsv("seed/strategic-risk-register-q1-2021-22.csv").map((r) => r.row);
+}
