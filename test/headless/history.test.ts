@@ -24,11 +24,8 @@ async function run(input: string, out: string, period: string) {
 async function edit(path: string, sheet: string, fill: (ws: ExcelJS.Worksheet) => void, name: string): Promise<string> {
   const wb = await load(path);
   const old = wb.getWorksheet(sheet)!;
-  const order = old.orderNo;
   wb.removeWorksheet(old.id);
-  const ws = wb.addWorksheet(sheet);
-  ws.orderNo = order;
-  fill(ws);
+  fill(wb.addWorksheet(sheet));
   return saveWorkbook(wb, dir, name);
 }
 

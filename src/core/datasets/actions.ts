@@ -5,7 +5,7 @@ import { Status, StatusLabels, DEFAULT_STATUS_LABELS, normaliseStatus } from "..
 import { truncate } from "../numbers";
 import { DetectedDataset } from "../detect/find-datasets";
 import { scanRows, cellOf } from "./rows";
-import { Issue, issueAt, issue } from "./issues";
+import { issueAt, issue } from "./issues";
 import { DatasetRead, KeyMaker } from "./read";
 
 /** A priority, action, programme or project with a typed RAG. */

@@ -1,0 +1,79 @@
+/**
+ * Files the product cannot use get one plain line and exit 1; parts of a
+ * workbook the rewrite cannot carry are listed by sheet, never lost silently.
+ */
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { writeFileSync, readFileSync } from "fs";
+import { join } from "path";
+import { tempDir, saveWorkbook, runCli, load, sheetValues, SAMPLE } from "../helpers/workbooks";
+
+const dir = tempDir();
+
+async function expectRefused(path: string, message: RegExp): Promise<void> {
+  const r = await runCli(["summarise", path, "--out", join(dir, "refused-out.xlsx"), "--json"]);
+  expect(r.code).toBe(1);
+  expect(r.stdout).toBe("");
+  const errors = r.stderr.split("\n").filter((l) => l.startsWith("Error"));
+  expect(errors).toHaveLength(1);
+  expect(errors[0]).toMatch(message);
+  expect(r.stderr).not.toMatch(/at .*\.(ts|js):\d+/); // no stack trace
+}
+
+describe("files that cannot be used", () => {
+  it("refuses a file that is not an xlsx", async () => {
+    const p = join(dir, "notes.xlsx");
+    writeFileSync(p, "Code,Title\nA,B\n");
+    await expectRefused(p, /is not an \.xlsx workbook/);
+  });
+
+  it("refuses a damaged zip", async () => {
+    const p = join(dir, "damaged.xlsx");
+    writeFileSync(p, readFileSync(SAMPLE).subarray(0, 4000));
+    await expectRefused(p, /damaged or not an \.xlsx workbook/);
+  });
+
+  it("refuses a password-protected workbook (an encrypted OLE container)", async () => {
+    const p = join(dir, "protected.xlsx");
+    writeFileSync(p, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(2048)]));
+    await expectRefused(p, /password-protected or an old-style \.xls/);
+  });
+
+  it("refuses a missing file and writing over the input", async () => {
+    await expectRefused(join(dir, "nowhere.xlsx"), /there is no file at/);
+    const r = await runCli(["summarise", SAMPLE, "--out", SAMPLE, "--json"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/--out must be a different file/);
+  });
+
+  it("refuses a bad --period with the reason", async () => {
+    const r = await runCli(["summarise", SAMPLE, "--out", join(dir, "p.xlsx"), "--period", "Q5 2021/22"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/'Q5 2021\/22' is not a period/);
+  });
+});
+
+describe("parts the rewrite cannot carry", () => {
+  it("lists, by sheet, a chart that the output lacks", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Trends");
+    ws.addRow(["Programme", "RAG"]);
+    ws.addRow(["Town centre", "Green"]);
+    const plain = await saveWorkbook(wb, dir, "plain.xlsx");
+    // Add a chart part by hand, as Excel would store one.
+    const zip = await JSZip.loadAsync(readFileSync(plain));
+    zip.file("xl/worksheets/_rels/sheet1.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdD1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"/></Relationships>`);
+    zip.file("xl/drawings/drawing1.xml", `<?xml version="1.0" encoding="UTF-8"?><xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"/>`);
+    zip.file("xl/drawings/_rels/drawing1.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdC1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart1.xml"/></Relationships>`);
+    zip.file("xl/charts/chart1.xml", `<?xml version="1.0" encoding="UTF-8"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>`);
+    const withChart = join(dir, "with-chart.xlsx");
+    writeFileSync(withChart, await zip.generateAsync({ type: "nodebuffer" }));
+
+    const out = join(dir, "with-chart-out.xlsx");
+    const r = await runCli(["summarise", withChart, "--out", out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/The output file lacks these parts of the original[\s\S]*Sheet 'Trends': 1 of 1 charts/);
+    const issues = sheetValues((await load(out)).getWorksheet("Data issues")!).flat();
+    expect(issues).toContain("Sheet 'Trends': 1 of 1 charts");
+  });
+});
