@@ -1,0 +1,134 @@
+/**
+ * The workbook behind the fake Excel: plain state the tests inspect after a
+ * run (cells, formats, rules, validation, visibility) and the request log
+ * (every sync, with its request and response sizes).
+ */
+export interface FakeFormat {
+  fill?: string;
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  fontColor?: string;
+  wrap?: boolean;
+  hAlign?: string;
+  vAlign?: string;
+  borders?: boolean;
+}
+
+export interface FakeCell {
+  value: string | number | boolean | null;
+  formula?: string;
+  error?: string;
+  numberFormat: string;
+  format: FakeFormat;
+  hyperlink?: { documentReference?: string; address?: string; textToDisplay?: string };
+}
+
+export interface FakeRule {
+  id: number;
+  ref: string;
+  type: string;
+  priority: number;
+  formula?: string;
+  fill?: string;
+  fontColor?: string;
+  bold?: boolean;
+  iconStyle?: string;
+  criteria?: unknown;
+  showIconOnly?: boolean;
+  cellValue?: unknown;
+}
+
+export class FakeSheet {
+  cells = new Map<string, FakeCell>();
+  rules: FakeRule[] = [];
+  validations: { ref: string; rule?: unknown; prompt?: unknown; errorAlert?: unknown; ignoreBlanks?: boolean }[] = [];
+  columnWidths = new Map<number, number>();
+  rowHeights = new Map<number, number>();
+  hiddenColumns = new Set<number>();
+  hiddenRows = new Set<number>();
+  frozen: { rows: number; columns: number } | null = null;
+  tables: { name: string; ref: string }[] = [];
+  tabColor = "";
+  protected = false;
+
+  constructor(public id: number, public name: string, public visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible") {}
+
+  cell(r: number, c: number): FakeCell {
+    const key = `${r},${c}`;
+    let cell = this.cells.get(key);
+    if (!cell) {
+      cell = { value: null, numberFormat: "General", format: {} };
+      this.cells.set(key, cell);
+    }
+    return cell;
+  }
+
+  peek(r: number, c: number): FakeCell | undefined {
+    return this.cells.get(`${r},${c}`);
+  }
+
+  /** Bounds of the cells holding values (valuesOnly used range), or null. */
+  usedBounds(): { top: number; left: number; bottom: number; right: number } | null {
+    let b: { top: number; left: number; bottom: number; right: number } | null = null;
+    for (const [key, cell] of this.cells) {
+      if (cell.value === null || cell.value === "") continue;
+      const [r, c] = key.split(",").map(Number);
+      b = b ? { top: Math.min(b.top, r), left: Math.min(b.left, c), bottom: Math.max(b.bottom, r), right: Math.max(b.right, c) } : { top: r, left: c, bottom: r, right: c };
+    }
+    return b;
+  }
+
+  /** Values as a grid from A1, for comparisons. */
+  values(): (string | number | boolean | null)[][] {
+    const b = this.usedBounds();
+    if (!b) return [];
+    return Array.from({ length: b.bottom + 1 }, (_, r) => Array.from({ length: b.right + 1 }, (_, c) => this.peek(r, c)?.value ?? null));
+  }
+}
+
+export class FakeWorkbookState {
+  sheets: FakeSheet[] = [];
+  private nextId = 1;
+  syncs = 0;
+  requests: { bytes: number; responseBytes: number }[] = [];
+  calculationSuspensions = 0;
+  screenSuspensions = 0;
+  /** Fail the sync with this number (1-based), as Excel does when something goes wrong mid-run. */
+  failOnSync: number | null = null;
+  /** Requirement sets this fake Excel claims. */
+  apiVersion = "1.9";
+
+  addSheet(name: string, visibility: FakeSheet["visibility"] = "Visible"): FakeSheet {
+    const s = new FakeSheet(this.nextId++, name, visibility);
+    this.sheets.push(s);
+    return s;
+  }
+
+  sheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  byId(id: number): FakeSheet | undefined {
+    return this.sheets.find((s) => s.id === id);
+  }
+
+  /** Fill a sheet from a grid of values (for test set-up, not through the API). */
+  static fromGrids(grids: { name: string; rows: (string | number | boolean | null)[][]; hiddenRows?: number[]; visibility?: FakeSheet["visibility"] }[]): FakeWorkbookState {
+    const wb = new FakeWorkbookState();
+    for (const g of grids) {
+      const s = wb.addSheet(g.name, g.visibility);
+      g.rows.forEach((row, r) => row.forEach((v, c) => {
+        if (v !== null && v !== undefined && v !== "") s.cell(r, c).value = v;
+      }));
+      for (const r of g.hiddenRows ?? []) s.hiddenRows.add(r);
+    }
+    return wb;
+  }
+
+  isSetSupported(set: string, version: string): boolean {
+    const [a, b] = this.apiVersion.split(".").map(Number);
+    const [c, d] = version.split(".").map(Number);
+    return set === "ExcelApi" && (a > c || (a === c && b >= d));
+  }
+}

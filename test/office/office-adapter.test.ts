@@ -1,0 +1,116 @@
+/**
+ * The Office adapter against the strict fake, and the conformance of both
+ * adapters: the same input and plans give the same values, rules, links and
+ * settings in the fake Excel as in the .xlsx file.
+ */
+import { readFileSync } from "fs";
+import ExcelJS from "exceljs";
+import { XlsxWorkbook } from "../../src/workbook/xlsx/workbook";
+import { OfficeWorkbook } from "../../src/workbook/office/office-workbook";
+import { summarise, SummariseResult } from "../../src/workbook/summarise";
+import { SETTINGS_SHEET } from "../../src/workbook/port";
+import { explainExcelError } from "../../src/workbook/office/capabilities";
+import { fakeExcelRun } from "../fakes/excel-fake";
+import { FakeWorkbookState } from "../fakes/excel-state";
+import { fakeFromGrids, normaliseFake, normaliseXlsx } from "../fakes/conformance";
+import { SAMPLE } from "../helpers/workbooks";
+
+const CAPS = { dataValidation: true, api19: true };
+
+async function sampleBoth(): Promise<{ xlsx: XlsxWorkbook; state: FakeWorkbookState }> {
+  const data = new Uint8Array(readFileSync(SAMPLE));
+  const xlsx = await XlsxWorkbook.open(data);
+  const state = fakeFromGrids(await (await XlsxWorkbook.open(data)).readSheets());
+  return { xlsx, state };
+}
+
+describe("the Office adapter on the strict fake", () => {
+  let state: FakeWorkbookState;
+  let office: SummariseResult;
+  let file: SummariseResult;
+  let wb: ExcelJS.Workbook;
+  let inputBefore: Map<string, unknown[][]>;
+
+  beforeAll(async () => {
+    const both = await sampleBoth();
+    state = both.state;
+    inputBefore = new Map(state.sheets.map((s) => [s.name, s.values()]));
+    office = await fakeExcelRun(state)((ctx) => summarise(new OfficeWorkbook(ctx, CAPS), { formatSource: true }));
+    file = await summarise(both.xlsx, { formatSource: true });
+    wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await both.xlsx.save()).data as unknown as ArrayBuffer);
+  });
+
+  it("reports the same figures and issues as the file path", () => {
+    expect(office.json).toEqual(file.json);
+    expect(office.json.datasets.find((d) => d.sheet === "Outcomes")!.standard).toEqual({ expected: 75, percent: 62.5, achieved: false });
+  });
+
+  it("writes every output sheet with the same values, rules and links as the .xlsx adapter", () => {
+    for (const name of office.outputSheets) {
+      const a = normaliseFake(state, name);
+      const b = normaliseXlsx(wb, name);
+      expect({ name, values: a.values }).toEqual({ name, values: b.values });
+      expect({ name, rules: a.rules }).toEqual({ name, rules: b.rules });
+      expect({ name, links: a.links }).toEqual({ name, links: b.links });
+    }
+  });
+
+  it("colours the source sheets with the same rules, and changes none of their values", () => {
+    for (const [name, values] of inputBefore) expect(state.sheet(name)!.values()).toEqual(values);
+    expect(normaliseFake(state, "Directorate priorities").rules).toEqual(normaliseXlsx(wb, "Directorate priorities").rules);
+    expect(normaliseFake(state, "Directorate priorities").rules.length).toBe(4);
+  });
+
+  it("keeps the same settings in a very hidden sheet", () => {
+    expect(normaliseFake(state, SETTINGS_SHEET).visibility).toBe("VeryHidden");
+    const fromFake = JSON.parse(normaliseFake(state, SETTINGS_SHEET).values.map((r) => r[0]).join(""));
+    const fromFile = JSON.parse(normaliseXlsx(wb, SETTINGS_SHEET).values.map((r) => r[0]).join(""));
+    expect(fromFake).toEqual(fromFile);
+  });
+
+  it("never writes a formula, and leaves no temporary sheet behind", () => {
+    for (const s of state.sheets) for (const c of s.cells.values()) expect(c.formula).toBeUndefined();
+    expect(state.sheets.filter((s) => s.name.startsWith("~cpe"))).toEqual([]);
+  });
+
+  it("suspends calculation and screen updating while writing", () => {
+    expect(state.calculationSuspensions).toBeGreaterThan(0);
+    expect(state.screenSuspensions).toBeGreaterThan(0);
+  });
+
+  it("reads its own settings back on the next run and replaces its sheets in place", async () => {
+    const before = state.sheets.map((s) => s.name);
+    const again = await fakeExcelRun(state)((ctx) => summarise(new OfficeWorkbook(ctx, CAPS), { formatSource: true }));
+    expect(again.outputSheets).toEqual(office.outputSheets);
+    expect([...state.sheets.map((s) => s.name)].sort()).toEqual([...before].sort());
+    expect(normaliseFake(state, "Directorate priorities").rules.length).toBe(4);
+    for (const name of office.outputSheets) expect(normaliseFake(state, name).values).toEqual(normaliseXlsx(wb, name).values);
+  });
+});
+
+describe("when Excel fails part-way", () => {
+  it("drops the half-drawn sheets, so no output sheet is half-written", async () => {
+    const { state } = await sampleBoth();
+    const before = new Map(state.sheets.map((s) => [s.name, s.values()]));
+    class FailingMidWrite extends OfficeWorkbook {
+      override async writeSheets(plans: Parameters<OfficeWorkbook["writeSheets"]>[0]): Promise<void> {
+        state.failOnSync = state.syncs + 2; // after the first sheets are drawn, before the swap
+        return super.writeSheets(plans);
+      }
+    }
+    const err = await fakeExcelRun(state)((ctx) => summarise(new FailingMidWrite(ctx, CAPS))).then(() => null, (e) => e);
+    expect(err?.code).toBe("GeneralException");
+    expect(explainExcelError(err)).toMatch(/Nothing was left half-written/);
+    expect(state.sheets.map((s) => s.name)).toEqual([...before.keys()]);
+    for (const s of state.sheets) expect(s.values()).toEqual(before.get(s.name));
+  });
+
+  it("explains a protected sheet in plain words", async () => {
+    const { state } = await sampleBoth();
+    state.sheet("Directorate priorities")!.protected = true;
+    const err = await fakeExcelRun(state)((ctx) => summarise(new OfficeWorkbook(ctx, CAPS), { formatSource: true })).then(() => null, (e) => e);
+    expect(err?.code).toBe("AccessDenied");
+    expect(explainExcelError(err)).toMatch(/protected.*Unprotect/);
+  });
+});
