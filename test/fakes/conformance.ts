@@ -74,7 +74,7 @@ export function normaliseXlsx(wb: ExcelJS.Workbook, sheet: string): Normalised {
   ws.eachRow({ includeEmpty: true }, (row, n) => {
     rows[n - 1] = Array.from(row.values as unknown[]).slice(1).map((v) => {
       if (v instanceof Date) return toSerial({ year: v.getUTCFullYear(), month: v.getUTCMonth() + 1, day: v.getUTCDate() });
-      if (v && typeof v === "object" && "hyperlink" in v) return (v as { text: string }).text;
+      if (v && typeof v === "object" && "hyperlink" in v) return (v as unknown as { text: string }).text;
       return v ?? null;
     });
     row.eachCell((c, col) => { if (c.hyperlink) links[`${n - 1},${col - 1}`] = c.hyperlink.replace(/^#/, ""); });

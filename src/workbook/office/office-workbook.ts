@@ -1,6 +1,6 @@
 import { SheetGrid, SheetPlan } from "../../core";
 import { WorkbookPort, SheetInfo, SourceFormat, OwnedRuleRef, SETTINGS_SHEET, chunkSettings } from "../port";
-import { Batch, REQUEST_BUDGET } from "./batch";
+import { Batch, REQUEST_BUDGET, jsonSize } from "./batch";
 import { readSheetGrids } from "./read";
 import { renderPlan, addConditionalFormat } from "./write";
 import { Capabilities } from "./capabilities";
@@ -120,11 +120,14 @@ export class OfficeWorkbook implements WorkbookPort {
     const sheets = this.ctx.workbook.worksheets;
     if ((await this.existing()).has(SETTINGS_SHEET)) sheets.getItem(SETTINGS_SHEET).delete();
     const ws = sheets.add(SETTINGS_SHEET);
-    const chunks = chunkSettings(json);
-    const range = ws.getRangeByIndexes(0, 0, chunks.length, 1);
-    range.numberFormat = chunks.map(() => ["@"]);
-    range.values = chunks.map((c) => [c]);
     ws.visibility = "VeryHidden";
+    // History grows with the workbook: write it a cell at a time within the request budget.
+    for (const [i, chunk] of chunkSettings(json).entries()) {
+      await this.batch.reserve(jsonSize(chunk) + 20);
+      const cell = ws.getRangeByIndexes(i, 0, 1, 1);
+      cell.numberFormat = [["@"]];
+      cell.values = [[chunk]];
+    }
     await this.batch.flush();
   }
 }
