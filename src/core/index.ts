@@ -22,6 +22,7 @@ export * from "./detect/roles";
 export * from "./detect/find-datasets";
 export * from "./datasets/issues";
 export * from "./datasets/read";
+export * from "./datasets/rows";
 export * from "./datasets/actions";
 export * from "./datasets/risks";
 export * from "./datasets/indicators";

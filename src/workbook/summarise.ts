@@ -42,6 +42,7 @@ export interface SummariseResult {
 export class CancelledError extends Error {
   constructor() {
     super("The run was cancelled before anything was written.");
+    this.name = "CancelledError";
   }
 }
 

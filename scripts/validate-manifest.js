@@ -1,0 +1,18 @@
+/**
+ * Validates manifest.xml (and dist/manifest.xml when built) against the
+ * Office add-in XSDs kept in scripts/manifest-schemas, offline: the
+ * office-addin-manifest validator needs an online service.
+ */
+const { execFileSync } = require("child_process");
+const { existsSync } = require("fs");
+const { join } = require("path");
+
+const root = join(__dirname, "..");
+const schema = join(__dirname, "manifest-schemas", "OfficeAppManifestV1_1.xsd");
+const files = [join(root, "manifest.xml"), join(root, "dist", "manifest.xml")].filter(existsSync);
+try {
+  execFileSync("xmllint", ["--noout", "--schema", schema, ...files], { stdio: "inherit" });
+} catch (e) {
+  if (e.code === "ENOENT") console.error("xmllint is missing: apt-get install libxml2-utils (scripts/install-system-deps.sh does it)");
+  process.exit(1);
+}

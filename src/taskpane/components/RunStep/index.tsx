@@ -1,0 +1,57 @@
+import { useState } from "react";
+import { Body1, Button, Checkbox, Field, MessageBar, MessageBarBody, ProgressBar, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+
+export type RunState =
+  | { kind: "idle" }
+  | { kind: "running"; step: string; fraction: number }
+  | { kind: "done"; sheets: number; issues: number }
+  | { kind: "cancelled" }
+  | { kind: "failed"; message: string };
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  // Reserved height so nothing below moves while the run reports progress.
+  progress: { minHeight: "64px" },
+  buttons: { display: "flex", gap: tokens.spacingHorizontalS },
+});
+
+export interface RunStepProps {
+  state: RunState;
+  period: string;
+  datasets: number;
+  onRun: (formatSource: boolean) => void;
+  onCancel: () => void;
+}
+
+export function RunStep({ state, period, datasets, onRun, onCancel }: RunStepProps) {
+  const styles = useStyles();
+  const [formatSource, setFormatSource] = useState(false);
+  const running = state.kind === "running";
+  return (
+    <section className={styles.root} aria-labelledby="run-title">
+      <Subtitle2 as="h2" id="run-title">Write the summary sheets</Subtitle2>
+      <Body1>
+        {datasets} dataset{datasets === 1 ? "" : "s"} for {period || "the latest period found"}. Your own sheets are never changed; the
+        summary sheets are replaced each time.
+      </Body1>
+      <Checkbox checked={formatSource} disabled={running} onChange={(_, d) => setFormatSource(Boolean(d.checked))}
+        label="Also colour the RAG and risk-level columns in my sheets (colour only, values untouched)" />
+      <div className={styles.buttons}>
+        <Button appearance="primary" disabled={running} onClick={() => onRun(formatSource)}>Run</Button>
+        <Button disabled={!running} onClick={onCancel}>Cancel</Button>
+      </div>
+      <div className={styles.progress} aria-live="polite">
+        {running && (
+          <Field validationMessage={state.step} validationState="none" label="Progress">
+            <ProgressBar value={state.fraction} max={1} thickness="large" aria-label={`Progress: ${state.step}`} />
+          </Field>
+        )}
+        {state.kind === "done" && <Body1>Done: {state.sheets} summary sheets written, {state.issues} data issue{state.issues === 1 ? "" : "s"}.</Body1>}
+        {state.kind === "cancelled" && <Body1>Cancelled. Nothing was written.</Body1>}
+        {state.kind === "failed" && (
+          <MessageBar intent="error"><MessageBarBody>{state.message}</MessageBarBody></MessageBar>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Inspection } from "../workbook/inspect";
+import type { ResultsView } from "../workbook/results-view";
+import type { SummaryJson } from "../workbook/summarise";
+import type { DatasetSettings, RiskMatrix } from "../core";
+
+export interface RunRequest {
+  period: string | null;
+  formatSource: boolean;
+}
+
+export interface RunOutcome {
+  view: ResultsView;
+  json: SummaryJson;
+}
+
+/**
+ * Everything the pane does to a workbook, inside Excel or on a file. The
+ * components receive a host and never touch Excel or ExcelJS themselves.
+ */
+export interface PaneHost {
+  kind: "excel" | "file";
+  /** "This workbook", or the file's name. */
+  title: string;
+  inspect(): Promise<Inspection>;
+  saveDataset(id: string, patch: DatasetSettings): Promise<void>;
+  saveRiskMatrix(matrix: RiskMatrix | null): Promise<void>;
+  run(request: RunRequest, onProgress: (step: string, fraction: number) => void, cancelled: () => boolean): Promise<RunOutcome>;
+  /** Show a cell: select it in Excel; in file mode, say where it is. */
+  selectCell(sheet: string, cell: string): Promise<void>;
+  /** File mode: offer the summarised workbook for download. */
+  download?(): Promise<void>;
+}

@@ -1,0 +1,51 @@
+import {
+  parseSettings, findDatasets, choosePeriod, datasetId, scanRows, formatPeriod, DatasetKind, Role, WorkbookSettings, SheetGrid,
+} from "../core";
+import { WorkbookPort, SETTINGS_SHEET } from "./port";
+
+/** A dataset as the task pane lists it: where, what, how sure, and its column mapping. */
+export interface DatasetInfo {
+  id: string;
+  sheet: string;
+  kind: DatasetKind;
+  rows: number;
+  confidence: number;
+  /** 1-based header row, as the user sees it. */
+  headerRow: number;
+  headers: string[];
+  /** Role → header text. */
+  columns: Partial<Record<Role, string>>;
+}
+
+export interface Inspection {
+  datasets: DatasetInfo[];
+  /** The latest quarter found in the data, the default reporting period. */
+  period: string | null;
+  settings: WorkbookSettings;
+  notes: string[];
+}
+
+/** Read the workbook and describe what would be summarised, writing nothing. */
+export async function inspectWorkbook(port: WorkbookPort): Promise<Inspection> {
+  const { settings, notes } = parseSettings(await port.readSettings());
+  const sheets = await port.listSheets();
+  const grids: SheetGrid[] = await port.readSheets(sheets.filter((s) => s.name !== SETTINGS_SHEET).map((s) => s.name));
+  const found = findDatasets(grids, settings);
+  const period = choosePeriod(grids, found);
+  const datasets = found.map((d) => {
+    const grid = grids.find((g) => g.name === d.sheet) as SheetGrid;
+    const columns: Partial<Record<Role, string>> = {};
+    for (const [role, col] of Object.entries(d.columns) as [Role, number][]) columns[role] = d.headers[col - d.left];
+    return {
+      id: datasetId(d),
+      sheet: d.sheet,
+      kind: d.kind,
+      rows: scanRows(grid, d).filter((r) => r.kind === "data").length,
+      confidence: d.confidence,
+      headerRow: d.headerRow + 1,
+      headers: d.headers.filter((h) => h !== ""),
+      columns,
+    };
+  });
+  return { datasets, period: period ? formatPeriod(period) : null, settings, notes };
+}

@@ -1,0 +1,20 @@
+import { OfficeWorkbook } from "./office-workbook";
+import { detectCapabilities, explainExcelError } from "./capabilities";
+
+/** An error already worded for the person at the keyboard. */
+export class PlainError extends Error {}
+
+/**
+ * One user action = one Excel.run over one OfficeWorkbook. Checks the host's
+ * requirement sets first and turns Excel's errors into plain sentences.
+ */
+export async function withExcelWorkbook<T>(action: (port: OfficeWorkbook, ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
+  const caps = detectCapabilities((set, version) => Office.context.requirements.isSetSupported(set, version));
+  if ("tooOld" in caps) throw new PlainError(caps.tooOld);
+  try {
+    return await Excel.run((ctx) => action(new OfficeWorkbook(ctx, caps), ctx));
+  } catch (e) {
+    if (e instanceof PlainError || (e as Error).name === "CancelledError") throw e;
+    throw new PlainError(explainExcelError(e));
+  }
+}

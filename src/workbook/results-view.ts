@@ -1,0 +1,64 @@
+import { Report, Issue, formatShare, isRedRed, formatUkDate, periodIndex, formatPeriod, DEFAULT_MATRIX, RiskMatrix, HeatMapCell, Status, columnLetter } from "../core";
+
+/** What the task pane shows after a run: plain data, built from the report. */
+export interface ResultsView {
+  period: string | null;
+  headlines: { id: string; label: string; kind: string; text: string; achieved: boolean | null; status: Status | null }[];
+  redRed: { dataset: string; title: string; why: string; sheet: string; cell: string; series: { label: string; value: number }[]; polarity: string | null }[];
+  overdue: { dataset: string; title: string; due: string; status: string; sheet: string; cell: string }[];
+  heatMap: { title: string; likelihood: string[]; impact: string[]; rows: HeatMapCell[][] } | null;
+  issues: Issue[];
+  outputSheets: string[];
+}
+
+function headline(r: Report["datasets"][number]): ResultsView["headlines"][number] {
+  if (r.kind === "risks") {
+    const parts = Object.entries(r.bandCounts).map(([band, n]) => `${n} ${band.toLowerCase()}`);
+    return { id: r.id, label: r.label, kind: r.kind, text: `${r.label}: ${r.risks.length} risks (${parts.join(", ")})`, achieved: null, status: null };
+  }
+  if (!r.standard || !r.standardConfig) {
+    const counts = Object.entries(r.statusCounts).map(([s, n]) => `${n} ${s}`).join(", ");
+    return { id: r.id, label: r.label, kind: r.kind, text: `${r.label}: ${counts || "nothing to count"}`, achieved: null, status: null };
+  }
+  const s = r.standard;
+  const which = r.standardConfig.counts.join(" or ");
+  return {
+    id: r.id, label: r.label, kind: r.kind,
+    text: `${r.label}: ${formatShare(s.counted, s.base)} ${which} — standard ${s.expected}% ${s.achieved ? "achieved" : "not achieved"}`,
+    achieved: s.achieved,
+    status: s.achieved ? "Green" : "Red",
+  };
+}
+
+export function resultsView(report: Report, outputSheets: string[], matrix: RiskMatrix | null): ResultsView {
+  const redRed: ResultsView["redRed"] = [];
+  const overdue: ResultsView["overdue"] = [];
+  for (const r of report.datasets) {
+    if (r.kind === "indicators" || r.kind === "outcomes") {
+      for (const x of r.items) {
+        if (!isRedRed({ status: x.assessment.status, trend: x.assessment.trends.short })) continue;
+        const points = x.item.points
+          .filter((p) => p.period && typeof p.value === "number")
+          .sort((a, b) => periodIndex(a.period!) - periodIndex(b.period!))
+          .map((p) => ({ label: formatPeriod(p.period!), value: p.value as number }));
+        const col = r.detected.columns.title ?? r.detected.left;
+        redRed.push({ dataset: r.label, title: x.item.title || x.item.code, why: x.assessment.why, sheet: r.sheet, cell: `${columnLetter(col)}${x.item.row + 1}`, series: points, polarity: x.item.polarity });
+      }
+    }
+    if (r.kind === "priorities" || r.kind === "actions") {
+      const col = r.detected.columns.due ?? r.detected.left;
+      for (const x of r.items) if (x.overdue && x.due) overdue.push({ dataset: r.label, title: x.title, due: formatUkDate(x.due), status: x.status, sheet: r.sheet, cell: `${columnLetter(col)}${x.row + 1}` });
+    }
+  }
+  const risks = report.datasets.find((d) => d.kind === "risks");
+  const m = matrix ?? DEFAULT_MATRIX;
+  return {
+    period: report.periodLong,
+    headlines: report.datasets.map(headline),
+    redRed,
+    overdue,
+    heatMap: risks && risks.kind === "risks" ? { title: risks.label, likelihood: m.likelihoodLabels, impact: m.impactLabels, rows: risks.heatMap } : null,
+    issues: report.issues,
+    outputSheets,
+  };
+}

@@ -1,0 +1,79 @@
+/* eslint-disable @typescript-eslint/no-require-imports */
+/**
+ * Builds the task pane and the ribbon's function file into dist/.
+ *   npm run build        production (set ADDIN_PUBLIC_URL to where dist/ will be served)
+ *   npm run build:test   offline build for tests and file mode: serves the npm copy of office.js
+ *   npm start            HTTPS dev server on https://localhost:3000 and sideload into Excel
+ */
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const DEV_URL = "https://localhost:3000/";
+// Deployed add-ins load office.js from Microsoft's hosted location, as Office expects.
+const HOSTED_OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+module.exports = async (env = {}, argv = {}) => {
+  const production = argv.mode === "production";
+  const offline = Boolean(env.offline);
+  const publicUrl = process.env.ADDIN_PUBLIC_URL || DEV_URL;
+  const officeJs = offline ? "office/office.js" : HOSTED_OFFICE_JS;
+  const officeOrigin = offline ? "" : " https://appsforoffice.microsoft.com";
+  // The pane talks to nothing but its own origin and office.js.
+  const csp = [
+    "default-src 'self'",
+    `script-src 'self'${officeOrigin}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    `connect-src 'self'${officeOrigin}`,
+    "frame-src 'self' https://*.office.com https://*.officeapps.live.com",
+    "object-src 'none'",
+    "base-uri 'self'",
+  ].join("; ");
+
+  const config = {
+    devtool: production ? false : "source-map",
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      commands: "./src/commands/commands.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].[contenthash:8].js",
+      chunkFilename: "[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { configFile: "tsconfig.web.json", transpileOnly: true } } }],
+    },
+    performance: { hints: false },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"], officeJs, csp }),
+      new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"], officeJs, csp }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/icon-*.png", to: "assets/[name][ext]" },
+          // office.js loads its host mapping table from beside itself.
+          ...(offline ? ["office.js", "o15apptofilemappingtable.js"].map((f) => ({ from: `node_modules/@microsoft/office-js/dist/${f}`, to: `office/${f}` })) : []),
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => (production ? content.toString().split(DEV_URL).join(publicUrl.endsWith("/") ? publicUrl : `${publicUrl}/`) : content),
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      port: 3000,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      static: { directory: path.resolve(__dirname, "dist") },
+    },
+  };
+  if (argv.mode !== "production" && process.env.WEBPACK_SERVE) {
+    // Office requires HTTPS; office-addin-dev-certs makes and trusts a localhost certificate.
+    const devCerts = require("office-addin-dev-certs");
+    config.devServer.server = { type: "https", options: await devCerts.getHttpsServerOptions() };
+  }
+  return config;
+};
