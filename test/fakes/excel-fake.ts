@@ -224,6 +224,9 @@ class Worksheet extends ClientObject {
   set tabColor(v: string) {
     this.edit(size(v), (s) => void (s.tabColor = v));
   }
+  activate(): void {
+    this.ctx.enqueue(10, () => void (this.ctx.state.activeSheet = this.sheet().name));
+  }
   delete(): void {
     this.ctx.enqueue(20, () => {
       const s = this.sheet();
@@ -373,6 +376,13 @@ class Range extends ClientObject {
   }
   set hyperlink(v: FakeCell["hyperlink"]) {
     this.ws.edit(size(v), (s) => this.eachCell((cell) => void (cell.hyperlink = v), s));
+  }
+  select(): void {
+    this.ctx.enqueue(10, () => {
+      const s = this.ws.sheet();
+      if (this.ctx.state.activeSheet !== s.name) throw new OfficeError("InvalidSelection", "A range can only be selected on the active sheet.");
+      this.ctx.state.selection = `${s.name}!${this.ref()}`;
+    });
   }
   getSpecialCellsOrNullObject(type: string): RangeAreas {
     if (type !== "Visible") throw new OfficeError("InvalidArgument", `The fake models only Visible special cells, not ${type}`);

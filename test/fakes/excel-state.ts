@@ -94,6 +94,9 @@ export class FakeWorkbookState {
   requests: { bytes: number; responseBytes: number }[] = [];
   calculationSuspensions = 0;
   screenSuspensions = 0;
+  /** What the user would see selected: set by Worksheet.activate and Range.select. */
+  activeSheet: string | null = null;
+  selection: string | null = null;
   /** Fail the sync with this number (1-based), as Excel does when something goes wrong mid-run. */
   failOnSync: number | null = null;
   /** Requirement sets this fake Excel claims. */

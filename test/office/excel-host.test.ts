@@ -1,0 +1,67 @@
+/**
+ * The pane's Excel host (src/taskpane/excel.ts) on the strict fake, with the
+ * Office and Excel globals it uses swapped in, as the Office React template's
+ * tests do: clicking an issue must select its cell in Excel.
+ */
+import { readFileSync } from "fs";
+import { fakeExcelRun } from "../fakes/excel-fake";
+import { fakeFromGrids } from "../fakes/conformance";
+import { XlsxWorkbook } from "../../src/workbook/xlsx/workbook";
+import { excelHost } from "../../src/taskpane/excel";
+import { SAMPLE } from "../helpers/workbooks";
+import { FakeWorkbookState } from "../fakes/excel-state";
+
+async function withFakeExcel(apiVersion = "1.9"): Promise<FakeWorkbookState> {
+  const state = fakeFromGrids(await (await XlsxWorkbook.open(new Uint8Array(readFileSync(SAMPLE)))).readSheets());
+  state.apiVersion = apiVersion;
+  Object.assign(globalThis, {
+    Excel: { run: fakeExcelRun(state) },
+    Office: { context: { requirements: { isSetSupported: (set: string, v: string) => state.isSetSupported(set, v) } } },
+  });
+  return state;
+}
+
+afterEach(() => {
+  delete (globalThis as Record<string, unknown>).Excel;
+  delete (globalThis as Record<string, unknown>).Office;
+});
+
+describe("the pane's Excel host", () => {
+  it("inspects, runs and selects an issue's cell in Excel", async () => {
+    const state = await withFakeExcel();
+    const host = excelHost();
+    const found = await host.inspect();
+    expect(found.datasets.map((d) => d.sheet)).toContain("Directorate priorities");
+    expect(found.period).toBe("Q1 2021/22");
+    const steps: string[] = [];
+    const outcome = await host.run({ period: null, formatSource: false }, (s) => steps.push(s), () => false);
+    expect(steps[steps.length - 1]).toBe("Done");
+    const issue = outcome.view.issues[0];
+    await host.selectCell(issue.sheet, issue.cell);
+    expect(state.activeSheet).toBe("Directorate priorities");
+    expect(state.selection).toBe("Directorate priorities!C48");
+  });
+
+  it("saves a corrected column mapping that the next inspection uses", async () => {
+    await withFakeExcel();
+    const host = excelHost();
+    const before = (await host.inspect()).datasets.find((d) => d.sheet === "Workplan")!;
+    await host.saveDataset(before.id, { mapping: { kind: "actions", headerRow: before.headerRow, columns: { ...before.columns, group: null } } });
+    const after = (await host.inspect()).datasets.find((d) => d.sheet === "Workplan")!;
+    expect(before.columns.group).toBe("Owner");
+    expect(after.columns.group).toBeUndefined();
+  });
+
+  it("stops a cancelled run before anything is written", async () => {
+    const state = await withFakeExcel();
+    const sheets = state.sheets.map((s) => s.name);
+    const err = await excelHost().run({ period: null, formatSource: false }, () => undefined, () => true).catch((e) => e);
+    expect(err.name).toBe("CancelledError");
+    expect(state.sheets.map((s) => s.name)).toEqual(sheets);
+  });
+
+  it("says plainly when Excel is too old", async () => {
+    await withFakeExcel("1.6");
+    await expect(excelHost().inspect()).rejects.toThrow(/too old.*Excel 2019/);
+  });
+});
