@@ -4,5 +4,8 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  // office-addin-manifest pulls in two ESM-only packages jest cannot load as CommonJS.
+  moduleNameMapper: { "^strip-bom$": "<rootDir>/test/stubs/strip-bom.js", "^uuid$": "<rootDir>/test/stubs/uuid.js" },
+  testTimeout: 20_000,
   transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
 };

@@ -44,7 +44,8 @@ describe("task pane in file mode", () => {
 
   it("offers to open a workbook file when Office reports no host, within a second", async () => {
     await shot("1-open");
-    expect(firstRenderMs).toBeLessThan(5_000); // measured and reported; the goal is under 1 s
+    console.log(`first render ${firstRenderMs} ms (page load to the first button, headless Chromium)`);
+    expect(firstRenderMs).toBeLessThan(5_000); // a guard against hangs; the figure itself is reported, goal under 1 s
     expect(errors).toEqual([]);
   });
 

@@ -65,3 +65,21 @@ describe("the pane's Excel host", () => {
     await expect(excelHost().inspect()).rejects.toThrow(/too old.*Excel 2019/);
   });
 });
+
+describe("the ribbon's Refresh summaries command", () => {
+  it("writes the summary sheets with the saved settings and tells Office it has finished", async () => {
+    const state = await withFakeExcel();
+    const associated: Record<string, unknown> = {};
+    Object.assign((globalThis as unknown as { Office: Record<string, unknown> }).Office, {
+      onReady: (cb: () => void) => cb(),
+      actions: { associate: (name: string, fn: unknown) => (associated[name] = fn) },
+    });
+    const { refreshSummaries } = await import("../../src/commands/commands");
+    expect(associated.refreshSummaries).toBe(refreshSummaries);
+    let completed = 0;
+    await refreshSummaries({ completed: () => completed++ } as unknown as Office.AddinCommands.Event);
+    expect(completed).toBe(1);
+    expect(state.sheet("Summary")).toBeDefined();
+    expect(state.sheet("CPE_Settings")!.visibility).toBe("VeryHidden");
+  });
+});
