@@ -371,7 +371,10 @@ class Range extends ClientObject {
   set columnHidden(v: boolean) {
     this.ws.edit(10, (s) => {
       const b = this.bounds();
-      for (let c = b.left; c < b.left + b.cols; c++) (v ? s.hiddenColumns.add(c) : s.hiddenColumns.delete(c));
+      for (let c = b.left; c < b.left + b.cols; c++) {
+        if (v) s.hiddenColumns.add(c);
+        else s.hiddenColumns.delete(c);
+      }
     });
   }
   set hyperlink(v: FakeCell["hyperlink"]) {

@@ -14,11 +14,12 @@ export class Batch {
 
   /** Make room for `bytes` more: sync first if they would not fit in the current request. */
   async reserve(bytes: number): Promise<void> {
-    if (this.queued > 0 && this.queued + bytes > this.budget) await this.flush();
+    if (this.queued > 0 && this.queued + bytes > this.budget) await this.sync();
     this.queued += bytes;
   }
 
-  async flush(): Promise<void> {
+  /** Send what is queued: the one place the adapter calls context.sync(). */
+  async sync(): Promise<void> {
     await this.ctx.sync();
     this.syncs++;
     this.queued = 0;

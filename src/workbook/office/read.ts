@@ -28,7 +28,7 @@ export async function readSheetGrids(
     const tables = ws.tables.load("items/name");
     return { s, ws, used, tables };
   });
-  await batch.flush();
+  await batch.sync();
 
   const tableRanges = meta.map((m) => m.tables.items.map((t) => ({ name: t.name, range: t.getRange().load("address") })));
   const loads: { sheet: number; top: number; range: Excel.Range; visible: Excel.RangeAreas | null }[] = [];
@@ -47,7 +47,7 @@ export async function readSheetGrids(
       loads.push({ sheet: i, top: top + r, range, visible });
     }
   }
-  await batch.flush();
+  await batch.sync();
 
   const grids: SheetGrid[] = meta.map((m, i) => ({
     name: m.s.name,
