@@ -29,3 +29,4 @@ export * from "./datasets/indicators";
 export * from "./report/types";
 export * from "./report/build";
 export * from "./plan";
+export * from "./narrative";

@@ -111,6 +111,11 @@ export class SheetBuilder {
    * host grows rows by itself (LibreOffice keeps the stored height): estimate
    * the lines each cell needs from its column width and set the height.
    */
+  fitRow(r: number): this {
+    this.fitRowHeight(r);
+    return this;
+  }
+
   private fitRowHeight(r: number): void {
     let lines = 1;
     this.cells[r].forEach((v, c) => {

@@ -8,6 +8,7 @@ import { riskRegisterSheet, heatMapSheet } from "./sheets/risk-register";
 import { byGroupSheet } from "./sheets/by-group";
 import { indicatorResultsSheet } from "./sheets/indicator-results";
 import { dataIssuesSheet } from "./sheets/data-issues";
+import { commentarySheet } from "./sheets/commentary";
 
 export * from "./types";
 export * from "./palette";
@@ -17,6 +18,7 @@ export { dataIssuesSheet } from "./sheets/data-issues";
 /** The output sheets' default names, by purpose. */
 export const OUTPUT_SHEETS = {
   summary: "Summary",
+  commentary: "Commentary",
   exceptions: "Exceptions",
   "risk-register": "Risk register",
   "risk-heat-map": "Risk heat map",
@@ -34,7 +36,7 @@ export function planReport(report: Report, matrix: RiskMatrix | null, names: Rec
   const risks = report.datasets.filter((d): d is RisksReport => d.kind === "risks");
   const actions = report.datasets.filter((d): d is ActionsReport => d.kind === "priorities" || d.kind === "actions");
   const indicators = report.datasets.filter((d): d is IndicatorsReport => d.kind === "indicators" || d.kind === "outcomes");
-  const plans: SheetPlan[] = [summarySheet(report, names.summary, previousLabel)];
+  const plans: SheetPlan[] = [summarySheet(report, names.summary, previousLabel), commentarySheet(report, names.commentary)];
   if (indicators.length || actions.length) plans.push(exceptionsSheet(report, names.exceptions));
   if (risks.length) {
     plans.push(riskRegisterSheet(risks, names["risk-register"], matrix, report.periodLong));

@@ -1,0 +1,113 @@
+import { Report, DatasetReport } from "./report/types";
+import { formatPercent } from "./standards/fraction";
+import { isRedRed } from "./standards/exceptions";
+import { formatNumber } from "./numbers";
+
+const SMALL = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+
+/** Numbers below ten as words, as the report writes them ("one low risk", "three 'Red Red' outcomes"). */
+export function countWord(n: number): string {
+  return n >= 0 && n < 10 && Number.isInteger(n) ? SMALL[n] : String(n);
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${countWord(n)} ${n === 1 ? one : many}`;
+}
+
+/** A list in prose: "a", "a and b", "a, b and c". */
+export function listWords(items: string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+/** A title inside a sentence: full stop dropped, first letter lowered unless it starts an acronym. */
+function inSentence(title: string): string {
+  const t = title.trim().replace(/\.$/, "");
+  return /^[A-Z][a-z]/.test(t) ? t[0].toLowerCase() + t.slice(1) : t;
+}
+
+const NOUN: Record<DatasetReport["kind"], string> = {
+  outcomes: "Strategic Plan outcomes",
+  indicators: "indicators",
+  priorities: "priorities",
+  actions: "actions",
+  risks: "risks",
+};
+
+function noun(r: DatasetReport): string {
+  // The sheet's own name reads best where it names the items ("Executive actions", "Programmes");
+  // otherwise it qualifies the kind ("Workplan" → "workplan actions").
+  if (r.kind === "outcomes") return NOUN.outcomes;
+  const label = r.label.trim();
+  if (!label) return NOUN[r.kind];
+  const lower = /^[A-Z][a-z]/.test(label) ? label[0].toLowerCase() + label.slice(1) : label;
+  return /s$/i.test(label) ? lower : `${lower} ${NOUN[r.kind]}`;
+}
+
+function standardSentence(r: DatasetReport, when: string): string | null {
+  const s = r.standard;
+  const config = r.standardConfig;
+  if (!s || !config || s.base === 0) return null;
+  const what = config.counts.length === 1 && config.counts[0] === "Green" ? "were on target" : `were rated ${listWords(config.counts).replace(/ and /, " or ")}`;
+  const verdict = s.achieved ? `meeting the corporate standard of ${s.expected}%` : `against the corporate standard of ${s.expected}%`;
+  return `${when}, ${s.counted} of ${s.base} (${formatPercent(s.percent)}) ${noun(r)} ${what}, ${verdict}.`;
+}
+
+function breakdownSentence(r: DatasetReport): string | null {
+  if (r.kind !== "priorities" && r.kind !== "actions") return null;
+  const parts = (["Green", "Amber", "Red", "Complete"] as const).filter((s) => r.statusCounts[s]).map((s) => `${countWord(r.statusCounts[s])} ${s === "Complete" ? "complete" : s}`);
+  if (parts.length < 2) return null;
+  parts[0] = parts[0].replace(/ (\S+)$/, " were $1");
+  return `Of the ${r.rowsCalculated} ${noun(r)}, ${listWords(parts)}.`;
+}
+
+function redRedSentence(r: DatasetReport): string | null {
+  if (r.kind !== "outcomes" && r.kind !== "indicators") return null;
+  const items = r.items.filter((x) => isRedRed({ status: x.assessment.status, trend: x.assessment.trends.short }));
+  const what = r.kind === "outcomes" ? "outcomes" : "indicators";
+  if (items.length === 0) return `There were no 'Red Red' ${what}.`;
+  const details = items.map((x) => {
+    // A title ending "(%)" says the values are percentages: say so on the numbers instead.
+    const title = x.item.title || x.item.code;
+    const unit = x.item.percent || /\(%\)\s*$/.test(title) ? "%" : "";
+    const prev = x.assessment.trends.previous;
+    return `${inSentence(title.replace(/\s*\(%\)\s*$/, ""))} (${formatNumber(x.assessment.value ?? 0)}${unit}${prev !== null ? `, from ${formatNumber(prev)}${unit}` : ""}, against a target of ${formatNumber(x.item.target ?? 0)}${unit})`;
+  });
+  return `There ${items.length === 1 ? "was" : "were"} ${countWord(items.length)} 'Red Red' ${items.length === 1 ? what.slice(0, -1) : what}, i.e. those not currently projected to meet target and with performance worsening: ${listWords(details)}.`;
+}
+
+function riskSentence(r: DatasetReport): string | null {
+  if (r.kind !== "risks") return null;
+  const total = r.risks.length;
+  const previousTotal = r.previous ? Object.keys(r.previous.items).length : null;
+  const newOnes = r.risks.filter((x) => x.movementShown === "New").length;
+  // Without history, a register whose every risk carries a trend other than New has gained none.
+  const knownNoneAdded = r.risks.every((x) => x.movementShown !== "N/A") && newOnes === 0;
+  const verb = previousTotal !== null
+    ? previousTotal === total ? `remained at ${total}` : `${total > previousTotal ? "rose" : "fell"} from ${previousTotal} to ${total}`
+    : knownNoneAdded ? `remained at ${total}` : `stands at ${total}`;
+  const bands = Object.entries(r.bandCounts).map(([band, n], i) => (i === 0 ? `${countWord(n)} ${band.toLowerCase()} ${n === 1 ? "risk" : "risks"}` : `${countWord(n)} ${band.toLowerCase()}`));
+  const last = Object.values(r.bandCounts).slice(-1)[0];
+  if (bands.length > 1) bands[bands.length - 1] += last === 1 ? " risk" : " risks";
+  let sentence = `The total number of risks on the register ${verb}, comprising ${listWords(bands)}`;
+  if (r.previous) sentence += newOnes || r.closed.length ? `, with ${plural(newOnes, "risk")} added and ${countWord(r.closed.length)} closed during the quarter` : ", with no risks added or closed during the quarter";
+  const clauses: string[] = [];
+  for (const [move, words] of [["Increased", "increased in severity"], ["Decreased", "reduced in severity"]] as const) {
+    const moved = r.risks.filter((x) => x.movementShown === move);
+    if (moved.length) clauses.push(`${plural(moved.length, "risk")} ${words}, ${moved.length === 1 ? "this being" : "these being"} ${listWords(moved.map((x) => inSentence(x.title)))}`);
+  }
+  return `${sentence}${clauses.length ? `; ${clauses.join("; ")}` : ""}.`;
+}
+
+/**
+ * The report's standard sentences, drafted from the results: one paragraph
+ * per dataset. Every figure comes from the calculation; nothing is canned.
+ */
+export function draftNarrative(report: Report): { heading: string; sentences: string[] }[] {
+  const when = report.periodLong ? `At the end of ${report.periodLong.replace(/ \d{4}\/\d{2}$/, "")}` : "This period";
+  return report.datasets.map((r) => ({
+    heading: r.label,
+    sentences: [standardSentence(r, when), breakdownSentence(r), redRedSentence(r), riskSentence(r)].filter((s): s is string => s !== null),
+  })).filter((p) => p.sentences.length > 0);
+}
+
