@@ -30,3 +30,4 @@ export * from "./report/types";
 export * from "./report/build";
 export * from "./plan";
 export * from "./narrative";
+export * from "./plan/sheets/template";

@@ -1,4 +1,11 @@
-import { SheetGrid, SheetPlan, ConditionalFormatPlan } from "../core";
+import { SheetGrid, SheetPlan, ConditionalFormatPlan, PlanValue } from "../core";
+
+/** One value for one cell (0-based row and column). */
+export interface CellUpdate {
+  row: number;
+  col: number;
+  value: PlanValue;
+}
 
 /** Sheet names and visibility, without reading values. */
 export interface SheetInfo {
@@ -37,6 +44,11 @@ export interface WorkbookPort {
   deleteSheets(names: string[]): Promise<void>;
   /** Add conditional formats to input sheets, after removing the product's earlier ones. */
   formatSourceSheets(add: SourceFormat[], remove: OwnedRuleRef[]): Promise<void>;
+  /**
+   * Write single values into a council's sheet. Used only by collecting
+   * returns, whose every change is listed on the Collected returns sheet.
+   */
+  updateCells(sheet: string, updates: CellUpdate[]): Promise<void>;
   readSettings(): Promise<string | null>;
   writeSettings(json: string): Promise<void>;
 }

@@ -4,6 +4,7 @@ import {
 } from "../core";
 import { WorkbookPort, SETTINGS_SHEET } from "./port";
 import { sourceFormatsFor } from "./source-formats";
+import { freeName } from "./sheet-names";
 
 export interface SummariseOptions {
   period?: string | null;
@@ -43,19 +44,6 @@ export class CancelledError extends Error {
   constructor() {
     super("The run was cancelled before anything was written.");
     this.name = "CancelledError";
-  }
-}
-
-const INVALID_NAME = /[[\]:*?/\\]/g;
-
-/** A free name for an output sheet: the usual one, or "Name (report)", "Name (report 2)"… */
-function freeName(wanted: string, taken: Set<string>): string {
-  const clean = wanted.replace(INVALID_NAME, " ").slice(0, 31);
-  if (!taken.has(clean.toLowerCase())) return clean;
-  for (let i = 1; ; i++) {
-    const suffix = i === 1 ? " (report)" : ` (report ${i})`;
-    const name = `${clean.slice(0, 31 - suffix.length)}${suffix}`;
-    if (!taken.has(name.toLowerCase())) return name;
   }
 }
 
@@ -104,11 +92,17 @@ export async function summarise(port: WorkbookPort, options: SummariseOptions = 
 
   progress("Writing output sheets", 0.7);
   const produced = new Set(plans.map((p) => p.purpose));
-  const stale = Object.entries(settings.ownedSheets).filter(([purpose, name]) => !produced.has(purpose) && ownedNow.has(name)).map(([, name]) => name);
+  // Only summary sheets go stale here; templates are owned too but made by their own command.
+  const summaryPurposes = new Set(Object.keys(OUTPUT_SHEETS));
+  const stale = Object.entries(settings.ownedSheets)
+    .filter(([purpose, name]) => summaryPurposes.has(purpose) && !produced.has(purpose) && ownedNow.has(name))
+    .map(([, name]) => name);
   await port.deleteSheets(stale);
   await port.writeSheets(plans.map((plan) => ({ plan, replace: ownedNow.has(plan.name) })));
 
-  const next: WorkbookSettings = { ...settings, ownedSheets: Object.fromEntries(plans.map((p) => [p.purpose, p.name])) };
+  const ownedSheets = Object.fromEntries(Object.entries(settings.ownedSheets).filter(([purpose]) => !summaryPurposes.has(purpose)));
+  for (const p of plans) ownedSheets[p.purpose] = p.name;
+  const next: WorkbookSettings = { ...settings, ownedSheets };
   if (options.formatSource) {
     progress("Colouring status columns in the source sheets", 0.85);
     const add = report.datasets

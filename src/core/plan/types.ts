@@ -2,7 +2,7 @@
  * A sheet plan: everything an output sheet is, as plain data. Both hosts
  * render the same plan; tests compare plans directly.
  */
-export type PlanValue = string | number | boolean | null | { date: string } | { link: string; text: string };
+export type PlanValue = string | number | boolean | null | { date: string } | { link: string; text: string } | { formula: string };
 
 export interface PlanStyle {
   bold?: boolean;
@@ -15,6 +15,8 @@ export interface PlanStyle {
   border?: boolean;
   numberFormat?: string;
   hAlign?: "left" | "center" | "right";
+  /** false: the cell stays editable when the sheet is protected (templates' input cells). */
+  locked?: boolean;
   vAlign?: "top" | "middle" | "bottom";
 }
 
@@ -73,6 +75,8 @@ export interface SheetPlan {
   /** The tables on the sheet, for readers and tests: each has one header row. */
   tables: { title: string; ref: string }[];
   tabColour?: string;
+  /** Protect the sheet (locked cells read-only); an empty password means none. */
+  protection?: { password: string };
   /** Printing: landscape, one page wide, as many pages tall as needed. */
   print?: { landscape: boolean; fitToWidth: boolean };
 }

@@ -1,8 +1,8 @@
 import { SheetGrid, SheetPlan } from "../../core";
-import { WorkbookPort, SheetInfo, SourceFormat, OwnedRuleRef, SETTINGS_SHEET, chunkSettings } from "../port";
+import { WorkbookPort, SheetInfo, SourceFormat, OwnedRuleRef, SETTINGS_SHEET, chunkSettings, CellUpdate } from "../port";
 import { Batch, REQUEST_BUDGET, jsonSize } from "./batch";
 import { readSheetGrids } from "./read";
-import { renderPlan, addConditionalFormat } from "./write";
+import { renderPlan, addConditionalFormat, officeValue, looksLikeFormula } from "./write";
 import { Capabilities } from "./capabilities";
 
 const TEMP_PREFIX = "~cpe ";
@@ -103,6 +103,19 @@ export class OfficeWorkbook implements WorkbookPort {
     for (const f of add.filter((x) => present.has(x.sheet))) {
       const ws = this.ctx.workbook.worksheets.getItem(f.sheet);
       for (const cf of f.rules) addConditionalFormat(ws, cf);
+    }
+    await this.batch.sync();
+  }
+
+  async updateCells(sheet: string, updates: CellUpdate[]): Promise<void> {
+    const ws = this.ctx.workbook.worksheets.getItem(sheet);
+    for (const u of updates) {
+      await this.batch.reserve(jsonSize(u.value) + 60);
+      const cell = ws.getRangeByIndexes(u.row, u.col, 1, 1);
+      const isDate = !!u.value && typeof u.value === "object" && "date" in u.value;
+      if (isDate) cell.numberFormat = [["dd/mm/yyyy"]];
+      else if (typeof u.value === "string" && looksLikeFormula(u.value)) cell.numberFormat = [["@"]];
+      cell.values = [[officeValue(u.value)]];
     }
     await this.batch.sync();
   }

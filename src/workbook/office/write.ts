@@ -7,9 +7,10 @@ export function looksLikeFormula(s: string): boolean {
 }
 
 /** A plan value as Office.js writes it: dates as serial numbers, links as their text. */
-function officeValue(v: PlanValue): string | number | boolean {
+export function officeValue(v: PlanValue): string | number | boolean {
   if (v === null || v === undefined) return "";
   if (typeof v !== "object") return v;
+  if ("formula" in v) return `=${v.formula}`;
   if ("date" in v) {
     const [year, month, day] = v.date.split("-").map(Number);
     return toSerial({ year, month, day });
@@ -45,6 +46,7 @@ function applyStyle(range: Excel.Range, s: PlanStyle): void {
   if (s.wrap !== undefined) f.wrapText = s.wrap;
   if (s.hAlign) f.horizontalAlignment = s.hAlign === "center" ? "Center" : s.hAlign === "right" ? "Right" : "Left";
   if (s.vAlign) f.verticalAlignment = s.vAlign === "top" ? "Top" : s.vAlign === "middle" ? "Center" : "Bottom";
+  if (s.locked === false) f.protection.locked = false;
   if (s.border) {
     for (const edge of EDGES) {
       const b = f.borders.getItem(edge);
@@ -163,4 +165,5 @@ export async function renderPlan(ws: Excel.Worksheet, plan: SheetPlan, batch: Ba
     }
   }
   if (plan.tabColour) ws.tabColor = plan.tabColour;
+  if (plan.protection) ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true }, plan.protection.password || undefined);
 }

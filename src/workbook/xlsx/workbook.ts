@@ -1,9 +1,9 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { SheetGrid, SheetPlan } from "../../core";
-import { WorkbookPort, SheetInfo, SourceFormat, OwnedRuleRef, SETTINGS_SHEET, chunkSettings } from "../port";
+import { WorkbookPort, SheetInfo, SourceFormat, OwnedRuleRef, SETTINGS_SHEET, chunkSettings, CellUpdate } from "../port";
 import { readGrid } from "./read-grid";
-import { writePlan, toXlsxRule } from "./write-plan";
+import { writePlan, toXlsxRule, toXlsxValue } from "./write-plan";
 import { inspectPackage, lostParts, PackageParts } from "./parts";
 
 /** A file the product cannot use, with one plain sentence saying why. */
@@ -100,6 +100,16 @@ export class XlsxWorkbook implements WorkbookPort {
       const byRef = new Map<string, ReturnType<typeof toXlsxRule>[]>();
       for (const cf of f.rules) byRef.set(cf.ref, [...(byRef.get(cf.ref) ?? []), toXlsxRule(cf)]);
       for (const [ref, rules] of byRef) ws.addConditionalFormatting({ ref, rules });
+    }
+  }
+
+  async updateCells(sheet: string, updates: CellUpdate[]): Promise<void> {
+    const ws = this.wb.getWorksheet(sheet);
+    if (!ws) throw new Error(`there is no sheet called '${sheet}'`);
+    for (const u of updates) {
+      const cell = ws.getCell(u.row + 1, u.col + 1);
+      cell.value = toXlsxValue(u.value);
+      if (u.value && typeof u.value === "object" && "date" in u.value) cell.numFmt = "dd/mm/yyyy";
     }
   }
 

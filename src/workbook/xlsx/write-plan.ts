@@ -8,6 +8,7 @@ function argb(hex: string): string {
 /** A plan value as ExcelJS stores it. Strings stay strings: ExcelJS never reads "=…" text as a formula. */
 export function toXlsxValue(v: PlanValue): Cell["value"] {
   if (v === null || typeof v !== "object") return v;
+  if ("formula" in v) return { formula: v.formula };
   if ("date" in v) {
     const [y, m, d] = v.date.split("-").map(Number);
     return new Date(Date.UTC(y, m - 1, d));
@@ -27,6 +28,7 @@ function toXlsxStyle(s: PlanStyle): Partial<Style> {
   }
   if (s.wrap || s.hAlign || s.vAlign) out.alignment = { wrapText: s.wrap, horizontal: s.hAlign, vertical: s.vAlign };
   if (s.numberFormat) out.numFmt = s.numberFormat;
+  if (s.locked === false) out.protection = { locked: false };
   return out;
 }
 
@@ -113,6 +115,9 @@ export function writePlan(wb: Workbook, plan: SheetPlan): Worksheet {
   for (const v of plan.validations) addValidation(ws, v);
   if (plan.print) {
     ws.pageSetup = { orientation: plan.print.landscape ? "landscape" : "portrait", fitToPage: plan.print.fitToWidth, fitToWidth: 1, fitToHeight: 0, paperSize: 9 };
+  }
+  if (plan.protection) {
+    void ws.protect(plan.protection.password, { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
   }
   if (plan.tabColour) ws.properties.tabColor = { argb: argb(plan.tabColour) };
   return ws;

@@ -1,0 +1,79 @@
+import {
+  buildReport, parseSettings, serialiseSettings, actionsTemplate, risksTemplate, ActionsReport, RisksReport, SheetPlan, normaliseWord,
+} from "../core";
+import { WorkbookPort, SETTINGS_SHEET } from "./port";
+import { freeName } from "./sheet-names";
+
+export interface TemplateOptions {
+  /** Only this directorate's return (priorities and actions). */
+  directorate?: string;
+  password?: string;
+  period?: string | null;
+}
+
+export interface TemplateResult {
+  sheets: { name: string; dataset: string; directorate: string; rows: number }[];
+  error?: string;
+}
+
+/** Initials of a long name's significant words: "Environment and Community Services" → "ECS". */
+function initials(name: string): string {
+  return name.split(/\s+/).filter((w) => /^[A-Z]/.test(w)).map((w) => w[0]).join("") || name.slice(0, 6);
+}
+
+/** "Finance Directorate priorities", or "ECS Directorate priorities" where the full name would pass Excel's 31 characters. */
+export function templateSheetName(group: string, dataset: string): string {
+  if (!group) return `${dataset} return`.slice(0, 31);
+  const full = `${group} ${dataset}`;
+  return (full.length <= 31 ? full : `${initials(group)} ${dataset}`).slice(0, 31);
+}
+
+/**
+ * Write a return sheet per directorate for each priorities and actions
+ * dataset, and one for the risk register, pre-filled with the current data.
+ * Template sheets are the product's own: a re-run replaces them.
+ */
+export async function makeTemplates(port: WorkbookPort, options: TemplateOptions = {}): Promise<TemplateResult> {
+  const { settings } = parseSettings(await port.readSettings());
+  const sheets = await port.listSheets();
+  const grids = await port.readSheets(sheets.filter((s) => s.name !== SETTINGS_SHEET).map((s) => s.name));
+  const built = buildReport(grids, settings, { period: options.period });
+  if (built.error) return { sheets: [], error: built.error };
+  const period = built.report.period ?? "this period";
+  const wanted = options.directorate ? normaliseWord(options.directorate) : null;
+
+  const existing = new Set(sheets.map((s) => s.name.toLowerCase()));
+  const owned = new Set(Object.values(settings.ownedSheets).map((n) => n.toLowerCase()));
+  const taken = new Set([...existing].filter((n) => !owned.has(n)));
+  const nameFor = (purpose: string, label: string): string => {
+    const mine = settings.ownedSheets[purpose];
+    const name = mine && existing.has(mine.toLowerCase()) ? mine : freeName(label, taken);
+    taken.add(name.toLowerCase());
+    return name;
+  };
+
+  const plans: { plan: SheetPlan; dataset: string; directorate: string; rows: number }[] = [];
+  for (const r of built.report.datasets) {
+    if (r.kind === "priorities" || r.kind === "actions") {
+      const a = r as ActionsReport;
+      for (const g of a.groups) {
+        const group = g.group === "(no directorate)" ? "" : g.group;
+        if (wanted && normaliseWord(group) !== wanted) continue;
+        const purpose = `template:${a.id}:${group}`;
+        const name = nameFor(purpose, templateSheetName(group, a.label));
+        plans.push({ plan: actionsTemplate(a, group, name, period, options.password), dataset: a.label, directorate: group, rows: g.total });
+      }
+    } else if (r.kind === "risks" && !wanted) {
+      const k = r as RisksReport;
+      const name = nameFor(`template:${k.id}:`, templateSheetName("", k.label));
+      plans.push({ plan: risksTemplate(k, name, period, settings.riskMatrix, options.password), dataset: k.label, directorate: "", rows: k.risks.length });
+    }
+  }
+  if (plans.length === 0) {
+    return { sheets: [], error: wanted ? `no priorities or actions belong to a directorate called '${options.directorate}'` : "no priorities, actions or risks were found to make templates from" };
+  }
+  await port.writeSheets(plans.map(({ plan }) => ({ plan, replace: existing.has(plan.name.toLowerCase()) && owned.has(plan.name.toLowerCase()) })));
+  for (const { plan } of plans) settings.ownedSheets[plan.purpose] = plan.name;
+  await port.writeSettings(serialiseSettings(settings));
+  return { sheets: plans.map((p) => ({ name: p.plan.name, dataset: p.dataset, directorate: p.directorate, rows: p.rows })) };
+}
