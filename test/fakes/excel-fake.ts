@@ -150,6 +150,7 @@ class WorksheetCollection extends ClientObject {
 class Worksheet extends ClientObject {
   private sheetId: number | undefined;
   readonly freezePanes: { freezeRows: (n: number) => void; freezeAt: (r: Range) => void };
+  readonly protection: { protect: (options?: unknown, password?: string) => void };
   readonly tables: TableCollection;
 
   constructor(ctx: Ctx, private locate: () => FakeSheet | undefined, private orNull: boolean) {
@@ -163,6 +164,12 @@ class Worksheet extends ClientObject {
       }),
     };
     this.tables = new TableCollection(ctx, this);
+    this.protection = {
+      protect: (_options, password) => this.edit(size(password ?? ""), (s) => {
+        if (s.protection) throw new OfficeError("InvalidOperation", "The sheet is already protected.");
+        s.protection = { password };
+      }),
+    };
   }
 
   /** The sheet this proxy stands for; once found, followed by id through renames. */
@@ -429,6 +436,7 @@ class RangeFormat {
   readonly fill: { color: string };
   readonly font: { bold: boolean; italic: boolean; size: number; color: string };
   readonly borders: { getItem: (edge: string) => { style: string; color: string } };
+  readonly protection: { locked: boolean };
 
   constructor(private range: Range) {
     const set = (apply: (f: FakeCell, v: unknown) => void) => (v: unknown) => this.range.ws.edit(size(v), (s) => this.range.eachCell((cell) => apply(cell, v), s));
@@ -439,6 +447,7 @@ class RangeFormat {
       size: set((c, v) => void (c.format.size = v as number)),
       color: set((c, v) => void (c.format.fontColor = v as string)),
     });
+    this.protection = setter({ locked: set((c, v) => void (c.format.locked = v as boolean)) });
     this.borders = {
       getItem: () => setter({ style: set((c, v) => void (c.format.borders = v === "Continuous")), color: set(() => undefined) }),
     };

@@ -13,6 +13,8 @@ export interface FakeFormat {
   hAlign?: string;
   vAlign?: string;
   borders?: boolean;
+  /** false where the cell stays editable under sheet protection. */
+  locked?: boolean;
 }
 
 export interface FakeCell {
@@ -50,7 +52,10 @@ export class FakeSheet {
   frozen: { rows: number; columns: number } | null = null;
   tables: { name: string; ref: string }[] = [];
   tabColor = "";
+  /** Edits through the API fail while true (a sheet the user protected). */
   protected = false;
+  /** Protection the add-in applied to a sheet it wrote. */
+  protection: { password?: string } | null = null;
 
   constructor(public id: number, public name: string, public visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible") {}
 

@@ -114,3 +114,29 @@ describe("when Excel fails part-way", () => {
     expect(explainExcelError(err)).toMatch(/protected.*Unprotect/);
   });
 });
+
+describe("templates through the Office adapter", () => {
+  it("draws the same return sheets with validation, unlocked inputs, formulas and protection", async () => {
+    const { state } = await sampleBoth();
+    const { makeTemplates } = await import("../../src/workbook/templates");
+    const result = await fakeExcelRun(state)((ctx) => makeTemplates(new OfficeWorkbook(ctx, CAPS), { directorate: "Finance" }));
+    expect(result.sheets.map((s) => s.name)).toEqual(["Finance Directorate priorities", "Finance Workplan", "Finance Executive actions"]);
+    const ws = state.sheet("Finance Directorate priorities")!;
+    expect(ws.protection).toEqual({ password: undefined });
+    expect(ws.validations.map((v) => [v.ref, Object.keys(v.rule as object)[0]])).toEqual([["D8:D36", "list"], ["C8:C36", "date"]]);
+    expect(ws.peek(7, 3)!.format.locked).toBe(false);
+    expect(ws.peek(7, 1)!.format.locked).toBeUndefined();
+    expect(ws.hiddenColumns.has(0)).toBe(true);
+    expect(ws.peek(0, 0)!.value).toBe("CPE-TEMPLATE v1");
+  });
+
+  it("writes the risk score as a formula, and user text never as one", async () => {
+    const { state } = await sampleBoth();
+    const { makeTemplates } = await import("../../src/workbook/templates");
+    await fakeExcelRun(state)((ctx) => makeTemplates(new OfficeWorkbook(ctx, CAPS)));
+    const ws = state.sheet("Strategic risks return")!;
+    expect(ws.peek(7, 4)!.formula).toMatch(/^=IFERROR\(MATCH\(C8,/);
+    const formulas = [...ws.cells.values()].filter((c) => c.formula).length;
+    expect(formulas).toBe(35 + 5); // one per risk and per blank row, nothing else
+  });
+});
