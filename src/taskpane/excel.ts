@@ -5,6 +5,9 @@ import { inspectWorkbook } from "../workbook/inspect";
 import { updateSettings } from "../workbook/settings-store";
 import { summarise } from "../workbook/summarise";
 import { resultsView } from "../workbook/results-view";
+import { makeTemplates } from "../workbook/templates";
+import { collectReturns } from "../workbook/collect";
+import { templatesMessage, collectMessage } from "./messages";
 
 export function excelHost(): PaneHost {
   return {
@@ -19,6 +22,8 @@ export function excelHost(): PaneHost {
         if (r.error) throw new Error(r.error);
         return { view: resultsView(r.report, r.outputSheets, r.settings.riskMatrix), json: r.json };
       }),
+    makeTemplates: (directorate) => withExcelWorkbook((port) => makeTemplates(port, { directorate: directorate ?? undefined })).then(templatesMessage),
+    collectReturns: () => withExcelWorkbook((port) => collectReturns(port, [{ file: "this workbook", port }], "this workbook")).then(collectMessage),
     selectCell: (sheet, cell) =>
       withExcelWorkbook(async (_port, ctx) => {
         const ws = ctx.workbook.worksheets.getItem(sheet);

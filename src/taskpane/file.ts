@@ -8,6 +8,9 @@ import { inspectWorkbook } from "../workbook/inspect";
 import { updateSettings } from "../workbook/settings-store";
 import { summarise } from "../workbook/summarise";
 import { resultsView } from "../workbook/results-view";
+import { makeTemplates } from "../workbook/templates";
+import { collectReturns } from "../workbook/collect";
+import { templatesMessage, collectMessage } from "./messages";
 
 export async function fileHost(name: string, data: ArrayBuffer, onLocate: (sheet: string, cell: string) => void): Promise<PaneHost> {
   const { XlsxWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../workbook/xlsx/workbook");
@@ -23,6 +26,8 @@ export async function fileHost(name: string, data: ArrayBuffer, onLocate: (sheet
       if (r.error) throw new Error(r.error);
       return { view: resultsView(r.report, r.outputSheets, r.settings.riskMatrix), json: r.json };
     },
+    makeTemplates: async (directorate) => templatesMessage(await makeTemplates(wb, { directorate: directorate ?? undefined })),
+    collectReturns: async () => collectMessage(await collectReturns(wb, [{ file: name, port: wb }], name)),
     selectCell: async (sheet, cell) => onLocate(sheet, cell),
     download: async () => {
       const { data: out } = await wb.save();

@@ -25,6 +25,10 @@ export interface PaneHost {
   saveDataset(id: string, patch: DatasetSettings): Promise<void>;
   saveRiskMatrix(matrix: RiskMatrix | null): Promise<void>;
   run(request: RunRequest, onProgress: (step: string, fraction: number) => void, cancelled: () => boolean): Promise<RunOutcome>;
+  /** Write a return sheet per directorate (or only the one named); says what was made. */
+  makeTemplates(directorate: string | null): Promise<string>;
+  /** Read the filled template sheets in this workbook back into its datasets; says what changed. */
+  collectReturns(): Promise<string>;
   /** Show a cell: select it in Excel; in file mode, say where it is. */
   selectCell(sheet: string, cell: string): Promise<void>;
   /** File mode: offer the summarised workbook for download. */

@@ -39,6 +39,8 @@ async function fakeHostScript(): Promise<string> {
         return ${JSON.stringify(outcome)};
       },
       selectCell: async (sheet, cell) => { window.__selected.push(sheet + "!" + cell); },
+      makeTemplates: async () => "2 return sheets written.",
+      collectReturns: async () => "0 returns read.",
     };`;
 }
 

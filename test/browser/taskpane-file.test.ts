@@ -96,6 +96,15 @@ describe("task pane in file mode", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(json.outputSheets));
   }, 60_000);
 
+  it("makes directorate templates and collects them back from the Run step", async () => {
+    await page.getByRole("tab", { name: "Run" }).click();
+    await page.getByRole("button", { name: "Make templates" }).click();
+    await page.getByText(/return sheets written: .*Finance Directorate priorities/).waitFor({ timeout: 30_000 });
+    await page.getByRole("button", { name: "Collect returns" }).click();
+    await page.getByText(/returns read: 0 changes/).waitFor({ timeout: 30_000 });
+    await shot("7-returns");
+  }, 60_000);
+
   it("made no network request beyond its own origin", () => {
     const foreign = requests.filter((u) => !u.startsWith(server.url) && !u.startsWith("blob:") && !u.startsWith("data:"));
     expect(foreign).toEqual([]);

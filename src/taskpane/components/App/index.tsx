@@ -8,6 +8,7 @@ import { WorkbookStep } from "../WorkbookStep";
 import { SettingsStep } from "../SettingsStep";
 import { RunStep, RunState } from "../RunStep";
 import { Results } from "../Results";
+import { Returns } from "../Returns";
 
 type Step = "workbook" | "settings" | "run" | "results";
 
@@ -98,12 +99,14 @@ export function App({ initialHost }: AppProps) {
         )}
         {inspection && step === "settings" && <SettingsStep inspection={inspection} host={host} onSaved={() => inspect(host)} />}
         {inspection && step === "run" && (
-          <RunStep state={run} period={period} datasets={inspection.datasets.length} onRun={start} onCancel={() => (cancelled.current = true)} />
+          <>
+            <RunStep state={run} period={period} datasets={inspection.datasets.length} onRun={start} onCancel={() => (cancelled.current = true)} />
+            <Returns host={host} />
+          </>
         )}
         {outcome && step === "results" && (
           <Results view={outcome.view} host={host} located={located} onLocated={setLocated} />
         )}
-        {located && step !== "results" && <Body1>Selected {located}</Body1>}
       </main>
     </div>
   );
