@@ -4,7 +4,7 @@
  * under test/artefacts/ to be looked at.
  */
 import { execFileSync } from "child_process";
-import { existsSync, mkdirSync, readdirSync, rmSync } from "fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "fs";
 import { join } from "path";
 import { tempDir, runCli, SAMPLE } from "../helpers/workbooks";
 
@@ -29,4 +29,30 @@ describe("rendering the output workbook in LibreOffice", () => {
     execFileSync("pdftoppm", ["-png", "-r", "70", pdf, join(ARTEFACTS, "page")], { timeout: 120_000 });
     expect(readdirSync(ARTEFACTS).length).toBeGreaterThan(5);
   }, 240_000);
+});
+
+describe("rendering a directorate template in LibreOffice", () => {
+  it("converts with its drop-down column and protection intact", async () => {
+    const dir = tempDir();
+    const out = join(dir, "templates.xlsx");
+    expect((await runCli(["template", SAMPLE, "--out", out, "--directorate", "Finance"])).code).toBe(0);
+    // LibreOffice re-saves the file: the validation and protection must survive its reading.
+    execFileSync("soffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", join(dir, "lo"), out], { timeout: 150_000, stdio: "pipe" });
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, "lo", "templates.xlsx"));
+    const ws = wb.getWorksheet("Finance Directorate priorities")!;
+    expect(ws.getCell("D8").dataValidation).toMatchObject({ type: "list" });
+    expect(String(ws.getCell("D8").dataValidation.formulae[0]).replace(/\s/g, "")).toMatch(/Green.*Amber.*Red.*Complete/);
+    // ExcelJS does not read back LibreOffice's sheet="true", so look at the sheet's XML itself.
+    const JSZip = (await import("jszip")).default;
+    const zip = await JSZip.loadAsync(readFileSync(join(dir, "lo", "templates.xlsx")));
+    const sheetXml = await zip.file(`xl/worksheets/sheet${ws.id}.xml`)!.async("string");
+    expect(sheetXml).toMatch(/<sheetProtection [^>]*sheet="(true|1)"/);
+    execFileSync("soffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "pdf", "--outdir", dir, out], { timeout: 150_000, stdio: "pipe" });
+    const shots = join(ARTEFACTS, "..", "template");
+    mkdirSync(shots, { recursive: true });
+    execFileSync("pdftoppm", ["-png", "-r", "70", "-f", "1", "-l", "2", join(dir, "templates.pdf"), join(shots, "page")], { timeout: 120_000 });
+    expect(readdirSync(shots).length).toBeGreaterThan(0);
+  }, 300_000);
 });

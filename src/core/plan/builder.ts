@@ -119,6 +119,7 @@ export class SheetBuilder {
   private fitRowHeight(r: number): void {
     let lines = 1;
     this.cells[r].forEach((v, c) => {
+      if (this.hidden.includes(c)) return;
       const text = v === null ? "" : typeof v === "object" ? ("text" in v ? v.text : "") : String(v);
       const width = Math.max(4, (this.widths[c] ?? 10) * 1.15);
       const needed = text.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil(part.length / width)), 0);
