@@ -1,7 +1,7 @@
 import {
   buildReport, parseSettings, serialiseSettings, ActionsReport, RisksReport, SheetGrid, SheetBuilder, PlanValue, CellValue, cellText, isBlank,
   normaliseStatus, parseUkDate, parseLevel, DEFAULT_MATRIX, RiskMatrix, formatUkDate, toIso, a1, TEMPLATE_MARK, TEMPLATE_VERSION, compareDates,
-  CalendarDate, Severity,
+  Severity,
 } from "../core";
 import { WorkbookPort, SETTINGS_SHEET, CellUpdate } from "./port";
 import { freeName } from "./sheet-names";
@@ -63,12 +63,6 @@ function readTemplate(grid: SheetGrid): TemplateSheet | { refused: string; versi
       return i >= 0 ? i : undefined;
     },
   };
-}
-
-function show(v: CellValue | CalendarDate | null | undefined): string {
-  if (v === null || v === undefined) return "";
-  if (typeof v === "object" && "year" in v) return formatUkDate(v);
-  return cellText(v as CellValue);
 }
 
 /**
