@@ -4,9 +4,9 @@ import { CalendarDate, parseUkDate } from "../dates";
 import { Status, StatusLabels, DEFAULT_STATUS_LABELS, normaliseStatus } from "../status";
 import { truncate } from "../numbers";
 import { DetectedDataset } from "../detect/find-datasets";
-import { scanRows, cellOf } from "./rows";
+import { cellOf } from "./rows";
 import { issueAt, issue } from "./issues";
-import { DatasetRead, KeyMaker } from "./read";
+import { DatasetRead, KeyMaker, emptyRead, dataRows } from "./read";
 
 /** A priority, action, programme or project with a typed RAG. */
 export interface ActionItem {
@@ -28,14 +28,10 @@ export interface ActionItem {
  * still counts, as its RAG is sound.
  */
 export function readActions(grid: SheetGrid, d: DetectedDataset, labels: StatusLabels = DEFAULT_STATUS_LABELS): DatasetRead<ActionItem> {
-  const read: DatasetRead<ActionItem> = { dataset: d, items: [], issues: [], rowsIn: 0, rowsCalculated: 0, rowsFlagged: 0, headings: [], hiddenDataRows: 0 };
+  const read = emptyRead<ActionItem>(d);
   const keys = new KeyMaker();
   const statusCol = d.columns.status ?? d.left;
-  for (const r of scanRows(grid, d)) {
-    if (r.kind === "heading") read.headings.push(cellText(r.cells[0]));
-    if (r.kind !== "data") continue;
-    read.rowsIn++;
-    if (r.hidden) read.hiddenDataRows++;
+  for (const r of dataRows(grid, d, read)) {
     const title = cellText(cellOf(d, r, "title"));
     const code = cellText(cellOf(d, r, "code"));
     const group = cellText(cellOf(d, r, "group")) || r.heading || "";

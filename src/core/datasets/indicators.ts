@@ -4,9 +4,9 @@ import { parseMeasure } from "../numbers";
 import { Period, parsePeriod, periodKey } from "../periods";
 import { Polarity, parsePolarity } from "../polarity";
 import { DetectedDataset } from "../detect/find-datasets";
-import { scanRows, cellOf, ScannedRow } from "./rows";
+import { cellOf, ScannedRow } from "./rows";
 import { issueAt, issue } from "./issues";
-import { DatasetRead, KeyMaker } from "./read";
+import { DatasetRead, KeyMaker, emptyRead, dataRows } from "./read";
 
 /** A value read for a period: a number, nothing, or something unreadable (status Check). */
 export type PointValue = number | null | "invalid";
@@ -40,16 +40,12 @@ export interface IndicatorItem {
  * with or without a period column.
  */
 export function readIndicators(grid: SheetGrid, d: DetectedDataset): DatasetRead<IndicatorItem> {
-  const read: DatasetRead<IndicatorItem> = { dataset: d, items: [], issues: [], rowsIn: 0, rowsCalculated: 0, rowsFlagged: 0, headings: [], hiddenDataRows: 0 };
+  const read = emptyRead<IndicatorItem>(d);
   const byKey = new Map<string, IndicatorItem>();
   const keys = new KeyMaker();
   const long = d.columns.period !== undefined && d.columns.code !== undefined;
 
-  for (const r of scanRows(grid, d)) {
-    if (r.kind === "heading") read.headings.push(cellText(r.cells[0]));
-    if (r.kind !== "data") continue;
-    read.rowsIn++;
-    if (r.hidden) read.hiddenDataRows++;
+  for (const r of dataRows(grid, d, read)) {
     const code = cellText(cellOf(d, r, "code"));
     const title = cellText(cellOf(d, r, "title"));
     if (!code && !title) {

@@ -1,5 +1,8 @@
 import { DetectedDataset } from "../detect/find-datasets";
 import { Issue } from "./issues";
+import { SheetGrid } from "../grid";
+import { cellText } from "../values";
+import { scanRows, ScannedRow } from "./rows";
 
 /**
  * What reading one dataset gave: its items, its issues and an account of
@@ -30,5 +33,20 @@ export class KeyMaker {
     const n = (this.seen.get(base) ?? 0) + 1;
     this.seen.set(base, n);
     return n === 1 ? base : `${base}#${n}`;
+  }
+}
+
+export function emptyRead<T>(dataset: DetectedDataset): DatasetRead<T> {
+  return { dataset, items: [], issues: [], rowsIn: 0, rowsCalculated: 0, rowsFlagged: 0, headings: [], hiddenDataRows: 0 };
+}
+
+/** A dataset's data rows, keeping the read's account of rows in, hidden rows and section headings. */
+export function* dataRows<T>(grid: SheetGrid, d: DetectedDataset, read: DatasetRead<T>): Generator<ScannedRow> {
+  for (const r of scanRows(grid, d)) {
+    if (r.kind === "heading") read.headings.push(cellText(r.cells[0]));
+    if (r.kind !== "data") continue;
+    read.rowsIn++;
+    if (r.hidden) read.hiddenDataRows++;
+    yield r;
   }
 }

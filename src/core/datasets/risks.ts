@@ -3,9 +3,9 @@ import { cellText, isBlank } from "../values";
 import { parseMeasure } from "../numbers";
 import { RiskMatrix, DEFAULT_MATRIX, parseLevel } from "../risk/matrix";
 import { DetectedDataset } from "../detect/find-datasets";
-import { scanRows, cellOf } from "./rows";
+import { cellOf } from "./rows";
 import { issueAt, issue } from "./issues";
-import { DatasetRead, KeyMaker } from "./read";
+import { DatasetRead, KeyMaker, emptyRead, dataRows } from "./read";
 
 export interface RiskItem {
   row: number;
@@ -25,13 +25,9 @@ export interface RiskItem {
 
 /** Read a risk register. A risk without a readable likelihood and impact cannot be scored: it is flagged. */
 export function readRisks(grid: SheetGrid, d: DetectedDataset, matrix: RiskMatrix = DEFAULT_MATRIX): DatasetRead<RiskItem> {
-  const read: DatasetRead<RiskItem> = { dataset: d, items: [], issues: [], rowsIn: 0, rowsCalculated: 0, rowsFlagged: 0, headings: [], hiddenDataRows: 0 };
+  const read = emptyRead<RiskItem>(d);
   const keys = new KeyMaker();
-  for (const r of scanRows(grid, d)) {
-    if (r.kind === "heading") read.headings.push(cellText(r.cells[0]));
-    if (r.kind !== "data") continue;
-    read.rowsIn++;
-    if (r.hidden) read.hiddenDataRows++;
+  for (const r of dataRows(grid, d, read)) {
     const title = cellText(cellOf(d, r, "title"));
     const code = cellText(cellOf(d, r, "code"));
     const levels: Record<"likelihood" | "impact", number | null> = { likelihood: null, impact: null };

@@ -1,17 +1,16 @@
-import { datasetLabel } from "./types";
 import { SheetGrid } from "../grid";
 import { DetectedDataset } from "../detect/find-datasets";
 import { readIndicators, IndicatorItem } from "../datasets/indicators";
 import { Period, formatPeriod, periodIndex } from "../periods";
 import { assessIndicator, IndicatorAssessment } from "../indicator";
-import { countStatuses, assessStandard, headlineTrend } from "../standards/standard";
+import { countStatuses } from "../standards/standard";
 import { statusTrendBreakdown } from "../standards/breakdown";
 import { STATUS_CODE } from "../status";
 import { formatNumber } from "../numbers";
-import { DatasetSettings, PeriodRecord, defaultStandard } from "../settings";
+import { DatasetSettings, PeriodRecord } from "../settings";
+import { summaryOf } from "./summary";
 import { issue, Issue } from "../datasets/issues";
 import { IndicatorsReport } from "./types";
-import { nonZero } from "./actions";
 import { DatasetRead } from "../datasets/read";
 
 /** SPC is attempted only on series long enough for limits to mean something. */
@@ -65,22 +64,9 @@ export function reportIndicators(
     };
   });
   const counts = countStatuses(items.map((i) => i.assessment.status));
-  const standardConfig = settings.standard === undefined ? defaultStandard(d.kind) : settings.standard;
-  const standard = standardConfig ? assessStandard(counts, standardConfig) : null;
   const report: IndicatorsReport = {
-    id,
-    label: datasetLabel(grid, d, settings),
-    sheet: grid.name,
+    ...summaryOf(grid, d, id, settings, read, counts, previous),
     kind: d.kind as "indicators" | "outcomes",
-    detected: d,
-    rowsIn: read.rowsIn,
-    rowsCalculated: read.rowsCalculated,
-    rowsFlagged: read.rowsFlagged,
-    statusCounts: nonZero(counts),
-    standardConfig,
-    standard,
-    previous,
-    headlineTrend: standard ? headlineTrend(standard.percent, previous?.summary.percent) : "N/A",
     items,
     counts,
     breakdown: statusTrendBreakdown(items.map((i) => ({ status: i.assessment.status, trend: i.assessment.trends.short }))),

@@ -1,4 +1,3 @@
-import { datasetLabel } from "./types";
 import { SheetGrid } from "../grid";
 import { DetectedDataset } from "../detect/find-datasets";
 import { readRisks } from "../datasets/risks";
@@ -8,7 +7,7 @@ import { heatMap } from "../risk/heatmap";
 import { normaliseWord } from "../values";
 import { DatasetSettings, PeriodRecord } from "../settings";
 import { issue, Issue } from "../datasets/issues";
-import { RisksReport, RiskMovement } from "./types";
+import { RisksReport, RiskMovement, datasetLabel } from "./types";
 import { DatasetRead } from "../datasets/read";
 
 /** Words and arrows registers use for a risk's movement. */

@@ -58,17 +58,9 @@ export function actionsTemplate(r: ActionsReport, group: string, name: string, p
   rows.forEach((row, i) => b.setRow(top + 1 + i, 0, row).fitRow(top + 1 + i));
   const first = top + 1;
   const last = top + rows.length;
-  const plan = b.build();
+  const plan = lockedTable(b.build(), top, last, [2, 3, 4]);
   const body = (c: number) => rangeRef(first, c, last, c);
-  plan.styles.push(
-    { ref: rangeRef(top, 0, top, 5), style: { bold: true, fill: "#D9D9D9", border: true, wrap: true } },
-    { ref: rangeRef(first, 0, last, 5), style: { border: true, wrap: true, vAlign: "top", ...LOCKED } },
-    { ref: body(2), style: { ...INPUT, numberFormat: "dd/mm/yyyy" } },
-    { ref: body(3), style: INPUT },
-    { ref: body(4), style: INPUT },
-    // New items need a title too.
-    { ref: rangeRef(last - NEW_ROWS + 1, 1, last, 1), style: INPUT },
-  );
+  plan.styles.push({ ref: body(2), style: { numberFormat: "dd/mm/yyyy" } });
   plan.validations.push(
     { ref: body(3), type: "list", values: ["Green", "Amber", "Red", "Complete"], allowBlank: true,
       prompt: { title: "RAG", text: "Choose Green, Amber, Red or Complete." },
@@ -110,16 +102,8 @@ export function risksTemplate(r: RisksReport, name: string, period: string, matr
   rows.forEach((row, i) => b.setRow(top + 1 + i, 0, row).fitRow(top + 1 + i));
   const first = top + 1;
   const last = top + rows.length;
-  const plan = b.build();
+  const plan = lockedTable(b.build(), top, last, [2, 3, 5]);
   const body = (c: number) => rangeRef(first, c, last, c);
-  plan.styles.push(
-    { ref: rangeRef(top, 0, top, 5), style: { bold: true, fill: "#D9D9D9", border: true, wrap: true } },
-    { ref: rangeRef(first, 0, last, 5), style: { border: true, wrap: true, vAlign: "top", ...LOCKED } },
-    { ref: body(2), style: INPUT },
-    { ref: body(3), style: INPUT },
-    { ref: body(5), style: INPUT },
-    { ref: rangeRef(last - NEW_ROWS + 1, 1, last, 1), style: INPUT },
-  );
   const choose = (ref: string, what: string, labels: string[]) => ({
     ref, type: "list" as const, values: labels, allowBlank: true,
     prompt: { title: what, text: `Choose the ${what.toLowerCase()} from the list.` },
@@ -129,6 +113,21 @@ export function risksTemplate(r: RisksReport, name: string, period: string, matr
   plan.freeze = { rows: top + 1, columns: 0 };
   plan.protection = { password };
   plan.tables.push({ title: "Risk review", ref: rangeRef(top, 0, last, 5) });
+  return plan;
+}
+
+/**
+ * The return table's look and locks: a grey, locked table with its header,
+ * white unlocked input columns, and titles open in the blank rows for new items.
+ */
+function lockedTable(plan: SheetPlan, top: number, last: number, inputColumns: number[]): SheetPlan {
+  const first = top + 1;
+  plan.styles.push(
+    { ref: rangeRef(top, 0, top, 5), style: { bold: true, fill: "#D9D9D9", border: true, wrap: true } },
+    { ref: rangeRef(first, 0, last, 5), style: { border: true, wrap: true, vAlign: "top", ...LOCKED } },
+    ...inputColumns.map((c) => ({ ref: rangeRef(first, c, last, c), style: INPUT })),
+    { ref: rangeRef(last - NEW_ROWS + 1, 1, last, 1), style: INPUT },
+  );
   return plan;
 }
 
