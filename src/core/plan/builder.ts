@@ -3,6 +3,9 @@ import { STATUSES } from "../status";
 import { PlanValue, PlanStyle, StyleRegion, ConditionalFormatPlan, SheetPlan, CfStyle, CfRule } from "./types";
 import { STATUS_STYLE, BAND_STYLE, YES_NO_STYLE, TREND_STYLE, STYLES } from "./palette";
 
+/** Tables longer than this are written plain (no per-cell borders or fitted row heights). */
+export const LARGE_TABLE = 2_000;
+
 /** How a column's words are coloured: by native rules, so colours follow edits. */
 export type ColumnColouring = "status" | "band" | "yesno" | "trend" | "movement";
 
@@ -83,9 +86,14 @@ export class SheetBuilder {
     for (const row of body) this.push(row.length < width ? [...row, ...Array(width - row.length).fill(null)] : row);
     const firstRow = headerRow + 1;
     const lastRow = this.cells.length - 1;
-    for (let r = headerRow; r <= lastRow; r++) this.fitRowHeight(r);
     this.styles.push({ ref: rangeRef(headerRow, 0, headerRow, width - 1), style: STYLES.header });
-    this.styles.push({ ref: rangeRef(firstRow, 0, lastRow, width - 1), style: STYLES.body });
+    this.fitRowHeight(headerRow);
+    // Borders, wrapping and row heights are for tables that go into the report. A table of
+    // thousands of rows is for filtering, not pasting: styling every cell would only cost time.
+    if (body.length <= LARGE_TABLE) {
+      for (let r = firstRow; r <= lastRow; r++) this.fitRowHeight(r);
+      this.styles.push({ ref: rangeRef(firstRow, 0, lastRow, width - 1), style: STYLES.body });
+    }
     for (const f of options.formats ?? []) this.styles.push({ ref: rangeRef(firstRow, f.col, lastRow, f.col), style: { numberFormat: f.numberFormat } });
     this.tables.push({ title, ref: rangeRef(headerRow, 0, lastRow, width - 1) });
     if (rows.length) {

@@ -130,7 +130,9 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** The file, and what it lacks compared with the one opened (charts, pivot tables…), by sheet. */
   async save(): Promise<{ data: Uint8Array; lost: string[] }> {
-    const data = new Uint8Array(await this.wb.xlsx.writeBuffer());
+    // A faster deflate level: the file is a little larger, the save several times quicker on big workbooks.
+    const options = { zip: { compression: "DEFLATE", compressionOptions: { level: 3 } } } as unknown as Partial<ExcelJS.XlsxWriteOptions>;
+    const data = new Uint8Array(await this.wb.xlsx.writeBuffer(options));
     const after = await inspectPackage(await JSZip.loadAsync(data));
     return { data, lost: lostParts(this.partsBefore, after) };
   }
