@@ -32,6 +32,8 @@ export function fakeFromGrids(grids: SheetGrid[]): FakeWorkbookState {
 
 export interface Normalised {
   values: unknown[][];
+  /** "row,col" → fill, bold and number format, for every cell that has any. */
+  formats: Record<string, { fill?: string; bold?: boolean; numberFormat?: string }>;
   rules: { ref: string; formula: string }[];
   visibility: string;
   links: Record<string, string>;
@@ -57,8 +59,14 @@ export function normaliseFake(state: FakeWorkbookState, sheet: string): Normalis
     const [r, c] = key.split(",").map(Number);
     links[`${r},${c}`] = cell.hyperlink.documentReference ?? "";
   }
+  const formats: Normalised["formats"] = {};
+  for (const [key, cell] of s.cells) {
+    const f = { fill: cell.format.fill?.toUpperCase(), bold: cell.format.bold || undefined, numberFormat: cell.numberFormat !== "General" && cell.numberFormat !== "@" ? cell.numberFormat : undefined };
+    if (f.fill || f.bold || f.numberFormat) formats[key] = JSON.parse(JSON.stringify(f));
+  }
   return {
     values: trimGrid(s.values()),
+    formats,
     rules: [...s.rules].sort((a, b) => a.priority - b.priority).map((r) => ({ ref: r.ref, formula: r.formula ? r.formula.replace(/^=/, "") : `${r.type}:${r.iconStyle ?? ""}` })),
     visibility: s.visibility,
     links,
@@ -80,11 +88,17 @@ export function normaliseXlsx(wb: ExcelJS.Workbook, sheet: string): Normalised {
     row.eachCell((c, col) => { if (c.hyperlink) links[`${n - 1},${col - 1}`] = c.hyperlink.replace(/^#/, ""); });
   });
   for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
+  const formats: Normalised["formats"] = {};
+  ws.eachRow({ includeEmpty: true }, (row, n) => row.eachCell({ includeEmpty: true }, (c, col) => {
+    const fill = (c.fill as { fgColor?: { argb?: string } } | undefined)?.fgColor?.argb;
+    const f = { fill: fill ? `#${fill.slice(2).toUpperCase()}` : undefined, bold: c.font?.bold || undefined, numberFormat: c.numFmt && c.numFmt !== "General" ? c.numFmt : undefined };
+    if (f.fill || f.bold || f.numberFormat) formats[`${n - 1},${col - 1}`] = JSON.parse(JSON.stringify(f));
+  }));
   const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string; priority: number; formulae?: string[]; iconSet?: string }[] }[] }).conditionalFormattings;
   const rules = cfs.flatMap((cf) => cf.rules.map((r) => ({ ref: normaliseRef(cf.ref), priority: r.priority, formula: r.type === "expression" ? r.formulae![0] : `${r.type === "iconSet" ? "IconSet" : r.type}:${ICONS[r.iconSet ?? ""] ?? ""}` })))
     .sort((a, b) => a.priority - b.priority)
     .map(({ ref, formula }) => ({ ref, formula }));
-  return { values: trimGrid(rows), rules, visibility: ws.state === "veryHidden" ? "VeryHidden" : ws.state === "hidden" ? "Hidden" : "Visible", links };
+  return { values: trimGrid(rows), formats, rules, visibility: ws.state === "veryHidden" ? "VeryHidden" : ws.state === "hidden" ? "Hidden" : "Visible", links };
 }
 
 function normaliseRef(ref: string): string {

@@ -2,8 +2,9 @@
  * The manifest as Office reads it (office-addin-manifest's parser) and as the
  * schemas define it (xmllint against the XSDs kept in scripts/manifest-schemas).
  */
-import { execFileSync } from "child_process";
-import { existsSync, readFileSync } from "fs";
+import { execFileSync, spawnSync } from "child_process";
+import { existsSync, readFileSync, writeFileSync } from "fs";
+import { tempDir } from "../helpers/workbooks";
 import { join } from "path";
 import { OfficeAddinManifest } from "office-addin-manifest";
 
@@ -14,6 +15,16 @@ describe("manifest.xml", () => {
   it("validates against the add-in manifest schemas", () => {
     const out = execFileSync("xmllint", ["--noout", "--schema", join(ROOT, "scripts", "manifest-schemas", "OfficeAppManifestV1_1.xsd"), MANIFEST], { encoding: "utf8", stdio: "pipe" });
     expect(out).toBe("");
+  });
+
+  it("fails npm run validate when the manifest is broken", () => {
+    const broken = join(tempDir(), "manifest.xml");
+    writeFileSync(broken, readFileSync(MANIFEST, "utf8").replace("<Permissions>ReadWriteDocument</Permissions>", "<Permissions>EverythingPlease</Permissions>"));
+    const ok = spawnSync(process.execPath, [join(ROOT, "scripts", "validate-manifest.js")], { encoding: "utf8" });
+    const bad = spawnSync(process.execPath, [join(ROOT, "scripts", "validate-manifest.js"), broken], { encoding: "utf8" });
+    expect(ok.status).toBe(0);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/Permissions.*EverythingPlease|fails to validate/);
   });
 
   it("asks for ReadWriteDocument and no more, for Excel, in en-GB", async () => {

@@ -46,11 +46,13 @@ describe("the Office adapter on the strict fake", () => {
     expect(office.json.datasets.find((d) => d.sheet === "Outcomes")!.standard).toEqual({ expected: 75, percent: 62.5, achieved: false });
   });
 
-  it("writes every output sheet with the same values, rules and links as the .xlsx adapter", () => {
+  it("writes every output sheet with the same values, formats, rules and links as the .xlsx adapter", () => {
     for (const name of office.outputSheets) {
       const a = normaliseFake(state, name);
       const b = normaliseXlsx(wb, name);
       expect({ name, values: a.values }).toEqual({ name, values: b.values });
+      expect({ name, formats: a.formats }).toEqual({ name, formats: b.formats });
+      expect(Object.keys(a.formats).length).toBeGreaterThan(0);
       expect({ name, rules: a.rules }).toEqual({ name, rules: b.rules });
       expect({ name, links: a.links }).toEqual({ name, links: b.links });
     }
