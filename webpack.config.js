@@ -13,6 +13,13 @@ const DEV_URL = "https://localhost:3000/";
 // Deployed add-ins load office.js from Microsoft's hosted location, as Office expects.
 const HOSTED_OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
+/** The manifest with every development URL moved to where dist/ is published, and its origin as the app domain. */
+function productionManifest(xml, publicUrl) {
+  const base = publicUrl.endsWith("/") ? publicUrl : `${publicUrl}/`;
+  const origin = new URL(base).origin;
+  return xml.split(DEV_URL).join(base).split("<AppDomain>https://localhost:3000</AppDomain>").join(`<AppDomain>${origin}</AppDomain>`);
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode === "production";
   const offline = Boolean(env.offline);
@@ -66,7 +73,7 @@ module.exports = async (env = {}, argv = {}) => {
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => (production ? content.toString().split(DEV_URL).join(publicUrl.endsWith("/") ? publicUrl : `${publicUrl}/`) : content),
+            transform: (content) => (production ? productionManifest(content.toString(), publicUrl) : content),
           },
         ],
       }),
