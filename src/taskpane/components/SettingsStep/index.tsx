@@ -1,9 +1,9 @@
 import { useState } from "react";
 import {
-  Button, Caption1, Card, CardHeader, Checkbox, Field, SpinButton, Subtitle2, Switch, Text, makeStyles, tokens,
+  Button, Caption1, Card, CardHeader, Checkbox, Field, Input, SpinButton, Subtitle2, Switch, Text, makeStyles, tokens,
 } from "@fluentui/react-components";
 import type { Inspection, DatasetInfo } from "../../../workbook/inspect";
-import { defaultStandard, DEFAULT_MATRIX, DEFAULT_TOLERANCE, DatasetSettings, Status, RiskMatrix } from "../../../core";
+import { defaultStandard, DEFAULT_MATRIX, DEFAULT_TOLERANCE, DatasetSettings, Status, RiskMatrix, checkMatrix } from "../../../core";
 import type { PaneHost } from "../../host";
 import { KIND_LABEL } from "../../labels";
 
@@ -97,23 +97,39 @@ function DatasetCard({ dataset, saved, host, onSaved }: { dataset: DatasetInfo; 
 function RiskSettings({ matrix, host, onSaved }: { matrix: RiskMatrix; host: PaneHost; onSaved: () => void }) {
   const styles = useStyles();
   const [bands, setBands] = useState(matrix.bands.map((b) => ({ ...b })));
-  const [state, setState] = useState<"idle" | "saved">("idle");
+  const [likelihood, setLikelihood] = useState(matrix.likelihoodLabels.join(", "));
+  const [impact, setImpact] = useState(matrix.impactLabels.join(", "));
+  const [state, setState] = useState<"idle" | "saved" | "invalid">("idle");
+  const split = (text: string) => text.split(",").map((x) => x.trim()).filter(Boolean);
   const save = async () => {
-    await host.saveRiskMatrix({ ...matrix, bands });
+    const next: RiskMatrix = { ...matrix, bands, likelihoodLabels: split(likelihood), impactLabels: split(impact) };
+    // A matrix of another size keeps no per-cell bands from the old one.
+    if (next.likelihoodLabels.length !== matrix.likelihoodLabels.length || next.impactLabels.length !== matrix.impactLabels.length) delete next.cellBands;
+    if (checkMatrix(next).length) {
+      setState("invalid");
+      return;
+    }
+    await host.saveRiskMatrix(next);
     setState("saved");
     onSaved();
   };
   return (
     <Card className={styles.card}>
       <CardHeader header={<Text weight="semibold">Risk matrix</Text>} description={<Caption1>{matrix.likelihoodLabels.length} × {matrix.impactLabels.length}, score = likelihood × impact</Caption1>} />
-      <Caption1>Likelihood: {matrix.likelihoodLabels.join(", ")}. Impact: {matrix.impactLabels.join(", ")}.</Caption1>
+      <Field label="Likelihood levels, lowest first" hint="Separated by commas; numbers 1 to n are accepted too">
+        <Input value={likelihood} onChange={(_, d) => setLikelihood(d.value)} />
+      </Field>
+      <Field label="Impact levels, lowest first">
+        <Input value={impact} onChange={(_, d) => setImpact(d.value)} />
+      </Field>
       {bands.map((b, i) => (
         <Field key={b.name} label={`${b.name}: lowest score`}>
           <SpinButton value={b.minScore} min={1} max={matrix.likelihoodLabels.length * matrix.impactLabels.length}
             onChange={(_, d) => setBands(bands.map((x, j) => (j === i ? { ...x, minScore: Number(d.value ?? d.displayValue ?? x.minScore) } : x)))} />
         </Field>
       ))}
-      <Button onClick={save}>{state === "saved" ? "Saved" : "Save risk bands"}</Button>
+      <Button onClick={save}>{state === "saved" ? "Saved" : "Save risk matrix"}</Button>
+      {state === "invalid" && <Caption1 role="alert">Each axis needs at least two levels, and each level must start below the one above it.</Caption1>}
     </Card>
   );
 }
