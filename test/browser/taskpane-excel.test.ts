@@ -80,7 +80,7 @@ describe("task pane inside Excel (fake host)", () => {
   it("has no serious accessibility violation on the workbook, settings and run views", async () => {
     expect(await axeSerious(page)).toEqual([]);
     await page.getByRole("tab", { name: "Settings" }).click();
-    await page.getByText("Risk matrix").waitFor();
+    await page.getByText("Risk matrix", { exact: true }).waitFor();
     expect(await axeSerious(page)).toEqual([]);
     await page.getByRole("tab", { name: "Run" }).click();
     expect(await axeSerious(page)).toEqual([]);

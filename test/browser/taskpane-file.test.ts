@@ -60,7 +60,7 @@ describe("task pane in file mode", () => {
 
   it("shows the settings with the design's defaults", async () => {
     await page.getByRole("tab", { name: "Settings" }).click();
-    await page.getByText("Risk matrix").waitFor();
+    await page.getByText("Risk matrix", { exact: true }).waitFor();
     await shot("3-settings");
     expect(await page.getByRole("spinbutton", { name: "Expected standard (%)" }).first().inputValue()).toBe("90");
   });
