@@ -29,7 +29,9 @@ async function checkPackage(data: Uint8Array): Promise<JSZip> {
   let total = 0;
   for (const f of Object.values(zip.files)) {
     // JSZip reads sizes from the central directory without inflating anything.
-    const size = (f as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
+    const raw = (f as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
+    // JSZip reads the 32-bit size as signed: a declared 3.9 GB arrives negative and would slip past.
+    const size = raw < 0 ? raw + 2 ** 32 : raw;
     total += size;
     if (size > LIMITS.singlePart || total > LIMITS.totalUncompressed) {
       throw new WorkbookFileError(`the file expands to more than ${Math.round((size > LIMITS.singlePart ? LIMITS.singlePart : LIMITS.totalUncompressed) / 1e6)} MB (part ${f.name}), far beyond any real workbook, so it was not opened`);
