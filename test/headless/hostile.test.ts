@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { readFileSync, writeFileSync } from "fs";
 import { join } from "path";
-import { tempDir, saveWorkbook, runCli, load, sheetValues } from "../helpers/workbooks";
+import { tempDir, saveWorkbook, runCli, load, sheetValues, withChart } from "../helpers/workbooks";
 import { SummaryJson } from "../../src/workbook/summarise";
 
 const dir = tempDir();
@@ -29,6 +29,16 @@ describe("hostile workbooks", () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("Sheet1");
     const r = await run(wb, "empty");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/no recognisable dataset/);
+  });
+
+  it("a workbook of only a chart is refused, saying there is no dataset", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Chart");
+    const plain = await saveWorkbook(wb, dir, "chart-plain.xlsx");
+    const chartOnly = await withChart(plain, join(dir, "chart-only.xlsx"));
+    const r = await runCli(["summarise", chartOnly, "--out", join(dir, "chart-only-out.xlsx")]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/no recognisable dataset/);
   });
