@@ -23,7 +23,10 @@ export interface ScannedRow {
  */
 export function scanRows(grid: SheetGrid, d: DetectedDataset): ScannedRow[] {
   const hidden = new Set(grid.hiddenRows ?? []);
-  const headerKey = d.headers.map((h) => normaliseWord(h)).join("|");
+  const headerWords = d.headers.map((h) => normaliseWord(h));
+  // Cheap test first: a repeated header starts with the header's first cell (then compare the rest).
+  const isHeaderAgain = (cells: CellValue[]) =>
+    cellText(cells[0]) !== "" && normaliseWord(cellText(cells[0])) === headerWords[0] && cells.every((v, i) => normaliseWord(cellText(v)) === (headerWords[i] ?? ""));
   const out: ScannedRow[] = [];
   let heading: string | null = null;
   for (let r = d.headerRow + 1; r <= d.lastRow; r++) {
@@ -31,7 +34,7 @@ export function scanRows(grid: SheetGrid, d: DetectedDataset): ScannedRow[] {
     const filled = cells.map((v, i) => (isBlank(v) ? -1 : i)).filter((i) => i >= 0);
     let kind: RowKind = "data";
     if (filled.length === 0) kind = "blank";
-    else if (cells.map((v) => normaliseWord(cellText(v))).join("|") === headerKey) kind = "repeated-header";
+    else if (isHeaderAgain(cells)) kind = "repeated-header";
     else if (filled.length === 1 && filled[0] === 0 && isHeadingText(d, cells[0])) {
       kind = "heading";
       heading = cellText(cells[0]);
