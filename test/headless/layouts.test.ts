@@ -109,6 +109,20 @@ describe("finding datasets in different layouts", () => {
     expect(json.issues).toEqual([expect.objectContaining({ cell: "H4", message: "Value for 'X-1' '#N/A' in Tracker!H4 is not a number" })]);
   });
 
+  it("adds SPC variation and assurance columns once a series has 12 or more points", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Long series");
+    const quarters = Array.from({ length: 12 }, (_, i) => `Q${(i % 4) + 1} ${2018 + Math.floor(i / 4)}/${String((19 + Math.floor(i / 4)) % 100).padStart(2, "0")}`);
+    ws.addRow(["Code", "Indicator", "Polarity", ...quarters, "Target"]);
+    ws.addRow(["A", "Steady then jumps", "Maximise", 50, 52, 49, 51, 50, 53, 48, 50, 51, 49, 52, 80, 35]);
+    const { out } = await summarise(wb, "spc");
+    const rows = sheetValues((await load(out)).getWorksheet("Indicator results")!);
+    const header = rows.find((r) => r?.[0] === "Dataset")!;
+    expect(header.slice(-2)).toEqual(["Variation (SPC)", "Assurance (SPC)"]);
+    const row = rows.find((r) => r?.[1] === "A")!;
+    expect(row.slice(-2)).toEqual(["Special cause improvement", "Consistently passing"]);
+  });
+
   it("exits 1 with one plain line when no dataset is recognisable", async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("Notes").addRow(["Minutes of the meeting", "held on Tuesday"]);
