@@ -4,7 +4,7 @@ import {
   Severity,
 } from "../core";
 import { WorkbookPort, SETTINGS_SHEET, CellUpdate } from "./port";
-import { freeName } from "./sheet-names";
+import { OwnedSheetNames } from "./sheet-names";
 
 /** A workbook holding returns: the corporate one itself, or a file a directorate sent back. */
 export interface ReturnSource {
@@ -195,11 +195,7 @@ function collectRisk(d: RisksReport, key: string, row: CellValue[], r: number, t
 }
 
 async function writeCollectedSheet(port: WorkbookPort, out: CollectJson, settings: ReturnType<typeof parseSettings>["settings"], existing: string[]): Promise<string> {
-  const owned = settings.ownedSheets.collected;
-  const present = new Set(existing.map((n) => n.toLowerCase()));
-  const mine = owned && present.has(owned.toLowerCase());
-  const taken = new Set([...present].filter((n) => n !== owned?.toLowerCase()));
-  const name = mine ? owned : freeName("Collected returns", taken);
+  const { name, replace } = new OwnedSheetNames(settings.ownedSheets, existing).claim("collected", "Collected returns");
   const b = new SheetBuilder("collected", name, [26, 24, 40, 16, 24, 24, 30]);
   b.title("Collected returns");
   b.note(`${out.returns.filter((r) => r.accepted).length} returns read, ${out.changes.length} changes made, ${out.issues.length} entries not used. Every value changed in the corporate sheets is listed here.`);
@@ -222,7 +218,7 @@ async function writeCollectedSheet(port: WorkbookPort, out: CollectJson, setting
   b.blank();
   b.table("Issues", ["File", "Cell", "Issue", "", "", "", ""],
     out.issues.map((i) => [i.file, `${i.sheet}!${i.cell}`, i.message, null, null, null, null]), { emptyText: "No entries were rejected." });
-  await port.writeSheets([{ plan: b.build(), replace: !!mine }]);
+  await port.writeSheets([{ plan: b.build(), replace }]);
   settings.ownedSheets.collected = name;
   await port.writeSettings(serialiseSettings(settings));
   return name;

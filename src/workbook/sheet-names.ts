@@ -1,12 +1,40 @@
 const INVALID_NAME = /[[\]:*?/\\]/g;
 
 /** A free name for a sheet the product writes: the usual one, or "Name (report)", "Name (report 2)"… */
-export function freeName(wanted: string, taken: Set<string>): string {
+function freeName(wanted: string, taken: Set<string>): string {
   const clean = wanted.replace(INVALID_NAME, " ").slice(0, 31);
   if (!taken.has(clean.toLowerCase())) return clean;
   for (let i = 1; ; i++) {
     const suffix = i === 1 ? " (report)" : ` (report ${i})`;
     const name = `${clean.slice(0, 31 - suffix.length)}${suffix}`;
     if (!taken.has(name.toLowerCase())) return name;
+  }
+}
+
+/**
+ * Names for the sheets the product owns. A purpose gets its own sheet back
+ * where it still exists (to replace it in place); otherwise a name that no
+ * sheet in the workbook has, so a council's sheet is never overwritten.
+ */
+export class OwnedSheetNames {
+  private readonly existing: Set<string>;
+  private readonly taken: Set<string>;
+
+  constructor(private readonly owned: Record<string, string>, sheetNames: string[]) {
+    this.existing = new Set(sheetNames.map((n) => n.toLowerCase()));
+    this.taken = new Set(this.existing);
+  }
+
+  /** The product's own sheet for this purpose, present now. */
+  ownSheet(purpose: string): string | null {
+    const mine = this.owned[purpose];
+    return mine && this.existing.has(mine.toLowerCase()) ? mine : null;
+  }
+
+  claim(purpose: string, wanted: string): { name: string; replace: boolean } {
+    const mine = this.ownSheet(purpose);
+    const name = mine ?? freeName(wanted, this.taken);
+    this.taken.add(name.toLowerCase());
+    return { name, replace: mine !== null };
   }
 }

@@ -4,7 +4,7 @@ import {
 } from "../core";
 import { WorkbookPort, SETTINGS_SHEET } from "./port";
 import { sourceFormatsFor } from "./source-formats";
-import { freeName } from "./sheet-names";
+import { OwnedSheetNames } from "./sheet-names";
 
 export interface SummariseOptions {
   period?: string | null;
@@ -74,17 +74,15 @@ export async function summarise(port: WorkbookPort, options: SummariseOptions = 
   checkCancel();
 
   progress("Planning output sheets", 0.55);
-  const existing = new Set(sheets.map((s) => s.name.toLowerCase()));
-  const ownedNow = new Set(Object.values(settings.ownedSheets).filter((n) => existing.has(n.toLowerCase())));
-  const taken = new Set([...existing].filter((n) => ![...ownedNow].some((o) => o.toLowerCase() === n)));
+  const sheetNames = new OwnedSheetNames(settings.ownedSheets, sheets.map((s) => s.name));
   const names = {} as Record<OutputPurpose, string>;
+  const replacing = new Set<string>();
   const renamed: { wanted: string; used: string }[] = [];
   for (const [purpose, wanted] of Object.entries(OUTPUT_SHEETS) as [OutputPurpose, string][]) {
-    const owned = settings.ownedSheets[purpose];
-    const name = owned && ownedNow.has(owned) ? owned : freeName(wanted, taken);
-    taken.add(name.toLowerCase());
+    const { name, replace } = sheetNames.claim(purpose, wanted);
     names[purpose] = name;
-    if (name !== wanted && !(owned && ownedNow.has(owned))) renamed.push({ wanted, used: name });
+    if (replace) replacing.add(name);
+    else if (name !== wanted) renamed.push({ wanted, used: name });
   }
   for (const r of renamed) report.notes.push(`A sheet called '${r.wanted}' already exists and was not made by this add-in, so the output was written to '${r.used}' instead.`);
   const plans = planReport(report, settings.riskMatrix, names);
@@ -94,11 +92,12 @@ export async function summarise(port: WorkbookPort, options: SummariseOptions = 
   const produced = new Set(plans.map((p) => p.purpose));
   // Only summary sheets go stale here; templates are owned too but made by their own command.
   const summaryPurposes = new Set(Object.keys(OUTPUT_SHEETS));
-  const stale = Object.entries(settings.ownedSheets)
-    .filter(([purpose, name]) => summaryPurposes.has(purpose) && !produced.has(purpose) && ownedNow.has(name))
-    .map(([, name]) => name);
+  const stale = Object.keys(settings.ownedSheets)
+    .filter((purpose) => summaryPurposes.has(purpose) && !produced.has(purpose))
+    .map((purpose) => sheetNames.ownSheet(purpose))
+    .filter((name): name is string => name !== null);
   await port.deleteSheets(stale);
-  await port.writeSheets(plans.map((plan) => ({ plan, replace: ownedNow.has(plan.name) })));
+  await port.writeSheets(plans.map((plan) => ({ plan, replace: replacing.has(plan.name) })));
 
   const ownedSheets = Object.fromEntries(Object.entries(settings.ownedSheets).filter(([purpose]) => !summaryPurposes.has(purpose)));
   for (const p of plans) ownedSheets[p.purpose] = p.name;

@@ -2,7 +2,7 @@ import {
   buildReport, parseSettings, serialiseSettings, actionsTemplate, risksTemplate, ActionsReport, RisksReport, SheetPlan, normaliseWord,
 } from "../core";
 import { WorkbookPort, SETTINGS_SHEET } from "./port";
-import { freeName } from "./sheet-names";
+import { OwnedSheetNames } from "./sheet-names";
 
 export interface TemplateOptions {
   /** Only this directorate's return (priorities and actions). */
@@ -42,13 +42,11 @@ export async function makeTemplates(port: WorkbookPort, options: TemplateOptions
   const period = built.report.period ?? "this period";
   const wanted = options.directorate ? normaliseWord(options.directorate) : null;
 
-  const existing = new Set(sheets.map((s) => s.name.toLowerCase()));
-  const owned = new Set(Object.values(settings.ownedSheets).map((n) => n.toLowerCase()));
-  const taken = new Set([...existing].filter((n) => !owned.has(n)));
+  const sheetNames = new OwnedSheetNames(settings.ownedSheets, sheets.map((s) => s.name));
+  const replacing = new Set<string>();
   const nameFor = (purpose: string, label: string): string => {
-    const mine = settings.ownedSheets[purpose];
-    const name = mine && existing.has(mine.toLowerCase()) ? mine : freeName(label, taken);
-    taken.add(name.toLowerCase());
+    const { name, replace } = sheetNames.claim(purpose, label);
+    if (replace) replacing.add(name);
     return name;
   };
 
@@ -72,7 +70,7 @@ export async function makeTemplates(port: WorkbookPort, options: TemplateOptions
   if (plans.length === 0) {
     return { sheets: [], error: wanted ? `no priorities or actions belong to a directorate called '${options.directorate}'` : "no priorities, actions or risks were found to make templates from" };
   }
-  await port.writeSheets(plans.map(({ plan }) => ({ plan, replace: existing.has(plan.name.toLowerCase()) && owned.has(plan.name.toLowerCase()) })));
+  await port.writeSheets(plans.map(({ plan }) => ({ plan, replace: replacing.has(plan.name) })));
   for (const { plan } of plans) settings.ownedSheets[plan.purpose] = plan.name;
   await port.writeSettings(serialiseSettings(settings));
   return { sheets: plans.map((p) => ({ name: p.plan.name, dataset: p.dataset, directorate: p.directorate, rows: p.rows })) };
