@@ -6,7 +6,8 @@ import { Issue } from "../datasets/issues";
 import { reportActions } from "./actions";
 import { reportRisks } from "./risks";
 import { reportIndicators } from "./indicators";
-import { readIndicators } from "../datasets/indicators";
+import { scanRows, cellOf } from "../datasets/rows";
+import { parseMeasure } from "../numbers";
 import { DatasetReport, Report } from "./types";
 
 export function datasetId(d: DetectedDataset): string {
@@ -32,11 +33,13 @@ export function choosePeriod(grids: SheetGrid[], datasets: DetectedDataset[]): P
     if (d.kind !== "indicators" && d.kind !== "outcomes") continue;
     const grid = grids.find((g) => g.name === d.sheet) as SheetGrid;
     for (const pc of d.periodColumns) if (pc.period.kind === "quarter" && (!latest || periodIndex(pc.period) > periodIndex(latest))) latest = pc.period;
-    if (d.columns.period === undefined) continue;
-    for (const item of readIndicators(grid, d).items) {
-      for (const p of item.points) {
-        if (p.period?.kind === "quarter" && p.value !== null && (!latest || periodIndex(p.period) > periodIndex(latest))) latest = p.period;
-      }
+    if (d.columns.period === undefined || d.columns.value === undefined) continue;
+    // Only the period and value columns matter here; the full read happens once, in reportIndicators.
+    for (const r of scanRows(grid, d)) {
+      const value = parseMeasure(cellOf(d, r, "value"));
+      if (r.kind !== "data" || (value.ok && value.value === null)) continue;
+      const p = parsePeriod(cellOf(d, r, "period"));
+      if (p.ok && p.value?.kind === "quarter" && (!latest || periodIndex(p.value) > periodIndex(latest))) latest = p.value;
     }
   }
   return latest;
