@@ -75,7 +75,8 @@ export function normaliseFake(state: FakeWorkbookState, sheet: string): Normalis
 
 const ICONS: Record<string, string> = { "3Symbols": "ThreeSymbols", "3TrafficLights1": "ThreeTrafficLights1", "3Arrows": "ThreeArrows" };
 
-export function normaliseXlsx(wb: ExcelJS.Workbook, sheet: string): Normalised {
+/** `fileLinks`: the sheet's internal links by cell, read from the package (ExcelJS does not read them). */
+export function normaliseXlsx(wb: ExcelJS.Workbook, sheet: string, fileLinks: Record<string, string> = {}): Normalised {
   const ws = wb.getWorksheet(sheet)!;
   const rows: unknown[][] = [];
   const links: Record<string, string> = {};
@@ -85,8 +86,11 @@ export function normaliseXlsx(wb: ExcelJS.Workbook, sheet: string): Normalised {
       if (v && typeof v === "object" && "hyperlink" in v) return (v as unknown as { text: string }).text;
       return v ?? null;
     });
-    row.eachCell((c, col) => { if (c.hyperlink) links[`${n - 1},${col - 1}`] = c.hyperlink.replace(/^#/, ""); });
   });
+  for (const [ref, target] of Object.entries(fileLinks)) {
+    const r = parseRange(ref)!;
+    links[`${r.top},${r.left}`] = target;
+  }
   for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
   const formats: Normalised["formats"] = {};
   ws.eachRow({ includeEmpty: true }, (row, n) => row.eachCell({ includeEmpty: true }, (c, col) => {

@@ -72,3 +72,27 @@ export async function withChart(path: string, out: string): Promise<string> {
   writeFileSync(out, await zip.generateAsync({ type: "nodebuffer" }));
   return out;
 }
+
+/**
+ * A sheet's links inside the workbook, by cell ("E5" → "'Sheet'!C48"), read
+ * from the package: ExcelJS does not read links stored as a location, which
+ * is how the product (and Excel) store internal links.
+ */
+export async function internalLinks(data: Uint8Array, sheet: string): Promise<Record<string, string>> {
+  const JSZip = (await import("jszip")).default;
+  const { elements, attr, resolvePart, relsPath } = await import("../../src/workbook/xlsx/xml-text");
+  const zip = await JSZip.loadAsync(data);
+  const read = async (p: string) => (await zip.file(p)?.async("string")) ?? "";
+  const wbRels = elements(await read("xl/_rels/workbook.xml.rels"), "Relationship");
+  const entry = elements(await read("xl/workbook.xml"), "sheet").find((s) => attr(s, "name") === sheet);
+  const rid = entry && /\s\w+:id="([^"]*)"/.exec(entry)?.[1];
+  const part = resolvePart("xl/workbook.xml", attr(wbRels.find((r) => attr(r, "Id") === rid) ?? "", "Target") ?? "");
+  const rels = new Map(elements(await read(relsPath(part)), "Relationship").map((r) => [attr(r, "Id"), attr(r, "Target") ?? ""]));
+  const links: Record<string, string> = {};
+  for (const h of elements(await read(part), "hyperlink")) {
+    const rel = /\s\w+:id="([^"]*)"/.exec(h)?.[1];
+    const target = attr(h, "location") ?? (rel ? rels.get(rel) : undefined);
+    if (target) links[attr(h, "ref") ?? ""] = target.replace(/^#/, "");
+  }
+  return links;
+}

@@ -13,7 +13,7 @@ import { explainExcelError } from "../../src/workbook/office/capabilities";
 import { fakeExcelRun } from "../fakes/excel-fake";
 import { FakeWorkbookState } from "../fakes/excel-state";
 import { fakeFromGrids, normaliseFake, normaliseXlsx } from "../fakes/conformance";
-import { SAMPLE } from "../helpers/workbooks";
+import { SAMPLE, internalLinks } from "../helpers/workbooks";
 
 const CAPS = { dataValidation: true, api19: true };
 
@@ -29,6 +29,7 @@ describe("the Office adapter on the strict fake", () => {
   let office: SummariseResult;
   let file: SummariseResult;
   let wb: ExcelJS.Workbook;
+  let data: Uint8Array;
   let inputBefore: Map<string, unknown[][]>;
 
   beforeAll(async () => {
@@ -38,7 +39,8 @@ describe("the Office adapter on the strict fake", () => {
     office = await fakeExcelRun(state)((ctx) => summarise(new OfficeWorkbook(ctx, CAPS), { formatSource: true }));
     file = await summarise(both.xlsx, { formatSource: true });
     wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await both.xlsx.save()).data as unknown as ArrayBuffer);
+    data = (await both.xlsx.save()).data;
+    await wb.xlsx.load(data as unknown as ArrayBuffer);
   });
 
   it("reports the same figures and issues as the file path", () => {
@@ -46,10 +48,10 @@ describe("the Office adapter on the strict fake", () => {
     expect(office.json.datasets.find((d) => d.sheet === "Outcomes")!.standard).toEqual({ expected: 75, percent: 62.5, achieved: false });
   });
 
-  it("writes every output sheet with the same values, formats, rules and links as the .xlsx adapter", () => {
+  it("writes every output sheet with the same values, formats, rules and links as the .xlsx adapter", async () => {
     for (const name of office.outputSheets) {
       const a = normaliseFake(state, name);
-      const b = normaliseXlsx(wb, name);
+      const b = normaliseXlsx(wb, name, await internalLinks(data, name));
       expect({ name, values: a.values }).toEqual({ name, values: b.values });
       expect({ name, formats: a.formats }).toEqual({ name, formats: b.formats });
       expect(Object.keys(a.formats).length).toBeGreaterThan(0);

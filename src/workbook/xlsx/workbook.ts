@@ -5,6 +5,8 @@ import { WorkbookPort, SheetInfo, SourceFormat, OwnedRuleRef, SETTINGS_SHEET, ch
 import { readGrid } from "./read-grid";
 import { writePlan, toXlsxRule, toXlsxValue } from "./write-plan";
 import { inspectPackage, lostParts, PackageParts } from "./parts";
+import { splice } from "./splice";
+import { UnsupportedPackage } from "./style-book";
 
 /** A file the product cannot use, with one plain sentence saying why. */
 export class WorkbookFileError extends Error {}
@@ -40,9 +42,38 @@ async function checkPackage(data: Uint8Array): Promise<JSZip> {
   return zip;
 }
 
-/** The ExcelJS adapter: an .xlsx file in memory, in Node or the browser. */
+// A faster deflate level: the file is a little larger, the save several times quicker on big workbooks.
+const DEFLATE_FAST = { zip: { compression: "DEFLATE", compressionOptions: { level: 3 } } } as const;
+
+type XlsxRule = ReturnType<typeof toXlsxRule>;
+
+/** Colour rules in groups by range, one ExcelJS entry per range. */
+function addRules(ws: ExcelJS.Worksheet, rules: SourceFormat["rules"]): void {
+  const byRef = new Map<string, XlsxRule[]>();
+  for (const cf of rules) byRef.set(cf.ref, [...(byRef.get(cf.ref) ?? []), toXlsxRule(cf)]);
+  for (const [ref, list] of byRef) ws.addConditionalFormatting({ ref, rules: list });
+}
+
+/** Whether a rule block on a council sheet is one the product wrote (same range, same formulas). */
+function isOwned(block: { ref: string; formulas: string[] }, owned: OwnedRuleRef[]): boolean {
+  return owned.some((r) => r.ref === block.ref && r.formulas.length === block.formulas.length && r.formulas.every((f, i) => f === block.formulas[i]));
+}
+
+/**
+ * The ExcelJS adapter: an .xlsx file in memory, in Node or the browser.
+ * ExcelJS reads the cells; on save the product's sheets are spliced into the
+ * package as opened (see splice.ts), and only when that cannot be done is the
+ * whole workbook re-saved by ExcelJS, with what that loses listed.
+ */
 export class XlsxWorkbook implements WorkbookPort {
-  private constructor(readonly wb: ExcelJS.Workbook, private readonly partsBefore: PackageParts) {}
+  /** Sheets this session wrote, as plans: they go into the package whole. */
+  private readonly written = new Map<string, SheetPlan>();
+  private readonly removed = new Set<string>();
+  private readonly rules = new Map<string, { add: SourceFormat["rules"]; drop: OwnedRuleRef[] }>();
+  /** Cells written into a sheet this session did not write: only a full re-save carries them. */
+  private cellsEdited = false;
+
+  private constructor(readonly wb: ExcelJS.Workbook, private readonly partsBefore: PackageParts, private readonly zip: JSZip | null) {}
 
   static async open(data: Uint8Array): Promise<XlsxWorkbook> {
     const zip = await checkPackage(data);
@@ -53,11 +84,11 @@ export class XlsxWorkbook implements WorkbookPort {
     } catch (e) {
       throw new WorkbookFileError(`the workbook could not be read: ${(e as Error).message.split("\n")[0]}`);
     }
-    return new XlsxWorkbook(wb, parts);
+    return new XlsxWorkbook(wb, parts, zip);
   }
 
   static empty(): XlsxWorkbook {
-    return new XlsxWorkbook(new ExcelJS.Workbook(), { sheets: {}, workbook: {} });
+    return new XlsxWorkbook(new ExcelJS.Workbook(), { sheets: {}, workbook: {} }, null);
   }
 
   async listSheets(): Promise<SheetInfo[]> {
@@ -76,6 +107,7 @@ export class XlsxWorkbook implements WorkbookPort {
         this.wb.removeWorksheet(existing.id);
       }
       writePlan(this.wb, plan);
+      this.written.set(plan.name, plan);
     }
   }
 
@@ -83,31 +115,33 @@ export class XlsxWorkbook implements WorkbookPort {
     for (const name of names) {
       const ws = this.wb.getWorksheet(name);
       if (ws) this.wb.removeWorksheet(ws.id);
+      this.written.delete(name);
+      this.removed.add(name);
     }
   }
 
   async formatSourceSheets(add: SourceFormat[], remove: OwnedRuleRef[]): Promise<void> {
+    const entry = (sheet: string) => this.rules.get(sheet) ?? this.rules.set(sheet, { add: [], drop: [] }).get(sheet)!;
     for (const r of remove) {
       const ws = this.wb.getWorksheet(r.sheet);
       if (!ws) continue;
-      ws.removeConditionalFormatting((cf: { ref: string; rules: { formulae?: unknown[] }[] }) => {
-        const formulas = cf.rules.flatMap((x) => (x.formulae ?? []).map(String));
-        const ours = cf.ref === r.ref && formulas.length === r.formulas.length && formulas.every((f, i) => f === r.formulas[i]);
-        return !ours;
-      });
+      ws.removeConditionalFormatting((cf: { ref: string; rules: { formulae?: unknown[] }[] }) => !isOwned({ ref: cf.ref, formulas: cf.rules.flatMap((x) => (x.formulae ?? []).map(String)) }, [r]));
+      const e = entry(r.sheet);
+      e.drop.push(r);
+      e.add = e.add.filter((cf) => !isOwned({ ref: cf.ref, formulas: [cf.rule.type === "expression" ? cf.rule.formula : ""] }, [r]));
     }
     for (const f of add) {
       const ws = this.wb.getWorksheet(f.sheet);
       if (!ws) continue;
-      const byRef = new Map<string, ReturnType<typeof toXlsxRule>[]>();
-      for (const cf of f.rules) byRef.set(cf.ref, [...(byRef.get(cf.ref) ?? []), toXlsxRule(cf)]);
-      for (const [ref, rules] of byRef) ws.addConditionalFormatting({ ref, rules });
+      addRules(ws, f.rules);
+      entry(f.sheet).add.push(...f.rules);
     }
   }
 
   async updateCells(sheet: string, updates: CellUpdate[]): Promise<void> {
     const ws = this.wb.getWorksheet(sheet);
     if (!ws) throw new Error(`there is no sheet called '${sheet}'`);
+    if (!this.written.has(sheet)) this.cellsEdited = true;
     for (const u of updates) {
       const cell = ws.getCell(u.row + 1, u.col + 1);
       cell.value = toXlsxValue(u.value);
@@ -127,15 +161,42 @@ export class XlsxWorkbook implements WorkbookPort {
     const existing = this.wb.getWorksheet(SETTINGS_SHEET);
     if (existing) this.wb.removeWorksheet(existing.id);
     const ws = this.wb.addWorksheet(SETTINGS_SHEET, { state: "veryHidden" });
-    chunkSettings(json).forEach((chunk, i) => (ws.getCell(i + 1, 1).value = chunk));
+    const chunks = chunkSettings(json);
+    chunks.forEach((chunk, i) => (ws.getCell(i + 1, 1).value = chunk));
+    this.written.set(SETTINGS_SHEET, {
+      purpose: "settings", name: SETTINGS_SHEET, cells: chunks.map((c) => [c]), styles: [], columnWidths: [],
+      conditionalFormats: [], validations: [], rowHeights: {}, hiddenColumns: [], tables: [],
+    });
   }
 
-  /** The file, and what it lacks compared with the one opened (charts, pivot tables…), by sheet. */
-  async save(): Promise<{ data: Uint8Array; lost: string[] }> {
-    // A faster deflate level: the file is a little larger, the save several times quicker on big workbooks.
-    const options = { zip: { compression: "DEFLATE", compressionOptions: { level: 3 } } } as unknown as Partial<ExcelJS.XlsxWriteOptions>;
-    const data = new Uint8Array(await this.wb.xlsx.writeBuffer(options));
+  /**
+   * The file, how it was made, and what it lacks compared with the one opened
+   * (charts, pivot tables…), by sheet — checked on the result either way.
+   */
+  async save(): Promise<{ data: Uint8Array; lost: string[]; method: "spliced" | "rewritten" }> {
+    let data: Uint8Array | null = null;
+    if (this.zip && !this.cellsEdited) {
+      try {
+        data = await this.spliced(this.zip);
+      } catch (e) {
+        if (!(e instanceof UnsupportedPackage)) throw e;
+      }
+    }
+    const method = data ? "spliced" : "rewritten";
+    data ??= new Uint8Array(await this.wb.xlsx.writeBuffer(DEFLATE_FAST as Partial<ExcelJS.XlsxWriteOptions>));
     const after = await inspectPackage(await JSZip.loadAsync(data));
-    return { data, lost: lostParts(this.partsBefore, after) };
+    return { data, lost: lostParts(this.partsBefore, after), method };
   }
+
+  /** The package as opened with this session's sheets and colour rules put in; the council's parts untouched. */
+  private async spliced(opened: JSZip): Promise<Uint8Array> {
+    // Work on a copy so a refusal half-way leaves the opened package intact for a full re-save.
+    // Deflated parts are copied as they are, without inflating them.
+    const zip = await JSZip.loadAsync(await opened.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
+    const sheets = this.wb.worksheets.filter((ws) => this.written.has(ws.name)).map((ws) => ({ plan: this.written.get(ws.name)!, state: ws.state as "visible" | "hidden" | "veryHidden" }));
+    const rules = [...this.rules].map(([sheet, r]) => ({ sheet, add: r.add, drop: (block: { ref: string; formulas: string[] }) => isOwned(block, r.drop) }));
+    await splice(zip, { sheets, remove: [...this.removed], rules });
+    return zip.generateAsync({ type: "uint8array", ...DEFLATE_FAST.zip } as JSZip.JSZipGeneratorOptions<"uint8array">);
+  }
+
 }

@@ -1,0 +1,196 @@
+import { SheetPlan, PlanStyle, PlanValue, ConditionalFormatPlan, DataValidationPlan, parseRange, a1, columnLetter } from "../../core";
+import { StyleBook } from "./style-book";
+import { escapeXml } from "./xml-text";
+
+/**
+ * A sheet plan as SpreadsheetML (one worksheet part), written straight from
+ * the plan: strings inline, formats from the StyleBook, elements in the
+ * order CT_Worksheet requires. Text is only ever text: a value starting with
+ * "=" is written as a string, and links only point inside the workbook.
+ */
+
+const DAY_MS = 86_400_000;
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+/** Characters XML 1.0 cannot hold, and lone surrogates; they cannot be stored in a cell. */
+const INVALID = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Cell text: Excel reads "_x0041_" as an escape, so a literal one has its underscore escaped. */
+function textXml(s: string): string {
+  const t = escapeXml(s.replace(INVALID, "").replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1"));
+  return /^\s|\s$|\n/.test(s) ? `<t xml:space="preserve">${t}</t>` : `<t>${t}</t>`;
+}
+
+function dateSerial(iso: string): number | null {
+  const [y, m, d] = iso.split("-").map(Number);
+  const ms = Date.UTC(y, m - 1, d);
+  return Number.isFinite(ms) ? (ms - EXCEL_EPOCH) / DAY_MS : null;
+}
+
+const DATE_STYLE: PlanStyle = { numberFormat: "dd/mm/yyyy" };
+
+/** One cell; `style` is its merged plan style, if any. Links are collected for the hyperlinks element. */
+function cellXml(ref: string, v: PlanValue | undefined, style: PlanStyle | undefined, book: StyleBook, links: string[]): string {
+  if (v && typeof v === "object" && "date" in v && !style?.numberFormat) style = { ...style, ...DATE_STYLE };
+  const s = style ? book.xf(style) : 0;
+  const sAttr = s ? ` s="${s}"` : "";
+  if (v === null || v === undefined) return `<c r="${ref}"${sAttr}/>`;
+  if (typeof v === "string") return `<c r="${ref}"${sAttr} t="inlineStr"><is>${textXml(v)}</is></c>`;
+  if (typeof v === "boolean") return `<c r="${ref}"${sAttr} t="b"><v>${v ? 1 : 0}</v></c>`;
+  if (typeof v === "number") return Number.isFinite(v) ? `<c r="${ref}"${sAttr}><v>${v}</v></c>` : `<c r="${ref}"${sAttr} t="e"><v>#NUM!</v></c>`;
+  if ("formula" in v) return `<c r="${ref}"${sAttr}><f>${escapeXml(v.formula.replace(/^=/, ""))}</f></c>`;
+  if ("date" in v) {
+    const serial = dateSerial(v.date);
+    return serial === null ? `<c r="${ref}"${sAttr} t="inlineStr"><is>${textXml(v.date)}</is></c>` : `<c r="${ref}"${sAttr}><v>${serial}</v></c>`;
+  }
+  // Internal links only: "#'Sheet'!A1" becomes a location inside the workbook, never a relationship.
+  if (v.link.startsWith("#")) links.push(`<hyperlink ref="${ref}" location="${escapeXml(v.link.slice(1))}" display="${escapeXml(v.text)}"/>`);
+  return `<c r="${ref}"${sAttr} t="inlineStr"><is>${textXml(v.text)}</is></c>`;
+}
+
+/** Each cell's style, regions applied in order (later wins per property); equal merges share one object. */
+function styleGrid(plan: SheetPlan): (PlanStyle | undefined)[][] {
+  const grid: (PlanStyle | undefined)[][] = [];
+  const merged = new Map<PlanStyle | undefined, Map<PlanStyle, PlanStyle>>();
+  const merge = (a: PlanStyle | undefined, b: PlanStyle) => {
+    let byB = merged.get(a);
+    if (!byB) merged.set(a, (byB = new Map()));
+    let out = byB.get(b);
+    if (!out) byB.set(b, (out = a ? { ...a, ...b } : b));
+    return out;
+  };
+  for (const region of plan.styles) {
+    const r = parseRange(region.ref);
+    if (!r) continue;
+    for (let row = r.top; row <= r.bottom; row++) {
+      const line = (grid[row] ??= []);
+      for (let c = r.left; c <= r.right; c++) line[c] = merge(line[c], region.style);
+    }
+  }
+  return grid;
+}
+
+function colsXml(plan: SheetPlan): string {
+  const count = Math.max(plan.columnWidths.length, ...plan.hiddenColumns.map((c) => c + 1), 0);
+  const cols: string[] = [];
+  for (let c = 0; c < count; c++) {
+    const width = plan.columnWidths[c];
+    const hidden = plan.hiddenColumns.includes(c);
+    if (!width && !hidden) continue;
+    cols.push(`<col min="${c + 1}" max="${c + 1}" width="${width || 9.140625}"${width ? ' customWidth="1"' : ""}${hidden ? ' hidden="1"' : ""}/>`);
+  }
+  return cols.length ? `<cols>${cols.join("")}</cols>` : "";
+}
+
+function viewXml(plan: SheetPlan): string {
+  const f = plan.freeze;
+  if (!f || (!f.rows && !f.columns)) return `<sheetViews><sheetView workbookViewId="0"/></sheetViews>`;
+  const pane = f.rows && f.columns ? "bottomRight" : f.rows ? "bottomLeft" : "topRight";
+  const split = `${f.columns ? ` xSplit="${f.columns}"` : ""}${f.rows ? ` ySplit="${f.rows}"` : ""}`;
+  return `<sheetViews><sheetView workbookViewId="0"><pane${split} topLeftCell="${a1(f.rows, f.columns)}" activePane="${pane}" state="frozen"/><selection pane="${pane}"/></sheetView></sheetViews>`;
+}
+
+/** Colour rules, one conditionalFormatting element per range, rules in priority order. */
+export function rulesXml(rules: ConditionalFormatPlan[], book: StyleBook): string {
+  const byRef = new Map<string, string[]>();
+  for (const cf of [...rules].sort((a, b) => a.priority - b.priority)) {
+    byRef.set(cf.ref, [...(byRef.get(cf.ref) ?? []), ruleXml(cf, book)]);
+  }
+  return [...byRef].map(([ref, list]) => `<conditionalFormatting sqref="${ref}">${list.join("")}</conditionalFormatting>`).join("");
+}
+
+function ruleXml(cf: ConditionalFormatPlan, book: StyleBook): string {
+  const r = cf.rule;
+  const formula = (f: string) => `<formula>${escapeXml(f)}</formula>`;
+  switch (r.type) {
+    case "expression":
+      return `<cfRule type="expression" dxfId="${book.dxf(r.style)}" priority="${cf.priority}">${formula(r.formula)}</cfRule>`;
+    case "cellValue":
+      return `<cfRule type="cellIs" dxfId="${book.dxf(r.style)}" priority="${cf.priority}" operator="${r.operator}">${r.formulas.map(formula).join("")}</cfRule>`;
+    case "iconSet":
+      return `<cfRule type="iconSet" priority="${cf.priority}"><iconSet iconSet="${r.iconSet}"${r.showValue ? "" : ' showValue="0"'}>${r.thresholds.map((t) => `<cfvo type="num" val="${t}"/>`).join("")}</iconSet></cfRule>`;
+    case "colorScale": {
+      const cfvo = r.colours.length === 2 ? '<cfvo type="min"/><cfvo type="max"/>' : '<cfvo type="min"/><cfvo type="percentile" val="50"/><cfvo type="max"/>';
+      return `<cfRule type="colorScale" priority="${cf.priority}"><colorScale>${cfvo}${r.colours.map((c) => `<color rgb="FF${c.replace("#", "").toUpperCase()}"/>`).join("")}</colorScale></cfRule>`;
+    }
+  }
+}
+
+function validationXml(v: DataValidationPlan): string {
+  if (!parseRange(v.ref)) return "";
+  const a = [`type="${v.type}"`, v.allowBlank ? 'allowBlank="1"' : "", 'showErrorMessage="1"'];
+  if (v.prompt) a.push('showInputMessage="1"', `promptTitle="${escapeXml(v.prompt.title)}"`, `prompt="${escapeXml(v.prompt.text)}"`);
+  if (v.error) a.push(`errorTitle="${escapeXml(v.error.title)}"`, `error="${escapeXml(v.error.text)}"`);
+  if (v.type !== "list") a.push('operator="between"');
+  a.push(`sqref="${v.ref}"`);
+  const formulas = v.type === "list"
+    ? `<formula1>${escapeXml(`"${(v.values ?? []).join(",")}"`)}</formula1>`
+    : `<formula1>${v.min ?? 0}</formula1><formula2>${v.max ?? 2_958_465}</formula2>`;
+  return `<dataValidation ${a.filter(Boolean).join(" ")}>${formulas}</dataValidation>`;
+}
+
+/** Excel's legacy sheet-protection hash (ECMA-376 Part 4, 14.7.1): enough to stop accidental edits, which is all it is for. */
+export function legacyPasswordHash(password: string): string {
+  let hash = 0;
+  const chars = [...password.slice(0, 15)];
+  chars.forEach((ch, i) => {
+    let v = ch.charCodeAt(0) & 0x7fff;
+    for (let k = 0; k <= i; k++) v = ((v << 1) & 0x7fff) | (v >> 14);
+    hash ^= v;
+  });
+  hash ^= chars.length;
+  hash ^= 0xce4b;
+  return hash.toString(16).toUpperCase().padStart(4, "0");
+}
+
+/** The worksheet part for a plan. */
+export function sheetXml(plan: SheetPlan, book: StyleBook): string {
+  const styles = styleGrid(plan);
+  const links: string[] = [];
+  const rows: string[] = [];
+  const height = Math.max(plan.cells.length, styles.length);
+  let right = 0;
+  for (let r = 0; r < height; r++) {
+    const values = plan.cells[r] ?? [];
+    const rowStyles = styles[r] ?? [];
+    const width = Math.max(values.length, rowStyles.length);
+    const cells: string[] = [];
+    for (let c = 0; c < width; c++) {
+      const v = values[c];
+      const s = rowStyles[c];
+      if ((v === null || v === undefined) && !s) continue;
+      cells.push(cellXml(`${columnLetter(c)}${r + 1}`, v, s, book, links));
+      right = Math.max(right, c);
+    }
+    const ht = plan.rowHeights[r];
+    if (!cells.length && !ht) continue;
+    rows.push(`<row r="${r + 1}"${ht ? ` ht="${ht}" customHeight="1"` : ""}>${cells.join("")}</row>`);
+  }
+  const sheetPr = plan.tabColour || plan.print?.fitToWidth
+    ? `<sheetPr>${plan.tabColour ? `<tabColor rgb="FF${plan.tabColour.replace("#", "").toUpperCase()}"/>` : ""}${plan.print?.fitToWidth ? '<pageSetUpPr fitToPage="1"/>' : ""}</sheetPr>`
+    : "";
+  const protection = plan.protection
+    ? `<sheetProtection${plan.protection.password ? ` password="${legacyPasswordHash(plan.protection.password)}"` : ""} sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0"/>`
+    : "";
+  const validations = plan.validations.map(validationXml).filter(Boolean);
+  const pageSetup = plan.print
+    ? `<pageSetup paperSize="9" orientation="${plan.print.landscape ? "landscape" : "portrait"}"${plan.print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ""}/>`
+    : "";
+  return [
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">',
+    sheetPr,
+    `<dimension ref="A1${height > 0 ? `:${columnLetter(right)}${height}` : ""}"/>`,
+    viewXml(plan),
+    '<sheetFormatPr defaultRowHeight="15"/>',
+    colsXml(plan),
+    rows.length ? `<sheetData>${rows.join("")}</sheetData>` : "<sheetData/>",
+    protection,
+    rulesXml(plan.conditionalFormats, book),
+    validations.length ? `<dataValidations count="${validations.length}">${validations.join("")}</dataValidations>` : "",
+    links.length ? `<hyperlinks>${links.join("")}</hyperlinks>` : "",
+    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
+    pageSetup,
+    "</worksheet>",
+  ].join("");
+}
