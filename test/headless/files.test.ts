@@ -8,7 +8,7 @@ import JSZip from "jszip";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/workbook";
 import { writeFileSync, readFileSync } from "fs";
 import { join } from "path";
-import { tempDir, saveWorkbook, runCli, load, sheetValues, SAMPLE, withChart } from "../helpers/workbooks";
+import { tempDir, saveWorkbook, runCli, load, SAMPLE, withChart } from "../helpers/workbooks";
 
 const dir = tempDir();
 

@@ -13,6 +13,7 @@ const DAY_MS = 86_400_000;
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
 /** Characters XML 1.0 cannot hold, and lone surrogates; they cannot be stored in a cell. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const INVALID = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Cell text: Excel reads "_x0041_" as an escape, so a literal one has its underscore escaped. */
