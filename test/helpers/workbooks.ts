@@ -59,13 +59,13 @@ export function riskRows(): Record<string, string>[] {
   return readCsv("seed/strategic-risk-register-q1-2021-22.csv").map((r) => r.row);
 }
 
-/** Add a chart to the first sheet of a saved workbook, as Excel stores one (drawing → chart parts). */
-export async function withChart(path: string, out: string): Promise<string> {
+/** Add a chart to a sheet (the first, unless its part is given) of a saved workbook, as Excel stores one (drawing → chart parts). */
+export async function withChart(path: string, out: string, sheetPart = "xl/worksheets/sheet1.xml"): Promise<string> {
   const JSZip = (await import("jszip")).default;
   const zip = await JSZip.loadAsync(readFileSync(path));
   const rels = "http://schemas.openxmlformats.org/package/2006/relationships";
   const type = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-  zip.file("xl/worksheets/_rels/sheet1.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${rels}"><Relationship Id="rIdD1" Type="${type}/drawing" Target="../drawings/drawing1.xml"/></Relationships>`);
+  zip.file(sheetPart.replace(/([^/]+)$/, "_rels/$1.rels"), `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${rels}"><Relationship Id="rIdD1" Type="${type}/drawing" Target="../drawings/drawing1.xml"/></Relationships>`);
   zip.file("xl/drawings/drawing1.xml", `<?xml version="1.0" encoding="UTF-8"?><xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"/>`);
   zip.file("xl/drawings/_rels/drawing1.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${rels}"><Relationship Id="rIdC1" Type="${type}/chart" Target="../charts/chart1.xml"/></Relationships>`);
   zip.file("xl/charts/chart1.xml", `<?xml version="1.0" encoding="UTF-8"?><c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>`);
