@@ -12,13 +12,18 @@ import { escapeXml } from "./xml-text";
 const DAY_MS = 86_400_000;
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
-/** Characters XML 1.0 cannot hold, and lone surrogates; they cannot be stored in a cell. */
+/**
+ * Characters XML 1.0 cannot hold; a surrogate pair matches whole and is kept,
+ * a lone surrogate is dropped. (No lookbehind: older Safari, which Excel on
+ * the Mac uses, cannot parse it.)
+ */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const INVALID = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const INVALID = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]/g;
+const dropInvalid = (s: string) => s.replace(INVALID, (m) => (m.length === 2 ? m : ""));
 
 /** Cell text: Excel reads "_x0041_" as an escape, so a literal one has its underscore escaped. */
 function textXml(s: string): string {
-  const t = escapeXml(s.replace(INVALID, "").replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1"));
+  const t = escapeXml(dropInvalid(s).replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1"));
   return /^\s|\s$|\n/.test(s) ? `<t xml:space="preserve">${t}</t>` : `<t>${t}</t>`;
 }
 
