@@ -1,4 +1,5 @@
 import JSZip from "jszip";
+import { attr, resolvePart as resolve, relsPath } from "./xml-text";
 
 /**
  * What an .xlsx holds beyond cells, counted per sheet from the package
@@ -19,24 +20,8 @@ const SHEET_KINDS: [string, RegExp][] = [
   ["Excel tables", /\/table$/],
 ];
 
-function attr(tag: string, name: string): string | null {
-  const m = new RegExp(`\\b${name}="([^"]*)"`).exec(tag);
-  return m ? m[1] : null;
-}
-
-function resolve(from: string, target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = from.split("/").slice(0, -1);
-  for (const seg of target.split("/")) {
-    if (seg === "..") parts.pop();
-    else if (seg !== ".") parts.push(seg);
-  }
-  return parts.join("/");
-}
-
 async function rels(zip: JSZip, part: string): Promise<{ type: string; target: string }[]> {
-  const relPath = part.replace(/([^/]+)$/, "_rels/$1.rels");
-  const file = zip.file(relPath);
+  const file = zip.file(relsPath(part));
   if (!file) return [];
   const xml = await file.async("string");
   return [...xml.matchAll(/<Relationship\b[^>]*>/g)].map((m) => ({
@@ -53,7 +38,7 @@ export async function inspectPackage(zip: JSZip): Promise<PackageParts> {
   const relFile = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
   for (const m of relFile.matchAll(/<Relationship\b[^>]*>/g)) byId.set(attr(m[0], "Id") ?? "", resolve("xl/workbook.xml", attr(m[0], "Target") ?? ""));
   for (const m of wbXml.matchAll(/<sheet\b[^>]*>/g)) {
-    const name = decodeXml(attr(m[0], "name") ?? "");
+    const name = attr(m[0], "name") ?? "";
     const part = byId.get(attr(m[0], "r:id") ?? "") ?? "";
     const counts: Record<string, number> = {};
     const add = (k: string, n = 1) => n > 0 && (counts[k] = (counts[k] ?? 0) + n);
@@ -78,10 +63,6 @@ export async function inspectPackage(zip: JSZip): Promise<PackageParts> {
   wbAdd("slicer caches", wbRels.filter((r) => /\/slicerCache$/.test(r.type)).length);
   wbAdd("custom XML parts", zip.file(/^customXml\/item\d+\.xml$/).length);
   return out;
-}
-
-function decodeXml(s: string): string {
-  return s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 }
 
 /** Lines such as "Sheet 'Trends': 2 charts" for everything the output has fewer of than the input. */
