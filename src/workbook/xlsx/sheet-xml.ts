@@ -1,6 +1,7 @@
 import { SheetPlan, PlanStyle, PlanValue, ConditionalFormatPlan, DataValidationPlan, parseRange, a1, columnLetter } from "../../core";
 import { StyleBook } from "./style-book";
 import { escapeXml } from "./xml-text";
+import { argb } from "./write-plan";
 
 /**
  * A sheet plan as SpreadsheetML (one worksheet part), written straight from
@@ -117,7 +118,7 @@ function ruleXml(cf: ConditionalFormatPlan, book: StyleBook): string {
       return `<cfRule type="iconSet" priority="${cf.priority}"><iconSet iconSet="${r.iconSet}"${r.showValue ? "" : ' showValue="0"'}>${r.thresholds.map((t) => `<cfvo type="num" val="${t}"/>`).join("")}</iconSet></cfRule>`;
     case "colorScale": {
       const cfvo = r.colours.length === 2 ? '<cfvo type="min"/><cfvo type="max"/>' : '<cfvo type="min"/><cfvo type="percentile" val="50"/><cfvo type="max"/>';
-      return `<cfRule type="colorScale" priority="${cf.priority}"><colorScale>${cfvo}${r.colours.map((c) => `<color rgb="FF${c.replace("#", "").toUpperCase()}"/>`).join("")}</colorScale></cfRule>`;
+      return `<cfRule type="colorScale" priority="${cf.priority}"><colorScale>${cfvo}${r.colours.map((c) => `<color rgb="${argb(c)}"/>`).join("")}</colorScale></cfRule>`;
     }
   }
 }
@@ -173,7 +174,7 @@ export function sheetXml(plan: SheetPlan, book: StyleBook): string {
     rows.push(`<row r="${r + 1}"${ht ? ` ht="${ht}" customHeight="1"` : ""}>${cells.join("")}</row>`);
   }
   const sheetPr = plan.tabColour || plan.print?.fitToWidth
-    ? `<sheetPr>${plan.tabColour ? `<tabColor rgb="FF${plan.tabColour.replace("#", "").toUpperCase()}"/>` : ""}${plan.print?.fitToWidth ? '<pageSetUpPr fitToPage="1"/>' : ""}</sheetPr>`
+    ? `<sheetPr>${plan.tabColour ? `<tabColor rgb="${argb(plan.tabColour)}"/>` : ""}${plan.print?.fitToWidth ? '<pageSetUpPr fitToPage="1"/>' : ""}</sheetPr>`
     : "";
   const protection = plan.protection
     ? `<sheetProtection${plan.protection.password ? ` password="${legacyPasswordHash(plan.protection.password)}"` : ""} sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0"/>`

@@ -1,5 +1,6 @@
 import { PlanStyle, CfStyle } from "../../core";
 import { elements, elementPattern, attr, escapeXml } from "./xml-text";
+import { argb } from "./write-plan";
 
 /** A package layout the in-place writer does not handle; the caller re-saves the whole file instead. */
 export class UnsupportedPackage extends Error {}
@@ -12,8 +13,6 @@ const CHILD: Record<Kind, string> = { numFmts: "numFmt", fonts: "font", fills: "
 const BUILT_IN: Record<string, number> = { General: 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9, "0.00%": 10 };
 const EMPTY_STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles><dxfs count="0"/></styleSheet>`;
-
-const rgb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
 
 /**
  * The council's styles.xml, to which the product's sheets add the formats
@@ -83,9 +82,9 @@ export class StyleBook {
   }
 
   private xfXml(s: PlanStyle): string {
-    const fontXml = `<font>${s.bold ? "<b/>" : ""}${s.italic ? "<i/>" : ""}${s.size ? `<sz val="${s.size}"/>` : this.baseFont.size}${s.font ? `<color rgb="${rgb(s.font)}"/>` : ""}${this.baseFont.rest}</font>`;
+    const fontXml = `<font>${s.bold ? "<b/>" : ""}${s.italic ? "<i/>" : ""}${s.size ? `<sz val="${s.size}"/>` : this.baseFont.size}${s.font ? `<color rgb="${argb(s.font)}"/>` : ""}${this.baseFont.rest}</font>`;
     const font = s.bold || s.italic || s.size || s.font ? this.intern("fonts", fontXml) : 0;
-    const fill = s.fill ? this.intern("fills", `<fill><patternFill patternType="solid"><fgColor rgb="${rgb(s.fill)}"/><bgColor indexed="64"/></patternFill></fill>`) : 0;
+    const fill = s.fill ? this.intern("fills", `<fill><patternFill patternType="solid"><fgColor rgb="${argb(s.fill)}"/><bgColor indexed="64"/></patternFill></fill>`) : 0;
     const thin = (side: string) => `<${side} style="thin"><color rgb="FF808080"/></${side}>`;
     const border = s.border ? this.intern("borders", `<border>${thin("left")}${thin("right")}${thin("top")}${thin("bottom")}<diagonal/></border>`) : 0;
     const numFmt = s.numberFormat ? this.numFmt(s.numberFormat) : 0;
@@ -100,8 +99,8 @@ export class StyleBook {
 
   /** The format a colour rule applies (CT_Dxf order: font, numFmt, fill). */
   dxf(s: CfStyle): number {
-    const font = s.font || s.bold ? `<font>${s.bold ? "<b/>" : ""}${s.font ? `<color rgb="${rgb(s.font)}"/>` : ""}</font>` : "";
-    const fill = s.fill ? `<fill><patternFill patternType="solid"><bgColor rgb="${rgb(s.fill)}"/></patternFill></fill>` : "";
+    const font = s.font || s.bold ? `<font>${s.bold ? "<b/>" : ""}${s.font ? `<color rgb="${argb(s.font)}"/>` : ""}</font>` : "";
+    const fill = s.fill ? `<fill><patternFill patternType="solid"><bgColor rgb="${argb(s.fill)}"/></patternFill></fill>` : "";
     return this.intern("dxfs", `<dxf>${font}${fill}</dxf>`);
   }
 

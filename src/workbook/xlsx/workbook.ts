@@ -3,7 +3,7 @@ import JSZip from "jszip";
 import { SheetGrid, SheetPlan } from "../../core";
 import { WorkbookPort, SheetInfo, SourceFormat, OwnedRuleRef, SETTINGS_SHEET, chunkSettings, CellUpdate } from "../port";
 import { readGrid } from "./read-grid";
-import { writePlan, toXlsxRule, toXlsxValue } from "./write-plan";
+import { writePlan, addRules, toXlsxValue } from "./write-plan";
 import { inspectPackage, lostParts, PackageParts } from "./parts";
 import { splice } from "./splice";
 import { UnsupportedPackage } from "./style-book";
@@ -44,15 +44,6 @@ async function checkPackage(data: Uint8Array): Promise<JSZip> {
 
 // A faster deflate level: the file is a little larger, the save several times quicker on big workbooks.
 const DEFLATE_FAST = { zip: { compression: "DEFLATE", compressionOptions: { level: 3 } } } as const;
-
-type XlsxRule = ReturnType<typeof toXlsxRule>;
-
-/** Colour rules in groups by range, one ExcelJS entry per range. */
-function addRules(ws: ExcelJS.Worksheet, rules: SourceFormat["rules"]): void {
-  const byRef = new Map<string, XlsxRule[]>();
-  for (const cf of rules) byRef.set(cf.ref, [...(byRef.get(cf.ref) ?? []), toXlsxRule(cf)]);
-  for (const [ref, list] of byRef) ws.addConditionalFormatting({ ref, rules: list });
-}
 
 /** Whether a rule block on a council sheet is one the product wrote (same range, same formulas). */
 function isOwned(block: { ref: string; formulas: string[] }, owned: OwnedRuleRef[]): boolean {
@@ -160,13 +151,12 @@ export class XlsxWorkbook implements WorkbookPort {
   async writeSettings(json: string): Promise<void> {
     const existing = this.wb.getWorksheet(SETTINGS_SHEET);
     if (existing) this.wb.removeWorksheet(existing.id);
-    const ws = this.wb.addWorksheet(SETTINGS_SHEET, { state: "veryHidden" });
-    const chunks = chunkSettings(json);
-    chunks.forEach((chunk, i) => (ws.getCell(i + 1, 1).value = chunk));
-    this.written.set(SETTINGS_SHEET, {
-      purpose: "settings", name: SETTINGS_SHEET, cells: chunks.map((c) => [c]), styles: [], columnWidths: [],
+    const plan: SheetPlan = {
+      purpose: "settings", name: SETTINGS_SHEET, cells: chunkSettings(json).map((chunk) => [chunk]), styles: [], columnWidths: [],
       conditionalFormats: [], validations: [], rowHeights: {}, hiddenColumns: [], tables: [],
-    });
+    };
+    writePlan(this.wb, plan).state = "veryHidden";
+    this.written.set(SETTINGS_SHEET, plan);
   }
 
   /**
@@ -198,5 +188,4 @@ export class XlsxWorkbook implements WorkbookPort {
     await splice(zip, { sheets, remove: [...this.removed], rules });
     return zip.generateAsync({ type: "uint8array", ...DEFLATE_FAST.zip } as JSZip.JSZipGeneratorOptions<"uint8array">);
   }
-
 }

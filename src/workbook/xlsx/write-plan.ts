@@ -1,7 +1,8 @@
 import type { Worksheet, Workbook, Style, ConditionalFormattingRule, Cell } from "exceljs";
 import { SheetPlan, PlanValue, PlanStyle, CfStyle, ConditionalFormatPlan, DataValidationPlan, parseRange, a1 } from "../../core";
 
-function argb(hex: string): string {
+/** "#RRGGBB" as the opaque ARGB hex SpreadsheetML stores. */
+export function argb(hex: string): string {
   return `FF${hex.replace("#", "").toUpperCase()}`;
 }
 
@@ -61,6 +62,13 @@ export function toXlsxRule(cf: ConditionalFormatPlan): ConditionalFormattingRule
   }
 }
 
+/** One addConditionalFormatting per range keeps rules for the same cells together. */
+export function addRules(ws: Worksheet, rules: ConditionalFormatPlan[]): void {
+  const byRef = new Map<string, ConditionalFormattingRule[]>();
+  for (const cf of rules) byRef.set(cf.ref, [...(byRef.get(cf.ref) ?? []), toXlsxRule(cf)]);
+  for (const [ref, list] of byRef) ws.addConditionalFormatting({ ref, rules: list });
+}
+
 function addValidation(ws: Worksheet, v: DataValidationPlan): void {
   const range = parseRange(v.ref);
   if (!range) return;
@@ -108,10 +116,7 @@ export function writePlan(wb: Workbook, plan: SheetPlan): Worksheet {
   for (const [r, h] of Object.entries(plan.rowHeights)) ws.getRow(Number(r) + 1).height = h;
   for (const c of plan.hiddenColumns) ws.getColumn(c + 1).hidden = true;
   if (plan.freeze) ws.views = [{ state: "frozen", ySplit: plan.freeze.rows, xSplit: plan.freeze.columns }];
-  // One addConditionalFormatting per range keeps rules for the same cells together.
-  const byRef = new Map<string, ConditionalFormattingRule[]>();
-  for (const cf of plan.conditionalFormats) byRef.set(cf.ref, [...(byRef.get(cf.ref) ?? []), toXlsxRule(cf)]);
-  for (const [ref, rules] of byRef) ws.addConditionalFormatting({ ref, rules });
+  addRules(ws, plan.conditionalFormats);
   for (const v of plan.validations) addValidation(ws, v);
   if (plan.print) {
     ws.pageSetup = { orientation: plan.print.landscape ? "landscape" : "portrait", fitToPage: plan.print.fitToWidth, fitToWidth: 1, fitToHeight: 0, paperSize: 9 };
