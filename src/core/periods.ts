@@ -1,14 +1,17 @@
 import { Parsed, ok, fail } from "./problems";
-import { CalendarDate, daysInMonth, monthFromName, fromSerial } from "./dates";
+import { CalendarDate, daysInMonth, monthFromName, expandYear, parseUkDate } from "./dates";
 import { CellValue, isBlank, cellText } from "./values";
 import { truncate } from "./numbers";
 
 /**
  * Reporting periods on the UK financial year (April–March). `fy` is the year
- * the financial year starts in: 2021 means 2021/22.
+ * the financial year starts in: 2021 means 2021/22. A quarter is always held
+ * as its financial quarter, so it compares, orders and steps with every other
+ * quarter; `calendar` only says it was written as a calendar quarter
+ * ("Q1 2015" = January–March 2015 = Q4 2014/15) and is labelled so.
  */
 export type Period =
-  | { kind: "quarter"; fy: number; quarter: 1 | 2 | 3 | 4 }
+  | { kind: "quarter"; fy: number; quarter: 1 | 2 | 3 | 4; calendar?: true }
   | { kind: "month"; year: number; month: number }
   | { kind: "year"; fy: number };
 
@@ -19,10 +22,19 @@ export function fyLabel(fy: number): string {
   return `${fy}/${String((fy + 1) % 100).padStart(2, "0")}`;
 }
 
-/** The canonical label: "Q1 2021/22", "Jun 2021", "2021/22". */
+/** A calendar-labelled quarter as its calendar year and quarter: Q4 2014/15 → 2015, 1. */
+function asCalendar(p: { fy: number; quarter: 1 | 2 | 3 | 4 }): { year: number; quarter: number } {
+  return p.quarter === 4 ? { year: p.fy + 1, quarter: 1 } : { year: p.fy, quarter: p.quarter + 1 };
+}
+
+/** The label, as the data wrote it: "Q1 2021/22", "Q1 2015" (calendar), "Jun 2021", "2021/22". */
 export function formatPeriod(p: Period): string {
   switch (p.kind) {
-    case "quarter": return `Q${p.quarter} ${fyLabel(p.fy)}`;
+    case "quarter": {
+      if (!p.calendar) return `Q${p.quarter} ${fyLabel(p.fy)}`;
+      const c = asCalendar(p);
+      return `Q${c.quarter} ${c.year}`;
+    }
     case "month": return `${MONTH_NAMES[p.month - 1].slice(0, 3)} ${p.year}`;
     case "year": return fyLabel(p.fy);
   }
@@ -31,15 +43,19 @@ export function formatPeriod(p: Period): string {
 /** As the report words it: "Quarter One 2021/22". */
 export function longPeriodName(p: Period): string {
   switch (p.kind) {
-    case "quarter": return `Quarter ${QUARTER_WORDS[p.quarter - 1]} ${fyLabel(p.fy)}`;
+    case "quarter": {
+      if (!p.calendar) return `Quarter ${QUARTER_WORDS[p.quarter - 1]} ${fyLabel(p.fy)}`;
+      const c = asCalendar(p);
+      return `Quarter ${QUARTER_WORDS[c.quarter - 1]} ${c.year}`;
+    }
     case "month": return `${MONTH_NAMES[p.month - 1]} ${p.year}`;
     case "year": return `the financial year ${fyLabel(p.fy)}`;
   }
 }
 
-/** A stable key for maps and history: equal periods give equal keys. */
+/** A stable key for maps and history: equal periods give equal keys (Q1 2015 and Q4 2014/15 are one key). */
 export function periodKey(p: Period): string {
-  return formatPeriod(p);
+  return p.kind === "quarter" && p.calendar ? formatPeriod({ kind: "quarter", fy: p.fy, quarter: p.quarter }) : formatPeriod(p);
 }
 
 /** A number that orders periods of the same kind; consecutive periods differ by 1. */
@@ -59,7 +75,8 @@ export function shiftPeriod(p: Period, steps: number): Period {
   switch (p.kind) {
     case "quarter": {
       const i = periodIndex(p) + steps;
-      return { kind: "quarter", fy: Math.floor(i / 4), quarter: ((((i % 4) + 4) % 4) + 1) as 1 | 2 | 3 | 4 };
+      const q: Period = { kind: "quarter", fy: Math.floor(i / 4), quarter: ((((i % 4) + 4) % 4) + 1) as 1 | 2 | 3 | 4 };
+      return p.calendar ? { ...q, calendar: true } : q;
     }
     case "month": {
       const i = periodIndex(p) + steps;
@@ -101,7 +118,7 @@ export function quarterOf(d: CalendarDate): Period {
   return { kind: "quarter", fy, quarter };
 }
 
-/** "2021/22", "2021-22", "21/22", "2021/2022" → 2021; mismatched halves → null. */
+/** "2021/22", "2021-22", "21/22", "2021/2022" → 2021; mismatched halves → "mismatch"; anything else → null. */
 function parseFy(text: string): number | null | "mismatch" {
   const m = /^(\d{2}|\d{4})\s*[/-]\s*(\d{2}|\d{4})$/.exec(text);
   if (!m) return null;
@@ -111,44 +128,123 @@ function parseFy(text: string): number | null | "mismatch" {
   return end === expectedEnd ? start : "mismatch";
 }
 
-const EXPECTED = "expected a period such as 'Q1 2021/22', '2021/22 Q1', 'Jun 2021' or '2021/22'";
+/** "2015", "'15", "’15" → 2015: the single calendar year of a quarter label; anything else → null. */
+function parseCalendarYear(text: string): number | null {
+  const m = /^(?:(\d{4})|'(\d{2}))$/.exec(text);
+  if (!m) return null;
+  return m[1] ? Number(m[1]) : expandYear(Number(m[2]));
+}
+
+/** The calendar quarter `q` of `year` as a period: the same three months, labelled as written. */
+export function calendarQuarter(year: number, q: 1 | 2 | 3 | 4): Period {
+  return q === 1 ? { kind: "quarter", fy: year - 1, quarter: 4, calendar: true } : { kind: "quarter", fy: year, quarter: (q - 1) as 1 | 2 | 3, calendar: true };
+}
 
 /**
- * Read a period label. Quarters: "Q1 2021/22", "Q1 21/22", "2021/22 Q1",
- * "Quarter 1 2021/22", "Quarter One 2021-22". Financial years: "2020/21",
- * "FY 2020/21". Months: "Jun 2021", "June 2021", "Jun-21", or a date cell.
+ * What a period is made of, for reading dates: a calendar month, the
+ * financial quarter or year (April–March) it falls in, or the calendar quarter.
+ */
+export type PeriodGrain = "month" | "quarter" | "calendar-quarter" | "year";
+
+/** The period of a given grain that a calendar day falls in. */
+export function periodOfDate(d: CalendarDate, grain: PeriodGrain = "month"): Period {
+  switch (grain) {
+    case "month": return { kind: "month", year: d.year, month: d.month };
+    case "quarter": return quarterOf(d);
+    case "calendar-quarter": return calendarQuarter(d.year, (Math.floor((d.month - 1) / 3) + 1) as 1 | 2 | 3 | 4);
+    case "year": return { kind: "year", fy: d.month >= 4 ? d.year : d.year - 1 };
+  }
+}
+
+/**
+ * The period a date cell belongs to: for long data with a date column (NHS
+ * "Making Data Count" keeps one row per month, dated at its start or end).
+ * Accepts real dates, Excel serials and dates written as text (dd/mm/yyyy,
+ * yyyy-mm-dd, "30 Apr 2021"). A whole number that reads as a year (2015) is
+ * refused, not taken as the serial of a day in 1905.
+ */
+export function periodFromDate(v: CellValue | undefined, grain: PeriodGrain = "month"): Parsed<Period | null> {
+  if (isBlank(v)) return ok(null);
+  if (typeof v === "number" && Number.isInteger(v) && v >= 1900 && v <= 2100) {
+    return fail("period.year-number", `'${v}' is a year, not a date or a period: write a financial year as '${fyLabel(v)}' or a quarter as 'Q1 ${fyLabel(v)}'`);
+  }
+  const d = parseUkDate(v);
+  if (!d.ok) return fail("period.invalid", `'${truncate(cellText(v))}' is not a date: ${EXPECTED}`);
+  return ok(d.value && periodOfDate(d.value, grain));
+}
+
+const QUARTER = String.raw`(?:q|qtr|quarter)\s*([1-4]|one|two|three|four)`;
+const QUARTER_FIRST = new RegExp(String.raw`^${QUARTER}(?:\s*[-,]\s*|\s*of\s+|\s*)(.+)$`, "i");
+const QUARTER_LAST = new RegExp(String.raw`^(.+?)(?:\s*[-,]\s*|\s*)${QUARTER}$`, "i");
+const MONTH = /^([A-Za-z]+\.?)\s*-?\s*'?(\d{2}|\d{4})$/;
+const MONTH_RANGE = /^([A-Za-z]+\.?)\s*(?:-|to)\s*([A-Za-z]+\.?)\s*'?(\d{2}|\d{4})$/i;
+
+const EXPECTED = "expected a period such as 'Q1 2021/22', '2021/22 Q1', 'Q1 2015' (a calendar quarter), 'Jun 2021', '2021/22' or a date";
+
+/**
+ * Read a period label (or a date cell, as its month).
+ *
+ * Financial (April–March) quarters and years: "Q1 2021/22", "Q1 21/22",
+ * "2021/22 Q1", "Quarter One 2021-22", "Q1 FY2024/25", "2020/21",
+ * "FY2023/24", "FY 2023-24", "2016-17".
+ * Calendar quarters — a quarter with a single year: "Q1 2015", "Q1'15",
+ * "2024 Q1", "2024-Q1" mean January–March of that year (ONS and most
+ * statistical releases write quarters so); kept as the same three months,
+ * labelled as written. Quarters named by their months: "Apr-Jun 2021".
+ * Months: "Jun 2021", "June 2021", "Jun-21", "Apr '21", or a date.
+ * Ambiguous labels ("FY15", "Q1 FY15", a bare "2021") are refused with the
+ * forms to use, never guessed.
  */
 export function parsePeriod(v: CellValue | undefined): Parsed<Period | null> {
   if (isBlank(v)) return ok(null);
-  if (v instanceof Date || typeof v === "number") {
-    const d = v instanceof Date ? { year: v.getUTCFullYear(), month: v.getUTCMonth() + 1, day: 1 } : fromSerial(v);
-    if (!d) return fail("period.invalid", `'${cellText(v)}' is not a period: ${EXPECTED}`);
-    return ok({ kind: "month", year: d.year, month: d.month });
-  }
-  const text = cellText(v).replace(/\s+/g, " ").trim();
-  const bad = fail<Period | null>("period.invalid", `'${truncate(text)}' is not a period: ${EXPECTED}`);
-  const mismatch = fail<Period | null>("period.invalid", `'${truncate(text)}' is not a financial year: the second year must follow the first`);
+  if (v instanceof Date || typeof v === "number") return periodFromDate(v, "month");
+  const text = cellText(v).replace(/[\u2018\u2019\u2032`]/g, "'").replace(/[\u2010-\u2015]/g, "-").replace(/\s+/g, " ").trim();
+  const shown = truncate(text);
+  const bad = fail<Period | null>("period.invalid", `'${shown}' is not a period: ${EXPECTED}`);
+  const mismatch = fail<Period | null>("period.invalid", `'${shown}' is not a financial year: the second year must follow the first`);
+  const ambiguous = fail<Period | null>("period.ambiguous",
+    `'${shown}' is ambiguous: write a financial year in full, e.g. '2014/15' or 'Q1 2014/15', or a calendar quarter as 'Q1 2015'`);
 
-  const q = /^(?:q|qtr|quarter)\s*([1-4]|one|two|three|four)\s*(?:of\s*)?(?:fy\s*)?(.+)$/i.exec(text) ??
-    /^(?:fy\s*)?(.+?)\s*(?:q|qtr|quarter)\s*([1-4]|one|two|three|four)$/i.exec(text);
+  const q = QUARTER_FIRST.exec(text) ?? QUARTER_LAST.exec(text);
   if (q) {
-    const [qText, fyText] = /^(?:q|qtr|quarter)/i.test(text) ? [q[1], q[2]] : [q[2], q[1]];
-    const quarter = /^\d$/.test(qText) ? Number(qText) : ["one", "two", "three", "four"].indexOf(qText.toLowerCase()) + 1;
-    const fy = parseFy(fyText.trim());
+    const [qText, rest] = QUARTER_FIRST.test(text) ? [q[1], q[2]] : [q[2], q[1]];
+    const quarter = (/^\d$/.test(qText) ? Number(qText) : QUARTER_WORDS.map((w) => w.toLowerCase()).indexOf(qText.toLowerCase()) + 1) as 1 | 2 | 3 | 4;
+    const yearText = rest.trim().replace(/^fy\s*/i, "");
+    const fy = parseFy(yearText);
     if (fy === "mismatch") return mismatch;
-    if (fy === null) return bad;
-    return ok({ kind: "quarter", fy, quarter: quarter as 1 | 2 | 3 | 4 });
+    if (fy !== null) return ok({ kind: "quarter", fy, quarter });
+    if (/^fy/i.test(rest.trim())) return ambiguous;
+    const year = parseCalendarYear(yearText);
+    if (year !== null) return ok(calendarQuarter(year, quarter));
+    return bad;
   }
   const y = /^(?:fy|financial year)?\s*(.+)$/i.exec(text);
   if (y) {
     const fy = parseFy(y[1].trim());
     if (fy === "mismatch") return mismatch;
     if (fy !== null) return ok({ kind: "year", fy });
+    if (/^fy\s*'?\d{2,4}$/i.test(text)) return ambiguous;
   }
-  const m = /^([A-Za-z]+\.?)[\s-]+(\d{2}|\d{4})$/.exec(text);
+  const range = MONTH_RANGE.exec(text);
+  if (range) {
+    const [from, to] = [monthFromName(range[1]), monthFromName(range[2])];
+    const year = range[3].length === 2 ? expandYear(Number(range[3])) : Number(range[3]);
+    // Only a calendar quarter's three months (Jan–Mar, Apr–Jun, …) make a quarter.
+    if (from !== null && to === from + 2 && from % 3 === 1) return ok(quarterOf({ year, month: from, day: 1 }));
+  }
+  const m = MONTH.exec(text);
   if (m) {
     const month = monthFromName(m[1]);
-    if (month !== null) return ok({ kind: "month", year: m[2].length === 2 ? 2000 + Number(m[2]) : Number(m[2]), month });
+    if (month !== null) return ok({ kind: "month", year: m[2].length === 2 ? expandYear(Number(m[2])) : Number(m[2]), month });
+  }
+  if (/^\d{4}$/.test(text)) {
+    return fail("period.invalid", `'${shown}' is a single year: write a financial year as '${fyLabel(Number(text))}' or a quarter as 'Q1 ${fyLabel(Number(text))}'`);
+  }
+  // A date written as text ("30/04/2021", "2021-04-30") is its month, as a date cell is.
+  if (/^\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}$|^\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\.?\s+\d{2,4}$/.test(text)) {
+    const d = parseUkDate(text);
+    if (d.ok && d.value) return ok(periodOfDate(d.value, "month"));
+    return fail("period.invalid", `'${shown}' is not a real date, so not a period: ${EXPECTED}`);
   }
   return bad;
 }

@@ -1,0 +1,161 @@
+/**
+ * The period labels councils, the NHS and statistical releases really write,
+ * and the one rule for a quarter with a single year: it is a calendar quarter.
+ */
+import {
+  parsePeriod, periodFromDate, formatPeriod, longPeriodName, periodEnd, previousPeriod, samePeriodLastYear, periodKey,
+  samePeriod, periodIndex, toSerial, Period,
+} from "../../src/core";
+
+function period(v: Parameters<typeof parsePeriod>[0]): Period {
+  const r = parsePeriod(v);
+  if (!r.ok || !r.value) throw new Error(`did not parse ${String(v)}: ${r.ok ? "blank" : r.problem.message}`);
+  return r.value;
+}
+
+describe("financial quarters and years", () => {
+  it.each([
+    ["Q1 2024/25", "Q1 2024/25"],
+    ["Q1 FY2024/25", "Q1 2024/25"],
+    ["Q3 - 2021/22", "Q3 2021/22"],
+    ["FY2023/24 Q2", "Q2 2023/24"],
+    ["FY2023/24", "2023/24"],
+    ["FY 2023-24", "2023/24"],
+    ["2016-17", "2016/17"],
+    ["2023/24", "2023/24"],
+    ["2016–17", "2016/17"], // en dash, as Word and Excel autocorrect write it
+    ["Financial year 2019/20", "2019/20"],
+  ])("reads %s as %s", (text, label) => {
+    expect(formatPeriod(period(text))).toBe(label);
+  });
+
+  it("reads the forms it always read the same way", () => {
+    for (const text of ["Q1 2021/22", "Q1 21/22", "2021/22 Q1", "Quarter One 2021-22", "Q1 FY 2021/22"]) {
+      expect(period(text)).toEqual({ kind: "quarter", fy: 2021, quarter: 1 });
+    }
+  });
+
+  it("refuses a financial year whose halves do not follow", () => {
+    const r = parsePeriod("FY2023/25");
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problem.message).toContain("second year must follow the first");
+  });
+});
+
+describe("a quarter written with a single year is a calendar quarter", () => {
+  it.each([
+    ["Q1'15", 2015, 1],
+    ["Q1 '15", 2015, 1],
+    ["Q1\u201915", 2015, 1], // a curly apostrophe
+    ["Q1 2015", 2015, 1],
+    ["2024 Q1", 2024, 1],
+    ["2024-Q3", 2024, 3],
+    ["2024Q4", 2024, 4],
+    ["Quarter 2 2019", 2019, 2],
+  ])("%s is calendar Q%i of its year, and keeps its label", (text, year, q) => {
+    const p = period(text);
+    expect(formatPeriod(p)).toBe(`Q${q} ${year}`);
+    // The period ends on the last day of the quarter's third calendar month.
+    const endMonth = q * 3;
+    expect(periodEnd(p)).toMatchObject({ year, month: endMonth });
+  });
+
+  it("Q1 2015 is January to March 2015: the same three months as Q4 2014/15, never Q1 2015/16", () => {
+    const calendar = period("Q1 2015");
+    expect(periodEnd(calendar)).toEqual({ year: 2015, month: 3, day: 31 });
+    expect(samePeriod(calendar, period("Q4 2014/15"))).toBe(true);
+    expect(samePeriod(calendar, period("Q1 2015/16"))).toBe(false);
+    expect(periodKey(calendar)).toBe(periodKey(period("Q4 2014/15")));
+    expect(samePeriod(period("Jan-Mar 2015"), calendar)).toBe(true);
+  });
+
+  it("steps through calendar quarters in its own labels", () => {
+    expect(formatPeriod(previousPeriod(period("Q1'15")))).toBe("Q4 2014");
+    expect(formatPeriod(previousPeriod(period("Q3 2015")))).toBe("Q2 2015");
+    expect(formatPeriod(samePeriodLastYear(period("2024 Q2")))).toBe("Q2 2023");
+    expect(longPeriodName(period("Q1'15"))).toBe("Quarter One 2015");
+  });
+
+  it("orders calendar and financial quarters by the months they cover", () => {
+    const labels = ["Q2 2015", "Q4 2014/15", "Q1 2015/16", "Q4 2014"];
+    const sorted = labels.map((l) => period(l)).sort((a, b) => periodIndex(a) - periodIndex(b)).map(formatPeriod);
+    expect(sorted).toEqual(["Q4 2014", "Q4 2014/15", "Q2 2015", "Q1 2015/16"]);
+  });
+
+  it("reads a quarter named by its months as that quarter", () => {
+    expect(formatPeriod(period("Apr-Jun 2021"))).toBe("Q1 2021/22");
+    expect(formatPeriod(period("Jan to Mar 2022"))).toBe("Q4 2021/22");
+    expect(parsePeriod("Feb-Apr 2022").ok).toBe(false);
+  });
+
+  it.each(["Q1 FY15", "FY15", "FY2015"])("refuses %s as ambiguous, with the forms to write", (text) => {
+    const r = parsePeriod(text);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problem.message).toMatch(/ambiguous.*'2014\/15'.*'Q1 2015'/);
+  });
+
+  it("refuses a bare year, saying how to write one", () => {
+    const r = parsePeriod("2021");
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problem.message).toContain("'2021/22'");
+  });
+
+  it("gives back every label it writes", () => {
+    for (const text of ["Q1 2015", "Q4 2014", "Q2 2021/22", "Apr 2021", "2019/20"]) {
+      expect(formatPeriod(period(formatPeriod(period(text))))).toBe(formatPeriod(period(text)));
+    }
+  });
+});
+
+describe("months", () => {
+  it.each(["April 2021", "Apr-21", "Apr 2021", "Apr '21", "Apr21", "apr. 2021", "30/04/2021", "2021-04-30", "1 Apr 2021"])("reads %s as Apr 2021", (text) => {
+    expect(formatPeriod(period(text))).toBe("Apr 2021");
+  });
+
+  it("refuses a date that does not exist rather than moving it to another month", () => {
+    const r = parsePeriod("31/04/2021");
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problem.message).toContain("not a real date");
+  });
+});
+
+describe("real dates", () => {
+  const monthEnd = new Date(Date.UTC(2021, 3, 30));
+  it("reads a date cell or an Excel serial as its month", () => {
+    expect(formatPeriod(period(monthEnd))).toBe("Apr 2021");
+    expect(formatPeriod(period(toSerial({ year: 2021, month: 4, day: 30 })))).toBe("Apr 2021");
+  });
+
+  it("absorbs a time-zone offset: 1 May at midnight BST is May, not April", () => {
+    expect(formatPeriod(period(new Date(Date.UTC(2021, 3, 30, 23))))).toBe("May 2021");
+  });
+
+  it("places a date in its month, financial quarter, calendar quarter or financial year as asked", () => {
+    const grains = { month: "Apr 2021", quarter: "Q1 2021/22", "calendar-quarter": "Q2 2021", year: "2021/22" } as const;
+    for (const [grain, label] of Object.entries(grains)) {
+      const r = periodFromDate(monthEnd, grain as keyof typeof grains);
+      expect(r.ok && r.value && formatPeriod(r.value)).toBe(label);
+    }
+    const march = periodFromDate(toSerial({ year: 2022, month: 3, day: 31 }), "quarter");
+    expect(march.ok && march.value && formatPeriod(march.value)).toBe("Q4 2021/22");
+  });
+
+  it("treats an empty date cell as no period", () => {
+    expect(periodFromDate(null)).toEqual({ ok: true, value: null });
+  });
+
+  it("refuses a whole number that reads as a year instead of making it a day in 1905", () => {
+    for (const v of [2015, "2015"]) {
+      const r = parsePeriod(v);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.problem.message).toContain("'2015/16'");
+    }
+    expect(periodFromDate(2015, "quarter").ok).toBe(false);
+  });
+
+  it("refuses text that is not a date", () => {
+    const r = periodFromDate("soon");
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problem.message).toContain("'soon' is not a date");
+  });
+});
