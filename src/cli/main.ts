@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Command line over .xlsx files:
- *   summarise <in.xlsx> --out <out.xlsx> [--period "Q1 2021/22"] [--format-source] [--json]
+ *   summarise <in.xlsx> --out <out.xlsx> [--period "Q1 2021/22"] [--format-source] [--replace-history] [--json]
  */
 import { parseArgs } from "util";
 import { runSummarise, printReadable, UsageError } from "./summarise-command";
@@ -9,14 +9,16 @@ import { WorkbookFileError } from "../workbook/xlsx/workbook";
 import { runTemplate, runCollect } from "./returns-commands";
 
 const USAGE = `Usage:
-  npm run cli -- summarise <in.xlsx> --out <out.xlsx> [--period "Q1 2021/22"] [--format-source] [--json]
+  npm run cli -- summarise <in.xlsx> --out <out.xlsx> [--period "Q1 2021/22"] [--format-source] [--replace-history] [--json]
   npm run cli -- template <in.xlsx> --out <out.xlsx> [--directorate NAME] [--password TEXT]
   npm run cli -- collect <corporate.xlsx> [return1.xlsx ...] --out <out.xlsx> [--json]
 
   summarise   read the workbook's indicators, outcomes, priorities, actions and risks,
               and write summary sheets into a copy of it (the input is never changed)
-  --period    reporting period; by default the latest quarter found in the data
+  --period    reporting period; by default the latest quarter with values in the data
   --format-source  also colour the status and risk-level columns of the input sheets
+  --replace-history  replace the results stored for this period when they differ
+              (the old results are kept in the history); without it they are never overwritten
   --json      print one JSON object on stdout instead of the readable summary
   template    add a return sheet per directorate (and for the risk register) with drop-downs and
               protection, pre-filled with the current data
@@ -34,6 +36,7 @@ export async function main(argv: string[]): Promise<number> {
         out: { type: "string" },
         period: { type: "string" },
         "format-source": { type: "boolean", default: false },
+        "replace-history": { type: "boolean", default: false },
         json: { type: "boolean", default: false },
         directorate: { type: "string" },
         password: { type: "string" },
@@ -72,9 +75,13 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     const result = await runSummarise(
-      { input, out: values.out, period: values.period, formatSource: values["format-source"] ?? false, json: values.json ?? false },
+      {
+        input, out: values.out, period: values.period, formatSource: values["format-source"] ?? false, json: values.json ?? false,
+        replaceHistory: values["replace-history"] ?? false,
+      },
       (line) => err(line),
     );
+    for (const w of result.warnings) err(`Warning: ${w}`);
     if (values.json) process.stdout.write(`${JSON.stringify(result.json)}\n`);
     else console.log(printReadable(result, values.out, result.lost));
     return 0;

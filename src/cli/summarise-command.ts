@@ -10,6 +10,7 @@ export interface SummariseArgs {
   period?: string;
   formatSource: boolean;
   json: boolean;
+  replaceHistory?: boolean;
 }
 
 /** Fails the run with one line on stderr: the file cannot be used. */
@@ -21,6 +22,7 @@ export async function runSummarise(args: SummariseArgs, log: (line: string) => v
   const result = await summarise(wb, {
     period: args.period,
     formatSource: args.formatSource,
+    replaceHistory: args.replaceHistory,
     onProgress: (step, fraction) => log(`[${Math.round(fraction * 100).toString().padStart(3)}%] ${step}`),
   });
   if (result.error) throw new UsageError(result.error);

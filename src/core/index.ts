@@ -18,6 +18,7 @@ export * from "./standards/exceptions";
 export * from "./indicator";
 export * from "./grid";
 export * from "./settings";
+export * from "./history";
 export * from "./detect/roles";
 export * from "./detect/find-datasets";
 export * from "./datasets/issues";

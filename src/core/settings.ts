@@ -26,7 +26,14 @@ export interface PeriodRecord {
   items: Record<string, { status: string; score?: number; value?: number | null; likelihood?: number; impact?: number }>;
   /** The rules in force when this period was calculated. */
   rules: { standard: StandardConfig | null; tolerance?: Tolerance; matrix?: string };
+  /** The day this record was stored (yyyy-mm-dd); absent from records stored before the date was kept. */
+  storedAt?: string;
+  /** Earlier records of this period that the user chose to replace, oldest first, each with the day it was replaced. */
+  superseded?: SupersededRecord[];
 }
+
+/** A period's record as it was before the user replaced it: kept, never recoloured. */
+export type SupersededRecord = Omit<PeriodRecord, "superseded"> & { replacedAt: string };
 
 export interface WorkbookSettings {
   version: typeof SETTINGS_VERSION;

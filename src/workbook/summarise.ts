@@ -1,6 +1,6 @@
 import {
   buildReport, parseSettings, serialiseSettings, planReport, OUTPUT_SHEETS, OutputPurpose, Report, WorkbookSettings,
-  DatasetKind, DEFAULT_STATUS_LABELS, Role, SheetPlan,
+  DatasetKind, DEFAULT_STATUS_LABELS, Role, SheetPlan, storeHistory,
 } from "../core";
 import { WorkbookPort, SETTINGS_SHEET } from "./port";
 import { sourceFormatsFor } from "./source-formats";
@@ -13,6 +13,11 @@ export interface SummariseOptions {
   onProgress?: (step: string, fraction: number) => void;
   /** Checked between steps; when it returns true nothing further is written. */
   cancelled?: () => boolean;
+  /**
+   * Replace what history holds for this period when this run's results differ
+   * (the old record is kept beside it). Without it a stored period is never overwritten.
+   */
+  replaceHistory?: boolean;
 }
 
 /** The command line's --json contract. */
@@ -37,6 +42,8 @@ export interface SummariseResult {
   renamed: { wanted: string; used: string }[];
   json: SummaryJson;
   settings: WorkbookSettings;
+  /** Notes the user must not miss (also on the Data issues sheet): the command line writes them to stderr. */
+  warnings: string[];
   error?: string;
 }
 
@@ -69,9 +76,22 @@ export async function summarise(port: WorkbookPort, options: SummariseOptions = 
   const report = built.report;
   report.notes.unshift(...notes);
   if (built.error) {
-    return { report, plans: [], outputSheets: [], renamed: [], json: toJson(report, []), settings, error: built.error };
+    return { report, plans: [], outputSheets: [], renamed: [], json: toJson(report, []), settings, warnings: built.warnings, error: built.error };
   }
   checkCancel();
+  const warnings = [...built.warnings];
+  // Decided before planning, so what was (not) stored is said on the Data issues sheet too.
+  const history = report.period
+    ? storeHistory(settings.history, built.records, report.period, {
+      replace: options.replaceHistory ?? false,
+      today: today(),
+      labels: Object.fromEntries(report.datasets.map((d) => [d.id, d.label])),
+    })
+    : { history: settings.history, note: null, warning: false };
+  if (history.note) {
+    report.notes.push(history.note);
+    if (history.warning) warnings.push(history.note);
+  }
 
   progress("Planning output sheets", 0.55);
   const sheetNames = new OwnedSheetNames(settings.ownedSheets, sheets.map((s) => s.name));
@@ -113,7 +133,7 @@ export async function summarise(port: WorkbookPort, options: SummariseOptions = 
 
   progress("Saving settings and history", 0.92);
   next.datasets = { ...settings.datasets };
-  next.history = { ...settings.history };
+  next.history = history.history;
   for (const r of report.datasets) {
     const ds = { ...(next.datasets[r.id] ?? {}) };
     // Remember the mapping by header text, so the next run and the task pane use (and can correct) it.
@@ -123,12 +143,17 @@ export async function summarise(port: WorkbookPort, options: SummariseOptions = 
       ds.mapping = { kind: r.kind, headerRow: r.detected.headerRow + 1, columns };
     }
     next.datasets[r.id] = ds;
-    if (report.period && built.records[r.id]) next.history[r.id] = { ...(next.history[r.id] ?? {}), [report.period]: built.records[r.id] };
   }
   await port.writeSettings(serialiseSettings(next));
   progress("Done", 1);
   const outputSheets = plans.map((p) => p.name);
-  return { report, plans, outputSheets, renamed, json: toJson(report, outputSheets), settings: next };
+  return { report, plans, outputSheets, renamed, json: toJson(report, outputSheets), settings: next, warnings };
+}
+
+/** The local calendar day, yyyy-mm-dd: the day a user would say they ran it. */
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
 function groupRules(sheet: string, rules: { ref: string; rule: { type: string; formula?: string } }[]) {

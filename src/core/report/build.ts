@@ -1,14 +1,13 @@
 import { SheetGrid } from "../grid";
 import { detectDatasets, DetectedDataset } from "../detect/find-datasets";
-import { Period, formatPeriod, longPeriodName, periodEnd, previousPeriod, parsePeriod, periodIndex } from "../periods";
+import { Period, formatPeriod, longPeriodName, periodEnd, previousPeriod, parsePeriod } from "../periods";
 import { WorkbookSettings, PeriodRecord } from "../settings";
 import { Issue } from "../datasets/issues";
 import { reportActions } from "./actions";
 import { reportRisks } from "./risks";
 import { reportIndicators } from "./indicators";
-import { scanRows, cellOf } from "../datasets/rows";
-import { parseMeasure } from "../numbers";
 import { DatasetReport, Report } from "./types";
+import { surveyPeriods, latestValuedPeriod, periodWarnings } from "./reporting-period";
 
 export function datasetId(d: DetectedDataset): string {
   return d.tableName ? `${d.sheet}|${d.tableName}` : d.sheet;
@@ -26,23 +25,12 @@ export function findDatasets(grids: SheetGrid[], settings: WorkbookSettings): De
   return found;
 }
 
-/** The reporting period: the one asked for, else the latest quarter any indicator reports. */
+/**
+ * The default reporting period: the latest quarter (else month, else
+ * financial year) that has a value in any indicator or outcome dataset.
+ */
 export function choosePeriod(grids: SheetGrid[], datasets: DetectedDataset[]): Period | null {
-  let latest: Period | null = null;
-  for (const d of datasets) {
-    if (d.kind !== "indicators" && d.kind !== "outcomes") continue;
-    const grid = grids.find((g) => g.name === d.sheet) as SheetGrid;
-    for (const pc of d.periodColumns) if (pc.period.kind === "quarter" && (!latest || periodIndex(pc.period) > periodIndex(latest))) latest = pc.period;
-    if (d.columns.period === undefined || d.columns.value === undefined) continue;
-    // Only the period and value columns matter here; the full read happens once, in reportIndicators.
-    for (const r of scanRows(grid, d)) {
-      const value = parseMeasure(cellOf(d, r, "value"));
-      if (r.kind !== "data" || (value.ok && value.value === null)) continue;
-      const p = parsePeriod(cellOf(d, r, "period"));
-      if (p.ok && p.value?.kind === "quarter" && (!latest || periodIndex(p.value) > periodIndex(latest))) latest = p.value;
-    }
-  }
-  return latest;
+  return latestValuedPeriod(surveyPeriods(grids, datasets));
 }
 
 export interface BuildOptions {
@@ -55,19 +43,23 @@ export interface BuildResult {
   records: Record<string, PeriodRecord>;
   /** A bad --period, refused before any work. */
   error?: string;
+  /** Notes a user must not miss (also in the report's notes): the command line writes them to stderr. */
+  warnings: string[];
 }
 
 /** Read, validate and calculate every dataset in the workbook: the whole job short of writing. */
 export function buildReport(grids: SheetGrid[], settings: WorkbookSettings, options: BuildOptions = {}): BuildResult {
   const datasets = findDatasets(grids, settings);
+  const periods = surveyPeriods(grids, datasets);
   let period: Period | null = null;
   if (options.period) {
     const p = parsePeriod(options.period);
     if (!p.ok || !p.value) {
-      return { report: emptyReport(), records: {}, error: p.ok ? "No period given" : `The period ${p.problem.message}` };
+      return { report: emptyReport(), records: {}, warnings: [], error: p.ok ? "No period given" : `The period ${p.problem.message}` };
     }
     period = p.value;
-  } else period = choosePeriod(grids, datasets);
+  } else period = latestValuedPeriod(periods);
+  const periodCheck = periodWarnings(periods, period);
 
   const periodLabel = period ? formatPeriod(period) : null;
   const prevLabel = period ? formatPeriod(previousPeriod(period)) : null;
@@ -88,13 +80,15 @@ export function buildReport(grids: SheetGrid[], settings: WorkbookSettings, opti
     issues.push(...built.issues);
     if (periodLabel) records[id] = recordOf(built.report, periodLabel, ds.tolerance);
   }
-  const notes: string[] = [];
+  issues.push(...periodCheck.issues);
+  const notes: string[] = [...periodCheck.notes];
   if (!period && datasets.some((d) => d.kind === "priorities" || d.kind === "actions")) {
     notes.push("No reporting period was given or found, so overdue items were not checked: pass a period such as 'Q1 2021/22'.");
   }
   return {
     report: { period: periodLabel, periodLong: period ? longPeriodName(period) : null, datasets: reports, issues, notes },
     records,
+    warnings: periodCheck.warnings,
   };
 }
 

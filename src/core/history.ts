@@ -1,0 +1,83 @@
+import { PeriodRecord, SupersededRecord, WorkbookSettings } from "./settings";
+import { formatUkDate } from "./dates";
+
+type History = WorkbookSettings["history"];
+
+export interface StoreOptions {
+  /** The user asked to replace what is stored for this period (the old record is kept as superseded). */
+  replace: boolean;
+  /** Today, as yyyy-mm-dd: when new records are stored or old ones replaced. */
+  today: string;
+  /** Dataset id → the name users know it by, for the note. */
+  labels: Record<string, string>;
+}
+
+export interface StoreOutcome {
+  history: History;
+  /** Said once per run when a stored period was kept or replaced; null when nothing stored was touched. */
+  note: string | null;
+  /** The note is a warning: this run's results for a stored period differ and were not stored. */
+  warning: boolean;
+}
+
+/** A record's results and rules, without the bookkeeping, in a stable order, to tell whether a re-run changed anything. */
+function substance(r: PeriodRecord): string {
+  const { storedAt: _storedAt, superseded: _superseded, ...rest } = r;
+  return JSON.stringify(rest, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v);
+}
+
+function storedOn(records: PeriodRecord[]): string {
+  const days = [...new Set(records.map((r) => r.storedAt).filter((d): d is string => !!d))].sort();
+  const uk = days.map((d) => {
+    const [year, month, day] = d.split("-").map(Number);
+    return formatUkDate({ year, month, day });
+  });
+  return uk.length ? ` on ${uk.join(" and ")}` : "";
+}
+
+/**
+ * Add this run's records for `period` to the history. A period already stored
+ * is never overwritten unless the user asks; then the old record is kept,
+ * with the day it was replaced, under the new one's `superseded`. A re-run
+ * whose results equal the stored ones changes nothing and says nothing.
+ */
+export function storeHistory(history: History, records: Record<string, PeriodRecord>, period: string, options: StoreOptions): StoreOutcome {
+  const next: History = { ...history };
+  const kept: PeriodRecord[] = [];
+  const replaced: PeriodRecord[] = [];
+  const changedNames: string[] = [];
+  for (const [id, record] of Object.entries(records)) {
+    const stored = history[id]?.[period];
+    if (stored && substance(stored) === substance(record)) continue;
+    if (stored && !options.replace) {
+      kept.push(stored);
+      changedNames.push(`'${options.labels[id] ?? id}'`);
+      continue;
+    }
+    let fresh: PeriodRecord = { ...record, storedAt: options.today };
+    if (stored) {
+      const { superseded = [], ...old } = stored;
+      fresh = { ...fresh, superseded: [...superseded, { ...old, replacedAt: options.today } as SupersededRecord] };
+      replaced.push(stored);
+      changedNames.push(`'${options.labels[id] ?? id}'`);
+    }
+    next[id] = { ...(next[id] ?? {}), [period]: fresh };
+  }
+  if (kept.length) {
+    return {
+      history: next,
+      warning: true,
+      note: `${period} was already stored${storedOn(kept)}; its stored results were kept (this run's differ for ${changedNames.join(", ")}). `
+        + "Use --replace-history to replace them.",
+    };
+  }
+  if (replaced.length) {
+    return {
+      history: next,
+      warning: false,
+      note: `${period}'s stored results${storedOn(replaced)} were replaced for ${changedNames.join(", ")}, as asked; the old results are kept in the history.`,
+    };
+  }
+  return { history: next, note: null, warning: false };
+}

@@ -1,0 +1,117 @@
+import { SheetGrid, columnLetter } from "../grid";
+import { DetectedDataset } from "../detect/find-datasets";
+import { readIndicators } from "../datasets/indicators";
+import { issue, Issue } from "../datasets/issues";
+import { Period, formatPeriod, periodIndex, periodKey } from "../periods";
+
+/** What one indicator or outcome dataset holds in time: the periods it has numbers for. */
+export interface DatasetPeriods {
+  dataset: DetectedDataset;
+  /** Period key → the period and how many values it has. */
+  valued: Map<string, { period: Period; values: number }>;
+  /** Values given without a period: they are whatever period is reported. */
+  unplaced: number;
+  /** Some of its quarters were written with a single year ("Q1 2015"): read as calendar quarters. */
+  calendarQuarters: string[];
+}
+
+/**
+ * Which periods each indicator and outcome dataset has values for, read by
+ * the same reader the report uses, so every layout it understands (wide,
+ * long, dated rows) counts alike. A period column that is present but empty
+ * has no values.
+ */
+export function surveyPeriods(grids: SheetGrid[], datasets: DetectedDataset[]): DatasetPeriods[] {
+  const out: DatasetPeriods[] = [];
+  for (const d of datasets) {
+    if (d.kind !== "indicators" && d.kind !== "outcomes") continue;
+    const grid = grids.find((g) => g.name === d.sheet);
+    if (!grid) continue;
+    const survey: DatasetPeriods = { dataset: d, valued: new Map(), unplaced: 0, calendarQuarters: [] };
+    const calendar = new Set<string>();
+    for (const item of readIndicators(grid, d).items) {
+      for (const p of item.points) {
+        if (p.period?.kind === "quarter" && p.period.calendar) calendar.add(formatPeriod(p.period));
+        if (typeof p.value !== "number") continue;
+        if (!p.period) {
+          survey.unplaced++;
+          continue;
+        }
+        const key = periodKey(p.period);
+        const seen = survey.valued.get(key);
+        if (seen) seen.values++;
+        else survey.valued.set(key, { period: p.period, values: 1 });
+      }
+    }
+    survey.calendarQuarters = [...calendar];
+    out.push(survey);
+  }
+  return out;
+}
+
+const PREFERENCE: Period["kind"][] = ["quarter", "month", "year"];
+
+/**
+ * The default reporting period: the latest quarter that has a value in any
+ * indicator or outcome dataset; with no quarters, the latest month, then the
+ * latest financial year. Empty period columns (Q3 and Q4 not yet filled in)
+ * never make a period the latest.
+ */
+export function latestValuedPeriod(surveys: DatasetPeriods[]): Period | null {
+  for (const kind of PREFERENCE) {
+    let latest: Period | null = null;
+    for (const s of surveys) {
+      for (const { period } of s.valued.values()) {
+        if (period.kind === kind && (!latest || periodIndex(period) > periodIndex(latest))) latest = period;
+      }
+    }
+    if (latest) return latest;
+  }
+  return null;
+}
+
+function hasValuesFor(s: DatasetPeriods, period: Period): boolean {
+  return s.unplaced > 0 || s.valued.has(periodKey(period));
+}
+
+/** The cell a missing period is reported against: its own column's header, else the period or value column's. */
+function headerCellFor(d: DetectedDataset, period: Period): number {
+  const own = d.periodColumns.find((pc) => periodKey(pc.period) === periodKey(period));
+  return own?.col ?? d.columns.period ?? d.columns.value ?? d.left;
+}
+
+/**
+ * Warnings about the reporting period: a period that no indicator or outcome
+ * dataset has a value for (so every indicator would say "No data"), and the
+ * calendar reading of quarters written with a single year. Each warning is a
+ * note (for the command line and the top of the Data issues sheet) and, where
+ * it belongs to a dataset, an issue on that dataset's header cell, so the
+ * Data issues sheet and the pane never say "No data issues were found" while
+ * it stands.
+ */
+export function periodWarnings(surveys: DatasetPeriods[], period: Period | null): { warnings: string[]; notes: string[]; issues: Issue[] } {
+  const warnings: string[] = [];
+  const notes: string[] = [];
+  const issues: Issue[] = [];
+  if (period && surveys.length > 0 && !surveys.some((s) => hasValuesFor(s, period))) {
+    const label = formatPeriod(period);
+    const latest = latestValuedPeriod(surveys);
+    const instead = latest ? `the latest period with values is ${formatPeriod(latest)}` : "no indicator has a value for any period";
+    warnings.push(`No indicator or outcome has a value for ${label}, so every one is reported as 'No data': ${instead}.`);
+    for (const s of surveys) {
+      const d = s.dataset;
+      const col = headerCellFor(d, period);
+      const own = d.periodColumns.some((pc) => periodKey(pc.period) === periodKey(period));
+      const where = own ? `its column ${columnLetter(col)} is empty` : `it has no rows or column for ${label}`;
+      issues.push(issue(d.sheet, d.headerRow, col, "warning", "period.no-values",
+        `No indicator on '${d.sheet}' has a value for the reporting period ${label} (${where}); ${instead}.`));
+    }
+  }
+  for (const s of surveys) {
+    if (s.calendarQuarters.length === 0) continue;
+    const example = s.calendarQuarters[0];
+    notes.push(`'${s.dataset.sheet}' writes quarters with a single year ('${example}'), read as calendar quarters: `
+      + "Q1 is January to March of that year. Write financial quarters as 'Q1 2021/22'.");
+  }
+  return { warnings, notes: [...warnings, ...notes], issues };
+}
