@@ -1,0 +1,149 @@
+/**
+ * The reporting period a run chooses by itself, and what it says when the
+ * period asked for has no values.
+ */
+import { buildReport, choosePeriod, emptySettings, findDatasets, formatPeriod, planReport, SheetGrid } from "../../src/core";
+
+function chosen(grids: SheetGrid[]): string | null {
+  const p = choosePeriod(grids, findDatasets(grids, emptySettings()));
+  return p ? formatPeriod(p) : null;
+}
+
+/** One column per quarter, Q3 and Q4 not yet filled in: the sheet as it stands in October. */
+const wide: SheetGrid = {
+  name: "KPIs",
+  rows: [
+    ["Code", "Indicator", "Polarity", "Target", "Q1 2021/22", "Q2 2021/22", "Q3 2021/22", "Q4 2021/22"],
+    ["K1", "Household waste recycled", "Maximise", 45, 43.1, 44.2, null, null],
+    ["K2", "Days to process benefit claims", "Minimise", 20, 22, 19, "", null],
+  ],
+};
+
+/** One row per indicator and quarter; the Q3 rows are there but empty. */
+const long: SheetGrid = {
+  name: "Long",
+  rows: [
+    ["Code", "Indicator", "Period", "Value", "Target"],
+    ["K1", "Household waste recycled", "Q1 2021/22", 43.1, 45],
+    ["K1", "Household waste recycled", "Q2 2021/22", 44.2, 45],
+    ["K1", "Household waste recycled", "Q3 2021/22", null, 45],
+    ["K2", "Days to process claims", "Q1 2021/22", 22, 20],
+    ["K2", "Days to process claims", "Q2 2021/22", 19, 20],
+    ["K2", "Days to process claims", "Q3 2021/22", null, 20],
+  ],
+};
+
+describe("the default reporting period is the latest one with values", () => {
+  it("chooses Q2 when Q3 and Q4 columns are empty (wide layout)", () => {
+    expect(chosen([wide])).toBe("Q2 2021/22");
+    const built = buildReport([wide], emptySettings());
+    expect(built.report.period).toBe("Q2 2021/22");
+    expect(built.warnings).toEqual([]);
+    const report = built.report.datasets[0];
+    // Assessed on Q2 (44.2 against 45 is within 5%), not "No data" for an empty quarter.
+    expect(report.statusCounts).toEqual({ Amber: 1, Green: 1 });
+  });
+
+  it("chooses Q2 when the Q3 rows have no values (long layout)", () => {
+    expect(chosen([long])).toBe("Q2 2021/22");
+  });
+
+  it("takes the latest period any dataset has a value for", () => {
+    const later: SheetGrid = {
+      name: "Outcomes",
+      rows: [["Code", "Outcome", "Polarity", "Target", "Q3 2021/22"], ["O1", "Employment rate", "Maximise", 70, 71]],
+    };
+    expect(chosen([wide, later])).toBe("Q3 2021/22");
+  });
+
+  it("chooses the latest month with values when no dataset has quarters", () => {
+    const monthly: SheetGrid = {
+      name: "Monthly",
+      rows: [
+        ["Code", "Indicator", "Period", "Value", "Target"],
+        ["A1", "A&E within four hours", new Date(Date.UTC(2024, 2, 31)), 71.2, 76],
+        ["A1", "A&E within four hours", new Date(Date.UTC(2024, 3, 30)), 72.5, 76],
+        ["A1", "A&E within four hours", new Date(Date.UTC(2024, 4, 31)), null, 76],
+      ],
+    };
+    expect(chosen([monthly])).toBe("Apr 2024");
+  });
+
+  it("chooses the latest financial year with values in an annual dataset", () => {
+    const annual: SheetGrid = {
+      name: "Annual",
+      rows: [
+        ["Code", "Indicator", "2019-20", "2020-21", "2021-22"],
+        ["A1", "Net additional homes", 610, 580, null],
+      ],
+    };
+    expect(chosen([annual])).toBe("2020/21");
+  });
+
+  it("prefers quarters to months and years when both are present", () => {
+    const annual: SheetGrid = { name: "Annual", rows: [["Code", "Indicator", "2022/23"], ["A1", "Net additional homes", 610]] };
+    expect(chosen([annual, wide])).toBe("Q2 2021/22");
+  });
+
+  it("finds no period when nothing has a value", () => {
+    const empty: SheetGrid = { name: "KPIs", rows: [wide.rows[0], ["K1", "Household waste recycled", "Maximise", 45, null, null, null, null]] };
+    expect(chosen([empty])).toBeNull();
+  });
+});
+
+describe("a chosen period with no values", () => {
+  const built = buildReport([wide], emptySettings(), { period: "Q4 2021/22" });
+
+  it("is a warning the command line writes to stderr, and a note", () => {
+    expect(built.warnings).toEqual([
+      "No indicator or outcome has a value for Q4 2021/22, so every one is reported as 'No data': the latest period with values is Q2 2021/22.",
+    ]);
+    expect(built.report.notes).toContain(built.warnings[0]);
+  });
+
+  it("is a data issue on the period's own column header, so it has a link", () => {
+    expect(built.report.issues).toContainEqual({
+      sheet: "KPIs", cell: "H1", severity: "warning", code: "period.no-values",
+      message: "No indicator on 'KPIs' has a value for the reporting period Q4 2021/22 (its column H is empty); the latest period with values is Q2 2021/22.",
+    });
+  });
+
+  it("never lets the Data issues sheet say no issues were found", () => {
+    const plan = planReport(built.report, null).find((p) => p.purpose === "data-issues")!;
+    const texts = JSON.stringify(plan);
+    expect(texts).not.toContain("No data issues were found");
+    expect(texts).toContain("Q4 2021/22");
+  });
+
+  it("points at the period column of long data that has no rows for it", () => {
+    const b = buildReport([long], emptySettings(), { period: "Q1 2022/23" });
+    expect(b.report.issues.filter((i) => i.code === "period.no-values")).toEqual([expect.objectContaining({ sheet: "Long", cell: "C1" })]);
+    expect(b.warnings[0]).toContain("the latest period with values is Q2 2021/22");
+  });
+
+  it("says nothing when the period has values", () => {
+    const b = buildReport([wide], emptySettings(), { period: "Q1 2021/22" });
+    expect(b.warnings).toEqual([]);
+    expect(b.report.issues.filter((i) => i.code === "period.no-values")).toEqual([]);
+  });
+
+  it("says nothing when values without a period are taken as the chosen period's", () => {
+    const plain: SheetGrid = { name: "Plain", rows: [["KPI", "Target", "Actual"], ["Complaints answered in 10 days", 90, 93]] };
+    const b = buildReport([plain], emptySettings(), { period: "Q3 2021/22" });
+    expect(b.warnings).toEqual([]);
+  });
+});
+
+describe("quarters written with a single year", () => {
+  it("are read as calendar quarters, and the run says so once per dataset", () => {
+    const grid: SheetGrid = {
+      name: "ONS",
+      rows: [["Code", "Indicator", "Target", "Q4'14", "Q1'15", "Q2'15"], ["E1", "Employment rate", 70, 71, 72, null]],
+    };
+    const built = buildReport([grid], emptySettings());
+    expect(built.report.period).toBe("Q1 2015");
+    expect(built.report.periodLong).toBe("Quarter One 2015");
+    const notes = built.report.notes.filter((n) => n.includes("calendar quarters"));
+    expect(notes).toEqual(["'ONS' writes quarters with a single year ('Q4 2014'), read as calendar quarters: Q1 is January to March of that year. Write financial quarters as 'Q1 2021/22'."]);
+  });
+});
