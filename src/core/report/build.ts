@@ -74,7 +74,7 @@ export function buildReport(grids: SheetGrid[], settings: WorkbookSettings, opti
     const ds = settings.datasets[id] ?? {};
     const previous = prevLabel ? settings.history[id]?.[prevLabel] ?? null : null;
     const built = d.kind === "risks" ? reportRisks(grid, d, id, ds, settings.riskMatrix, previous)
-      : d.kind === "indicators" || d.kind === "outcomes" ? reportIndicators(grid, d, id, ds, period, previous)
+      : d.kind === "indicators" || d.kind === "outcomes" ? reportIndicators(grid, d, id, ds, period, previous, periods.find((s) => s.dataset === d)?.read)
       : reportActions(grid, d, id, ds, asAt, previous);
     reports.push(built.report);
     issues.push(...built.issues);

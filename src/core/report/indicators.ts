@@ -44,8 +44,9 @@ function latestValue(item: IndicatorItem, period: Period): { value: number; peri
 
 export function reportIndicators(
   grid: SheetGrid, d: DetectedDataset, id: string, settings: DatasetSettings, period: Period | null, previous: PeriodRecord | null,
+  /** The dataset as already read (to choose the period), so it is read once. */
+  read: DatasetRead<IndicatorItem> = readIndicators(grid, d),
 ): { report: IndicatorsReport; issues: Issue[]; read: DatasetRead<unknown> } {
-  const read = readIndicators(grid, d);
   const issues = [...read.issues];
   const items = read.items.map((item) => {
     // Without a reporting period, each indicator is assessed at its own latest period.

@@ -1,12 +1,15 @@
 import { SheetGrid, columnLetter } from "../grid";
 import { DetectedDataset } from "../detect/find-datasets";
-import { readIndicators } from "../datasets/indicators";
+import { readIndicators, IndicatorItem } from "../datasets/indicators";
+import { DatasetRead } from "../datasets/read";
 import { issue, Issue } from "../datasets/issues";
 import { Period, formatPeriod, periodIndex, periodKey } from "../periods";
 
 /** What one indicator or outcome dataset holds in time: the periods it has numbers for. */
 export interface DatasetPeriods {
   dataset: DetectedDataset;
+  /** The dataset as read, for the report to reuse rather than read again. */
+  read: DatasetRead<IndicatorItem>;
   /** Period key → the period and how many values it has. */
   valued: Map<string, { period: Period; values: number }>;
   /** Values given without a period: they are whatever period is reported. */
@@ -27,9 +30,10 @@ export function surveyPeriods(grids: SheetGrid[], datasets: DetectedDataset[]): 
     if (d.kind !== "indicators" && d.kind !== "outcomes") continue;
     const grid = grids.find((g) => g.name === d.sheet);
     if (!grid) continue;
-    const survey: DatasetPeriods = { dataset: d, valued: new Map(), unplaced: 0, calendarQuarters: [] };
+    const read = readIndicators(grid, d);
+    const survey: DatasetPeriods = { dataset: d, read, valued: new Map(), unplaced: 0, calendarQuarters: [] };
     const calendar = new Set<string>();
-    for (const item of readIndicators(grid, d).items) {
+    for (const item of read.items) {
       for (const p of item.points) {
         if (p.period?.kind === "quarter" && p.period.calendar) calendar.add(formatPeriod(p.period));
         if (typeof p.value !== "number") continue;
