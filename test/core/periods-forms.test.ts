@@ -2,8 +2,9 @@
  * The period labels councils, the NHS and statistical releases really write,
  * and the one rule for a quarter with a single year: it is a calendar quarter.
  */
+import fc from "fast-check";
 import {
-  parsePeriod, periodFromDate, formatPeriod, longPeriodName, periodEnd, previousPeriod, samePeriodLastYear, periodKey,
+  parsePeriod, periodFromDate, periodOfDate, PeriodGrain, compareDates, formatPeriod, longPeriodName, periodEnd, previousPeriod, samePeriodLastYear, periodKey,
   samePeriod, periodIndex, toSerial, Period,
 } from "../../src/core";
 
@@ -157,5 +158,39 @@ describe("real dates", () => {
     const r = periodFromDate("soon");
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problem.message).toContain("'soon' is not a date");
+  });
+});
+
+describe("properties of every period", () => {
+  const quarter = fc.record({ fy: fc.integer({ min: 1990, max: 2080 }), quarter: fc.constantFrom<1 | 2 | 3 | 4>(1, 2, 3, 4), calendar: fc.boolean() })
+    .map(({ fy, quarter: q, calendar }): Period => (calendar ? { kind: "quarter", fy, quarter: q, calendar: true } : { kind: "quarter", fy, quarter: q }));
+  const month = fc.record({ year: fc.integer({ min: 1990, max: 2080 }), month: fc.integer({ min: 1, max: 12 }) }).map((m): Period => ({ kind: "month", ...m }));
+  const year = fc.integer({ min: 1990, max: 2080 }).map((fy): Period => ({ kind: "year", fy }));
+  const anyPeriod = fc.oneof(quarter, month, year);
+  const day = fc.date({ min: new Date(Date.UTC(1990, 0, 1)), max: new Date(Date.UTC(2080, 11, 31)), noInvalidDate: true })
+    .map((d) => ({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() }));
+
+  it("reads back every label it writes as the same period, under the same label", () => {
+    fc.assert(fc.property(anyPeriod, (p) => {
+      const back = period(formatPeriod(p));
+      expect(back).toEqual(p);
+      expect(periodKey(back)).toBe(periodKey(p));
+    }), { numRuns: 500 });
+  });
+
+  it("places every day in a period that ends on or after it and begins after the previous one ends", () => {
+    fc.assert(fc.property(day, fc.constantFrom<PeriodGrain>("month", "quarter", "calendar-quarter", "year"), (d, grain) => {
+      const p = periodOfDate(d, grain);
+      expect(compareDates(periodEnd(p), d)).toBeGreaterThanOrEqual(0);
+      expect(compareDates(periodEnd(previousPeriod(p)), d)).toBeLessThan(0);
+    }), { numRuns: 500 });
+  });
+
+  it("gives a calendar quarter and the financial quarter of the same months one key and one end", () => {
+    fc.assert(fc.property(day, (d) => {
+      const [fin, cal] = [periodOfDate(d, "quarter"), periodOfDate(d, "calendar-quarter")];
+      expect(periodKey(cal)).toBe(periodKey(fin));
+      expect(periodEnd(cal)).toEqual(periodEnd(fin));
+    }), { numRuns: 300 });
   });
 });
