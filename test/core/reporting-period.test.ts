@@ -91,6 +91,31 @@ describe("the default reporting period is the latest one with values", () => {
   });
 });
 
+describe("a default period few indicators have reached", () => {
+  const early: SheetGrid = {
+    name: "KPIs",
+    rows: [
+      ...wide.rows,
+      ["K3", "Rent collected (%)", "Maximise", 97, 96.5, 97.2, 97.9, null],
+      ["K4", "Missed bins per 100,000", "Minimise", 50, 48, 51, null, null],
+    ],
+  };
+
+  it("is still the latest with values, and the run says how few values it has", () => {
+    const built = buildReport([early], emptySettings());
+    expect(built.report.period).toBe("Q3 2021/22");
+    expect(built.report.notes).toContain(
+      "Q3 2021/22 is the latest period with values, so it is reported, but only 1 value is given for it (Q2 2021/22 has 4): choose another period if it is not the one to report.",
+    );
+    expect(built.warnings).toEqual([]);
+  });
+
+  it("says nothing when the period was asked for, or when most indicators have it", () => {
+    expect(buildReport([early], emptySettings(), { period: "Q3 2021/22" }).report.notes).toEqual([]);
+    expect(buildReport([wide], emptySettings()).report.notes).toEqual([]);
+  });
+});
+
 describe("a chosen period with no values", () => {
   const built = buildReport([wide], emptySettings(), { period: "Q4 2021/22" });
 

@@ -7,7 +7,7 @@ import { reportActions } from "./actions";
 import { reportRisks } from "./risks";
 import { reportIndicators } from "./indicators";
 import { DatasetReport, Report } from "./types";
-import { surveyPeriods, latestValuedPeriod, periodWarnings } from "./reporting-period";
+import { surveyPeriods, latestValuedPeriod, periodWarnings, thinPeriodNote } from "./reporting-period";
 
 export function datasetId(d: DetectedDataset): string {
   return d.tableName ? `${d.sheet}|${d.tableName}` : d.sheet;
@@ -60,6 +60,8 @@ export function buildReport(grids: SheetGrid[], settings: WorkbookSettings, opti
     period = p.value;
   } else period = latestValuedPeriod(periods);
   const periodCheck = periodWarnings(periods, period);
+  const thin = period && !options.period ? thinPeriodNote(periods, period) : null;
+  if (thin) periodCheck.notes.push(thin);
 
   const periodLabel = period ? formatPeriod(period) : null;
   const prevLabel = period ? formatPeriod(previousPeriod(period)) : null;

@@ -74,6 +74,38 @@ export function latestValuedPeriod(surveys: DatasetPeriods[]): Period | null {
   return null;
 }
 
+/** How many values each period of a kind has, across every dataset. */
+function valueCounts(surveys: DatasetPeriods[], kind: Period["kind"]): Map<string, { period: Period; values: number }> {
+  const out = new Map<string, { period: Period; values: number }>();
+  for (const s of surveys) {
+    for (const [key, v] of s.valued) {
+      if (v.period.kind !== kind) continue;
+      const seen = out.get(key);
+      if (seen) seen.values += v.values;
+      else out.set(key, { ...v });
+    }
+  }
+  return out;
+}
+
+/**
+ * A default period that few indicators have reached (one filled in early, or
+ * a mistyped year) is still used, but the run says how thin it is and which
+ * period most indicators have, so the choice is never silent.
+ */
+export function thinPeriodNote(surveys: DatasetPeriods[], period: Period): string | null {
+  const counts = valueCounts(surveys, period.kind);
+  const chosen = counts.get(periodKey(period))?.values ?? 0;
+  let fullest: { period: Period; values: number } | null = null;
+  for (const c of counts.values()) {
+    // The latest of the fullest periods: the one the user most likely means.
+    if (!fullest || c.values > fullest.values || (c.values === fullest.values && periodIndex(c.period) > periodIndex(fullest.period))) fullest = c;
+  }
+  if (!fullest || chosen * 2 >= fullest.values) return null;
+  return `${formatPeriod(period)} is the latest period with values, so it is reported, but only ${chosen} value${chosen === 1 ? "" : "s"} `
+    + `${chosen === 1 ? "is" : "are"} given for it (${formatPeriod(fullest.period)} has ${fullest.values}): choose another period if it is not the one to report.`;
+}
+
 function hasValuesFor(s: DatasetPeriods, period: Period): boolean {
   return s.unplaced > 0 || s.valued.has(periodKey(period));
 }
