@@ -1,4 +1,4 @@
-import { PeriodRecord, SupersededRecord, WorkbookSettings } from "./settings";
+import { PeriodRecord, WorkbookSettings } from "./settings";
 import { formatUkDate } from "./dates";
 
 type History = WorkbookSettings["history"];
@@ -28,7 +28,8 @@ function substance(r: PeriodRecord): string {
 }
 
 function storedOn(records: PeriodRecord[]): string {
-  const days = [...new Set(records.map((r) => r.storedAt).filter((d): d is string => !!d))].sort();
+  // Stored JSON is read as it was saved: take only well-formed days.
+  const days = [...new Set(records.map((r) => r.storedAt).filter((d): d is string => typeof d === "string" && /^\d{4}-\d{2}-\d{2}$/.test(d)))].sort();
   const uk = days.map((d) => {
     const [year, month, day] = d.split("-").map(Number);
     return formatUkDate({ year, month, day });
@@ -57,8 +58,9 @@ export function storeHistory(history: History, records: Record<string, PeriodRec
     }
     let fresh: PeriodRecord = { ...record, storedAt: options.today };
     if (stored) {
-      const { superseded = [], ...old } = stored;
-      fresh = { ...fresh, superseded: [...superseded, { ...old, replacedAt: options.today } as SupersededRecord] };
+      const { superseded, ...old } = stored;
+      const earlier = Array.isArray(superseded) ? superseded : [];
+      fresh = { ...fresh, superseded: [...earlier, { ...old, replacedAt: options.today }] };
       replaced.push(stored);
       changedNames.push(`'${options.labels[id] ?? id}'`);
     }
