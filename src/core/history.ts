@@ -10,6 +10,8 @@ export interface StoreOptions {
   today: string;
   /** Dataset id → the name users know it by, for the note. */
   labels: Record<string, string>;
+  /** How this host's user asks for a replacement; the command line's flag by default. */
+  howToReplace?: string;
 }
 
 export interface StoreOutcome {
@@ -71,7 +73,7 @@ export function storeHistory(history: History, records: Record<string, PeriodRec
       history: next,
       warning: true,
       note: `${period} was already stored${storedOn(kept)}; its stored results were kept (this run's differ for ${changedNames.join(", ")}). `
-        + "Use --replace-history to replace them.",
+        + (options.howToReplace ?? "Use --replace-history to replace them."),
     };
   }
   if (replaced.length) {

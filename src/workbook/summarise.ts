@@ -18,6 +18,8 @@ export interface SummariseOptions {
    * (the old record is kept beside it). Without it a stored period is never overwritten.
    */
   replaceHistory?: boolean;
+  /** The sentence telling this host's user how to replace stored results (default: the command line's --replace-history). */
+  replaceHistoryHint?: string;
 }
 
 /** The command line's --json contract. */
@@ -86,6 +88,7 @@ export async function summarise(port: WorkbookPort, options: SummariseOptions = 
       replace: options.replaceHistory ?? false,
       today: today(),
       labels: Object.fromEntries(report.datasets.map((d) => [d.id, d.label])),
+      howToReplace: options.replaceHistoryHint,
     })
     : { history: settings.history, note: null, warning: false };
   if (history.note) {

@@ -27,6 +27,13 @@ describe("storing history", () => {
     expect(r.note).toBe("Q1 2021/22 was already stored; its stored results were kept (this run's differ for 'Strategic Plan outcomes'). Use --replace-history to replace them.");
   });
 
+  it("tells a task-pane user how to replace in the pane's own words", () => {
+    const old = { Outcomes: { "Q1 2021/22": record("Amber", 0) } };
+    const r = storeHistory(old, { Outcomes: record("Red", 0) }, "Q1 2021/22",
+      { replace: false, today: "2021-10-12", labels, howToReplace: "Tick 'Replace stored results' and run again to replace them." });
+    expect(r.note).toMatch(/kept \(this run's differ for 'Strategic Plan outcomes'\)\. Tick 'Replace stored results' and run again to replace them\.$/);
+  });
+
   it("stores other datasets' new records while keeping a stored one", () => {
     const old = { Outcomes: { "Q1 2021/22": { ...record("Amber", 0), storedAt: "2021-07-10" } } };
     const r = storeHistory(old, { Outcomes: record("Red", 0), Risks: record("High", 0) }, "Q1 2021/22", { replace: false, today: "2021-10-12", labels });
