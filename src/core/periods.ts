@@ -53,6 +53,14 @@ export function longPeriodName(p: Period): string {
   }
 }
 
+export type QuarterPeriod = Extract<Period, { kind: "quarter" }>;
+
+/** The months a quarter covers, in words: "January to March 2015" (a quarter never spans two calendar years). */
+export function quarterMonths(p: QuarterPeriod): string {
+  const end = periodEnd(p);
+  return `${MONTH_NAMES[end.month - 3]} to ${MONTH_NAMES[end.month - 1]} ${end.year}`;
+}
+
 /** A stable key for maps and history: equal periods give equal keys (Q1 2015 and Q4 2014/15 are one key). */
 export function periodKey(p: Period): string {
   return p.kind === "quarter" && p.calendar ? formatPeriod({ kind: "quarter", fy: p.fy, quarter: p.quarter }) : formatPeriod(p);

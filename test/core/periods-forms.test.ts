@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import {
   parsePeriod, periodFromDate, periodOfDate, PeriodGrain, compareDates, formatPeriod, longPeriodName, periodEnd, previousPeriod, samePeriodLastYear, periodKey,
-  samePeriod, periodIndex, toSerial, Period,
+  samePeriod, periodIndex, toSerial, Period, QuarterPeriod, quarterMonths,
 } from "../../src/core";
 
 function period(v: Parameters<typeof parsePeriod>[0]): Period {
@@ -68,6 +68,8 @@ describe("a quarter written with a single year is a calendar quarter", () => {
     expect(samePeriod(calendar, period("Q1 2015/16"))).toBe(false);
     expect(periodKey(calendar)).toBe(periodKey(period("Q4 2014/15")));
     expect(samePeriod(period("Jan-Mar 2015"), calendar)).toBe(true);
+    expect(quarterMonths(calendar as QuarterPeriod)).toBe("January to March 2015");
+    expect(quarterMonths(period("Q1 2015/16") as QuarterPeriod)).toBe("April to June 2015");
   });
 
   it("steps through calendar quarters in its own labels", () => {

@@ -169,6 +169,9 @@ describe("quarters written with a single year", () => {
     expect(built.report.period).toBe("Q1 2015");
     expect(built.report.periodLong).toBe("Quarter One 2015");
     const notes = built.report.notes.filter((n) => n.includes("calendar quarters"));
-    expect(notes).toEqual(["'ONS' writes quarters with a single year ('Q4 2014'), read as calendar quarters: Q1 is January to March of that year. Write financial quarters as 'Q1 2021/22'."]);
+    expect(notes).toEqual([
+      "'ONS' labels its quarters with a single year, so they are read as calendar quarters: Q4 2014 is October to December 2014. "
+      + "Financial quarters are written with both years, as in 'Q1 2021/22'.",
+    ]);
   });
 });

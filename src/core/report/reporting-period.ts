@@ -3,7 +3,7 @@ import { DetectedDataset } from "../detect/find-datasets";
 import { readIndicators, IndicatorItem } from "../datasets/indicators";
 import { DatasetRead } from "../datasets/read";
 import { issue, Issue } from "../datasets/issues";
-import { Period, formatPeriod, periodIndex, periodKey } from "../periods";
+import { Period, QuarterPeriod, formatPeriod, periodIndex, periodKey, quarterMonths } from "../periods";
 
 /** What one indicator or outcome dataset holds in time: the periods it has numbers for. */
 export interface DatasetPeriods {
@@ -14,8 +14,8 @@ export interface DatasetPeriods {
   valued: Map<string, { period: Period; values: number }>;
   /** Values given without a period: they are whatever period is reported. */
   unplaced: number;
-  /** Some of its quarters were written with a single year ("Q1 2015"): read as calendar quarters. */
-  calendarQuarters: string[];
+  /** Quarters it wrote with a single year ("Q1 2015"), read as calendar quarters. */
+  calendarQuarters: QuarterPeriod[];
 }
 
 /**
@@ -32,10 +32,10 @@ export function surveyPeriods(grids: SheetGrid[], datasets: DetectedDataset[]): 
     if (!grid) continue;
     const read = readIndicators(grid, d);
     const survey: DatasetPeriods = { dataset: d, read, valued: new Map(), unplaced: 0, calendarQuarters: [] };
-    const calendar = new Set<string>();
+    const calendar = new Map<string, QuarterPeriod>();
     for (const item of read.items) {
       for (const p of item.points) {
-        if (p.period?.kind === "quarter" && p.period.calendar) calendar.add(formatPeriod(p.period));
+        if (p.period?.kind === "quarter" && p.period.calendar) calendar.set(periodKey(p.period), p.period);
         if (typeof p.value !== "number") continue;
         if (!p.period) {
           survey.unplaced++;
@@ -47,7 +47,7 @@ export function surveyPeriods(grids: SheetGrid[], datasets: DetectedDataset[]): 
         else survey.valued.set(key, { period: p.period, values: 1 });
       }
     }
-    survey.calendarQuarters = [...calendar];
+    survey.calendarQuarters = [...calendar.values()];
     out.push(survey);
   }
   return out;
@@ -146,8 +146,9 @@ export function periodWarnings(surveys: DatasetPeriods[], period: Period | null)
   for (const s of surveys) {
     if (s.calendarQuarters.length === 0) continue;
     const example = s.calendarQuarters[0];
-    notes.push(`'${s.dataset.sheet}' writes quarters with a single year ('${example}'), read as calendar quarters: `
-      + "Q1 is January to March of that year. Write financial quarters as 'Q1 2021/22'.");
+    notes.push(`'${s.dataset.sheet}' labels its quarters with a single year, so they are read as calendar quarters: `
+      + `${formatPeriod(example)} is ${quarterMonths(example)}. `
+      + "Financial quarters are written with both years, as in 'Q1 2021/22'.");
   }
   return { warnings, notes: [...warnings, ...notes], issues };
 }
