@@ -1,4 +1,4 @@
-import { SheetGrid, cellRef } from "../grid";
+import { SheetGrid } from "../grid";
 import { cellText, isBlank } from "../values";
 import { CalendarDate, parseUkDate } from "../dates";
 import { Status, StatusLabels, DEFAULT_STATUS_LABELS, normaliseStatus } from "../status";
