@@ -253,7 +253,7 @@ const NEEDS = "an indicator list needs a title or code and a value (or one colum
 /** Why a candidate header row did not make a dataset, in words a user can act on. */
 function whyNot(c: Candidate | null): string {
   if (!c) return `no row in its first ${HEADER_SCAN_ROWS} rows reads as a header (two or more text cells over data)`;
-  const names = c.headers.filter(Boolean).slice(0, 8).map((h) => `'${h}'`).join(", ");
+  const names = c.headers.filter(Boolean).slice(0, 8).map((h) => `'${h.length > 40 ? `${h.slice(0, 40)}…` : h}'`).join(", ");
   const found = Object.keys(c.assignment.columns);
   return `header row ${c.row + 1} has ${names}${c.headers.filter(Boolean).length > 8 ? "…" : ""}; recognised ${found.length ? found.join(", ") : "nothing"}, but ${NEEDS}`;
 }

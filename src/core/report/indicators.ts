@@ -112,7 +112,7 @@ function typedOrUnrated(item: IndicatorItem, word: string): Pick<IndicatorAssess
   return { status: "Not rated", why: `Not rated: ${item.typedStatus || word}`, statusCode: STATUS_CODE["Not rated"] };
 }
 
-/** How the other areas stand on the same indicator and period: how many, their median, and the own area's rank. */
+/** How the other areas stand on the same indicator and period: how many, their median, and the own area's rank from the highest value. */
 function comparatorsOf(item: IndicatorItem, all: IndicatorItem[], at: Period | null): { areas: number; median: number | null; rank: number | null } {
   if (!at) return { areas: 0, median: null, rank: null };
   const name = item.code || item.title;
@@ -120,8 +120,8 @@ function comparatorsOf(item: IndicatorItem, all: IndicatorItem[], at: Period | n
   const mine = latestValue(item, at)?.value ?? null;
   const sorted = values.slice().sort((a, b) => a - b);
   const median = sorted.length ? (sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2) : null;
-  const better = item.polarity === "Minimise" ? (v: number) => v < (mine as number) : (v: number) => v > (mine as number);
-  return { areas: values.length, median, rank: mine === null ? null : values.filter(better).length + 1 };
+  // Ranked from the highest value (1 = highest) whatever the polarity, so the rank never hides a guess about which way is good.
+  return { areas: values.length, median, rank: mine === null ? null : values.filter((v) => v > mine).length + 1 };
 }
 
 function latestPeriod(item: IndicatorItem): Period | null {
