@@ -37,6 +37,8 @@ export interface IndicatorItem {
   typedStatus: string;
   /** Year to date, as given beside the period value. */
   ytd: number | null;
+  /** Targets given per period (a Goal column under each period), by period key. */
+  targets: Map<string, number>;
   points: IndicatorPoint[];
 }
 
@@ -112,7 +114,7 @@ function isLong(grid: SheetGrid, d: DetectedDataset): boolean {
 function newItem(d: DetectedDataset, r: ScannedRow, read: DatasetRead<IndicatorItem>, key: string, code: string, title: string): IndicatorItem {
   const item: IndicatorItem = {
     row: r.row, key, code, title, polarity: null, unit: cellText(cellOf(d, r, "unit")), percent: false,
-    target: null, redThreshold: null, group: cellText(cellOf(d, r, "group")) || r.heading || "", area: "", typedStatus: "", ytd: null, points: [],
+    target: null, redThreshold: null, group: cellText(cellOf(d, r, "group")) || r.heading || "", area: "", typedStatus: "", ytd: null, targets: new Map(), points: [],
   };
   item.percent = /%|percent/i.test(item.unit);
   mergeAttributes(d, r, read, item);
@@ -152,7 +154,16 @@ function readPoints(d: DetectedDataset, r: ScannedRow, read: DatasetRead<Indicat
     return m.value?.value ?? null;
   };
   if (d.periodColumns.length > 0) {
-    for (const pc of d.periodColumns) item.points.push({ period: pc.period, value: value(pc.col), row: r.row, col: pc.col });
+    for (const pc of d.periodColumns) {
+      if (pc.measure === "forecast") continue;
+      if (pc.measure === "target") {
+        const t = parseMeasure(r.cells[pc.col - d.left]);
+        if (t.ok && t.value) item.targets.set(periodKey(pc.period), t.value.value);
+        else if (!t.ok) read.issues.push(issueAt(d.sheet, r.row, pc.col, `Target for '${item.code || item.title}'`, t.problem));
+        continue;
+      }
+      item.points.push({ period: pc.period, value: value(pc.col), row: r.row, col: pc.col });
+    }
     return true;
   }
   if (d.columns.value === undefined && (d.columns.numerator === undefined || d.columns.denominator === undefined)) return true;

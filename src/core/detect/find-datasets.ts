@@ -21,8 +21,12 @@ export interface DetectedDataset {
   roleScores?: Partial<Record<Role, number>>;
   /** The next best column per role, offered first in the mapping drop-down. */
   runnerUp?: Partial<Record<Role, { col: number; score: number }>>;
-  /** Wide layouts: one value column per period ("Q4 2020/21", "Q1 2021/22"). */
-  periodColumns: { col: number; period: Period }[];
+  /**
+   * Wide layouts: one value column per period ("Q4 2020/21", "Q1 2021/22"),
+   * or a block per period under a group row ("Q1'15" over Goal / Forecast /
+   * Actual), where `measure` says which series the column belongs to.
+   */
+  periodColumns: PeriodColumn[];
   /** Header text per column from `left` (for mapping screens and messages). */
   headers: string[];
   /** 0–1: how much of the header row was recognised. */
@@ -51,13 +55,27 @@ export interface SkippedSheet {
   headers?: string[];
 }
 
+export interface PeriodColumn {
+  col: number;
+  period: Period;
+  /** Under a period group row: the column's series. Absent for a plain period header (a value). */
+  measure?: "value" | "target" | "forecast";
+}
+
+/** Measure words under a period group row. */
+const MEASURES: [RegExp, PeriodColumn["measure"]][] = [
+  [/^(actual|actuals|act|value|result|outturn|performance|perf)$/, "value"],
+  [/^(goal|target|tgt|plan|planned|budget)$/, "target"],
+  [/^(forecast|fcst|fcast|projected|projection|estimate|est)$/, "forecast"],
+];
+
 const HEADER_SCAN_ROWS = 40;
 const PROFILE_ROWS = 400;
 
 interface Candidate {
   row: number;
   assignment: Assignment;
-  periodColumns: { col: number; period: Period }[];
+  periodColumns: PeriodColumn[];
   nonBlank: number;
   titleHeader: string;
   kind: DatasetKind | null;
@@ -84,7 +102,7 @@ function readCandidate(grid: SheetGrid, r: number, bottom: number, left: number,
   const row = grid.rows[r] ?? [];
   const context = groupRowsAbove(grid, r, left, right);
   const cols: { col: number; header: HeaderWords; profile: ReturnType<typeof profileColumn> }[] = [];
-  const periodColumns: { col: number; period: Period }[] = [];
+  const periodColumns: PeriodColumn[] = [];
   const end = Math.min(bottom, r + PROFILE_ROWS);
   let nonBlank = 0;
   for (let c = left; c <= right; c++) {
@@ -92,6 +110,14 @@ function readCandidate(grid: SheetGrid, r: number, bottom: number, left: number,
     if (isBlank(v)) continue;
     nonBlank++;
     const text = cellText(v);
+    // A measure under a period group: "Actual" under "Q1'15".
+    const group = context[c - left] ?? "";
+    const measure = MEASURES.find(([re]) => re.test(normaliseWord(text)))?.[1];
+    const groupPeriod = measure && group ? lastPeriodIn(group) : null;
+    if (groupPeriod && measure) {
+      periodColumns.push({ col: c, period: groupPeriod, measure });
+      continue;
+    }
     const p = /\d/.test(text) && typeof v === "string" ? parsePeriod(text) : typeof v !== "string" && v instanceof Date ? parsePeriod(v) : null;
     if (p && p.ok && p.value) {
       periodColumns.push({ col: c, period: p.value });
@@ -114,6 +140,16 @@ function readCandidate(grid: SheetGrid, r: number, bottom: number, left: number,
   };
   cand.kind = classify(cand, sheetHint);
   return cand;
+}
+
+/** The period a group label names ("Q1'15", or "2021/22 Q1" under a wider "Performance" band). */
+function lastPeriodIn(group: string): Period | null {
+  const whole = parsePeriod(group.trim());
+  if (whole.ok && whole.value) return whole.value;
+  const parts = group.split(/\s{2,}|\s(?=Q[1-4]\b)/);
+  const last = parts[parts.length - 1]?.trim();
+  const p = last ? parsePeriod(last) : null;
+  return p && p.ok && p.value ? p.value : null;
 }
 
 /** Which kind of list a header row describes, from the roles it found. */

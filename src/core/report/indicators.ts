@@ -1,7 +1,7 @@
 import { SheetGrid } from "../grid";
 import { DetectedDataset } from "../detect/find-datasets";
 import { readIndicators, IndicatorItem } from "../datasets/indicators";
-import { Period, formatPeriod, periodIndex } from "../periods";
+import { Period, formatPeriod, periodIndex, periodKey } from "../periods";
 import { assessIndicator, IndicatorAssessment } from "../indicator";
 import { countStatuses } from "../standards/standard";
 import { statusTrendBreakdown } from "../standards/breakdown";
@@ -20,8 +20,10 @@ export const SPC_MIN_POINTS = 12;
 function assess(item: IndicatorItem, period: Period, settings: DatasetSettings): IndicatorAssessment {
   // A value given without a period is taken as the reporting period's.
   const points = item.points.map((p) => ({ period: p.period ?? period, value: p.value === "invalid" ? null : p.value }));
+  // A target given for this very period (a Goal column under it) wins over the indicator's single target.
+  const target = item.targets.get(periodKey(period)) ?? item.target;
   const a = assessIndicator(
-    { key: item.key, title: item.title, polarity: item.polarity, target: item.target, redThreshold: item.redThreshold, tolerance: settings.tolerance, points },
+    { key: item.key, title: item.title, polarity: item.polarity, target, redThreshold: item.redThreshold, tolerance: settings.tolerance, points },
     period,
     { spc: settings.spc ?? true, spcMinimumPoints: SPC_MIN_POINTS, band: settings.staticBand, longMethod: settings.longTrend },
   );
