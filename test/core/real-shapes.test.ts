@@ -182,9 +182,19 @@ describe("headers over two rows, and what lies below a table", () => {
     const ind = r.datasets[0] as IndicatorsReport;
     expect(ind.items[0].item.points.map((p) => p.value)).toEqual([90, 120]);
     expect(ind.items[0].assessment.value).toBe(120);
-    expect(ind.items[0].assessment.why).toMatch(/120 .*target 100|Not rated/);
+    expect(ind.items[0].item.targets.get("Q2 2021/22")).toBe(100);
     // No polarity: the Goal is read, but a target alone is no judgement, so the row is counted as not rated.
     expect(ind.items[0].assessment.status).toBe("Not rated");
+  });
+
+  it("judges each period against that period's own Goal where a polarity is given", () => {
+    const rows: CellValue[][] = [
+      ["", "", "", "Q1 2021/22", "Q1 2021/22", "Q2 2021/22", "Q2 2021/22"],
+      ["Code", "Indicator", "Polarity", "Target", "Actual", "Target", "Actual"],
+      ["P1", "Homes built", "Maximise", 100, 90, 130, 120],
+    ];
+    const ind = report([grid("Housing", rows, { merges: ["D1:E1", "F1:G1"] })], { period: "Q2 2021/22" }).datasets[0] as IndicatorsReport;
+    expect(ind.items[0].assessment.why).toMatch(/^Red: 120 against target 130/);
   });
 
   it("ends a table at notes, sources and totals, and lists them rather than reading them as data", () => {
