@@ -4,7 +4,7 @@
  * period, a register's own risk scheme, two-row headers, footers. Each
  * reproduces a class of workbook, not one file.
  */
-import { buildReport, emptySettings, SheetGrid, CellValue, RisksReport, IndicatorsReport, ActionsReport, DatasetReport, detectSheet } from "../../src/core";
+import { draftNarrative, planReport, buildReport, emptySettings, SheetGrid, CellValue, RisksReport, IndicatorsReport, ActionsReport, DatasetReport, detectSheet } from "../../src/core";
 
 function grid(name: string, rows: CellValue[][], extra: Partial<SheetGrid> = {}): SheetGrid {
   return { name, rows, ...extra };
@@ -39,6 +39,13 @@ describe("status words councils and programme offices write", () => {
   it("never says a standard is achieved while rows are unrated", () => {
     expect(m.standard?.achieved).toBe(false);
     expect(m.standard?.notRated).toBe(3);
+  });
+
+  it("says in the Commentary and on the Summary how many rows were not rated, by word", () => {
+    const sentences = draftNarrative(r).flatMap((p) => p.sentences);
+    expect(sentences).toContainEqual(expect.stringMatching(/^.*4 of 12 \(33%\) .* \(9 of 12 rated; 3 not rated: 'Paused' 2, 'Awaiting info' 1; the standard cannot be met until they are rated\)\.$/));
+    const summary = planReport(r, null).find((p) => p.purpose === "summary")!;
+    expect(summary.cells.flat()).toContainEqual(expect.stringMatching(/^Milestones: 9 of 12 rated; 3 not rated: 'Paused' 2, 'Awaiting info' 1\./));
   });
 
   it("reports each unknown word once, with its cells", () => {
