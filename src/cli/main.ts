@@ -16,6 +16,7 @@ const USAGE = `Usage:
   summarise   read the workbook's indicators, outcomes, priorities, actions and risks,
               and write summary sheets into a copy of it (the input is never changed)
   --period    reporting period; by default the latest quarter with values in the data
+  --area      your own area or organisation, in data that lists several (the others are shown as comparators)
   --format-source  also colour the status and risk-level columns of the input sheets
   --replace-history  replace the results stored for this period when they differ
               (the old results are kept in the history); without it they are never overwritten
@@ -35,6 +36,7 @@ export async function main(argv: string[]): Promise<number> {
       options: {
         out: { type: "string" },
         period: { type: "string" },
+        area: { type: "string" },
         "format-source": { type: "boolean", default: false },
         "replace-history": { type: "boolean", default: false },
         json: { type: "boolean", default: false },
@@ -76,7 +78,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     const result = await runSummarise(
       {
-        input, out: values.out, period: values.period, formatSource: values["format-source"] ?? false, json: values.json ?? false,
+        input, out: values.out, period: values.period, area: values.area, formatSource: values["format-source"] ?? false, json: values.json ?? false,
         replaceHistory: values["replace-history"] ?? false,
       },
       (line) => err(line),

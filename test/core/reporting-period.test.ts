@@ -73,15 +73,20 @@ describe("the default reporting period is the latest one with values", () => {
     const annual: SheetGrid = {
       name: "Annual",
       rows: [
-        ["Code", "Indicator", "2019-20", "2020-21", "2021-22"],
-        ["A1", "Net additional homes", 610, 580, null],
+        ["Code", "Indicator", "Polarity", "Target", "2019-20", "2020-21", "2021-22"],
+        ["A1", "Net additional homes", "Maximise", 600, 610, 580, null],
+        ["A2", "Affordable homes delivered", "Maximise", 100, 110, 95, null],
       ],
     };
     expect(chosen([annual])).toBe("2020/21");
   });
 
   it("prefers quarters to months and years when both are present", () => {
-    const annual: SheetGrid = { name: "Annual", rows: [["Code", "Indicator", "2022/23"], ["A1", "Net additional homes", 610]] };
+    const annual: SheetGrid = {
+      name: "Annual",
+      rows: [["Code", "Indicator", "Target", "2022/23"], ["A1", "Net additional homes", 600, 610], ["A2", "Affordable homes delivered", 100, 110]],
+    };
+    expect(findDatasets([annual, wide], emptySettings())).toHaveLength(2);
     expect(chosen([annual, wide])).toBe("Q2 2021/22");
   });
 

@@ -1,7 +1,6 @@
 import { SheetGrid, columnLetter } from "../grid";
 import { DetectedDataset } from "../detect/find-datasets";
-import { readIndicators, IndicatorItem } from "../datasets/indicators";
-import { DatasetRead } from "../datasets/read";
+import { readIndicators } from "../datasets/indicators";
 import { issue, Issue } from "../datasets/issues";
 import { Period, QuarterPeriod, formatPeriod, periodIndex, periodKey, quarterMonths } from "../periods";
 
@@ -9,7 +8,7 @@ import { Period, QuarterPeriod, formatPeriod, periodIndex, periodKey, quarterMon
 export interface DatasetPeriods {
   dataset: DetectedDataset;
   /** The dataset as read, for the report to reuse rather than read again. */
-  read: DatasetRead<IndicatorItem>;
+  read: ReturnType<typeof readIndicators>;
   /** Period key → the period and how many values it has. */
   valued: Map<string, { period: Period; values: number }>;
   /** Values given without a period: they are whatever period is reported. */
