@@ -69,6 +69,33 @@ describe("the default reporting period is the latest one with values", () => {
     expect(chosen([monthly])).toBe("Apr 2024");
   });
 
+  it("reports each monthly or annual series at its own latest value when they end in different periods", () => {
+    // Measures published on different schedules, as in Oflog or LG Inform extracts.
+    const annual: SheetGrid = {
+      name: "Oflog",
+      rows: [
+        ["Code", "Measure", "Financial year", "Value"],
+        ["ASC1", "Carer quality of life", "2021-22", 7.5], ["ASC1", "Carer quality of life", "2022-23", 7.6],
+        ["ASC2", "Permanent admissions", "2020-21", 540], ["ASC2", "Permanent admissions", "2021-22", 560],
+      ],
+    };
+    const built = buildReport([annual], emptySettings());
+    expect(built.report.period).toBeNull();
+    expect(built.report.notes).toContain(
+      "The series end in different periods (2022/23 for 1, 2021/22 for 1), so each is reported at its own latest value; pass a period (such as '2022/23') to report one period for all.",
+    );
+    const latest = built.report.datasets[0].kind === "indicators" ? built.report.datasets[0].items.map((i) => i.latest?.period) : [];
+    expect(latest).toEqual(["2022/23", "2021/22"]);
+  });
+
+  it("chooses the latest month when nearly every series has reached it", () => {
+    const rows: unknown[][] = [["Code", "Indicator", "Period", "Value", "Target"]];
+    for (let i = 1; i <= 10; i++) for (const m of ["Mar 2024", "Apr 2024"]) rows.push([`M${i}`, `Measure ${i}`, m, 50 + i, 60]);
+    rows.push(["M11", "Measure 11", "Mar 2024", 40, 60]);
+    const grid: SheetGrid = { name: "Monthly", rows: rows as SheetGrid["rows"] };
+    expect(chosen([grid])).toBe("Apr 2024");
+  });
+
   it("chooses the latest financial year with values in an annual dataset", () => {
     const annual: SheetGrid = {
       name: "Annual",

@@ -8,7 +8,7 @@ import { reportActions } from "./actions";
 import { reportRisks } from "./risks";
 import { reportIndicators } from "./indicators";
 import { DatasetReport, Report } from "./types";
-import { surveyPeriods, latestValuedPeriod, periodWarnings, thinPeriodNote } from "./reporting-period";
+import { surveyPeriods, latestValuedPeriod, defaultPeriod, periodWarnings } from "./reporting-period";
 
 export function datasetId(d: DetectedDataset): string {
   return d.tableName ? `${d.sheet}|${d.tableName}` : d.sheet;
@@ -63,16 +63,16 @@ export function buildReport(input: SheetGrid[], settings: WorkbookSettings, opti
   const { datasets, skipped } = surveyDatasets(grids, settings);
   const periods = surveyPeriods(grids, datasets);
   let period: Period | null = null;
+  let periodNote: string | null = null;
   if (options.period) {
     const p = parsePeriod(options.period);
     if (!p.ok || !p.value) {
       return { report: emptyReport(), records: {}, warnings: [], error: p.ok ? "No period given" : `The period ${p.problem.message}` };
     }
     period = p.value;
-  } else period = latestValuedPeriod(periods);
+  } else ({ period, note: periodNote } = defaultPeriod(periods));
   const periodCheck = periodWarnings(periods, period);
-  const thin = period && !options.period ? thinPeriodNote(periods, period) : null;
-  if (thin) periodCheck.notes.push(thin);
+  if (periodNote) periodCheck.notes.push(periodNote);
 
   const periodLabel = period ? formatPeriod(period) : null;
   const prevLabel = period ? formatPeriod(previousPeriod(period)) : null;

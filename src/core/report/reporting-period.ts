@@ -13,6 +13,8 @@ export interface DatasetPeriods {
   valued: Map<string, { period: Period; values: number }>;
   /** Values given without a period: they are whatever period is reported. */
   unplaced: number;
+  /** Period key → how many series (indicator, or indicator × area) have their latest value of that kind there. */
+  ends: Map<string, { period: Period; series: number }>;
   /** Quarters it wrote with a single year ("Q1 2015"), read as calendar quarters. */
   calendarQuarters: QuarterPeriod[];
 }
@@ -30,9 +32,10 @@ export function surveyPeriods(grids: SheetGrid[], datasets: DetectedDataset[]): 
     const grid = grids.find((g) => g.name === d.sheet);
     if (!grid) continue;
     const read = readIndicators(grid, d);
-    const survey: DatasetPeriods = { dataset: d, read, valued: new Map(), unplaced: 0, calendarQuarters: [] };
+    const survey: DatasetPeriods = { dataset: d, read, valued: new Map(), unplaced: 0, ends: new Map(), calendarQuarters: [] };
     const calendar = new Map<string, QuarterPeriod>();
     for (const item of read.items) {
+      const last = new Map<Period["kind"], Period>();
       for (const p of item.points) {
         if (p.period?.kind === "quarter" && p.period.calendar) calendar.set(periodKey(p.period), p.period);
         if (typeof p.value !== "number") continue;
@@ -44,6 +47,14 @@ export function surveyPeriods(grids: SheetGrid[], datasets: DetectedDataset[]): 
         const seen = survey.valued.get(key);
         if (seen) seen.values++;
         else survey.valued.set(key, { period: p.period, values: 1 });
+        const end = last.get(p.period.kind);
+        if (!end || periodIndex(p.period) > periodIndex(end)) last.set(p.period.kind, p.period);
+      }
+      for (const end of last.values()) {
+        const key = periodKey(end);
+        const seen = survey.ends.get(key);
+        if (seen) seen.series++;
+        else survey.ends.set(key, { period: end, series: 1 });
       }
     }
     survey.calendarQuarters = [...calendar.values()];
@@ -54,23 +65,62 @@ export function surveyPeriods(grids: SheetGrid[], datasets: DetectedDataset[]): 
 
 const PREFERENCE: Period["kind"][] = ["quarter", "month", "year"];
 
+/** Monthly and annual series must nearly all end in the latest period for it to be everyone's reporting period. */
+const SHARED_END = 0.9;
+
+function latestOfKind(surveys: DatasetPeriods[], kind: Period["kind"]): Period | null {
+  let latest: Period | null = null;
+  for (const s of surveys) {
+    for (const { period } of s.valued.values()) {
+      if (period.kind === kind && (!latest || periodIndex(period) > periodIndex(latest))) latest = period;
+    }
+  }
+  return latest;
+}
+
 /**
- * The default reporting period: the latest quarter that has a value in any
- * indicator or outcome dataset; with no quarters, the latest month, then the
- * latest financial year. Empty period columns (Q3 and Q4 not yet filled in)
- * never make a period the latest.
+ * The default reporting period, and what the run should say about it.
+ *
+ * Quarters (a council's own quarterly workbook): the latest quarter that has
+ * a value in any indicator or outcome dataset; empty period columns (Q3 and
+ * Q4 not yet filled in) never make a quarter the latest.
+ * With no quarters, the latest month, then the latest financial year, when
+ * nearly every series (90%) has reached it. Monthly and annual extracts
+ * (NHS, Oflog, LG Inform) publish measures on different schedules: when
+ * their series end in different periods there is no one reporting period,
+ * and each series is reported at its own latest value, as the note says.
  */
-export function latestValuedPeriod(surveys: DatasetPeriods[]): Period | null {
+export function defaultPeriod(surveys: DatasetPeriods[]): { period: Period | null; note: string | null } {
   for (const kind of PREFERENCE) {
-    let latest: Period | null = null;
+    const latest = latestOfKind(surveys, kind);
+    if (!latest) continue;
+    if (kind === "quarter") return { period: latest, note: thinPeriodNote(surveys, latest) };
+    const ends = new Map<string, { period: Period; series: number }>();
     for (const s of surveys) {
-      for (const { period } of s.valued.values()) {
-        if (period.kind === kind && (!latest || periodIndex(period) > periodIndex(latest))) latest = period;
+      for (const [key, e] of s.ends) {
+        if (e.period.kind !== kind) continue;
+        const seen = ends.get(key);
+        if (seen) seen.series += e.series;
+        else ends.set(key, { ...e });
       }
     }
-    if (latest) return latest;
+    const total = [...ends.values()].reduce((n, e) => n + e.series, 0);
+    const atLatest = ends.get(periodKey(latest))?.series ?? 0;
+    if (atLatest >= SHARED_END * total) return { period: latest, note: null };
+    const spread = [...ends.values()].sort((a, b) => b.series - a.series).slice(0, 3)
+      .map((e) => `${formatPeriod(e.period)} for ${e.series}`).join(", ");
+    return {
+      period: null,
+      note: `The series end in different periods (${spread}${ends.size > 3 ? ", …" : ""}), so each is reported at its own latest value; `
+        + `pass a period (such as '${formatPeriod(latest)}') to report one period for all.`,
+    };
   }
-  return null;
+  return { period: null, note: null };
+}
+
+/** The default reporting period alone (see defaultPeriod). */
+export function latestValuedPeriod(surveys: DatasetPeriods[]): Period | null {
+  return defaultPeriod(surveys).period;
 }
 
 /** How many values each period of a kind has, across every dataset. */
