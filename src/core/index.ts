@@ -29,6 +29,7 @@ export * from "./datasets/risks";
 export * from "./datasets/indicators";
 export * from "./report/types";
 export * from "./report/build";
+export { surveyPeriods, defaultPeriod } from "./report/reporting-period";
 export * from "./plan";
 export * from "./narrative";
 export * from "./plan/sheets/template";

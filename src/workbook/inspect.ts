@@ -1,5 +1,5 @@
 import {
-  parseSettings, findDatasets, choosePeriod, datasetId, scanRows, formatPeriod, DatasetKind, Role, WorkbookSettings, SheetGrid,
+  parseSettings, findDatasets, surveyPeriods, defaultPeriod, datasetId, scanRows, formatPeriod, DatasetKind, Role, WorkbookSettings, SheetGrid,
 } from "../core";
 import { WorkbookPort, SETTINGS_SHEET } from "./port";
 
@@ -19,7 +19,7 @@ export interface DatasetInfo {
 
 export interface Inspection {
   datasets: DatasetInfo[];
-  /** The latest quarter found in the data, the default reporting period. */
+  /** The default reporting period: the latest with values (see defaultPeriod). */
   period: string | null;
   settings: WorkbookSettings;
   notes: string[];
@@ -31,7 +31,9 @@ export async function inspectWorkbook(port: WorkbookPort): Promise<Inspection> {
   const sheets = await port.listSheets();
   const grids: SheetGrid[] = await port.readSheets(sheets.filter((s) => s.name !== SETTINGS_SHEET).map((s) => s.name));
   const found = findDatasets(grids, settings);
-  const period = choosePeriod(grids, found);
+  // The default period, and what the run would say about it (few values, or series ending apart).
+  const { period, note } = defaultPeriod(surveyPeriods(grids, found));
+  if (note) notes.push(note);
   const datasets = found.map((d) => {
     const grid = grids.find((g) => g.name === d.sheet) as SheetGrid;
     const columns: Partial<Record<Role, string>> = {};

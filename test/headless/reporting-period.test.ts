@@ -5,7 +5,10 @@
  */
 import ExcelJS from "exceljs";
 import { join } from "path";
+import { readFileSync } from "fs";
 import { tempDir, saveWorkbook, runCli, load, sheetValues } from "../helpers/workbooks";
+import { XlsxWorkbook } from "../../src/workbook/xlsx/workbook";
+import { inspectWorkbook } from "../../src/workbook/inspect";
 
 const dir = tempDir();
 let input: string;
@@ -43,5 +46,20 @@ it("warns on stderr and on the Data issues sheet when the chosen quarter has no 
   expect(row.slice(0, 4)).toEqual([
     "Warning", "Indicators", "H1",
     "No indicator on 'Indicators' has a value for the reporting period Q4 2021/22 (its column H is empty); the latest period with values is Q2 2021/22.",
+  ]);
+});
+
+it("offers the task pane the same default period, with what the run would say about it", async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Indicators");
+  ws.addRow(["Code", "Indicator", "Polarity", "Target", "Q1 2021/22", "Q2 2021/22", "Q3 2021/22"]);
+  ws.addRow(["K1", "Household waste recycled (%)", "Maximise", 45, 43.1, 46.2, 47]);
+  ws.addRow(["K2", "Days to process benefit claims", "Minimise", 20, 22, 19]);
+  ws.addRow(["K3", "Rent collected (%)", "Maximise", 97, 96.5, 97.2]);
+  const path = await saveWorkbook(wb, dir, "early.xlsx");
+  const inspection = await inspectWorkbook(await XlsxWorkbook.open(new Uint8Array(readFileSync(path))));
+  expect(inspection.period).toBe("Q3 2021/22");
+  expect(inspection.notes).toEqual([
+    "Q3 2021/22 is the latest period with values, so it is reported, but only 1 value is given for it (Q2 2021/22 has 3): choose another period if it is not the one to report.",
   ]);
 });
