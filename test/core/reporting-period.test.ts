@@ -82,7 +82,7 @@ describe("the default reporting period is the latest one with values", () => {
     const built = buildReport([annual], emptySettings());
     expect(built.report.period).toBeNull();
     expect(built.report.notes).toContain(
-      "The series end in different periods (2022/23 for 1, 2021/22 for 1), so each is reported at its own latest value; pass a period (such as '2022/23') to report one period for all.",
+      "The series end in different periods (2022/23 for 1, 2021/22 for 1), so each is reported at its own latest value; choose a period (such as '2022/23') to report one period for all.",
     );
     const latest = built.report.datasets[0].kind === "indicators" ? built.report.datasets[0].items.map((i) => i.latest?.period) : [];
     expect(latest).toEqual(["2022/23", "2021/22"]);

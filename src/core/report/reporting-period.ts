@@ -112,7 +112,7 @@ export function defaultPeriod(surveys: DatasetPeriods[]): { period: Period | nul
     return {
       period: null,
       note: `The series end in different periods (${spread}${ends.size > 3 ? ", …" : ""}), so each is reported at its own latest value; `
-        + `pass a period (such as '${formatPeriod(latest)}') to report one period for all.`,
+        + `choose a period (such as '${formatPeriod(latest)}') to report one period for all.`,
     };
   }
   return { period: null, note: null };
