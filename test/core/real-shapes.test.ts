@@ -241,3 +241,11 @@ describe("headers over two rows, and what lies below a table", () => {
     expect(r.notes).toContainEqual(expect.stringMatching(/^Sheet 'Projects' was not used: header row 3/));
   });
 });
+
+describe("status words written with a code", () => {
+  it("reads 'G - On track' and 'Red (overdue)' where the parts agree, and leaves 'Amber/Red' unrated", () => {
+    const rows: CellValue[][] = [["Action", "Status"], ["One", "G - On track"], ["Two", "Red (overdue)"], ["Three", "Amber/Red"], ["Four", "Green - overdue"]];
+    const a = report([grid("Actions", rows)]).datasets[0] as ActionsReport;
+    expect(a.items.map((i) => i.status)).toEqual(["Green", "Red", "Not rated", "Not rated"]);
+  });
+});
