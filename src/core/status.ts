@@ -130,7 +130,8 @@ export const DEFAULT_STATUS_LABELS: StatusLabels = {
 
 /** Whether a word is in the default vocabulary: evidence that a column holds statuses. */
 export function isKnownStatusWord(text: string): boolean {
-  return labelLookup(DEFAULT_STATUS_LABELS).has(normaliseWord(text));
+  const lookup = labelLookup(DEFAULT_STATUS_LABELS);
+  return lookup.has(normaliseWord(text)) || compoundStatus(text, lookup) !== undefined;
 }
 
 const lookups = new WeakMap<StatusLabels, Map<string, Status>>();
