@@ -55,6 +55,18 @@ export interface SpcResult {
   problems: Problem[];
 }
 
+export type FlagsByRule = Record<SpcRule, (Side | null)[]>;
+
+/** Each point's type: the first rule in precedence that flags it gives its rule and side. */
+export function typePoints(values: number[], byRule: FlagsByRule, polarity: Polarity | null): SpcPoint[] {
+  return values.map((value, i) => {
+    const rules = RULE_PRECEDENCE.filter((r) => byRule[r][i] !== null);
+    const rule = rules[0] ?? null;
+    const side = rule ? byRule[rule][i] : null;
+    return { value, rules, rule, side, variation: variationOf(side, polarity) };
+  });
+}
+
 /**
  * An XmR analysis of a series in time order (gaps removed by the caller).
  * Each point gets one type: the first rule that flags it in the order
@@ -67,18 +79,13 @@ export function analyseSpc(values: number[], options: SpcOptions): SpcResult | n
   const clean = values.filter((v) => Number.isFinite(v));
   const limits = xmrLimits(clean, { baseline: options.baselinePoints, screenMovingRanges: c.screenMovingRanges, limitFactor: c.limitFactor });
   if (!limits) return null;
-  const byRule: Record<SpcRule, (Side | null)[]> = {
+  const byRule: FlagsByRule = {
     "Point beyond limits": pointBeyondLimits(clean, limits),
     "Seven point trend": sevenPointTrend(clean),
     "Two in three beyond 2 sigma": twoInThreeBeyondTwoSigma(clean, limits, c.twoInThreeCountsPointsBeyondLimits),
     "Seven points one side of mean": sevenPointsOneSideOfMean(clean, limits.mean),
   };
-  const points: SpcPoint[] = clean.map((value, i) => {
-    const rules = RULE_PRECEDENCE.filter((r) => byRule[r][i] !== null);
-    const rule = rules[0] ?? null;
-    const side = rule ? byRule[rule][i] : null;
-    return { value, rules, rule, side, variation: variationOf(side, options.polarity) };
-  });
+  const points = typePoints(clean, byRule, options.polarity);
   const problems: Problem[] = [];
   const trialLimits = limits.baselinePoints < c.shortSeriesBelow;
   if (clean.length < c.shortSeriesBelow) {
