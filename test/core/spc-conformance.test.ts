@@ -15,7 +15,7 @@ const NHSR = "nhs-r-community/NHSRplotthedots";
 const QIC = "anhoej/qicharts2";
 
 /** A rule's flags as the 0/1 vectors NHSRplotthedots' tests write. */
-const flagged = (flags: (string | null)[]) => flags.map((f, i) => (f ? 1 : 0));
+const flagged = (flags: (string | null)[]) => flags.map((f) => (f ? 1 : 0));
 
 /** R: set.seed(123); rnorm(20), the series NHSRplotthedots' ptd_spc and ptd_spc_standard tests use. */
 const RNORM_123 = [
