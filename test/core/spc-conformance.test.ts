@@ -84,7 +84,7 @@ describe(`${NHSR} tests/testthat/_snaps/ptd_spc.md (summary)`, () => {
 
 describe(`${NHSR} tests/testthat/test-ptd_spc_standard.R`, () => {
   it("only reports 2 of 3 close to the limits when they are on the same side of the mean", () => {
-    const data = Array.from({ length: 16 }, (_, i) => (i % 2 === 0 ? 1 : -1));
+    const data: number[] = Array.from({ length: 16 }, (_, i) => (i % 2 === 0 ? 1 : -1));
     data[14] = 5.5;
     data[15] = -5.5;
     const r = analyseSpc(data, { polarity: "Maximise" })!;

@@ -12,7 +12,8 @@ import { commentarySheet } from "./sheets/commentary";
 
 export * from "./types";
 export * from "./palette";
-export { SheetBuilder } from "./builder";
+export { SheetBuilder, wrappedLines } from "./builder";
+export * from "./cells";
 export { dataIssuesSheet } from "./sheets/data-issues";
 
 /** The output sheets' default names, by purpose. */

@@ -77,6 +77,6 @@ export interface SheetPlan {
   tabColour?: string;
   /** Protect the sheet (locked cells read-only); an empty password means none. */
   protection?: { password: string };
-  /** Printing: landscape, one page wide, as many pages tall as needed. */
-  print?: { landscape: boolean; fitToWidth: boolean };
+  /** Printing: landscape, one page wide, as many pages tall as needed; `titleRows` (0-based) repeat on every page. */
+  print?: { landscape: boolean; fitToWidth: boolean; titleRows?: { first: number; last: number } };
 }

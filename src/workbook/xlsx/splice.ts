@@ -160,6 +160,8 @@ export async function splice(zip: JSZip, req: SpliceRequest): Promise<void> {
   const sheetsXml = [...kept.map((e) => tags.get(e)), ...appended].join("");
   workbook = workbook.replace(elementPattern("sheets", ""), () => `<sheets>${sheetsXml}</sheets>`);
   if (removed.length) workbook = renumberSheets(workbook, new Map(kept.map((e, i) => [entries.indexOf(e), i])));
+  const order = [...kept.map((e) => e.name), ...req.sheets.filter((s) => !byName.has(s.plan.name)).map((s) => s.plan.name)];
+  workbook = printTitles(workbook, req.sheets.map((s) => s.plan), order);
 
   // Excel rebuilds the calculation chain when it is missing; a stale one makes it report damage.
   if (zip.file("xl/calcChain.xml") && (removed.length || replaced.length)) {
@@ -172,6 +174,31 @@ export async function splice(zip: JSZip, req: SpliceRequest): Promise<void> {
   zip.file("xl/_rels/workbook.xml.rels", relsXml);
   zip.file("[Content_Types].xml", types);
   zip.file("xl/styles.xml", book.xml());
+}
+
+/**
+ * Header rows repeated on every printed page: Excel keeps them as the
+ * sheet-local defined name _xlnm.Print_Titles (ECMA-376 Part 1, 18.2.6).
+ * A replaced sheet's old one is dropped first.
+ */
+function printTitles(workbook: string, plans: SheetPlan[], order: string[]): string {
+  let out = workbook;
+  const names: string[] = [];
+  for (const plan of plans) {
+    const index = order.indexOf(plan.name);
+    if (index < 0) continue;
+    out = out.replace(elementPattern("definedName"), (dn) => (attr(dn, "name") === "_xlnm.Print_Titles" && attr(dn, "localSheetId") === String(index) ? "" : dn));
+    const t = plan.print?.titleRows;
+    if (!t) continue;
+    const sheet = `'${plan.name.replace(/'/g, "''")}'`;
+    names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(`${sheet}!$${t.first + 1}:$${t.last + 1}`)}</definedName>`);
+  }
+  out = out.replace(/<definedNames>\s*<\/definedNames>|<definedNames\/>/, "");
+  if (!names.length) return out;
+  if (/<definedNames>/.test(out)) return out.replace("</definedNames>", `${names.join("")}</definedNames>`);
+  // CT_Workbook: definedNames follows sheets, functionGroups and externalReferences.
+  const after = /<\/externalReferences>/.test(out) ? "</externalReferences>" : /<functionGroups\b[^>]*\/>/.test(out) ? (/<functionGroups\b[^>]*\/>/.exec(out) as RegExpExecArray)[0] : "</sheets>";
+  return out.replace(after, `${after}<definedNames>${names.join("")}</definedNames>`);
 }
 
 /** Sheet-local names and the workbook view refer to sheets by position; keep them on the same sheets. */
