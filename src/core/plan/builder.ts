@@ -1,5 +1,6 @@
 import { a1, columnLetter, rangeRef } from "../grid";
 import { STATUSES } from "../status";
+import { VARIATION_STYLE, ASSURANCE_STYLE } from "../spc/variation";
 import { PlanValue, PlanStyle, StyleRegion, ConditionalFormatPlan, SheetPlan, CfStyle, CfRule } from "./types";
 import { STATUS_STYLE, BAND_STYLE, YES_NO_STYLE, TREND_STYLE, STYLES } from "./palette";
 
@@ -28,7 +29,7 @@ export function wrappedLines(text: string, width: number): number {
 export const LARGE_TABLE = 2_000;
 
 /** How a column's words are coloured: by native rules, so colours follow edits. */
-export type ColumnColouring = "status" | "band" | "yesno" | "trend" | "movement";
+export type ColumnColouring = "status" | "band" | "yesno" | "trend" | "movement" | "variation" | "assurance";
 
 const COLOURINGS: Record<ColumnColouring, Record<string, CfStyle>> = {
   status: Object.fromEntries(STATUSES.map((s) => [s, STATUS_STYLE[s]])),
@@ -36,6 +37,8 @@ const COLOURINGS: Record<ColumnColouring, Record<string, CfStyle>> = {
   yesno: YES_NO_STYLE,
   trend: TREND_STYLE,
   movement: { Increased: TREND_STYLE.Worsening, Decreased: TREND_STYLE.Improving },
+  variation: VARIATION_STYLE,
+  assurance: ASSURANCE_STYLE,
 };
 
 export interface TableOptions {
@@ -44,8 +47,6 @@ export interface TableOptions {
   formats?: { col: number; numberFormat: string | ((row: number) => string | null) }[];
   /** Icons only on the rows `where` accepts (icons only where a RAG judgement exists). */
   iconSets?: { col: number; rule: Extract<CfRule, { type: "iconSet" }>; where?: (row: number) => boolean }[];
-  /** Fills that belong to a row's data rather than its words (e.g. the NHS variation colours), one per body row. */
-  fills?: { col: number; style: (row: number) => CfStyle | null }[];
   /** Repeat this table's header row at the top of every printed page. */
   repeatHeader?: boolean;
   /** Shown as the only row when the table has none, so an empty table still reads as a statement. */
@@ -127,14 +128,6 @@ export class SheetBuilder {
       if (typeof format === "string") this.styles.push({ ref: rangeRef(firstRow, f.col, lastRow, f.col), style: { numberFormat: format } });
       else if (rows.length) this.runs(firstRow, rows.length, format, (top, bottom, nf) => this.styles.push({ ref: rangeRef(top, f.col, bottom, f.col), style: { numberFormat: nf } }));
     }
-    if (rows.length) {
-      for (const f of options.fills ?? []) {
-        for (let i = 0; i < rows.length; i++) {
-          const s = f.style(i);
-          if (s) this.styles.push({ ref: a1(firstRow + i, f.col), style: { fill: s.fill, font: s.font, bold: s.bold } });
-        }
-      }
-    }
     this.tables.push({ title, ref: rangeRef(headerRow, 0, lastRow, width - 1) });
     if (options.repeatHeader && !this.printTitles) this.printTitles = { first: headerRow, last: headerRow };
     if (rows.length) {
@@ -194,6 +187,12 @@ export class SheetBuilder {
   /** Static fill for one cell (the heat map's band colours never change with edits). */
   styleCell(row: number, col: number, style: PlanStyle): this {
     this.styles.push({ ref: a1(row, col), style });
+    return this;
+  }
+
+  /** Static style for a block of cells. */
+  styleRange(top: number, left: number, bottom: number, right: number, style: PlanStyle): this {
+    this.styles.push({ ref: rangeRef(top, left, bottom, right), style });
     return this;
   }
 

@@ -1,4 +1,8 @@
 import { PlanValue } from "./types";
+import { STATUS_CODE } from "../status";
+
+/** Status codes that carry a RAG judgement, and so an icon; Data only, No data and Check carry none. */
+export const RAG_CODES: ReadonlySet<number> = new Set([STATUS_CODE.Red, STATUS_CODE.Amber, STATUS_CODE.Green, STATUS_CODE.Complete]);
 
 /**
  * Numbers go out as numbers, with a number format that shows them as the

@@ -15,6 +15,7 @@ export * from "./side";
 export * from "./variation";
 export * from "./run-chart";
 export * from "./conventions";
+export * from "./phrase";
 export { pointBeyondLimits, sevenPointsOneSideOfMean, sevenPointTrend, twoInThreeBeyondTwoSigma };
 
 export type SpcRule = "Point beyond limits" | "Seven point trend" | "Two in three beyond 2 sigma" | "Seven points one side of mean";

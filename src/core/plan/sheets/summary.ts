@@ -1,5 +1,6 @@
 import { Report, DatasetReport, IndicatorsReport, RisksReport } from "../../report/types";
-import { formatShare, formatPercent } from "../../standards/fraction";
+import { formatShare } from "../../standards/fraction";
+import { percentCell } from "../cells";
 import { Status, STATUSES } from "../../status";
 import { shortPeriodLabel } from "../../periods";
 import { SheetBuilder } from "../builder";
@@ -33,10 +34,10 @@ function standardsTable(b: SheetBuilder, r: DatasetReport, period: string, previ
     rows.push([
       `${counted.map((s) => s.toUpperCase()).join("/")}`,
       `${r.standard.shares} (${r.standard.counted}/${r.standard.base})`,
-      r.previous && r.previous.summary.percent !== null ? formatPercent(r.previous.summary.percent) : "N/A",
-      `${r.standard.expected}%`,
+      r.previous && r.previous.summary.percent !== null ? percentCell(r.previous.summary.percent).value : "N/A",
+      r.standard.expected / 100,
       r.standard.achieved ? "Yes" : "No",
-      r.headlineTrend,
+      headline(r),
     ]);
   }
   for (const s of statusRows(r)) {
@@ -46,19 +47,68 @@ function standardsTable(b: SheetBuilder, r: DatasetReport, period: string, previ
       `Number (%) ${s.toUpperCase()}`,
       formatShare(r.statusCounts[s] ?? 0, base),
       previousShare(r, s),
-      isHeadline ? `${r.standard!.expected}%` : "N/A",
+      isHeadline ? r.standard!.expected / 100 : "N/A",
       isHeadline ? (r.standard!.achieved ? "Yes" : "No") : "N/A",
-      isHeadline ? r.headlineTrend : "N/A",
+      isHeadline ? headline(r) : "N/A",
     ]);
   }
-  b.table(`${r.label}: standard`, [r.label, shortPeriodLabel(period), shortPeriodLabel(previousLabel), "Expected standard", "Standard achieved", "Trend"], rows, {
+  const previousPercent = r.previous?.summary.percent;
+  b.table(`${r.label}: standard`, [r.label, shortPeriodLabel(period), shortPeriodLabel(previousLabel), "Expected standard", "Standard achieved", "Standard against last quarter"], rows, {
     colour: [{ col: 0, by: "status", match: "contains" }, { col: 4, by: "yesno" }, { col: 5, by: "trend" }],
+    formats: [{ col: 2, numberFormat: percentCell(previousPercent).format ?? "0%" }, { col: 3, numberFormat: percentCell(r.standard?.expected).format ?? "0%" }],
   });
+}
+
+/** The headline's own trend: this quarter's standard against last quarter's, never an item's trend. */
+function headline(r: DatasetReport): string {
+  return r.headlineTrend === "N/A" ? (r.previous ? "N/A" : "No history yet") : r.headlineTrend;
+}
+
+/** What the reader counts: indicators and their values, not sheet rows. */
+function measureCounts(r: IndicatorsReport): { indicators: number; values: number } {
+  let values = 0;
+  for (const x of r.items) for (const p of x.item.points) if (typeof p.value === "number") values++;
+  return { indicators: r.items.length, values };
+}
+
+function countsLine(r: DatasetReport): string {
+  const noun = KIND_NAMES[r.kind].toLowerCase();
+  if (r.kind === "outcomes" || r.kind === "indicators") {
+    const c = measureCounts(r);
+    return `${c.indicators} ${c.indicators === 1 ? noun.replace(/s$/, "") : noun}, ${c.values} ${c.values === 1 ? "value" : "values"}`;
+  }
+  const n = r.kind === "risks" ? r.risks.length : r.items.length;
+  return `${n} ${n === 1 ? noun.replace(/s$/, "") : noun}`;
+}
+
+/**
+ * Indicators with no target have no RAG: say so in words and give their
+ * trends instead of an empty standards table.
+ */
+function trendOnly(b: SheetBuilder, r: IndicatorsReport): boolean {
+  const judged = r.items.filter((x) => x.assessment.status !== "Data only" && x.assessment.status !== "No data" && x.assessment.status !== "Check");
+  if (judged.length) return false;
+  const noun = KIND_NAMES[r.kind].toLowerCase();
+  const noTarget = r.items.filter((x) => x.assessment.status === "Data only").length;
+  const noValue = r.items.filter((x) => x.assessment.status === "No data").length;
+  const unreadable = r.items.filter((x) => x.assessment.status === "Check").length;
+  const parts = [
+    noTarget ? `${noTarget} ${noTarget === 1 ? `${noun.replace(/s$/, "")} has` : `${noun} have`} no target: trend only` : "",
+    noValue ? `${noValue} ${noValue === 1 ? "has" : "have"} no value this period` : "",
+    unreadable ? `${unreadable} ${unreadable === 1 ? "has a value" : "have values"} that could not be read (see Data issues)` : "",
+  ].filter(Boolean);
+  b.note(`${parts.join("; ")}. No RAG status and no standard apply.`);
+  const order = ["Improving", "Static", "Worsening", "Increasing", "Decreasing", "No change", "No trend data"];
+  const count = (trend: string, which: "short" | "long") => r.items.filter((x) => x.assessment.trends[which] === trend).length;
+  const rows = order.filter((t) => count(t, "short") || count(t, "long")).map((t) => [t, count(t, "short"), count(t, "long")]);
+  b.table(`${r.label}: trends`, ["Trend of each indicator", "Against the previous period", "Against the same period last year"], rows, { colour: [{ col: 0, by: "trend" }] });
+  return true;
 }
 
 function breakdownTable(b: SheetBuilder, r: IndicatorsReport): void {
   const rows = r.breakdown.map((row) => [`Of ${row.status.toUpperCase()}`, ...row.cells.map((c) => c.text)]);
-  b.table(`${r.label}: status by trend`, ["Trend", ...r.breakdown[0].cells.map((c) => c.trend)], rows, { colour: [{ col: 0, by: "status", match: "contains" }] });
+  b.note("Each item's own trend against the previous period (not the headline's):");
+  b.table(`${r.label}: status by trend`, ["Status, by item trend", ...r.breakdown[0].cells.map((c) => c.trend)], rows, { colour: [{ col: 0, by: "status", match: "contains" }] });
 }
 
 function riskTable(b: SheetBuilder, r: RisksReport): void {
@@ -82,11 +132,12 @@ export function summarySheet(report: Report, name: string, previousLabel: string
   b.note(`Generated from this workbook's data. Each table pastes into the report as it stands; status is always written as a word.`);
   for (const r of report.datasets) {
     b.blank();
-    b.subtitle(`${r.label} (${KIND_NAMES[r.kind].toLowerCase()}, sheet '${r.sheet}')`);
+    b.subtitle(`${r.label}: ${countsLine(r)} (sheet '${r.sheet}')`);
     if (r.kind === "risks") {
       riskTable(b, r);
       continue;
     }
+    if ((r.kind === "outcomes" || r.kind === "indicators") && r.items.length && trendOnly(b, r)) continue;
     standardsTable(b, r, report.period ?? "This period", previousLabel);
     if ((r.kind === "outcomes" || r.kind === "indicators") && r.items.length) {
       b.blank();
