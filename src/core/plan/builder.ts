@@ -178,7 +178,7 @@ export class SheetBuilder {
       if (this.hidden.includes(c) || typeof v === "number") return;
       const text = v === null ? "" : typeof v === "object" ? ("text" in v ? v.text : "") : String(v);
       // A column width counts digits of the default font; bold headers fit fewer letters, and cell padding takes one.
-      const width = Math.max(3, Math.floor(((this.widths[c] ?? 10) - 1) * (bold ? 0.9 : 1.05)));
+      const width = Math.max(3, Math.floor(((this.widths[c] ?? 10) - 1) * (bold ? 1 : 1.2)));
       lines = Math.max(lines, wrappedLines(text, width));
     });
     if (lines > 1) this.heights[r] = Math.min(409, 15 * lines);

@@ -2,7 +2,7 @@ import { Report, DatasetReport, IndicatorsReport, RisksReport } from "../../repo
 import { formatShare } from "../../standards/fraction";
 import { percentCell } from "../cells";
 import { Status, STATUSES } from "../../status";
-import { shortPeriodLabel } from "../../periods";
+import { shortPeriodLabel, formatPeriod } from "../../periods";
 import { SheetBuilder } from "../builder";
 import { PlanValue, SheetPlan } from "../types";
 
@@ -65,17 +65,28 @@ function headline(r: DatasetReport): string {
 }
 
 /** What the reader counts: indicators and their values, not sheet rows. */
-function measureCounts(r: IndicatorsReport): { indicators: number; values: number } {
+function measureCounts(r: IndicatorsReport): { indicators: number; values: number; periods: number; blank: number } {
   let values = 0;
-  for (const x of r.items) for (const p of x.item.points) if (typeof p.value === "number") values++;
-  return { indicators: r.items.length, values };
+  let blank = 0;
+  const periods = new Set<string>();
+  for (const x of r.items) {
+    for (const p of x.item.points) {
+      if (p.value === null) blank++;
+      if (typeof p.value !== "number") continue;
+      values++;
+      periods.add(p.period ? formatPeriod(p.period) : "");
+    }
+  }
+  return { indicators: r.items.length, values, periods: periods.size, blank };
 }
 
 function countsLine(r: DatasetReport): string {
   const noun = KIND_NAMES[r.kind].toLowerCase();
   if (r.kind === "outcomes" || r.kind === "indicators") {
     const c = measureCounts(r);
-    return `${c.indicators} ${c.indicators === 1 ? noun.replace(/s$/, "") : noun}, ${c.values} ${c.values === 1 ? "value" : "values"}`;
+    const over = c.periods > 1 ? ` over ${c.periods} periods` : "";
+    const blank = c.blank ? ` (${c.blank} blank)` : "";
+    return `${c.indicators} ${c.indicators === 1 ? noun.replace(/s$/, "") : noun}, ${c.values} ${c.values === 1 ? "value" : "values"}${over}${blank}`;
   }
   const n = r.kind === "risks" ? r.risks.length : r.items.length;
   return `${n} ${n === 1 ? noun.replace(/s$/, "") : noun}`;
