@@ -17,11 +17,17 @@ function statusRows(r: DatasetReport): Status[] {
   return [...rows, ...STATUSES.filter((s) => !rows.includes(s) && (r.statusCounts[s] ?? 0) > 0)];
 }
 
-function previousShare(r: DatasetReport, status: Status): string {
+/** "n/N (p%)" as the report writes it; a zero share is the number 0 (shown "0%"), never "0%" as text. */
+function share(n: number, total: number): PlanValue {
+  const text = formatShare(n, total);
+  return text === "0%" ? 0 : text;
+}
+
+function previousShare(r: DatasetReport, status: Status): PlanValue {
   const prev = r.previous;
   if (!prev) return "N/A";
   const base = prev.summary.base || Object.values(prev.summary.statusCounts).reduce((a, b) => a + b, 0);
-  return formatShare(prev.summary.statusCounts[status] ?? 0, base);
+  return share(prev.summary.statusCounts[status] ?? 0, base);
 }
 
 /** The standards table as the report prints it: one row per status, the standard on its headline row. */
@@ -45,7 +51,7 @@ function standardsTable(b: SheetBuilder, r: DatasetReport, period: string, previ
     const isHeadline = r.standard && counted.length === 1 && counted[0] === s;
     rows.push([
       `Number (%) ${s.toUpperCase()}`,
-      formatShare(r.statusCounts[s] ?? 0, base),
+      share(r.statusCounts[s] ?? 0, base),
       previousShare(r, s),
       isHeadline ? r.standard!.expected / 100 : "N/A",
       isHeadline ? (r.standard!.achieved ? "Yes" : "No") : "N/A",
@@ -55,7 +61,7 @@ function standardsTable(b: SheetBuilder, r: DatasetReport, period: string, previ
   const previousPercent = r.previous?.summary.percent;
   b.table(`${r.label}: standard`, [r.label, shortPeriodLabel(period), shortPeriodLabel(previousLabel), "Expected standard", "Standard achieved", "Standard against last quarter"], rows, {
     colour: [{ col: 0, by: "status", match: "contains" }, { col: 4, by: "yesno" }, { col: 5, by: "trend" }],
-    formats: [{ col: 2, numberFormat: percentCell(previousPercent).format ?? "0%" }, { col: 3, numberFormat: percentCell(r.standard?.expected).format ?? "0%" }],
+    formats: [{ col: 1, numberFormat: "0%" }, { col: 2, numberFormat: percentCell(previousPercent).format ?? "0%" }, { col: 3, numberFormat: percentCell(r.standard?.expected).format ?? "0%" }],
   });
 }
 
@@ -117,9 +123,12 @@ function trendOnly(b: SheetBuilder, r: IndicatorsReport): boolean {
 }
 
 function breakdownTable(b: SheetBuilder, r: IndicatorsReport): void {
-  const rows = r.breakdown.map((row) => [`Of ${row.status.toUpperCase()}`, ...row.cells.map((c) => c.text)]);
+  const rows = r.breakdown.map((row) => [`Of ${row.status.toUpperCase()}`, ...row.cells.map((c) => (c.text === "0%" ? 0 : c.text))]);
   b.note("Each item's own trend against the previous period (not the headline's):");
-  b.table(`${r.label}: status by trend`, ["Status, by item trend", ...r.breakdown[0].cells.map((c) => c.trend)], rows, { colour: [{ col: 0, by: "status", match: "contains" }] });
+  b.table(`${r.label}: status by trend`, ["Status, by item trend", ...r.breakdown[0].cells.map((c) => c.trend)], rows, {
+    colour: [{ col: 0, by: "status", match: "contains" }],
+    formats: r.breakdown[0].cells.map((_, i) => ({ col: i + 1, numberFormat: "0%" })),
+  });
 }
 
 function riskTable(b: SheetBuilder, r: RisksReport): void {
