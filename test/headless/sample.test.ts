@@ -73,7 +73,7 @@ describe("summarise on the sample workbook", () => {
     const text = (sheet: string) => sheetValues(wb.getWorksheet(sheet)!).map((r) => (r ?? []).map((v) => (v && typeof v === "object" && "text" in v ? (v as { text: string }).text : v)));
 
     it("has the output sheets the JSON names, after the council's own", () => {
-      expect(json.outputSheets).toEqual(["Summary", "Commentary", "Exceptions", "Risk register", "Risk heat map", "By directorate", "Indicator results", "Data issues"]);
+      expect(json.outputSheets).toEqual(["Summary", "Commentary", "Exceptions", "Risk register", "Risk heat map", "By directorate", "Indicator results", "Indicator charts", "Data issues"]);
       for (const s of json.outputSheets) expect(wb.getWorksheet(s)).toBeDefined();
     });
 

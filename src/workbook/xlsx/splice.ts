@@ -3,6 +3,7 @@ import { SheetPlan, ConditionalFormatPlan } from "../../core";
 import { elements, elementPattern, attr, setAttr, escapeXml, decodeXml, resolvePart, relsPath } from "./xml-text";
 import { StyleBook, UnsupportedPackage } from "./style-book";
 import { sheetXml, rulesXml } from "./sheet-xml";
+import { addCharts, isOwnDrawing, removeOwnDrawing, DRAWING_TYPE } from "./chart-xml";
 
 /**
  * Writes the product's sheets into the council's own package instead of
@@ -80,13 +81,19 @@ function insertRules(xml: string, blocks: string, drop: SpliceRequest["rules"][n
  * that somebody gave a chart, comment or table goes through a full re-save,
  * which lists what is lost, rather than leaving orphaned parts.
  */
-async function ownSheetRels(zip: JSZip, part: string): Promise<void> {
+async function ownSheetRels(zip: JSZip, part: string): Promise<string[]> {
   const file = zip.file(relsPath(part));
-  if (!file) return;
+  if (!file) return [];
   const xml = await file.async("string");
-  if (elements(xml, "Relationship").some((r) => attr(r, "Type") !== HYPERLINK_TYPE)) {
-    throw new UnsupportedPackage(`${part} has drawings, comments or tables`);
+  const drawings: string[] = [];
+  for (const r of elements(xml, "Relationship")) {
+    if (attr(r, "Type") === HYPERLINK_TYPE) continue;
+    // The product's own charts go with the sheet; anything else means somebody added to it.
+    const target = resolvePart(part, attr(r, "Target") ?? "");
+    if (attr(r, "Type") === DRAWING_TYPE && (await isOwnDrawing(zip, target))) drawings.push(target);
+    else throw new UnsupportedPackage(`${part} has drawings, comments or tables`);
   }
+  return drawings;
 }
 
 /** Applies the request to `zip`, the package as opened, in place. */
@@ -117,10 +124,12 @@ export async function splice(zip: JSZip, req: SpliceRequest): Promise<void> {
   const writing = new Set(req.sheets.map((s) => s.plan.name));
   const removed = entries.filter((e) => req.remove.includes(e.name) && !writing.has(e.name));
   const replaced = entries.filter((e) => writing.has(e.name));
+  const ownDrawings: string[] = [];
   for (const e of [...removed, ...replaced]) {
     if (!e.part || !zip.file(e.part)) throw new UnsupportedPackage(`sheet '${e.name}' has no worksheet part`);
-    await ownSheetRels(zip, e.part);
+    ownDrawings.push(...(await ownSheetRels(zip, e.part)));
   }
+  for (const d of ownDrawings) types = await removeOwnDrawing(zip, d, types);
 
   const tags = new Map(entries.map((e) => [e, e.tag]));
   const appended: string[] = [];
@@ -140,7 +149,9 @@ export async function splice(zip: JSZip, req: SpliceRequest): Promise<void> {
       relsXml = relsXml.replace("</Relationships>", `<Relationship Id="${rid}" Type="${WORKSHEET_TYPE}" Target="/${part}"/></Relationships>`);
       types = types.replace("</Types>", `<Override PartName="/${part}" ContentType="${WORKSHEET_CONTENT}"/></Types>`);
     }
-    zip.file(part, sheetXml(plan, book));
+    const charts = addCharts(zip, part, plan, types);
+    if (charts) types = charts.types;
+    zip.file(part, sheetXml(plan, book, charts?.rid));
   }
 
   for (const r of req.rules) {
