@@ -2,6 +2,7 @@ import { Report, DatasetReport, IndicatorsReport, RisksReport } from "../../repo
 import { formatShare } from "../../standards/fraction";
 import { percentCell } from "../cells";
 import { Status, STATUSES } from "../../status";
+import { notRatedPhrase } from "../../report/not-rated";
 import { shortPeriodLabel, formatPeriod } from "../../periods";
 import { SheetBuilder } from "../builder";
 import { PlanValue, SheetPlan } from "../types";
@@ -63,6 +64,8 @@ function standardsTable(b: SheetBuilder, r: DatasetReport, period: string, previ
     colour: [{ col: 0, by: "status", match: "contains" }, { col: 4, by: "yesno" }, { col: 5, by: "trend" }],
     formats: [{ col: 1, numberFormat: "0%" }, { col: 2, numberFormat: percentCell(previousPercent).format ?? "0%" }, { col: 3, numberFormat: percentCell(r.standard?.expected).format ?? "0%" }],
   });
+  const unrated = notRatedPhrase(r);
+  if (unrated) b.note(`${r.label}: ${unrated}. Rows not rated stay in every count; no standard is achieved until they are rated.`);
 }
 
 /** The headline's own trend: this quarter's standard against last quarter's, never an item's trend. */
