@@ -1,5 +1,6 @@
 import { SheetPlan, PlanValue, PlanStyle, ConditionalFormatPlan, DataValidationPlan, parseRange, rangeRef, toSerial, a1, columnLetter } from "../../core";
 import { Batch, jsonSize, rowsPerChunk } from "./batch";
+import { addCharts } from "./charts";
 
 /** Text that Excel would take for a formula if written as a value. */
 export function looksLikeFormula(s: string): boolean {
@@ -168,6 +169,8 @@ export async function renderPlan(ws: Excel.Worksheet, plan: SheetPlan, batch: Ba
   const titles = plan.print?.titleRows;
   // (The in-memory fake Excel does not model pageLayout yet; real Excel always has it.)
   if (titles && supports.printTitles && ws.pageLayout) ws.pageLayout.setPrintTitleRows(`$${titles.first + 1}:$${titles.last + 1}`);
+  await batch.reserve(600 * (plan.charts?.length ?? 0));
+  addCharts(ws, plan);
   if (plan.tabColour) ws.tabColor = plan.tabColour;
   if (plan.protection) ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true }, plan.protection.password || undefined);
 }
