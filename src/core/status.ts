@@ -155,5 +155,5 @@ export function normaliseStatus(v: CellValue | undefined, labels: StatusLabels =
   const text = cellText(v);
   const found = labelLookup(labels).get(normaliseWord(text));
   if (found) return ok(found);
-  return fail("status.unknown", `'${truncate(text)}' is not in the status vocabulary, so it was counted as not rated: map it to Green, Amber, Red, Complete, In progress or Not started in Settings`);
+  return fail("status.unknown", `'${truncate(text)}' is not a status the vocabulary knows: expected Green, Amber, Red, Complete, In progress or Not started, or a word mapped to one in Settings`);
 }

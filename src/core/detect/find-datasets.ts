@@ -155,7 +155,6 @@ function lastPeriodIn(group: string): Period | null {
 /** Which kind of list a header row describes, from the roles it found. */
 export function classify(c: Pick<Candidate, "assignment" | "periodColumns" | "titleHeader" | "statusShare" | "dataRows">, sheetName: string): DatasetKind | null {
   const cols = c.assignment.columns;
-  if (c.dataRows === 0) return null;
   const hint = kindHint(c.titleHeader) ?? kindHint(sheetName);
   const named = cols.title !== undefined || cols.code !== undefined;
   const sure = (role: Role) => cols[role] !== undefined && (c.assignment.scores[role] ?? 0) >= 0.5;
@@ -165,7 +164,7 @@ export function classify(c: Pick<Candidate, "assignment" | "periodColumns" | "ti
   const measured = cols.value !== undefined || c.periodColumns.length > 0 || cols.ytd !== undefined || (cols.numerator !== undefined && cols.denominator !== undefined);
   if (measured && named) return hint === "outcomes" ? "outcomes" : "indicators";
   // A status column with no status word in it is a key, a notes table or a tracker of something else.
-  const hasStatus = cols.status !== undefined && c.statusShare >= 0.2;
+  const hasStatus = cols.status !== undefined && (c.dataRows === 0 || c.statusShare >= 0.2);
   if (hasStatus && cols.title !== undefined) {
     return hint === "priorities" ? "priorities" : hint === "outcomes" ? "outcomes" : hint === "indicators" && cols.target !== undefined ? "indicators" : "actions";
   }
