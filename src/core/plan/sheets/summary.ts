@@ -18,6 +18,13 @@ function statusRows(r: DatasetReport): Status[] {
   return [...rows, ...STATUSES.filter((s) => !rows.includes(s) && (r.statusCounts[s] ?? 0) > 0)];
 }
 
+/** What the statuses without a RAG judgement mean, in words a councillor reads. */
+const PLAIN_WORDS: Partial<Record<Status, string>> = {
+  "Data only": "no target: trend only",
+  "No data": "no value this period",
+  Check: "value could not be read: see Data issues",
+};
+
 /** "n/N (p%)" as the report writes it; a zero share is the number 0 (shown "0%"), never "0%" as text. */
 function share(n: number, total: number): PlanValue {
   const text = formatShare(n, total);
@@ -51,7 +58,7 @@ function standardsTable(b: SheetBuilder, r: DatasetReport, period: string, previ
     if (counted.length > 1 && counted.includes(s)) continue;
     const isHeadline = r.standard && counted.length === 1 && counted[0] === s;
     rows.push([
-      `Number (%) ${s.toUpperCase()}`,
+      `Number (%) ${s.toUpperCase()}${PLAIN_WORDS[s] ? ` (${PLAIN_WORDS[s]})` : ""}`,
       share(r.statusCounts[s] ?? 0, base),
       previousShare(r, s),
       isHeadline ? r.standard!.expected / 100 : "N/A",
@@ -143,7 +150,9 @@ function riskTable(b: SheetBuilder, r: RisksReport): void {
   const moves = { Increased: 0, Decreased: 0, Unchanged: 0, New: 0, "N/A": 0 } as Record<string, number>;
   for (const x of r.risks) moves[x.movementShown]++;
   b.blank();
-  b.table(`${r.label}: movement`, ["Movement this quarter", "Number of risks"], [
+  // On a first run the movement can only be the register's own claim: the header says whose.
+  const fromRegister = !r.previous && r.risks.some((x) => x.movementSource === "published");
+  b.table(`${r.label}: movement`, [fromRegister ? "Movement this quarter (the register's own trend column)" : "Movement this quarter", "Number of risks"], [
     ["Increased", moves.Increased], ["Decreased", moves.Decreased], ["Unchanged", moves.Unchanged], ["New", moves.New],
     ...(moves["N/A"] ? [["Not known (no previous quarter)", moves["N/A"]]] : []), ["Closed", r.closed.length],
   ], { colour: [{ col: 0, by: "movement" }] });
