@@ -87,9 +87,10 @@ export function indicatorChartsSheet(reports: IndicatorsReport[], name: string, 
       title,
       categories: { col: 0, first: t.firstRow, last: t.lastRow },
       series: columns.flatMap((c, k) => (c.role ? [{ role: c.role, values: { col: k, first: t.firstRow, last: t.lastRow } }] : [])),
-      anchor: { fromRow: top - 1, fromCol: columns.length + 1, toRow: top - 1 + CHART_ROWS, toCol: columns.length + 9 },
+      // Below the subtitle, which runs across the sheet, and beside the table.
+      anchor: { fromRow: top, fromCol: columns.length + 1, toRow: top + CHART_ROWS, toCol: columns.length + 9 },
     });
-    while (b.nextRow < top - 1 + CHART_ROWS) b.blank();
+    while (b.nextRow < top + CHART_ROWS) b.blank();
   }
   if (!charts.length) return null;
   const plan = b.build();

@@ -67,10 +67,12 @@ function standardsTable(b: SheetBuilder, r: DatasetReport, period: string, previ
     ]);
   }
   const previousPercent = r.previous?.summary.percent;
-  b.table(`${r.label}: standard`, [r.label, shortPeriodLabel(period), shortPeriodLabel(previousLabel), "Expected standard", "Standard achieved", "Standard against last quarter"], rows, {
+  const t = b.table(`${r.label}: standard`, [r.label, shortPeriodLabel(period), shortPeriodLabel(previousLabel), "Expected standard", "Standard achieved", "Standard against last quarter"], rows, {
     colour: [{ col: 0, by: "status", match: "contains" }, { col: 4, by: "yesno" }, { col: 5, by: "trend" }],
     formats: [{ col: 1, numberFormat: "0%" }, { col: 2, numberFormat: percentCell(previousPercent).format ?? "0%" }, { col: 3, numberFormat: percentCell(r.standard?.expected).format ?? "0%" }],
   });
+  // Shares are mostly "n/N (p%)" text; a zero share is a number and should sit the same way.
+  b.styleRange(t.firstRow, 1, t.lastRow, 3, { hAlign: "left" });
   const unrated = notRatedPhrase(r);
   if (unrated) b.note(`${r.label}: ${unrated}. Rows not rated stay in every count; no standard is achieved until they are rated.`);
 }
@@ -81,19 +83,17 @@ function headline(r: DatasetReport): string {
 }
 
 /** What the reader counts: indicators and their values, not sheet rows. */
-function measureCounts(r: IndicatorsReport): { indicators: number; values: number; periods: number; blank: number } {
+function measureCounts(r: IndicatorsReport): { indicators: number; values: number; periods: number } {
   let values = 0;
-  let blank = 0;
   const periods = new Set<string>();
   for (const x of r.items) {
     for (const p of x.item.points) {
-      if (p.value === null) blank++;
       if (typeof p.value !== "number") continue;
       values++;
       periods.add(p.period ? formatPeriod(p.period) : "");
     }
   }
-  return { indicators: r.items.length, values, periods: periods.size, blank };
+  return { indicators: r.items.length, values, periods: periods.size };
 }
 
 function countsLine(r: DatasetReport): string {
@@ -101,8 +101,7 @@ function countsLine(r: DatasetReport): string {
   if (r.kind === "outcomes" || r.kind === "indicators") {
     const c = measureCounts(r);
     const over = c.periods > 1 ? ` over ${c.periods} periods` : "";
-    const blank = c.blank ? ` (${c.blank} blank)` : "";
-    return `${c.indicators} ${c.indicators === 1 ? noun.replace(/s$/, "") : noun}, ${c.values} ${c.values === 1 ? "value" : "values"}${over}${blank}`;
+    return `${c.indicators} ${c.indicators === 1 ? noun.replace(/s$/, "") : noun}, ${c.values} ${c.values === 1 ? "value" : "values"}${over}`;
   }
   const n = r.kind === "risks" ? r.risks.length : r.items.length;
   return `${n} ${n === 1 ? noun.replace(/s$/, "") : noun}`;
@@ -135,10 +134,11 @@ function trendOnly(b: SheetBuilder, r: IndicatorsReport): boolean {
 function breakdownTable(b: SheetBuilder, r: IndicatorsReport): void {
   const rows = r.breakdown.map((row) => [`Of ${row.status.toUpperCase()}`, ...row.cells.map((c) => (c.text === "0%" ? 0 : c.text))]);
   b.note("Each item's own trend against the previous period (not the headline's):");
-  b.table(`${r.label}: status by trend`, ["Status, by item trend", ...r.breakdown[0].cells.map((c) => c.trend)], rows, {
+  const t = b.table(`${r.label}: status by trend`, ["Status, by item trend", ...r.breakdown[0].cells.map((c) => c.trend)], rows, {
     colour: [{ col: 0, by: "status", match: "contains" }],
     formats: r.breakdown[0].cells.map((_, i) => ({ col: i + 1, numberFormat: "0%" })),
   });
+  b.styleRange(t.firstRow, 1, t.lastRow, r.breakdown[0].cells.length, { hAlign: "left" });
 }
 
 function riskTable(b: SheetBuilder, r: RisksReport): void {
