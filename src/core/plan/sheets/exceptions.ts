@@ -3,12 +3,13 @@ import { isRedRed } from "../../standards/exceptions";
 import { formatUkDate, toIso, compareDates } from "../../dates";
 import { periodEnd, parsePeriod } from "../../periods";
 import { measureCell, measureFormat } from "../cells";
+import { statistics } from "../statistics";
 import { SheetBuilder } from "../builder";
 import { PlanValue, SheetPlan } from "../types";
 
 /** "Red Red" items (off target and worsening) and overdue items, each a table ready to paste. */
 export function exceptionsSheet(report: Report, name: string): SheetPlan {
-  const b = new SheetBuilder("exceptions", name, [22, 12, 46, 10, 12, 12, 14, 12, 48]);
+  const b = new SheetBuilder("exceptions", name, [22, 12, 46, 10, 12, 12, 14, 12, 52, 26]);
   b.title(`Exceptions${report.periodLong ? `: ${report.periodLong}` : ""}`);
   b.note("'Red Red': Red and worsening against the previous period. Overdue: due date passed by the end of the period and not complete.");
   b.blank();
@@ -21,12 +22,13 @@ export function exceptionsSheet(report: Report, name: string): SheetPlan {
       if (!isRedRed({ status: a.status, trend: a.trends.short })) continue;
       const pc = x.item.percent;
       redRed.push([r.label, x.item.code, x.item.title, a.status, measureCell(a.value, pc), measureCell(x.item.target, pc),
-        measureCell(a.trends.previous, pc), a.trends.short, a.why]);
+        measureCell(a.trends.previous, pc), a.trends.short, a.why,
+        statistics(a).together]);
       formats.push([measureFormat(a.value, pc), measureFormat(x.item.target, pc), measureFormat(a.trends.previous, pc)]);
     }
   }
   b.subtitle(`'Red Red' items: ${redRed.length}`);
-  b.table("Red Red", ["Dataset", "Code", "Title", "Status", "Value", "Target", "Previous value", "Trend", "Why"], redRed, {
+  b.table("Red Red", ["Dataset", "Code", "Title", "Status", "Value", "Target", "Previous value", "Trend", "Why", "Status and variation"], redRed, {
     colour: [{ col: 3, by: "status" }, { col: 7, by: "trend" }],
     formats: [4, 5, 6].map((col, k) => ({ col, numberFormat: (i: number) => formats[i][k] })),
     emptyText: "No item is both Red and worsening this period.",

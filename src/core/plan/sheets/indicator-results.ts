@@ -1,27 +1,12 @@
 import { IndicatorsReport } from "../../report/types";
-import { IndicatorAssessment, RUN_CHART_MIN_POINTS } from "../../indicator";
+import { RUN_CHART_MIN_POINTS } from "../../indicator";
 import { SPC_MIN_POINTS } from "../../report/indicators";
-import { statusAndVariation, runChartWords } from "../../spc";
+import { statistics } from "../statistics";
 import { SheetBuilder } from "../builder";
 import { measureCell, measureFormat, RAG_CODES } from "../cells";
 import { PlanValue, SheetPlan } from "../types";
 
 /** Status codes that carry a RAG judgement, and so an icon. */
-/** What the statistics say about an indicator: SPC where there are enough points, else run-chart signals, else why not. */
-function statistics(a: IndicatorAssessment): { variation: string; assurance: string; together: string } {
-  const n = a.points ?? 0;
-  if (a.spc) {
-    const trial = a.spc.trialLimits ? " (trial limits)" : "";
-    return { variation: a.spc.variation, assurance: `${a.spc.assurance}${trial}`, together: statusAndVariation(a.status, a.spc.variation) };
-  }
-  if (a.runChart) {
-    const words = runChartWords(a.runChart, n);
-    return { variation: words, assurance: "", together: `${a.status}; ${a.runChart.signal ? "the run chart shows non-random variation" : "no run-chart signal"}` };
-  }
-  const why = n < RUN_CHART_MIN_POINTS ? `Not judged: ${n} ${n === 1 ? "point" : "points"} (run chart needs ${RUN_CHART_MIN_POINTS})` : "Not judged: SPC is switched off";
-  return { variation: why, assurance: "", together: `${a.status}; variation not judged` };
-}
-
 /**
  * Every indicator and outcome: status with its code and reason, both trends,
  * the latest value with the period it really belongs to, and what the
