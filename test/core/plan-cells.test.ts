@@ -1,4 +1,5 @@
 import { measureCell, measureFormat, percentCell, decimalsOf, wrappedLines, statusAndVariation, runChartWords, anhojRules } from "../../src/core";
+import * as core from "../../src/core";
 
 describe("numbers as the council wrote them", () => {
   it("keeps a value's own decimals in its format", () => {
@@ -41,5 +42,19 @@ describe("status and variation in words", () => {
   it("labels run-chart signals as run-chart signals", () => {
     const r = anhojRules([3, 4, 3, 4, 3, 4, 3, 4, 8, 9, 8, 9, 8, 9, 8, 9])!;
     expect(runChartWords(r, 16)).toMatch(/^Run chart \(16 points\): a shift: a run of 8 on one side of the median \(more than 7 is unusual\); too few crossings/);
+  });
+});
+
+describe("icon rules", () => {
+  it("cover only the accepted rows, one rule per run, and none at all when the runs would be too many", () => {
+    const { SheetBuilder, MAX_ICON_RULES } = core;
+    const rule = { type: "iconSet" as const, iconSet: "3Symbols" as const, thresholds: [0, 2, 3], showValue: true };
+    const plan = (codes: number[]) => {
+      const b = new SheetBuilder("t", "T", [10]);
+      b.table("t", ["Code"], codes.map((c) => [c]), { iconSets: [{ col: 0, rule, where: (i) => codes[i] >= 1 }] });
+      return b.build().conditionalFormats.map((c) => c.ref);
+    };
+    expect(plan([3, 1, 0, 0, 2, -1])).toEqual(["A2:A3", "A6:A6"]);
+    expect(plan(Array.from({ length: 2 * MAX_ICON_RULES + 2 }, (_, i) => (i % 2 ? 0 : 3)))).toEqual([]);
   });
 });

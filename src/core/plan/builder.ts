@@ -25,6 +25,9 @@ export function wrappedLines(text: string, width: number): number {
   return Math.max(1, lines);
 }
 
+/** At most this many icon rules per column (see `iconSets`' `where`). */
+export const MAX_ICON_RULES = 50;
+
 /** Tables longer than this are written plain (no per-cell borders or fitted row heights). */
 export const LARGE_TABLE = 2_000;
 
@@ -134,9 +137,16 @@ export class SheetBuilder {
       for (const c of options.colour ?? []) this.colourColumn(c.col, firstRow, lastRow, c.by, c.match ?? "exact");
       for (const i of options.iconSets ?? []) {
         const where = i.where;
-        // One rule per run of accepted rows: a range list is not something every host's API takes.
-        if (!where) this.cfs.push({ ref: rangeRef(firstRow, i.col, lastRow, i.col), priority: this.cfs.length + 1, rule: i.rule });
-        else this.runs(firstRow, rows.length, (k) => (where(k) ? "yes" : null), (top, bottom) => this.cfs.push({ ref: rangeRef(top, i.col, bottom, i.col), priority: this.cfs.length + 1, rule: i.rule }));
+        if (!where) {
+          this.cfs.push({ ref: rangeRef(firstRow, i.col, lastRow, i.col), priority: this.cfs.length + 1, rule: i.rule });
+          continue;
+        }
+        // One rule per run of accepted rows: a range list is not something every host's API takes. Icons only
+        // reinforce the status word, so a table too fragmented for a few rules goes without rather than mislead.
+        const blocks: [number, number][] = [];
+        this.runs(firstRow, rows.length, (k) => (where(k) ? "yes" : null), (top, bottom) => blocks.push([top, bottom]));
+        if (blocks.length > MAX_ICON_RULES) continue;
+        for (const [top, bottom] of blocks) this.cfs.push({ ref: rangeRef(top, i.col, bottom, i.col), priority: this.cfs.length + 1, rule: i.rule });
       }
     }
     return { headerRow, firstRow, lastRow };
