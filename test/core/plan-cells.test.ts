@@ -1,5 +1,4 @@
-import { measureCell, measureFormat, percentCell, decimalsOf, wrappedLines, statusAndVariation, runChartWords, anhojRules } from "../../src/core";
-import * as core from "../../src/core";
+import { measureCell, measureFormat, percentCell, decimalsOf, wrappedLines, statusAndVariation, runChartWords, anhojRules, SheetBuilder, MAX_ICON_RULES } from "../../src/core";
 
 describe("numbers as the council wrote them", () => {
   it("keeps a value's own decimals in its format", () => {
@@ -47,7 +46,6 @@ describe("status and variation in words", () => {
 
 describe("icon rules", () => {
   it("cover only the accepted rows, one rule per run, and none at all when the runs would be too many", () => {
-    const { SheetBuilder, MAX_ICON_RULES } = core;
     const rule = { type: "iconSet" as const, iconSet: "3Symbols" as const, thresholds: [0, 2, 3], showValue: true };
     const plan = (codes: number[]) => {
       const b = new SheetBuilder("t", "T", [10]);
