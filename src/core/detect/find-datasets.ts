@@ -29,6 +29,8 @@ export interface DetectedDataset {
   periodColumns: PeriodColumn[];
   /** Header text per column from `left` (for mapping screens and messages). */
   headers: string[];
+  /** Group labels above each header ("Residual risk" over L | I | Score), per column from `left`. */
+  headerContext?: string[];
   /** 0–1: how much of the header row was recognised. */
   confidence: number;
   tableName?: string;
@@ -80,6 +82,7 @@ interface Candidate {
   titleHeader: string;
   kind: DatasetKind | null;
   headers: string[];
+  context: string[];
   /** Share of known status words in the status column, for telling a RAG list from a key or notes table. */
   statusShare: number;
   dataRows: number;
@@ -128,6 +131,10 @@ function readCandidate(grid: SheetGrid, r: number, bottom: number, left: number,
     for (let rr = r + 1; rr <= end; rr++) values.push(grid.rows[rr]?.[c] ?? null);
     cols.push({ col: c, header: headerWords(text, context[c - left] ?? ""), profile: profileColumn(values) });
   }
+  // "Current" is the residual risk where the register also gives an inherent one (Inherent L, Current L).
+  if (cols.some((c) => c.header.inherent)) {
+    for (const c of cols) if (/\bcurrent\b/.test(c.header.full) && !c.header.inherent) c.header = { ...c.header, residual: true };
+  }
   const assignment = assignRoles(cols);
   const statusCol = cols.find((c) => c.col === assignment.columns.status);
   let dataRows = 0;
@@ -137,6 +144,7 @@ function readCandidate(grid: SheetGrid, r: number, bottom: number, left: number,
   const cand: Candidate = {
     row: r, assignment, periodColumns, nonBlank, titleHeader, kind: null, statusShare: statusCol?.profile.statusWords ?? 0, dataRows,
     headers: Array.from({ length: right - left + 1 }, (_, i) => cellText(row[left + i])),
+    context,
   };
   cand.kind = classify(cand, sheetHint);
   return cand;
@@ -275,6 +283,7 @@ function detectInRegion(
       runnerUp: cand.assignment.runnerUp,
       periodColumns: cand.periodColumns,
       headers: cand.headers,
+      headerContext: cand.context,
       confidence: Math.round(((cand.assignment.recognised + cand.periodColumns.length) / Math.max(1, cand.nonBlank)) * 100) / 100,
       tableName,
       footerRows,

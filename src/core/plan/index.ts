@@ -13,7 +13,7 @@ import { commentarySheet } from "./sheets/commentary";
 
 export * from "./types";
 export * from "./palette";
-export { SheetBuilder, wrappedLines } from "./builder";
+export { SheetBuilder, wrappedLines, MAX_ICON_RULES } from "./builder";
 export * from "./cells";
 export { dataIssuesSheet } from "./sheets/data-issues";
 

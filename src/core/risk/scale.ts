@@ -20,6 +20,14 @@ const WORD_SCALES: string[][] = [
   ["Negligible", "Minor", "Moderate", "Major", "Catastrophic"],
   ["Negligible", "Minor", "Moderate", "Significant", "Severe"],
   ["Remote", "Unlikely", "Possible", "Probable", "Highly probable"],
+  ["Very unlikely", "Unlikely", "Possible", "Likely", "Very likely"],
+  ["Rare", "Unlikely", "Moderate", "Likely", "Almost certain"],
+  ["Negligible", "Low", "Medium", "High", "Very high"],
+  ["Insignificant", "Minor", "Significant", "Major", "Critical"],
+  ["Minimal", "Minor", "Moderate", "Major", "Severe"],
+  ["Low", "Moderate", "High", "Very high"],
+  ["Unlikely", "Possible", "Likely", "Almost certain"],
+  ["Minor", "Moderate", "Major", "Critical"],
 ];
 
 const ALIASES: Record<string, string> = { med: "medium", vh: "very high", vl: "very low", h: "high", m: "medium", l: "low" };
