@@ -14,7 +14,7 @@ import { PlanValue, SheetPlan } from "../types";
  * enough, run-chart signals for shorter ones, each labelled as what it is.
  */
 export function indicatorResultsSheet(reports: IndicatorsReport[], name: string, period: string | null): SheetPlan {
-  const b = new SheetBuilder("indicator-results", name, [18, 12, 44, 11, 10, 10, 10, 8, 40, 13, 13, 10, 12, 26, 22, 30]);
+  const b = new SheetBuilder("indicator-results", name, [18, 12, 44, 11, 10, 10, 10, 8, 40, 13, 13, 10, 12, 34, 22, 30]);
   b.title(`Indicator and outcome results${period ? `: ${period}` : ""}`);
   b.note("Status code, for filters: Red 1, Amber 2, Green 3, Complete 4 (these carry an icon); Data only 0, No data -1, Check -2 (no icon: no RAG judgement).");
   b.note(`Variation in NHS "Making Data Count" colours: grey common cause, blue improvement, orange concern, purple a change where neither direction is better. SPC (rules as NHSRplotthedots) needs ${SPC_MIN_POINTS} points, and limits from 12 points or fewer are trial limits; ${RUN_CHART_MIN_POINTS} to ${SPC_MIN_POINTS - 1} points get run-chart signals (Anhøj rules) instead, labelled as such.`);
