@@ -118,6 +118,26 @@ function trendOnlySentence(r: DatasetReport): string | null {
   return `The ${n === 1 ? what.slice(0, -1) : `${countWord(n)} ${what}`} in ${r.label} ${n === 1 ? "has" : "have"} no target, so ${n === 1 ? "it is" : "they are"} reported by trend only: against the previous period, ${listWords(counts)}.`;
 }
 
+/** What SPC says about the latest point of every series long enough for it: special causes named, the rest normal variation. */
+function spcSentence(r: DatasetReport): string | null {
+  if (r.kind !== "outcomes" && r.kind !== "indicators") return null;
+  const charted = r.items.filter((x) => x.assessment.spc);
+  if (!charted.length) return null;
+  const what = r.kind === "outcomes" ? "outcomes" : "indicators";
+  const named = (variation: string) => charted.filter((x) => x.assessment.spc!.variation === variation).map((x) => inSentence(x.item.title || x.item.code));
+  const parts: string[] = [];
+  for (const [variation, words] of [["Special cause concern", "a significant deterioration"], ["Special cause improvement", "a significant improvement"], ["Special cause neither", "a significant change"]] as const) {
+    const items = named(variation);
+    if (items.length) parts.push(`${countWord(items.length)} ${items.length === 1 ? "shows" : "show"} ${words} (${listWords(items)})`);
+  }
+  const common = named("Common cause").length;
+  if (common) parts.push(`${countWord(common)} ${common === 1 ? "is" : "are"} within normal variation`);
+  const lead = charted.length === r.items.length
+    ? `Statistical process control covers all ${countWord(charted.length)} ${what}`
+    : `Statistical process control covers the ${countWord(charted.length)} of the ${r.items.length} ${what} with enough points`;
+  return `${lead}: ${listWords(parts)}.`;
+}
+
 /**
  * The report's standard sentences, drafted from the results: one paragraph
  * per dataset. Every figure comes from the calculation; nothing is canned.
@@ -126,7 +146,7 @@ export function draftNarrative(report: Report): { heading: string; sentences: st
   const when = report.periodLong ? `At the end of ${report.periodLong.replace(/ \d{4}\/\d{2}$/, "")}` : "This period";
   return report.datasets.map((r) => ({
     heading: r.label,
-    sentences: [standardSentence(r, when), breakdownSentence(r), trendOnlySentence(r) ?? redRedSentence(r), riskSentence(r)].filter((s): s is string => s !== null),
+    sentences: [standardSentence(r, when), breakdownSentence(r), trendOnlySentence(r) ?? redRedSentence(r), spcSentence(r), riskSentence(r)].filter((s): s is string => s !== null),
   })).filter((p) => p.sentences.length > 0);
 }
 

@@ -4,7 +4,8 @@
  * the next quarter's run, when history exists.
  */
 import { join } from "path";
-import { SAMPLE, tempDir, runCli, load } from "../helpers/workbooks";
+import ExcelJS from "exceljs";
+import { SAMPLE, tempDir, runCli, load, saveWorkbook } from "../helpers/workbooks";
 
 async function commentary(path: string): Promise<Record<string, string[]>> {
   const ws = (await load(path)).getWorksheet("Commentary")!;
@@ -108,5 +109,33 @@ describe("commentary on the next quarter's run (history exists)", () => {
   it("states the standards as at the new quarter", () => {
     expect(text["Directorate priorities"][0]).toBe(
       "At the end of Quarter Two, 108 of 108 (100%) directorate priorities were rated Green, Amber or Complete, meeting the corporate standard of 90%.");
+  });
+});
+
+describe("commentary on series long enough for SPC", () => {
+  it("names the special causes and counts the rest as normal variation", async () => {
+    const dir = tempDir();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Long series");
+    const quarters = Array.from({ length: 16 }, (_, i) => `Q${(i % 4) + 1} ${2017 + Math.floor(i / 4)}/${String((18 + Math.floor(i / 4)) % 100).padStart(2, "0")}`);
+    ws.addRow(["Code", "Indicator", "Polarity", ...quarters, "Target"]);
+    // A: steady, then a point far above the upper limit (higher is better): improvement.
+    ws.addRow(["A", "Steady then jumps", "Maximise", 50, 52, 49, 51, 50, 53, 48, 50, 51, 49, 52, 50, 51, 49, 50, 80, 45]);
+    // B: rising every quarter where lower is better: a seven point trend, concern.
+    ws.addRow(["B", "Waiting days", "Minimise", 40, 41, 39, 42, 40, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 45]);
+    // C: steady throughout: common cause.
+    ws.addRow(["C", "Satisfaction", "Maximise", 70, 72, 69, 71, 70, 73, 68, 70, 71, 69, 72, 70, 71, 69, 70, 71, 60]);
+    const input = await saveWorkbook(wb, dir, "long.xlsx");
+    const out = join(dir, "long-out.xlsx");
+    expect((await runCli(["summarise", input, "--out", out])).code).toBe(0);
+    const text = await commentary(out);
+    expect(text["Long series"]).toContain(
+      "Statistical process control covers all three indicators: one shows a significant deterioration (waiting days), " +
+      "one shows a significant improvement (steady then jumps) and one is within normal variation.");
+    // The same verdicts, row by row, on the Indicator results sheet.
+    const rows: unknown[][] = [];
+    (await load(out)).getWorksheet("Indicator results")!.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
+    const verdict = (code: string) => rows.find((r) => r[1] === code)![13];
+    expect([verdict("A"), verdict("B"), verdict("C")]).toEqual(["Special cause improvement", "Special cause concern", "Common cause"]);
   });
 });
