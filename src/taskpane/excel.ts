@@ -8,6 +8,7 @@ import { resultsView } from "../workbook/results-view";
 import { makeTemplates } from "../workbook/templates";
 import { collectReturns } from "../workbook/collect";
 import { templatesMessage, collectMessage } from "./messages";
+import { applySettings } from "./settings-edit";
 
 export function excelHost(): PaneHost {
   return {
@@ -15,7 +16,8 @@ export function excelHost(): PaneHost {
     title: "This workbook",
     inspect: () => withExcelWorkbook((port) => inspectWorkbook(port)),
     saveDataset: (id, patch) => withExcelWorkbook((port) => updateSettings(port, (s) => void (s.datasets[id] = { ...(s.datasets[id] ?? {}), ...patch }))).then(() => undefined),
-    saveRiskMatrix: (matrix) => withExcelWorkbook((port) => updateSettings(port, (s) => void (s.riskMatrix = matrix))).then(() => undefined),
+    saveSettings: (datasets, matrix) => withExcelWorkbook((port) => updateSettings(port, (s) => applySettings(s, datasets, matrix))).then(() => undefined),
+    // Excel mode stays responsive without a worker: every step awaits Excel's sync, which yields to the page.
     run: (request, onProgress, cancelled) =>
       withExcelWorkbook(async (port) => {
         const r = await summarise(port, { period: request.period, formatSource: request.formatSource, onProgress, cancelled });

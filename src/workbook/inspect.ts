@@ -1,5 +1,5 @@
 import {
-  parseSettings, findDatasets, choosePeriod, datasetId, scanRows, formatPeriod, DatasetKind, Role, WorkbookSettings, SheetGrid,
+  parseSettings, findDatasets, choosePeriod, datasetId, scanRows, formatPeriod, cellText, DatasetKind, Role, WorkbookSettings, SheetGrid,
 } from "../core";
 import { WorkbookPort, SETTINGS_SHEET } from "./port";
 
@@ -15,6 +15,8 @@ export interface DatasetInfo {
   headers: string[];
   /** Role → header text. */
   columns: Partial<Record<Role, string>>;
+  /** Priorities and actions: the directorates (or owners) named in their rows, as written. */
+  groups: string[];
 }
 
 export interface Inspection {
@@ -36,15 +38,21 @@ export async function inspectWorkbook(port: WorkbookPort): Promise<Inspection> {
     const grid = grids.find((g) => g.name === d.sheet) as SheetGrid;
     const columns: Partial<Record<Role, string>> = {};
     for (const [role, col] of Object.entries(d.columns) as [Role, number][]) columns[role] = d.headers[col - d.left];
+    const rows = scanRows(grid, d).filter((r) => r.kind === "data");
+    const groupCol = d.columns.group;
+    const groups = d.kind === "priorities" || d.kind === "actions"
+      ? [...new Set(rows.map((r) => (groupCol === undefined ? r.heading ?? "" : cellText(r.cells[groupCol - d.left])).trim()).filter(Boolean))].sort()
+      : [];
     return {
       id: datasetId(d),
       sheet: d.sheet,
       kind: d.kind,
-      rows: scanRows(grid, d).filter((r) => r.kind === "data").length,
+      rows: rows.length,
       confidence: d.confidence,
       headerRow: d.headerRow + 1,
       headers: d.headers.filter((h) => h !== ""),
       columns,
+      groups,
     };
   });
   return { datasets, period: period ? formatPeriod(period) : null, settings, notes };
