@@ -2,6 +2,7 @@ import { Badge, Body1, Subtitle2, makeStyles, tokens } from "@fluentui/react-com
 import type { Issue } from "../../../core";
 import type { PaneHost } from "../../host";
 import { CellLink } from "../CellLink";
+import { ShowMore } from "../ShowMore";
 
 const useStyles = makeStyles({
   list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -22,17 +23,15 @@ export function IssuesList({ issues, host }: IssuesListProps) {
     <section aria-labelledby="issues-title">
       <Subtitle2 as="h2" id="issues-title">Data issues ({issues.length})</Subtitle2>
       {issues.length === 0 && <Body1>No data issues were found.</Body1>}
-      <ul className={styles.list}>
-        {issues.map((i) => (
-          <li key={`${i.sheet}!${i.cell}:${i.code}`} className={styles.item}>
-            <span className={styles.line}>
-              <Badge appearance="outline" color={i.severity === "error" ? "danger" : "warning"}>{i.severity === "error" ? "Error" : "Warning"}</Badge>
-              <CellLink host={host} sheet={i.sheet} cell={i.cell} />
-            </span>
-            <Body1 className={styles.message}>{i.message}</Body1>
-          </li>
-        ))}
-      </ul>
+      <ShowMore items={issues} step={50} noun="issues" listClassName={styles.list} render={(i) => (
+        <li key={`${i.sheet}!${i.cell}:${i.code}`} className={styles.item}>
+          <span className={styles.line}>
+            <Badge appearance="outline" color={i.severity === "error" ? "danger" : "warning"}>{i.severity === "error" ? "Error" : "Warning"}</Badge>
+            <CellLink host={host} sheet={i.sheet} cell={i.cell} />
+          </span>
+          <Body1 className={styles.message}>{i.message}</Body1>
+        </li>
+      )} />
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { HeatMap } from "../HeatMap";
 import { TrendChart } from "../TrendChart";
 import { IssuesList } from "../IssuesList";
 import { CellLink } from "../CellLink";
+import { ShowMore } from "../ShowMore";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -49,26 +50,26 @@ export function Results({ view, host }: ResultsProps) {
       <section className={styles.section} aria-labelledby="redred-title">
         <Subtitle2 as="h2" id="redred-title">'Red Red': off target and worsening ({view.redRed.length})</Subtitle2>
         {view.redRed.length === 0 && <Body1>None this period.</Body1>}
-        {view.redRed.map((r) => (
+        <ShowMore items={view.redRed} step={10} noun="'Red Red' items" render={(r) => (
           <Card key={`${r.sheet}!${r.cell}`} className={`${styles.card} ${styles.notOk}`}>
             <Text className={styles.word}>{r.title}</Text>
             <Caption1>{r.why}</Caption1>
             <TrendChart series={r.series} title={r.title} polarity={r.polarity} target={r.target} />
             <CellLink host={host} sheet={r.sheet} cell={r.cell} />
           </Card>
-        ))}
+        )} />
       </section>
 
       <section className={styles.section} aria-labelledby="overdue-title">
         <Subtitle2 as="h2" id="overdue-title">Overdue ({view.overdue.length})</Subtitle2>
         {view.overdue.length === 0 && <Body1>Nothing is overdue at the end of the period.</Body1>}
-        {view.overdue.map((o) => (
+        <ShowMore items={view.overdue} step={20} noun="overdue items" render={(o) => (
           <Card key={`${o.sheet}!${o.cell}`} className={styles.card}>
             <Text>{o.title}</Text>
             <Caption1>{o.dataset} · due {o.due} · {o.status}</Caption1>
             <CellLink host={host} sheet={o.sheet} cell={o.cell} />
           </Card>
-        ))}
+        )} />
       </section>
 
       {view.heatMap && <HeatMap map={view.heatMap} />}
