@@ -8,7 +8,9 @@ export async function axeSerious(page: Page): Promise<string[]> {
     // Fluent's focus manager (tabster) adds invisible 1-px focus sentinels marked aria-hidden on purpose;
     // they are how focus trapping works, not content, so they are left out of the check.
     const result = await axe.run({ exclude: [["[data-tabster-dummy]"]] }, { resultTypes: ["violations"] });
-    return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.nodes.length}): ${JSON.stringify(v.nodes.map((n) => (n as { html: string }).html)).slice(0, 400)}`);
+    return result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id} (${v.nodes.length}): ${JSON.stringify(v.nodes.map((n) => { const x = n as { html: string; failureSummary?: string }; return `${x.html} ${x.failureSummary ?? ""}`; })).slice(0, 600)}`);
   });
 }
 
