@@ -10,6 +10,12 @@ const useStyles = makeStyles({
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
+/** "the file is not an .xlsx workbook" → "The file is not an .xlsx workbook." */
+function sentence(text: string): string {
+  const t = text.trim();
+  return t.charAt(0).toUpperCase() + t.slice(1) + (/[.!?]$/.test(t) ? "" : ".");
+}
+
 export interface FileOpenProps {
   onOpened: (host: PaneHost, inspection: Inspection) => void;
 }
@@ -24,7 +30,7 @@ export function FileOpen({ onOpened }: FileOpenProps) {
   const input = useRef<HTMLInputElement>(null);
   const opening = useRef<FileHost | null>(null);
   const [progress, setProgress] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ file: string; reason: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   const open = async (file: File) => {
@@ -46,7 +52,7 @@ export function FileOpen({ onOpened }: FileOpenProps) {
       opening.current = null;
       setProgress(null);
       if (err.name === "CancelledError") setNotice(`Opening ${file.name} was cancelled.`);
-      else setError(`${file.name} cannot be used: ${err.message}`);
+      else setError({ file: file.name, reason: sentence(err.message) });
     } finally {
       if (input.current) input.current.value = "";
     }
@@ -87,8 +93,8 @@ export function FileOpen({ onOpened }: FileOpenProps) {
       {error && (
         <MessageBar intent="error" layout="multiline" role="alert">
           <MessageBarBody>
-            <MessageBarTitle>This file cannot be used</MessageBarTitle>
-            {error} Choose another file.
+            <MessageBarTitle>{error.file} cannot be used</MessageBarTitle>
+            {error.reason} Choose another file.
           </MessageBarBody>
         </MessageBar>
       )}

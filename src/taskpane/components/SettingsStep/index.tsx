@@ -93,8 +93,8 @@ function DatasetCard({ dataset, value, onChange }: { dataset: DatasetInfo; value
   return (
     <Card className={styles.card}>
       <CardHeader
-        header={<Text as="h3" weight="semibold">{KIND_LABEL[dataset.kind]}</Text>}
-        description={<Caption1>Sheet '{dataset.sheet}', {dataset.rows} rows</Caption1>}
+        header={<Text as="h3" weight="semibold">{dataset.sheet}</Text>}
+        description={<Caption1>{KIND_LABEL[dataset.kind]} on sheet '{dataset.sheet}', {dataset.rows} rows</Caption1>}
       />
       <Switch checked={value.hasStandard} onChange={(_, d) => set({ hasStandard: d.checked })} label="Report against an expected standard" />
       {value.hasStandard && (
@@ -156,7 +156,7 @@ function RiskCard({ sheets, value, problem, onChange }: { sheets: string[]; valu
     <Card className={styles.card}>
       <CardHeader
         header={<Text as="h3" weight="semibold">Risk matrix</Text>}
-        description={<Caption1>Sheet{sheets.length === 1 ? "" : "s"} {sheets.map((s) => `'${s}'`).join(", ")}; {value.likelihood.length} × {value.impact.length}, score = likelihood × impact</Caption1>}
+        description={<Caption1>For sheet{sheets.length === 1 ? "" : "s"} {sheets.map((s) => `'${s}'`).join(", ")}; {value.likelihood.length} × {value.impact.length}, score = likelihood × impact</Caption1>}
       />
       <LevelList title="Likelihood" levels={value.likelihood} onChange={(likelihood) => onChange({ ...value, likelihood })} />
       <LevelList title="Impact" levels={value.impact} onChange={(impact) => onChange({ ...value, impact })} />

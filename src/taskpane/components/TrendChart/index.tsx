@@ -41,7 +41,7 @@ export function TrendChart({ series, title, polarity, target }: TrendChartProps)
       {target !== null && (
         <>
           <line x1={left} x2={w - right} y1={y(target)} y2={y(target)} stroke={tokens.colorPaletteGreenForeground1} strokeWidth="1.5" strokeDasharray="4 3" />
-          <text x={w - right} y={y(target) - 3} fontSize="9" textAnchor="end" fill={tokens.colorPaletteGreenForeground1}>Target {formatNumber(target)}</text>
+          <text x={w - right} y={y(target) < top + 12 ? y(target) + 11 : y(target) - 3} fontSize="9" textAnchor="end" fill={tokens.colorPaletteGreenForeground1}>Target {formatNumber(target)}</text>
         </>
       )}
       <polyline points={points} fill="none" stroke={tokens.colorBrandForeground1} strokeWidth="2" />
