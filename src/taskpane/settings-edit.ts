@@ -2,9 +2,10 @@
  * The Settings step's edits, held as one draft for every dataset and the
  * risk matrix, so switching tabs loses nothing and one Save writes them all.
  */
-import {
-  DEFAULT_MATRIX, DEFAULT_TOLERANCE, DatasetSettings, RiskBand, RiskMatrix, Status, WorkbookSettings, checkMatrix, defaultStandard,
-} from "../core";
+// Straight from the core's own files rather than its index, so the first screen does not pull in the whole core.
+import { DEFAULT_MATRIX, RiskBand, RiskMatrix, checkMatrix } from "../core/risk/matrix";
+import { DatasetSettings, WorkbookSettings, defaultStandard } from "../core/settings";
+import { DEFAULT_TOLERANCE, Status } from "../core/status";
 import type { DatasetInfo, Inspection } from "../workbook/inspect";
 
 export interface DatasetDraft {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { Suspense, lazy, useCallback, useEffect, useRef, useState } from "react";
 import { Button, Spinner, Tab, TabList, Text } from "@fluentui/react-components";
 import type { Inspection } from "../../../workbook/inspect";
 import type { PaneHost, RunOutcome } from "../../host";
@@ -6,14 +6,26 @@ import { SettingsDraft, changesToSave, isDirty } from "../../settings-edit";
 import { plainError } from "../../messages";
 import { useAppStyles } from "./styles";
 import { FileOpen } from "../FileOpen";
-import { WorkbookStep } from "../WorkbookStep";
-import { SettingsStep } from "../SettingsStep";
-import { RunStep, RunState } from "../RunStep";
-import { Results } from "../Results";
-import { Returns } from "../Returns";
-import { Help } from "../Help";
+import type { RunState } from "../RunStep";
 import { ErrorNotice } from "../ErrorNotice";
-import { LeaveDialog } from "../LeaveDialog";
+
+// The steps load after the first screen has painted (and are fetched at once in the background).
+const steps = {
+  workbook: () => import(/* webpackChunkName: "steps" */ "../WorkbookStep"),
+  settings: () => import(/* webpackChunkName: "steps" */ "../SettingsStep"),
+  run: () => import(/* webpackChunkName: "steps" */ "../RunStep"),
+  returns: () => import(/* webpackChunkName: "steps" */ "../Returns"),
+  results: () => import(/* webpackChunkName: "steps" */ "../Results"),
+  help: () => import(/* webpackChunkName: "steps" */ "../Help"),
+  leave: () => import(/* webpackChunkName: "steps" */ "../LeaveDialog"),
+};
+const WorkbookStep = lazy(() => steps.workbook().then((m) => ({ default: m.WorkbookStep })));
+const SettingsStep = lazy(() => steps.settings().then((m) => ({ default: m.SettingsStep })));
+const RunStep = lazy(() => steps.run().then((m) => ({ default: m.RunStep })));
+const Returns = lazy(() => steps.returns().then((m) => ({ default: m.Returns })));
+const Results = lazy(() => steps.results().then((m) => ({ default: m.Results })));
+const Help = lazy(() => steps.help().then((m) => ({ default: m.Help })));
+const LeaveDialog = lazy(() => steps.leave().then((m) => ({ default: m.LeaveDialog })));
 
 type Step = "workbook" | "settings" | "run" | "results" | "help";
 
@@ -67,7 +79,22 @@ export function App({ initialHost }: AppProps) {
   }, [host, inspection, inspect]);
 
   useEffect(() => {
-    if (focus) document.getElementById(focus.id)?.focus();
+    const preload = setTimeout(() => Object.values(steps).forEach((load) => void load()), 0);
+    return () => clearTimeout(preload);
+  }, []);
+
+  // Focus the step's heading once it is on screen (a step may still be loading).
+  useEffect(() => {
+    if (!focus) return;
+    let frame = 0;
+    let tries = 0;
+    const attempt = () => {
+      const el = document.getElementById(focus.id);
+      if (el) el.focus();
+      else if (tries++ < 120) frame = requestAnimationFrame(attempt);
+    };
+    attempt();
+    return () => cancelAnimationFrame(frame);
   }, [focus]);
 
   // Closing the page (file mode) or the pane with unsaved settings asks first.
@@ -133,7 +160,9 @@ export function App({ initialHost }: AppProps) {
       );
       setOutcome(result);
       setRun({ kind: "done", sheets: result.json.outputSheets.length, issues: result.json.issues.length });
-      setAnnouncement(`Results ready: ${result.json.outputSheets.length} summary sheets written, ${result.json.issues.length} data issue${result.json.issues.length === 1 ? "" : "s"}.`);
+      setAnnouncement(
+        `Results ready: ${result.json.outputSheets.length} summary sheets written, ${result.json.issues.length} data issue${result.json.issues.length === 1 ? "" : "s"}.`,
+      );
       go("results");
     } catch (e) {
       const err = e as Error;
@@ -146,13 +175,19 @@ export function App({ initialHost }: AppProps) {
     host?.cancel?.();
   };
 
-  const announcer = <div className={styles.announce} aria-live="polite" role="status">{announcement}</div>;
+  const announcer = (
+    <div className={styles.announce} aria-live="polite" role="status">
+      {announcement}
+    </div>
+  );
 
   if (!host) {
     return (
       <div className={styles.root}>
         <header className={styles.header}>
-          <Text as="h1" weight="semibold" size={400} className={styles.title}>Council Performance</Text>
+          <Text as="h1" weight="semibold" size={400} className={styles.title}>
+            Council Performance
+          </Text>
         </header>
         <main className={styles.body}>
           <FileOpen onOpened={opened} />
@@ -169,57 +204,86 @@ export function App({ initialHost }: AppProps) {
           {host.kind === "file" ? host.title : "Performance report"}
         </Text>
         <div className={styles.actions}>
-          <Button size="small" appearance="subtle" aria-pressed={step === "help"} onClick={() => (step === "help" ? setStep("workbook") : request("help"))}>Help</Button>
-          {host.kind === "file" && <Button size="small" onClick={() => request("open")} disabled={run.kind === "running"}>Open another file</Button>}
+          <Button size="small" appearance="subtle" aria-pressed={step === "help"} onClick={() => (step === "help" ? setStep("workbook") : request("help"))}>
+            Help
+          </Button>
+          {host.kind === "file" && (
+            <Button size="small" onClick={() => request("open")} disabled={run.kind === "running"}>
+              Open another file
+            </Button>
+          )}
         </div>
       </header>
       <TabList className={styles.tabs} size="small" selectedValue={step} onTabSelect={(_, d) => request(d.value as Step)} aria-label="Steps">
         <Tab value="workbook">Workbook</Tab>
-        <Tab value="settings" disabled={!hasData}>Settings</Tab>
-        <Tab value="run" disabled={!hasData}>Run</Tab>
-        <Tab value="results" disabled={!outcome}>Results</Tab>
+        <Tab value="settings" disabled={!hasData}>
+          Settings
+        </Tab>
+        <Tab value="run" disabled={!hasData}>
+          Run
+        </Tab>
+        <Tab value="results" disabled={!outcome}>
+          Results
+        </Tab>
       </TabList>
       <main className={styles.body}>
-        {error && (
-          <ErrorNotice title="The workbook could not be read" message={error} onRetry={() => inspect(host)}
-            onOpenAnother={host.kind === "file" ? () => request("open") : undefined} />
-        )}
-        {!inspection && !error && <Spinner label="Reading the workbook…" />}
-        {step === "help" && <Help />}
-        {inspection && step === "workbook" && (
-          <WorkbookStep inspection={inspection} period={period} onPeriod={setPeriod} host={host} onChanged={() => inspect(host)}
-            onNext={() => request("run")} onOpenAnother={host.kind === "file" ? () => request("open") : undefined} />
-        )}
-        {inspection && hasData && step === "settings" && (
-          <SettingsStep inspection={inspection} draft={draft} onDraft={setDraft} dirty={dirty} onSave={saveSettings} />
-        )}
-        {inspection && hasData && step === "run" && (
-          <>
-            <RunStep state={run} period={period} inspection={inspection} onRun={start} onRetry={() => start(lastRun.current)} onCancel={cancel} />
-            <Returns host={host} inspection={inspection} />
-          </>
-        )}
-        {outcome && step === "results" && <Results view={outcome.view} host={host} />}
+        <Suspense fallback={<Spinner size="small" label="Loading…" />}>
+          {error && (
+            <ErrorNotice
+              title="The workbook could not be read"
+              message={error}
+              onRetry={() => inspect(host)}
+              onOpenAnother={host.kind === "file" ? () => request("open") : undefined}
+            />
+          )}
+          {!inspection && !error && <Spinner label="Reading the workbook…" />}
+          {step === "help" && <Help />}
+          {inspection && step === "workbook" && (
+            <WorkbookStep
+              inspection={inspection}
+              period={period}
+              onPeriod={setPeriod}
+              host={host}
+              onChanged={() => inspect(host)}
+              onNext={() => request("run")}
+              onOpenAnother={host.kind === "file" ? () => request("open") : undefined}
+            />
+          )}
+          {inspection && hasData && step === "settings" && (
+            <SettingsStep inspection={inspection} draft={draft} onDraft={setDraft} dirty={dirty} onSave={saveSettings} />
+          )}
+          {inspection && hasData && step === "run" && (
+            <>
+              <RunStep state={run} period={period} inspection={inspection} onRun={start} onRetry={() => start(lastRun.current)} onCancel={cancel} />
+              <Returns host={host} inspection={inspection} />
+            </>
+          )}
+          {outcome && step === "results" && <Results view={outcome.view} host={host} />}
+        </Suspense>
       </main>
       {announcer}
-      <LeaveDialog
-        open={leaving !== null}
-        onSave={async () => {
-          const to = leaving;
-          setLeaving(null);
-          await saveSettings();
-          if (to === "open") openAnother();
-          else if (to) setStep(to);
-        }}
-        onDiscard={() => {
-          const to = leaving;
-          setLeaving(null);
-          setDraft(null);
-          if (to === "open") openAnother();
-          else if (to) setStep(to);
-        }}
-        onStay={() => setLeaving(null)}
-      />
+      {leaving !== null && (
+        <Suspense fallback={null}>
+          <LeaveDialog
+            open={leaving !== null}
+            onSave={async () => {
+              const to = leaving;
+              setLeaving(null);
+              await saveSettings();
+              if (to === "open") openAnother();
+              else if (to) setStep(to);
+            }}
+            onDiscard={() => {
+              const to = leaving;
+              setLeaving(null);
+              setDraft(null);
+              if (to === "open") openAnother();
+              else if (to) setStep(to);
+            }}
+            onStay={() => setLeaving(null)}
+          />
+        </Suspense>
+      )}
     </div>
   );
 }
