@@ -99,7 +99,7 @@ describe("task pane in file mode", () => {
     await page.getByRole("tab", { name: "Run" }).click();
     const dialog = page.getByRole("alertdialog", { name: "Save your changes to the settings?" });
     await dialog.waitFor();
-    await shot("3b-unsaved");
+    await page.screenshot({ path: join(SHOTS, "3b-unsaved.png") });
     expect(await axeSerious(page)).toEqual([]);
     await dialog.getByRole("button", { name: "Keep editing" }).click();
     expect(await standard.inputValue()).toBe("80");

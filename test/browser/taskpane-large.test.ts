@@ -6,13 +6,14 @@
  */
 import { Browser, Page } from "playwright-core";
 import ExcelJS from "exceljs";
-import { writeFileSync } from "fs";
+import { mkdirSync, writeFileSync } from "fs";
 import { join } from "path";
 import { serveDist } from "./serve";
 import { launchChromium } from "./chromium";
 import { recordFrames, stopFrames } from "./pane";
 import { tempDir } from "../helpers/workbooks";
 
+const SHOTS = join(__dirname, "..", "artefacts", "pane");
 const ROWS = 40_000;
 const QUARTERS = ["Q2 2019/20", "Q3 2019/20", "Q4 2019/20", "Q1 2020/21", "Q2 2020/21", "Q3 2020/21", "Q4 2020/21", "Q1 2021/22"];
 // A frozen page paints nothing for seconds (3.2 s opening and 3.3 s running this file before the worker);
@@ -42,6 +43,7 @@ describe("task pane on a 40,000-row workbook (file mode)", () => {
   const errors: string[] = [];
 
   beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
     file = await bigWorkbook();
     server = await serveDist();
     browser = await launchChromium();
@@ -89,6 +91,7 @@ describe("task pane on a 40,000-row workbook (file mode)", () => {
     await page.getByRole("button", { name: "Run", exact: true }).click();
     // Cancel once the run is well under way (calculating, planning or writing).
     await page.waitForFunction(() => Number(document.querySelector("[role=progressbar]")?.getAttribute("aria-valuenow")) >= 0.4, null, { timeout: 60_000, polling: 20 });
+    await page.screenshot({ path: join(SHOTS, "6-running-40000-rows.png") });
     await page.getByRole("button", { name: "Cancel" }).click();
     await page.getByText("Cancelled. Nothing was written.").waitFor({ timeout: 5_000 });
     const painted = await stopFrames(page);

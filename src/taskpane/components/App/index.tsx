@@ -204,7 +204,7 @@ export function App({ initialHost }: AppProps) {
           {host.kind === "file" ? host.title : "Performance report"}
         </Text>
         <div className={styles.actions}>
-          <Button size="small" appearance="subtle" aria-pressed={step === "help"} onClick={() => (step === "help" ? setStep("workbook") : request("help"))}>
+          <Button size="small" appearance="subtle" className={styles.help} aria-pressed={step === "help"} onClick={() => (step === "help" ? setStep("workbook") : request("help"))}>
             Help
           </Button>
           {host.kind === "file" && (

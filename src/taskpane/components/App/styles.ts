@@ -20,8 +20,9 @@ export const useAppStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
-  title: { minWidth: 0, flexGrow: 1, flexShrink: 1, flexBasis: "5em", margin: 0, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
-  actions: { display: "flex", gap: tokens.spacingHorizontalXS, flexShrink: 0 },
+  title: { minWidth: 0, flexGrow: 1, flexShrink: 1, flexBasis: "12em", margin: 0, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+  actions: { display: "flex", gap: tokens.spacingHorizontalXS, flexShrink: 0, marginLeft: "auto" },
+  help: { minWidth: "auto" },
   tabs: { padding: `0 ${tokens.spacingHorizontalXS}`, backgroundColor: tokens.colorNeutralBackground1 },
   body: {
     display: "flex",
