@@ -1,12 +1,18 @@
 /** What the task-pane tests look for on a page: accessibility, overflow, painted frames. */
 import type { Page } from "playwright-core";
 
-/** axe-core's serious and critical findings (axe must be injected into the page). */
-export async function axeSerious(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    // Colours are checked at rest: wait for finite transitions (a panel fading in, a button's hover colour) to end.
+/** Wait for finite transitions (a dialog or panel fading in, a button's hover colour) to end. */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(async () => {
     const settling = document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity);
     await Promise.all(settling.map((a) => a.finished.catch(() => undefined)));
+  });
+}
+
+/** axe-core's serious and critical findings (axe must be injected into the page), with colours checked at rest. */
+export async function axeSerious(page: Page): Promise<string[]> {
+  await settle(page);
+  return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
     // Fluent's focus manager (tabster) adds invisible 1-px focus sentinels marked aria-hidden on purpose;
     // they are how focus trapping works, not content, so they are left out of the check.

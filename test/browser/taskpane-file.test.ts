@@ -12,7 +12,7 @@ import { join } from "path";
 import ExcelJS from "exceljs";
 import { serveDist } from "./serve";
 import { launchChromium } from "./chromium";
-import { axeSerious, horizontalOverflow } from "./pane";
+import { axeSerious, horizontalOverflow, settle } from "./pane";
 import { SAMPLE, runCli, tempDir, withChart } from "../helpers/workbooks";
 
 const SHOTS = join(__dirname, "..", "artefacts", "pane");
@@ -59,7 +59,10 @@ describe("task pane in file mode", () => {
     await server?.close();
   });
 
-  const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  const shot = async (name: string) => {
+    await settle(page);
+    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  };
   const focused = () => page.evaluate(() => document.activeElement?.textContent ?? "");
 
   it("offers to open a workbook file when Office reports no host", async () => {
@@ -99,6 +102,7 @@ describe("task pane in file mode", () => {
     await page.getByRole("tab", { name: "Run" }).click();
     const dialog = page.getByRole("alertdialog", { name: "Save your changes to the settings?" });
     await dialog.waitFor();
+    await settle(page);
     await page.screenshot({ path: join(SHOTS, "3b-unsaved.png") });
     expect(await axeSerious(page)).toEqual([]);
     await dialog.getByRole("button", { name: "Keep editing" }).click();

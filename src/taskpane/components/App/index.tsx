@@ -185,7 +185,7 @@ export function App({ initialHost }: AppProps) {
     return (
       <div className={styles.root}>
         <header className={styles.header}>
-          <Text as="h1" weight="semibold" size={400} className={styles.title}>
+          <Text as="h1" weight="semibold" size={300} className={styles.title}>
             Council Performance
           </Text>
         </header>
@@ -200,7 +200,7 @@ export function App({ initialHost }: AppProps) {
   return (
     <div className={styles.root}>
       <header className={styles.header}>
-        <Text as="h1" weight="semibold" size={400} className={styles.title} title={host.title}>
+        <Text as="h1" weight="semibold" size={300} className={styles.title} title={host.title}>
           {host.kind === "file" ? host.title : "Performance report"}
         </Text>
         <div className={styles.actions}>
@@ -255,7 +255,7 @@ export function App({ initialHost }: AppProps) {
           {inspection && hasData && step === "run" && (
             <>
               <RunStep state={run} period={period} inspection={inspection} onRun={start} onRetry={() => start(lastRun.current)} onCancel={cancel} />
-              <Returns host={host} inspection={inspection} />
+              {inspection.datasets.some((d) => d.kind !== "indicators" && d.kind !== "outcomes") && <Returns host={host} inspection={inspection} />}
             </>
           )}
           {outcome && step === "results" && <Results view={outcome.view} host={host} />}
