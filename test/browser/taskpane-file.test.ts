@@ -80,7 +80,7 @@ describe("task pane in file mode", () => {
     expect(await page.getByRole("status").filter({ hasText: "council-performance-q1-2021-22.xlsx opened: 7 tables to report on." }).count()).toBe(1);
     await expect(page.getByLabel("Reporting period").inputValue()).resolves.toBe("Q1 2021/22");
     await page.getByRole("button", { name: /Strategic risks · Risk register · 35 rows/ }).click();
-    await expect(page.getByRole("combobox", { name: "Likelihood" }).textContent()).resolves.toContain("Likelihood");
+    await expect(page.getByRole("combobox", { name: "Likelihood", exact: true }).textContent()).resolves.toContain("Likelihood");
     await page.getByText(/Headers in row \d+; all recognised\./).first().waitFor();
     await shot("2-workbook");
     expect(await axeSerious(page)).toEqual([]);

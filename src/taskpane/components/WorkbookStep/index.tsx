@@ -95,13 +95,18 @@ function Mapping({ dataset, host, onChanged }: { dataset: DatasetInfo; host: Pan
     onChanged();
   };
   const recognised = Math.round(dataset.confidence * 100);
+  // The main fields and every field in use are always shown; the rarer ones wait behind a button.
+  const roles = ROLES_FOR[dataset.kind];
+  const shownAlways = roles.filter((r, i) => i < 4 || dataset.columns[r]);
+  const more = roles.filter((r) => !shownAlways.includes(r));
+  const [showAll, setShowAll] = useState(false);
   return (
     <Card className={styles.mapping}>
       <Caption1>
         Headers in row {dataset.headerRow}; {recognised >= 100 ? "all recognised" : `${recognised}% recognised, so check the columns below`}.
         A change here is saved in the workbook at once.
       </Caption1>
-      {ROLES_FOR[dataset.kind].map((role) => (
+      {(showAll ? roles : shownAlways).map((role) => (
         <Field key={role} label={ROLE_LABEL[role]}>
           <Dropdown
             className={styles.dropdown}
@@ -117,6 +122,11 @@ function Mapping({ dataset, host, onChanged }: { dataset: DatasetInfo; host: Pan
           </Dropdown>
         </Field>
       ))}
+      {more.length > 0 && (
+        <Button size="small" appearance="subtle" aria-expanded={showAll} onClick={() => setShowAll(!showAll)}>
+          {showAll ? "Show only the fields in use" : `Show ${more.length} more field${more.length === 1 ? "" : "s"} (not found in this sheet)`}
+        </Button>
+      )}
     </Card>
   );
 }
