@@ -44,6 +44,8 @@ async function fakeHostScript(): Promise<string> {
         for (const [step, f] of [["Reading sheets", 0.2], ["Writing output sheets", 0.7], ["Done", 1]]) {
           onProgress(step, f);
           await new Promise((r) => setTimeout(r, 30));
+          // A test can hold the run mid-way to look at the running state.
+          if (f === 0.7 && window.__holdRun) await window.__holdRun;
         }
         return ${JSON.stringify(outcome)};
       },
@@ -106,9 +108,16 @@ describe("task pane inside Excel (fake host)", () => {
   });
 
   it("shows determinate progress while running, then the results", async () => {
+    await page.evaluate(() => {
+      const w = window as unknown as { __holdRun?: Promise<void>; __releaseRun?: () => void };
+      w.__holdRun = new Promise((resolve) => (w.__releaseRun = resolve));
+    });
     await page.getByRole("button", { name: "Run", exact: true }).click();
-    await page.getByRole("progressbar").waitFor();
+    await page.getByText("Writing output sheets…").waitFor();
     await page.screenshot({ path: join(SHOTS, "6-running.png") });
+    expect(await axeSerious(page)).toEqual([]);
+    expect(await horizontalOverflow(page)).toEqual([]);
+    await page.evaluate(() => (window as unknown as { __releaseRun: () => void }).__releaseRun());
     await page.getByText("Outcomes: 15/24 (62.5%) Green — standard 75% not achieved").waitFor({ timeout: 10_000 });
     expect(await axeSerious(page)).toEqual([]);
   });

@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from "fs";
 import { join } from "path";
 import { serveDist } from "./serve";
 import { launchChromium } from "./chromium";
-import { recordFrames, stopFrames } from "./pane";
+import { axeSerious, recordFrames, stopFrames } from "./pane";
 import { tempDir } from "../helpers/workbooks";
 
 const SHOTS = join(__dirname, "..", "artefacts", "pane");
@@ -47,7 +47,9 @@ describe("task pane on a 40,000-row workbook (file mode)", () => {
     file = await bigWorkbook();
     server = await serveDist();
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 350, height: 900 } });
+    const context = await browser.newContext({ viewport: { width: 350, height: 900 } });
+    await context.addInitScript({ path: require.resolve("axe-core/axe.min.js") });
+    page = await context.newPage();
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(`${server.url}/taskpane.html`);
     await page.getByRole("button", { name: "Open a workbook file" }).waitFor();
@@ -68,6 +70,7 @@ describe("task pane on a 40,000-row workbook (file mode)", () => {
     console.log(`cancel while opening: ${painted.frames} frames, longest gap ${painted.longestGapMs} ms`);
     expect(painted.longestGapMs).toBeLessThan(LONGEST_GAP_MS);
     expect(await page.getByRole("button", { name: "Open a workbook file" }).isEnabled()).toBe(true);
+    expect(await axeSerious(page)).toEqual([]);
     // Nothing arrives later from the cancelled work.
     await page.waitForTimeout(1_000);
     expect(await page.getByText(/tables? to report on/).count()).toBe(0);
@@ -99,6 +102,7 @@ describe("task pane on a 40,000-row workbook (file mode)", () => {
     expect(painted.progress.length).toBeGreaterThanOrEqual(3);
     expect(painted.longestGapMs).toBeLessThan(LONGEST_GAP_MS);
     expect(await page.getByRole("tab", { name: "Results" }).isDisabled()).toBe(true);
+    expect(await axeSerious(page)).toEqual([]);
   }, 120_000);
 
   it("runs to the end after a Cancel, on the workbook as it was", async () => {

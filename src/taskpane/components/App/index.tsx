@@ -255,7 +255,7 @@ export function App({ initialHost }: AppProps) {
           {inspection && hasData && step === "run" && (
             <>
               <RunStep state={run} period={period} inspection={inspection} onRun={start} onRetry={() => start(lastRun.current)} onCancel={cancel} />
-              {inspection.datasets.some((d) => d.kind !== "indicators" && d.kind !== "outcomes") && <Returns host={host} inspection={inspection} />}
+              {inspection.datasets.some((d) => d.kind !== "indicators" && d.kind !== "outcomes") && <Returns host={host} inspection={inspection} running={run.kind === "running"} />}
             </>
           )}
           {outcome && step === "results" && <Results view={outcome.view} host={host} />}

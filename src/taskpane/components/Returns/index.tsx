@@ -13,7 +13,7 @@ const useStyles = makeStyles({
 const ALL = "Every directorate, and the risk register";
 
 /** Templates for directorate leads, and collecting their returns. */
-export function Returns({ host, inspection }: { host: PaneHost; inspection: Inspection }) {
+export function Returns({ host, inspection, running }: { host: PaneHost; inspection: Inspection; running: boolean }) {
   const styles = useStyles();
   const directorates = [...new Set(inspection.datasets.flatMap((d) => d.groups))].sort((a, b) => a.localeCompare(b));
   const [directorate, setDirectorate] = useState(ALL);
@@ -40,8 +40,8 @@ export function Returns({ host, inspection }: { host: PaneHost; inspection: Insp
         </Dropdown>
       </Field>
       <div className={styles.buttons}>
-        <Button disabled={busy} onClick={() => act(() => host.makeTemplates(directorate === ALL ? null : directorate), true)}>Make templates</Button>
-        <Button disabled={busy} onClick={() => act(() => host.collectReturns(), false)}>Collect returns</Button>
+        <Button disabled={busy || running} onClick={() => act(() => host.makeTemplates(directorate === ALL ? null : directorate), true)}>Make templates</Button>
+        <Button disabled={busy || running} onClick={() => act(() => host.collectReturns(), false)}>Collect returns</Button>
       </div>
       <div aria-live="polite">
         {message && (
