@@ -113,6 +113,13 @@ describe("a risk register's own scheme", () => {
     expect(reg.risks.map((x) => [x.key, x.likelihood, x.impact]).sort()).toEqual([["1", 3, 3], ["2", 2, 1], ["3", 1, 2]]);
   });
 
+  it("keeps the usual five-point scale when a register's words fit it, even if a shorter scale would too", () => {
+    const rows: CellValue[][] = [["Risk", "Likelihood", "Impact"], ["Flood", "Likely", "Major"], ["Fire", "Rare", "Minor"], ["Strike", "Possible", "Moderate"]];
+    const reg = report([grid("Risks", rows)]).datasets[0] as RisksReport;
+    expect(reg.matrix.impactLabels).toEqual(["Insignificant", "Minor", "Moderate", "Major", "Extreme"]);
+    expect(reg.risks[0].score).toBe(16);
+  });
+
   it("puts only a RAID log's Risk rows in the register, listing the others", () => {
     const rows: CellValue[][] = [["ID", "Type", "Description", "Impact", "Probability", "Status"], [1, "Risk", "Vendor late", "High", "Medium", "Open"], [2, "Issue", "Staff off", "Medium", "High", "Open"], [3, "Assumption", "Budget holds", "Low", "Low", "Open"]];
     const r = report([grid("RAID", rows)]);
@@ -121,6 +128,16 @@ describe("a risk register's own scheme", () => {
     expect(reg.rowsIn).toBe(3);
     expect(reg.rowsSetAside).toBe(2);
     expect(r.issues.filter((i) => i.code === "risk.not-a-risk")).toHaveLength(2);
+  });
+
+  it("scores the current risk where the register gives inherent and current pairs, and reads the inherent beside it", () => {
+    const rows: CellValue[][] = [
+      ["", "", "Inherent risk", "Inherent risk", "Current risk", "Current risk"],
+      ["Ref", "Risk", "Likelihood", "Impact", "Likelihood", "Impact"],
+      ["SR1", "Funding gap", 5, 5, 3, 4], ["SR2", "Cyber attack", 4, 5, 2, 5],
+    ];
+    const reg = report([grid("Strategic risks", rows, { merges: ["C1:D1", "E1:F1"] })]).datasets[0] as RisksReport;
+    expect(reg.risks.map((x) => [x.key, x.score, x.item.inherent && x.item.inherent.likelihood! * x.item.inherent.impact!])).toEqual([["SR1", 12, 25], ["SR2", 10, 20]]);
   });
 
   it("reads inherent and residual scores and the register's appetite verdict", () => {
@@ -147,6 +164,17 @@ describe("long data: one row per indicator, period and area", () => {
     expect(ind.ownArea).toBe("Trafford");
     expect(ind.items).toHaveLength(1);
     expect(ind.items[0].comparators).toEqual({ areas: 2, median: 108.5, rank: 1 });
+  });
+
+  it("keeps breakdowns (sex, age) apart as series of their own instead of letting rows collide", () => {
+    const fingertips: CellValue[][] = [["Indicator ID", "Indicator Name", "Area Code", "Area Name", "Sex", "Age", "Time period", "Value", "Count", "Denominator"]];
+    for (const sex of ["Persons", "Male", "Female"]) {
+      ["2019/20", "2020/21", "2021/22"].forEach((p, i) => fingertips.push([90366, "Life expectancy at birth", "E08000009", "Trafford", sex, "All ages", p, 80 + i + sex.length / 10, null, null]));
+    }
+    const r = report([grid("fingertips", fingertips)]);
+    const ind = r.datasets[0] as IndicatorsReport;
+    expect(ind.items.map((i) => [i.item.breakdown, i.item.points.length])).toEqual([["Persons", 3], ["Male", 3], ["Female", 3]]);
+    expect(r.issues.filter((i) => i.code === "indicator.duplicate-period")).toHaveLength(0);
   });
 
   it("reads NHS Making Data Count columns: what, improvement_direction, date, value, target", () => {
@@ -218,5 +246,13 @@ describe("headers over two rows, and what lies below a table", () => {
     const skipped = r.skipped.find((s) => s.sheet === "Projects");
     expect(skipped?.reason).toMatch(/^header row 3 has 'Project Name', 'RAG', 'Owner'/);
     expect(r.notes).toContainEqual(expect.stringMatching(/^Sheet 'Projects' was not used: header row 3/));
+  });
+});
+
+describe("status words written with a code", () => {
+  it("reads 'G - On track' and 'Red (overdue)' where the parts agree, and leaves 'Amber/Red' unrated", () => {
+    const rows: CellValue[][] = [["Action", "Status"], ["One", "G - On track"], ["Two", "Red (overdue)"], ["Three", "Amber/Red"], ["Four", "Green - overdue"]];
+    const a = report([grid("Actions", rows)]).datasets[0] as ActionsReport;
+    expect(a.items.map((i) => i.status)).toEqual(["Green", "Red", "Not rated", "Not rated"]);
   });
 });

@@ -7,7 +7,7 @@ import { emptySettings, DEFAULT_MATRIX } from "../../src/core";
 import type { Inspection, DatasetInfo } from "../../src/workbook/inspect";
 
 const dataset = (id: string, kind: DatasetInfo["kind"], sheet: string): DatasetInfo => ({
-  id, sheet, kind, rows: 10, confidence: 1, headerRow: 1, headers: [], columns: {}, groups: [],
+  id, sheet, kind, rows: 10, confidence: 1, headerRow: 1, headers: [], columns: {}, confidenceByRole: {}, runnerUp: {}, groups: [],
 });
 
 function inspection(): Inspection {
@@ -18,6 +18,7 @@ function inspection(): Inspection {
     period: "Q1 2021/22",
     settings,
     notes: [],
+    skipped: [],
   };
 }
 

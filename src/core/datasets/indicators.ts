@@ -1,5 +1,5 @@
 import { SheetGrid, cellRef } from "../grid";
-import { cellText, isBlank } from "../values";
+import { CellValue, cellText, isBlank } from "../values";
 import { parseMeasure } from "../numbers";
 import { Period, parsePeriod, periodKey } from "../periods";
 import { Polarity, parsePolarity } from "../polarity";
@@ -37,6 +37,8 @@ export interface IndicatorItem {
   typedStatus: string;
   /** Year to date, as given beside the period value. */
   ytd: number | null;
+  /** Long data broken down further (sex, age band…): this series' values of those columns. */
+  breakdown: string;
   /** Targets given per period (a Goal column under each period), by period key. */
   targets: Map<string, number>;
   points: IndicatorPoint[];
@@ -52,7 +54,9 @@ export function readIndicators(grid: SheetGrid, d: DetectedDataset): DatasetRead
   const byKey = new Map<string, IndicatorItem>();
   const keys = new KeyMaker();
   const long = isLong(grid, d);
+  const dims = long ? breakdownColumns(grid, d) : [];
   const areas = new Set<string>();
+  const hasArea = d.columns.area !== undefined || d.columns.areaCode !== undefined;
   const duplicates: number[] = [];
 
   for (const r of dataRows(grid, d, read)) {
@@ -64,14 +68,16 @@ export function readIndicators(grid: SheetGrid, d: DetectedDataset): DatasetRead
         `The row at ${d.sheet} row ${r.row + 1} has values but no indicator code or title, so it cannot be reported`));
       continue;
     }
-    const area = cellText(cellOf(d, r, "area")) || cellText(cellOf(d, r, "areaCode"));
+    const area = hasArea ? cellText(cellOf(d, r, "area")) || cellText(cellOf(d, r, "areaCode")) : "";
     if (area) areas.add(area);
-    // Long layout: rows sharing a code (and area) are one series.
-    const base = area ? `${code || title} | ${area}` : code || title;
+    // Long layout: rows sharing a code (and area, and breakdown) are one series.
+    const breakdown = dims.length ? dims.map((c) => cellText(r.cells[c - d.left])).filter(Boolean).join(", ") : "";
+    const base = area || breakdown ? [code || title, area, breakdown].filter(Boolean).join(" | ") : code || title;
     let item = long ? byKey.get(base) : undefined;
     if (!item) {
       item = newItem(d, r, read, long ? base : keys.make(base), code, title);
       item.area = area;
+      item.breakdown = breakdown;
       if (long) byKey.set(base, item);
       read.items.push(item);
     } else mergeAttributes(d, r, read, item);
@@ -89,6 +95,37 @@ export function readIndicators(grid: SheetGrid, d: DetectedDataset): DatasetRead
   for (const item of read.items) item.points.sort((a, b) => (a.row - b.row) || (a.col - b.col));
   read.areas = [...areas];
   return read;
+}
+
+/**
+ * Columns that break long data down further (Sex, Age, Category): columns
+ * with no role whose values differ between rows that share an indicator,
+ * area and period. Without them those rows would collide and all but one be
+ * lost; with them each breakdown is a series of its own.
+ */
+function breakdownColumns(grid: SheetGrid, d: DetectedDataset): number[] {
+  const used = new Set(Object.values(d.columns));
+  const nameCol = (d.columns.code ?? d.columns.title) as number;
+  const key = (row: CellValue[]) => [nameCol, d.columns.area, d.columns.areaCode, d.columns.period].map((c) => (c === undefined ? "" : cellText(row[c]))).join("\u0001");
+  const groups = new Map<string, number[]>();
+  for (let r = d.headerRow + 1; r <= d.lastRow; r++) {
+    const row = grid.rows[r] ?? [];
+    if (!cellText(row[nameCol])) continue;
+    const k = key(row);
+    const list = groups.get(k);
+    if (list) list.push(r);
+    else groups.set(k, [r]);
+  }
+  const repeated = [...groups.values()].filter((g) => g.length > 1);
+  if (!repeated.length) return [];
+  const out: number[] = [];
+  for (let c = d.left; c <= d.right && out.length < 3; c++) {
+    if (used.has(c)) continue;
+    const varies = repeated.slice(0, 200).filter((g) => new Set(g.map((r) => cellText(grid.rows[r]?.[c]))).size > 1).length;
+    const textual = repeated[0].every((r) => typeof (grid.rows[r]?.[c] ?? "") === "string");
+    if (textual && varies >= Math.min(repeated.length, 200) * 0.5) out.push(c);
+  }
+  return out;
 }
 
 /**
@@ -114,7 +151,7 @@ function isLong(grid: SheetGrid, d: DetectedDataset): boolean {
 function newItem(d: DetectedDataset, r: ScannedRow, read: DatasetRead<IndicatorItem>, key: string, code: string, title: string): IndicatorItem {
   const item: IndicatorItem = {
     row: r.row, key, code, title, polarity: null, unit: cellText(cellOf(d, r, "unit")), percent: false,
-    target: null, redThreshold: null, group: cellText(cellOf(d, r, "group")) || r.heading || "", area: "", typedStatus: "", ytd: null, targets: new Map(), points: [],
+    target: null, redThreshold: null, group: cellText(cellOf(d, r, "group")) || r.heading || "", area: "", breakdown: "", typedStatus: "", ytd: null, targets: new Map(), points: [],
   };
   item.percent = /%|percent/i.test(item.unit);
   mergeAttributes(d, r, read, item);
@@ -139,10 +176,14 @@ function mergeAttributes(d: DetectedDataset, r: ScannedRow, read: DatasetRead<In
 
 /** Add this row's values to the series. False when the row cannot be placed in time. */
 function readPoints(d: DetectedDataset, r: ScannedRow, read: DatasetRead<IndicatorItem>, item: IndicatorItem, duplicates: number[]): boolean {
-  const typed = cellText(cellOf(d, r, "status"));
-  if (typed) item.typedStatus = typed;
-  const ytd = parseMeasure(cellOf(d, r, "ytd"));
-  if (ytd.ok && ytd.value) item.ytd = ytd.value.value;
+  if (d.columns.status !== undefined) {
+    const typed = cellText(cellOf(d, r, "status"));
+    if (typed) item.typedStatus = typed;
+  }
+  if (d.columns.ytd !== undefined) {
+    const ytd = parseMeasure(cellOf(d, r, "ytd"));
+    if (ytd.ok && ytd.value) item.ytd = ytd.value.value;
+  }
   const value = (col: number): PointValue => {
     const cell = r.cells[col - d.left];
     const m = parseMeasure(cell);

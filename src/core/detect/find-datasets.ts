@@ -1,7 +1,7 @@
 import { SheetGrid, parseRange } from "../grid";
 import { CellValue, cellText, isBlank, normaliseWord } from "../values";
 import { Period, parsePeriod } from "../periods";
-import { Role, DatasetKind, headerWords, kindHint, HeaderWords } from "./roles";
+import { Role, DatasetKind, headerWords, headerScores, kindHint, HeaderWords } from "./roles";
 import { profileColumn } from "./profile";
 import { assignRoles, Assignment } from "./assign";
 import { fillMerges, groupRowsAbove } from "./header-rows";
@@ -29,6 +29,8 @@ export interface DetectedDataset {
   periodColumns: PeriodColumn[];
   /** Header text per column from `left` (for mapping screens and messages). */
   headers: string[];
+  /** Group labels above each header ("Residual risk" over L | I | Score), per column from `left`. */
+  headerContext?: string[];
   /** 0–1: how much of the header row was recognised. */
   confidence: number;
   tableName?: string;
@@ -80,6 +82,7 @@ interface Candidate {
   titleHeader: string;
   kind: DatasetKind | null;
   headers: string[];
+  context: string[];
   /** Share of known status words in the status column, for telling a RAG list from a key or notes table. */
   statusShare: number;
   dataRows: number;
@@ -124,9 +127,16 @@ function readCandidate(grid: SheetGrid, r: number, bottom: number, left: number,
       continue;
     }
     if (typeof v !== "string") continue;
+    const header = headerWords(text, context[c - left] ?? "");
+    // Only columns whose header names some role are worth reading: a 16,384-column sheet stays cheap.
+    if (headerScores(header).size === 0) continue;
     const values: CellValue[] = [];
     for (let rr = r + 1; rr <= end; rr++) values.push(grid.rows[rr]?.[c] ?? null);
-    cols.push({ col: c, header: headerWords(text, context[c - left] ?? ""), profile: profileColumn(values) });
+    cols.push({ col: c, header, profile: profileColumn(values) });
+  }
+  // "Current" is the residual risk where the register also gives an inherent one (Inherent L, Current L).
+  if (cols.some((c) => c.header.inherent)) {
+    for (const c of cols) if (/\bcurrent\b/.test(c.header.full) && !c.header.inherent) c.header = { ...c.header, residual: true };
   }
   const assignment = assignRoles(cols);
   const statusCol = cols.find((c) => c.col === assignment.columns.status);
@@ -137,6 +147,7 @@ function readCandidate(grid: SheetGrid, r: number, bottom: number, left: number,
   const cand: Candidate = {
     row: r, assignment, periodColumns, nonBlank, titleHeader, kind: null, statusShare: statusCol?.profile.statusWords ?? 0, dataRows,
     headers: Array.from({ length: right - left + 1 }, (_, i) => cellText(row[left + i])),
+    context,
   };
   cand.kind = classify(cand, sheetHint);
   return cand;
@@ -275,6 +286,7 @@ function detectInRegion(
       runnerUp: cand.assignment.runnerUp,
       periodColumns: cand.periodColumns,
       headers: cand.headers,
+      headerContext: cand.context,
       confidence: Math.round(((cand.assignment.recognised + cand.periodColumns.length) / Math.max(1, cand.nonBlank)) * 100) / 100,
       tableName,
       footerRows,

@@ -15,6 +15,7 @@ const useStyles = makeStyles({
   header: { overflowWrap: "anywhere" },
   empty: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  skipped: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
 });
 
 const NONE = "(not in this sheet)";
@@ -43,6 +44,11 @@ export function WorkbookStep({ inspection, period, onPeriod, host, onChanged, on
           and pictures on their own are not read). A table needs headers such as <em>Indicator, Target</em> and quarter columns;
           <em> Priority, Due date, RAG</em>; or <em>Risk, Likelihood, Impact</em>, with one row per item below.
         </Body1>
+        {inspection.skipped.length > 0 && (
+          <ul className={styles.skipped} aria-label="Sheets looked at">
+            {inspection.skipped.map((s) => <li key={s.sheet}><Caption1><strong>{s.sheet}</strong>: {s.reason}</Caption1></li>)}
+          </ul>
+        )}
         {inspection.notes.map((note) => <Caption1 key={note}>{note}</Caption1>)}
         <div className={styles.buttons}>
           {onOpenAnother ? (
