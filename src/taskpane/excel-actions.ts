@@ -28,7 +28,7 @@ export const run = (request: RunRequest, onProgress: (step: string, fraction: nu
   withExcelWorkbook(async (port) => {
     const r = await summarise(port, { period: request.period, formatSource: request.formatSource, onProgress, cancelled });
     if (r.error) throw new Error(r.error);
-    return { view: resultsView(r.report, r.outputSheets, r.settings.riskMatrix), json: r.json };
+    return { view: resultsView(r.report, r.outputSheets, r.settings.riskMatrix, r.settings), json: r.json };
   });
 
 export const templates = (directorate: string | null) =>

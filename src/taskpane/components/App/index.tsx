@@ -258,7 +258,7 @@ export function App({ initialHost }: AppProps) {
               {inspection.datasets.some((d) => d.kind !== "indicators" && d.kind !== "outcomes") && <Returns host={host} inspection={inspection} running={run.kind === "running"} />}
             </>
           )}
-          {outcome && step === "results" && <Results view={outcome.view} host={host} />}
+          {outcome && step === "results" && <Results view={outcome.view} host={host} onRerun={() => start(lastRun.current)} />}
         </Suspense>
       </main>
       {announcer}
