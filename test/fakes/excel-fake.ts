@@ -214,7 +214,7 @@ class Worksheet extends ClientObject {
   set name(v: string) {
     this.edit(size(v), (s) => {
       if (this.ctx.state.sheets.some((o) => o !== s && o.name.toLowerCase() === v.toLowerCase())) throw new OfficeError("ItemAlreadyExists", `A sheet named '${v}' already exists.`);
-      s.name = v;
+      this.ctx.state.renameSheet(s, v);
     });
   }
   get visibility(): string {
@@ -234,10 +234,21 @@ class Worksheet extends ClientObject {
   activate(): void {
     this.ctx.enqueue(10, () => void (this.ctx.state.activeSheet = this.sheet().name));
   }
+  /**
+   * A very hidden sheet cannot be deleted, nor the last visible one; formulas
+   * elsewhere that pointed at the sheet become #REF!.
+   * https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-delete-member(1)
+   */
   delete(): void {
     this.ctx.enqueue(20, () => {
       const s = this.sheet();
-      this.ctx.state.sheets = this.ctx.state.sheets.filter((o) => o !== s);
+      if (s.visibility === "VeryHidden") {
+        throw new OfficeError("InvalidOperation", "You should first change its visibility to hidden or visible before deleting it.");
+      }
+      if (s.visibility === "Visible" && !this.ctx.state.sheets.some((o) => o !== s && o.visibility === "Visible")) {
+        throw new OfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+      }
+      this.ctx.state.deleteSheet(s);
     });
   }
   getRange(address: string): Range {
@@ -392,6 +403,57 @@ class Range extends ClientObject {
       const s = this.ws.sheet();
       if (this.ctx.state.activeSheet !== s.name) throw new OfficeError("InvalidSelection", "A range can only be selected on the active sheet.");
       this.ctx.state.selection = `${s.name}!${this.ref()}`;
+    });
+  }
+  /** The part of this range holding values, or a null object. */
+  getUsedRangeOrNullObject(_valuesOnly?: boolean): Range {
+    return new Range(this.ctx, this.ws, () => {
+      const b = this.bounds();
+      let u: { top: number; left: number; bottom: number; right: number } | null = null;
+      for (const [key, cell] of this.ws.sheet().cells) {
+        if (cell.value === null && !cell.error) continue;
+        const [r, c] = key.split(",").map(Number);
+        if (r < b.top || r >= b.top + b.rows || c < b.left || c >= b.left + b.cols) continue;
+        u = u ? { top: Math.min(u.top, r), left: Math.min(u.left, c), bottom: Math.max(u.bottom, r), right: Math.max(u.right, c) } : { top: r, left: c, bottom: r, right: c };
+      }
+      return u ? { top: u.top, left: u.left, rows: u.bottom - u.top + 1, cols: u.right - u.left + 1 } : null;
+    }, true);
+  }
+  /**
+   * "All" empties the cells (values, formulas, number formats, formats,
+   * links). Conditional formats and data validation are left for their own
+   * clear calls: the documentation does not promise "All" removes them.
+   */
+  clear(applyTo: string = "All"): void {
+    this.ws.edit(20, (s) => {
+      const b = this.bounds();
+      for (const key of [...s.cells.keys()]) {
+        const [r, c] = key.split(",").map(Number);
+        if (r < b.top || r >= b.top + b.rows || c < b.left || c >= b.left + b.cols) continue;
+        const cell = s.cells.get(key)!;
+        if (applyTo === "All") s.cells.delete(key);
+        else if (applyTo === "Contents") Object.assign(cell, { value: null, formula: undefined, error: undefined });
+        else if (applyTo === "Formats") Object.assign(cell, { numberFormat: "General", format: {} });
+        else if (applyTo === "Hyperlinks") cell.hyperlink = undefined;
+        else throw new OfficeError("InvalidArgument", `The fake does not model clear(${applyTo})`);
+      }
+    });
+  }
+  /** Delete the cells and close the gap from the right ("Left") or from below ("Up"). */
+  delete(shift: "Left" | "Up"): void {
+    this.ws.edit(20, (s) => {
+      const b = this.bounds();
+      const moved = new Map<string, FakeCell>();
+      for (const [key, cell] of s.cells) {
+        let [r, c] = key.split(",").map(Number);
+        const inRows = r >= b.top && r < b.top + b.rows;
+        const inCols = c >= b.left && c < b.left + b.cols;
+        if (inRows && inCols) continue;
+        if (shift === "Left" && inRows && c >= b.left + b.cols) c -= b.cols;
+        if (shift === "Up" && inCols && r >= b.top + b.rows) r -= b.rows;
+        moved.set(`${r},${c}`, cell);
+      }
+      s.cells = moved;
     });
   }
   getSpecialCellsOrNullObject(type: string): RangeAreas {

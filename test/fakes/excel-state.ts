@@ -113,6 +113,34 @@ export class FakeWorkbookState {
     return s;
   }
 
+  /**
+   * Excel drops the sheet; every formula elsewhere that pointed at it now
+   * says #REF! and shows that error, for good (a later sheet of the same name
+   * does not mend it).
+   */
+  deleteSheet(s: FakeSheet): void {
+    this.sheets = this.sheets.filter((o) => o !== s);
+    const refs = sheetReference(s.name);
+    for (const other of this.sheets) {
+      for (const cell of other.cells.values()) {
+        if (!cell.formula || cell.formula.search(refs) < 0) continue;
+        cell.formula = cell.formula.replace(refs, "#REF!");
+        cell.value = null;
+        cell.error = "#REF!";
+      }
+    }
+  }
+
+  /** Excel follows a rename: formulas that pointed at the sheet now name it anew. */
+  renameSheet(s: FakeSheet, name: string): void {
+    const refs = sheetReference(s.name);
+    const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+    for (const other of this.sheets) {
+      for (const cell of other.cells.values()) if (cell.formula) cell.formula = cell.formula.replace(refs, `${quoted}!`);
+    }
+    s.name = name;
+  }
+
   sheet(name: string): FakeSheet | undefined {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
   }
@@ -139,4 +167,12 @@ export class FakeWorkbookState {
     const [c, d] = version.split(".").map(Number);
     return set === "ExcelApi" && (a > c || (a === c && b >= d));
   }
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** A sheet's name as formulas write it before "!": 'Risk heat map'! or Summary! (any case). */
+function sheetReference(name: string): RegExp {
+  const quoted = escapeRe(`'${name.replace(/'/g, "''")}'!`);
+  return new RegExp(`${quoted}|(?<![\\w.'])${escapeRe(name)}!`, "gi");
 }

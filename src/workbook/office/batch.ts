@@ -26,6 +26,13 @@ export class Batch {
   }
 }
 
+/**
+ * Excel counts the calls and the objects in a request as well as the
+ * values it carries; this is what one call with its range object costs,
+ * beyond its values. (docs/excel-behaviours.md: payload size.)
+ */
+export const CALL_BYTES = 200;
+
 /** The request size of a value as Office.js serialises it (JSON), for budgeting. */
 export function jsonSize(value: unknown): number {
   return JSON.stringify(value)?.length ?? 0;

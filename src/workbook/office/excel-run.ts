@@ -11,10 +11,11 @@ export class PlainError extends Error {}
 export async function withExcelWorkbook<T>(action: (port: OfficeWorkbook, ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
   const caps = detectCapabilities((set, version) => Office.context.requirements.isSetSupported(set, version));
   if ("tooOld" in caps) throw new PlainError(caps.tooOld);
+  let port: OfficeWorkbook | null = null;
   try {
-    return await Excel.run((ctx) => action(new OfficeWorkbook(ctx, caps), ctx));
+    return await Excel.run((ctx) => action((port = new OfficeWorkbook(ctx, caps)), ctx));
   } catch (e) {
     if (e instanceof PlainError || (e as Error).name === "CancelledError") throw e;
-    throw new PlainError(explainExcelError(e));
+    throw new PlainError(explainExcelError(e, (port as OfficeWorkbook | null)?.changed ?? []));
   }
 }

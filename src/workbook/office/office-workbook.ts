@@ -1,6 +1,6 @@
 import { SheetGrid, SheetPlan } from "../../core";
 import { WorkbookPort, SheetInfo, SourceFormat, OwnedRuleRef, SETTINGS_SHEET, chunkSettings, CellUpdate } from "../port";
-import { Batch, REQUEST_BUDGET, jsonSize } from "./batch";
+import { Batch, REQUEST_BUDGET, CALL_BYTES, jsonSize } from "./batch";
 import { readSheetGrids } from "./read";
 import { renderPlan, addConditionalFormat, officeValue, looksLikeFormula } from "./write";
 import { Capabilities } from "./capabilities";
@@ -15,6 +15,8 @@ const TEMP_PREFIX = "~cpe ";
  */
 export class OfficeWorkbook implements WorkbookPort {
   readonly batch: Batch;
+  /** What this action has already changed in the workbook, for an honest message if a later step fails. */
+  readonly changed: string[] = [];
 
   constructor(private readonly ctx: Excel.RequestContext, private readonly caps: Capabilities, budget = REQUEST_BUDGET) {
     this.batch = new Batch(ctx, budget);
@@ -66,6 +68,7 @@ export class OfficeWorkbook implements WorkbookPort {
       temp.name = plan.name;
     }
     await this.batch.sync();
+    this.changed.push(`written the sheets ${plans.map((p) => `'${p.plan.name}'`).join(", ")}`);
   }
 
   private async dropTemporarySheets(): Promise<void> {
@@ -86,6 +89,7 @@ export class OfficeWorkbook implements WorkbookPort {
     if (!gone.length) return;
     for (const n of gone) this.ctx.workbook.worksheets.getItem(n).delete();
     await this.batch.sync();
+    this.changed.push(`removed the add-in's out-of-date sheets ${gone.map((n) => `'${n}'`).join(", ")}`);
   }
 
   async formatSourceSheets(add: SourceFormat[], remove: OwnedRuleRef[]): Promise<void> {
@@ -105,6 +109,7 @@ export class OfficeWorkbook implements WorkbookPort {
       for (const cf of f.rules) addConditionalFormat(ws, cf);
     }
     await this.batch.sync();
+    this.changed.push("coloured the status columns of your sheets");
   }
 
   async updateCells(sheet: string, updates: CellUpdate[]): Promise<void> {
@@ -118,12 +123,15 @@ export class OfficeWorkbook implements WorkbookPort {
       cell.values = [[officeValue(u.value)]];
     }
     await this.batch.sync();
+    if (updates.length) this.changed.push(`written ${updates.length} collected value${updates.length === 1 ? "" : "s"} into '${sheet}'`);
   }
 
   async readSettings(): Promise<string | null> {
-    if (!(await this.existing()).has(SETTINGS_SHEET)) return null;
-    const used = this.ctx.workbook.worksheets.getItem(SETTINGS_SHEET).getUsedRangeOrNullObject(true);
-    used.load("values");
+    const ws = this.ctx.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET);
+    await this.batch.sync();
+    if (ws.isNullObject) return null;
+    // Column A only: column B may hold a save that never finished.
+    const used = ws.getRange("A:A").getUsedRangeOrNullObject(true).load("values");
     await this.batch.sync();
     // The rule knows only a variable named `context`; Batch.sync() is this adapter's context.sync().
     // eslint-disable-next-line office-addins/call-sync-before-read
@@ -131,19 +139,38 @@ export class OfficeWorkbook implements WorkbookPort {
     return used.values.map((r) => String(r[0] ?? "")).join("") || null;
   }
 
+  /**
+   * The settings sheet is kept, never deleted: Excel refuses to delete a very
+   * hidden sheet (InvalidOperation). The new text is staged in column B,
+   * however many requests that takes, and swapped in by one operation —
+   * deleting column A shifts B into its place — so a save that fails
+   * part-way leaves the old settings whole.
+   */
   async writeSettings(json: string): Promise<void> {
     const sheets = this.ctx.workbook.worksheets;
-    if ((await this.existing()).has(SETTINGS_SHEET)) sheets.getItem(SETTINGS_SHEET).delete();
-    const ws = sheets.add(SETTINGS_SHEET);
-    ws.visibility = "VeryHidden";
-    // History grows with the workbook: write it a cell at a time within the request budget.
-    for (const [i, chunk] of chunkSettings(json).entries()) {
-      await this.batch.reserve(jsonSize(chunk) + 20);
-      const cell = ws.getRangeByIndexes(i, 0, 1, 1);
-      cell.numberFormat = [["@"]];
-      cell.values = [[chunk]];
+    const found = sheets.getItemOrNullObject(SETTINGS_SHEET);
+    await this.batch.sync();
+    let ws = found;
+    if (found.isNullObject) {
+      ws = sheets.add(SETTINGS_SHEET);
+      ws.visibility = "VeryHidden";
+    }
+    ws.getRange("B:B").clear();
+    const chunks = chunkSettings(json);
+    for (let i = 0; i < chunks.length;) {
+      let n = 0;
+      let bytes = 0;
+      while (i + n < chunks.length && (n === 0 || bytes + jsonSize(chunks[i + n]) < REQUEST_BUDGET / 2)) bytes += jsonSize(chunks[i + n++]);
+      await this.batch.reserve(bytes + CALL_BYTES * 3);
+      const range = ws.getRangeByIndexes(i, 1, n, 1);
+      range.numberFormat = chunks.slice(i, i + n).map(() => ["@"]);
+      range.values = chunks.slice(i, i + n).map((c) => [c]);
+      i += n;
     }
     await this.batch.sync();
+    ws.getRange("A:A").delete("Left");
+    await this.batch.sync();
+    this.changed.push("saved the settings and history");
   }
 }
 
