@@ -129,12 +129,12 @@ export class OfficeWorkbook implements WorkbookPort {
   async readSettings(): Promise<string | null> {
     const ws = this.ctx.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET);
     await this.batch.sync();
+    // The rule knows only a variable named `context`; Batch.sync() is this adapter's context.sync().
+    // eslint-disable-next-line office-addins/call-sync-before-read
     if (ws.isNullObject) return null;
     // Column A only: column B may hold a save that never finished.
     const used = ws.getRange("A:A").getUsedRangeOrNullObject(true).load("values");
     await this.batch.sync();
-    // The rule knows only a variable named `context`; Batch.sync() is this adapter's context.sync().
-    // eslint-disable-next-line office-addins/call-sync-before-read
     if (used.isNullObject) return null;
     return used.values.map((r) => String(r[0] ?? "")).join("") || null;
   }
@@ -151,6 +151,7 @@ export class OfficeWorkbook implements WorkbookPort {
     const found = sheets.getItemOrNullObject(SETTINGS_SHEET);
     await this.batch.sync();
     let ws = found;
+    // eslint-disable-next-line office-addins/call-sync-before-read
     if (found.isNullObject) {
       ws = sheets.add(SETTINGS_SHEET);
       ws.visibility = "VeryHidden";
