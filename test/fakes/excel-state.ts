@@ -44,7 +44,8 @@ export interface FakeRule {
 export class FakeSheet {
   cells = new Map<string, FakeCell>();
   rules: FakeRule[] = [];
-  validations: { ref: string; rule?: unknown; prompt?: unknown; errorAlert?: unknown; ignoreBlanks?: boolean }[] = [];
+  /** `items`: a typed list's drop-down entries, as Excel split them. */
+  validations: { ref: string; rule?: unknown; items?: string[]; prompt?: unknown; errorAlert?: unknown; ignoreBlanks?: boolean }[] = [];
   columnWidths = new Map<number, number>();
   rowHeights = new Map<number, number>();
   hiddenColumns = new Set<number>();

@@ -2,7 +2,8 @@ import { SheetGrid, SheetPlan } from "../../core";
 import { WorkbookPort, SheetInfo, SourceFormat, OwnedRuleRef, SETTINGS_SHEET, chunkSettings, CellUpdate } from "../port";
 import { Batch, REQUEST_BUDGET, CALL_BYTES, jsonSize } from "./batch";
 import { readSheetGrids } from "./read";
-import { renderPlan, addConditionalFormat, officeValue, looksLikeFormula } from "./write";
+import { renderPlan, renderContent, renderLayout, clearSheet, addConditionalFormat, Drawn } from "./write";
+import { officeValue, formatFor } from "./values";
 import { Capabilities } from "./capabilities";
 
 const TEMP_PREFIX = "~cpe ";
@@ -34,40 +35,64 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   /**
-   * Each plan is drawn on a temporary sheet first and swapped in only once
-   * complete, so a run that fails part-way leaves no half-written output.
+   * Each plan is drawn on a temporary sheet first, so a run that fails
+   * part-way leaves no half-written output. Then, in one request, a new
+   * sheet takes its name, and a sheet the add-in drew before is cleared and
+   * given the drawn cells: it keeps its name, its place among the tabs and
+   * every formula, name, chart and link pointing at it (deleting it would
+   * turn those into #REF!).
    */
   async writeSheets(plans: { plan: SheetPlan; replace: boolean }[]): Promise<void> {
     const sheets = this.ctx.workbook.worksheets;
-    // Leftovers of an interrupted run are the product's own: clear them first.
-    const existing = sheets.load("items/name");
+    const existing = sheets.load("items/name,items/protection/protected");
     await this.batch.sync();
+    // Leftovers of an interrupted run are the product's own: clear them first.
     for (const s of existing.items) if (s.name.startsWith(TEMP_PREFIX)) s.delete();
     const byName = new Map(existing.items.map((s) => [s.name.toLowerCase(), s]));
     for (const { plan, replace } of plans) {
       if (byName.has(plan.name.toLowerCase()) && !replace) throw new Error(`refusing to overwrite sheet '${plan.name}', which this add-in did not create`);
     }
-    this.ctx.application.suspendApiCalculationUntilNextSync();
+    const supports = { dataValidation: this.caps.dataValidation };
     if (this.caps.api19) this.ctx.application.suspendScreenUpdatingUntilNextSync();
-    const temps: { temp: Excel.Worksheet; plan: SheetPlan }[] = [];
+    // Calculation is suspended only until the next sync, so again before every request of the write.
+    this.batch.beforeSync = () => this.ctx.application.suspendApiCalculationUntilNextSync();
     try {
-      for (const [i, { plan }] of plans.entries()) {
-        const temp = sheets.add(`${TEMP_PREFIX}${i} ${Date.now() % 100000}`.slice(0, 31));
-        temps.push({ temp, plan });
-        await renderPlan(temp, plan, this.batch, { dataValidation: this.caps.dataValidation });
+      const temps: { temp: Excel.Worksheet; plan: SheetPlan; drawn: Drawn }[] = [];
+      try {
+        for (const [i, { plan }] of plans.entries()) {
+          const temp = sheets.add(`${TEMP_PREFIX}${i} ${Date.now() % 100000}`.slice(0, 31));
+          temps.push({ temp, plan, drawn: await renderContent(temp, plan, this.batch, supports) });
+        }
+        await this.batch.sync();
+      } catch (e) {
+        // Drop the half-drawn temporary sheets; the council's sheets and the old output are untouched.
+        await this.dropTemporarySheets().catch(() => undefined);
+        throw e;
+      }
+      for (const { temp, plan, drawn } of temps) {
+        const target = byName.get(plan.name.toLowerCase());
+        if (!target) {
+          temp.name = plan.name;
+          await renderLayout(temp, plan, this.batch, drawn);
+          continue;
+        }
+        await this.batch.reserve(CALL_BYTES * 12);
+        if (target.protection.protected) target.protection.unprotect(plan.protection?.password || undefined);
+        clearSheet(target, supports);
+        if (this.caps.api19) {
+          // Copying cells is ExcelApi 1.9; the whole swap then goes in one request.
+          target.getRangeByIndexes(0, 0, drawn.rows, drawn.cols).copyFrom(temp.getRangeByIndexes(0, 0, drawn.rows, drawn.cols), "All");
+          await renderLayout(target, plan, this.batch, drawn);
+        } else {
+          // Excel 2019 (ExcelApi 1.7/1.8): the plan is known to draw; draw it again in place.
+          await renderPlan(target, plan, this.batch, supports);
+        }
+        temp.delete();
       }
       await this.batch.sync();
-    } catch (e) {
-      // Drop the half-drawn temporary sheets; the council's sheets and the old output are untouched.
-      await this.dropTemporarySheets().catch(() => undefined);
-      throw e;
+    } finally {
+      this.batch.beforeSync = null;
     }
-    // Everything is drawn: now swap, in one request.
-    for (const { temp, plan } of temps) {
-      byName.get(plan.name.toLowerCase())?.delete();
-      temp.name = plan.name;
-    }
-    await this.batch.sync();
     this.changed.push(`written the sheets ${plans.map((p) => `'${p.plan.name}'`).join(", ")}`);
   }
 
@@ -115,11 +140,11 @@ export class OfficeWorkbook implements WorkbookPort {
   async updateCells(sheet: string, updates: CellUpdate[]): Promise<void> {
     const ws = this.ctx.workbook.worksheets.getItem(sheet);
     for (const u of updates) {
-      await this.batch.reserve(jsonSize(u.value) + 60);
+      await this.batch.reserve(jsonSize(u.value) + CALL_BYTES * 3);
       const cell = ws.getRangeByIndexes(u.row, u.col, 1, 1);
-      const isDate = !!u.value && typeof u.value === "object" && "date" in u.value;
-      if (isDate) cell.numberFormat = [["dd/mm/yyyy"]];
-      else if (typeof u.value === "string" && looksLikeFormula(u.value)) cell.numberFormat = [["@"]];
+      // Text Excel would parse (a code like "0012", "Mar-22", "=x") goes into a Text cell; a date gets a date format.
+      const format = formatFor(u.value);
+      if (format) cell.numberFormat = [[format]];
       cell.values = [[officeValue(u.value)]];
     }
     await this.batch.sync();
