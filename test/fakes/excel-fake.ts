@@ -182,7 +182,7 @@ class Worksheet extends ClientObject {
       unfreeze: () => this.edit(10, (s) => void (s.frozen = null)),
     };
     this.tables = new TableCollection(ctx, this);
-    const ws = this;
+    const isProtected = () => this.read("protection/protected") as boolean;
     this.protection = {
       // A protected sheet refuses edits until unprotected, with the same password.
       protect: (_options, password) => this.edit(size(password ?? ""), (s) => {
@@ -196,7 +196,7 @@ class Worksheet extends ClientObject {
         s.protected = false;
       }),
       get protected(): boolean {
-        return ws.read("protection/protected") as boolean;
+        return isProtected();
       },
     };
   }
