@@ -3,6 +3,8 @@
  * run (cells, formats, rules, validation, visibility) and the request log
  * (every sync, with its request and response sizes).
  */
+import { parseRange, a1 } from "../../src/core";
+
 export interface FakeFormat {
   fill?: string;
   bold?: boolean;
@@ -72,6 +74,33 @@ export class FakeSheet {
 
   peek(r: number, c: number): FakeCell | undefined {
     return this.cells.get(`${r},${c}`);
+  }
+
+  /**
+   * What a user inserting rows does (for tests): cells below move down;
+   * rules and validation below move with them, keeping their formulas
+   * relative to their own top-left cell; ranges spanning the insertion grow.
+   */
+  insertRows(at: number, count: number): void {
+    const moved = new Map<string, FakeCell>();
+    for (const [key, cell] of this.cells) {
+      const [r, c] = key.split(",").map(Number);
+      moved.set(`${r >= at ? r + count : r},${c}`, cell);
+    }
+    this.cells = moved;
+    const shiftRef = (ref: string) => ref.split(",").map((area) => {
+      const r = parseRange(area)!;
+      const top = r.top >= at ? r.top + count : r.top;
+      const bottom = r.bottom >= at ? r.bottom + count : r.bottom;
+      return top === bottom && r.left === r.right ? a1(top, r.left) : `${a1(top, r.left)}:${a1(bottom, r.right)}`;
+    }).join(",");
+    for (const rule of this.rules) {
+      rule.ref = shiftRef(rule.ref);
+      // References below the insertion move down; read from the rule's own anchor they stay on the same rows.
+      if (rule.formula) rule.formula = rule.formula.replace(/(?<![A-Za-z0-9_.])(\$?[A-Z]{1,3}\$?)(\d+)(?![\d(A-Za-z_])/g, (m, col: string, row: string) => (Number(row) - 1 >= at ? `${col}${Number(row) + count}` : m));
+    }
+    for (const v of this.validations) v.ref = shiftRef(v.ref);
+    this.hiddenRows = new Set([...this.hiddenRows].map((r) => (r >= at ? r + count : r)));
   }
 
   /** Bounds of the cells holding values (valuesOnly used range), or null. */

@@ -4,6 +4,7 @@ import { Batch, REQUEST_BUDGET, CALL_BYTES, jsonSize } from "./batch";
 import { readSheetGrids } from "./read";
 import { renderPlan, renderContent, renderLayout, clearSheet, addConditionalFormat, Drawn } from "./write";
 import { officeValue, formatFor } from "./values";
+import { isOwnedRule, addressAreas } from "./owned-rules";
 import { Capabilities } from "./capabilities";
 
 const TEMP_PREFIX = "~cpe ";
@@ -117,21 +118,39 @@ export class OfficeWorkbook implements WorkbookPort {
     this.changed.push(`removed the add-in's out-of-date sheets ${gone.map((n) => `'${n}'`).join(", ")}`);
   }
 
+  /**
+   * Remove the rules the product added earlier, then add the new ones. A
+   * range's rule collection holds every rule that merely intersects it, and
+   * a rule's formula reads back relative to the range it was fetched through
+   * (office-js #5194), so each sheet's rules are read once, through the whole
+   * sheet, with each rule's own range, and only rules matching a recorded
+   * formula on the recorded columns are deleted — wherever inserted rows
+   * have moved them, and never a council's own rule.
+   */
   async formatSourceSheets(add: SourceFormat[], remove: OwnedRuleRef[]): Promise<void> {
-    // Load the rules on each range we once formatted, and delete only those whose formulas are ours.
     const present = await this.existing();
-    const candidates = remove.filter((r) => present.has(r.sheet)).map((r) => ({
-      r,
-      cfs: this.ctx.workbook.worksheets.getItem(r.sheet).getRange(r.ref).conditionalFormats.load("items/type"),
-    }));
-    if (candidates.length) await this.batch.sync();
-    const customs = candidates.flatMap(({ r, cfs }) =>
-      cfs.items.filter((c) => c.type === "Custom").map((c) => ({ r, c, rule: c.custom.rule.load("formula") })));
+    const sheets = [...new Set(remove.map((r) => r.sheet))].filter((s) => present.has(s));
+    const fetched = sheets.map((sheet) => ({ sheet, cfs: this.ctx.workbook.worksheets.getItem(sheet).getRange().conditionalFormats.load("items/type") }));
+    if (fetched.length) await this.batch.sync();
+    const customs = fetched.flatMap(({ sheet, cfs }) => cfs.items.filter((c) => c.type === "Custom").map((c) => ({
+      sheet,
+      c,
+      rule: c.custom.rule.load("formula"),
+      // Every area of the rule (ExcelApi 1.9); before that, its one range, or a null object when Excel has split it.
+      own: this.caps.api19 ? c.getRanges().load("address") : c.getRangeOrNullObject().load("address"),
+    })));
     if (customs.length) await this.batch.sync();
-    for (const { r, c, rule } of customs) if (r.formulas.map((f) => `=${f}`).includes(rule.formula)) c.delete();
+    for (const { sheet, c, rule, own } of customs) {
+      if (!this.caps.api19 && (own as Excel.Range).isNullObject) continue;
+      const owned = remove.filter((r) => r.sheet === sheet);
+      if (isOwnedRule({ formulaAtA1: rule.formula, areas: addressAreas(own.address) }, owned)) c.delete();
+    }
     for (const f of add.filter((x) => present.has(x.sheet))) {
       const ws = this.ctx.workbook.worksheets.getItem(f.sheet);
-      for (const cf of f.rules) addConditionalFormat(ws, cf);
+      for (const cf of f.rules) {
+        await this.batch.reserve(CALL_BYTES * 8 + jsonSize(cf));
+        addConditionalFormat(ws, cf);
+      }
     }
     await this.batch.sync();
     this.changed.push("coloured the status columns of your sheets");
