@@ -75,7 +75,7 @@ describe("the product's colour rules on a council's sheet", () => {
     await fakeExcelRun(state)((ctx) => updateSettings(new OfficeWorkbook(ctx, CAPS), (s) => {
       const id = Object.keys(s.datasets).find((k) => k === SHEET || k.startsWith(`${SHEET}|`))!;
       const m = s.datasets[id].mapping!;
-      s.datasets[id] = { ...s.datasets[id], mapping: { ...m, headerRow: m.headerRow + rows } };
+      s.datasets[id] = { ...s.datasets[id], mapping: { ...m, headerRow: (m.headerRow ?? 1) + rows } };
     }));
     await run(state, api19);
     const owned = ownedRules(state);
