@@ -15,7 +15,7 @@ export async function withExcelWorkbook<T>(action: (port: OfficeWorkbook, ctx: E
   try {
     return await Excel.run((ctx) => action((port = new OfficeWorkbook(ctx, caps)), ctx));
   } catch (e) {
-    if (e instanceof PlainError || (e as Error).name === "CancelledError") throw e;
+    if (e instanceof PlainError || ["CancelledError", "SettingsError"].includes((e as Error).name)) throw e;
     throw new PlainError(explainExcelError(e, (port as OfficeWorkbook | null)?.changed ?? []));
   }
 }
