@@ -1,6 +1,6 @@
 /** The pane's Office calls, all here: one Excel.run per user action. */
 import { PaneHost } from "./host";
-import { withExcelWorkbook } from "../workbook/office/excel-run";
+import { withExcelWorkbook, PlainError } from "../workbook/office/excel-run";
 import { inspectWorkbook } from "../workbook/inspect";
 import { updateSettings } from "../workbook/settings-store";
 import { summarise } from "../workbook/summarise";
@@ -26,7 +26,10 @@ export function excelHost(): PaneHost {
     collectReturns: () => withExcelWorkbook((port) => collectReturns(port, [{ file: "this workbook", port }], "this workbook")).then(collectMessage),
     selectCell: (sheet, cell) =>
       withExcelWorkbook(async (_port, ctx) => {
-        const ws = ctx.workbook.worksheets.getItem(sheet);
+        const ws = ctx.workbook.worksheets.getItem(sheet).load("visibility");
+        await ctx.sync();
+        // Excel cannot show a cell on a hidden sheet; say how to unhide it rather than fail.
+        if (ws.visibility !== "Visible") throw new PlainError(`'${sheet}'!${cell} is on a hidden sheet. Right-click any sheet tab, choose Unhide, pick '${sheet}', then click the issue again.`);
         ws.activate();
         ws.getRange(cell).select();
         await ctx.sync();

@@ -268,8 +268,13 @@ class Worksheet extends ClientObject {
     checkColour(v);
     this.ctx.enqueue(size(v), () => void (this.sheet().tabColor = v));
   }
+  /** A hidden or very hidden sheet cannot be shown by activating it; Excel refuses, as its own UI does. */
   activate(): void {
-    this.ctx.enqueue(10, () => void (this.ctx.state.activeSheet = this.sheet().name));
+    this.ctx.enqueue(10, () => {
+      const s = this.sheet();
+      if (s.visibility !== "Visible") throw new OfficeError("InvalidOperation", `The sheet '${s.name}' is hidden and cannot be activated.`);
+      this.ctx.state.activeSheet = s.name;
+    });
   }
   /**
    * A very hidden sheet cannot be deleted, nor the last visible one; formulas

@@ -83,3 +83,12 @@ describe("the ribbon's Refresh summaries command", () => {
     expect(state.sheet("CPE_Settings")!.visibility).toBe("VeryHidden");
   });
 });
+
+describe("going to a cell on a hidden sheet", () => {
+  it("says how to unhide the sheet instead of failing", async () => {
+    const state = await withFakeExcel();
+    state.sheet("Directorate priorities")!.visibility = "Hidden";
+    await expect(excelHost().selectCell("Directorate priorities", "C48")).rejects.toThrow(/'Directorate priorities'!C48 is on a hidden sheet\. Right-click any sheet tab, choose Unhide/);
+    expect(state.selection).toBeNull();
+  });
+});
