@@ -1,15 +1,14 @@
 /**
  * A strict in-memory fake of the part of the Excel JavaScript API the Office
- * adapter uses. It behaves like Excel where it matters:
- * - objects are proxies; properties arrive only after `load` + `sync`, and
- *   reading one before that throws PropertyNotLoaded, as Excel does;
- * - writes are queued and applied at `sync`, in order;
- * - every sync is counted with its request and response size, and a request
- *   or response over 5 MB fails as Excel on the web's does;
- * - array writes must match the range's size; text starting with "=" in a
- *   cell not formatted as Text becomes a formula;
- * - methods on a null object, edits to protected sheets and duplicate sheet
- *   names fail with Excel's error codes.
+ * adapter uses. It behaves like Excel where it matters: properties arrive
+ * only after load + sync; writes run in order at sync; requests and
+ * responses over 5 MB fail, counting calls and objects as well as values;
+ * text is typed into General cells as Excel parses it; very hidden sheets
+ * cannot be deleted and references to a deleted sheet become #REF!;
+ * conditional-format collections hold intersecting rules with formulas
+ * relative to the fetch range; validation operands and colours are checked.
+ * docs/excel-behaviours.md lists every behaviour with the documentation it
+ * follows.
  */
 import { FakeWorkbookState, FakeSheet, FakeCell, FakeRule } from "./excel-state";
 import { parseRange, a1, quoteSheetName } from "../../src/core";
