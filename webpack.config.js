@@ -23,6 +23,13 @@ function productionManifest(xml, publicUrl) {
 module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode === "production";
   const offline = Boolean(env.offline);
+  // A deployed build must say where it will be served: silently keeping localhost would give councils a manifest that points nowhere.
+  if (production && !offline && !process.env.ADDIN_PUBLIC_URL) {
+    throw new Error("Set ADDIN_PUBLIC_URL to the https address dist/ will be published at, e.g. ADDIN_PUBLIC_URL=https://addins.example.gov.uk/performance/ npm run build");
+  }
+  if (process.env.ADDIN_PUBLIC_URL && !/^https:\/\//.test(process.env.ADDIN_PUBLIC_URL)) {
+    throw new Error(`ADDIN_PUBLIC_URL must be an https address (Office loads add-ins only over HTTPS), not ${process.env.ADDIN_PUBLIC_URL}`);
+  }
   const publicUrl = process.env.ADDIN_PUBLIC_URL || DEV_URL;
   const officeJs = offline ? "office/office.js" : HOSTED_OFFICE_JS;
   const officeOrigin = offline ? "" : " https://appsforoffice.microsoft.com";
@@ -70,6 +77,7 @@ module.exports = async (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/icon-*.png", to: "assets/[name][ext]" },
+          { from: "src/help/help.html", to: "help.html" },
           // office.js loads its host mapping table from beside itself.
           ...(offline ? ["office.js", "o15apptofilemappingtable.js"].map((f) => ({ from: `node_modules/@microsoft/office-js/dist/${f}`, to: `office/${f}` })) : []),
           {
