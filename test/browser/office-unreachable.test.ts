@@ -67,7 +67,7 @@ describe("the production pane when office.js is unreachable", () => {
 
 describe("a production build", () => {
   it("refuses to build without the address it will be served from", async () => {
-    const config = require(join(ROOT, "webpack.config.js")) as (env: object, argv: object) => Promise<unknown>;
+    const config = (await import(join(ROOT, "webpack.config.js"))).default as (env: object, argv: object) => Promise<unknown>;
     const saved = process.env.ADDIN_PUBLIC_URL;
     delete process.env.ADDIN_PUBLIC_URL;
     try {
