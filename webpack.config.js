@@ -97,7 +97,11 @@ module.exports = async (env = {}, argv = {}) => {
   if (argv.mode !== "production" && process.env.WEBPACK_SERVE) {
     // Office requires HTTPS; office-addin-dev-certs makes and trusts a localhost certificate.
     const devCerts = require("office-addin-dev-certs");
-    config.devServer.server = { type: "https", options: await devCerts.getHttpsServerOptions() };
+    try {
+      config.devServer.server = { type: "https", options: await devCerts.getHttpsServerOptions() };
+    } catch (e) {
+      throw new Error(`Could not install the localhost development certificate (${String(e.message ?? e).split("\n")[0]}). Install it as a user with sudo or admin rights (npx office-addin-dev-certs install), or serve dist/ over HTTPS yourself and sideload manifest.xml by hand.`);
+    }
   }
   return config;
 };
