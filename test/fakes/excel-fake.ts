@@ -116,9 +116,26 @@ class Application {
 
 class Workbook {
   readonly worksheets: WorksheetCollection;
+  readonly protection: WorkbookProtection;
   constructor(ctx: Ctx) {
     this.worksheets = new WorksheetCollection(ctx);
+    this.protection = new WorkbookProtection(ctx);
   }
+}
+
+/** Workbook structure protection (ExcelApi 1.7): while on, sheets cannot be added, deleted or renamed. */
+class WorkbookProtection extends ClientObject {
+  get protected(): boolean {
+    return this.read("protected") as boolean;
+  }
+  protected snapshot(list: string[]): number {
+    if (list.includes("protected")) this.loaded.set("protected", this.ctx.state.structureProtected);
+    return 10;
+  }
+}
+
+function refuseIfStructureProtected(state: FakeWorkbookState): void {
+  if (state.structureProtected) throw new OfficeError("AccessDenied", "The workbook's structure is protected.");
 }
 
 class WorksheetCollection extends ClientObject {
@@ -155,6 +172,7 @@ class WorksheetCollection extends ClientObject {
   add(name: string): Worksheet {
     let created: FakeSheet | undefined;
     this.ctx.enqueue(size(name), () => {
+      refuseIfStructureProtected(this.ctx.state);
       if (this.ctx.state.sheet(name)) throw new OfficeError("ItemAlreadyExists", `A resource with the same name or identifier already exists: '${name}'.`);
       created = this.ctx.state.addSheet(name);
     });
@@ -283,6 +301,7 @@ class Worksheet extends ClientObject {
   delete(): void {
     this.ctx.enqueue(20, () => {
       const s = this.sheet();
+      refuseIfStructureProtected(this.ctx.state);
       if (s.visibility === "VeryHidden") {
         throw new OfficeError("InvalidOperation", "You should first change its visibility to hidden or visible before deleting it.");
       }

@@ -134,6 +134,8 @@ export class FakeWorkbookState {
   selection: string | null = null;
   /** Fail the sync with this number (1-based), as Excel does when something goes wrong mid-run. */
   failOnSync: number | null = null;
+  /** Review › Protect Workbook (structure): sheets cannot be added, deleted or renamed. */
+  structureProtected = false;
   /** Requirement sets this fake Excel claims. */
   apiVersion = "1.9";
 

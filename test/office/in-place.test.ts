@@ -83,3 +83,14 @@ describe("re-running over the add-in's own sheets", () => {
     expect(ws.validations.map((v) => v.ref)).toEqual(["D8:D36", "C8:C36"]);
   });
 });
+
+describe("a workbook whose structure is protected", () => {
+  it("is explained before anything is written", async () => {
+    const state = await sampleRunOnce();
+    state.structureProtected = true;
+    const before = order(state);
+    const err = await fakeExcelRun(state)((ctx) => summarise(new OfficeWorkbook(ctx, CAPS))).catch((e) => e);
+    expect(err.message).toMatch(/structure is protected \(Review > Protect Workbook\).*Unprotect it for the run/);
+    expect(order(state)).toEqual(before);
+  });
+});

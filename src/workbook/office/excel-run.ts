@@ -1,8 +1,8 @@
 import { OfficeWorkbook } from "./office-workbook";
 import { detectCapabilities, explainExcelError } from "./capabilities";
+import { PlainError } from "./plain-error";
 
-/** An error already worded for the person at the keyboard. */
-export class PlainError extends Error {}
+export { PlainError };
 
 /**
  * One user action = one Excel.run over one OfficeWorkbook. Checks the host's

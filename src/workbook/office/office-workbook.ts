@@ -6,8 +6,13 @@ import { renderPlan, renderContent, renderLayout, clearSheet, addConditionalForm
 import { officeValue, formatFor } from "./values";
 import { isOwnedRule, addressAreas } from "./owned-rules";
 import { Capabilities } from "./capabilities";
+import { PlainError } from "./plain-error";
 
 const TEMP_PREFIX = "~cpe ";
+
+export const STRUCTURE_PROTECTED =
+  "The workbook's structure is protected (Review > Protect Workbook), so the add-in cannot add or update its summary sheets. " +
+  "Unprotect it for the run (Review > Protect Workbook, enter the password if asked), run again, then protect it again. Nothing in your workbook was changed.";
 
 /**
  * The Office adapter: the workbook port over one Excel request context, so a
@@ -46,7 +51,9 @@ export class OfficeWorkbook implements WorkbookPort {
   async writeSheets(plans: { plan: SheetPlan; replace: boolean }[]): Promise<void> {
     const sheets = this.ctx.workbook.worksheets;
     const existing = sheets.load("items/name,items/protection/protected");
+    const structure = this.ctx.workbook.protection.load("protected");
     await this.batch.sync();
+    if (structure.protected) throw new PlainError(STRUCTURE_PROTECTED);
     // Leftovers of an interrupted run are the product's own: clear them first.
     for (const s of existing.items) if (s.name.startsWith(TEMP_PREFIX)) s.delete();
     const byName = new Map(existing.items.map((s) => [s.name.toLowerCase(), s]));
