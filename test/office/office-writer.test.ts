@@ -156,3 +156,21 @@ describe("request size", () => {
     }
   });
 });
+
+describe("the write as a whole", () => {
+  it("suspends calculation before every request of a long write, not only the first", async () => {
+    const state = fresh();
+    const before = state.syncs;
+    await write(state, plan("Notes", Array.from({ length: 20_000 }, (_, i) => [`Commentary line ${i} `.repeat(12)])));
+    const writeRequests = state.syncs - before - 1; // the first request only reads the sheet list
+    expect(writeRequests).toBeGreaterThan(2);
+    expect(state.calculationSuspensions).toBeGreaterThanOrEqual(writeRequests - 1);
+  }, 60_000);
+
+  it("sets column widths in points as the .xlsx file's widths in characters come out (Calibri 11: 7 px a character and 5 of padding)", async () => {
+    const state = fresh();
+    await write(state, plan("Widths", [["a", "b"]], { columnWidths: [10, 40] }));
+    const ws = state.sheet("Widths")!;
+    expect([ws.columnWidths.get(0), ws.columnWidths.get(1)]).toEqual([56.25, 213.75]);
+  });
+});
