@@ -8,6 +8,7 @@ import { resultsView } from "../workbook/results-view";
 import { makeTemplates } from "../workbook/templates";
 import { collectReturns } from "../workbook/collect";
 import { templatesMessage, collectMessage } from "./messages";
+import { runDiagnostics, reportText } from "../workbook/office/diagnostics";
 
 export function excelHost(): PaneHost {
   return {
@@ -24,6 +25,12 @@ export function excelHost(): PaneHost {
       }),
     makeTemplates: (directorate) => withExcelWorkbook((port) => makeTemplates(port, { directorate: directorate ?? undefined })).then(templatesMessage),
     collectReturns: () => withExcelWorkbook((port) => collectReturns(port, [{ file: "this workbook", port }], "this workbook")).then(collectMessage),
+    diagnose: () =>
+      runDiagnostics((batch) => Excel.run(batch), {
+        platform: String(Office.context.diagnostics?.platform ?? "unknown"),
+        version: Office.context.diagnostics?.version ?? "unknown",
+        isSetSupported: (set, v) => Office.context.requirements.isSetSupported(set, v),
+      }).then(reportText),
     selectCell: (sheet, cell) =>
       withExcelWorkbook(async (_port, ctx) => {
         const ws = ctx.workbook.worksheets.getItem(sheet).load("visibility");

@@ -31,6 +31,8 @@ export interface PaneHost {
   collectReturns(): Promise<string>;
   /** Show a cell: select it in Excel; in file mode, say where it is. */
   selectCell(sheet: string, cell: string): Promise<void>;
+  /** Inside Excel: run the capability checks and give the report as text. */
+  diagnose?(): Promise<string>;
   /** File mode: offer the summarised workbook for download. */
   download?(): Promise<void>;
 }

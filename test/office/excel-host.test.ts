@@ -92,3 +92,13 @@ describe("going to a cell on a hidden sheet", () => {
     expect(state.selection).toBeNull();
   });
 });
+
+describe("the pane's Diagnostics", () => {
+  it("runs the capability checks in Excel and gives a report to copy", async () => {
+    const state = await withFakeExcel();
+    const sheets = state.sheets.map((s) => s.name);
+    const report = await excelHost().diagnose!();
+    expect(report).toMatch(/11 of 11 checks passed/);
+    expect(state.sheets.map((s) => s.name)).toEqual(sheets);
+  });
+});

@@ -9,6 +9,7 @@ import { SettingsStep } from "../SettingsStep";
 import { RunStep, RunState } from "../RunStep";
 import { Results } from "../Results";
 import { Returns } from "../Returns";
+import { Diagnostics } from "../Diagnostics";
 
 type Step = "workbook" | "settings" | "run" | "results";
 
@@ -107,6 +108,7 @@ export function App({ initialHost }: AppProps) {
         {outcome && step === "results" && (
           <Results view={outcome.view} host={host} located={located} onLocated={setLocated} />
         )}
+        {host.diagnose && step === "workbook" && <Diagnostics run={host.diagnose} />}
       </main>
     </div>
   );
