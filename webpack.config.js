@@ -8,6 +8,8 @@
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const webpack = require("webpack");
+const { writeFileSync } = require("fs");
 
 const DEV_URL = "https://localhost:3000/";
 // Deployed add-ins load office.js from Microsoft's hosted location, as Office expects.
@@ -51,6 +53,7 @@ module.exports = async (env = {}, argv = {}) => {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
       dialog: "./src/commands/dialog.ts",
+      selftest: "./src/selftest/index.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -74,6 +77,9 @@ module.exports = async (env = {}, argv = {}) => {
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"], officeJs, csp }),
       new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"], officeJs, csp }),
       new HtmlWebpackPlugin({ filename: "dialog.html", template: "./src/commands/dialog.html", chunks: ["dialog"], officeJs, csp }),
+      new HtmlWebpackPlugin({ filename: "selftest.html", template: "./src/selftest/selftest.html", chunks: ["selftest"], officeJs, csp }),
+      // The strict fake is bundled into the self-test page only in the offline test build.
+      new webpack.DefinePlugin({ __SELFTEST_FAKE__: JSON.stringify(offline) }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/icon-*.png", to: "assets/[name][ext]" },
@@ -92,6 +98,18 @@ module.exports = async (env = {}, argv = {}) => {
       port: 3000,
       headers: { "Access-Control-Allow-Origin": "*" },
       static: { directory: path.resolve(__dirname, "dist") },
+      // npm run test:excel: the self-test page inside Excel posts its results here.
+      setupMiddlewares: (middlewares, devServer) => {
+        devServer.app.post("/selftest-results", (req, res) => {
+          let body = "";
+          req.on("data", (chunk) => (body += chunk));
+          req.on("end", () => {
+            if (process.env.SELFTEST_RESULTS) writeFileSync(process.env.SELFTEST_RESULTS, body);
+            res.end("ok");
+          });
+        });
+        return middlewares;
+      },
     },
   };
   if (argv.mode !== "production" && process.env.WEBPACK_SERVE) {

@@ -5,7 +5,7 @@
  */
 import { Browser } from "playwright-core";
 import { spawnSync } from "child_process";
-import { mkdirSync, readFileSync } from "fs";
+import { mkdirSync, readFileSync, readdirSync } from "fs";
 import { join } from "path";
 import { serveDist } from "./serve";
 import { launchChromium } from "./chromium";
@@ -39,6 +39,8 @@ describe("the production pane when office.js is unreachable", () => {
     const html = readFileSync(join(out, "taskpane.html"), "utf8");
     expect(html).toMatch(/<head>[\s\S]*<script src="?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js"?><\/script>[\s\S]*<\/head>/);
     expect(readFileSync(join(out, "manifest.xml"), "utf8")).toContain("https://addins.example.test/performance/help.html");
+    // The strict fake goes only into the test build's self-test page.
+    for (const f of readdirSync(out).filter((x) => x.endsWith(".js"))) expect({ f, fake: readFileSync(join(out, f), "utf8").includes("strict fake") }).toEqual({ f, fake: false });
   });
 
   it("says why and offers file mode within 3 seconds", async () => {

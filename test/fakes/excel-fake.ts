@@ -401,7 +401,8 @@ class Range extends ClientObject {
       else if (p === "columnCount") v = b.cols;
       else if (p === "rowIndex") v = b.top;
       else if (p === "columnIndex") v = b.left;
-      else if (p === "values") v = grid((c) => (c?.error ?? c?.value ?? ""));
+      else if (p === "values") v = grid((c) => (c?.error ?? (c?.formula ? this.ctx.state.evaluate(c.formula) : undefined) ?? c?.value ?? ""));
+      else if (p === "formulas") v = grid((c) => c?.formula ?? c?.error ?? c?.value ?? "");
       else if (p === "valueTypes") v = grid((c) => (c?.error ? "Error" : c?.value === null || c?.value === undefined || c?.value === "" ? "Empty" : typeof c.value === "number" ? "Double" : typeof c.value === "boolean" ? "Boolean" : "String"));
       else if (p === "numberFormat") v = grid((c) => c?.numberFormat ?? "General");
       else throw new OfficeError("InvalidArgument", `The fake does not model Range.${p}`);
@@ -447,6 +448,17 @@ class Range extends ClientObject {
       }, s);
     });
   }
+  /** Formulas are stored as given; the fake evaluates only a single reference (='Sheet'!B2). */
+  set formulas(v: string[][]) {
+    this.ws.edit(size(v), (s) => {
+      this.checkShape(v, "formulas");
+      this.eachCell((cell, r, c) => {
+        const f = String(v[r][c]);
+        Object.assign(cell, f.startsWith("=") ? { formula: f, value: null, error: undefined } : { formula: undefined, value: f === "" ? null : f, error: undefined });
+      }, s);
+    });
+  }
+  get formulas(): string[][] { return this.read("formulas") as string[][]; }
   set numberFormat(v: string[][]) {
     this.ws.edit(size(v), (s) => {
       this.checkShape(v, "numberFormat");

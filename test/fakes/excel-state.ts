@@ -163,6 +163,16 @@ export class FakeWorkbookState {
     }
   }
 
+  /** The value of a formula that is a single reference (='Risk heat map'!B3); other formulas are not evaluated. */
+  evaluate(formula: string): string | number | boolean | undefined {
+    if (formula.includes("#REF!")) return "#REF!";
+    const m = /^=(?:'((?:[^']|'')+)'|([A-Za-z_][\w.]*))!\$?([A-Z]{1,3}\$?\d+)$/.exec(formula);
+    if (!m) return undefined;
+    const target = parseRange(m[3].replace("$", ""));
+    const cell = this.sheet((m[1] ?? m[2]).replace(/''/g, "'"))?.peek(target!.top, target!.left);
+    return cell?.error ?? cell?.value ?? 0;
+  }
+
   /** Excel follows a rename: formulas that pointed at the sheet now name it anew. */
   renameSheet(s: FakeSheet, name: string): void {
     const refs = sheetReference(s.name);

@@ -33,3 +33,14 @@ describe("diagnostics on the strict fake", () => {
     expect(err.code).toBe("AccessDenied");
   });
 });
+
+describe("the adapter's own checks, as npm run test:excel runs them", () => {
+  it("pass on the strict fake and leave the scratch workbook empty again", async () => {
+    const { runAdapterChecks } = await import("../../src/workbook/office/adapter-checks");
+    const state = FakeWorkbookState.fromGrids([{ name: "Sheet1", rows: [] }]);
+    const checks = await runAdapterChecks(fakeExcelRun(state), { dataValidation: true, api19: true });
+    expect(checks.filter((c) => !c.passed)).toEqual([]);
+    expect(checks.map((c) => c.name)).toEqual(["Settings saved three times on the very hidden sheet", "An output sheet redrawn in place keeps formulas pointing at it", "Scratch sheets removed"]);
+    expect(state.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
+  });
+});
