@@ -39,7 +39,7 @@ export function Diagnostics({ run }: { run: () => Promise<string> }) {
         </MessageBar>
       )}
       {state.kind === "done" && (
-        <Field label="Report">
+        <Field label="Diagnostics report">
           <Textarea className={styles.report} value={state.report} readOnly resize="vertical" />
         </Field>
       )}
