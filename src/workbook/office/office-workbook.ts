@@ -77,6 +77,8 @@ export class OfficeWorkbook implements WorkbookPort {
         await this.dropTemporarySheets().catch(() => undefined);
         throw e;
       }
+      // From here a failure can leave the swap part-done: say so rather than claim nothing changed.
+      this.changed.push("started putting the new summary sheets in place (run again to complete them)");
       for (const { temp, plan, drawn } of temps) {
         const target = byName.get(plan.name.toLowerCase());
         if (!target) {
@@ -98,6 +100,7 @@ export class OfficeWorkbook implements WorkbookPort {
         temp.delete();
       }
       await this.batch.sync();
+      this.changed.pop();
     } finally {
       this.batch.beforeSync = null;
     }
