@@ -94,3 +94,23 @@ describe("a workbook whose structure is protected", () => {
     expect(order(state)).toEqual(before);
   });
 });
+
+describe("a failure while the new sheets are put in place", () => {
+  it("says they may be part-updated and to run again, never that nothing changed", async () => {
+    const state = await sampleRunOnce();
+    const { explainExcelError } = await import("../../src/workbook/office/capabilities");
+    class FailingSwap extends OfficeWorkbook {
+      constructor(ctx: Excel.RequestContext) {
+        super(ctx, CAPS);
+        const send = this.batch.sync.bind(this.batch);
+        this.batch.sync = async () => {
+          if (this.changed.some((c) => c.startsWith("started putting"))) throw Object.assign(new Error("An internal error has occurred."), { code: "GeneralException" });
+          return send();
+        };
+      }
+    }
+    let port: OfficeWorkbook | null = null;
+    const err = await fakeExcelRun(state)((ctx) => summarise((port = new FailingSwap(ctx)))).catch((e) => e);
+    expect(explainExcelError(err, port!.changed)).toMatch(/already started putting the new summary sheets in place \(run again to complete them\)/);
+  });
+});
