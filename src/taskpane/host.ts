@@ -23,7 +23,8 @@ export interface PaneHost {
   title: string;
   inspect(): Promise<Inspection>;
   saveDataset(id: string, patch: DatasetSettings): Promise<void>;
-  saveRiskMatrix(matrix: RiskMatrix | null): Promise<void>;
+  /** Save every edited dataset's settings (and the risk matrix, when given) in one go. */
+  saveSettings(datasets: Record<string, DatasetSettings>, matrix?: RiskMatrix | null): Promise<void>;
   run(request: RunRequest, onProgress: (step: string, fraction: number) => void, cancelled: () => boolean): Promise<RunOutcome>;
   /** Write a return sheet per directorate (or only the one named); says what was made. */
   makeTemplates(directorate: string | null): Promise<string>;
@@ -33,6 +34,10 @@ export interface PaneHost {
   selectCell(sheet: string, cell: string): Promise<void>;
   /** Inside Excel: run the capability checks and give the report as text. */
   diagnose?(): Promise<string>;
+  /** Stop the work under way at once (file mode ends its worker); the run's `cancelled` is also set. */
+  cancel?(): void;
+  /** File mode: end the work on this file (another is being opened). */
+  close?(): void;
   /** File mode: offer the summarised workbook for download. */
   download?(): Promise<void>;
 }

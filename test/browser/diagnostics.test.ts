@@ -1,5 +1,5 @@
 /**
- * The pane's Diagnostics inside Excel (a host that answers like Excel): run
+ * The pane's Diagnostics, under Help, inside Excel (a host that answers like Excel): run
  * the checks, read the report, copy it for support. Screenshot at 350 px in
  * test/artefacts/pane/diagnostics.png.
  */
@@ -50,6 +50,7 @@ describe("Diagnostics in the pane", () => {
     });
     const page = await context.newPage();
     await page.goto(`${server.url}/taskpane.html`);
+    await page.getByRole("button", { name: "Help" }).click();
     await page.getByRole("button", { name: "Run diagnostics" }).click();
     const box = page.getByRole("textbox", { name: "Diagnostics report" });
     await box.waitFor();

@@ -60,7 +60,7 @@ export class OfficeWorkbook implements WorkbookPort {
     for (const { plan, replace } of plans) {
       if (byName.has(plan.name.toLowerCase()) && !replace) throw new Error(`refusing to overwrite sheet '${plan.name}', which this add-in did not create`);
     }
-    const supports = { dataValidation: this.caps.dataValidation };
+    const supports = { dataValidation: this.caps.dataValidation, printTitles: this.caps.api19 };
     if (this.caps.api19) this.ctx.application.suspendScreenUpdatingUntilNextSync();
     // Calculation is suspended only until the next sync, so again before every request of the write.
     this.batch.beforeSync = () => this.ctx.application.suspendApiCalculationUntilNextSync();
@@ -77,22 +77,30 @@ export class OfficeWorkbook implements WorkbookPort {
         await this.dropTemporarySheets().catch(() => undefined);
         throw e;
       }
+      // The charts on sheets about to be redrawn go with their old cells (the fake Excel models no charts).
+      const charts = new Map<Excel.Worksheet, Excel.Chart[]>();
+      const loads = temps.map(({ plan }) => byName.get(plan.name.toLowerCase())).filter((t): t is Excel.Worksheet => !!t?.charts)
+        .map((t) => ({ t, items: t.charts.load("items/name") }));
+      if (loads.length) {
+        await this.batch.sync();
+        for (const { t, items } of loads) charts.set(t, items.items);
+      }
       // From here a failure can leave the swap part-done: say so rather than claim nothing changed.
       this.changed.push("started putting the new summary sheets in place (run again to complete them)");
       for (const { temp, plan, drawn } of temps) {
         const target = byName.get(plan.name.toLowerCase());
         if (!target) {
           temp.name = plan.name;
-          await renderLayout(temp, plan, this.batch, drawn);
+          await renderLayout(temp, plan, this.batch, drawn, supports);
           continue;
         }
         await this.batch.reserve(CALL_BYTES * 12);
         if (target.protection.protected) target.protection.unprotect(plan.protection?.password || undefined);
-        clearSheet(target, supports);
+        clearSheet(target, supports, charts.get(target) ?? []);
         if (this.caps.api19) {
           // Copying cells is ExcelApi 1.9; the whole swap then goes in one request.
           target.getRangeByIndexes(0, 0, drawn.rows, drawn.cols).copyFrom(temp.getRangeByIndexes(0, 0, drawn.rows, drawn.cols), "All");
-          await renderLayout(target, plan, this.batch, drawn);
+          await renderLayout(target, plan, this.batch, drawn, supports);
         } else {
           // Excel 2019 (ExcelApi 1.7/1.8): the plan is known to draw; draw it again in place.
           await renderPlan(target, plan, this.batch, supports);

@@ -2,6 +2,7 @@ import { SheetPlan, PlanStyle, ConditionalFormatPlan, parseRange, rangeRef, a1, 
 import { Batch, CALL_BYTES, jsonSize } from "./batch";
 import { officeValue, needsTextFormat, officeColour } from "./values";
 import { addValidation } from "./validation";
+import { addCharts } from "./charts";
 
 /** Number format per cell: the plan's, or "@" (Text) for text Excel would otherwise parse. */
 function numberFormats(plan: SheetPlan, rows: number, cols: number): string[][] {
@@ -108,6 +109,12 @@ export function columnPoints(chars: number): number {
   return Math.round(((chars * 7 + 5) * 72) / 96 * 100) / 100;
 }
 
+/** What this Excel can do that drawing depends on: data validation (ExcelApi 1.8), print titles (1.9). */
+export interface Supports {
+  dataValidation: boolean;
+  printTitles?: boolean;
+}
+
 /** The cells a plan drew, with any helper columns it added to the right (list sources). */
 export interface Drawn {
   rows: number;
@@ -121,7 +128,7 @@ export interface Drawn {
  * region, rule, validation and link. Nothing here syncs except through the
  * batch, which sends a request whenever the next piece would not fit.
  */
-export async function renderContent(ws: Excel.Worksheet, plan: SheetPlan, batch: Batch, supports: { dataValidation: boolean }): Promise<Drawn> {
+export async function renderContent(ws: Excel.Worksheet, plan: SheetPlan, batch: Batch, supports: Supports): Promise<Drawn> {
   const rows = plan.cells.length;
   const cols = Math.max(1, ...plan.cells.map((r) => r.length));
   const formats = numberFormats(plan, rows, cols);
@@ -171,7 +178,7 @@ export async function renderContent(ws: Excel.Worksheet, plan: SheetPlan, batch:
 }
 
 /** What belongs to the sheet rather than its cells: widths, heights, hidden columns, panes, tab colour, protection. */
-export async function renderLayout(ws: Excel.Worksheet, plan: SheetPlan, batch: Batch, drawn: Drawn): Promise<void> {
+export async function renderLayout(ws: Excel.Worksheet, plan: SheetPlan, batch: Batch, drawn: Drawn, supports: Supports): Promise<void> {
   await batch.reserve(CALL_BYTES * (plan.columnWidths.length + plan.hiddenColumns.length + drawn.helperColumns.length + 4));
   for (const [c, w] of plan.columnWidths.entries()) ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = columnPoints(w);
   for (const [r, h] of Object.entries(plan.rowHeights)) {
@@ -183,14 +190,21 @@ export async function renderLayout(ws: Excel.Worksheet, plan: SheetPlan, batch: 
     if (plan.freeze.columns) ws.freezePanes.freezeAt(ws.getRange(rangeRef(0, 0, Math.max(0, plan.freeze.rows - 1), plan.freeze.columns - 1)));
     else ws.freezePanes.freezeRows(plan.freeze.rows);
   }
+  // Print titles need ExcelApi 1.9 (https://learn.microsoft.com/javascript/api/excel/excel.pagelayout#excel-excel-pagelayout-setprinttitlerows-member(1)).
+  const titles = plan.print?.titleRows;
+  // (The in-memory fake Excel does not model pageLayout yet; real Excel always has it.)
+  if (titles && supports.printTitles && ws.pageLayout) ws.pageLayout.setPrintTitleRows(`$${titles.first + 1}:$${titles.last + 1}`);
+  // Charts belong to the sheet, not its cells (copying cells does not carry them), so they are drawn here.
+  await batch.reserve(CALL_BYTES * 12 * (plan.charts?.length ?? 0));
+  addCharts(ws, plan);
   if (plan.tabColour) ws.tabColor = colour(plan.tabColour);
   if (plan.protection) ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true }, plan.protection.password || undefined);
 }
 
 /** Draw a plan onto a new, empty worksheet. */
-export async function renderPlan(ws: Excel.Worksheet, plan: SheetPlan, batch: Batch, supports: { dataValidation: boolean }): Promise<Drawn> {
+export async function renderPlan(ws: Excel.Worksheet, plan: SheetPlan, batch: Batch, supports: Supports): Promise<Drawn> {
   const drawn = await renderContent(ws, plan, batch, supports);
-  await renderLayout(ws, plan, batch, drawn);
+  await renderLayout(ws, plan, batch, drawn, supports);
   return drawn;
 }
 
@@ -200,7 +214,9 @@ export async function renderPlan(ws: Excel.Worksheet, plan: SheetPlan, batch: Ba
  * at it. Rules and validation are cleared by their own calls: the
  * documentation does not promise that clearing "All" removes them.
  */
-export function clearSheet(ws: Excel.Worksheet, supports: { dataValidation: boolean }): void {
+export function clearSheet(ws: Excel.Worksheet, supports: Supports, charts: Excel.Chart[] = []): void {
+  // The add-in's own charts on its own sheet, loaded by the caller.
+  for (const c of charts) c.delete();
   const all = ws.getRange();
   all.clear("All");
   all.conditionalFormats.clearAll();

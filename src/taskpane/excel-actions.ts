@@ -1,0 +1,57 @@
+/**
+ * What the pane does inside Excel, all Office calls here: one Excel.run per
+ * user action. Loaded on first use (see excel.ts), so the pane paints before
+ * the calculation code has been fetched and parsed.
+ */
+import type { DatasetSettings, RiskMatrix } from "../core";
+import type { RunOutcome, RunRequest } from "./host";
+import { withExcelWorkbook, PlainError } from "../workbook/office/excel-run";
+import { runDiagnostics, reportText } from "../workbook/office/diagnostics";
+import { inspectWorkbook } from "../workbook/inspect";
+import { updateSettings } from "../workbook/settings-store";
+import { summarise } from "../workbook/summarise";
+import { resultsView } from "../workbook/results-view";
+import { makeTemplates } from "../workbook/templates";
+import { collectReturns } from "../workbook/collect";
+import { templatesMessage, collectMessage } from "./messages";
+import { applySettings } from "./settings-edit";
+
+export const inspect = () => withExcelWorkbook((port) => inspectWorkbook(port));
+
+export const saveDataset = (id: string, patch: DatasetSettings) =>
+  withExcelWorkbook((port) => updateSettings(port, (s) => void (s.datasets[id] = { ...(s.datasets[id] ?? {}), ...patch }))).then(() => undefined);
+
+export const saveSettings = (datasets: Record<string, DatasetSettings>, matrix?: RiskMatrix | null) =>
+  withExcelWorkbook((port) => updateSettings(port, (s) => applySettings(s, datasets, matrix))).then(() => undefined);
+
+// Excel mode stays responsive without a worker: each step awaits Excel's sync, which yields to the page.
+export const run = (request: RunRequest, onProgress: (step: string, fraction: number) => void, cancelled: () => boolean): Promise<RunOutcome> =>
+  withExcelWorkbook(async (port) => {
+    const r = await summarise(port, { period: request.period, formatSource: request.formatSource, onProgress, cancelled });
+    if (r.error) throw new Error(r.error);
+    return { view: resultsView(r.report, r.outputSheets, r.settings.riskMatrix), json: r.json };
+  });
+
+export const templates = (directorate: string | null) =>
+  withExcelWorkbook((port) => makeTemplates(port, { directorate: directorate ?? undefined })).then(templatesMessage);
+
+export const collect = () => withExcelWorkbook((port) => collectReturns(port, [{ file: "this workbook", port }], "this workbook")).then(collectMessage);
+
+export const selectCell = (sheet: string, cell: string) =>
+  withExcelWorkbook(async (_port, ctx) => {
+    const ws = ctx.workbook.worksheets.getItem(sheet).load("visibility");
+    await ctx.sync();
+    // Excel cannot show a cell on a hidden sheet; say how to unhide it rather than fail.
+    if (ws.visibility !== "Visible") throw new PlainError(`'${sheet}'!${cell} is on a hidden sheet. Right-click any sheet tab, choose Unhide, pick '${sheet}', then click the issue again.`);
+    ws.activate();
+    ws.getRange(cell).select();
+    await ctx.sync();
+  });
+
+/** The capability checks in this Excel, on a scratch sheet it removes; the report as text for support. */
+export const diagnose = () =>
+  runDiagnostics((batch) => Excel.run(batch), {
+    platform: String(Office.context.diagnostics?.platform ?? "unknown"),
+    version: Office.context.diagnostics?.version ?? "unknown",
+    isSetSupported: (set, v) => Office.context.requirements.isSetSupported(set, v),
+  }).then(reportText);
