@@ -1,5 +1,6 @@
+/** The grids ExcelJS gives for a workbook: the reference the streaming reader is compared with. */
 import type { Worksheet, CellValue as XlsxValue } from "exceljs";
-import { CellValue, SheetGrid } from "../../core";
+import { CellValue, SheetGrid } from "../../src/core";
 
 /** One ExcelJS value as the core's plain value: formulas by their result, rich text as text. */
 export function toCellValue(v: XlsxValue): CellValue {
