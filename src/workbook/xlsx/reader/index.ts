@@ -16,14 +16,22 @@ export interface ReadWorkbook {
 
 const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
-/** An OLE compound file is either an encrypted .xlsx (it holds an "EncryptedPackage" stream) or an old .xls. */
-function compoundFile(data: Uint8Array): WorkbookFileError {
-  const name = new Uint8Array([..."EncryptedPackage"].flatMap((ch) => [ch.charCodeAt(0), 0]));
+function holds(data: Uint8Array, text: string): boolean {
+  // Stream names in a compound file's directory are UTF-16LE.
+  const name = new Uint8Array(text.length * 2);
+  for (let i = 0; i < text.length; i++) name[i * 2] = text.charCodeAt(i);
   outer: for (let i = 0; i + name.length <= data.length; i++) {
     for (let j = 0; j < name.length; j++) if (data[i + j] !== name[j]) continue outer;
-    return refuse({ kind: "encrypted" });
+    return true;
   }
-  return refuse({ kind: "xls" });
+  return false;
+}
+
+/** An OLE compound file is an encrypted .xlsx (it holds an "EncryptedPackage" stream) or an old .xls (a "Workbook" stream). */
+function compoundFile(data: Uint8Array): WorkbookFileError {
+  if (holds(data, "EncryptedPackage")) return refuse({ kind: "encrypted" });
+  if (holds(data, "Workbook") || holds(data, "Book")) return refuse({ kind: "xls" });
+  return refuse({ kind: "compound" });
 }
 
 /** Text such as a CSV: the first bytes are printable characters, tabs and line ends. */

@@ -11,6 +11,7 @@ export class WorkbookFileError extends Error {}
 export type Refusal =
   | { kind: "encrypted" }
   | { kind: "xls" }
+  | { kind: "compound" }
   | { kind: "text" }
   | { kind: "not-xlsx" }
   | { kind: "zip-damaged" }
@@ -45,7 +46,8 @@ export function message(r: Refusal): string {
   switch (r.kind) {
     case "encrypted": return "the file is password-protected: open it in Excel, remove the password (File › Info › Protect Workbook) and save it, then try again";
     case "xls": return `the file is an old-style Excel 97–2003 workbook (.xls): ${SAVE_AS}`;
-    case "text": return `the file is text (such as a .csv), not an Excel workbook: ${SAVE_AS}`;
+    case "compound": return `the file is password-protected or an old-style .xls workbook: remove the password, or ${SAVE_AS}`;
+    case "text": return `the file is not an .xlsx workbook but text (such as a .csv): ${SAVE_AS}`;
     case "not-xlsx": return `the file is not an .xlsx workbook: ${SAVE_AS}`;
     case "zip-damaged": return `the file is damaged or not an .xlsx workbook (its zip structure cannot be read): ${RESAVE}`;
     case "zip-encrypted": return "the file's contents are encrypted with a zip password, which Excel workbooks never use, so it was not opened";
