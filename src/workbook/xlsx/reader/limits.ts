@@ -33,11 +33,14 @@ export class Budget {
     this.deadline = Date.now() + limits.seconds * 1000;
   }
 
-  /** `n` more bytes of `part`, which has now given `partTotal` bytes and declared `declared`. */
+  /**
+   * `n` more bytes of `part`, which has now given `partTotal` bytes and
+   * declared `declared`: a part can never outgrow its declaration, and
+   * `declared` has already kept that within the one-part limit.
+   */
   inflate(part: string, n: number, partTotal: number, declared: number): void {
     this.inflated += n;
     if (partTotal > declared) throw refuse({ kind: "size-mismatch", part, declared, fileBytes: this.fileBytes });
-    if (partTotal > this.limits.partBytes) throw refuse({ kind: "part-too-big", part, limitMb: mb(this.limits.partBytes), fileBytes: this.fileBytes });
     if (this.inflated > this.limits.totalBytes) throw refuse({ kind: "total-too-big", limitMb: mb(this.limits.totalBytes), fileBytes: this.fileBytes });
     this.checkTime();
   }

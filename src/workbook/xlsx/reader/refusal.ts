@@ -21,7 +21,6 @@ export type Refusal =
   | { kind: "ods" }
   | { kind: "not-spreadsheet" }
   | { kind: "declared-too-big"; part: string; limitMb: number; fileBytes: number }
-  | { kind: "part-too-big"; part: string; limitMb: number; fileBytes: number }
   | { kind: "total-too-big"; limitMb: number; fileBytes: number }
   | { kind: "size-mismatch"; part: string; declared: number; fileBytes: number }
   | { kind: "too-many-cells"; limit: number; sheet: string; fileBytes: number }
@@ -56,9 +55,7 @@ export function message(r: Refusal): string {
     case "ods": return `the file is an OpenDocument spreadsheet (.ods): open it in Excel or LibreOffice and save it as 'Excel Workbook (*.xlsx)', then try again`;
     case "not-spreadsheet": return "the file is a zip archive but not an .xlsx workbook (it has no workbook part)";
     case "declared-too-big":
-      return `the file (${size(r.fileBytes)}) says it expands to more than ${r.limitMb} MB (part ${r.part}), the most this tool unzips for one part, so nothing was unzipped`;
-    case "part-too-big":
-      return `the file (${size(r.fileBytes)}) expands to more than ${r.limitMb} MB (part ${r.part}), the most this tool unzips for one part, so it was not read: remove unused sheets or rows and try again`;
+      return `the file (${size(r.fileBytes)}) says it expands to more than ${r.limitMb} MB (part ${r.part}), the most this tool unzips for one part, so nothing was unzipped: remove unused sheets or rows and try again`;
     case "total-too-big":
       return `the file (${size(r.fileBytes)}) expands to more than ${r.limitMb} MB in all, the most this tool unzips, so it was not read: remove unused sheets or rows and try again`;
     case "size-mismatch":
@@ -70,7 +67,7 @@ export function message(r: Refusal): string {
     case "bad-xml": return `the file is damaged: its part ${r.part} is not well-formed XML (line ${r.line}): ${RESAVE}`;
     case "missing-part": return `the file is damaged: it refers to a part ${r.part} that is not in the package: ${RESAVE}`;
     case "rewrite-unreadable":
-      return `this action re-saves the whole workbook, and this file's form cannot be re-saved by this tool: ${SAVE_AS}`;
+      return `the file was read, but the results cannot be written into a copy of it in the form it is saved in: ${SAVE_AS}`;
   }
 }
 
