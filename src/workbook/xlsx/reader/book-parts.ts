@@ -1,5 +1,5 @@
 import { PackageReader } from "./package";
-import { scanPart, attr, MAIN_NS, REL_NS, Attrs } from "./xml";
+import { scanPart, attr, attrIn, MAIN_NS, REL_NS, Attrs } from "./xml";
 import { ZipEntry } from "./zip";
 
 /** A sheet as workbook.xml lists it. */
@@ -24,9 +24,9 @@ export async function readBook(pkg: PackageReader, entry: ZipEntry): Promise<Boo
   const listed: { name: string; state: string; rid: string }[] = [];
   let date1904 = false;
   await scanPart(pkg.zip, entry, pkg.budget, {
-    open: (local, attrs, uri) => {
+    open: (local, attrs, uri, resolve) => {
       if (!MAIN_NS.has(uri)) return;
-      if (local === "sheet") listed.push({ name: attr(attrs, "name") ?? "", state: attr(attrs, "state") ?? "visible", rid: attr(attrs, "id", REL_NS) ?? "" });
+      if (local === "sheet") listed.push({ name: attr(attrs, "name") ?? "", state: attr(attrs, "state") ?? "visible", rid: attrIn(attrs, "id", REL_NS, resolve) ?? "" });
       else if (local === "workbookPr") date1904 = isTrue(attr(attrs, "date1904"));
     },
     close: () => undefined,

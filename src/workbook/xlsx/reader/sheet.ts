@@ -1,4 +1,4 @@
-import { CellValue, SheetGrid, columnIndex } from "../../../core";
+import { CellValue, SheetGrid } from "../../../core";
 import { PackageReader } from "./package";
 import { BookSheet, isTrue, unescapeText } from "./book-parts";
 import { scanPart, attr, MAIN_NS, Attrs } from "./xml";
@@ -37,11 +37,14 @@ function place<T>(list: T[], at: number, value: T, filler: () => T, gap: number)
 
 /** "AB12" → its 0-based column, or -1 when it is not a cell reference. */
 function columnOf(ref: string): number {
-  let end = 0;
-  while (end < ref.length && end < 4 && /[A-Za-z]/.test(ref[end])) end++;
-  if (end === 0 || end > 3) return -1;
-  const col = columnIndex(ref.slice(0, end));
-  return col < MAX_COLUMN ? col : -1;
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length && i < 4; i++) {
+    const c = ref.charCodeAt(i) | 32; // letters in lower case; digits unchanged
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+  }
+  return i === 0 || i > 3 || col > MAX_COLUMN ? -1 : col - 1;
 }
 
 function cellValue(t: string | undefined, v: string | null, inline: string | null, style: number, ctx: CellContext): CellValue {
