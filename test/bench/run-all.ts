@@ -6,6 +6,7 @@
  */
 import { spawnSync } from "child_process";
 import { join } from "path";
+import { printHeadless } from "./headless-bench";
 
 function run(script: string): Record<string, unknown> {
   const r = spawnSync(process.execPath, [join(__dirname, script), "--json"], { encoding: "utf8", maxBuffer: 1 << 24 });
@@ -15,9 +16,10 @@ function run(script: string): Record<string, unknown> {
 
 const core = run("core-bench.js");
 const office = run("office-syncs.js") as { small: { syncs: number }; large: { syncs: number; maxRequest: number; maxResponse: number }; ratio: number };
-const headless = run("headless-bench.js") as { rows: number; quarters: number; ioMs: number; summariseMs: number; coreMs: number; summariseOverIo: number; coreOverIo: number; peakMemoryMb: number; method: string };
+const headless = run("headless-bench.js") as Parameters<typeof printHeadless>[0];
 const figures = {
-  summariseOverIo: headless.summariseOverIo,
+  summariseOverRead: headless.summariseOverRead,
+  summariseOverFloor: headless.summariseOverFloor,
   coreOverIo: headless.coreOverIo,
   officeSyncRatio: office.ratio,
   peakMemoryMb: headless.peakMemoryMb,
@@ -28,8 +30,6 @@ if (process.argv.includes("--json")) console.log(JSON.stringify(figures));
 else {
   const mb = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
   console.log(`core: ${JSON.stringify(core)}`);
-  console.log(`(1) headless summarise ÷ bare ExcelJS read+write, ${headless.rows} rows × ${headless.quarters} quarters: ${headless.summariseOverIo} (${headless.summariseMs} ms ÷ ${headless.ioMs} ms, saved by ${headless.method}; goal ≤ 1.3)`);
-  console.log(`(2) core calculation ÷ that I/O: ${headless.coreOverIo} (${headless.coreMs} ms; goal ≤ 0.10)`);
+  printHeadless(headless);
   console.log(`(3) Office syncs at 100,000 rows ÷ at 1,000 rows: ${office.ratio} (${office.large.syncs} ÷ ${office.small.syncs}; largest request ${mb(office.large.maxRequest)}, response ${mb(office.large.maxResponse)}; goal 1.00)`);
-  console.log(`(4) peak memory of the headless run at ${headless.rows} rows: ${headless.peakMemoryMb} MB`);
 }

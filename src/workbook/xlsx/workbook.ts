@@ -5,6 +5,8 @@ import { WorkbookPort, SheetInfo, SourceFormat, OwnedRuleRef, SETTINGS_SHEET, ch
 import { writePlan, addRules, toXlsxValue } from "./write-plan";
 import { inspectPackage, lostParts, PackageParts } from "./parts";
 import { splice } from "./splice";
+import { repack } from "./repack";
+import { ZipPackage } from "./reader/zip";
 import { UnsupportedPackage } from "./style-book";
 import { readWorkbook, checkSmallParts, DEFAULT_LIMITS, ReadLimits } from "./reader";
 import { WorkbookFileError, refuse } from "./reader/refusal";
@@ -66,27 +68,24 @@ export class XlsxWorkbook implements WorkbookPort {
     private readonly data: Uint8Array | null,
     private sheets: Sheet[],
     private readonly partsBefore: PackageParts,
-    private readonly zip: JSZip | null,
   ) {}
 
   /** Read a file, or refuse it with a WorkbookFileError saying why in one plain sentence. */
   static async open(data: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): Promise<XlsxWorkbook> {
     const read = await readWorkbook(data, limits);
     await checkSmallParts(data, limits);
-    let zip: JSZip;
     let parts: PackageParts;
     try {
-      zip = await JSZip.loadAsync(data);
-      parts = await inspectPackage(zip);
+      parts = await inspectPackage(await JSZip.loadAsync(data));
     } catch {
       throw refuse({ kind: "zip-damaged" });
     }
     const sheets = read.sheets.map((s) => ({ name: s.name, visibility: s.visibility, grid: s.grid, plan: null }));
-    return new XlsxWorkbook(data, sheets, parts, zip);
+    return new XlsxWorkbook(data, sheets, parts);
   }
 
   static empty(): XlsxWorkbook {
-    return new XlsxWorkbook(null, [], { sheets: {}, workbook: {} }, null);
+    return new XlsxWorkbook(null, [], { sheets: {}, workbook: {} });
   }
 
   private sheet(name: string): Sheet | undefined {
@@ -222,9 +221,9 @@ export class XlsxWorkbook implements WorkbookPort {
    */
   async save(): Promise<{ data: Uint8Array; lost: string[]; method: "spliced" | "rewritten" }> {
     let data: Uint8Array | null = null;
-    if (this.zip && this.edits.size === 0) {
+    if (this.data && this.edits.size === 0) {
       try {
-        data = await this.spliced(this.zip);
+        data = await this.spliced(this.data);
       } catch (e) {
         if (!(e instanceof UnsupportedPackage)) throw e;
       }
@@ -236,14 +235,15 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   /** The package as opened with this session's sheets and colour rules put in; the council's parts untouched. */
-  private async spliced(opened: JSZip): Promise<Uint8Array> {
-    // Work on a copy so a refusal half-way leaves the opened package intact for a full re-save.
-    // Deflated parts are copied as they are, without inflating them.
-    const zip = await JSZip.loadAsync(await opened.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
+  private async spliced(opened: Uint8Array): Promise<Uint8Array> {
+    // A package fresh from the bytes as opened, so a refusal half-way leaves nothing half-done for a full re-save.
+    const zip = await JSZip.loadAsync(opened);
+    const before = new Map(Object.entries(zip.files));
     const sheets = this.sheets.filter((s) => s.plan).map((s) => ({ plan: s.plan!, state: s.visibility }));
     const rules = [...this.rules].map(([sheet, r]) => ({ sheet, add: r.add, drop: (block: { ref: string; formulas: string[] }) => isOwned(block, r.drop) }));
     await splice(zip, { sheets, remove: [...this.removed], rules });
-    return zip.generateAsync({ type: "uint8array", ...DEFLATE_FAST.zip } as JSZip.JSZipGeneratorOptions<"uint8array">);
+    // A part the splice rewrote is a new object in the package; one it left is the very object loaded.
+    return repack(ZipPackage.open(opened), zip, (name, file) => before.get(name) === file);
   }
 
   /** The whole workbook re-saved by ExcelJS (loaded only now), with this session's changes replayed on it. */

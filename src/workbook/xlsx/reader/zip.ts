@@ -13,6 +13,7 @@ export interface ZipEntry {
   name: string;
   method: number;
   flags: number;
+  crc: number;
   compressedSize: number;
   size: number;
   headerOffset: number;
@@ -43,16 +44,23 @@ export class ZipPackage {
     return this.byName.get(name.replace(/^\//, "").toLowerCase());
   }
 
-  /** Inflate a part slice by slice into `sink`, within the budget. */
-  async inflate(entry: ZipEntry, budget: Budget, sink: (bytes: Uint8Array) => void): Promise<void> {
-    readable(entry);
-    budget.declared(entry.name, entry.size);
+  /** A part's bytes as stored in the zip (compressed), for copying into another package unchanged. */
+  raw(entry: ZipEntry): Uint8Array {
     const view = new DataView(this.data.buffer, this.data.byteOffset, this.data.byteLength);
     const at = entry.headerOffset;
     if (at + 30 > this.data.length || view.getUint32(at, true) !== LOCAL) throw refuse({ kind: "zip-damaged" });
     const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
-    const end = start + entry.compressedSize;
-    if (end > this.data.length) throw refuse({ kind: "zip-damaged" });
+    if (start + entry.compressedSize > this.data.length) throw refuse({ kind: "zip-damaged" });
+    return this.data.subarray(start, start + entry.compressedSize);
+  }
+
+  /** Inflate a part slice by slice into `sink`, within the budget. */
+  async inflate(entry: ZipEntry, budget: Budget, sink: (bytes: Uint8Array) => void): Promise<void> {
+    readable(entry);
+    budget.declared(entry.name, entry.size);
+    const compressed = this.raw(entry);
+    const start = compressed.byteOffset - this.data.byteOffset;
+    const end = start + compressed.length;
     let total = 0;
     const take = (bytes: Uint8Array) => {
       total += bytes.length;
@@ -64,6 +72,8 @@ export class ZipPackage {
         take(this.data.subarray(p, Math.min(end, p + SLICE)));
         await budget.pause();
       }
+    } else if (nativeInflate()) {
+      await this.inflateNatively(compressed, take, budget);
     } else {
       const inflater = new Inflate((chunk) => take(chunk));
       try {
@@ -79,6 +89,51 @@ export class ZipPackage {
     }
     if (total !== entry.size) throw refuse({ kind: "size-mismatch", part: entry.name, declared: entry.size, fileBytes: budget.fileBytes });
   }
+
+  /**
+   * The platform's own inflater (DecompressionStream: Node 20, current
+   * browsers), several times faster than inflating in JavaScript; output is
+   * still taken chunk by chunk, counted, and the stream cancelled at the first
+   * chunk over a limit.
+   */
+  private async inflateNatively(compressed: Uint8Array, take: (bytes: Uint8Array) => void, budget: Budget): Promise<void> {
+    const stream = new DecompressionStream("deflate-raw");
+    const writer = stream.writable.getWriter();
+    const reader = stream.readable.getReader();
+    const ignore = () => undefined;
+    void (async () => {
+      for (let p = 0; p < compressed.length; p += SLICE) {
+        await writer.ready;
+        writer.write(compressed.subarray(p, Math.min(compressed.length, p + SLICE)) as Uint8Array<ArrayBuffer>).catch(ignore);
+      }
+      await writer.close();
+    })().catch(ignore);
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        take(value);
+        await budget.pause();
+      }
+    } catch (e) {
+      reader.cancel().catch(ignore);
+      writer.abort().catch(ignore);
+      if (e instanceof WorkbookFileError) throw e;
+      throw refuse({ kind: "zip-damaged" });
+    }
+  }
+}
+
+let native: boolean | undefined;
+function nativeInflate(): boolean {
+  if (native === undefined) {
+    try {
+      native = typeof DecompressionStream === "function" && !!new DecompressionStream("deflate-raw");
+    } catch {
+      native = false;
+    }
+  }
+  return native;
 }
 
 function centralDirectory(data: Uint8Array): ZipEntry[] {
@@ -116,6 +171,7 @@ function centralDirectory(data: Uint8Array): ZipEntry[] {
       name: (flags & 0x800 ? utf8 : latin1).decode(nameBytes).replace(/\\/g, "/"),
       method: u16(p + 10),
       flags,
+      crc: u32(p + 16),
       compressedSize: u32(p + 20),
       size: u32(p + 24),
       headerOffset: u32(p + 42),
