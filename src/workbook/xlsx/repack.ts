@@ -10,6 +10,9 @@ import { ZipPackage } from "./reader/zip";
  */
 class NativeDeflate extends ZipPassThrough {
   private readonly parts: Uint8Array[] = [];
+  private settle: () => void = () => undefined;
+  /** Resolves when the part's compressed bytes have been handed to the zip. */
+  readonly written = new Promise<void>((resolve) => (this.settle = resolve));
 
   constructor(name: string) {
     super(name);
@@ -23,10 +26,11 @@ class NativeDeflate extends ZipPassThrough {
     const writer = stream.writable.getWriter();
     for (const p of this.parts) void writer.write(p as Uint8Array<ArrayBuffer>);
     void writer.close();
+    this.parts.length = 0;
     new Response(stream.readable).arrayBuffer().then(
       (out) => this.ondata(null, new Uint8Array(out), true),
       (e: Error) => this.ondata(Object.assign(e, { code: 0 }) as FlateError, new Uint8Array(0), true),
-    );
+    ).finally(() => this.settle());
   }
 }
 
@@ -42,7 +46,7 @@ function nativeDeflate(): boolean {
  * Writes the spliced package: every part the splice left alone is copied as
  * the compressed bytes it had in the input (with its CRC and sizes, so it is
  * byte for byte the council's part, never inflated), and only the parts the
- * product wrote are deflated.
+ * product wrote are deflated (and dropped from `zip` as they are, to free their text).
  */
 export async function repack(input: ZipPackage, zip: JSZip, untouched: (name: string, file: JSZip.JSZipObject) => boolean): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
@@ -64,9 +68,12 @@ export async function repack(input: ZipPackage, zip: JSZip, untouched: (name: st
     } else if (!file.dir) {
       // The product's parts are XML text: taken as the string it wrote, encoded natively.
       const bytes = /\.(xml|rels)$/i.test(name) ? new TextEncoder().encode(await file.async("string")) : await file.async("uint8array");
+      // One new part in memory at a time: the text is dropped once encoded, the bytes once compressed.
+      zip.remove(name);
       const part = native ? new NativeDeflate(name) : new ZipDeflate(name, { level: 3 });
       out.add(part);
       part.push(bytes, true);
+      if (part instanceof NativeDeflate) await part.written;
     }
   }
   out.end();
