@@ -16,6 +16,7 @@ const USAGE = `Usage:
   summarise   read the workbook's indicators, outcomes, priorities, actions and risks,
               and write summary sheets into a copy of it (the input is never changed)
   --period    reporting period; by default the latest quarter found in the data
+  --area      your own area or organisation, in data that lists several (the others are shown as comparators)
   --format-source  also colour the status and risk-level columns of the input sheets
   --json      print one JSON object on stdout instead of the readable summary
   template    add a return sheet per directorate (and for the risk register) with drop-downs and
@@ -33,6 +34,7 @@ export async function main(argv: string[]): Promise<number> {
       options: {
         out: { type: "string" },
         period: { type: "string" },
+        area: { type: "string" },
         "format-source": { type: "boolean", default: false },
         json: { type: "boolean", default: false },
         directorate: { type: "string" },
@@ -72,7 +74,7 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     const result = await runSummarise(
-      { input, out: values.out, period: values.period, formatSource: values["format-source"] ?? false, json: values.json ?? false },
+      { input, out: values.out, period: values.period, area: values.area, formatSource: values["format-source"] ?? false, json: values.json ?? false },
       (line) => err(line),
     );
     if (values.json) process.stdout.write(`${JSON.stringify(result.json)}\n`);

@@ -1,5 +1,5 @@
 import { summarise, SummariseResult } from "../workbook/summarise";
-import { dataIssuesSheet } from "../core";
+import { dataIssuesSheet, nothingUsableMessage } from "../core";
 import { WorkbookFileError } from "../workbook/xlsx/workbook";
 import { openWorkbook, saveFile, samePath } from "./files";
 import { printReadable } from "./print";
@@ -8,6 +8,7 @@ export interface SummariseArgs {
   input: string;
   out: string;
   period?: string;
+  area?: string;
   formatSource: boolean;
   json: boolean;
 }
@@ -20,12 +21,13 @@ export async function runSummarise(args: SummariseArgs, log: (line: string) => v
   const wb = await openWorkbook(args.input);
   const result = await summarise(wb, {
     period: args.period,
+    area: args.area,
     formatSource: args.formatSource,
     onProgress: (step, fraction) => log(`[${Math.round(fraction * 100).toString().padStart(3)}%] ${step}`),
   });
   if (result.error) throw new UsageError(result.error);
   if (result.report.datasets.length === 0) {
-    throw new WorkbookFileError("no recognisable dataset was found: expected sheets of indicators, outcomes, priorities, actions or risks with a header row");
+    throw new WorkbookFileError(nothingUsableMessage(result.report.skipped));
   }
   let saved = await wb.save();
   if (saved.lost.length) {
