@@ -1,7 +1,7 @@
 import { CellValue, SheetGrid } from "../../../core";
 import { PackageReader } from "./package";
 import { BookSheet, isTrue, unescapeText } from "./book-parts";
-import { scanPart, attr, MAIN_NS, Attrs } from "./xml";
+import { scanPart, attr, attrIn, MAIN_NS, REL_NS, Attrs, Resolve } from "./xml";
 import { refuse } from "./refusal";
 
 /** What reading a sheet's cells needs from the rest of the workbook. */
@@ -100,9 +100,10 @@ export async function readSheet(pkg: PackageReader, sheet: BookSheet, ctx: CellC
   let inT = false;
   let inIs = false;
   let phonetic = 0;
+  const tableParts: string[] = [];
 
   await scanPart(pkg.zip, entry, budget, {
-    open: (local: string, attrs: Attrs, uri: string) => {
+    open: (local: string, attrs: Attrs, uri: string, resolve: Resolve) => {
       if (!MAIN_NS.has(uri)) return;
       if (inCell) {
         if (local === "v") {
@@ -132,6 +133,7 @@ export async function readSheet(pkg: PackageReader, sheet: BookSheet, ctx: CellC
         rowFilled = false;
         col = -1;
       } else if (local === "sheetData") inData = true;
+      else if (local === "tablePart") tableParts.push(attrIn(attrs, "id", REL_NS, resolve) ?? "");
       else if (local === "mergeCell") {
         const ref = attr(attrs, "ref");
         if (ref) {
@@ -170,15 +172,18 @@ export async function readSheet(pkg: PackageReader, sheet: BookSheet, ctx: CellC
       else if (inT) inline += t;
     },
   });
-  grid.tables = await readTables(pkg, entry.name);
+  grid.tables = await readTables(pkg, entry.name, tableParts);
   return grid;
 }
 
-/** The sheet's Excel tables: name and range, from the table parts its relationships point to. */
-async function readTables(pkg: PackageReader, sheetPart: string): Promise<{ name: string; ref: string }[]> {
+/** The sheet's Excel tables, in the order its tableParts list them: name and range, from each table part. */
+async function readTables(pkg: PackageReader, sheetPart: string, ids: string[]): Promise<{ name: string; ref: string }[]> {
   const out: { name: string; ref: string }[] = [];
-  for (const rel of await pkg.relationships(sheetPart)) {
-    if (rel.type !== "table") continue;
+  if (!ids.length) return out;
+  const rels = new Map((await pkg.relationships(sheetPart)).map((r) => [r.id, r]));
+  for (const id of ids) {
+    const rel = rels.get(id);
+    if (!rel || rel.type !== "table") continue;
     const entry = pkg.part(rel.target);
     if (!entry) continue;
     let found = false;
