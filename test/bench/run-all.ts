@@ -17,13 +17,15 @@ function run(script: string): Record<string, unknown> {
 const core = run("core-bench.js");
 const office = run("office-syncs.js") as { small: { syncs: number }; large: { syncs: number; maxRequest: number; maxResponse: number }; ratio: number };
 const headless = run("headless-bench.js") as Parameters<typeof printHeadless>[0];
+// The task pane's file mode in Chromium, where the offline build is there (npm run build:test).
+const browser = run("browser-file-bench.js") as { skipped?: string; rows: number; openMs: number; runMs: number; downloadMs: number; peakJsHeapMb: number };
 const figures = {
   summariseOverRead: headless.summariseOverRead,
   summariseOverFloor: headless.summariseOverFloor,
   coreOverIo: headless.coreOverIo,
   officeSyncRatio: office.ratio,
   peakMemoryMb: headless.peakMemoryMb,
-  details: { core, office, headless },
+  details: { core, office, headless, browser },
 };
 
 if (process.argv.includes("--json")) console.log(JSON.stringify(figures));
@@ -31,5 +33,7 @@ else {
   const mb = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
   console.log(`core: ${JSON.stringify(core)}`);
   printHeadless(headless);
+  if (browser.skipped) console.log(`(6) browser file mode: skipped (${browser.skipped})`);
+  else console.log(`(6) browser file mode (Chromium), ${browser.rows} rows: open to the dataset list ${browser.openMs} ms, run ${browser.runMs} ms, download ${browser.downloadMs} ms; peak JS heap ${browser.peakJsHeapMb} MB`);
   console.log(`(3) Office syncs at 100,000 rows ÷ at 1,000 rows: ${office.ratio} (${office.large.syncs} ÷ ${office.small.syncs}; largest request ${mb(office.large.maxRequest)}, response ${mb(office.large.maxResponse)}; goal 1.00)`);
 }
