@@ -8,6 +8,10 @@ import { spawnSync } from "child_process";
 import { join } from "path";
 import { printHeadless } from "./headless-bench";
 
+function runList(script: string): { file: string; ms: number; maxRssMb: number; outcome: string }[] {
+  return run(script) as unknown as { file: string; ms: number; maxRssMb: number; outcome: string }[];
+}
+
 function run(script: string): Record<string, unknown> {
   const r = spawnSync(process.execPath, [join(__dirname, script), "--json"], { encoding: "utf8", maxBuffer: 1 << 24 });
   if (r.status !== 0) throw new Error(`${script} failed:\n${r.stderr}`);
@@ -19,13 +23,15 @@ const office = run("office-syncs.js") as { small: { syncs: number }; large: { sy
 const headless = run("headless-bench.js") as Parameters<typeof printHeadless>[0];
 // The task pane's file mode in Chromium, where the offline build is there (npm run build:test).
 const browser = run("browser-file-bench.js") as { skipped?: string; rows: number; openMs: number; runMs: number; downloadMs: number; peakJsHeapMb: number };
+// The hostile corpus through the built command line: each file's time and peak memory (goal: 10 s and 500 MB).
+const corpus = runList("corpus-bench.js");
 const figures = {
   summariseOverRead: headless.summariseOverRead,
   summariseOverFloor: headless.summariseOverFloor,
   coreOverIo: headless.coreOverIo,
   officeSyncRatio: office.ratio,
   peakMemoryMb: headless.peakMemoryMb,
-  details: { core, office, headless, browser },
+  details: { core, office, headless, browser, corpus },
 };
 
 if (process.argv.includes("--json")) console.log(JSON.stringify(figures));
@@ -35,5 +41,6 @@ else {
   printHeadless(headless);
   if (browser.skipped) console.log(`(6) browser file mode: skipped (${browser.skipped})`);
   else console.log(`(6) browser file mode (Chromium), ${browser.rows} rows: open to the dataset list ${browser.openMs} ms, run ${browser.runMs} ms, download ${browser.downloadMs} ms; peak JS heap ${browser.peakJsHeapMb} MB`);
+  console.log(`(7) hostile corpus, each through the command line (goal ≤ 10 s and ≤ 500 MB): ${corpus.map((c) => `${c.file} ${(c.ms / 1000).toFixed(1)} s ${c.maxRssMb} MB`).join("; ")}`);
   console.log(`(3) Office syncs at 100,000 rows ÷ at 1,000 rows: ${office.ratio} (${office.large.syncs} ÷ ${office.small.syncs}; largest request ${mb(office.large.maxRequest)}, response ${mb(office.large.maxResponse)}; goal 1.00)`);
 }
