@@ -159,7 +159,7 @@ export function printHeadless(r: {
   console.log(`(1c) headless summarise ÷ bare ExcelJS read + write: ${r.summariseOverIo} (÷ ${r.exceljsIoMs} ms)`);
   console.log(`(2) core calculation ÷ ExcelJS read + write: ${r.coreOverIo} (${r.coreMs} ms; goal ≤ 0.10)`);
   console.log(`(4) peak memory of the headless run at ${r.rows} rows: ${r.peakMemoryMb} MB (goal ≤ 300; bare ExcelJS read ${r.exceljsReadMemoryMb} MB, raw floor ${r.floorMemoryMb} MB)`);
-  console.log(`(5) growth: ${r.scale.map((s) => `${s.rows} rows ${s.ms} ms, ${s.maxRssMb} MB (${s.msPer10kRows} ms per 10k rows)`).join("; ")}`);
+  console.log(`(4b) growth: ${r.scale.map((s) => `${s.rows} rows ${s.ms} ms, ${s.maxRssMb} MB (${s.msPer10kRows} ms per 10k rows)`).join("; ")}`);
 }
 
 if (require.main === module) void main();
