@@ -4,6 +4,7 @@
  * the calculation code has been fetched and parsed.
  */
 import type { DatasetSettings, RiskMatrix } from "../core";
+import { REPLACE_HINT } from "./host";
 import type { RunOutcome, RunRequest } from "./host";
 import { withExcelWorkbook, PlainError } from "../workbook/office/excel-run";
 import { runDiagnostics, reportText } from "../workbook/office/diagnostics";
@@ -27,9 +28,11 @@ export const saveSettings = (datasets: Record<string, DatasetSettings>, matrix?:
 // Excel mode stays responsive without a worker: each step awaits Excel's sync, which yields to the page.
 export const run = (request: RunRequest, onProgress: (step: string, fraction: number) => void, cancelled: () => boolean): Promise<RunOutcome> =>
   withExcelWorkbook(async (port) => {
-    const r = await summarise(port, { period: request.period, formatSource: request.formatSource, onProgress, cancelled });
+    const r = await summarise(port, {
+      period: request.period, formatSource: request.formatSource, onProgress, cancelled, replaceHistory: request.replaceHistory, replaceHistoryHint: REPLACE_HINT,
+    });
     if (r.error) throw new Error(r.error);
-    return { view: resultsView(r.report, r.outputSheets, r.settings.riskMatrix, r.settings), json: r.json };
+    return { view: resultsView(r.report, r.outputSheets, r.settings.riskMatrix, r.settings, r.historyKept), json: r.json };
   });
 
 export const templates = (directorate: string | null) =>

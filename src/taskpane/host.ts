@@ -6,7 +6,12 @@ import type { DatasetSettings, RiskMatrix } from "../core";
 export interface RunRequest {
   period: string | null;
   formatSource: boolean;
+  /** Replace results already stored for this period (the old ones are kept as superseded). */
+  replaceHistory?: boolean;
 }
+
+/** How the pane tells the user to replace stored results, in the history note. */
+export const REPLACE_HINT = "Choose 'Replace the stored results' on the Results step to replace them";
 
 export interface RunOutcome {
   view: ResultsView;

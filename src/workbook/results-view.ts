@@ -13,6 +13,10 @@ export interface ResultsView {
   notRated: { id: string; label: string; words: { word: string; count: number }[]; labels: StatusLabels }[];
   /** Sheets looked at and not used, with the reason. */
   skipped: { sheet: string; reason: string }[];
+  /** What the run assumed or could not do: levels used, periods, history kept. */
+  notes: string[];
+  /** This period's stored results differ and were kept: the pane offers to replace them. */
+  historyKept: boolean;
 }
 
 function headline(r: Report["datasets"][number]): ResultsView["headlines"][number] {
@@ -35,7 +39,7 @@ function headline(r: Report["datasets"][number]): ResultsView["headlines"][numbe
   };
 }
 
-export function resultsView(report: Report, outputSheets: string[], matrix: RiskMatrix | null, settings?: WorkbookSettings): ResultsView {
+export function resultsView(report: Report, outputSheets: string[], matrix: RiskMatrix | null, settings?: WorkbookSettings, historyKept = false): ResultsView {
   const redRed: ResultsView["redRed"] = [];
   const overdue: ResultsView["overdue"] = [];
   for (const r of report.datasets) {
@@ -75,5 +79,8 @@ export function resultsView(report: Report, outputSheets: string[], matrix: Risk
         labels: settings?.datasets[r.id]?.statusLabels ?? DEFAULT_STATUS_LABELS,
       })),
     skipped: report.skipped.map((s) => ({ sheet: s.sheet, reason: s.reason })),
+    // Skipped sheets are listed on their own; the rest of the notes are what the run assumed.
+    notes: report.notes.filter((n) => !/^Sheet '.*' was not used:/.test(n)),
+    historyKept,
   };
 }

@@ -56,6 +56,8 @@ export interface SummariseResult {
   settings: WorkbookSettings;
   /** Notes the user must not miss (also on the Data issues sheet): the command line writes them to stderr. */
   warnings: string[];
+  /** This period was already stored with other results, and they were kept (the user may ask to replace them). */
+  historyKept?: boolean;
   error?: string;
 }
 
@@ -162,7 +164,7 @@ export async function summarise(port: WorkbookPort, options: SummariseOptions = 
   await port.writeSettings(serialiseSettings(next));
   progress("Done", 1);
   const outputSheets = plans.map((p) => p.name);
-  return { report, plans, outputSheets, renamed, json: toJson(report, outputSheets), settings: next, warnings };
+  return { report, plans, outputSheets, renamed, json: toJson(report, outputSheets), settings: next, warnings, historyKept: history.warning };
 }
 
 /** The local calendar day, yyyy-mm-dd: the day a user would say they ran it. */

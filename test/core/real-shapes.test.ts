@@ -222,6 +222,13 @@ describe("headers over two rows, and what lies below a table", () => {
     expect(ind.items[0].assessment.status).toBe("Not rated");
   });
 
+  it("finds a table of just code, indicator and financial-year columns (2019-20, 2020-21)", () => {
+    const rows: CellValue[][] = [["Code", "Indicator", "2019-20", "2020-21", "2021-22"], ["A1", "Homes built", 100, 120, 130], ["A2", "Jobs created", 50, 45, 60]];
+    const ind = report([grid("Yearly", rows)]).datasets[0] as IndicatorsReport;
+    expect(ind.items.map((i) => i.item.points.length)).toEqual([3, 3]);
+    expect(ind.items[0].assessment.value).toBe(130);
+  });
+
   it("judges each period against that period's own Goal where a polarity is given", () => {
     const rows: CellValue[][] = [
       ["", "", "", "Q1 2021/22", "Q1 2021/22", "Q2 2021/22", "Q2 2021/22"],

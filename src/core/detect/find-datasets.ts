@@ -95,7 +95,8 @@ function headerLike(row: CellValue[], left: number, right: number): boolean {
   for (let c = left; c <= right; c++) {
     const v = row[c];
     if (isBlank(v)) continue;
-    if (typeof v === "string" && !/^[\d.,%£$-]+$/.test(v.trim())) text++;
+    // "2019-20" or "2021/22" in a header row is a period label, not a number.
+    if (typeof v === "string" && (!/^[\d.,%£$-]+$/.test(v.trim()) || /^(19|20)\d\d[-/](\d\d|(19|20)\d\d)$/.test(v.trim()))) text++;
     else other++;
   }
   return text >= 2 && text >= other;

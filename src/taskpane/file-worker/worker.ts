@@ -13,6 +13,7 @@ import { makeTemplates } from "../../workbook/templates";
 import { collectReturns } from "../../workbook/collect";
 import { templatesMessage, collectMessage } from "../messages";
 import { applySettings } from "../settings-edit";
+import { REPLACE_HINT } from "../host";
 import type { RunOutcome } from "../host";
 import type { WorkerOp, WorkerReply, WorkerRequest } from "./protocol";
 
@@ -43,9 +44,11 @@ async function perform(req: WorkerOp, progress: (step: string, fraction: number)
       await updateSettings(workbook(), (s) => applySettings(s, req.datasets, req.matrix));
       return { value: null };
     case "run": {
-      const r = await summarise(workbook(), { period: req.request.period, formatSource: req.request.formatSource, onProgress: progress });
+      const r = await summarise(workbook(), {
+        period: req.request.period, formatSource: req.request.formatSource, onProgress: progress, replaceHistory: req.request.replaceHistory, replaceHistoryHint: REPLACE_HINT,
+      });
       if (r.error) throw new Error(r.error);
-      const outcome: RunOutcome = { view: resultsView(r.report, r.outputSheets, r.settings.riskMatrix, r.settings), json: r.json };
+      const outcome: RunOutcome = { view: resultsView(r.report, r.outputSheets, r.settings.riskMatrix, r.settings, r.historyKept), json: r.json };
       return { value: outcome };
     }
     case "makeTemplates":

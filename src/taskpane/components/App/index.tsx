@@ -147,7 +147,7 @@ export function App({ initialHost }: AppProps) {
     await inspect(host);
   };
 
-  const start = async (formatSource: boolean) => {
+  const start = async (formatSource: boolean, replaceHistory = false) => {
     if (!host) return;
     cancelled.current = false;
     lastRun.current = formatSource;
@@ -155,7 +155,7 @@ export function App({ initialHost }: AppProps) {
     setAnnouncement("");
     try {
       const result = await host.run(
-        { period: period.trim() || null, formatSource },
+        { period: period.trim() || null, formatSource, replaceHistory },
         (s, fraction) => setRun({ kind: "running", step: s, fraction }),
         () => cancelled.current,
       );
@@ -260,7 +260,7 @@ export function App({ initialHost }: AppProps) {
               {inspection.datasets.some((d) => d.kind !== "indicators" && d.kind !== "outcomes") && <Returns host={host} inspection={inspection} running={run.kind === "running"} />}
             </>
           )}
-          {outcome && step === "results" && <Results view={outcome.view} host={host} onRerun={() => start(lastRun.current)} />}
+          {outcome && step === "results" && <Results view={outcome.view} host={host} onRerun={(replaceHistory) => start(lastRun.current, replaceHistory)} />}
         </Suspense>
       </main>
       {announcer}

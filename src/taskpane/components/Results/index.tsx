@@ -19,13 +19,14 @@ const useStyles = makeStyles({
   notOk: { borderLeft: `4px solid ${tokens.colorPaletteDarkOrangeBorderActive}` },
   plain: { borderLeft: `4px solid ${tokens.colorNeutralStroke1}` },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  notes: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
 });
 
 export interface ResultsProps {
   view: ResultsView;
   host: PaneHost;
-  /** Run again with the same choices (after a status word is mapped). */
-  onRerun?: () => void;
+  /** Run again with the same choices (after a status word is mapped, or to replace stored results). */
+  onRerun?: (replaceHistory?: boolean) => void;
 }
 
 /** A headline in words: the standard's verdict, or (without one) what each count means. */
@@ -54,6 +55,18 @@ export function Results({ view, host, onRerun }: ResultsProps) {
           </Caption1>
         )}
       </section>
+
+      {(view.notes.length > 0 || view.historyKept) && (
+        <section className={styles.section} aria-labelledby="notes-title">
+          <Subtitle2 as="h2" id="notes-title">How this was worked out</Subtitle2>
+          <ul className={styles.notes}>
+            {view.notes.map((n) => <li key={n}><Caption1>{n}</Caption1></li>)}
+          </ul>
+          {view.historyKept && onRerun && (
+            <Button onClick={() => onRerun(true)}>Replace the stored results for {view.period ?? "this period"}</Button>
+          )}
+        </section>
+      )}
 
       <UnratedWords entries={view.notRated} host={host} onSaved={() => onRerun?.()} />
 
