@@ -59,18 +59,35 @@ export async function inspectPackage(zip: JSZip): Promise<PackageParts> {
   return out;
 }
 
-/** Lines such as "Sheet 'Trends': 2 charts" for everything the output has fewer of than the input. */
-export function lostParts(before: PackageParts, after: PackageParts): string[] {
-  const lost: string[] = [];
+/** One kind of part the output has fewer of than the input: on a sheet, or (sheet null) in the workbook. */
+export interface LostPart {
+  sheet: string | null;
+  kind: string;
+  missing: number;
+  of: number;
+}
+
+export function lostBySheet(before: PackageParts, after: PackageParts): LostPart[] {
+  const lost: LostPart[] = [];
   for (const [sheet, counts] of Object.entries(before.sheets)) {
     for (const [kind, n] of Object.entries(counts)) {
       const kept = after.sheets[sheet]?.[kind] ?? 0;
-      if (kept < n) lost.push(`Sheet '${sheet}': ${n - kept} of ${n} ${kind}`);
+      if (kept < n) lost.push({ sheet, kind, missing: n - kept, of: n });
     }
   }
   for (const [kind, n] of Object.entries(before.workbook)) {
     const kept = after.workbook[kind] ?? 0;
-    if (kept < n) lost.push(`Workbook: ${n - kept} of ${n} ${kind}`);
+    if (kept < n) lost.push({ sheet: null, kind, missing: n - kept, of: n });
   }
   return lost;
+}
+
+/** "Sheet 'Trends': 2 of 2 charts", "Workbook: 1 of 1 macros (VBA project)". */
+export function describeLost(l: LostPart): string {
+  return `${l.sheet === null ? "Workbook" : `Sheet '${l.sheet}'`}: ${l.missing} of ${l.of} ${l.kind}`;
+}
+
+/** Lines such as "Sheet 'Trends': 2 charts" for everything the output has fewer of than the input. */
+export function lostParts(before: PackageParts, after: PackageParts): string[] {
+  return lostBySheet(before, after).map(describeLost);
 }
