@@ -70,8 +70,8 @@ describe("colour rules on a sheet with an Excel 2010 data bar", () => {
     expect(added.length).toBeGreaterThan(0);
     expect(after.replace(OWN_BLOCK, "")).toBe(before);
     // Directly after the council's last block and before pageMargins: not in the data bar's <extLst>.
-    expect(after.indexOf(added[0])).toBe(before.indexOf("<pageMargins"));
-    expect(after.slice(after.indexOf("</sheetData>"), after.indexOf(added[0]))).toMatch(/<\/conditionalFormatting>$/);
+    expect(after.indexOf(added[0]!)).toBe(before.indexOf("<pageMargins"));
+    expect(after.slice(after.indexOf("</sheetData>"), after.indexOf(added[0]!))).toMatch(/<\/conditionalFormatting>$/);
   });
 
   it("numbers the added rules after the council's own (main and x14), keeping the council's", async () => {

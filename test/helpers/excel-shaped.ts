@@ -18,7 +18,17 @@ export interface ExcelShape {
   chart?: boolean;
   /** SpreadsheetML parts written with an `x:` prefix instead of a default namespace. */
   prefixed?: boolean;
+  /** Strict Open XML: the ISO namespaces (purl.oclc.org) throughout, as Excel's "Strict Open XML Spreadsheet" saves. */
+  strict?: boolean;
 }
+
+/** Transitional namespaces and relationship types and their Strict equivalents (ECMA-376 Part 1, §A.1 and Part 4). */
+const STRICT: [string, string][] = [
+  ["http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main"],
+  ["http://schemas.openxmlformats.org/officeDocument/2006/relationships", "http://purl.oclc.org/ooxml/officeDocument/relationships"],
+  ["http://schemas.openxmlformats.org/drawingml/2006/", "http://purl.oclc.org/ooxml/drawingml/"],
+];
+const toStrict = (xml: string) => STRICT.reduce((x, [from, to]) => x.split(from).join(to), xml).replace(/<workbook\b/, '<workbook conformance="strict"');
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -227,5 +237,8 @@ export async function excelShapedWorkbook(shape: ExcelShape = {}): Promise<Uint8
   zip.file("xl/styles.xml", spreadsheetML(stylesXml));
   zip.file("xl/sharedStrings.xml", spreadsheetML(sst));
   zip.file("xl/calcChain.xml", spreadsheetML(`${DECL}<calcChain xmlns="${MAIN}"><c r="B1" i="3" l="1"/></calcChain>`));
+  if (shape.strict) {
+    for (const f of Object.values(zip.files)) if (!f.dir && /\.(xml|rels)$/.test(f.name)) zip.file(f.name, toStrict(await f.async("string")));
+  }
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
