@@ -4,6 +4,8 @@ import { elements, elementPattern, attr, setAttr, escapeXml, decodeXml, relsPath
 import { PartNames, samePart } from "./part-names";
 import { StyleBook, UnsupportedPackage } from "./style-book";
 import { sheetXml, rulesXml } from "./sheet-xml";
+import { writeCells } from "./cell-splice";
+import { CellUpdate } from "../port";
 
 /**
  * Writes the product's sheets into the council's own package instead of
@@ -19,6 +21,8 @@ export interface SpliceRequest {
   remove: string[];
   /** Colour rules for council sheets: rules to add, after taking out the blocks `drop` accepts. */
   rules: { sheet: string; add: ConditionalFormatPlan[]; drop: (block: { ref: string; formulas: string[] }) => boolean }[];
+  /** Values written into council sheets (collected returns), in place. */
+  cells?: { sheet: string; updates: CellUpdate[] }[];
 }
 
 const WORKSHEET_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
@@ -196,6 +200,13 @@ export async function splice(zip: JSZip, req: SpliceRequest): Promise<void> {
     parts.write(part, sheetXml(plan, book));
   }
 
+  const cells = (req.cells ?? []).filter((c) => c.updates.length);
+  for (const c of cells) {
+    const target = byName.get(c.sheet);
+    if (!target || writing.has(c.sheet) || !parts.has(target.part)) throw new UnsupportedPackage(`sheet '${c.sheet}' has no worksheet part to write into`);
+    parts.write(target.part, writeCells(await text(parts, target.part), c.updates, book));
+  }
+
   for (const r of req.rules) {
     const target = byName.get(r.sheet);
     if (!target || writing.has(r.sheet) || !parts.has(target.part)) continue;
@@ -216,7 +227,7 @@ export async function splice(zip: JSZip, req: SpliceRequest): Promise<void> {
 
   // Excel rebuilds the calculation chain when it is missing; a stale one makes it report damage.
   const calcChain = wbTargets.find((r) => r.type === CALC_CHAIN_TYPE);
-  if (calcChain && (removed.length || replaced.length)) {
+  if (calcChain && (removed.length || replaced.length || cells.length)) {
     parts.remove(calcChain.target);
     relsXml = relsXml.replace(elements(relsXml, "Relationship").find((r) => attr(r, "Id") === calcChain.id) ?? "\u0000", "");
     types = types.replace(elements(types, "Override").find((o) => samePart(attr(o, "PartName") ?? "", `/${calcChain.target}`)) ?? "\u0000", "");

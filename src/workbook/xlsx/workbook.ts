@@ -61,8 +61,8 @@ export class XlsxWorkbook implements WorkbookPort {
   private readonly written = new Map<string, SheetPlan>();
   private readonly removed = new Set<string>();
   private readonly rules = new Map<string, { add: SourceFormat["rules"]; drop: OwnedRuleRef[] }>();
-  /** Cells written into a sheet this session did not write: only a full re-save carries them. */
-  private cellsEdited = false;
+  /** Cells written into sheets this session did not write (collected returns): spliced into those sheets' parts. */
+  private readonly cellEdits = new Map<string, CellUpdate[]>();
 
   private constructor(readonly wb: ExcelJS.Workbook, private readonly partsBefore: PackageParts, private readonly zip: JSZip | null) {}
 
@@ -132,7 +132,7 @@ export class XlsxWorkbook implements WorkbookPort {
   async updateCells(sheet: string, updates: CellUpdate[]): Promise<void> {
     const ws = this.wb.getWorksheet(sheet);
     if (!ws) throw new Error(`there is no sheet called '${sheet}'`);
-    if (!this.written.has(sheet)) this.cellsEdited = true;
+    if (!this.written.has(sheet)) this.cellEdits.set(sheet, [...(this.cellEdits.get(sheet) ?? []), ...updates]);
     for (const u of updates) {
       const cell = ws.getCell(u.row + 1, u.col + 1);
       cell.value = toXlsxValue(u.value);
@@ -165,7 +165,7 @@ export class XlsxWorkbook implements WorkbookPort {
    */
   async save(): Promise<{ data: Uint8Array; lost: string[]; method: "spliced" | "rewritten" }> {
     let data: Uint8Array | null = null;
-    if (this.zip && !this.cellsEdited) {
+    if (this.zip) {
       try {
         data = await this.spliced(this.zip);
       } catch (e) {
@@ -185,7 +185,8 @@ export class XlsxWorkbook implements WorkbookPort {
     const zip = await JSZip.loadAsync(await opened.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
     const sheets = this.wb.worksheets.filter((ws) => this.written.has(ws.name)).map((ws) => ({ plan: this.written.get(ws.name)!, state: ws.state as "visible" | "hidden" | "veryHidden" }));
     const rules = [...this.rules].map(([sheet, r]) => ({ sheet, add: r.add, drop: (block: { ref: string; formulas: string[] }) => isOwned(block, r.drop) }));
-    await splice(zip, { sheets, remove: [...this.removed], rules });
+    const cells = [...this.cellEdits].map(([sheet, updates]) => ({ sheet, updates }));
+    await splice(zip, { sheets, remove: [...this.removed], rules, cells });
     return zip.generateAsync({ type: "uint8array", ...DEFLATE_FAST.zip } as JSZip.JSZipGeneratorOptions<"uint8array">);
   }
 }
