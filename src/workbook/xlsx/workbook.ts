@@ -6,6 +6,7 @@ import { readGrid } from "./read-grid";
 import { writePlan, addRules, toXlsxValue } from "./write-plan";
 import { inspectPackage, lostParts, PackageParts } from "./parts";
 import { splice } from "./splice";
+import { repairRewrite } from "./rewrite-fixes";
 import { UnsupportedPackage } from "./style-book";
 
 /** A file the product cannot use, with one plain sentence saying why. */
@@ -124,7 +125,10 @@ export class XlsxWorkbook implements WorkbookPort {
     for (const f of add) {
       const ws = this.wb.getWorksheet(f.sheet);
       if (!ws) continue;
-      addRules(ws, f.rules);
+      // Priorities are unique per sheet: the added rules come after the council's own (a full re-save writes these).
+      const existing = (ws as unknown as { conditionalFormattings: { rules: { priority?: number }[] }[] }).conditionalFormattings;
+      const taken = Math.max(0, ...existing.flatMap((cf) => cf.rules.map((r) => r.priority ?? 0)));
+      addRules(ws, f.rules.map((r, i) => ({ ...r, priority: taken + i + 1 })));
       entry(f.sheet).add.push(...f.rules);
     }
   }
@@ -173,7 +177,7 @@ export class XlsxWorkbook implements WorkbookPort {
       }
     }
     const method = data ? "spliced" : "rewritten";
-    data ??= new Uint8Array(await this.wb.xlsx.writeBuffer(DEFLATE_FAST as Partial<ExcelJS.XlsxWriteOptions>));
+    data ??= await repairRewrite(new Uint8Array(await this.wb.xlsx.writeBuffer(DEFLATE_FAST as Partial<ExcelJS.XlsxWriteOptions>)), this.zip);
     const after = await inspectPackage(await JSZip.loadAsync(data));
     return { data, lost: lostParts(this.partsBefore, after), method };
   }
