@@ -13,7 +13,7 @@ import { UsageError, CommandLineError } from "./errors";
 import { progress, Progress } from "./progress";
 
 const USAGE = `Usage:
-  council-performance summarise <in.xlsx> --out <out.xlsx> [--period "Q1 2021/22"] [--format-source] [--json] [--progress]
+  council-performance summarise <in.xlsx> --out <out.xlsx> [--period "Q1 2021/22"] [--area NAME] [--format-source] [--json] [--progress]
   council-performance summarise <a.xlsx> <b.xlsx> ... --out-dir <folder> [same options]
   council-performance template <in.xlsx> --out <out.xlsx> [--directorate NAME] [--password TEXT]
   council-performance collect <corporate.xlsx> [return1.xlsx ...] --out <out.xlsx> [--json]
@@ -23,6 +23,7 @@ const USAGE = `Usage:
               and write summary sheets into a copy of it (the input is never changed)
   --out-dir   summarise each input into <folder>/<name>-summary.xlsx, one line per file
   --period    reporting period; by default the latest quarter found in the data
+  --area      your own area or organisation, in data that lists several (the others are shown as comparators)
   --format-source  also colour the status and risk-level columns of the input sheets
   --json      print one JSON object on stdout instead of the readable summary
   --progress  show each step on stderr even when it is not a terminal
@@ -48,6 +49,7 @@ function parse_(argv: string[]) {
       out: { type: "string" },
       "out-dir": { type: "string" },
       period: { type: "string" },
+      area: { type: "string" },
       "format-source": { type: "boolean", default: false },
       json: { type: "boolean", default: false },
       progress: { type: "boolean", default: false },
@@ -77,7 +79,7 @@ const jsonOf = (r: SummariseOutcome) => ({ ...r.json, lost: r.lostParts });
 
 async function summariseOne(input: string, out: string, values: Values, steps: Progress): Promise<number> {
   try {
-    const r = await runSummarise({ input, out, period: values.period, formatSource: values["format-source"] ?? false }, steps);
+    const r = await runSummarise({ input, out, period: values.period, area: values.area, formatSource: values["format-source"] ?? false }, steps);
     steps.done();
     const warning = lostWarning(out, r.lost);
     if (warning) err(warning);
@@ -98,7 +100,7 @@ async function summariseMany(inputs: string[], dir: string, values: Values, step
   let failed = 0;
   for (const [i, input] of inputs.entries()) {
     try {
-      const r = await runSummarise({ input, out: outs[i], period: values.period, formatSource: values["format-source"] ?? false }, steps);
+      const r = await runSummarise({ input, out: outs[i], period: values.period, area: values.area, formatSource: values["format-source"] ?? false }, steps);
       steps.done();
       const warning = lostWarning(outs[i], r.lost);
       if (warning) err(warning);

@@ -1,6 +1,6 @@
 import JSZip from "jszip";
 import { summarise, SummariseResult } from "../workbook/summarise";
-import { dataIssuesSheet } from "../core";
+import { dataIssuesSheet, nothingUsableMessage } from "../core";
 import { XlsxWorkbook, WorkbookFileError } from "../workbook/xlsx/workbook";
 import { inspectPackage, lostBySheet, LostPart } from "../workbook/xlsx/parts";
 import { readInput, saveFile, refuseSameFile } from "./files";
@@ -12,6 +12,7 @@ export interface SummariseArgs {
   input: string;
   out: string;
   period?: string;
+  area?: string;
   formatSource: boolean;
 }
 
@@ -26,10 +27,10 @@ export async function runSummarise(args: SummariseArgs, progress: Progress = sil
   await refuseSameFile([args.input], args.out);
   const bytes = await readInput(args.input);
   const wb = await XlsxWorkbook.open(bytes);
-  const result = await summarise(wb, { period: args.period, formatSource: args.formatSource, onProgress: (step, fraction) => progress.step(step, fraction) });
+  const result = await summarise(wb, { period: args.period, area: args.area, formatSource: args.formatSource, onProgress: (step, fraction) => progress.step(step, fraction) });
   if (result.error) throw new UsageError(result.error);
   if (result.report.datasets.length === 0) {
-    throw new WorkbookFileError("no recognisable dataset was found: expected sheets of indicators, outcomes, priorities, actions or risks with a header row");
+    throw new WorkbookFileError(nothingUsableMessage(result.report.skipped));
   }
   let saved = await wb.save();
   let lostParts: LostPart[] = [];

@@ -31,3 +31,4 @@ export * from "./report/build";
 export * from "./plan";
 export * from "./narrative";
 export * from "./plan/sheets/template";
+export * from "./detect/header-rows";

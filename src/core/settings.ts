@@ -32,6 +32,8 @@ export interface WorkbookSettings {
   version: typeof SETTINGS_VERSION;
   datasets: Record<string, DatasetSettings>;
   riskMatrix: RiskMatrix | null;
+  /** The council's own area or organisation, in long data that holds several. */
+  ownArea?: string;
   /** Output sheets this product created, by purpose → sheet name. */
   ownedSheets: Record<string, string>;
   /** Conditional-format rules this product added to input sheets, so only they are ever removed. */
@@ -108,6 +110,7 @@ export function parseSettings(json: string | null): { settings: WorkbookSettings
     if (problems.length === 0) settings.riskMatrix = raw.riskMatrix as unknown as RiskMatrix;
     else notes.push(`The stored risk matrix was not used: ${problems.join("; ")}.`);
   }
+  if (typeof raw.ownArea === "string" && raw.ownArea.trim()) settings.ownArea = raw.ownArea.trim();
   if (isObject(raw.ownedSheets)) {
     for (const [k, v] of Object.entries(raw.ownedSheets)) if (typeof v === "string") settings.ownedSheets[k] = v;
   }

@@ -4,9 +4,12 @@ import { formatNumber, truncate } from "./numbers";
 import { Polarity } from "./polarity";
 
 /** The status words the report uses. Status is always written as a word. */
-export type Status = "Green" | "Amber" | "Red" | "Complete" | "Data only" | "No data" | "Check";
+export type Status = "Green" | "Amber" | "Red" | "Complete" | "In progress" | "Not started" | "Data only" | "No data" | "Check" | "Not rated";
 
-export const STATUSES: Status[] = ["Green", "Amber", "Red", "Complete", "Data only", "No data", "Check"];
+export const STATUSES: Status[] = ["Green", "Amber", "Red", "Complete", "In progress", "Not started", "Data only", "No data", "Check", "Not rated"];
+
+/** Statuses that are a judgement of delivery (a RAG or done). The others say why there is none. */
+export const RAG_STATUSES: Status[] = ["Green", "Amber", "Red", "Complete"];
 
 /**
  * A numeric code written beside each status word so icon sets and filters
@@ -14,7 +17,7 @@ export const STATUSES: Status[] = ["Green", "Amber", "Red", "Complete", "Data on
  * that carry no judgement sit at or below zero.
  */
 export const STATUS_CODE: Record<Status, number> = {
-  Red: 1, Amber: 2, Green: 3, Complete: 4, "Data only": 0, "No data": -1, Check: -2,
+  Red: 1, Amber: 2, Green: 3, Complete: 4, "Data only": 0, "No data": -1, Check: -2, "In progress": -3, "Not started": -4, "Not rated": -5,
 };
 
 export type Tolerance = { kind: "percent"; value: number } | { kind: "absolute"; value: number };
@@ -111,12 +114,25 @@ function zeroTargetCheck(v: string, t: string, distance: number): RagResult {
 export type StatusLabels = Record<string, Status>;
 
 export const DEFAULT_STATUS_LABELS: StatusLabels = {
-  g: "Green", green: "Green", "on track": "Green", "on target": "Green",
-  a: "Amber", amber: "Amber",
-  r: "Red", red: "Red", "off track": "Red", "off target": "Red",
-  b: "Complete", blue: "Complete", complete: "Complete", completed: "Complete",
+  g: "Green", green: "Green", "on track": "Green", "on target": "Green", "on schedule": "Green", ahead: "Green", "ahead of schedule": "Green",
+  "on plan": "Green", achieved: "Green", met: "Green", good: "Green",
+  a: "Amber", amber: "Amber", "at risk": "Amber", "some concerns": "Amber", "minor issues": "Amber", "slightly off track": "Amber", "needs attention": "Amber",
+  "amber green": "Amber", "green amber": "Amber", "amber red": "Amber",
+  r: "Red", red: "Red", "off track": "Red", "off target": "Red", overdue: "Red", late: "Red", behind: "Red", "behind schedule": "Red", delayed: "Red",
+  "not met": "Red", "missed": "Red", "at serious risk": "Red", blocked: "Red", "red amber": "Red",
+  b: "Complete", blue: "Complete", complete: "Complete", completed: "Complete", done: "Complete", closed: "Complete", delivered: "Complete",
+  finished: "Complete", mitigated: "Complete", resolved: "Complete", implemented: "Complete",
+  "in progress": "In progress", "in-progress": "In progress", inprogress: "In progress", ongoing: "In progress", underway: "In progress", started: "In progress",
+  open: "In progress", active: "In progress", pending: "In progress", wip: "In progress",
+  "not started": "Not started", "not yet started": "Not started", "not due": "Not started", "not yet due": "Not started", planned: "Not started",
+  "future": "Not started", "on hold": "Not started",
   "data only": "Data only", "no data": "No data",
 };
+
+/** Whether a word is in the default vocabulary: evidence that a column holds statuses. */
+export function isKnownStatusWord(text: string): boolean {
+  return labelLookup(DEFAULT_STATUS_LABELS).has(normaliseWord(text));
+}
 
 const lookups = new WeakMap<StatusLabels, Map<string, Status>>();
 
@@ -131,13 +147,13 @@ function labelLookup(labels: StatusLabels): Map<string, Status> {
 
 /**
  * Normalise a typed status (G, Green, On track, Completed…). Blank is No
- * data; a word not in the labels is a problem, never a guess.
+ * data; a word not in the labels is a problem, never a guess: the caller
+ * counts the row as "Not rated" under its own word.
  */
 export function normaliseStatus(v: CellValue | undefined, labels: StatusLabels = DEFAULT_STATUS_LABELS): Parsed<Status> {
   if (isBlank(v)) return ok("No data");
   const text = cellText(v);
   const found = labelLookup(labels).get(normaliseWord(text));
   if (found) return ok(found);
-  const known = [...new Set(Object.values(labels))].filter((s) => s !== "No data" && s !== "Data only").join(", ");
-  return fail("status.unknown", `'${truncate(text)}' is not a status: expected one of ${known}`);
+  return fail("status.unknown", `'${truncate(text)}' is not in the status vocabulary, so it was counted as not rated: map it to Green, Amber, Red, Complete, In progress or Not started in Settings`);
 }

@@ -30,13 +30,28 @@ export const ROLE_LABEL: Record<Role, string> = {
   previousScore: "Previous score",
   appetite: "Risk appetite",
   targetScore: "Target score",
+  residualLikelihood: "Residual likelihood (after mitigation)",
+  residualImpact: "Residual impact (after mitigation)",
+  residualScore: "Residual score",
+  residualLevel: "Residual risk level",
+  appetiteStatus: "Within or exceeds appetite (as published)",
+  lifecycle: "Open or closed",
+  itemType: "Type (Risk, Issue, Assumption, Dependency)",
+  importance: "Priority (importance)",
+  start: "Start or other date",
+  area: "Area or organisation",
+  areaCode: "Area code",
+  ytd: "Year to date",
+  numerator: "Numerator (n)",
+  denominator: "Denominator (N)",
 };
 
 /** The columns worth mapping for each kind, most important first. */
 export const ROLES_FOR: Record<DatasetKind, Role[]> = {
-  indicators: ["code", "title", "polarity", "value", "target", "redThreshold", "period", "unit"],
-  outcomes: ["code", "title", "polarity", "value", "target", "redThreshold", "period", "unit"],
+  indicators: ["code", "title", "polarity", "value", "target", "redThreshold", "period", "area", "unit", "status", "ytd", "numerator", "denominator"],
+  outcomes: ["code", "title", "polarity", "value", "target", "redThreshold", "period", "area", "unit", "status", "ytd", "numerator", "denominator"],
   priorities: ["title", "group", "due", "status", "code", "commentary"],
   actions: ["title", "group", "due", "status", "code", "commentary"],
-  risks: ["title", "likelihood", "impact", "level", "trend", "code", "previousScore", "appetite", "targetScore"],
+  risks: ["title", "likelihood", "impact", "level", "score", "residualLikelihood", "residualImpact", "residualScore", "residualLevel", "lifecycle", "itemType",
+    "trend", "code", "previousScore", "appetite", "targetScore"],
 };

@@ -8,6 +8,8 @@ import { OwnedSheetNames } from "./sheet-names";
 
 export interface SummariseOptions {
   period?: string | null;
+  /** The council's own area in long data with several; remembered in the workbook. */
+  area?: string | null;
   /** Also colour the council's own status and level columns (never their values). */
   formatSource?: boolean;
   onProgress?: (step: string, fraction: number) => void;
@@ -23,9 +25,17 @@ export interface SummaryJson {
     kind: DatasetKind;
     rows: number;
     statusCounts: Record<string, number>;
+    /** Rows counted as not rated, by the word they hold. */
+    notRated: Record<string, number>;
+    /** Rows deliberately left out of the figures (closed risks, a RAID log's issues, other areas). */
+    setAside: number;
     standard: { expected: number; percent: number; achieved: boolean } | null;
   }[];
   issues: { sheet: string; cell: string; severity: "error" | "warning"; message: string }[];
+  /** Sheets looked at and not used, with the reason. */
+  skipped: { sheet: string; reason: string }[];
+  /** What the run assumed or could not do (levels used, areas, settings). */
+  notes: string[];
   outputSheets: string[];
 }
 
@@ -65,6 +75,7 @@ export async function summarise(port: WorkbookPort, options: SummariseOptions = 
   const grids = await port.readSheets(sheets.filter((s) => s.name !== SETTINGS_SHEET).map((s) => s.name));
   checkCancel();
   progress("Finding datasets and calculating", 0.4);
+  if (options.area) settings.ownArea = options.area;
   const built = buildReport(grids, settings, { period: options.period });
   const report = built.report;
   report.notes.unshift(...notes);
@@ -120,7 +131,8 @@ export async function summarise(port: WorkbookPort, options: SummariseOptions = 
     if (!ds.mapping) {
       const columns: Partial<Record<Role, string>> = {};
       for (const [role, col] of Object.entries(r.detected.columns) as [Role, number][]) columns[role] = r.detected.headers[col - r.detected.left];
-      ds.mapping = { kind: r.kind, headerRow: r.detected.headerRow + 1, columns };
+      // The header is found again by its text: rows inserted above it later change nothing.
+      ds.mapping = { kind: r.kind, headerRow: r.detected.headerRow + 1, headerText: r.detected.headers.filter(Boolean), columns };
     }
     next.datasets[r.id] = ds;
     if (report.period && built.records[r.id]) next.history[r.id] = { ...(next.history[r.id] ?? {}), [report.period]: built.records[r.id] };
@@ -145,9 +157,13 @@ export function toJson(report: Report, outputSheets: string[]): SummaryJson {
       kind: d.kind,
       rows: d.rowsIn,
       statusCounts: d.statusCounts,
+      notRated: d.notRatedWords,
+      setAside: d.rowsSetAside ?? 0,
       standard: d.standard ? { expected: d.standard.expected, percent: Math.round(d.standard.percent * 10) / 10, achieved: d.standard.achieved } : null,
     })),
     issues: report.issues.map((i) => ({ sheet: i.sheet, cell: i.cell, severity: i.severity, message: i.message })),
+    skipped: report.skipped.map((s) => ({ sheet: s.sheet, reason: s.reason })),
+    notes: report.notes,
     outputSheets,
   };
 }

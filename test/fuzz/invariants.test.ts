@@ -19,7 +19,12 @@ describe("any workbook", () => {
         const grids = sheets.map((s) => s.grid);
         const built = buildReport(grids, emptySettings());
         for (const d of built.report.datasets) {
-          expect(d.rowsIn).toBe(d.rowsCalculated + d.rowsFlagged);
+          // Every data row is counted (rated or not rated), flagged with an error, or set aside with a reason.
+          expect(d.rowsIn).toBe(d.rowsCalculated + d.rowsFlagged + (d.rowsSetAside ?? 0));
+          if (d.kind === "actions" || d.kind === "priorities") {
+            expect(Object.values(d.statusCounts).reduce((a, b) => a + b, 0)).toBe(d.rowsCalculated);
+            if ((d.statusCounts["Not rated"] ?? 0) > 0) expect(d.standard?.achieved).toBe(false);
+          }
           const errorRows = new Set(built.report.issues.filter((i) => i.sheet === d.sheet && i.severity === "error").map((i) => parseRange(i.cell)!.top));
           expect(errorRows.size).toBeGreaterThanOrEqual(d.rowsFlagged);
         }

@@ -56,10 +56,13 @@ describe("finding datasets in different layouts", () => {
     const { json } = await summarise(wb, "hidden-blank", ["--period", "Q1 2021/22"]);
     const d = json.datasets[0];
     expect(d.rows).toBe(4); // 4 data rows; the blank line is not one
-    expect(d.statusCounts).toEqual({ Green: 1, Amber: 1 });
+    // The unknown word and the blank stay in the denominator as "not rated", each reported once with its cell.
+    expect(d.statusCounts).toEqual({ Green: 1, Amber: 1, "Not rated": 2 });
+    expect(json.datasets[0].notRated).toEqual({ Greenish: 1, "(blank)": 1 });
+    expect(json.datasets[0].standard).toMatchObject({ achieved: false });
     expect(json.issues.map((i) => i.cell)).toEqual(["D5", "D6"]);
-    expect(json.issues[0].message).toBe("RAG status 'Greenish' in Workplan!D5 is not a status: expected one of Green, Amber, Red, Complete");
-    expect(json.issues[1].message).toMatch(/'Close the old depot' has no RAG status in Workplan!D6/);
+    expect(json.issues[0].message).toMatch(/^'Greenish' \(1 row\) is not in the status vocabulary \(D5\): counted as not rated/);
+    expect(json.issues[1].message).toMatch(/^1 row has no RAG status \(D6\): counted as not rated/);
   });
 
   it("writes a formula-like title as text, never as a formula", async () => {
@@ -130,6 +133,9 @@ describe("finding datasets in different layouts", () => {
     const r = await runCli(["summarise", input, "--out", join(dir, "nothing-out.xlsx"), "--json"]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
-    expect(r.stderr.trim().split("\n").filter((l) => l.startsWith("Error"))).toEqual([expect.stringMatching(/no recognisable dataset was found/)]);
+    // The refusal names the sheet, the header it saw and what each kind of dataset needs.
+    expect(r.stderr.trim().split("\n").filter((l) => l.startsWith("Error"))).toEqual([
+      expect.stringMatching(/no sheet holds a dataset it can report on\. 'Notes': header row 1 has 'Minutes of the meeting', 'held on Tuesday'.*a risk register needs a likelihood and an impact/),
+    ]);
   });
 });

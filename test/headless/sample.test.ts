@@ -23,8 +23,8 @@ describe("summarise on the sample workbook", () => {
   const dataset = (sheet: string) => json.datasets.find((d) => d.sheet === sheet)!;
 
   it("prints exactly one JSON object with the contract's fields", () => {
-    expect(Object.keys(json).sort()).toEqual(["datasets", "issues", "outputSheets", "period"]);
-    for (const d of json.datasets) expect(Object.keys(d).sort()).toEqual(["kind", "rows", "sheet", "standard", "statusCounts"]);
+    expect(Object.keys(json).sort()).toEqual(["datasets", "issues", "notes", "outputSheets", "period", "skipped"]);
+    for (const d of json.datasets) expect(Object.keys(d).sort()).toEqual(["kind", "notRated", "rows", "setAside", "sheet", "standard", "statusCounts"]);
     expect(json.period).toBe("Q1 2021/22");
   });
 
@@ -118,7 +118,7 @@ describe("summarise on the sample workbook", () => {
     });
 
     it("links every data issue to its cell, inside the workbook", async () => {
-      expect(await internalLinks(outData, "Data issues")).toEqual({ E5: "'Directorate priorities'!C48", E6: "'Directorate priorities'!C88" });
+      expect(Object.values(await internalLinks(outData, "Data issues"))).toEqual(["'Directorate priorities'!C48", "'Directorate priorities'!C88"]);
     });
 
     it("colours status columns with native conditional formats on data-body ranges", () => {

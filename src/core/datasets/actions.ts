@@ -1,11 +1,11 @@
-import { SheetGrid, cellRef } from "../grid";
+import { SheetGrid } from "../grid";
 import { cellText, isBlank } from "../values";
 import { CalendarDate, parseUkDate } from "../dates";
 import { Status, StatusLabels, DEFAULT_STATUS_LABELS, normaliseStatus } from "../status";
-import { truncate } from "../numbers";
 import { DetectedDataset } from "../detect/find-datasets";
 import { cellOf } from "./rows";
-import { issueAt, issue } from "./issues";
+import { issueAt } from "./issues";
+import { UnknownWords, BLANK_WORD } from "./unknown-words";
 import { DatasetRead, KeyMaker, emptyRead, dataRows } from "./read";
 
 /** A priority, action, programme or project with a typed RAG. */
@@ -19,36 +19,31 @@ export interface ActionItem {
   due: CalendarDate | null;
   dueText: string;
   status: Status;
+  /** The word as typed, for statuses the vocabulary does not know ("Not rated"). */
+  statusWord: string;
   commentary: string;
 }
 
 /**
- * Read priorities or actions. A row whose RAG cannot be read is flagged (it
- * cannot count towards a standard); a bad due date is reported but the row
- * still counts, as its RAG is sound.
+ * Read priorities or actions. Every data row is counted: a RAG the
+ * vocabulary does not know, or none at all, is counted as "Not rated" under
+ * its own word and reported once per word with its cells; a bad due date is
+ * reported but the row still counts, as its RAG is sound.
  */
 export function readActions(grid: SheetGrid, d: DetectedDataset, labels: StatusLabels = DEFAULT_STATUS_LABELS): DatasetRead<ActionItem> {
   const read = emptyRead<ActionItem>(d);
   const keys = new KeyMaker();
   const statusCol = d.columns.status ?? d.left;
+  const unknown = new UnknownWords(d.sheet, statusCol, "RAG status");
   for (const r of dataRows(grid, d, read)) {
     const title = cellText(cellOf(d, r, "title"));
     const code = cellText(cellOf(d, r, "code"));
     const group = cellText(cellOf(d, r, "group")) || r.heading || "";
     const statusCell = cellOf(d, r, "status");
-    if (isBlank(statusCell)) {
-      read.rowsFlagged++;
-      const what = title ? `'${truncate(title, 50)}'` : "This row";
-      read.issues.push(issue(d.sheet, r.row, statusCol, "error", "status.missing",
-        `${what} has no RAG status in ${cellRef(d.sheet, r.row, statusCol)}: enter Green, Amber, Red or Complete`));
-      continue;
-    }
-    const status = normaliseStatus(statusCell, labels);
-    if (!status.ok) {
-      read.rowsFlagged++;
-      read.issues.push(issueAt(d.sheet, r.row, statusCol, "RAG status", status.problem));
-      continue;
-    }
+    const parsed = isBlank(statusCell) ? null : normaliseStatus(statusCell, labels);
+    const status: Status = parsed?.ok ? parsed.value : "Not rated";
+    const statusWord = parsed?.ok ? "" : isBlank(statusCell) ? BLANK_WORD : cellText(statusCell);
+    if (!parsed?.ok) unknown.add(statusWord, r.row);
     let due: CalendarDate | null = null;
     const dueCell = cellOf(d, r, "due");
     if (d.columns.due !== undefined) {
@@ -64,10 +59,12 @@ export function readActions(grid: SheetGrid, d: DetectedDataset, labels: StatusL
       group,
       due,
       dueText: cellText(dueCell),
-      status: status.value,
+      status,
+      statusWord,
       commentary: cellText(cellOf(d, r, "commentary")),
     });
   }
   read.rowsCalculated = read.items.length;
+  read.issues.push(...unknown.issues());
   return read;
 }

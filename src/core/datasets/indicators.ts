@@ -31,6 +31,12 @@ export interface IndicatorItem {
   target: number | null;
   redThreshold: number | null;
   group: string;
+  /** The area or organisation of this series, in long data that holds several. */
+  area: string;
+  /** The status the sheet itself gives (a typed RAG column), used where none can be worked out. */
+  typedStatus: string;
+  /** Year to date, as given beside the period value. */
+  ytd: number | null;
   points: IndicatorPoint[];
 }
 
@@ -39,11 +45,13 @@ export interface IndicatorItem {
  * and period (long), one column per period (wide), or one value per row
  * with or without a period column.
  */
-export function readIndicators(grid: SheetGrid, d: DetectedDataset): DatasetRead<IndicatorItem> {
-  const read = emptyRead<IndicatorItem>(d);
+export function readIndicators(grid: SheetGrid, d: DetectedDataset): DatasetRead<IndicatorItem> & { areas: string[] } {
+  const read = { ...emptyRead<IndicatorItem>(d), areas: [] as string[] };
   const byKey = new Map<string, IndicatorItem>();
   const keys = new KeyMaker();
-  const long = d.columns.period !== undefined && d.columns.code !== undefined;
+  const long = isLong(grid, d);
+  const areas = new Set<string>();
+  const duplicates: number[] = [];
 
   for (const r of dataRows(grid, d, read)) {
     const code = cellText(cellOf(d, r, "code"));
@@ -54,29 +62,57 @@ export function readIndicators(grid: SheetGrid, d: DetectedDataset): DatasetRead
         `The row at ${d.sheet} row ${r.row + 1} has values but no indicator code or title, so it cannot be reported`));
       continue;
     }
-    // Long layout: rows sharing a code are one indicator's series.
-    const base = code || title;
+    const area = cellText(cellOf(d, r, "area")) || cellText(cellOf(d, r, "areaCode"));
+    if (area) areas.add(area);
+    // Long layout: rows sharing a code (and area) are one series.
+    const base = area ? `${code || title} | ${area}` : code || title;
     let item = long ? byKey.get(base) : undefined;
     if (!item) {
       item = newItem(d, r, read, long ? base : keys.make(base), code, title);
+      item.area = area;
       if (long) byKey.set(base, item);
       read.items.push(item);
     } else mergeAttributes(d, r, read, item);
 
-    if (!readPoints(d, r, read, item)) {
+    if (!readPoints(d, r, read, item, duplicates)) {
       read.rowsFlagged++;
       continue;
     }
     read.rowsCalculated++;
   }
+  if (duplicates.length) {
+    read.issues.push(issue(d.sheet, duplicates[0], d.columns.value ?? d.left, "warning", "indicator.duplicate-period",
+      `${duplicates.length} row${duplicates.length === 1 ? " gives" : "s give"} a second value for a series and period already given (rows ${duplicates.slice(0, 10).map((x) => x + 1).join(", ")}${duplicates.length > 10 ? "…" : ""}): the later row is used. A column that tells these rows apart may need mapping`));
+  }
   for (const item of read.items) item.points.sort((a, b) => (a.row - b.row) || (a.col - b.col));
+  read.areas = [...areas];
   return read;
+}
+
+/**
+ * Long ("tidy") data: one row per indicator and period (and area), as NHS,
+ * LG Inform, Oflog and council warehouses publish it. Recognised by a period
+ * column and names that repeat down the rows.
+ */
+function isLong(grid: SheetGrid, d: DetectedDataset): boolean {
+  if (d.columns.period === undefined || d.columns.value === undefined) return false;
+  const nameCol = d.columns.code ?? d.columns.title;
+  if (nameCol === undefined) return false;
+  const seen = new Set<string>();
+  let rows = 0;
+  for (let r = d.headerRow + 1; r <= d.lastRow; r++) {
+    const v = cellText(grid.rows[r]?.[nameCol]);
+    if (!v) continue;
+    rows++;
+    seen.add(v);
+  }
+  return d.columns.code !== undefined || seen.size < rows;
 }
 
 function newItem(d: DetectedDataset, r: ScannedRow, read: DatasetRead<IndicatorItem>, key: string, code: string, title: string): IndicatorItem {
   const item: IndicatorItem = {
     row: r.row, key, code, title, polarity: null, unit: cellText(cellOf(d, r, "unit")), percent: false,
-    target: null, redThreshold: null, group: cellText(cellOf(d, r, "group")) || r.heading || "", points: [],
+    target: null, redThreshold: null, group: cellText(cellOf(d, r, "group")) || r.heading || "", area: "", typedStatus: "", ytd: null, points: [],
   };
   item.percent = /%|percent/i.test(item.unit);
   mergeAttributes(d, r, read, item);
@@ -100,7 +136,11 @@ function mergeAttributes(d: DetectedDataset, r: ScannedRow, read: DatasetRead<In
 }
 
 /** Add this row's values to the series. False when the row cannot be placed in time. */
-function readPoints(d: DetectedDataset, r: ScannedRow, read: DatasetRead<IndicatorItem>, item: IndicatorItem): boolean {
+function readPoints(d: DetectedDataset, r: ScannedRow, read: DatasetRead<IndicatorItem>, item: IndicatorItem, duplicates: number[]): boolean {
+  const typed = cellText(cellOf(d, r, "status"));
+  if (typed) item.typedStatus = typed;
+  const ytd = parseMeasure(cellOf(d, r, "ytd"));
+  if (ytd.ok && ytd.value) item.ytd = ytd.value.value;
   const value = (col: number): PointValue => {
     const cell = r.cells[col - d.left];
     const m = parseMeasure(cell);
@@ -115,7 +155,7 @@ function readPoints(d: DetectedDataset, r: ScannedRow, read: DatasetRead<Indicat
     for (const pc of d.periodColumns) item.points.push({ period: pc.period, value: value(pc.col), row: r.row, col: pc.col });
     return true;
   }
-  if (d.columns.value === undefined) return true;
+  if (d.columns.value === undefined && (d.columns.numerator === undefined || d.columns.denominator === undefined)) return true;
   let period: Period | null = null;
   if (d.columns.period !== undefined) {
     const cell = cellOf(d, r, "period");
@@ -134,12 +174,29 @@ function readPoints(d: DetectedDataset, r: ScannedRow, read: DatasetRead<Indicat
       return false;
     }
   }
-  const v = value(d.columns.value);
+  const v = d.columns.numerator !== undefined && d.columns.denominator !== undefined && d.columns.value === undefined ? ratio(d, r, read, item) : value(d.columns.value as number);
   if (period && item.points.some((p) => p.period && periodKey(p.period) === periodKey(period))) {
-    read.issues.push(issue(d.sheet, r.row, d.columns.value, "warning", "indicator.duplicate-period",
-      `'${item.code || item.title}' has a second value for ${periodKey(period)} in row ${r.row + 1}: the later row is used`));
+    duplicates.push(r.row);
     item.points = item.points.filter((p) => !(p.period && periodKey(p.period) === periodKey(period)));
   }
-  item.points.push({ period, value: v, row: r.row, col: d.columns.value });
+  item.points.push({ period, value: v, row: r.row, col: d.columns.value ?? (d.columns.numerator as number) });
   return true;
+}
+
+/** A percentage from n and N ("45" of "60"); N = 0 or a missing part is a data issue, not a zero. */
+function ratio(d: DetectedDataset, r: ScannedRow, read: DatasetRead<IndicatorItem>, item: IndicatorItem): PointValue {
+  const n = parseMeasure(cellOf(d, r, "numerator"));
+  const N = parseMeasure(cellOf(d, r, "denominator"));
+  if (!n.ok || !N.ok) {
+    read.issues.push(issue(d.sheet, r.row, d.columns.numerator as number, "error", "indicator.ratio", `'${item.code || item.title}': the numerator or denominator in row ${r.row + 1} is not a number`));
+    return "invalid";
+  }
+  if (!n.value && !N.value) return null;
+  if (!N.value || N.value.value === 0) {
+    read.issues.push(issue(d.sheet, r.row, d.columns.denominator as number, "error", "indicator.zero-denominator",
+      `'${item.code || item.title}': the denominator in ${cellRef(d.sheet, r.row, d.columns.denominator as number)} is ${N.value ? "0" : "missing"}, so no percentage can be worked out`));
+    return "invalid";
+  }
+  item.percent = true;
+  return ((n.value?.value ?? 0) / N.value.value) * 100;
 }

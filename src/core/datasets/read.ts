@@ -18,6 +18,10 @@ export interface DatasetRead<T> {
   rowsCalculated: number;
   /** Data rows left out, each with at least one error issue. */
   rowsFlagged: number;
+  /** Data rows deliberately not calculated, each with its reason (a closed risk, an Issue row of a RAID log). */
+  setAside: { row: number; reason: string }[];
+  /** Rows that continue the item above (its cells merged down over them): part of that item. */
+  continuationRows: number[];
   headings: string[];
   hiddenDataRows: number;
 }
@@ -37,13 +41,14 @@ export class KeyMaker {
 }
 
 export function emptyRead<T>(dataset: DetectedDataset): DatasetRead<T> {
-  return { dataset, items: [], issues: [], rowsIn: 0, rowsCalculated: 0, rowsFlagged: 0, headings: [], hiddenDataRows: 0 };
+  return { dataset, items: [], issues: [], rowsIn: 0, rowsCalculated: 0, rowsFlagged: 0, setAside: [], continuationRows: [], headings: [], hiddenDataRows: 0 };
 }
 
 /** A dataset's data rows, keeping the read's account of rows in, hidden rows and section headings. */
 export function* dataRows<T>(grid: SheetGrid, d: DetectedDataset, read: DatasetRead<T>): Generator<ScannedRow> {
   for (const r of scanRows(grid, d)) {
     if (r.kind === "heading") read.headings.push(cellText(r.cells[0]));
+    if (r.kind === "continuation") read.continuationRows.push(r.row);
     if (r.kind !== "data") continue;
     read.rowsIn++;
     if (r.hidden) read.hiddenDataRows++;

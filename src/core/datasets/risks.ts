@@ -1,10 +1,12 @@
 import { SheetGrid, cellRef } from "../grid";
-import { cellText, isBlank } from "../values";
-import { parseMeasure } from "../numbers";
-import { RiskMatrix, DEFAULT_MATRIX, parseLevel } from "../risk/matrix";
+import { CellValue, cellText, isBlank, normaliseWord } from "../values";
+import { parseMeasure, truncate } from "../numbers";
+import { RiskMatrix } from "../risk/matrix";
+import { Scale, levelOnScale, inferScale } from "../risk/scale";
 import { DetectedDataset } from "../detect/find-datasets";
-import { cellOf } from "./rows";
-import { issueAt, issue } from "./issues";
+import { Role } from "../detect/roles";
+import { cellOf, scanRows } from "./rows";
+import { issue } from "./issues";
 import { DatasetRead, KeyMaker, emptyRead, dataRows } from "./read";
 
 export interface RiskItem {
@@ -16,61 +18,135 @@ export interface RiskItem {
   impact: number;
   /** What the register itself says, kept to check against the matrix. */
   publishedLevel: string;
+  publishedScore: number | null;
   publishedTrend: string;
   previousScore: number | null;
   appetite: number | null;
+  appetiteText: string;
+  /** The register's own "within / exceeds appetite", when it says. */
+  publishedExceeds: boolean | null;
   targetScore: number | null;
+  /** After mitigation, where the register gives it. */
+  residual: { likelihood: number | null; impact: number | null; score: number | null; level: string };
   group: string;
 }
 
-/** Read a risk register. A risk without a readable likelihood and impact cannot be scored: it is flagged. */
-export function readRisks(grid: SheetGrid, d: DetectedDataset, matrix: RiskMatrix = DEFAULT_MATRIX): DatasetRead<RiskItem> {
-  const read = emptyRead<RiskItem>(d);
+/** Lifecycle words that take a risk out of the live register. */
+const CLOSED = /^(closed|close|archived|retired|inactive|withdrawn|terminated|resolved|no longer a risk|expired|superseded|complete|completed)$/;
+/** A RAID log's Risk rows, as distinct from issues, assumptions, dependencies, decisions. */
+const RISK_TYPE = /^(risk|risks|r|threat|opportunity)$/;
+
+export interface RiskScales {
+  likelihood: Scale;
+  impact: Scale;
+}
+
+function columnValues(grid: SheetGrid, d: DetectedDataset, role: Role): CellValue[] {
+  const col = d.columns[role];
+  if (col === undefined) return [];
+  return scanRows(grid, d).filter((r) => r.kind === "data").map((r) => r.cells[col - d.left]);
+}
+
+/** The scales this register's likelihood and impact use (a configured matrix wins). */
+export function registerScales(grid: SheetGrid, d: DetectedDataset, configured: RiskMatrix | null): RiskScales {
+  if (configured) {
+    return {
+      likelihood: { size: configured.likelihoodLabels.length, labels: configured.likelihoodLabels, source: "the risk matrix in Settings" },
+      impact: { size: configured.impactLabels.length, labels: configured.impactLabels, source: "the risk matrix in Settings" },
+    };
+  }
+  const axis = (role: "likelihood" | "impact", residual: "residualLikelihood" | "residualImpact") => {
+    const col = d.columns[role] ?? d.columns[residual];
+    const header = col === undefined ? "" : d.headers[col - d.left] ?? "";
+    return inferScale(header, [...columnValues(grid, d, role), ...columnValues(grid, d, residual)], role);
+  };
+  return { likelihood: axis("likelihood", "residualLikelihood"), impact: axis("impact", "residualImpact") };
+}
+
+/**
+ * Read a risk register. Closed risks and a RAID log's non-risk rows are set
+ * aside and listed; a live risk without a readable likelihood and impact
+ * cannot be scored and is flagged with its cell. Nothing is dropped silently.
+ */
+export function readRisks(grid: SheetGrid, d: DetectedDataset, scales: RiskScales): DatasetRead<RiskItem> & { closed: RiskItem[] } {
+  const read = { ...emptyRead<RiskItem>(d), closed: [] as RiskItem[] };
   const keys = new KeyMaker();
+  const primary = d.columns.likelihood !== undefined ? (["likelihood", "impact"] as const) : (["residualLikelihood", "residualImpact"] as const);
+  const notRisks = new Map<string, number[]>();
   for (const r of dataRows(grid, d, read)) {
+    const type = cellText(cellOf(d, r, "itemType"));
+    if (d.columns.itemType !== undefined && type && !RISK_TYPE.test(normaliseWord(type))) {
+      notRisks.set(type, [...(notRisks.get(type) ?? []), r.row]);
+      read.setAside.push({ row: r.row, reason: `${type}, not a risk` });
+      continue;
+    }
     const title = cellText(cellOf(d, r, "title"));
     const code = cellText(cellOf(d, r, "code"));
     const levels: Record<"likelihood" | "impact", number | null> = { likelihood: null, impact: null };
     let ok = true;
-    for (const axis of ["likelihood", "impact"] as const) {
-      const cell = cellOf(d, r, axis);
-      const col = d.columns[axis] as number;
-      const parsed = parseLevel(cell, matrix, axis);
+    for (const [i, axis] of (["likelihood", "impact"] as const).entries()) {
+      const role = primary[i];
+      const cell = cellOf(d, r, role);
+      const col = d.columns[role] as number;
       const label = axis === "likelihood" ? "Likelihood" : "Impact";
-      if (!parsed.ok) {
-        read.issues.push(issueAt(d.sheet, r.row, col, label, parsed.problem));
-        ok = false;
-      } else if (parsed.value === null) {
-        read.issues.push(issue(d.sheet, r.row, col, "error", `risk.${axis}.missing`, `${label} is missing in ${cellRef(d.sheet, r.row, col)}: the risk cannot be scored`));
-        ok = false;
-      } else levels[axis] = parsed.value;
+      const scale = scales[axis];
+      const level = levelOnScale(cell, scale);
+      if (level !== null) {
+        levels[axis] = level;
+        continue;
+      }
+      ok = false;
+      read.issues.push(isBlank(cell)
+        ? issue(d.sheet, r.row, col, "error", `risk.${axis}.missing`, `${label} is missing in ${cellRef(d.sheet, r.row, col)}: the risk cannot be scored`)
+        : issue(d.sheet, r.row, col, "error", `risk.${axis}.unknown`,
+          `${label} '${truncate(cellText(cell))}' in ${cellRef(d.sheet, r.row, col)} is not on the register's ${scale.size}-point scale (${scale.labels.join(", ")}): the risk cannot be scored`));
     }
-    if (!ok || levels.likelihood === null || levels.impact === null) {
-      read.rowsFlagged++;
-      continue;
-    }
-    const number = (role: "previousScore" | "appetite" | "targetScore", label: string): number | null => {
+    const num = (role: Role): number | null => {
       const cell = cellOf(d, r, role);
       if (cell === undefined || isBlank(cell)) return null;
       const parsed = parseMeasure(cell);
-      if (parsed.ok) return parsed.value?.value ?? null;
-      read.issues.push(issueAt(d.sheet, r.row, d.columns[role] as number, label, parsed.problem));
-      return null;
+      return parsed.ok ? parsed.value?.value ?? null : null;
     };
-    read.items.push({
+    const exceedsText = normaliseWord(cellText(cellOf(d, r, "appetiteStatus")));
+    const item: RiskItem = {
       row: r.row,
       key: keys.make(code || title),
       code,
       title,
-      likelihood: levels.likelihood,
-      impact: levels.impact,
+      likelihood: levels.likelihood ?? 0,
+      impact: levels.impact ?? 0,
       publishedLevel: cellText(cellOf(d, r, "level")),
+      publishedScore: num("score"),
       publishedTrend: cellText(cellOf(d, r, "trend")),
-      previousScore: number("previousScore", "Previous score"),
-      appetite: number("appetite", "Risk appetite"),
-      targetScore: number("targetScore", "Target score"),
+      previousScore: num("previousScore"),
+      appetite: num("appetite"),
+      appetiteText: cellText(cellOf(d, r, "appetite")),
+      publishedExceeds: /\b(exceeds?|above|outside|over|breach)/.test(exceedsText) ? true : /\b(within|below|inside|under|meets)\b/.test(exceedsText) ? false : null,
+      targetScore: num("targetScore"),
+      residual: {
+        likelihood: primary[0] === "likelihood" ? levelOnScale(cellOf(d, r, "residualLikelihood"), scales.likelihood) : null,
+        impact: primary[0] === "likelihood" ? levelOnScale(cellOf(d, r, "residualImpact"), scales.impact) : null,
+        score: num("residualScore"),
+        level: cellText(cellOf(d, r, "residualLevel")),
+      },
       group: cellText(cellOf(d, r, "group")) || r.heading || "",
-    });
+    };
+    if (item.residual.score === null && item.residual.likelihood && item.residual.impact) item.residual.score = item.residual.likelihood * item.residual.impact;
+    const state = normaliseWord(cellText(cellOf(d, r, "lifecycle")));
+    if (state && CLOSED.test(state)) {
+      read.closed.push(item);
+      read.setAside.push({ row: r.row, reason: "closed" });
+      continue;
+    }
+    if (!ok) {
+      read.rowsFlagged++;
+      continue;
+    }
+    read.items.push(item);
+  }
+  for (const [type, rows] of notRisks) {
+    read.issues.push(issue(d.sheet, rows[0], d.columns.itemType as number, "warning", "risk.not-a-risk",
+      `${rows.length} row${rows.length === 1 ? " is" : "s are"} of type '${type}' (row${rows.length === 1 ? "" : "s"} ${rows.map((x) => x + 1).join(", ")}): only Risk rows go into the risk register`));
   }
   read.rowsCalculated = read.items.length;
   return read;

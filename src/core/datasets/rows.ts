@@ -2,8 +2,9 @@ import { SheetGrid } from "../grid";
 import { CellValue, cellText, isBlank, normaliseWord } from "../values";
 import { DetectedDataset } from "../detect/find-datasets";
 import { Role } from "../detect/roles";
+import { continuationRows } from "../detect/header-rows";
 
-export type RowKind = "data" | "blank" | "repeated-header" | "heading";
+export type RowKind = "data" | "blank" | "repeated-header" | "heading" | "continuation";
 
 export interface ScannedRow {
   /** 0-based sheet row. */
@@ -29,12 +30,15 @@ export function scanRows(grid: SheetGrid, d: DetectedDataset): ScannedRow[] {
     cellText(cells[0]) !== "" && normaliseWord(cellText(cells[0])) === headerWords[0] && cells.every((v, i) => normaliseWord(cellText(v)) === (headerWords[i] ?? ""));
   const out: ScannedRow[] = [];
   let heading: string | null = null;
+  const keyCols = (["code", "title"] as const).map((role) => d.columns[role]).filter((c): c is number => c !== undefined);
+  const continued = continuationRows(grid, keyCols, d.headerRow + 1, d.lastRow);
   for (let r = d.headerRow + 1; r <= d.lastRow; r++) {
     const cells = (grid.rows[r] ?? []).slice(d.left, d.right + 1);
     const filled = cells.map((v, i) => (isBlank(v) ? -1 : i)).filter((i) => i >= 0);
     let kind: RowKind = "data";
     if (filled.length === 0) kind = "blank";
     else if (isHeaderAgain(cells)) kind = "repeated-header";
+    else if (continued.has(r)) kind = "continuation";
     else if (filled.length === 1 && filled[0] === 0 && isHeadingText(d, cells[0])) {
       kind = "heading";
       heading = cellText(cells[0]);

@@ -1,7 +1,11 @@
 import { SheetGrid, parseRange } from "../grid";
 import { CellValue, cellText, isBlank, normaliseWord } from "../values";
 import { Period, parsePeriod } from "../periods";
-import { Role, DatasetKind, roleOfHeader, kindHint } from "./roles";
+import { Role, DatasetKind, headerWords, kindHint, HeaderWords } from "./roles";
+import { profileColumn } from "./profile";
+import { assignRoles, Assignment } from "./assign";
+import { fillMerges, groupRowsAbove } from "./header-rows";
+import { tableEnd } from "./table-end";
 
 /** A dataset found on a sheet: where it is, what kind it is, which column holds what. */
 export interface DetectedDataset {
@@ -13,6 +17,10 @@ export interface DetectedDataset {
   left: number;
   right: number;
   columns: Partial<Record<Role, number>>;
+  /** 0–1 per role: how sure the reading is (header × contents). */
+  roleScores?: Partial<Record<Role, number>>;
+  /** The next best column per role, offered first in the mapping drop-down. */
+  runnerUp?: Partial<Record<Role, { col: number; score: number }>>;
   /** Wide layouts: one value column per period ("Q4 2020/21", "Q1 2021/22"). */
   periodColumns: { col: number; period: Period }[];
   /** Header text per column from `left` (for mapping screens and messages). */
@@ -20,94 +28,162 @@ export interface DetectedDataset {
   /** 0–1: how much of the header row was recognised. */
   confidence: number;
   tableName?: string;
+  /** Rows below the table that were not read as data (notes, footers, totals), 0-based. */
+  footerRows?: number[];
 }
 
 /** A user's correction, kept in the workbook: columns named by header text so reordering survives. */
 export interface MappingOverride {
   kind?: DatasetKind;
-  /** 1-based, as the user sees it. */
+  /** 1-based, as the user saw it when saving; a hint only: the header is found by its text. */
   headerRow?: number;
+  /** The header row's text, so inserted or deleted rows above it change nothing. */
+  headerText?: string[];
   columns?: Partial<Record<Role, string | null>>;
 }
 
+/** A sheet looked at and not used, with what was seen and what would make it usable. */
+export interface SkippedSheet {
+  sheet: string;
+  reason: string;
+  /** 1-based best candidate header row, when there was one. */
+  headerRow?: number;
+  headers?: string[];
+}
+
 const HEADER_SCAN_ROWS = 40;
+const PROFILE_ROWS = 400;
 
 interface Candidate {
-  columns: Partial<Record<Role, number>>;
+  row: number;
+  assignment: Assignment;
   periodColumns: { col: number; period: Period }[];
-  recognised: number;
   nonBlank: number;
   titleHeader: string;
+  kind: DatasetKind | null;
+  headers: string[];
+  /** Share of known status words in the status column, for telling a RAG list from a key or notes table. */
+  statusShare: number;
+  dataRows: number;
 }
 
-/** Read one row as a header: which role each cell names. First column wins a role. */
-function readHeader(row: CellValue[], left: number, right: number): Candidate {
-  const columns: Partial<Record<Role, number>> = {};
-  const periodColumns: { col: number; period: Period }[] = [];
-  let recognised = 0;
-  let nonBlank = 0;
-  let titleHeader = "";
+/** Does a row read as a header: text cells, most of them not numbers or dates? */
+function headerLike(row: CellValue[], left: number, right: number): boolean {
+  let text = 0;
+  let other = 0;
   for (let c = left; c <= right; c++) {
     const v = row[c];
-    if (isBlank(v) || typeof v !== "string") {
-      if (!isBlank(v)) nonBlank++;
-      continue;
-    }
-    nonBlank++;
-    const text = v.trim();
-    const role = roleOfHeader(text);
-    if (role) {
-      recognised++;
-      if (columns[role] === undefined) {
-        columns[role] = c;
-        if (role === "title") titleHeader = text;
-      }
-      continue;
-    }
-    const p = /\d/.test(text) ? parsePeriod(text) : null;
-    if (p && p.ok && p.value) {
-      recognised++;
-      periodColumns.push({ col: c, period: p.value });
-    }
+    if (isBlank(v)) continue;
+    if (typeof v === "string" && !/^[\d.,%£$-]+$/.test(v.trim())) text++;
+    else other++;
   }
-  return { columns, periodColumns, recognised, nonBlank, titleHeader };
+  return text >= 2 && text >= other;
 }
 
-function classify(c: Candidate, sheetName: string): DatasetKind | null {
-  const cols = c.columns;
+function readCandidate(grid: SheetGrid, r: number, bottom: number, left: number, right: number, sheetHint: string): Candidate {
+  const row = grid.rows[r] ?? [];
+  const context = groupRowsAbove(grid, r, left, right);
+  const cols: { col: number; header: HeaderWords; profile: ReturnType<typeof profileColumn> }[] = [];
+  const periodColumns: { col: number; period: Period }[] = [];
+  const end = Math.min(bottom, r + PROFILE_ROWS);
+  let nonBlank = 0;
+  for (let c = left; c <= right; c++) {
+    const v = row[c];
+    if (isBlank(v)) continue;
+    nonBlank++;
+    const text = cellText(v);
+    const p = /\d/.test(text) && typeof v === "string" ? parsePeriod(text) : typeof v !== "string" && v instanceof Date ? parsePeriod(v) : null;
+    if (p && p.ok && p.value) {
+      periodColumns.push({ col: c, period: p.value });
+      continue;
+    }
+    if (typeof v !== "string") continue;
+    const values: CellValue[] = [];
+    for (let rr = r + 1; rr <= end; rr++) values.push(grid.rows[rr]?.[c] ?? null);
+    cols.push({ col: c, header: headerWords(text, context[c - left] ?? ""), profile: profileColumn(values) });
+  }
+  const assignment = assignRoles(cols);
+  const statusCol = cols.find((c) => c.col === assignment.columns.status);
+  let dataRows = 0;
+  for (let rr = r + 1; rr <= end; rr++) if ((grid.rows[rr] ?? []).slice(left, right + 1).some((v) => !isBlank(v))) dataRows++;
+  const titleCol = assignment.columns.title;
+  const titleHeader = titleCol !== undefined ? cellText(row[titleCol]) : "";
+  const cand: Candidate = {
+    row: r, assignment, periodColumns, nonBlank, titleHeader, kind: null, statusShare: statusCol?.profile.statusWords ?? 0, dataRows,
+    headers: Array.from({ length: right - left + 1 }, (_, i) => cellText(row[left + i])),
+  };
+  cand.kind = classify(cand, sheetHint);
+  return cand;
+}
+
+/** Which kind of list a header row describes, from the roles it found. */
+export function classify(c: Pick<Candidate, "assignment" | "periodColumns" | "titleHeader" | "statusShare" | "dataRows">, sheetName: string): DatasetKind | null {
+  const cols = c.assignment.columns;
+  if (c.dataRows === 0) return null;
   const hint = kindHint(c.titleHeader) ?? kindHint(sheetName);
-  if (cols.likelihood !== undefined && cols.impact !== undefined) return "risks";
-  const measured = cols.value !== undefined || c.periodColumns.length > 0;
-  if (measured && (cols.title !== undefined || cols.code !== undefined)) return hint === "outcomes" ? "outcomes" : "indicators";
-  const hasStatus = cols.status !== undefined || cols.level !== undefined;
-  if (hasStatus && (cols.title !== undefined || cols.due !== undefined)) {
-    return hint === "priorities" ? "priorities" : hint === "outcomes" ? "outcomes" : "actions";
+  const named = cols.title !== undefined || cols.code !== undefined;
+  const sure = (role: Role) => cols[role] !== undefined && (c.assignment.scores[role] ?? 0) >= 0.5;
+  // A scale table in a legend names likelihood and impact too, but lists no risks.
+  const scored = (sure("likelihood") && sure("impact")) || (sure("residualLikelihood") && sure("residualImpact"));
+  if (scored && named) return "risks";
+  const measured = cols.value !== undefined || c.periodColumns.length > 0 || cols.ytd !== undefined || (cols.numerator !== undefined && cols.denominator !== undefined);
+  if (measured && named) return hint === "outcomes" ? "outcomes" : "indicators";
+  // A status column with no status word in it is a key, a notes table or a tracker of something else.
+  const hasStatus = cols.status !== undefined && c.statusShare >= 0.2;
+  if (hasStatus && cols.title !== undefined) {
+    return hint === "priorities" ? "priorities" : hint === "outcomes" ? "outcomes" : hint === "indicators" && cols.target !== undefined ? "indicators" : "actions";
   }
   return null;
 }
 
-function applyOverride(c: Candidate, headerRow: CellValue[], left: number, right: number, o: MappingOverride | undefined): void {
-  if (!o?.columns) return;
-  for (const [role, header] of Object.entries(o.columns) as [Role, string | null][]) {
+/**
+ * The same words mean different things by kind: a register's "RAG_Status"
+ * is its risk level, an action list's "Rating" is its RAG.
+ */
+function settleKindRoles(c: Candidate): void {
+  const cols = c.assignment.columns;
+  const move = (from: Role, to: Role) => {
+    if (cols[from] === undefined || cols[to] !== undefined) return;
+    cols[to] = cols[from];
+    c.assignment.scores[to] = c.assignment.scores[from];
+    delete cols[from];
+  };
+  if (c.kind === "risks") move("status", "level");
+  else move("level", "status");
+}
+
+/** Apply a saved correction: named columns by header text, a kind, or a column left out. */
+function applyOverride(c: Candidate, grid: SheetGrid, left: number, right: number, o: MappingOverride | undefined, sheetName: string): void {
+  if (!o) return;
+  const row = grid.rows[c.row] ?? [];
+  for (const [role, header] of Object.entries(o.columns ?? {}) as [Role, string | null][]) {
     if (header === null) {
-      delete c.columns[role];
+      delete c.assignment.columns[role];
       continue;
     }
     for (let col = left; col <= right; col++) {
-      if (normaliseWord(cellText(headerRow[col])) === normaliseWord(header)) {
-        c.columns[role] = col;
+      if (normaliseWord(cellText(row[col])) === normaliseWord(header)) {
+        for (const [r, at] of Object.entries(c.assignment.columns) as [Role, number][]) if (at === col && r !== role) delete c.assignment.columns[r];
+        c.assignment.columns[role] = col;
+        c.assignment.scores[role] = 1;
         break;
       }
     }
   }
+  c.kind = o.kind ?? classify(c, sheetName);
 }
 
-function lastUsedRow(grid: SheetGrid, from: number, left: number, right: number): number {
-  for (let r = grid.rows.length - 1; r >= from; r--) {
+/** The row whose text matches a saved header, wherever it now is. */
+function findSavedHeader(grid: SheetGrid, top: number, bottom: number, left: number, right: number, o: MappingOverride): number | null {
+  if (!o.headerText?.length) return null;
+  const want = o.headerText.map((h) => normaliseWord(h)).filter(Boolean).join("|");
+  for (let r = top; r <= Math.min(bottom, top + 200); r++) {
     const row = grid.rows[r] ?? [];
-    for (let c = left; c <= right; c++) if (!isBlank(row[c])) return r;
+    const got: string[] = [];
+    for (let c = left; c <= right; c++) if (!isBlank(row[c])) got.push(normaliseWord(cellText(row[c])));
+    if (got.filter(Boolean).join("|") === want) return r;
   }
-  return from - 1;
+  return null;
 }
 
 function usedWidth(grid: SheetGrid, top: number, bottom: number): number {
@@ -116,65 +192,103 @@ function usedWidth(grid: SheetGrid, top: number, bottom: number): number {
   return right;
 }
 
+interface RegionResult {
+  found: DetectedDataset | null;
+  best: Candidate | null;
+}
+
 /** Find the header row within a region and describe the dataset below it. */
 function detectInRegion(
   grid: SheetGrid, top: number, bottom: number, left: number, right: number, override: MappingOverride | undefined, tableName?: string,
-): DetectedDataset | null {
-  let best: { row: number; cand: Candidate; kind: DatasetKind } | null = null;
-  const scanTo = override?.headerRow !== undefined ? override.headerRow - 1 : Math.min(bottom, top + HEADER_SCAN_ROWS - 1);
-  const scanFrom = override?.headerRow !== undefined ? override.headerRow - 1 : top;
-  for (let r = scanFrom; r <= scanTo; r++) {
-    const row = grid.rows[r] ?? [];
-    const cand = readHeader(row, left, right);
-    applyOverride(cand, row, left, right, override);
-    if (cand.recognised < 2 && override?.headerRow === undefined) continue;
-    const kind = override?.kind ?? classify(cand, tableName ?? grid.name);
-    if (!kind) continue;
-    if (!best || cand.recognised > best.cand.recognised) best = { row: r, cand, kind };
-    if (tableName) break; // a table's header is its first row
+): RegionResult {
+  const hint = tableName ? `${tableName} ${grid.name}` : grid.name;
+  let rows: number[];
+  const saved = override ? findSavedHeader(grid, top, bottom, left, right, override) : null;
+  if (saved !== null) rows = [saved];
+  else if (tableName) rows = [top];
+  else {
+    rows = [];
+    for (let r = top; r <= Math.min(bottom, top + HEADER_SCAN_ROWS - 1); r++) if (headerLike(grid.rows[r] ?? [], left, right)) rows.push(r);
   }
-  if (!best) return null;
-  const { row, cand, kind } = best;
-  // Priorities and actions may call their status column "Rating" or "Level".
-  if (kind !== "risks" && cand.columns.status === undefined && cand.columns.level !== undefined) {
-    cand.columns.status = cand.columns.level;
-    delete cand.columns.level;
+  let best: Candidate | null = null;
+  let bestAny: Candidate | null = null;
+  for (const r of rows) {
+    const cand = readCandidate(grid, r, bottom, left, right, hint);
+    applyOverride(cand, grid, left, right, override, hint);
+    const weight = cand.assignment.total + cand.periodColumns.length * 0.5;
+    const bestWeight = (x: Candidate | null) => (x ? x.assignment.total + x.periodColumns.length * 0.5 : -1);
+    if (weight > bestWeight(bestAny)) bestAny = cand;
+    if (cand.kind && weight > bestWeight(best)) best = cand;
   }
-  const headerCells = grid.rows[row] ?? [];
-  const lastRow = tableName ? bottom : lastUsedRow(grid, row + 1, left, right);
+  if (!best || !best.kind) return { found: null, best: bestAny };
+  const cand = best;
+  settleKindRoles(cand);
+  const lastRow = tableName ? bottom : tableEnd(grid, cand.row, left, right);
+  const footerRows: number[] = [];
+  if (!tableName) for (let r = lastRow + 1; r <= bottom; r++) if ((grid.rows[r] ?? []).slice(left, right + 1).some((v) => !isBlank(v))) footerRows.push(r);
   return {
-    sheet: grid.name,
-    kind,
-    headerRow: row,
-    lastRow,
-    left,
-    right,
-    columns: cand.columns,
-    periodColumns: cand.periodColumns,
-    headers: Array.from({ length: right - left + 1 }, (_, i) => cellText(headerCells[left + i])),
-    confidence: Math.round((cand.recognised / Math.max(1, cand.nonBlank)) * 100) / 100,
-    tableName,
+    best: cand,
+    found: {
+      sheet: grid.name,
+      kind: cand.kind as DatasetKind,
+      headerRow: cand.row,
+      lastRow,
+      left,
+      right,
+      columns: cand.assignment.columns,
+      roleScores: cand.assignment.scores,
+      runnerUp: cand.assignment.runnerUp,
+      periodColumns: cand.periodColumns,
+      headers: cand.headers,
+      confidence: Math.round(((cand.assignment.recognised + cand.periodColumns.length) / Math.max(1, cand.nonBlank)) * 100) / 100,
+      tableName,
+      footerRows,
+    },
   };
+}
+
+const NEEDS = "an indicator list needs a title or code and a value (or one column per period); actions and priorities need a title and a RAG or status; "
+  + "a risk register needs a likelihood and an impact for each risk";
+
+/** Why a candidate header row did not make a dataset, in words a user can act on. */
+function whyNot(c: Candidate | null): string {
+  if (!c) return `no row in its first ${HEADER_SCAN_ROWS} rows reads as a header (two or more text cells over data)`;
+  const names = c.headers.filter(Boolean).slice(0, 8).map((h) => `'${h}'`).join(", ");
+  const found = Object.keys(c.assignment.columns);
+  return `header row ${c.row + 1} has ${names}${c.headers.filter(Boolean).length > 8 ? "…" : ""}; recognised ${found.length ? found.join(", ") : "nothing"}, but ${NEEDS}`;
 }
 
 /**
  * Find the datasets on a sheet: each Excel table is one; otherwise the sheet
  * holds at most one, under the best header row in its first 40 rows (title
- * rows, notes and blank rows above it are skipped).
+ * rows, notes and blank rows above it are skipped). Also says why a sheet
+ * gave nothing, so no sheet is passed over in silence.
  */
-export function detectDatasets(grid: SheetGrid, override?: MappingOverride): DetectedDataset[] {
-  if (grid.visibility === "veryHidden") return [];
+export function detectSheet(input: SheetGrid, override?: MappingOverride): { datasets: DetectedDataset[]; skipped: SkippedSheet | null } {
+  if (input.visibility === "veryHidden") return { datasets: [], skipped: null };
+  const grid = fillMerges(input);
   const found: DetectedDataset[] = [];
+  const misses: Candidate[] = [];
   for (const t of grid.tables ?? []) {
     const r = parseRange(t.ref);
     if (!r) continue;
     const d = detectInRegion(grid, r.top, r.bottom, r.left, r.right, override, t.name);
-    if (d) found.push(d);
+    if (d.found) found.push(d.found);
+    else if (d.best) misses.push(d.best);
   }
-  if (found.length || (grid.tables?.length ?? 0) > 0) return found;
+  if (found.length) return { datasets: found, skipped: null };
   const bottom = grid.rows.length - 1;
   const right = usedWidth(grid, 0, bottom);
-  if (right < 0) return [];
+  if (right < 0) return { datasets: [], skipped: { sheet: grid.name, reason: "the sheet is empty" } };
   const d = detectInRegion(grid, 0, bottom, 0, right, override);
-  return d ? [d] : [];
+  if (d.found) return { datasets: [d.found], skipped: null };
+  const best = d.best ?? misses[0] ?? null;
+  return {
+    datasets: [],
+    skipped: { sheet: grid.name, reason: whyNot(best), headerRow: best ? best.row + 1 : undefined, headers: best?.headers.filter(Boolean) },
+  };
+}
+
+export function detectDatasets(grid: SheetGrid, override?: MappingOverride): DetectedDataset[] {
+  return detectSheet(grid, override).datasets;
 }

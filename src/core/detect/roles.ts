@@ -1,77 +1,98 @@
 import { normaliseWord } from "../values";
+import { SPELLINGS, RESIDUAL_OF, RESIDUAL_WORDS, INHERENT_WORDS, TARGET_WORDS } from "./spellings";
 
 /** What a column holds, whatever the council calls it. */
-export type Role =
-  | "code" | "title" | "polarity" | "unit" | "value" | "target" | "redThreshold" | "period"
-  | "group" | "due" | "status" | "commentary"
-  | "likelihood" | "impact" | "level" | "trend" | "score" | "previousScore" | "appetite" | "targetScore";
+export type Role = keyof typeof SPELLINGS | (typeof RESIDUAL_OF)[keyof typeof RESIDUAL_OF];
 
 export type DatasetKind = "indicators" | "outcomes" | "priorities" | "actions" | "risks";
 
 export const KINDS: DatasetKind[] = ["indicators", "outcomes", "priorities", "actions", "risks"];
 
-/**
- * Header spellings per role, compared after normalising case, spacing and
- * punctuation. Patterns cover the families ("RAG at Q1", "Q1 RAG", "Target 2024").
- */
-const SYNONYMS: Record<Role, (string | RegExp)[]> = {
-  code: ["code", "ref", "reference", "id", "pi code", "kpi code", "indicator code", "risk ref", "risk reference", "risk id", "action ref", "no", "number"],
-  title: [
-    "title", "name", "description", "risk", "risk description", "risk title", "priority", "priorities", "directorate priority",
-    "action", "actions", "activity", "milestone", "task", "outcome", "outcomes", "outcome measure", "indicator", "measure",
-    "performance indicator", "pi", "kpi", "programme", "project", "programme or project", "initiative", "objective",
-  ],
-  polarity: ["aim", "polarity", "good is", "direction", "direction of good", "better is", "higher or lower is better", "good performance is"],
-  unit: ["unit", "units", "measure type", "unit of measure", "format"],
-  value: ["value", "actual", "result", "current value", "outturn", "performance", "latest value", "data", "figure"],
-  target: [/^target( (19|20)\d\d(\/\d\d)?| value| 20\d\d \d\d)?$/, "goal", "target for period"],
-  redThreshold: ["red threshold", "amber threshold", "intervention", "intervention level", "alert threshold", "threshold", "amber red threshold"],
-  period: ["period", "quarter", "last update", "reporting period", "as at", "period covered", "time period"],
-  group: ["directorate", "service", "department", "service area", "owner", "lead directorate", "portfolio", "theme", "priority area", "section"],
-  due: ["due date", "deadline", "due", "target date", "agreed due date", "completion date", "date due", "due by", "end date", "target completion date"],
-  status: [
-    "rag", "status", "rag status", "rag rating", "overall rag", "current rag", "current status", "progress", "progress status",
-    /^(q[1-4] )?rag( (at|for|in) (q[1-4]|quarter [1-4]|quarter (one|two|three|four)))?( status| rating)?$/,
-    /^(q[1-4] )?status( (at|for|in) q[1-4])?$/,
-  ],
-  commentary: ["commentary", "comments", "comment", "update", "progress update", "notes", "note", "narrative", "progress commentary", "latest update"],
-  likelihood: ["likelihood", "l", "probability", "current likelihood", "likelihood score"],
-  impact: ["impact", "i", "severity", "consequence", "current impact", "impact score"],
-  level: ["risk level", "level", "risk rating", "rating", "band", "risk band", "current risk level", "overall risk"],
-  trend: ["trend", "direction of travel", "movement", "dot", "change", "risk trend"],
-  score: ["score", "risk score", "current score", "current risk score"],
-  previousScore: ["previous score", "last score", "previous risk score", "last quarter score", "previous rating"],
-  appetite: ["appetite", "risk appetite", "appetite score", "tolerance level"],
-  targetScore: ["target score", "target risk score", "target risk"],
-};
+export const ROLES: Role[] = [...(Object.keys(SPELLINGS) as Role[]), ...Object.values(RESIDUAL_OF)];
 
-const exact = new Map<string, Role>();
-const patterns: [RegExp, Role][] = [];
-for (const [role, list] of Object.entries(SYNONYMS) as [Role, (string | RegExp)[]][]) {
-  for (const s of list) {
-    if (typeof s === "string") {
-      if (!exact.has(normaliseWord(s))) exact.set(normaliseWord(s), role);
-    } else patterns.push([s, role]);
-  }
+/** A header cell read for meaning: its words, bracketed hints and qualifiers. */
+export interface HeaderWords {
+  /** Normalised words without brackets, scale suffixes or qualifiers: "likelihood". */
+  base: string;
+  /** Everything normalised, for qualifiers: "risk score inherent". */
+  full: string;
+  residual: boolean;
+  inherent: boolean;
+  targetWord: boolean;
 }
 
-/** The role a header names, or null. */
+/**
+ * Normalise a header: underscores and brackets to words, scale suffixes
+ * ("_1_5", "(1-5)", "(H/M/L)") dropped, and qualifiers noted, so
+ * "Likelihood_1_5", "Likelihood (H/M/L)" and "Residual Likelihood" all
+ * read as a likelihood and the last as a residual one.
+ */
+export function headerWords(header: string, context = ""): HeaderWords {
+  const raw = header.replace(/_/g, " ").replace(/([a-z])([A-Z])/g, "$1 $2");
+  const brackets = [...raw.matchAll(/[([{]([^)\]}]*)[)\]}]/g)].map((m) => m[1]).join(" ");
+  let base = normaliseWord(raw.replace(/[([{][^)\]}]*[)\]}]/g, " "));
+  // "likelihood 1 5", "impact h m l": a scale written into the header says nothing about the role.
+  base = base.replace(/\s+(\d+ (to )?\d+|h m l|hml)$/, "").trim();
+  const full = normaliseWord(`${context} ${raw} ${brackets}`);
+  const residual = RESIDUAL_WORDS.test(full);
+  const inherent = INHERENT_WORDS.test(full);
+  const stripped = base.replace(RESIDUAL_WORDS, " ").replace(INHERENT_WORDS, " ").replace(/\s+/g, " ").trim();
+  return { base: stripped || base, full, residual, inherent, targetWord: TARGET_WORDS.test(full) };
+}
+
+const exact = new Map<string, Role[]>();
+for (const [role, list] of Object.entries(SPELLINGS) as [Role, readonly string[]][]) {
+  for (const s of list) {
+    const key = normaliseWord(s);
+    exact.set(key, [...(exact.get(key) ?? []), role]);
+  }
+}
+const phrases = [...exact.entries()].filter(([k]) => k.length >= 3).sort((a, b) => b[0].length - a[0].length);
+
+function containsWords(text: string, phrase: string): boolean {
+  return ` ${text} `.includes(` ${phrase} `);
+}
+
+/**
+ * How strongly a header names each role, 0–1: an exact spelling 1, a header
+ * that begins or ends with a spelling 0.75, one that contains it 0.6.
+ * Residual qualifiers move likelihood, impact, score and level to their
+ * residual roles; "Target" moves a score to the target score.
+ */
+export function headerScores(h: HeaderWords): Map<Role, number> {
+  const out = new Map<Role, number>();
+  const put = (role: Role, s: number) => {
+    let r: Role = role;
+    if (h.residual && role in RESIDUAL_OF) r = RESIDUAL_OF[role as keyof typeof RESIDUAL_OF];
+    if (h.targetWord && (role === "score" || role === "level") && !h.residual) r = "targetScore";
+    if ((out.get(r) ?? 0) < s) out.set(r, s);
+  };
+  if (!h.base) return out;
+  for (const role of exact.get(h.base) ?? []) put(role, 1);
+  for (const [phrase, roles] of phrases) {
+    if (phrase === h.base) continue;
+    const edge = h.base.startsWith(`${phrase} `) || h.base.endsWith(` ${phrase}`);
+    if (edge || containsWords(h.base, phrase)) for (const role of roles) put(role, edge ? 0.75 : 0.6);
+  }
+  // "Initial Risk", "Reviewed Risk": a level before or after mitigation.
+  if (/^risk( level| rating)?$/.test(h.base) && (h.residual || h.inherent)) put("level", 1);
+  return out;
+}
+
+/** The role a header names most strongly, or null (for messages and simple callers). */
 export function roleOfHeader(header: string): Role | null {
-  const h = normaliseWord(header);
-  if (!h) return null;
-  const found = exact.get(h);
-  if (found) return found;
-  for (const [re, role] of patterns) if (re.test(h)) return role;
-  return null;
+  let best: [Role, number] | null = null;
+  for (const [role, s] of headerScores(headerWords(header))) if (!best || s > best[1]) best = [role, s];
+  return best ? best[0] : null;
 }
 
 /** Title headers that say which kind of list this is. */
 export function kindHint(header: string): DatasetKind | null {
-  const h = normaliseWord(header);
+  const h = normaliseWord(header.replace(/_/g, " "));
   if (/\boutcomes?\b/.test(h)) return "outcomes";
   if (/\b(priority|priorities|programme|project)\b/.test(h)) return "priorities";
-  if (/\b(action|actions|activity|milestone|task|initiative)\b/.test(h)) return "actions";
-  if (/\brisk\b/.test(h)) return "risks";
-  if (/\b(indicator|measure|pi|kpi)\b/.test(h)) return "indicators";
+  if (/\b(action|actions|activity|milestones?|task|tasks|initiative|deliverables?)\b/.test(h)) return "actions";
+  if (/\b(risks?|raid)\b/.test(h)) return "risks";
+  if (/\b(indicators?|measures?|pi|kpis?)\b/.test(h)) return "indicators";
   return null;
 }

@@ -11,15 +11,22 @@ export const STATUS_STYLE: Record<Status, CfStyle> = {
   Amber: { fill: "#F9DDA6", font: "#4D3300" }, // orange
   Red: { fill: "#F2B99C", font: "#5C1A00" }, // vermillion
   Complete: { fill: "#B7D7EE", font: "#00304D" }, // blue
+  "In progress": { fill: "#F2F2F2", font: "#262626" },
+  "Not started": { fill: "#F2F2F2", font: "#262626" },
   "Data only": { fill: "#E7E6E6", font: "#262626" },
   "No data": { fill: "#E7E6E6", font: "#262626" },
   Check: { fill: "#EBC7DC", font: "#4D0F33" }, // reddish purple
+  "Not rated": { fill: "#EBC7DC", font: "#4D0F33" },
 };
 
 export const BAND_STYLE: Record<string, CfStyle> = {
   High: { fill: "#F2B99C", font: "#5C1A00" },
   Medium: { fill: "#F9DDA6", font: "#4D3300" },
   Low: { fill: "#C6E3F5", font: "#00304D" },
+  // Registers that name their levels by RAG colour.
+  Red: { fill: "#F2B99C", font: "#5C1A00" },
+  Amber: { fill: "#F9DDA6", font: "#4D3300" },
+  Green: { fill: "#BFE6D5", font: "#00402C" },
 };
 
 export const YES_NO_STYLE = { Yes: STATUS_STYLE.Green, No: STATUS_STYLE.Red };

@@ -15,7 +15,9 @@ export function reportActions(
 ): { report: ActionsReport; issues: Issue[]; read: DatasetRead<unknown> } {
   const read = readActions(grid, d, settings.statusLabels);
   const counts = countStatuses(read.items.map((i) => i.status));
-  const summary = summaryOf(grid, d, id, settings, read, counts, previous);
+  const words: Record<string, number> = {};
+  for (const i of read.items) if (i.status === "Not rated") words[i.statusWord] = (words[i.statusWord] ?? 0) + 1;
+  const summary = summaryOf(grid, d, id, settings, read, counts, previous, words);
   const items = read.items.map((i) => ({ ...i, overdue: asAt !== null && isOverdue(i, asAt) }));
   const groups = [...groupBy(items, (i) => i.group || "(no directorate)")].map(([group, list]) => {
     const c = countStatuses(list.map((i) => i.status));

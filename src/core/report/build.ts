@@ -1,5 +1,6 @@
 import { SheetGrid } from "../grid";
-import { detectDatasets, DetectedDataset } from "../detect/find-datasets";
+import { detectSheet, DetectedDataset, SkippedSheet } from "../detect/find-datasets";
+import { fillMerges } from "../detect/header-rows";
 import { Period, formatPeriod, longPeriodName, periodEnd, previousPeriod, parsePeriod, periodIndex } from "../periods";
 import { WorkbookSettings, PeriodRecord } from "../settings";
 import { Issue } from "../datasets/issues";
@@ -14,16 +15,23 @@ export function datasetId(d: DetectedDataset): string {
   return d.tableName ? `${d.sheet}|${d.tableName}` : d.sheet;
 }
 
-/** Every dataset on every sheet but the product's own and very hidden ones. */
-export function findDatasets(grids: SheetGrid[], settings: WorkbookSettings): DetectedDataset[] {
+/** Every dataset on every sheet but the product's own and very hidden ones, and each sheet not used with the reason. */
+export function surveyDatasets(grids: SheetGrid[], settings: WorkbookSettings): { datasets: DetectedDataset[]; skipped: SkippedSheet[] } {
   const owned = new Set(Object.values(settings.ownedSheets));
-  const found: DetectedDataset[] = [];
+  const datasets: DetectedDataset[] = [];
+  const skipped: SkippedSheet[] = [];
   for (const g of grids) {
     if (owned.has(g.name) || g.visibility === "veryHidden") continue;
     const override = settings.datasets[g.name]?.mapping;
-    found.push(...detectDatasets(g, override));
+    const got = detectSheet(g, override);
+    datasets.push(...got.datasets);
+    if (got.skipped) skipped.push(got.skipped);
   }
-  return found;
+  return { datasets, skipped };
+}
+
+export function findDatasets(grids: SheetGrid[], settings: WorkbookSettings): DetectedDataset[] {
+  return surveyDatasets(grids, settings).datasets;
 }
 
 /** The reporting period: the one asked for, else the latest quarter any indicator reports. */
@@ -47,6 +55,8 @@ export function choosePeriod(grids: SheetGrid[], datasets: DetectedDataset[]): P
 
 export interface BuildOptions {
   period?: string | null;
+  /** The council's own area in long data with several (the others become comparators). */
+  area?: string | null;
 }
 
 export interface BuildResult {
@@ -58,8 +68,9 @@ export interface BuildResult {
 }
 
 /** Read, validate and calculate every dataset in the workbook: the whole job short of writing. */
-export function buildReport(grids: SheetGrid[], settings: WorkbookSettings, options: BuildOptions = {}): BuildResult {
-  const datasets = findDatasets(grids, settings);
+export function buildReport(input: SheetGrid[], settings: WorkbookSettings, options: BuildOptions = {}): BuildResult {
+  const grids = input.map(fillMerges);
+  const { datasets, skipped } = surveyDatasets(grids, settings);
   let period: Period | null = null;
   if (options.period) {
     const p = parsePeriod(options.period);
@@ -73,6 +84,7 @@ export function buildReport(grids: SheetGrid[], settings: WorkbookSettings, opti
   const prevLabel = period ? formatPeriod(previousPeriod(period)) : null;
   const asAt = period ? periodEnd(period) : null;
   const issues: Issue[] = [];
+  const notes: string[] = [];
   const reports: DatasetReport[] = [];
   const records: Record<string, PeriodRecord> = {};
 
@@ -81,25 +93,26 @@ export function buildReport(grids: SheetGrid[], settings: WorkbookSettings, opti
     const id = datasetId(d);
     const ds = settings.datasets[id] ?? {};
     const previous = prevLabel ? settings.history[id]?.[prevLabel] ?? null : null;
-    const built = d.kind === "risks" ? reportRisks(grid, d, id, ds, settings.riskMatrix, previous)
-      : d.kind === "indicators" || d.kind === "outcomes" ? reportIndicators(grid, d, id, ds, period, previous)
+    const built = d.kind === "risks" ? reportRisks(grids, grid, d, id, ds, settings.riskMatrix, previous)
+      : d.kind === "indicators" || d.kind === "outcomes" ? reportIndicators(grid, d, id, ds, period, previous, options.area ?? settings.ownArea ?? null)
       : reportActions(grid, d, id, ds, asAt, previous);
     reports.push(built.report);
     issues.push(...built.issues);
+    if ("notes" in built) notes.push(...built.notes);
     if (periodLabel) records[id] = recordOf(built.report, periodLabel, ds.tolerance);
   }
-  const notes: string[] = [];
+  for (const s of skipped) notes.push(`Sheet '${s.sheet}' was not used: ${s.reason}.`);
   if (!period && datasets.some((d) => d.kind === "priorities" || d.kind === "actions")) {
     notes.push("No reporting period was given or found, so overdue items were not checked: pass a period such as 'Q1 2021/22'.");
   }
   return {
-    report: { period: periodLabel, periodLong: period ? longPeriodName(period) : null, datasets: reports, issues, notes },
+    report: { period: periodLabel, periodLong: period ? longPeriodName(period) : null, datasets: reports, issues, notes, skipped },
     records,
   };
 }
 
 function emptyReport(): Report {
-  return { period: null, periodLong: null, datasets: [], issues: [], notes: [] };
+  return { period: null, periodLong: null, datasets: [], issues: [], notes: [], skipped: [] };
 }
 
 /** What history keeps of a dataset this period: its headline, each item, and the rules used. */
@@ -123,4 +136,10 @@ function recordOf(r: DatasetReport, period: string, tolerance: PeriodRecord["rul
     items,
     rules: { standard: r.standardConfig, tolerance },
   };
+}
+
+/** The refusal for a workbook with nothing usable: every sheet looked at, what was seen, what is needed. */
+export function nothingUsableMessage(skipped: SkippedSheet[]): string {
+  if (!skipped.length) return "no sheet with data was found";
+  return `no sheet holds a dataset it can report on. ${skipped.map((s) => `'${s.sheet}': ${s.reason}`).join(". ")}.`;
 }

@@ -5,7 +5,8 @@ import { Period, formatPeriod, periodIndex } from "../periods";
 import { assessIndicator, IndicatorAssessment } from "../indicator";
 import { countStatuses } from "../standards/standard";
 import { statusTrendBreakdown } from "../standards/breakdown";
-import { STATUS_CODE } from "../status";
+import { STATUS_CODE, normaliseStatus } from "../status";
+import { normaliseWord } from "../values";
 import { formatNumber } from "../numbers";
 import { DatasetSettings, PeriodRecord } from "../settings";
 import { summaryOf } from "./summary";
@@ -43,35 +44,84 @@ function latestValue(item: IndicatorItem, period: Period): { value: number; peri
 }
 
 export function reportIndicators(
-  grid: SheetGrid, d: DetectedDataset, id: string, settings: DatasetSettings, period: Period | null, previous: PeriodRecord | null,
-): { report: IndicatorsReport; issues: Issue[]; read: DatasetRead<unknown> } {
+  grid: SheetGrid, d: DetectedDataset, id: string, settings: DatasetSettings, period: Period | null, previous: PeriodRecord | null, ownArea?: string | null,
+): { report: IndicatorsReport; issues: Issue[]; notes: string[]; read: DatasetRead<unknown> } {
   const read = readIndicators(grid, d);
   const issues = [...read.issues];
-  const items = read.items.map((item) => {
+  const notes: string[] = [];
+  const noPolarity: IndicatorItem[] = [];
+  const notRatedWords: Record<string, number> = {};
+  // Long data over several areas: the council's own area is reported, the others are its comparators.
+  const own = ownArea ? read.items.filter((i) => normaliseWord(i.area) === normaliseWord(ownArea)) : [];
+  const reported = own.length ? own : read.items;
+  if (read.areas.length > 1 && !own.length) {
+    notes.push(`'${grid.name}' holds ${read.areas.length} areas (${read.areas.slice(0, 3).join(", ")}…), so each indicator is reported once per area. `
+      + `${ownArea ? `No area is called '${ownArea}'. ` : ""}Name your own area (--area, or in Settings) to report on it with the others as comparators.`);
+  }
+  const items = reported.map((item) => {
     // Without a reporting period, each indicator is assessed at its own latest period.
-    const own = period ?? latestPeriod(item);
-    const assessment = own ? assess(item, own, settings) : null;
+    const at = period ?? latestPeriod(item) ?? (item.points.some((p) => p.period === null) ? UNDATED : null);
+    let assessment = at ? assess(item, at, settings) : null;
+    if (assessment && at === UNDATED) assessment = { ...assessment, period: "" };
+    if (assessment?.problems.some((p) => p.code === "rag.no-polarity")) {
+      // A target without a direction: the sheet's own status is used where it gives one, never a guess.
+      noPolarity.push(item);
+      assessment = { ...assessment, problems: assessment.problems.filter((p) => p.code !== "rag.no-polarity"), ...typedOrUnrated(item, "(no polarity)") };
+    } else if (assessment && (assessment.status === "No data" || assessment.status === "Data only") && item.typedStatus && assessment.value !== null) {
+      assessment = { ...assessment, ...typedOrUnrated(item, item.typedStatus) };
+    }
     if (assessment) {
+      if (assessment.status === "Not rated") notRatedWords[assessment.why.replace(/^Not rated: /, "")] = (notRatedWords[assessment.why.replace(/^Not rated: /, "")] ?? 0) + 1;
       for (const p of assessment.problems.filter((x) => x.code.startsWith("rag."))) {
-        const col = p.code === "rag.no-polarity" ? d.columns.polarity ?? d.columns.title ?? d.left : d.columns.target ?? d.left;
-        issues.push(issue(d.sheet, item.row, col, p.severity, p.code, `'${item.code || item.title}': ${p.message}`));
+        issues.push(issue(d.sheet, item.row, d.columns.target ?? d.left, p.severity, p.code, `'${item.code || item.title}': ${p.message}`));
       }
     }
     return {
       item,
       assessment: assessment ?? emptyAssessment(item),
-      latest: own ? latestValue(item, own) : null,
+      latest: at ? latestValue(item, at) : null,
+      comparators: own.length ? comparatorsOf(item, read.items, at) : null,
     };
   });
+  if (noPolarity.length) {
+    issues.push(issue(d.sheet, noPolarity[0].row, d.columns.polarity ?? d.columns.title ?? d.left, "warning", "rag.no-polarity",
+      `${noPolarity.length} indicator${noPolarity.length === 1 ? " has" : "s have"} a target but nothing says whether higher or lower is better, so ${noPolarity.length === 1 ? "its" : "their"} RAG was not worked out`
+      + `${noPolarity.some((i) => i.typedStatus) ? " (the sheet's own status was used where it gives one)" : ""}: add a Polarity column (Maximise / Minimise) or set it in Settings`));
+  }
   const counts = countStatuses(items.map((i) => i.assessment.status));
   const report: IndicatorsReport = {
-    ...summaryOf(grid, d, id, settings, read, counts, previous),
+    ...summaryOf(grid, d, id, settings, read, counts, previous, notRatedWords),
     kind: d.kind as "indicators" | "outcomes",
     items,
     counts,
     breakdown: statusTrendBreakdown(items.map((i) => ({ status: i.assessment.status, trend: i.assessment.trends.short }))),
+    areas: read.areas,
+    ownArea: own.length ? own[0].area : null,
   };
-  return { report, issues, read };
+  return { report, issues, notes, read };
+}
+
+/** A stand-in period for values a sheet gives without one, when the workbook names no period at all. */
+const UNDATED: Period = { kind: "year", fy: 9999 };
+
+function typedOrUnrated(item: IndicatorItem, word: string): Pick<IndicatorAssessment, "status" | "why" | "statusCode"> {
+  const typed = item.typedStatus ? normaliseStatus(item.typedStatus) : null;
+  if (typed?.ok && typed.value !== "No data") {
+    return { status: typed.value, why: `${typed.value}: as the sheet gives it ('${item.typedStatus}')`, statusCode: STATUS_CODE[typed.value] };
+  }
+  return { status: "Not rated", why: `Not rated: ${item.typedStatus || word}`, statusCode: STATUS_CODE["Not rated"] };
+}
+
+/** How the other areas stand on the same indicator and period: how many, their median, and the own area's rank. */
+function comparatorsOf(item: IndicatorItem, all: IndicatorItem[], at: Period | null): { areas: number; median: number | null; rank: number | null } {
+  if (!at) return { areas: 0, median: null, rank: null };
+  const name = item.code || item.title;
+  const values = all.filter((i) => i !== item && (i.code || i.title) === name).map((i) => latestValue(i, at)).filter((v): v is { value: number; period: string } => v !== null).map((v) => v.value);
+  const mine = latestValue(item, at)?.value ?? null;
+  const sorted = values.slice().sort((a, b) => a - b);
+  const median = sorted.length ? (sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2) : null;
+  const better = item.polarity === "Minimise" ? (v: number) => v < (mine as number) : (v: number) => v > (mine as number);
+  return { areas: values.length, median, rank: mine === null ? null : values.filter(better).length + 1 };
 }
 
 function latestPeriod(item: IndicatorItem): Period | null {

@@ -1,8 +1,9 @@
 import { SheetGrid } from "../grid";
 import { DetectedDataset } from "../detect/find-datasets";
-import { readRisks } from "../datasets/risks";
-import { RiskMatrix, DEFAULT_MATRIX } from "../risk/matrix";
+import { readRisks, registerScales, RiskItem, RiskScales } from "../datasets/risks";
+import { RiskMatrix, RiskBand } from "../risk/matrix";
 import { scoreRegister, bandCounts, closedRisks, Movement } from "../risk/register";
+import { bandsFromLegend, inferBands, colourBands, BandsFound } from "../risk/bands";
 import { heatMap } from "../risk/heatmap";
 import { normaliseWord } from "../values";
 import { DatasetSettings, PeriodRecord } from "../settings";
@@ -21,16 +22,79 @@ function publishedMovement(text: string): Movement | null {
 }
 
 /**
- * Score a register, order it by severity and compare it with last period.
- * Movement comes from a previous-score column, else from history, else from
- * the register's own trend column; without any of those it is "N/A", not "New".
+ * Default bands when a register states no levels of its own, by the size of
+ * its matrix. On 5 × 5 they reproduce every published level of the sample
+ * register (High ≥ 10, Medium 5–9, Low ≤ 4); on 3 × 3 the usual High–High,
+ * High–Medium = High, Medium–Medium, High–Low = Medium, the rest Low.
+ */
+function defaultBands(maxScore: number): { name: string; minScore: number }[] {
+  if (maxScore <= 9) return [{ name: "High", minScore: 6 }, { name: "Medium", minScore: 3 }, { name: "Low", minScore: 1 }];
+  if (maxScore <= 16) return [{ name: "High", minScore: 8 }, { name: "Medium", minScore: 4 }, { name: "Low", minScore: 1 }];
+  if (maxScore <= 25) return [{ name: "High", minScore: 10 }, { name: "Medium", minScore: 5 }, { name: "Low", minScore: 1 }];
+  return [{ name: "High", minScore: Math.round(maxScore * 0.4) }, { name: "Medium", minScore: Math.round(maxScore * 0.2) }, { name: "Low", minScore: 1 }];
+}
+
+function describeBands(bands: RiskBand[]): string {
+  return bands.map((b, i) => {
+    const top = i === 0 ? null : bands[i - 1].minScore - 1;
+    if (top === null) return `${b.name} ${b.minScore} and above`;
+    return b.minScore <= 1 ? `${b.name} ${top} and below` : `${b.name} ${b.minScore}–${top}`;
+  }).join(", ");
+}
+
+interface LevelsChosen extends BandsFound {
+  disagree: number[];
+}
+
+/**
+ * The register's levels: a configured matrix first, then a legend or key
+ * sheet, then the register's own level column; the default bands only when
+ * the workbook states nothing, and the output always says which were used.
+ */
+function chooseBands(grids: SheetGrid[], d: DetectedDataset, items: RiskItem[], configured: RiskMatrix | null, scales: RiskScales): LevelsChosen {
+  if (configured) return { bands: configured.bands, source: "the risk matrix in Settings", disagree: [] };
+  const pairs = items.filter((i) => i.publishedLevel).map((i) => ({ score: i.likelihood * i.impact, level: i.publishedLevel, row: i.row }));
+  const legend = bandsFromLegend(grids);
+  if (legend) {
+    const bandFor = (s: number) => legend.bands.find((b) => s >= b.minScore) ?? legend.bands[legend.bands.length - 1];
+    const disagree = pairs.filter((p) => normaliseWord(bandFor(p.score).name) !== normaliseWord(p.level)).map((p) => p.row);
+    return { ...legend, disagree };
+  }
+  const inferred = inferBands(pairs);
+  if (inferred) {
+    const header = d.headers[(d.columns.level as number) - d.left] ?? "level";
+    return { bands: inferred.bands, source: `the register's own '${header}' column`, disagree: inferred.disagree };
+  }
+  const bands = colourBands(defaultBands(scales.likelihood.size * scales.impact.size));
+  return { bands, source: "the default bands (the register states no levels of its own)", disagree: [] };
+}
+
+/**
+ * Score a register on its own scales, band it by its own levels, order it by
+ * severity and compare it with last period. Movement comes from a
+ * previous-score column, else from history, else from the register's own
+ * trend column; without any of those it is "N/A", not "New".
  */
 export function reportRisks(
-  grid: SheetGrid, d: DetectedDataset, id: string, settings: DatasetSettings, matrix: RiskMatrix | null, previous: PeriodRecord | null,
-): { report: RisksReport; issues: Issue[]; read: DatasetRead<unknown> } {
-  const m = matrix ?? DEFAULT_MATRIX;
-  const read = readRisks(grid, d, m);
+  grids: SheetGrid[], grid: SheetGrid, d: DetectedDataset, id: string, settings: DatasetSettings, configured: RiskMatrix | null, previous: PeriodRecord | null,
+): { report: RisksReport; issues: Issue[]; notes: string[]; read: DatasetRead<unknown> } {
+  const scales = registerScales(grid, d, configured);
+  const read = readRisks(grid, d, scales);
   const issues = [...read.issues];
+  const notes: string[] = [];
+  const levels = chooseBands(grids, d, read.items, configured, scales);
+  const m: RiskMatrix = { likelihoodLabels: scales.likelihood.labels, impactLabels: scales.impact.labels, bands: levels.bands };
+  const where = `'${grid.name}'`;
+  notes.push(`Risk register ${where}: likelihood on a ${scales.likelihood.size}-point scale (from ${scales.likelihood.source}), impact on a ${scales.impact.size}-point scale (from ${scales.impact.source}); levels from ${levels.source}: ${describeBands(levels.bands)}.`);
+  if (levels.disagree.length) {
+    const rows = levels.disagree.map((r) => r + 1);
+    issues.push(issue(d.sheet, levels.disagree[0], d.columns.level ?? d.left, "warning", "risk.level-mismatch",
+      `${rows.length} risk${rows.length === 1 ? "'s" : "s'"} published level differs from its score under these levels (${describeBands(levels.bands)}): row${rows.length === 1 ? "" : "s"} ${rows.slice(0, 20).join(", ")}${rows.length > 20 ? "…" : ""}. The levels shown are the ones the scores give`));
+  }
+  if (read.continuationRows.length) {
+    issues.push(issue(d.sheet, read.continuationRows[0], d.left, "warning", "rows.continuation",
+      `${read.continuationRows.length} rows continue the risk above them (its cells are merged down over them): each such group was read as one risk`));
+  }
   const scored = scoreRegister(read.items.map((item) => ({
     key: item.key,
     title: item.title,
@@ -40,7 +104,6 @@ export function reportRisks(
     appetite: item.appetite,
     targetScore: item.targetScore,
   })), m);
-  let levelMismatches = 0;
   const risks = scored.map((r) => {
     const item = read.items[r.inputIndex];
     let movementShown: RiskMovement = r.movement;
@@ -51,12 +114,10 @@ export function reportRisks(
       else if (previous) [movementShown, movementSource] = ["New", "history"];
       else [movementShown, movementSource] = ["N/A", "none"];
     }
-    if (item.publishedLevel && normaliseWord(item.publishedLevel) !== normaliseWord(r.band)) {
-      levelMismatches++;
-      issues.push(issue(d.sheet, item.row, d.columns.level as number, "warning", "risk.level-mismatch",
-        `Risk level '${item.publishedLevel}' for '${r.title.slice(0, 50)}' differs from the matrix: ${m.likelihoodLabels[r.likelihood - 1]} × ${m.impactLabels[r.impact - 1]} scores ${r.score}, which is ${r.band}`));
-    }
-    return { ...r, item, movementShown, movementSource };
+    // Appetite is judged on the risk after mitigation where the register gives it.
+    const judged = item.residual.score ?? r.score;
+    const exceedsAppetite = item.publishedExceeds ?? (item.appetite !== null ? judged > item.appetite : null);
+    return { ...r, exceedsAppetite, item, movementShown, movementSource };
   });
   const previousCells = previous
     ? Object.values(previous.items).filter((i) => i.likelihood && i.impact).map((i) => ({ likelihood: i.likelihood as number, impact: i.impact as number }))
@@ -71,7 +132,9 @@ export function reportRisks(
     rowsIn: read.rowsIn,
     rowsCalculated: read.rowsCalculated,
     rowsFlagged: read.rowsFlagged,
+    rowsSetAside: read.setAside.length,
     statusCounts: counts,
+    notRatedWords: {},
     standardConfig: null,
     standard: null,
     previous,
@@ -81,7 +144,11 @@ export function reportRisks(
     heatMap: heatMap(scored, m),
     previousHeatMap: previousCells.length ? heatMap(previousCells, m) : null,
     closed: previous ? closedRisks(Object.keys(previous.items), scored) : [],
-    levelMismatches,
+    closedNow: read.closed.map((c) => ({ key: c.key, title: c.title, row: c.row })),
+    setAside: read.setAside,
+    levelMismatches: levels.disagree.length,
+    matrix: m,
+    levelsSource: levels.source,
   };
-  return { report, issues, read };
+  return { report, issues, notes, read };
 }

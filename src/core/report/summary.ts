@@ -9,6 +9,7 @@ import { DatasetSummary, datasetLabel } from "./types";
 /** The fields every dataset's report shares: where it is, its row account, counts and standard. */
 export function summaryOf(
   grid: SheetGrid, d: DetectedDataset, id: string, settings: DatasetSettings, read: DatasetRead<unknown>, counts: StatusCounts, previous: PeriodRecord | null,
+  notRatedWords: Record<string, number> = {},
 ): DatasetSummary {
   const standardConfig = settings.standard === undefined ? defaultStandard(d.kind) : settings.standard;
   const standard = standardConfig ? assessStandard(counts, standardConfig) : null;
@@ -22,6 +23,7 @@ export function summaryOf(
     rowsCalculated: read.rowsCalculated,
     rowsFlagged: read.rowsFlagged,
     statusCounts: Object.fromEntries((Object.entries(counts) as [Status, number][]).filter(([, n]) => n > 0)),
+    notRatedWords,
     standardConfig,
     standard,
     previous,

@@ -1,5 +1,5 @@
 import { DatasetKind } from "../detect/roles";
-import { DetectedDataset } from "../detect/find-datasets";
+import { DetectedDataset, SkippedSheet } from "../detect/find-datasets";
 import { Issue } from "../datasets/issues";
 import { StandardResult, StandardConfig, StatusCounts } from "../standards/standard";
 import { BreakdownRow } from "../standards/breakdown";
@@ -11,6 +11,7 @@ import { RiskItem } from "../datasets/risks";
 import { IndicatorAssessment } from "../indicator";
 import { IndicatorItem } from "../datasets/indicators";
 import { PeriodRecord } from "../settings";
+import { RiskMatrix } from "../risk/matrix";
 
 export interface DatasetSummary {
   /** Stable id for settings and history: sheet name, or sheet and table. */
@@ -22,7 +23,11 @@ export interface DatasetSummary {
   rowsIn: number;
   rowsCalculated: number;
   rowsFlagged: number;
+  /** Data rows deliberately left out of the figures (closed risks, a RAID log's issues), listed in `setAside` where kept. */
+  rowsSetAside?: number;
   statusCounts: Record<string, number>;
+  /** Rows counted as "Not rated", by the word they hold ("Overdue": 12); empty when every row is rated. */
+  notRatedWords: Record<string, number>;
   standardConfig: StandardConfig | null;
   standard: StandardResult | null;
   previous: PeriodRecord | null;
@@ -44,15 +49,29 @@ export interface RisksReport extends DatasetSummary {
   bandCounts: Record<string, number>;
   heatMap: HeatMapCell[][];
   previousHeatMap: HeatMapCell[][] | null;
+  /** Keys in last period's register that are gone now. */
   closed: string[];
+  /** Risks the register itself marks closed: out of the live register and heat map, listed. */
+  closedNow: { key: string; title: string; row: number }[];
+  setAside: { row: number; reason: string }[];
   levelMismatches: number;
+  /** The scales and levels this register was scored on (its own, a configured one, or the defaults). */
+  matrix: RiskMatrix;
+  levelsSource: string;
 }
 
 export interface IndicatorsReport extends DatasetSummary {
   kind: "indicators" | "outcomes";
-  items: { item: IndicatorItem; assessment: IndicatorAssessment; latest: { value: number; period: string } | null }[];
+  items: {
+    item: IndicatorItem; assessment: IndicatorAssessment; latest: { value: number; period: string } | null;
+    /** Where the council names its own area: the other areas on the same indicator. */
+    comparators: { areas: number; median: number | null; rank: number | null } | null;
+  }[];
   counts: StatusCounts;
   breakdown: BreakdownRow[];
+  /** Areas or organisations in long data (empty when the sheet has none). */
+  areas: string[];
+  ownArea: string | null;
 }
 
 export type DatasetReport = ActionsReport | RisksReport | IndicatorsReport;
@@ -64,6 +83,8 @@ export interface Report {
   issues: Issue[];
   /** Settings notes (e.g. a damaged settings sheet), shown with the issues. */
   notes: string[];
+  /** Sheets looked at and not used, each with the reason. */
+  skipped: SkippedSheet[];
 }
 
 /** The name a dataset goes by in the report: the sheet's, or sheet and table where a sheet holds several. */

@@ -23,6 +23,8 @@ export interface StandardResult {
   percent: number;
   expected: number;
   achieved: boolean;
+  /** Rows in the base that carry no rating the product could read: while any remain, no standard is achieved. */
+  notRated: number;
   /** "91% / 4.5%": the share of each counted status in turn, as the workplan table shows it. */
   shares: string;
 }
@@ -44,13 +46,15 @@ export function assessStandard(counts: StatusCounts, config: StandardConfig, sty
   const base = baseOf(counts, config);
   const counted = config.counts.reduce((sum, s) => sum + counts[s], 0);
   const percent = percentOf(counted, base);
+  const notRated = counts["Not rated"] ?? 0;
   return {
     counted,
     base,
     percent,
     expected: config.expected,
     // Compare the unrounded share: 89.96% has not met a 90% standard.
-    achieved: base > 0 && percent >= config.expected,
+    achieved: base > 0 && notRated === 0 && percent >= config.expected,
+    notRated,
     shares: config.counts.map((s) => formatPercent(percentOf(counts[s], base), style)).join(" / "),
   };
 }

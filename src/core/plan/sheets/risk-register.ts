@@ -7,27 +7,35 @@ import { PlanValue, SheetPlan } from "../types";
 
 /** The register in order of severity, with score, level and movement. */
 export function riskRegisterSheet(risks: RisksReport[], name: string, matrix: RiskMatrix | null, periodLong: string | null): SheetPlan {
-  const m = matrix ?? DEFAULT_MATRIX;
+  const fallback = matrix ?? DEFAULT_MATRIX;
   const b = new SheetBuilder("risk-register", name, [6, 60, 16, 16, 8, 10, 14, 12, 16]);
   b.title(`Strategic risk register in order of severity${periodLong ? `: ${periodLong}` : ""}`);
   b.note("Order: score (likelihood × impact), then impact, then likelihood; ties keep the register's order.");
   for (const r of risks) {
+    const m = r.matrix ?? fallback;
     b.blank();
-    b.subtitle(`${r.label}: ${r.risks.length} risks`);
+    b.subtitle(`${r.label}: ${r.risks.length} live risks${r.closedNow.length ? ` (${r.closedNow.length} closed, listed below)` : ""}`);
+    b.note(`Levels from ${r.levelsSource}.`);
     // Columns the register has no data for are left out rather than printed empty.
     const withPrevious = r.risks.some((x) => x.previousScore !== null && x.previousScore !== undefined);
     const withAppetite = r.risks.some((x) => x.exceedsAppetite !== null);
+    const withResidual = r.risks.some((x) => x.item.residual.score !== null || x.item.residual.level !== "");
     const headers = ["Rank", "Risk", "Likelihood", "Impact", "Score", "Level", "Movement",
-      ...(withPrevious ? ["Previous score"] : []), ...(withAppetite ? ["Appetite"] : [])];
+      ...(withPrevious ? ["Previous score"] : []), ...(withResidual ? ["Residual score", "Residual level"] : []), ...(withAppetite ? ["Appetite"] : [])];
     const rows: PlanValue[][] = r.risks.map((x, i) => [
       i + 1, x.title, m.likelihoodLabels[x.likelihood - 1], m.impactLabels[x.impact - 1], x.score, x.band, x.movementShown,
       ...(withPrevious ? [x.previousScore ?? null] : []),
+      ...(withResidual ? [x.item.residual.score, x.item.residual.level || null] : []),
       ...(withAppetite ? [x.exceedsAppetite === null ? null : x.exceedsAppetite ? "Exceeds" : "Within"] : []),
     ]);
     const t = b.table(`${r.label}: register`, headers, rows, {
       colour: [{ col: 5, by: "band" }, { col: 6, by: "movement" }],
     });
     if (r === risks[0]) b.freezeBelow(t.headerRow + 1);
+    if (r.closedNow.length) {
+      b.blank();
+      b.table(`${r.label}: closed`, ["Closed risk", "Row"], r.closedNow.map((c) => [c.title || c.key, c.row + 1]));
+    }
   }
   return b.build();
 }
@@ -53,7 +61,7 @@ function writeMap(b: SheetBuilder, top: number, left: number, title: string, map
  * counts per cell, filled by band; last period's map beside this one.
  */
 export function heatMapSheet(r: RisksReport, name: string, matrix: RiskMatrix | null, periodLong: string | null): SheetPlan {
-  const m = matrix ?? DEFAULT_MATRIX;
+  const m = r.matrix ?? matrix ?? DEFAULT_MATRIX;
   const width = m.impactLabels.length + 1;
   const b = new SheetBuilder("risk-heat-map", name, [22, ...m.impactLabels.map(() => 13), 4, 22, ...m.impactLabels.map(() => 13)]);
   b.title(`Risk heat map: ${r.label}${periodLong ? `, ${periodLong}` : ""}`);

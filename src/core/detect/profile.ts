@@ -1,0 +1,95 @@
+import { CellValue, cellText, isBlank, isCellError, normaliseWord } from "../values";
+import { parsePeriod } from "../periods";
+import { parseUkDate } from "../dates";
+import { parseMeasure } from "../numbers";
+import { isKnownStatusWord } from "../status";
+
+/** What a column's cells look like, as shares of its non-blank cells (0–1). */
+export interface ColumnProfile {
+  filled: number;
+  numbers: number;
+  /** Whole numbers 1–10: a likelihood or impact scale. */
+  smallInts: number;
+  /** Real dates, date serials in a date-formatted column, or date text. */
+  dates: number;
+  /** Text that reads as a period ("Q1 2021/22", "2016-17", "April 2021"). */
+  periods: number;
+  /** Words of a rating scale: High/Medium/Low, H/M/L, Rare…Almost certain, Red/Amber/Green. */
+  scaleWords: number;
+  /** Words of the status vocabulary (On track, Complete, Overdue…). */
+  statusWords: number;
+  /** Words a lifecycle column holds: Open, Closed. */
+  lifecycleWords: number;
+  /** RAID types: Risk, Issue, Assumption, Dependency. */
+  raidWords: number;
+  /** Higher/lower/increase/decrease/maximise… */
+  polarityWords: number;
+  text: number;
+  /** Mean length of the text cells. */
+  meanLength: number;
+  /** Distinct values ÷ filled cells. */
+  distinct: number;
+}
+
+const SCALE = /^(very high|very low|high|medium|med|low|h|m|l|vh|vl|extreme|critical|severe|significant|moderate|minor|major|negligible|insignificant|catastrophic|rare|unlikely|possible|likely|almost certain|certain|remote|probable|improbable|red|amber|green|r|a|g|[hml] ?[-–] ?[hml]|\d+ ?[-–:.]? ?[a-z ]+|[a-z ]+ ?\(\d+\))$/;
+const SCALE_SHORT = /^(very high|very low|high|medium|med|low|h|m|l|vh|vl|extreme|critical|severe|significant|moderate|minor|major|negligible|insignificant|catastrophic|rare|unlikely|possible|likely|almost certain|certain|remote|probable|improbable|red|amber|green|r|a|g|[hml] ?[-–] ?[hml])$/;
+const LIFECYCLE = /^(open|closed|live|active|archived|retired|inactive|resolved|current|new|escalated|withdrawn|accepted|transferred|terminated|treated|tolerated)$/;
+const RAID = /^(risk|risks|issue|issues|assumption|assumptions|dependency|dependencies|decision|decisions|action|actions|opportunity)$/;
+const POLARITY = /^(increase|decrease|higher|lower|higher is better|lower is better|maximise|minimise|maximize|minimize|max|min|up|down|asc|desc|neutral|neither|\u2191|\u2193)$/;
+
+/** Profile up to `sample` filled cells of a column (an even spread over the rows). */
+export function profileColumn(values: CellValue[], sample = 300): ColumnProfile {
+  const filledCells = values.filter((v) => !isBlank(v));
+  const step = Math.max(1, Math.floor(filledCells.length / sample));
+  const cells = filledCells.filter((_, i) => i % step === 0);
+  const p: ColumnProfile = { filled: values.length ? filledCells.length / values.length : 0, numbers: 0, smallInts: 0, dates: 0, periods: 0, scaleWords: 0, statusWords: 0,
+    lifecycleWords: 0, raidWords: 0, polarityWords: 0, text: 0, meanLength: 0, distinct: 0 };
+  if (!cells.length) return p;
+  const seen = new Set<string>();
+  let length = 0;
+  for (const v of cells) {
+    seen.add(cellText(v).toLowerCase());
+    if (isCellError(v)) continue;
+    if (v instanceof Date) {
+      p.dates++;
+      p.periods++;
+      continue;
+    }
+    if (typeof v === "number") {
+      p.numbers++;
+      if (Number.isInteger(v) && v >= 1 && v <= 10) p.smallInts++;
+      continue;
+    }
+    const text = cellText(v);
+    const word = normaliseWord(text);
+    const m = parseMeasure(v);
+    if (m.ok && m.value && /^[\s£$€+-]*[\d.,]+\s*%?\s*$/.test(text)) {
+      p.numbers++;
+      if (Number.isInteger(m.value.value) && m.value.value >= 1 && m.value.value <= 10 && !m.value.percent) p.smallInts++;
+      continue;
+    }
+    p.text++;
+    length += text.length;
+    if (text.length <= 30 && SCALE.test(word)) p.scaleWords++;
+    if (isKnownStatusWord(text)) p.statusWords++;
+    if (LIFECYCLE.test(word)) p.lifecycleWords++;
+    if (RAID.test(word)) p.raidWords++;
+    if (POLARITY.test(word)) p.polarityWords++;
+    if (/\d/.test(text) && text.length <= 20) {
+      const per = parsePeriod(text);
+      if (per.ok && per.value) p.periods++;
+      const d = parseUkDate(text);
+      if (d.ok && d.value) p.dates++;
+    }
+  }
+  const n = cells.length;
+  for (const k of ["numbers", "smallInts", "dates", "periods", "scaleWords", "statusWords", "lifecycleWords", "raidWords", "polarityWords", "text"] as const) p[k] /= n;
+  p.meanLength = p.text ? length / (p.text * n) : 0;
+  p.distinct = seen.size / n;
+  return p;
+}
+
+/** Short words of a rating scale only (not "3 - Likely" forms): a level or importance column. */
+export function isScaleWord(text: string): boolean {
+  return SCALE_SHORT.test(normaliseWord(text));
+}

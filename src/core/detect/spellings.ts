@@ -1,0 +1,65 @@
+/**
+ * Header spellings per column role, as councils, programme offices and
+ * national data sets write them. Compared after `headerWords` has normalised
+ * case, underscores, brackets and scale suffixes ("Likelihood_1_5",
+ * "Impact (H/M/L)" → "likelihood", "impact"). Extend a list here to teach
+ * the reader a new spelling; nothing else needs to change.
+ */
+export const SPELLINGS = {
+  code: ["code", "ref", "reference", "id", "pi code", "kpi code", "indicator code", "measure code", "risk ref", "risk reference", "risk id", "action ref",
+    "action id", "milestone id", "project id", "log id", "no", "number", "ref no", "id no", "risk no", "risk number", "item id"],
+  title: ["title", "name", "description", "risk", "risk description", "risk title", "risk name", "priority", "priorities", "directorate priority",
+    "action", "actions", "activity", "milestone", "milestone name", "milestone description", "task", "task name", "outcome", "outcomes", "outcome measure",
+    "indicator", "indicator name", "measure", "measure name", "performance indicator", "pi", "kpi", "kpi name", "programme", "project", "project name",
+    "programme or project", "initiative", "objective", "what", "deliverable", "list of possible risks", "risk event", "item", "summary", "issue"],
+  polarity: ["aim", "polarity", "good is", "direction", "direction of good", "better is", "higher or lower is better", "good performance is",
+    "improvement direction", "desired direction", "good direction"],
+  unit: ["unit", "units", "measure type", "unit of measure", "format", "value type"],
+  value: ["value", "actual", "actuals", "result", "current value", "outturn", "performance", "latest value", "data", "figure", "score achieved",
+    "actual value", "actual performance", "latest"],
+  target: ["target", "goal", "target for period", "target value", "standard", "plan", "planned value"],
+  redThreshold: ["red threshold", "amber threshold", "intervention", "intervention level", "alert threshold", "threshold", "amber red threshold", "lower threshold"],
+  period: ["period", "quarter", "month", "year", "financial year", "fy", "reporting period", "as at", "period covered", "time period", "date",
+    "week", "week ending", "month ending", "period ending", "reporting month", "reporting quarter", "last update", "data period"],
+  group: ["directorate", "service", "department", "service area", "owner", "lead directorate", "portfolio", "theme", "priority area", "section",
+    "workstream", "work stream", "team", "division", "category", "risk category", "programme area", "lead", "risk owner", "responsible", "person responsible",
+    "accountable", "business area"],
+  due: ["due date", "deadline", "due", "target date", "agreed due date", "completion date", "date due", "due by", "end date", "target completion date",
+    "planned end", "planned end date", "planned finish", "finish date", "target end", "baseline end", "forecast end", "target resolution", "review date",
+    "expected completion", "planned completion"],
+  start: ["start date", "planned start", "actual start", "start", "date raised", "raised", "date identified", "date opened", "opened", "actual end",
+    "actual finish", "actual completion", "date closed", "resolution date", "last updated", "updated", "date updated", "last review", "last reviewed"],
+  status: ["rag", "status", "rag status", "rag rating", "overall rag", "current rag", "current status", "progress", "progress status", "delivery status",
+    "milestone status", "action status", "project status", "state", "rag rating current"],
+  commentary: ["commentary", "comments", "comment", "update", "progress update", "notes", "note", "narrative", "progress commentary", "latest update",
+    "remarks", "mitigation", "mitigation action", "mitigations", "mitigating actions", "controls", "existing controls", "actions to mitigate"],
+  likelihood: ["likelihood", "l", "probability", "p", "likelihood score", "likelihood rating", "chance"],
+  impact: ["impact", "i", "severity", "consequence", "impact score", "impact rating", "c"],
+  level: ["risk level", "level", "risk rating", "rating", "band", "risk band", "overall risk", "rag", "rag status", "risk rag", "risk status",
+    "risk rating text", "priority rating", "risk priority"],
+  trend: ["trend", "direction of travel", "movement", "dot", "change", "risk trend"],
+  score: ["score", "risk score", "current score", "rating score", "total score", "risk rating score", "risk value", "overall score"],
+  previousScore: ["previous score", "last score", "previous risk score", "last quarter score", "previous rating"],
+  appetite: ["appetite", "risk appetite", "appetite score", "tolerance level", "risk appetite threshold", "appetite threshold", "risk tolerance"],
+  appetiteStatus: ["appetite status", "vs appetite", "within appetite", "exceeds appetite", "residual risk vs appetite", "risk vs appetite", "against appetite"],
+  targetScore: ["target score", "target risk score", "target risk", "target rating"],
+  lifecycle: ["current status", "status", "risk status", "state", "open closed", "open or closed", "live", "active"],
+  itemType: ["type", "raid type", "log type", "item type", "raid", "category type", "entry type"],
+  importance: ["priority", "importance", "criticality", "priority level"],
+  area: ["area", "area name", "local authority", "local authority name", "la name", "organisation", "organisation name", "org", "org name", "authority",
+    "council", "geography", "geography name", "ward", "ward name", "region name", "provider", "trust", "trust name", "icb", "district", "borough"],
+  areaCode: ["area code", "local authority code", "la code", "ons code", "geography code", "org code", "organisation code", "ward code", "gss code"],
+  ytd: ["ytd", "year to date", "ytd actual", "ytd value", "cumulative", "ytd performance"],
+  numerator: ["numerator", "num", "n", "count achieved", "number achieved"],
+  denominator: ["denominator", "denom", "total eligible", "population", "out of", "base"],
+} as const;
+
+export type Role = keyof typeof SPELLINGS;
+
+/** Roles a risk register's "residual" (after mitigation) columns take. */
+export const RESIDUAL_OF = { likelihood: "residualLikelihood", impact: "residualImpact", score: "residualScore", level: "residualLevel" } as const;
+
+/** Words that say a column is about the risk after mitigation, or before it. */
+export const RESIDUAL_WORDS = /\b(residual|reviewed|revised|post mitigation|after mitigation|mitigated|net|treated|after controls)\b/;
+export const INHERENT_WORDS = /\b(inherent|initial|gross|raw|pre mitigation|before mitigation|original|untreated|unmitigated|before controls)\b/;
+export const TARGET_WORDS = /\b(target|desired|tolerable)\b/;

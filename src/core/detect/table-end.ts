@@ -1,0 +1,48 @@
+import { SheetGrid } from "../grid";
+import { CellValue, cellText, isBlank } from "../values";
+
+/** First-cell words that begin notes, sources, footers and totals rather than data. */
+const FOOTER = /^(\*|†|#$|notes?\b|sources?\b|©|\(c\)|copyright|references?\b|key:|legend\b|footnote|please note|nb\b|end of\b|produced by|prepared by)/i;
+/** A totals row: the whole first cell says so ("Total", "Grand total:"), not an indicator called "Total households…". */
+const TOTAL = /^(grand |sub-?)?totals?:?$/i;
+
+function filledCount(row: CellValue[] | undefined, left: number, right: number): number {
+  let n = 0;
+  for (let c = left; c <= right; c++) if (!isBlank(row?.[c])) n++;
+  return n;
+}
+
+function firstText(row: CellValue[] | undefined, left: number, right: number): string {
+  for (let c = left; c <= right; c++) if (!isBlank(row?.[c])) return cellText(row?.[c]);
+  return "";
+}
+
+/**
+ * The last data row of a table that starts under `headerRow`: the table
+ * ends before a notes, source, copyright or totals row, or before a block
+ * that follows a blank row and is much sparser than the data (a footnote
+ * under a gap). What lies below is reported, never read as data.
+ */
+export function tableEnd(grid: SheetGrid, headerRow: number, left: number, right: number): number {
+  const widths: number[] = [];
+  let last = headerRow;
+  let gap = 0;
+  for (let r = headerRow + 1; r < grid.rows.length; r++) {
+    const row = grid.rows[r];
+    const n = filledCount(row, left, right);
+    if (n === 0) {
+      gap++;
+      continue;
+    }
+    const text = firstText(row, left, right);
+    if ((FOOTER.test(text) && n <= 3) || TOTAL.test(text)) break;
+    if (gap > 0 && widths.length >= 3) {
+      const typical = widths.slice().sort((a, b) => a - b)[Math.floor(widths.length / 2)];
+      if (typical >= 4 && n <= Math.max(2, typical / 3)) break;
+    }
+    widths.push(n);
+    last = r;
+    gap = 0;
+  }
+  return last;
+}
