@@ -37,7 +37,7 @@ describe("stderr", () => {
     const r = cli(["summarise", empty, "--out", join(dir, "refused.xlsx"), "--json"]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
-    expect(r.lines).toEqual([expect.stringMatching(/^Error: cannot use .*no-dataset\.xlsx: no recognisable dataset was found/)]);
+    expect(r.lines).toEqual([expect.stringMatching(/^Error: cannot use .*no-dataset\.xlsx: no sheet holds a dataset/)]);
     expect(existsSync(join(dir, "refused.xlsx"))).toBe(false);
   });
 
@@ -62,7 +62,7 @@ describe("stderr", () => {
     expect(r.stdout).toMatch(/\r\x1b\[2K\[100%\] Done/);
     // What the terminal finally shows: each \r + erase wipes the line it is on.
     const shown = r.stdout.split(/\r?\n/).map((line) => line.split("\r\x1b[2K").pop()!.replace(/\r/g, "")).filter(Boolean);
-    expect(shown).toEqual([expect.stringMatching(/^Error: cannot use .*no-dataset\.xlsx: no recognisable dataset/)]);
+    expect(shown).toEqual([expect.stringMatching(/^Error: cannot use .*no-dataset\.xlsx: no sheet holds a dataset/)]);
     expect(readFileSync(outFile, "utf8")).toMatch(/^Period: Quarter One 2021\/22/);
   });
   if (!hasScript) console.warn("cli-conventions: /usr/bin/script is absent, so the terminal progress test was skipped");
@@ -143,7 +143,7 @@ describe("several inputs", () => {
       expect.stringMatching(/strict-with-chart\.xlsx: wrote .*strict-with-chart-summary\.xlsx \(2 datasets, \d+ data issues?; some parts lost, see above\)$/),
       "2 of 3 workbooks summarised; 1 could not be used (see above)",
     ]);
-    expect(r.lines.filter((l) => l.startsWith("Error"))).toEqual([expect.stringMatching(/no-dataset\.xlsx: no recognisable dataset/)]);
+    expect(r.lines.filter((l) => l.startsWith("Error"))).toEqual([expect.stringMatching(/no-dataset\.xlsx: no sheet holds a dataset/)]);
     expect(readdirSync(outDir).sort()).toEqual(["council-performance-q1-2021-22-summary.xlsx", "strict-with-chart-summary.xlsx"]);
   });
 
