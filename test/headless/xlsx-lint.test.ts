@@ -17,7 +17,8 @@ import { summarise } from "../../src/workbook/summarise";
 import { makeTemplates } from "../../src/workbook/templates";
 import { collectReturns } from "../../src/workbook/collect";
 import { SETTINGS_SHEET } from "../../src/workbook/port";
-import { cellText } from "../../src/core";
+import { cellText, SheetPlan } from "../../src/core";
+import { splice } from "../../src/workbook/xlsx/splice";
 import { attr, elements, resolvePart } from "../../src/workbook/xlsx/xml-text";
 
 const ROOT = join(__dirname, "..", "..");
@@ -31,7 +32,7 @@ const outputs: Output[] = [];
 const skipped: string[] = [];
 // The parts a run edits on purpose: the sheet list, its relationships, content types and styles.
 const EDITED = /^(\[Content_Types\]\.xml|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/styles\.xml)$/i;
-const OWN_BLOCK = /<conditionalFormatting sqref="[^"]*"><cfRule type="expression"[\s\S]*?<\/conditionalFormatting>/g;
+const OWN_BLOCK = /<(\w+:)?conditionalFormatting sqref="[^"]*"><(\w+:)?cfRule type="expression"[\s\S]*?<\/(\w+:)?conditionalFormatting>/g;
 
 interface Output {
   name: string;
@@ -105,7 +106,35 @@ async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
 }
 
 
+/**
+ * The splice on prefixed SpreadsheetML, driven directly (whatever reads the
+ * file): a sheet added, colour rules and cell values put into a council
+ * sheet, styles extended; each edited part keeps its `x:` form.
+ */
+async function prefixedSplice(): Promise<Output> {
+  const input = await excelShapedWorkbook({ prefixed: true, chart: true });
+  const zip = await JSZip.loadAsync(input);
+  const plan: SheetPlan = {
+    purpose: "summary", name: "Summary", cells: [["Dataset", "Green"], ["Priorities", 20], ["Due", { date: "2022-03-31" }]],
+    styles: [{ ref: "A1:B1", style: { bold: true, fill: "#DDEEFF", border: true } }], columnWidths: [30, 12],
+    conditionalFormats: [], validations: [], rowHeights: {}, hiddenColumns: [], tables: [],
+  };
+  const red = { ref: "D2:D31", priority: 1, rule: { type: "expression" as const, formula: 'LOWER(TRIM($D2))="red"', style: { fill: "#F4CCCC" } } };
+  await splice(zip, {
+    sheets: [{ plan, state: "visible" }], remove: [],
+    rules: [{ sheet: "Priorities", add: [red], drop: () => false }],
+    cells: [{ sheet: "Priorities", updates: [{ row: 1, col: 3, value: "Amber" }, { row: 2, col: 2, value: { date: "2022-06-30" } }] }],
+  });
+  const data = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  for (const part of ["xl/workbook.xml", "xl/styles.xml", "xl/worksheets/sheet1.xml"]) {
+    const xml = await zip.file(part)!.async("string");
+    expect(xml.match(/<(?![?!/])[A-Za-z_][\w.-]*(?=[\s/>])/g)).toBeNull(); // no element lost its prefix
+  }
+  return { name: "prefixed <x:worksheet> spliced", input, data, own: ["Summary"], cellsWritten: ["Priorities"], rewritten: false };
+}
+
 beforeAll(async () => {
+  outputs.push(await prefixedSplice());
   outputs.push(...(await outputsOf("sample", new Uint8Array(readFileSync(SAMPLE)))));
   const shapes: [string, ExcelShape][] = [
     ["Excel-shaped", {}],
@@ -132,6 +161,7 @@ describe("files the product writes", () => {
     const kinds = ["summarised", "summarised --format-source", "second run on its own output", "template", "collect"];
     for (const label of ["sample", "Excel-shaped", "Strict Open XML"]) expect(outputs.map((o) => o.name)).toEqual(expect.arrayContaining(kinds.map((k) => `${label} ${k}`)));
     expect(outputs.some((o) => o.name.startsWith("Sheet1.xml with a chart"))).toBe(true);
+    expect(outputs.some((o) => o.name.startsWith("prefixed"))).toBe(true);
   });
 
   (haveLint ? it : it.skip)("pass xlsx-lint, as do the Excel-shaped inputs themselves", async () => {
@@ -171,7 +201,7 @@ describe("files the product writes", () => {
         const label = `${o.name}: ${f.name}`;
         if (council.has(name)) {
           // Only the product's own colour rules added, and, where returns were collected, cell values.
-          const strip = (x: string) => (written.has(name) ? x.replace(/<sheetData>[\s\S]*<\/sheetData>/, "").replace(/<dimension\b[^>]*\/>/, "") : x).replace(OWN_BLOCK, "");
+          const strip = (x: string) => (written.has(name) ? x.replace(/<(\w+:)?sheetData>[\s\S]*<\/(\w+:)?sheetData>/, "").replace(/<(\w+:)?dimension\b[^>]*\/>/, "") : x).replace(OWN_BLOCK, "");
           expect({ label, part: strip(now ?? "(missing)") }).toEqual({ label, part: strip(was) });
         } else {
           expect({ label, part: now ?? "(missing)" }).toEqual({ label, part: was });

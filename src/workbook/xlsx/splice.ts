@@ -2,6 +2,7 @@ import JSZip from "jszip";
 import { SheetPlan, ConditionalFormatPlan } from "../../core";
 import { elements, elementPattern, attr, setAttr, escapeXml, decodeXml, relsPath, TAG_BODY } from "./xml-text";
 import { PartNames, samePart } from "./part-names";
+import { unprefixed } from "./ns-prefix";
 import { StyleBook, UnsupportedPackage } from "./style-book";
 import { sheetXml, rulesXml } from "./sheet-xml";
 import { writeCells } from "./cell-splice";
@@ -146,12 +147,14 @@ export async function splice(zip: JSZip, req: SpliceRequest): Promise<void> {
   const wbRelsPart = relsPath(wbPart);
   const wbRels = await text(parts, wbRelsPart);
   const wbTargets = await parts.rels(wbPart);
-  let workbook = await text(parts, wbPart);
+  const wbText = unprefixed(await text(parts, wbPart), "workbook");
+  let workbook = wbText.xml;
   let types = await text(parts, "[Content_Types].xml");
   const { entries, prefix } = sheetsOf(workbook, wbTargets);
   const stylesPart = wbTargets.find((r) => r.type === STYLES_TYPE)?.target;
   if (!stylesPart) throw new UnsupportedPackage("the workbook has no styles part");
-  const book = new StyleBook(await text(parts, stylesPart));
+  const stylesText = unprefixed(await text(parts, stylesPart), "styleSheet");
+  const book = new StyleBook(stylesText.xml);
 
   let relsXml = wbRels;
   const usedIds = new Set(elements(wbRels, "Relationship").map((r) => attr(r, "Id")));
@@ -204,13 +207,15 @@ export async function splice(zip: JSZip, req: SpliceRequest): Promise<void> {
   for (const c of cells) {
     const target = byName.get(c.sheet);
     if (!target || writing.has(c.sheet) || !parts.has(target.part)) throw new UnsupportedPackage(`sheet '${c.sheet}' has no worksheet part to write into`);
-    parts.write(target.part, writeCells(await text(parts, target.part), c.updates, book));
+    const sheet = unprefixed(await text(parts, target.part), "worksheet");
+    parts.write(target.part, sheet.restore(writeCells(sheet.xml, c.updates, book)));
   }
 
   for (const r of req.rules) {
     const target = byName.get(r.sheet);
     if (!target || writing.has(r.sheet) || !parts.has(target.part)) continue;
-    parts.write(target.part, insertRules(await text(parts, target.part), r.add, book, r.drop));
+    const sheet = unprefixed(await text(parts, target.part), "worksheet");
+    parts.write(target.part, sheet.restore(insertRules(sheet.xml, r.add, book, r.drop)));
   }
 
   // Removing sheets: their entries, parts and relationships, and the sheet-local names that pointed at them.
@@ -233,10 +238,10 @@ export async function splice(zip: JSZip, req: SpliceRequest): Promise<void> {
     types = types.replace(elements(types, "Override").find((o) => samePart(attr(o, "PartName") ?? "", `/${calcChain.target}`)) ?? "\u0000", "");
   }
 
-  parts.write(wbPart, workbook);
+  parts.write(wbPart, wbText.restore(workbook));
   parts.write(wbRelsPart, relsXml);
   parts.write("[Content_Types].xml", types);
-  parts.write(stylesPart, book.xml());
+  parts.write(stylesPart, stylesText.restore(book.xml()));
 }
 
 /** Sheet-local names and the workbook view refer to sheets by position; keep them on the same sheets. */
