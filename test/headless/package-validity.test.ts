@@ -91,3 +91,22 @@ describe("colour rules on a sheet with an Excel 2010 data bar", () => {
     }
   });
 });
+
+describe("a full re-save (Strict Open XML in, Transitional out)", () => {
+  it("keeps the council's text rules whole: 'contains text' with its operator and text, 'begins with' with its format", async () => {
+    const saved = await run(await excelShapedWorkbook({ strict: true }), true);
+    expect(saved.method).toBe("rewritten");
+    const zip = await JSZip.loadAsync(saved.data);
+    const rules = async (sheetNo: number) => (await zip.file(`xl/worksheets/sheet${sheetNo}.xml`)!.async("string")).match(/<cfRule\b[^>]*>/g) ?? [];
+    expect((await rules(1)).find((r) => /type="containsText"/.test(r))).toMatch(/operator="containsText"/);
+    expect((await rules(1)).find((r) => /type="containsText"/.test(r))).toMatch(/text="Red"/);
+    const beginsWith = (await rules(2)).find((r) => /type="beginsWith"/.test(r));
+    expect(beginsWith).toMatch(/text="Failure"/);
+    const dxfs = ((await zip.file("xl/styles.xml")!.async("string")).match(/<dxf>[\s\S]*?<\/dxf>/g) ?? []);
+    expect(dxfs[Number(/dxfId="(\d+)"/.exec(beginsWith!)![1])]).toMatch(/FFFFC7CE/);
+    for (const sheet of [1, 2]) {
+      const priorities = (await rules(sheet)).map((r) => Number(/priority="(\d+)"/.exec(r)![1]));
+      expect(new Set(priorities).size).toBe(priorities.length);
+    }
+  });
+});

@@ -145,7 +145,7 @@ export async function excelShapedWorkbook(shape: ExcelShape = {}): Promise<Uint8
       + `</x14:dataBar></x14:cfRule><xm:sqref>${pctRef}</xm:sqref></x14:conditionalFormatting></x14:conditionalFormattings></ext>`,
   });
 
-  // Risks: the seed register, a level rule of the council's own and an x14-only icon set on a score column.
+  // Risks: the seed register, level and "begins with" rules of the council's own and an x14-only icon set on a score column.
   const risks = riskRows();
   const scores: Record<string, number> = { rare: 1, unlikely: 2, possible: 3, likely: 4, "almost certain": 5, insignificant: 1, minor: 2, moderate: 3, major: 4, extreme: 5 };
   const riskHeaders = [...Object.keys(risks[0]), "Score"];
@@ -159,6 +159,7 @@ export async function excelShapedWorkbook(shape: ExcelShape = {}): Promise<Uint8
     cols: "",
     rows: rowsXml(riskRowsOut, strings, [], false),
     after: `<conditionalFormatting sqref="A2:A${rLast}"><cfRule type="cellIs" dxfId="0" priority="1" operator="equal"><formula>"High"</formula></cfRule></conditionalFormatting>`
+      + `<conditionalFormatting sqref="B2:B${rLast}"><cfRule type="beginsWith" dxfId="0" priority="3" operator="beginsWith" text="Failure"><formula>LEFT(B2,LEN("Failure"))="Failure"</formula></cfRule></conditionalFormatting>`
       + '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape"/>',
     ext: `<ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="${X14}"><x14:conditionalFormattings>`
       + `<x14:conditionalFormatting xmlns:xm="${XM}"><x14:cfRule type="iconSet" priority="2" id="{0C3A1E55-7A52-4C63-9A0B-5D1F0E7F1A22}"><x14:iconSet iconSet="3Stars">`
