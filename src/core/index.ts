@@ -32,3 +32,4 @@ export * from "./plan";
 export * from "./narrative";
 export * from "./plan/sheets/template";
 export * from "./detect/header-rows";
+export * from "./report/not-rated";

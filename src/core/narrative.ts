@@ -1,6 +1,7 @@
 import { Report, DatasetReport } from "./report/types";
 import { formatPercent } from "./standards/fraction";
 import { isRedRed } from "./standards/exceptions";
+import { notRatedPhrase } from "./report/not-rated";
 import { formatNumber } from "./numbers";
 
 const SMALL = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
@@ -50,7 +51,9 @@ function standardSentence(r: DatasetReport, when: string): string | null {
   if (!s || !config || s.base === 0) return null;
   const what = config.counts.length === 1 && config.counts[0] === "Green" ? "were on target" : `were rated ${listWords(config.counts).replace(/ and /, " or ")}`;
   const verdict = s.achieved ? `meeting the corporate standard of ${s.expected}%` : `against the corporate standard of ${s.expected}%`;
-  return `${when}, ${s.counted} of ${s.base} (${formatPercent(s.percent)}) ${noun(r)} ${what}, ${verdict}.`;
+  const unrated = notRatedPhrase(r);
+  const caveat = unrated ? ` (${unrated}; the standard cannot be met until they are rated)` : "";
+  return `${when}, ${s.counted} of ${s.base} (${formatPercent(s.percent)}) ${noun(r)} ${what}, ${verdict}${caveat}.`;
 }
 
 function breakdownSentence(r: DatasetReport): string | null {

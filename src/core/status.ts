@@ -117,9 +117,8 @@ export const DEFAULT_STATUS_LABELS: StatusLabels = {
   g: "Green", green: "Green", "on track": "Green", "on target": "Green", "on schedule": "Green", ahead: "Green", "ahead of schedule": "Green",
   "on plan": "Green", achieved: "Green", met: "Green", good: "Green",
   a: "Amber", amber: "Amber", "at risk": "Amber", "some concerns": "Amber", "minor issues": "Amber", "slightly off track": "Amber", "needs attention": "Amber",
-  "amber green": "Amber", "green amber": "Amber", "amber red": "Amber",
   r: "Red", red: "Red", "off track": "Red", "off target": "Red", overdue: "Red", late: "Red", behind: "Red", "behind schedule": "Red", delayed: "Red",
-  "not met": "Red", "missed": "Red", "at serious risk": "Red", blocked: "Red", "red amber": "Red",
+  "not met": "Red", "missed": "Red", "at serious risk": "Red", blocked: "Red",
   b: "Complete", blue: "Complete", complete: "Complete", completed: "Complete", done: "Complete", closed: "Complete", delivered: "Complete",
   finished: "Complete", mitigated: "Complete", resolved: "Complete", implemented: "Complete",
   "in progress": "In progress", "in-progress": "In progress", inprogress: "In progress", ongoing: "In progress", underway: "In progress", started: "In progress",
@@ -131,7 +130,8 @@ export const DEFAULT_STATUS_LABELS: StatusLabels = {
 
 /** Whether a word is in the default vocabulary: evidence that a column holds statuses. */
 export function isKnownStatusWord(text: string): boolean {
-  return labelLookup(DEFAULT_STATUS_LABELS).has(normaliseWord(text));
+  const lookup = labelLookup(DEFAULT_STATUS_LABELS);
+  return lookup.has(normaliseWord(text)) || compoundStatus(text, lookup) !== undefined;
 }
 
 const lookups = new WeakMap<StatusLabels, Map<string, Status>>();
@@ -146,6 +146,18 @@ function labelLookup(labels: StatusLabels): Map<string, Status> {
 }
 
 /**
+ * "G - On track", "Green (on track)", "Red: overdue": a code and a word that
+ * agree. Every part that is a known word must name the same status, and at
+ * least one must; anything else stays unrated rather than guessed.
+ */
+function compoundStatus(text: string, lookup: Map<string, Status>): Status | undefined {
+  const parts = text.split(/\s+[-–:]\s+|\s*[()]\s*|:\s+/).map((p) => normaliseWord(p)).filter(Boolean);
+  if (parts.length < 2) return undefined;
+  const known = parts.map((p) => lookup.get(p)).filter((s): s is Status => s !== undefined);
+  return known.length > 0 && known.every((s) => s === known[0]) && known.length >= parts.length - 1 ? known[0] : undefined;
+}
+
+/**
  * Normalise a typed status (G, Green, On track, Completed…). Blank is No
  * data; a word not in the labels is a problem, never a guess: the caller
  * counts the row as "Not rated" under its own word.
@@ -153,7 +165,8 @@ function labelLookup(labels: StatusLabels): Map<string, Status> {
 export function normaliseStatus(v: CellValue | undefined, labels: StatusLabels = DEFAULT_STATUS_LABELS): Parsed<Status> {
   if (isBlank(v)) return ok("No data");
   const text = cellText(v);
-  const found = labelLookup(labels).get(normaliseWord(text));
+  const lookup = labelLookup(labels);
+  const found = lookup.get(normaliseWord(text)) ?? compoundStatus(text, lookup);
   if (found) return ok(found);
-  return fail("status.unknown", `'${truncate(text)}' is not in the status vocabulary, so it was counted as not rated: map it to Green, Amber, Red, Complete, In progress or Not started in Settings`);
+  return fail("status.unknown", `'${truncate(text)}' is not a status the vocabulary knows: expected Green, Amber, Red, Complete, In progress or Not started, or a word mapped to one in Settings`);
 }

@@ -1,5 +1,5 @@
 import {
-  parseSettings, findDatasets, choosePeriod, datasetId, scanRows, formatPeriod, DatasetKind, Role, WorkbookSettings, SheetGrid,
+  parseSettings, surveyDatasets, choosePeriod, datasetId, scanRows, formatPeriod, fillMerges, DatasetKind, Role, WorkbookSettings, SheetGrid, SkippedSheet,
 } from "../core";
 import { WorkbookPort, SETTINGS_SHEET } from "./port";
 
@@ -15,6 +15,10 @@ export interface DatasetInfo {
   headers: string[];
   /** Role → header text. */
   columns: Partial<Record<Role, string>>;
+  /** Role → how sure the reading is, 0–1 (header and contents together). */
+  confidenceByRole: Partial<Record<Role, number>>;
+  /** Role → the next best header, offered first when the user corrects a column. */
+  runnerUp: Partial<Record<Role, string>>;
 }
 
 export interface Inspection {
@@ -23,19 +27,23 @@ export interface Inspection {
   period: string | null;
   settings: WorkbookSettings;
   notes: string[];
+  /** Sheets looked at and not used, each with the reason. */
+  skipped: SkippedSheet[];
 }
 
 /** Read the workbook and describe what would be summarised, writing nothing. */
 export async function inspectWorkbook(port: WorkbookPort): Promise<Inspection> {
   const { settings, notes } = parseSettings(await port.readSettings());
   const sheets = await port.listSheets();
-  const grids: SheetGrid[] = await port.readSheets(sheets.filter((s) => s.name !== SETTINGS_SHEET).map((s) => s.name));
-  const found = findDatasets(grids, settings);
+  const grids: SheetGrid[] = (await port.readSheets(sheets.filter((s) => s.name !== SETTINGS_SHEET).map((s) => s.name))).map(fillMerges);
+  const { datasets: found, skipped } = surveyDatasets(grids, settings);
   const period = choosePeriod(grids, found);
   const datasets = found.map((d) => {
     const grid = grids.find((g) => g.name === d.sheet) as SheetGrid;
     const columns: Partial<Record<Role, string>> = {};
     for (const [role, col] of Object.entries(d.columns) as [Role, number][]) columns[role] = d.headers[col - d.left];
+    const runnerUp: Partial<Record<Role, string>> = {};
+    for (const [role, alt] of Object.entries(d.runnerUp ?? {}) as [Role, { col: number }][]) runnerUp[role] = d.headers[alt.col - d.left];
     return {
       id: datasetId(d),
       sheet: d.sheet,
@@ -45,7 +53,9 @@ export async function inspectWorkbook(port: WorkbookPort): Promise<Inspection> {
       headerRow: d.headerRow + 1,
       headers: d.headers.filter((h) => h !== ""),
       columns,
+      confidenceByRole: d.roleScores ?? {},
+      runnerUp,
     };
   });
-  return { datasets, period: period ? formatPeriod(period) : null, settings, notes };
+  return { datasets, period: period ? formatPeriod(period) : null, settings, notes, skipped };
 }

@@ -1,4 +1,4 @@
-import { Report, Issue, formatShare, isRedRed, formatUkDate, periodIndex, formatPeriod, DEFAULT_MATRIX, RiskMatrix, HeatMapCell, Status, columnLetter } from "../core";
+import { Report, Issue, formatShare, notRatedPhrase, isRedRed, formatUkDate, periodIndex, formatPeriod, DEFAULT_MATRIX, RiskMatrix, HeatMapCell, Status, columnLetter } from "../core";
 
 /** What the task pane shows after a run: plain data, built from the report. */
 export interface ResultsView {
@@ -24,7 +24,7 @@ function headline(r: Report["datasets"][number]): ResultsView["headlines"][numbe
   const which = r.standardConfig.counts.join(" or ");
   return {
     id: r.id, label: r.label, kind: r.kind,
-    text: `${r.label}: ${formatShare(s.counted, s.base)} ${which} — standard ${s.expected}% ${s.achieved ? "achieved" : "not achieved"}`,
+    text: `${r.label}: ${formatShare(s.counted, s.base)} ${which} — standard ${s.expected}% ${s.achieved ? "achieved" : "not achieved"}${notRatedPhrase(r) ? ` (${notRatedPhrase(r)})` : ""}`,
     achieved: s.achieved,
     status: s.achieved ? "Green" : "Red",
   };

@@ -76,7 +76,7 @@ describe("typed statuses are normalised, never guessed", () => {
   it("reports an unknown word as a problem", () => {
     const r = normaliseStatus("Greenish");
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.problem.message).toMatch(/'Greenish' is not in the status vocabulary, so it was counted as not rated/);
+    if (!r.ok) expect(r.problem.message).toMatch(/'Greenish' is not a status the vocabulary knows/);
   });
 
   it("follows a council's own labels, where Blue means better than target", () => {

@@ -30,7 +30,7 @@ describe("hostile workbooks", () => {
     wb.addWorksheet("Sheet1");
     const r = await run(wb, "empty");
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/no recognisable dataset/);
+    expect(r.stderr).toMatch(/no sheet holds a dataset it can report on/);
   });
 
   it("a workbook of only a chart is refused, saying there is no dataset", async () => {
@@ -40,7 +40,7 @@ describe("hostile workbooks", () => {
     const chartOnly = await withChart(plain, join(dir, "chart-only.xlsx"));
     const r = await runCli(["summarise", chartOnly, "--out", join(dir, "chart-only-out.xlsx")]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/no recognisable dataset/);
+    expect(r.stderr).toMatch(/no sheet holds a dataset it can report on/);
   });
 
   it("a sheet holding only its header row runs, with nothing to count", async () => {

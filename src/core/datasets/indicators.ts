@@ -1,5 +1,5 @@
 import { SheetGrid, cellRef } from "../grid";
-import { cellText, isBlank } from "../values";
+import { CellValue, cellText, isBlank } from "../values";
 import { parseMeasure } from "../numbers";
 import { Period, parsePeriod, periodKey } from "../periods";
 import { Polarity, parsePolarity } from "../polarity";
@@ -37,6 +37,10 @@ export interface IndicatorItem {
   typedStatus: string;
   /** Year to date, as given beside the period value. */
   ytd: number | null;
+  /** Long data broken down further (sex, age band…): this series' values of those columns. */
+  breakdown: string;
+  /** Targets given per period (a Goal column under each period), by period key. */
+  targets: Map<string, number>;
   points: IndicatorPoint[];
 }
 
@@ -50,6 +54,7 @@ export function readIndicators(grid: SheetGrid, d: DetectedDataset): DatasetRead
   const byKey = new Map<string, IndicatorItem>();
   const keys = new KeyMaker();
   const long = isLong(grid, d);
+  const dims = long ? breakdownColumns(grid, d) : [];
   const areas = new Set<string>();
   const duplicates: number[] = [];
 
@@ -65,11 +70,13 @@ export function readIndicators(grid: SheetGrid, d: DetectedDataset): DatasetRead
     const area = cellText(cellOf(d, r, "area")) || cellText(cellOf(d, r, "areaCode"));
     if (area) areas.add(area);
     // Long layout: rows sharing a code (and area) are one series.
-    const base = area ? `${code || title} | ${area}` : code || title;
+    const breakdown = dims.map((c) => cellText(r.cells[c - d.left])).filter(Boolean).join(", ");
+    const base = [code || title, area, breakdown].filter(Boolean).join(" | ");
     let item = long ? byKey.get(base) : undefined;
     if (!item) {
       item = newItem(d, r, read, long ? base : keys.make(base), code, title);
       item.area = area;
+      item.breakdown = breakdown;
       if (long) byKey.set(base, item);
       read.items.push(item);
     } else mergeAttributes(d, r, read, item);
@@ -87,6 +94,37 @@ export function readIndicators(grid: SheetGrid, d: DetectedDataset): DatasetRead
   for (const item of read.items) item.points.sort((a, b) => (a.row - b.row) || (a.col - b.col));
   read.areas = [...areas];
   return read;
+}
+
+/**
+ * Columns that break long data down further (Sex, Age, Category): columns
+ * with no role whose values differ between rows that share an indicator,
+ * area and period. Without them those rows would collide and all but one be
+ * lost; with them each breakdown is a series of its own.
+ */
+function breakdownColumns(grid: SheetGrid, d: DetectedDataset): number[] {
+  const used = new Set(Object.values(d.columns));
+  const nameCol = (d.columns.code ?? d.columns.title) as number;
+  const key = (row: CellValue[]) => [nameCol, d.columns.area, d.columns.areaCode, d.columns.period].map((c) => (c === undefined ? "" : cellText(row[c]))).join("\u0001");
+  const groups = new Map<string, number[]>();
+  for (let r = d.headerRow + 1; r <= d.lastRow; r++) {
+    const row = grid.rows[r] ?? [];
+    if (!cellText(row[nameCol])) continue;
+    const k = key(row);
+    const list = groups.get(k);
+    if (list) list.push(r);
+    else groups.set(k, [r]);
+  }
+  const repeated = [...groups.values()].filter((g) => g.length > 1);
+  if (!repeated.length) return [];
+  const out: number[] = [];
+  for (let c = d.left; c <= d.right && out.length < 3; c++) {
+    if (used.has(c)) continue;
+    const varies = repeated.slice(0, 200).filter((g) => new Set(g.map((r) => cellText(grid.rows[r]?.[c]))).size > 1).length;
+    const textual = repeated[0].every((r) => typeof (grid.rows[r]?.[c] ?? "") === "string");
+    if (textual && varies >= Math.min(repeated.length, 200) * 0.5) out.push(c);
+  }
+  return out;
 }
 
 /**
@@ -112,7 +150,7 @@ function isLong(grid: SheetGrid, d: DetectedDataset): boolean {
 function newItem(d: DetectedDataset, r: ScannedRow, read: DatasetRead<IndicatorItem>, key: string, code: string, title: string): IndicatorItem {
   const item: IndicatorItem = {
     row: r.row, key, code, title, polarity: null, unit: cellText(cellOf(d, r, "unit")), percent: false,
-    target: null, redThreshold: null, group: cellText(cellOf(d, r, "group")) || r.heading || "", area: "", typedStatus: "", ytd: null, points: [],
+    target: null, redThreshold: null, group: cellText(cellOf(d, r, "group")) || r.heading || "", area: "", breakdown: "", typedStatus: "", ytd: null, targets: new Map(), points: [],
   };
   item.percent = /%|percent/i.test(item.unit);
   mergeAttributes(d, r, read, item);
@@ -152,7 +190,16 @@ function readPoints(d: DetectedDataset, r: ScannedRow, read: DatasetRead<Indicat
     return m.value?.value ?? null;
   };
   if (d.periodColumns.length > 0) {
-    for (const pc of d.periodColumns) item.points.push({ period: pc.period, value: value(pc.col), row: r.row, col: pc.col });
+    for (const pc of d.periodColumns) {
+      if (pc.measure === "forecast") continue;
+      if (pc.measure === "target") {
+        const t = parseMeasure(r.cells[pc.col - d.left]);
+        if (t.ok && t.value) item.targets.set(periodKey(pc.period), t.value.value);
+        else if (!t.ok) read.issues.push(issueAt(d.sheet, r.row, pc.col, `Target for '${item.code || item.title}'`, t.problem));
+        continue;
+      }
+      item.points.push({ period: pc.period, value: value(pc.col), row: r.row, col: pc.col });
+    }
     return true;
   }
   if (d.columns.value === undefined && (d.columns.numerator === undefined || d.columns.denominator === undefined)) return true;

@@ -4,7 +4,7 @@ import { parseMeasure, truncate } from "../numbers";
 import { RiskMatrix } from "../risk/matrix";
 import { Scale, levelOnScale, inferScale } from "../risk/scale";
 import { DetectedDataset } from "../detect/find-datasets";
-import { Role } from "../detect/roles";
+import { Role, headerWords } from "../detect/roles";
 import { cellOf, scanRows } from "./rows";
 import { issue } from "./issues";
 import { DatasetRead, KeyMaker, emptyRead, dataRows } from "./read";
@@ -26,8 +26,10 @@ export interface RiskItem {
   /** The register's own "within / exceeds appetite", when it says. */
   publishedExceeds: boolean | null;
   targetScore: number | null;
-  /** After mitigation, where the register gives it. */
+  /** After mitigation, where the register gives it (and it is not already the scored pair). */
   residual: { likelihood: number | null; impact: number | null; score: number | null; level: string };
+  /** Before mitigation, where the register scores the current (residual) pair and gives this one beside it. */
+  inherent: { likelihood: number | null; impact: number | null } | null;
   group: string;
 }
 
@@ -64,6 +66,23 @@ export function registerScales(grid: SheetGrid, d: DetectedDataset, configured: 
 }
 
 /**
+ * Which likelihood and impact the register is scored on: the current
+ * (residual) pair where the register gives both it and an explicitly
+ * inherent pair, as strategic registers report current exposure; otherwise
+ * the plain pair. The other pair is read beside it.
+ */
+function primaryAxes(d: DetectedDataset): readonly ["likelihood", "impact"] | readonly ["residualLikelihood", "residualImpact"] {
+  const plain = d.columns.likelihood !== undefined && d.columns.impact !== undefined;
+  const residual = d.columns.residualLikelihood !== undefined && d.columns.residualImpact !== undefined;
+  if (!plain) return ["residualLikelihood", "residualImpact"] as const;
+  const inherent = (["likelihood", "impact"] as const).every((role) => {
+    const at = (d.columns[role] as number) - d.left;
+    return headerWords(d.headers[at] ?? "", d.headerContext?.[at] ?? "").inherent;
+  });
+  return residual && inherent ? (["residualLikelihood", "residualImpact"] as const) : (["likelihood", "impact"] as const);
+}
+
+/**
  * Read a risk register. Closed risks and a RAID log's non-risk rows are set
  * aside and listed; a live risk without a readable likelihood and impact
  * cannot be scored and is flagged with its cell. Nothing is dropped silently.
@@ -71,7 +90,7 @@ export function registerScales(grid: SheetGrid, d: DetectedDataset, configured: 
 export function readRisks(grid: SheetGrid, d: DetectedDataset, scales: RiskScales): DatasetRead<RiskItem> & { closed: RiskItem[] } {
   const read = { ...emptyRead<RiskItem>(d), closed: [] as RiskItem[] };
   const keys = new KeyMaker();
-  const primary = d.columns.likelihood !== undefined ? (["likelihood", "impact"] as const) : (["residualLikelihood", "residualImpact"] as const);
+  const primary = primaryAxes(d);
   const notRisks = new Map<string, number[]>();
   for (const r of dataRows(grid, d, read)) {
     const type = cellText(cellOf(d, r, "itemType"));
@@ -129,6 +148,9 @@ export function readRisks(grid: SheetGrid, d: DetectedDataset, scales: RiskScale
         score: num("residualScore"),
         level: cellText(cellOf(d, r, "residualLevel")),
       },
+      inherent: primary[0] === "residualLikelihood" && d.columns.likelihood !== undefined
+        ? { likelihood: levelOnScale(cellOf(d, r, "likelihood"), scales.likelihood), impact: levelOnScale(cellOf(d, r, "impact"), scales.impact) }
+        : null,
       group: cellText(cellOf(d, r, "group")) || r.heading || "",
     };
     if (item.residual.score === null && item.residual.likelihood && item.residual.impact) item.residual.score = item.residual.likelihood * item.residual.impact;

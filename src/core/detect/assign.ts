@@ -8,6 +8,8 @@ import { Role, HeaderWords, headerScores } from "./roles";
  * Open/Closed is a lifecycle, not a RAG.
  */
 export function contentFit(role: Role, p: ColumnProfile): number {
+  // An empty column (a template not yet filled in) is no evidence either way: the header decides.
+  if (p.filled === 0) return 0.6;
   const numeric = p.numbers;
   const textual = p.text;
   const shortLowCard = textual > 0.6 && p.meanLength < 25 && p.distinct < 0.5 ? 1 : textual > 0.6 && p.meanLength < 40 ? 0.6 : 0.2;

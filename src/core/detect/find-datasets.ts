@@ -21,10 +21,16 @@ export interface DetectedDataset {
   roleScores?: Partial<Record<Role, number>>;
   /** The next best column per role, offered first in the mapping drop-down. */
   runnerUp?: Partial<Record<Role, { col: number; score: number }>>;
-  /** Wide layouts: one value column per period ("Q4 2020/21", "Q1 2021/22"). */
-  periodColumns: { col: number; period: Period }[];
+  /**
+   * Wide layouts: one value column per period ("Q4 2020/21", "Q1 2021/22"),
+   * or a block per period under a group row ("Q1'15" over Goal / Forecast /
+   * Actual), where `measure` says which series the column belongs to.
+   */
+  periodColumns: PeriodColumn[];
   /** Header text per column from `left` (for mapping screens and messages). */
   headers: string[];
+  /** Group labels above each header ("Residual risk" over L | I | Score), per column from `left`. */
+  headerContext?: string[];
   /** 0–1: how much of the header row was recognised. */
   confidence: number;
   tableName?: string;
@@ -51,17 +57,32 @@ export interface SkippedSheet {
   headers?: string[];
 }
 
+export interface PeriodColumn {
+  col: number;
+  period: Period;
+  /** Under a period group row: the column's series. Absent for a plain period header (a value). */
+  measure?: "value" | "target" | "forecast";
+}
+
+/** Measure words under a period group row. */
+const MEASURES: [RegExp, PeriodColumn["measure"]][] = [
+  [/^(actual|actuals|act|value|result|outturn|performance|perf)$/, "value"],
+  [/^(goal|target|tgt|plan|planned|budget)$/, "target"],
+  [/^(forecast|fcst|fcast|projected|projection|estimate|est)$/, "forecast"],
+];
+
 const HEADER_SCAN_ROWS = 40;
 const PROFILE_ROWS = 400;
 
 interface Candidate {
   row: number;
   assignment: Assignment;
-  periodColumns: { col: number; period: Period }[];
+  periodColumns: PeriodColumn[];
   nonBlank: number;
   titleHeader: string;
   kind: DatasetKind | null;
   headers: string[];
+  context: string[];
   /** Share of known status words in the status column, for telling a RAG list from a key or notes table. */
   statusShare: number;
   dataRows: number;
@@ -84,7 +105,7 @@ function readCandidate(grid: SheetGrid, r: number, bottom: number, left: number,
   const row = grid.rows[r] ?? [];
   const context = groupRowsAbove(grid, r, left, right);
   const cols: { col: number; header: HeaderWords; profile: ReturnType<typeof profileColumn> }[] = [];
-  const periodColumns: { col: number; period: Period }[] = [];
+  const periodColumns: PeriodColumn[] = [];
   const end = Math.min(bottom, r + PROFILE_ROWS);
   let nonBlank = 0;
   for (let c = left; c <= right; c++) {
@@ -92,6 +113,14 @@ function readCandidate(grid: SheetGrid, r: number, bottom: number, left: number,
     if (isBlank(v)) continue;
     nonBlank++;
     const text = cellText(v);
+    // A measure under a period group: "Actual" under "Q1'15".
+    const group = context[c - left] ?? "";
+    const measure = MEASURES.find(([re]) => re.test(normaliseWord(text)))?.[1];
+    const groupPeriod = measure && group ? lastPeriodIn(group) : null;
+    if (groupPeriod && measure) {
+      periodColumns.push({ col: c, period: groupPeriod, measure });
+      continue;
+    }
     const p = /\d/.test(text) && typeof v === "string" ? parsePeriod(text) : typeof v !== "string" && v instanceof Date ? parsePeriod(v) : null;
     if (p && p.ok && p.value) {
       periodColumns.push({ col: c, period: p.value });
@@ -102,6 +131,10 @@ function readCandidate(grid: SheetGrid, r: number, bottom: number, left: number,
     for (let rr = r + 1; rr <= end; rr++) values.push(grid.rows[rr]?.[c] ?? null);
     cols.push({ col: c, header: headerWords(text, context[c - left] ?? ""), profile: profileColumn(values) });
   }
+  // "Current" is the residual risk where the register also gives an inherent one (Inherent L, Current L).
+  if (cols.some((c) => c.header.inherent)) {
+    for (const c of cols) if (/\bcurrent\b/.test(c.header.full) && !c.header.inherent) c.header = { ...c.header, residual: true };
+  }
   const assignment = assignRoles(cols);
   const statusCol = cols.find((c) => c.col === assignment.columns.status);
   let dataRows = 0;
@@ -111,15 +144,25 @@ function readCandidate(grid: SheetGrid, r: number, bottom: number, left: number,
   const cand: Candidate = {
     row: r, assignment, periodColumns, nonBlank, titleHeader, kind: null, statusShare: statusCol?.profile.statusWords ?? 0, dataRows,
     headers: Array.from({ length: right - left + 1 }, (_, i) => cellText(row[left + i])),
+    context,
   };
   cand.kind = classify(cand, sheetHint);
   return cand;
 }
 
+/** The period a group label names ("Q1'15", or "2021/22 Q1" under a wider "Performance" band). */
+function lastPeriodIn(group: string): Period | null {
+  const whole = parsePeriod(group.trim());
+  if (whole.ok && whole.value) return whole.value;
+  const parts = group.split(/\s{2,}|\s(?=Q[1-4]\b)/);
+  const last = parts[parts.length - 1]?.trim();
+  const p = last ? parsePeriod(last) : null;
+  return p && p.ok && p.value ? p.value : null;
+}
+
 /** Which kind of list a header row describes, from the roles it found. */
 export function classify(c: Pick<Candidate, "assignment" | "periodColumns" | "titleHeader" | "statusShare" | "dataRows">, sheetName: string): DatasetKind | null {
   const cols = c.assignment.columns;
-  if (c.dataRows === 0) return null;
   const hint = kindHint(c.titleHeader) ?? kindHint(sheetName);
   const named = cols.title !== undefined || cols.code !== undefined;
   const sure = (role: Role) => cols[role] !== undefined && (c.assignment.scores[role] ?? 0) >= 0.5;
@@ -129,7 +172,7 @@ export function classify(c: Pick<Candidate, "assignment" | "periodColumns" | "ti
   const measured = cols.value !== undefined || c.periodColumns.length > 0 || cols.ytd !== undefined || (cols.numerator !== undefined && cols.denominator !== undefined);
   if (measured && named) return hint === "outcomes" ? "outcomes" : "indicators";
   // A status column with no status word in it is a key, a notes table or a tracker of something else.
-  const hasStatus = cols.status !== undefined && c.statusShare >= 0.2;
+  const hasStatus = cols.status !== undefined && (c.dataRows === 0 || c.statusShare >= 0.2);
   if (hasStatus && cols.title !== undefined) {
     return hint === "priorities" ? "priorities" : hint === "outcomes" ? "outcomes" : hint === "indicators" && cols.target !== undefined ? "indicators" : "actions";
   }
@@ -240,6 +283,7 @@ function detectInRegion(
       runnerUp: cand.assignment.runnerUp,
       periodColumns: cand.periodColumns,
       headers: cand.headers,
+      headerContext: cand.context,
       confidence: Math.round(((cand.assignment.recognised + cand.periodColumns.length) / Math.max(1, cand.nonBlank)) * 100) / 100,
       tableName,
       footerRows,
@@ -253,7 +297,7 @@ const NEEDS = "an indicator list needs a title or code and a value (or one colum
 /** Why a candidate header row did not make a dataset, in words a user can act on. */
 function whyNot(c: Candidate | null): string {
   if (!c) return `no row in its first ${HEADER_SCAN_ROWS} rows reads as a header (two or more text cells over data)`;
-  const names = c.headers.filter(Boolean).slice(0, 8).map((h) => `'${h}'`).join(", ");
+  const names = c.headers.filter(Boolean).slice(0, 8).map((h) => `'${h.length > 40 ? `${h.slice(0, 40)}…` : h}'`).join(", ");
   const found = Object.keys(c.assignment.columns);
   return `header row ${c.row + 1} has ${names}${c.headers.filter(Boolean).length > 8 ? "…" : ""}; recognised ${found.length ? found.join(", ") : "nothing"}, but ${NEEDS}`;
 }

@@ -1,7 +1,7 @@
 import { SheetGrid } from "../grid";
 import { DetectedDataset } from "../detect/find-datasets";
 import { readIndicators, IndicatorItem } from "../datasets/indicators";
-import { Period, formatPeriod, periodIndex } from "../periods";
+import { Period, formatPeriod, periodIndex, periodKey } from "../periods";
 import { assessIndicator, IndicatorAssessment } from "../indicator";
 import { countStatuses } from "../standards/standard";
 import { statusTrendBreakdown } from "../standards/breakdown";
@@ -20,8 +20,10 @@ export const SPC_MIN_POINTS = 12;
 function assess(item: IndicatorItem, period: Period, settings: DatasetSettings): IndicatorAssessment {
   // A value given without a period is taken as the reporting period's.
   const points = item.points.map((p) => ({ period: p.period ?? period, value: p.value === "invalid" ? null : p.value }));
+  // A target given for this very period (a Goal column under it) wins over the indicator's single target.
+  const target = item.targets.get(periodKey(period)) ?? item.target;
   const a = assessIndicator(
-    { key: item.key, title: item.title, polarity: item.polarity, target: item.target, redThreshold: item.redThreshold, tolerance: settings.tolerance, points },
+    { key: item.key, title: item.title, polarity: item.polarity, target, redThreshold: item.redThreshold, tolerance: settings.tolerance, points },
     period,
     { spc: settings.spc ?? true, spcMinimumPoints: SPC_MIN_POINTS, band: settings.staticBand, longMethod: settings.longTrend },
   );
@@ -112,16 +114,16 @@ function typedOrUnrated(item: IndicatorItem, word: string): Pick<IndicatorAssess
   return { status: "Not rated", why: `Not rated: ${item.typedStatus || word}`, statusCode: STATUS_CODE["Not rated"] };
 }
 
-/** How the other areas stand on the same indicator and period: how many, their median, and the own area's rank. */
+/** How the other areas stand on the same indicator and period: how many, their median, and the own area's rank from the highest value. */
 function comparatorsOf(item: IndicatorItem, all: IndicatorItem[], at: Period | null): { areas: number; median: number | null; rank: number | null } {
   if (!at) return { areas: 0, median: null, rank: null };
   const name = item.code || item.title;
-  const values = all.filter((i) => i !== item && (i.code || i.title) === name).map((i) => latestValue(i, at)).filter((v): v is { value: number; period: string } => v !== null).map((v) => v.value);
+  const values = all.filter((i) => i !== item && (i.code || i.title) === name && i.breakdown === item.breakdown).map((i) => latestValue(i, at)).filter((v): v is { value: number; period: string } => v !== null).map((v) => v.value);
   const mine = latestValue(item, at)?.value ?? null;
   const sorted = values.slice().sort((a, b) => a - b);
   const median = sorted.length ? (sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2) : null;
-  const better = item.polarity === "Minimise" ? (v: number) => v < (mine as number) : (v: number) => v > (mine as number);
-  return { areas: values.length, median, rank: mine === null ? null : values.filter(better).length + 1 };
+  // Ranked from the highest value (1 = highest) whatever the polarity, so the rank never hides a guess about which way is good.
+  return { areas: values.length, median, rank: mine === null ? null : values.filter((v) => v > mine).length + 1 };
 }
 
 function latestPeriod(item: IndicatorItem): Period | null {

@@ -64,7 +64,7 @@ export interface IndicatorsReport extends DatasetSummary {
   kind: "indicators" | "outcomes";
   items: {
     item: IndicatorItem; assessment: IndicatorAssessment; latest: { value: number; period: string } | null;
-    /** Where the council names its own area: the other areas on the same indicator. */
+    /** Where the council names its own area: the other areas on the same indicator; rank 1 = highest value. */
     comparators: { areas: number; median: number | null; rank: number | null } | null;
   }[];
   counts: StatusCounts;

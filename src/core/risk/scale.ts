@@ -20,6 +20,14 @@ const WORD_SCALES: string[][] = [
   ["Negligible", "Minor", "Moderate", "Major", "Catastrophic"],
   ["Negligible", "Minor", "Moderate", "Significant", "Severe"],
   ["Remote", "Unlikely", "Possible", "Probable", "Highly probable"],
+  ["Very unlikely", "Unlikely", "Possible", "Likely", "Very likely"],
+  ["Rare", "Unlikely", "Moderate", "Likely", "Almost certain"],
+  ["Negligible", "Low", "Medium", "High", "Very high"],
+  ["Insignificant", "Minor", "Significant", "Major", "Critical"],
+  ["Minimal", "Minor", "Moderate", "Major", "Severe"],
+  ["Low", "Moderate", "High", "Very high"],
+  ["Unlikely", "Possible", "Likely", "Almost certain"],
+  ["Minor", "Moderate", "Major", "Critical"],
 ];
 
 const ALIASES: Record<string, string> = { med: "medium", vh: "very high", vl: "very low", h: "high", m: "medium", l: "low" };
@@ -64,7 +72,7 @@ export function levelOnScale(v: CellValue | undefined, scale: Scale): number | n
  */
 export function inferScale(header: string, values: CellValue[], axis: "likelihood" | "impact"): Scale {
   const defaults = axis === "likelihood" ? DEFAULT_MATRIX.likelihoodLabels : DEFAULT_MATRIX.impactLabels;
-  const hint = /(\d+)\s*(?:[-_–]|to)\s*(\d+)\s*\)?\s*$/.exec(header.replace(/_/g, " "));
+  const hint = /(\d+)\s*(?:[-–]|to|\s)\s*(\d+)\s*\)?\s*$/.exec(header.replace(/_/g, " "));
   const words = values.filter((v) => !isBlank(v) && typeof v === "string" && !/^\s*\d+\s*$/.test(v as string)).map((v) => word(cellText(v).replace(/^\s*\d+\s*[-–:.]?\s*/, "").replace(/\s*\(\d+\)\s*$/, "")));
   const numbers = values.map((v) => (typeof v === "number" ? v : /^\s*(\d+)\b/.test(cellText(v)) ? Number(/^\s*(\d+)/.exec(cellText(v))![1]) : NaN)).filter((n) => Number.isInteger(n) && n >= 1);
   if (hint && Number(hint[1]) === 1 && Number(hint[2]) >= 2 && Number(hint[2]) <= 10) {

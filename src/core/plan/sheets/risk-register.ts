@@ -20,11 +20,13 @@ export function riskRegisterSheet(risks: RisksReport[], name: string, matrix: Ri
     const withPrevious = r.risks.some((x) => x.previousScore !== null && x.previousScore !== undefined);
     const withAppetite = r.risks.some((x) => x.exceedsAppetite !== null);
     const withResidual = r.risks.some((x) => x.item.residual.score !== null || x.item.residual.level !== "");
+    const withInherent = r.risks.some((x) => x.item.inherent?.likelihood && x.item.inherent?.impact);
     const headers = ["Rank", "Risk", "Likelihood", "Impact", "Score", "Level", "Movement",
-      ...(withPrevious ? ["Previous score"] : []), ...(withResidual ? ["Residual score", "Residual level"] : []), ...(withAppetite ? ["Appetite"] : [])];
+      ...(withPrevious ? ["Previous score"] : []), ...(withInherent ? ["Inherent score"] : []), ...(withResidual ? ["Residual score", "Residual level"] : []), ...(withAppetite ? ["Appetite"] : [])];
     const rows: PlanValue[][] = r.risks.map((x, i) => [
       i + 1, x.title, m.likelihoodLabels[x.likelihood - 1], m.impactLabels[x.impact - 1], x.score, x.band, x.movementShown,
       ...(withPrevious ? [x.previousScore ?? null] : []),
+      ...(withInherent ? [x.item.inherent?.likelihood && x.item.inherent?.impact ? x.item.inherent.likelihood * x.item.inherent.impact : null] : []),
       ...(withResidual ? [x.item.residual.score, x.item.residual.level || null] : []),
       ...(withAppetite ? [x.exceedsAppetite === null ? null : x.exceedsAppetite ? "Exceeds" : "Within"] : []),
     ]);

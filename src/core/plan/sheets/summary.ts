@@ -1,6 +1,7 @@
 import { Report, DatasetReport, IndicatorsReport, RisksReport } from "../../report/types";
 import { formatShare, formatPercent } from "../../standards/fraction";
 import { Status, STATUSES } from "../../status";
+import { notRatedPhrase } from "../../report/not-rated";
 import { shortPeriodLabel } from "../../periods";
 import { SheetBuilder } from "../builder";
 import { PlanValue, SheetPlan } from "../types";
@@ -54,6 +55,8 @@ function standardsTable(b: SheetBuilder, r: DatasetReport, period: string, previ
   b.table(`${r.label}: standard`, [r.label, shortPeriodLabel(period), shortPeriodLabel(previousLabel), "Expected standard", "Standard achieved", "Trend"], rows, {
     colour: [{ col: 0, by: "status", match: "contains" }, { col: 4, by: "yesno" }, { col: 5, by: "trend" }],
   });
+  const unrated = notRatedPhrase(r);
+  if (unrated) b.note(`${r.label}: ${unrated}. Rows not rated stay in every count; no standard is achieved until they are rated.`);
 }
 
 function breakdownTable(b: SheetBuilder, r: IndicatorsReport): void {
