@@ -141,6 +141,7 @@ beforeAll(async () => {
     ["Sheet1.xml with a chart", { capitalS: true, chart: true }],
     ["prefixed <x:worksheet>", { prefixed: true, chart: true }],
     ["Strict Open XML", { strict: true, chart: true }],
+    ["openpyxl-style workbook.xml", { relsOnSheets: true }],
   ];
   for (const [label, shape] of shapes) {
     const input = await excelShapedWorkbook(shape);

@@ -18,6 +18,8 @@ export interface ExcelShape {
   chart?: boolean;
   /** SpreadsheetML parts written with an `x:` prefix instead of a default namespace. */
   prefixed?: boolean;
+  /** The relationships namespace declared on each <sheet> element instead of the root, as openpyxl writes workbook.xml. */
+  relsOnSheets?: boolean;
   /** Strict Open XML: the ISO namespaces (purl.oclc.org) throughout, as Excel's "Strict Open XML Spreadsheet" saves. */
   strict?: boolean;
 }
@@ -222,7 +224,8 @@ export async function excelShapedWorkbook(shape: ExcelShape = {}): Promise<Uint8
     + "<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged><AppVersion>16.0300</AppVersion></Properties>");
   zip.file("docProps/core.xml", `${DECL}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">`
     + '<dc:creator>Performance Team</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">2021-07-01T09:00:00Z</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">2021-08-02T16:30:00Z</dcterms:modified></cp:coreProperties>');
-  zip.file("xl/workbook.xml", spreadsheetML(wbXml));
+  const wbOut = shape.relsOnSheets ? wbXml.replace(` xmlns:r="${REL}"`, "").replace(/<sheet /g, `<sheet xmlns:r="${REL}" `) : wbXml;
+  zip.file("xl/workbook.xml", spreadsheetML(wbOut));
   zip.file("xl/_rels/workbook.xml.rels", `${DECL}<Relationships xmlns="${PKG_REL}">`
     + [1, 2, 3].map((n) => rel(`rId${n}`, `${REL}/worksheet`, `worksheets/${sheetPart(n)}`)).join("")
     + rel("rId4", `${REL}/styles`, "styles.xml") + rel("rId5", `${REL}/sharedStrings`, "sharedStrings.xml") + rel("rId6", `${REL}/calcChain`, "calcChain.xml") + "</Relationships>");

@@ -46,18 +46,26 @@ async function text(parts: PartNames, path: string): Promise<string> {
   return xml;
 }
 
-/** The sheets of a workbook.xml, with their parts resolved through its relationships (to the names the package stores). */
-function sheetsOf(workbook: string, rels: { id: string; target: string }[]): { entries: SheetEntry[]; prefix: string } {
+/**
+ * The sheets of a workbook.xml, with their parts resolved through its
+ * relationships (to the names the package stores), and how a new sheet
+ * element names its relationship: with the prefix the root declares, or,
+ * when (as openpyxl writes) each sheet element declares it itself, with its
+ * own declaration.
+ */
+function sheetsOf(workbook: string, rels: { id: string; target: string }[]): { entries: SheetEntry[]; relAttr: string } {
   if (!/<workbook\b/.test(workbook)) throw new UnsupportedPackage("workbook.xml uses a namespace prefix");
-  const prefix = new RegExp(`xmlns:(\\w+)="${REL_NS}"`).exec(workbook)?.[1];
-  if (!prefix) throw new UnsupportedPackage("workbook.xml declares no relationships namespace");
+  const declared = (tag: string) => new RegExp(`xmlns:(\\w+)=["']${REL_NS}["']`).exec(/^<[^>]*>/.exec(tag)?.[0] ?? "")?.[1];
+  const rootPrefix = declared(/<workbook\b[^>]*>/.exec(workbook)![0]);
   const targets = new Map(rels.map((r) => [r.id, r.target]));
   const sheetsBlock = elementPattern("sheets", "").exec(workbook)?.[0] ?? "";
   const entries = elements(sheetsBlock, "sheet").map((tag) => {
+    const prefix = declared(tag) ?? rootPrefix;
+    if (!prefix) throw new UnsupportedPackage("workbook.xml declares no relationships namespace for a sheet");
     const rid = attr(tag, `${prefix}:id`) ?? "";
     return { tag, name: attr(tag, "name") ?? "", rid, part: targets.get(rid) ?? "" };
   });
-  return { entries, prefix };
+  return { entries, relAttr: rootPrefix ? `${rootPrefix}:id` : `xmlns:r="${REL_NS}" r:id` };
 }
 
 /** The worksheet's direct children after sheetData, with their offsets in `tail` (which starts inside the root). */
@@ -150,7 +158,7 @@ export async function splice(zip: JSZip, req: SpliceRequest): Promise<void> {
   const wbText = unprefixed(await text(parts, wbPart), "workbook");
   let workbook = wbText.xml;
   let types = await text(parts, "[Content_Types].xml");
-  const { entries, prefix } = sheetsOf(workbook, wbTargets);
+  const { entries, relAttr } = sheetsOf(workbook, wbTargets);
   const stylesPart = wbTargets.find((r) => r.type === STYLES_TYPE)?.target;
   if (!stylesPart) throw new UnsupportedPackage("the workbook has no styles part");
   const stylesText = unprefixed(await text(parts, stylesPart), "styleSheet");
@@ -196,7 +204,7 @@ export async function splice(zip: JSZip, req: SpliceRequest): Promise<void> {
     } else {
       part = newPart();
       const rid = newRid();
-      appended.push(`<sheet name="${escapeXml(plan.name)}" sheetId="${nextSheetId++}"${state === "visible" ? "" : ` state="${state}"`} ${prefix}:id="${rid}"/>`);
+      appended.push(`<sheet name="${escapeXml(plan.name)}" sheetId="${nextSheetId++}"${state === "visible" ? "" : ` state="${state}"`} ${relAttr}="${rid}"/>`);
       relsXml = relsXml.replace("</Relationships>", `<Relationship Id="${rid}" Type="${WORKSHEET_TYPE}" Target="/${part}"/></Relationships>`);
       types = types.replace("</Types>", `<Override PartName="/${part}" ContentType="${WORKSHEET_CONTENT}"/></Types>`);
     }
