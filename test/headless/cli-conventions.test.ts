@@ -76,6 +76,15 @@ describe("what a re-saved output lacks", () => {
     expect(JSON.parse(r.stdout).lost).toEqual([{ sheet: "Priorities", kind: "charts", missing: 1, of: 1 }]);
   });
 
+  it("is in collect's --json too, empty when the values were written in place", () => {
+    const templated = join(dir, "templated.xlsx");
+    expect(cli(["template", SAMPLE, "--out", templated]).code).toBe(0);
+    const r = cli(["collect", templated, "--out", join(dir, "collected.xlsx"), "--json"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
+    expect(JSON.parse(r.stdout).lost).toEqual([]);
+  });
+
   it("is an empty list when nothing is lost", () => {
     const r = cli(["summarise", SAMPLE, "--out", join(dir, "nothing-lost.xlsx"), "--json"]);
     expect(JSON.parse(r.stdout).lost).toEqual([]);
