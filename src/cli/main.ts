@@ -41,7 +41,7 @@ function refusal(e: unknown, input: string): string {
   return `Error: the run on ${input} failed unexpectedly: ${(e as Error).message}`;
 }
 
-function parse_(argv: string[]) {
+function parseCommandLine(argv: string[]) {
   return parseArgs({
     args: argv,
     allowPositionals: true,
@@ -59,7 +59,7 @@ function parse_(argv: string[]) {
     },
   });
 }
-type Values = ReturnType<typeof parse_>["values"];
+type Values = ReturnType<typeof parseCommandLine>["values"];
 
 /** One output per input in a folder: "<name>-summary.xlsx"; two inputs of the same name are refused. */
 function outputsIn(dir: string, inputs: string[]): string[] {
@@ -156,7 +156,7 @@ async function run(command: string, inputs: string[], values: Values): Promise<n
 export async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parse_(argv);
+    parsed = parseCommandLine(argv);
   } catch (e) {
     err(`Error: ${(e as Error).message}`);
     err(USAGE);
