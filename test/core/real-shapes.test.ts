@@ -113,6 +113,13 @@ describe("a risk register's own scheme", () => {
     expect(reg.risks.map((x) => [x.key, x.likelihood, x.impact]).sort()).toEqual([["1", 3, 3], ["2", 2, 1], ["3", 1, 2]]);
   });
 
+  it("keeps the usual five-point scale when a register's words fit it, even if a shorter scale would too", () => {
+    const rows: CellValue[][] = [["Risk", "Likelihood", "Impact"], ["Flood", "Likely", "Major"], ["Fire", "Rare", "Minor"], ["Strike", "Possible", "Moderate"]];
+    const reg = report([grid("Risks", rows)]).datasets[0] as RisksReport;
+    expect(reg.matrix.impactLabels).toEqual(["Insignificant", "Minor", "Moderate", "Major", "Extreme"]);
+    expect(reg.risks[0].score).toBe(16);
+  });
+
   it("puts only a RAID log's Risk rows in the register, listing the others", () => {
     const rows: CellValue[][] = [["ID", "Type", "Description", "Impact", "Probability", "Status"], [1, "Risk", "Vendor late", "High", "Medium", "Open"], [2, "Issue", "Staff off", "Medium", "High", "Open"], [3, "Assumption", "Budget holds", "Low", "Low", "Open"]];
     const r = report([grid("RAID", rows)]);

@@ -56,6 +56,7 @@ export function readIndicators(grid: SheetGrid, d: DetectedDataset): DatasetRead
   const long = isLong(grid, d);
   const dims = long ? breakdownColumns(grid, d) : [];
   const areas = new Set<string>();
+  const hasArea = d.columns.area !== undefined || d.columns.areaCode !== undefined;
   const duplicates: number[] = [];
 
   for (const r of dataRows(grid, d, read)) {
@@ -67,11 +68,11 @@ export function readIndicators(grid: SheetGrid, d: DetectedDataset): DatasetRead
         `The row at ${d.sheet} row ${r.row + 1} has values but no indicator code or title, so it cannot be reported`));
       continue;
     }
-    const area = cellText(cellOf(d, r, "area")) || cellText(cellOf(d, r, "areaCode"));
+    const area = hasArea ? cellText(cellOf(d, r, "area")) || cellText(cellOf(d, r, "areaCode")) : "";
     if (area) areas.add(area);
-    // Long layout: rows sharing a code (and area) are one series.
-    const breakdown = dims.map((c) => cellText(r.cells[c - d.left])).filter(Boolean).join(", ");
-    const base = [code || title, area, breakdown].filter(Boolean).join(" | ");
+    // Long layout: rows sharing a code (and area, and breakdown) are one series.
+    const breakdown = dims.length ? dims.map((c) => cellText(r.cells[c - d.left])).filter(Boolean).join(", ") : "";
+    const base = area || breakdown ? [code || title, area, breakdown].filter(Boolean).join(" | ") : code || title;
     let item = long ? byKey.get(base) : undefined;
     if (!item) {
       item = newItem(d, r, read, long ? base : keys.make(base), code, title);
@@ -175,10 +176,14 @@ function mergeAttributes(d: DetectedDataset, r: ScannedRow, read: DatasetRead<In
 
 /** Add this row's values to the series. False when the row cannot be placed in time. */
 function readPoints(d: DetectedDataset, r: ScannedRow, read: DatasetRead<IndicatorItem>, item: IndicatorItem, duplicates: number[]): boolean {
-  const typed = cellText(cellOf(d, r, "status"));
-  if (typed) item.typedStatus = typed;
-  const ytd = parseMeasure(cellOf(d, r, "ytd"));
-  if (ytd.ok && ytd.value) item.ytd = ytd.value.value;
+  if (d.columns.status !== undefined) {
+    const typed = cellText(cellOf(d, r, "status"));
+    if (typed) item.typedStatus = typed;
+  }
+  if (d.columns.ytd !== undefined) {
+    const ytd = parseMeasure(cellOf(d, r, "ytd"));
+    if (ytd.ok && ytd.value) item.ytd = ytd.value.value;
+  }
   const value = (col: number): PointValue => {
     const cell = r.cells[col - d.left];
     const m = parseMeasure(cell);

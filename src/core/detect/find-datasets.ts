@@ -1,7 +1,7 @@
 import { SheetGrid, parseRange } from "../grid";
 import { CellValue, cellText, isBlank, normaliseWord } from "../values";
 import { Period, parsePeriod } from "../periods";
-import { Role, DatasetKind, headerWords, kindHint, HeaderWords } from "./roles";
+import { Role, DatasetKind, headerWords, headerScores, kindHint, HeaderWords } from "./roles";
 import { profileColumn } from "./profile";
 import { assignRoles, Assignment } from "./assign";
 import { fillMerges, groupRowsAbove } from "./header-rows";
@@ -127,9 +127,12 @@ function readCandidate(grid: SheetGrid, r: number, bottom: number, left: number,
       continue;
     }
     if (typeof v !== "string") continue;
+    const header = headerWords(text, context[c - left] ?? "");
+    // Only columns whose header names some role are worth reading: a 16,384-column sheet stays cheap.
+    if (headerScores(header).size === 0) continue;
     const values: CellValue[] = [];
     for (let rr = r + 1; rr <= end; rr++) values.push(grid.rows[rr]?.[c] ?? null);
-    cols.push({ col: c, header: headerWords(text, context[c - left] ?? ""), profile: profileColumn(values) });
+    cols.push({ col: c, header, profile: profileColumn(values) });
   }
   // "Current" is the residual risk where the register also gives an inherent one (Inherent L, Current L).
   if (cols.some((c) => c.header.inherent)) {

@@ -81,14 +81,15 @@ export function inferScale(header: string, values: CellValue[], axis: "likelihoo
   }
   const distinctWords = [...new Set(words.filter(Boolean))];
   if (distinctWords.length && numbers.length < words.length) {
-    const fits = WORD_SCALES.filter((s) => distinctWords.every((w) => s.some((l) => word(l) === w)));
+    // The configured scale first when its words cover the column; otherwise the shortest scale that does.
+    const fits = [defaults, ...WORD_SCALES].filter((s) => distinctWords.every((w) => s.some((l) => word(l) === w)));
     const between = WORD_SCALES.map(withBetween).filter((s) => distinctWords.every((w) => s.some((l) => word(l) === w)));
     if (!fits.length && between.length) {
       const scale = between.sort((a, b) => a.length - b.length)[0];
       return { size: scale.length, labels: scale, source: `its words (${distinctWords.slice(0, 6).join(", ")}), with in-between levels as steps of their own` };
     }
     if (fits.length) {
-      const fit = fits.sort((a, b) => a.length - b.length)[0];
+      const fit = fits[0] === defaults ? defaults : fits.sort((a, b) => a.length - b.length)[0];
       // The configured default's own spelling, where it is the same scale.
       const scale = fit.length === defaults.length && fit.every((l, i) => word(l) === word(defaults[i])) ? defaults : fit;
       return { size: scale.length, labels: scale, source: `its words (${distinctWords.slice(0, 5).join(", ")})` };
