@@ -2,7 +2,7 @@ import { Polarity } from "./polarity";
 import { Period, periodIndex, formatPeriod } from "./periods";
 import { RagResult, ragStatus, Tolerance, STATUS_CODE } from "./status";
 import { TrendPair, trendsAt, Series, TrendOptions } from "./trend";
-import { analyseSpc, SpcResult } from "./spc";
+import { analyseSpc, SpcResult, anhojRules, RunChartResult } from "./spc";
 import { Problem } from "./problems";
 
 /** One indicator's series as the core sees it: numbers already parsed. */
@@ -32,8 +32,15 @@ export interface IndicatorAssessment {
   statusCode: number;
   trends: TrendPair;
   spc: SpcResult | null;
+  /** Run-chart signals for a series too short for SPC but long enough for the Anhøj rules. */
+  runChart?: RunChartResult | null;
+  /** How many values the series has up to the period. */
+  points?: number;
   problems: Problem[];
 }
+
+/** Below this many points the Anhøj rules can hardly signal at all: runs around the median stay too short and the crossing limit is 0 or 1. */
+export const RUN_CHART_MIN_POINTS = 8;
 
 /**
  * Status, both trends and (optionally) SPC for one indicator at one period.
@@ -59,12 +66,13 @@ export function assessIndicator(ind: IndicatorSeries, period: Period, options: I
   });
   const problems: Problem[] = rag.problem ? [rag.problem] : [];
   let spc: SpcResult | null = null;
+  let runChart: RunChartResult | null = null;
+  const values = sameKind.map((p) => p.value).filter((v): v is number => v !== null);
   if (options.spc) {
-    const values = sameKind.map((p) => p.value).filter((v): v is number => v !== null);
     if (values.length >= (options.spcMinimumPoints ?? 2)) {
       spc = analyseSpc(values, { polarity: ind.polarity, target: ind.target });
       if (spc) problems.push(...spc.problems);
-    }
+    } else if (values.length >= RUN_CHART_MIN_POINTS) runChart = anhojRules(values);
   }
   // Built field by field: spreading `rag` here made this function several times slower in V8.
   return {
@@ -77,6 +85,8 @@ export function assessIndicator(ind: IndicatorSeries, period: Period, options: I
     statusCode: STATUS_CODE[rag.status],
     trends,
     spc,
+    runChart,
+    points: values.length,
     problems,
   };
 }

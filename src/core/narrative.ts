@@ -84,22 +84,58 @@ function riskSentence(r: DatasetReport): string | null {
   const total = r.risks.length;
   const previousTotal = r.previous ? Object.keys(r.previous.items).length : null;
   const newOnes = r.risks.filter((x) => x.movementShown === "New").length;
-  // Without history, a register whose every risk carries a trend other than New has gained none.
-  const knownNoneAdded = r.risks.every((x) => x.movementShown !== "N/A") && newOnes === 0;
-  const verb = previousTotal !== null
-    ? previousTotal === total ? `remained at ${total}` : `${total > previousTotal ? "rose" : "fell"} from ${previousTotal} to ${total}`
-    : knownNoneAdded ? `remained at ${total}` : `stands at ${total}`;
   const bands = Object.entries(r.bandCounts).map(([band, n], i) => (i === 0 ? `${countWord(n)} ${band.toLowerCase()} ${n === 1 ? "risk" : "risks"}` : `${countWord(n)} ${band.toLowerCase()}`));
   const last = Object.values(r.bandCounts).slice(-1)[0];
   if (bands.length > 1) bands[bands.length - 1] += last === 1 ? " risk" : " risks";
-  let sentence = `The total number of risks on the register ${verb}, comprising ${listWords(bands)}`;
+  // Only history can say the total moved (risks may have been closed); without it the sentence states the count.
+  let sentence = previousTotal !== null
+    ? `The total number of risks on the register ${previousTotal === total ? `remained at ${total}` : `${total > previousTotal ? "rose" : "fell"} from ${previousTotal} to ${total}`}, comprising ${listWords(bands)}`
+    : `There ${total === 1 ? "is" : "are"} ${total} ${total === 1 ? "risk" : "risks"} on the register, comprising ${listWords(bands)}`;
   if (r.previous) sentence += newOnes || r.closed.length ? `, with ${plural(newOnes, "risk")} added and ${countWord(r.closed.length)} closed during the quarter` : ", with no risks added or closed during the quarter";
   const clauses: string[] = [];
   for (const [move, words] of [["Increased", "increased in severity"], ["Decreased", "reduced in severity"]] as const) {
     const moved = r.risks.filter((x) => x.movementShown === move);
     if (moved.length) clauses.push(`${plural(moved.length, "risk")} ${words}, ${moved.length === 1 ? "this being" : "these being"} ${listWords(moved.map((x) => inSentence(x.title)))}`);
   }
-  return `${sentence}${clauses.length ? `; ${clauses.join("; ")}` : ""}.`;
+  // Movement taken from the register's own trend column is the register's claim, and is attributed to it.
+  const published = r.risks.some((x) => x.movementSource === "published" && (x.movementShown === "Increased" || x.movementShown === "Decreased"));
+  const lead = published && !r.previous ? "; according to the register's own trend column, " : "; ";
+  return `${sentence}${clauses.length ? `${lead}${clauses.join("; ")}` : ""}.`;
+}
+
+/** Indicators without targets have no RAG: their sentence is about direction of travel only. */
+function trendOnlySentence(r: DatasetReport): string | null {
+  if (r.kind !== "outcomes" && r.kind !== "indicators") return null;
+  if (!r.items.length || r.items.some((x) => !["Data only", "No data", "Check"].includes(x.assessment.status))) return null;
+  const what = r.kind === "outcomes" ? "outcomes" : "indicators";
+  const n = r.items.length;
+  const counts = (["Improving", "Static", "Worsening", "Increasing", "Decreasing", "No change"] as const)
+    .map((t) => [t, r.items.filter((x) => x.assessment.trends.short === t).length] as const)
+    .filter(([, k]) => k > 0)
+    .map(([t, k]) => `${countWord(k)} ${t === "No change" ? "unchanged" : t.toLowerCase()}`);
+  const none = r.items.filter((x) => x.assessment.trends.short === "No trend data").length;
+  if (none) counts.push(`${countWord(none)} with no earlier value to compare`);
+  return `The ${n === 1 ? what.slice(0, -1) : `${countWord(n)} ${what}`} in ${r.label} ${n === 1 ? "has" : "have"} no target, so ${n === 1 ? "it is" : "they are"} reported by trend only: against the previous period, ${listWords(counts)}.`;
+}
+
+/** What SPC says about the latest point of every series long enough for it: special causes named, the rest normal variation. */
+function spcSentence(r: DatasetReport): string | null {
+  if (r.kind !== "outcomes" && r.kind !== "indicators") return null;
+  const charted = r.items.filter((x) => x.assessment.spc);
+  if (!charted.length) return null;
+  const what = r.kind === "outcomes" ? "outcomes" : "indicators";
+  const named = (variation: string) => charted.filter((x) => x.assessment.spc!.variation === variation).map((x) => inSentence(x.item.title || x.item.code));
+  const parts: string[] = [];
+  for (const [variation, words] of [["Special cause concern", "a significant deterioration"], ["Special cause improvement", "a significant improvement"], ["Special cause neither", "a significant change"]] as const) {
+    const items = named(variation);
+    if (items.length) parts.push(`${countWord(items.length)} ${items.length === 1 ? "shows" : "show"} ${words} (${listWords(items)})`);
+  }
+  const common = named("Common cause").length;
+  if (common) parts.push(`${countWord(common)} ${common === 1 ? "is" : "are"} within normal variation`);
+  const lead = charted.length === r.items.length
+    ? `Statistical process control covers all ${countWord(charted.length)} ${what}`
+    : `Statistical process control covers the ${countWord(charted.length)} of the ${r.items.length} ${what} with enough points`;
+  return `${lead}: ${listWords(parts)}.`;
 }
 
 /**
@@ -110,7 +146,7 @@ export function draftNarrative(report: Report): { heading: string; sentences: st
   const when = report.periodLong ? `At the end of ${report.periodLong.replace(/ \d{4}\/\d{2}$/, "")}` : "This period";
   return report.datasets.map((r) => ({
     heading: r.label,
-    sentences: [standardSentence(r, when), breakdownSentence(r), redRedSentence(r), riskSentence(r)].filter((s): s is string => s !== null),
+    sentences: [standardSentence(r, when), breakdownSentence(r), trendOnlySentence(r) ?? redRedSentence(r), spcSentence(r), riskSentence(r)].filter((s): s is string => s !== null),
   })).filter((p) => p.sentences.length > 0);
 }
 

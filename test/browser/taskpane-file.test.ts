@@ -92,7 +92,7 @@ describe("task pane in file mode", () => {
     const cli = await runCli(["summarise", SAMPLE, "--out", join(tempDir(), "cli.xlsx"), "--json"]);
     const json = JSON.parse(cli.stdout);
     const outcomes = json.datasets.find((d: { sheet: string }) => d.sheet === "Outcomes");
-    expect(summary).toContainEqual(["Number (%) GREEN", `${outcomes.statusCounts.Green}/24 (62.5%)`, "N/A", "75%", "No", "N/A"]);
+    expect(summary).toContainEqual(["Number (%) GREEN", `${outcomes.statusCounts.Green}/24 (62.5%)`, "N/A", 0.75, "No", "No history yet"]);
     expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(json.outputSheets));
   }, 60_000);
 

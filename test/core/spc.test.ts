@@ -7,29 +7,30 @@ import {
 function limitsAround(mean: number, mrBar: number): XmrLimits {
   const s3 = 2.66 * mrBar;
   return { mean, meanMovingRange: mrBar, upperProcessLimit: mean + s3, lowerProcessLimit: mean - s3,
-    upperTwoSigma: mean + (2 / 3) * s3, lowerTwoSigma: mean - (2 / 3) * s3, baselinePoints: 20 };
+    upperTwoSigma: mean + (2 / 3) * s3, lowerTwoSigma: mean - (2 / 3) * s3, baselinePoints: 20, screenedOut: 0 };
 }
 const flagged = (flags: (string | null)[]) => flags.map((f, i) => (f ? i : -1)).filter((i) => i >= 0);
 
 describe("XmR limits", () => {
   it("are mean ± 2.66 × mean moving range", () => {
-    const l = xmrLimits([10, 12, 11, 13, 10])!;
+    const l = xmrLimits([10, 12, 11, 13, 10], { screenMovingRanges: false })!;
     expect(l.mean).toBeCloseTo(11.2);
     expect(l.meanMovingRange).toBeCloseTo((2 + 1 + 2 + 3) / 4);
     expect(l.upperProcessLimit).toBeCloseTo(11.2 + 2.66 * 2);
     expect(l.lowerTwoSigma).toBeCloseTo(11.2 - (2 / 3) * 2.66 * 2);
   });
 
-  it("can screen out moving ranges of 3.267 × the mean and more", () => {
+  it("screen out moving ranges of 3.267 × the mean and more by default", () => {
     const values = [10, 11, 10, 11, 10, 11, 10, 11, 10, 40, 10, 11];
-    const plain = xmrLimits(values)!;
-    const screened = xmrLimits(values, values.length, true)!;
+    const plain = xmrLimits(values, { screenMovingRanges: false })!;
+    const screened = xmrLimits(values)!;
+    expect(screened.screenedOut).toBe(2);
     expect(screened.meanMovingRange).toBeCloseTo(1);
     expect(screened.upperProcessLimit).toBeLessThan(plain.upperProcessLimit);
   });
 
   it("can fix the baseline to the first n points", () => {
-    expect(xmrLimits([1, 2, 1, 2, 50, 60], 4)!.mean).toBeCloseTo(1.5);
+    expect(xmrLimits([1, 2, 1, 2, 50, 60], { baseline: 4 })!.mean).toBeCloseTo(1.5);
   });
 });
 
@@ -80,8 +81,12 @@ describe("rule: seven point trend", () => {
 
 describe("rule: two in three beyond 2 sigma", () => {
   const l = limitsAround(10, 1.5); // 2σ lines at 7.34 and 12.66, limits at 6.01 and 13.99
-  it("fires for two of three points beyond 2σ on the same side, flagging those two", () => {
-    expect(twoInThreeBeyondTwoSigma([10, 13, 10, 13, 10], l)).toEqual([null, "high", null, "high", null]);
+  it("fires for two of three points beyond 2σ with all three on the same side, flagging those two", () => {
+    expect(twoInThreeBeyondTwoSigma([10, 13, 11, 13, 10], l)).toEqual([null, "high", null, "high", null]);
+  });
+  it("does not fire when the third point of the window is on the mean or the other side", () => {
+    expect(flagged(twoInThreeBeyondTwoSigma([10, 13, 10, 13, 10], l))).toEqual([]);
+    expect(flagged(twoInThreeBeyondTwoSigma([13, 9, 13], l))).toEqual([]);
   });
   it("does not fire when the two points are three apart", () => {
     expect(flagged(twoInThreeBeyondTwoSigma([10, 13, 10, 10, 13, 10], l))).toEqual([]);
@@ -89,8 +94,9 @@ describe("rule: two in three beyond 2 sigma", () => {
   it("does not fire for points on opposite sides", () => {
     expect(flagged(twoInThreeBeyondTwoSigma([10, 13, 7, 10], l))).toEqual([]);
   });
-  it("counts a point beyond the process limit as beyond 2σ", () => {
-    expect(twoInThreeBeyondTwoSigma([10, 15, 13, 10], l)).toEqual([null, "high", "high", null]);
+  it("does not count a point beyond the process limit, unless that convention is named", () => {
+    expect(flagged(twoInThreeBeyondTwoSigma([11, 15, 13, 11], l))).toEqual([]);
+    expect(twoInThreeBeyondTwoSigma([11, 15, 13, 11], l, true)).toEqual([null, "high", "high", null]);
   });
 });
 
@@ -122,12 +128,14 @@ describe("variation and assurance", () => {
     expect(analyseSpc(steady, { polarity: "Minimise", target: 40 })!.assurance).toBe("Consistently failing");
   });
 
-  it("warns below 15 points and calls limits from fewer than 12 trial limits", () => {
+  it("warns at 12 points or fewer and calls their limits trial limits", () => {
     const r = analyseSpc([30, 25, 39, 48, 69], { polarity: "Maximise" })!;
     expect(r.trialLimits).toBe(true);
     expect(r.problems[0]).toMatchObject({ code: "spc.short-series", severity: "warning" });
     expect(r.problems[0].message).toMatch(/trial limits/);
+    expect(analyseSpc(steady.slice(0, 12), { polarity: "Maximise" })!.trialLimits).toBe(true);
     expect(analyseSpc(steady.slice(0, 13), { polarity: "Maximise" })!.trialLimits).toBe(false);
+    expect(analyseSpc(steady.slice(0, 13), { polarity: "Maximise" })!.problems).toEqual([]);
   });
 
   it("has nothing to say about fewer than two points", () => {

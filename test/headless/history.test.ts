@@ -82,8 +82,8 @@ describe("two quarters on the same workbook", () => {
 
   it("fills the previous-quarter column and the headline trend from history", async () => {
     const summary = sheetValues((await load(q1Out)).getWorksheet("Summary")!);
-    expect(summary).toContainEqual(["Outcomes", "Q1 21/22", "Q4 20/21", "Expected standard", "Standard achieved", "Trend"]);
-    expect(summary).toContainEqual(["Number (%) GREEN", "2/2 (100%)", "1/2 (50%)", "75%", "Yes", "Improving"]);
+    expect(summary).toContainEqual(["Outcomes", "Q1 21/22", "Q4 20/21", "Expected standard", "Standard achieved", "Standard against last quarter"]);
+    expect(summary).toContainEqual(["Number (%) GREEN", "2/2 (100%)", "1/2 (50%)", 0.75, "Yes", "Improving"]);
     expect(q1Json.datasets.find((d) => d.sheet === "Outcomes")!.standard!.percent).toBe(100);
   });
 

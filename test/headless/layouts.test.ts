@@ -121,9 +121,10 @@ describe("finding datasets in different layouts", () => {
     const { out } = await summarise(wb, "spc");
     const rows = sheetValues((await load(out)).getWorksheet("Indicator results")!);
     const header = rows.find((r) => r?.[0] === "Dataset")!;
-    expect(header.slice(-2)).toEqual(["Variation (SPC)", "Assurance (SPC)"]);
+    expect(header.slice(-3)).toEqual(["Variation (SPC or run chart)", "Assurance (SPC)", "Status and variation"]);
     const row = rows.find((r) => r?.[1] === "A")!;
-    expect(row.slice(-2)).toEqual(["Special cause improvement", "Consistently passing"]);
+    // Twelve points: limits are trial limits (NHSRplotthedots warns at 12 points or fewer).
+    expect(row.slice(-3)).toEqual(["Special cause improvement", "Consistently passing (trial limits)", "Green, and a significant improvement"]);
   });
 
   it("exits 1 with one plain line when no dataset is recognisable", async () => {

@@ -73,17 +73,17 @@ describe("summarise on the sample workbook", () => {
     const text = (sheet: string) => sheetValues(wb.getWorksheet(sheet)!).map((r) => (r ?? []).map((v) => (v && typeof v === "object" && "text" in v ? (v as { text: string }).text : v)));
 
     it("has the output sheets the JSON names, after the council's own", () => {
-      expect(json.outputSheets).toEqual(["Summary", "Commentary", "Exceptions", "Risk register", "Risk heat map", "By directorate", "Indicator results", "Data issues"]);
+      expect(json.outputSheets).toEqual(["Summary", "Commentary", "Exceptions", "Risk register", "Risk heat map", "By directorate", "Indicator results", "Indicator charts", "Data issues"]);
       for (const s of json.outputSheets) expect(wb.getWorksheet(s)).toBeDefined();
     });
 
     it("writes the outcomes standards table and the status × trend breakdown as the report prints them", () => {
       const rows = text("Summary");
-      expect(rows).toContainEqual(["Number (%) GREEN", "15/24 (62.5%)", "N/A", "75%", "No", "N/A"]);
+      expect(rows).toContainEqual(["Number (%) GREEN", "15/24 (62.5%)", "N/A", 0.75, "No", "No history yet"]);
       expect(rows).toContainEqual(["Number (%) AMBER", "3/24 (12.5%)", "N/A", "N/A", "N/A", "N/A"]);
-      expect(rows).toContainEqual(["Of GREEN", "5/15 (33%)", "1/15 (7%)", "0%", "9/15 (60%)"]);
-      expect(rows).toContainEqual(["Of RED", "1/6 (17%)", "0%", "3/6 (50%)", "2/6 (33%)"]);
-      expect(rows).toContainEqual(["GREEN/COMPLETE", "91% / 4.5% (21/22)", "N/A", "90%", "Yes", "N/A"]);
+      expect(rows).toContainEqual(["Of GREEN", "5/15 (33%)", "1/15 (7%)", 0, "9/15 (60%)"]);
+      expect(rows).toContainEqual(["Of RED", "1/6 (17%)", 0, "3/6 (50%)", "2/6 (33%)"]);
+      expect(rows).toContainEqual(["GREEN/COMPLETE", "91% / 4.5% (21/22)", "N/A", 0.9, "Yes", "No history yet"]);
     });
 
     it("lists the three Red Red outcomes", () => {
@@ -113,8 +113,8 @@ describe("summarise on the sample workbook", () => {
 
     it("counts priorities per directorate", () => {
       const rows = text("By directorate");
-      expect(rows).toContainEqual(["Finance", 24, 9, 15, 0, 0, "100%"]);
-      expect(rows).toContainEqual(["Public Health", 7, 7, 0, 0, 0, "100%"]);
+      expect(rows).toContainEqual(["Finance", 24, 9, 15, 0, 0, 1]);
+      expect(rows).toContainEqual(["Public Health", 7, 7, 0, 0, 0, 1]);
     });
 
     it("links every data issue to its cell, inside the workbook", async () => {

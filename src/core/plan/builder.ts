@@ -1,13 +1,38 @@
 import { a1, columnLetter, rangeRef } from "../grid";
 import { STATUSES } from "../status";
+import { VARIATION_STYLE, ASSURANCE_STYLE } from "../spc/variation";
 import { PlanValue, PlanStyle, StyleRegion, ConditionalFormatPlan, SheetPlan, CfStyle, CfRule } from "./types";
 import { STATUS_STYLE, BAND_STYLE, YES_NO_STYLE, TREND_STYLE, STYLES } from "./palette";
+
+/** How many lines text takes when wrapped at word boundaries in `width` characters. */
+export function wrappedLines(text: string, width: number): number {
+  let lines = 0;
+  for (const paragraph of text.split("\n")) {
+    let line = 0; // characters on the current line
+    lines++;
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      if (line && line + 1 + word.length <= width) {
+        line += 1 + word.length;
+        continue;
+      }
+      if (line) lines++;
+      // A word longer than the line breaks across lines.
+      const extra = Math.ceil(word.length / width) - 1;
+      lines += extra;
+      line = word.length - extra * width;
+    }
+  }
+  return Math.max(1, lines);
+}
+
+/** At most this many icon rules per column (see `iconSets`' `where`). */
+export const MAX_ICON_RULES = 50;
 
 /** Tables longer than this are written plain (no per-cell borders or fitted row heights). */
 export const LARGE_TABLE = 2_000;
 
 /** How a column's words are coloured: by native rules, so colours follow edits. */
-export type ColumnColouring = "status" | "band" | "yesno" | "trend" | "movement";
+export type ColumnColouring = "status" | "band" | "yesno" | "trend" | "movement" | "variation" | "assurance";
 
 const COLOURINGS: Record<ColumnColouring, Record<string, CfStyle>> = {
   status: Object.fromEntries(STATUSES.map((s) => [s, STATUS_STYLE[s]])),
@@ -15,12 +40,18 @@ const COLOURINGS: Record<ColumnColouring, Record<string, CfStyle>> = {
   yesno: YES_NO_STYLE,
   trend: TREND_STYLE,
   movement: { Increased: TREND_STYLE.Worsening, Decreased: TREND_STYLE.Improving },
+  variation: VARIATION_STYLE,
+  assurance: ASSURANCE_STYLE,
 };
 
 export interface TableOptions {
   colour?: { col: number; by: ColumnColouring; match?: "exact" | "contains" }[];
-  formats?: { col: number; numberFormat: string }[];
-  iconSets?: { col: number; rule: Extract<CfRule, { type: "iconSet" }> }[];
+  /** A column's number format, or one per body row (null: none). */
+  formats?: { col: number; numberFormat: string | ((row: number) => string | null) }[];
+  /** Icons only on the rows `where` accepts (icons only where a RAG judgement exists). */
+  iconSets?: { col: number; rule: Extract<CfRule, { type: "iconSet" }>; where?: (row: number) => boolean }[];
+  /** Repeat this table's header row at the top of every printed page. */
+  repeatHeader?: boolean;
   /** Shown as the only row when the table has none, so an empty table still reads as a statement. */
   emptyText?: string;
 }
@@ -34,6 +65,7 @@ export class SheetBuilder {
   private hidden: number[] = [];
   private heights: Record<number, number> = {};
   private freeze?: { rows: number; columns: number };
+  private printTitles?: { first: number; last: number };
 
   constructor(private purpose: string, private name: string, private widths: number[]) {}
 
@@ -87,22 +119,48 @@ export class SheetBuilder {
     const firstRow = headerRow + 1;
     const lastRow = this.cells.length - 1;
     this.styles.push({ ref: rangeRef(headerRow, 0, headerRow, width - 1), style: STYLES.header });
-    this.fitRowHeight(headerRow);
+    this.fitRowHeight(headerRow, true);
     // Borders, wrapping and row heights are for tables that go into the report. A table of
     // thousands of rows is for filtering, not pasting: styling every cell would only cost time.
     if (body.length <= LARGE_TABLE) {
       for (let r = firstRow; r <= lastRow; r++) this.fitRowHeight(r);
       this.styles.push({ ref: rangeRef(firstRow, 0, lastRow, width - 1), style: STYLES.body });
     }
-    for (const f of options.formats ?? []) this.styles.push({ ref: rangeRef(firstRow, f.col, lastRow, f.col), style: { numberFormat: f.numberFormat } });
+    for (const f of options.formats ?? []) {
+      const format = f.numberFormat;
+      if (typeof format === "string") this.styles.push({ ref: rangeRef(firstRow, f.col, lastRow, f.col), style: { numberFormat: format } });
+      else if (rows.length) this.runs(firstRow, rows.length, format, (top, bottom, nf) => this.styles.push({ ref: rangeRef(top, f.col, bottom, f.col), style: { numberFormat: nf } }));
+    }
     this.tables.push({ title, ref: rangeRef(headerRow, 0, lastRow, width - 1) });
+    if (options.repeatHeader && !this.printTitles) this.printTitles = { first: headerRow, last: headerRow };
     if (rows.length) {
       for (const c of options.colour ?? []) this.colourColumn(c.col, firstRow, lastRow, c.by, c.match ?? "exact");
       for (const i of options.iconSets ?? []) {
-        this.cfs.push({ ref: rangeRef(firstRow, i.col, lastRow, i.col), priority: this.cfs.length + 1, rule: i.rule });
+        const where = i.where;
+        if (!where) {
+          this.cfs.push({ ref: rangeRef(firstRow, i.col, lastRow, i.col), priority: this.cfs.length + 1, rule: i.rule });
+          continue;
+        }
+        // One rule per run of accepted rows: a range list is not something every host's API takes. Icons only
+        // reinforce the status word, so a table too fragmented for a few rules goes without rather than mislead.
+        const blocks: [number, number][] = [];
+        this.runs(firstRow, rows.length, (k) => (where(k) ? "yes" : null), (top, bottom) => blocks.push([top, bottom]));
+        if (blocks.length > MAX_ICON_RULES) continue;
+        for (const [top, bottom] of blocks) this.cfs.push({ ref: rangeRef(top, i.col, bottom, i.col), priority: this.cfs.length + 1, rule: i.rule });
       }
     }
     return { headerRow, firstRow, lastRow };
+  }
+
+  /** Calls `each` for every run of consecutive body rows sharing a non-null key. */
+  private runs(firstRow: number, count: number, key: (row: number) => string | null, each: (top: number, bottom: number, key: string) => void): void {
+    let start = 0;
+    for (let i = 1; i <= count; i++) {
+      const k = key(start);
+      if (i < count && key(i) === k) continue;
+      if (k !== null) each(firstRow + start, firstRow + i - 1, k);
+      start = i;
+    }
   }
 
   /** One expression rule per word, anchored to the first body cell with the column fixed (=$E5="Red"). */
@@ -124,14 +182,15 @@ export class SheetBuilder {
     return this;
   }
 
-  private fitRowHeight(r: number): void {
+  private fitRowHeight(r: number, bold = false): void {
     let lines = 1;
     this.cells[r].forEach((v, c) => {
-      if (this.hidden.includes(c)) return;
+      if (this.hidden.includes(c) || typeof v === "number") return;
       const text = v === null ? "" : typeof v === "object" ? ("text" in v ? v.text : "") : String(v);
-      const width = Math.max(4, (this.widths[c] ?? 10) * 1.15);
-      const needed = text.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil(part.length / width)), 0);
-      lines = Math.max(lines, needed);
+      // A column width counts digits of the default font: ordinary text fits about 1.3 letters a digit (Calibri 11),
+      // bold headers about one; cell padding takes one.
+      const width = Math.max(3, Math.floor(((this.widths[c] ?? 10) - 1) * (bold ? 1 : 1.3)));
+      lines = Math.max(lines, wrappedLines(text, width));
     });
     if (lines > 1) this.heights[r] = Math.min(409, 15 * lines);
   }
@@ -139,6 +198,12 @@ export class SheetBuilder {
   /** Static fill for one cell (the heat map's band colours never change with edits). */
   styleCell(row: number, col: number, style: PlanStyle): this {
     this.styles.push({ ref: a1(row, col), style });
+    return this;
+  }
+
+  /** Static style for a block of cells. */
+  styleRange(top: number, left: number, bottom: number, right: number, style: PlanStyle): this {
+    this.styles.push({ ref: rangeRef(top, left, bottom, right), style });
     return this;
   }
 
@@ -164,7 +229,7 @@ export class SheetBuilder {
       hiddenColumns: this.hidden,
       rowHeights: this.heights,
       tables: this.tables,
-      print: { landscape: true, fitToWidth: true },
+      print: { landscape: true, fitToWidth: true, ...(this.printTitles ? { titleRows: this.printTitles } : {}) },
     };
   }
 }

@@ -7,12 +7,14 @@ import { exceptionsSheet } from "./sheets/exceptions";
 import { riskRegisterSheet, heatMapSheet } from "./sheets/risk-register";
 import { byGroupSheet } from "./sheets/by-group";
 import { indicatorResultsSheet } from "./sheets/indicator-results";
+import { indicatorChartsSheet } from "./sheets/indicator-charts";
 import { dataIssuesSheet } from "./sheets/data-issues";
 import { commentarySheet } from "./sheets/commentary";
 
 export * from "./types";
 export * from "./palette";
-export { SheetBuilder } from "./builder";
+export { SheetBuilder, wrappedLines, MAX_ICON_RULES } from "./builder";
+export * from "./cells";
 export { dataIssuesSheet } from "./sheets/data-issues";
 
 /** The output sheets' default names, by purpose. */
@@ -24,6 +26,7 @@ export const OUTPUT_SHEETS = {
   "risk-heat-map": "Risk heat map",
   "by-directorate": "By directorate",
   "indicator-results": "Indicator results",
+  "indicator-charts": "Indicator charts",
   "data-issues": "Data issues",
 } as const;
 
@@ -44,6 +47,8 @@ export function planReport(report: Report, matrix: RiskMatrix | null, names: Rec
   }
   if (actions.length) plans.push(byGroupSheet(actions, names["by-directorate"], report.periodLong));
   if (indicators.length) plans.push(indicatorResultsSheet(indicators, names["indicator-results"], report.period));
+  const charts = indicators.length ? indicatorChartsSheet(indicators, names["indicator-charts"], report.period) : null;
+  if (charts) plans.push(charts);
   plans.push(dataIssuesSheet(report.issues, report.notes, names["data-issues"]));
   return plans;
 }

@@ -56,6 +56,30 @@ export interface DataValidationPlan {
   error?: { title: string; text: string };
 }
 
+/** A block of cells on the chart's own sheet (0-based, one column). */
+export interface CellBlock {
+  col: number;
+  first: number;
+  last: number;
+}
+
+/** What a series shows, which sets how it is drawn (NHS "Making Data Count" colours for special causes). */
+export type ChartSeriesRole = "value" | "target" | "mean" | "limit" | "improvement" | "concern" | "neither";
+
+/**
+ * A native line chart drawn from cells of its own sheet, so it follows the
+ * data and pastes into Word as a chart.
+ */
+export interface ChartPlan {
+  title: string;
+  /** The period labels. */
+  categories: CellBlock;
+  /** Each series: its name is the cell above its values. */
+  series: { role: ChartSeriesRole; values: CellBlock }[];
+  /** Where it sits: top-left and bottom-right cells (0-based; the bottom-right cell is outside the chart). */
+  anchor: { fromRow: number; fromCol: number; toRow: number; toCol: number };
+}
+
 export interface SheetPlan {
   /** What the sheet is for: the key under which the workbook remembers owning it. */
   purpose: string;
@@ -77,6 +101,8 @@ export interface SheetPlan {
   tabColour?: string;
   /** Protect the sheet (locked cells read-only); an empty password means none. */
   protection?: { password: string };
-  /** Printing: landscape, one page wide, as many pages tall as needed. */
-  print?: { landscape: boolean; fitToWidth: boolean };
+  /** Native charts on the sheet. */
+  charts?: ChartPlan[];
+  /** Printing: landscape, one page wide, as many pages tall as needed; `titleRows` (0-based) repeat on every page. */
+  print?: { landscape: boolean; fitToWidth: boolean; titleRows?: { first: number; last: number } };
 }

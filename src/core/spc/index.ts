@@ -8,19 +8,29 @@ import { twoInThreeBeyondTwoSigma } from "./two-in-three";
 import { Side } from "./side";
 import { Variation, variationOf, Assurance, assuranceOf } from "./variation";
 import { anhojRules, RunChartResult } from "./run-chart";
+import { SpcConvention, NHSR_PLOT_THE_DOTS } from "./conventions";
 
 export * from "./limits";
 export * from "./side";
 export * from "./variation";
 export * from "./run-chart";
+export * from "./conventions";
+export * from "./phrase";
 export { pointBeyondLimits, sevenPointsOneSideOfMean, sevenPointTrend, twoInThreeBeyondTwoSigma };
 
-export type SpcRule = "Point beyond limits" | "Seven points one side of mean" | "Seven point trend" | "Two in three beyond 2 sigma";
+export type SpcRule = "Point beyond limits" | "Seven point trend" | "Two in three beyond 2 sigma" | "Seven points one side of mean";
+
+/** The order in which a point flagged by several rules takes its type (NHSRplotthedots' ptd_special_cause_type). */
+export const RULE_PRECEDENCE: SpcRule[] = ["Point beyond limits", "Seven point trend", "Two in three beyond 2 sigma", "Seven points one side of mean"];
 
 export interface SpcPoint {
   value: number;
-  /** The rules that flag this point, each with the side it flags. */
-  rules: { rule: SpcRule; side: Side }[];
+  /** Every rule that flags this point, in order of precedence. */
+  rules: SpcRule[];
+  /** The rule that gives the point its type, the first in precedence; null for common cause. */
+  rule: SpcRule | null;
+  /** The side of that rule: above or below the mean, or the direction of a trend. */
+  side: Side | null;
   variation: Variation;
 }
 
@@ -29,7 +39,8 @@ export interface SpcOptions {
   target?: number | null;
   /** Calculate the limits from the first n points only (fix the baseline). */
   baselinePoints?: number;
-  screenMovingRanges?: boolean;
+  /** NHSRplotthedots unless another convention is named. */
+  convention?: SpcConvention;
 }
 
 export interface SpcResult {
@@ -38,45 +49,51 @@ export interface SpcResult {
   /** The verdict for the latest point. */
   variation: Variation;
   assurance: Assurance;
-  /** Limits from fewer than 12 points are trial limits. */
+  /** Limits from a short series are trial limits, revised with each new point. */
   trialLimits: boolean;
+  convention: SpcConvention["name"];
   runChart: RunChartResult | null;
   problems: Problem[];
 }
 
-export const MIN_POINTS_FOR_LIMITS = 12;
-export const MIN_POINTS_RECOMMENDED = 15;
+export type FlagsByRule = Record<SpcRule, (Side | null)[]>;
+
+/** Each point's type: the first rule in precedence that flags it gives its rule and side. */
+export function typePoints(values: number[], byRule: FlagsByRule, polarity: Polarity | null): SpcPoint[] {
+  return values.map((value, i) => {
+    const rules = RULE_PRECEDENCE.filter((r) => byRule[r][i] !== null);
+    const rule = rules[0] ?? null;
+    const side = rule ? byRule[rule][i] : null;
+    return { value, rules, rule, side, variation: variationOf(side, polarity) };
+  });
+}
 
 /**
  * An XmR analysis of a series in time order (gaps removed by the caller).
- * When two rules flag a point on opposite sides, improvement and concern
- * together, the point is "neither" (purple), as the NHS tools show it.
+ * Each point gets one type: the first rule that flags it in the order
+ * beyond limits, trend, two in three, run of seven; its side and the
+ * polarity make it improvement or concern (neither, purple, without a
+ * polarity).
  */
 export function analyseSpc(values: number[], options: SpcOptions): SpcResult | null {
+  const c = options.convention ?? NHSR_PLOT_THE_DOTS;
   const clean = values.filter((v) => Number.isFinite(v));
-  const limits = xmrLimits(clean, options.baselinePoints ?? clean.length, options.screenMovingRanges ?? false);
+  const limits = xmrLimits(clean, { baseline: options.baselinePoints, screenMovingRanges: c.screenMovingRanges, limitFactor: c.limitFactor });
   if (!limits) return null;
-  const byRule: [SpcRule, (Side | null)[]][] = [
-    ["Point beyond limits", pointBeyondLimits(clean, limits)],
-    ["Seven points one side of mean", sevenPointsOneSideOfMean(clean, limits.mean)],
-    ["Seven point trend", sevenPointTrend(clean)],
-    ["Two in three beyond 2 sigma", twoInThreeBeyondTwoSigma(clean, limits)],
-  ];
-  const points: SpcPoint[] = clean.map((value, i) => {
-    const rules = byRule.filter(([, flags]) => flags[i] !== null).map(([rule, flags]) => ({ rule, side: flags[i] as Side }));
-    const sides = new Set(rules.map((r) => r.side));
-    const variation: Variation = sides.size === 0 ? "Common cause"
-      : sides.size === 2 ? "Special cause neither"
-      : variationOf([...sides][0], options.polarity);
-    return { value, rules, variation };
-  });
+  const byRule: FlagsByRule = {
+    "Point beyond limits": pointBeyondLimits(clean, limits),
+    "Seven point trend": sevenPointTrend(clean),
+    "Two in three beyond 2 sigma": twoInThreeBeyondTwoSigma(clean, limits, c.twoInThreeCountsPointsBeyondLimits),
+    "Seven points one side of mean": sevenPointsOneSideOfMean(clean, limits.mean),
+  };
+  const points = typePoints(clean, byRule, options.polarity);
   const problems: Problem[] = [];
-  const trialLimits = limits.baselinePoints < MIN_POINTS_FOR_LIMITS;
-  if (clean.length < MIN_POINTS_RECOMMENDED) {
+  const trialLimits = limits.baselinePoints < c.shortSeriesBelow;
+  if (clean.length < c.shortSeriesBelow) {
     problems.push({
       code: "spc.short-series",
       severity: "warning",
-      message: `only ${clean.length} points: SPC needs at least ${MIN_POINTS_RECOMMENDED} to be reliable${trialLimits ? `, and limits from fewer than ${MIN_POINTS_FOR_LIMITS} are trial limits` : ""}`,
+      message: `only ${clean.length} points: SPC limits from ${c.shortSeriesBelow - 1} points or fewer are trial limits, revised with each new point`,
     });
   }
   return {
@@ -85,6 +102,7 @@ export function analyseSpc(values: number[], options: SpcOptions): SpcResult | n
     variation: points[points.length - 1].variation,
     assurance: assuranceOf(options.target ?? null, limits.upperProcessLimit, limits.lowerProcessLimit, options.polarity),
     trialLimits,
+    convention: c.name,
     runChart: anhojRules(clean),
     problems,
   };

@@ -12,10 +12,12 @@ export interface XmrLimits {
   lowerTwoSigma: number;
   /** How many points the limits were calculated from. */
   baselinePoints: number;
+  /** Moving ranges left out of the mean moving range by screening. */
+  screenedOut: number;
 }
 
 export const LIMIT_FACTOR = 2.66;
-/** Moving ranges at or above 3.267 × the mean moving range may be screened out. */
+/** Moving ranges at or above 3.267 × the mean moving range are screened out. */
 export const MR_SCREEN_FACTOR = 3.267;
 
 export function movingRanges(values: number[]): number[] {
@@ -30,25 +32,29 @@ function average(xs: number[]): number {
   return xs.length ? s / xs.length : NaN;
 }
 
-/**
- * Limits from the first `baseline` points (all by default). With
- * `screenMovingRanges`, moving ranges ≥ 3.267 × their mean are left out of
- * the mean moving range once, so one wild jump does not widen the limits.
- */
-export function xmrLimits(values: number[], baseline = values.length, screenMovingRanges = false): XmrLimits | null {
-  const base = values.slice(0, Math.max(2, Math.min(baseline, values.length)));
+export interface LimitOptions {
+  /** Calculate the limits from the first n points only (fix the baseline). All points by default. */
+  baseline?: number;
+  /** Screen moving ranges ≥ 3.267 × their mean out, once, so one wild jump does not widen the limits. Default true. */
+  screenMovingRanges?: boolean;
+  limitFactor?: number;
+}
+
+/** Limits from the first `baseline` points; null for fewer than two points. */
+export function xmrLimits(values: number[], options: LimitOptions = {}): XmrLimits | null {
+  const base = values.slice(0, Math.max(2, Math.min(options.baseline ?? values.length, values.length)));
   if (base.length < 2) return null;
   const mean = average(base);
-  let mrs = movingRanges(base);
-  let mrBar = average(mrs);
-  if (screenMovingRanges) {
-    const kept = mrs.filter((mr) => mr < MR_SCREEN_FACTOR * mrBar);
-    if (kept.length) {
-      mrs = kept;
-      mrBar = average(mrs);
-    }
+  const all = movingRanges(base);
+  let mrBar = average(all);
+  let screenedOut = 0;
+  if (options.screenMovingRanges ?? true) {
+    const kept = all.filter((mr) => mr < MR_SCREEN_FACTOR * mrBar);
+    screenedOut = all.length - kept.length;
+    // All equal to zero keeps nothing (0 < 0 fails): the limits then sit on the mean.
+    mrBar = kept.length ? average(kept) : mrBar;
   }
-  const threeSigma = LIMIT_FACTOR * mrBar;
+  const threeSigma = (options.limitFactor ?? LIMIT_FACTOR) * mrBar;
   const twoSigma = (2 / 3) * threeSigma;
   return {
     mean,
@@ -58,5 +64,6 @@ export function xmrLimits(values: number[], baseline = values.length, screenMovi
     upperTwoSigma: mean + twoSigma,
     lowerTwoSigma: mean - twoSigma,
     baselinePoints: base.length,
+    screenedOut,
   };
 }

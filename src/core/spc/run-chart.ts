@@ -14,6 +14,8 @@ export interface RunChartResult {
   shift: boolean;
   /** Too few crossings of the median: the series is not random around it. */
   fewCrossings: boolean;
+  /** Either signal: non-random variation (qicharts2's runs.signal). */
+  signal: boolean;
 }
 
 export function median(values: number[]): number {
@@ -34,10 +36,16 @@ export function binomialQuantile(p: number, n: number): number {
   return n;
 }
 
-export function anhojRules(values: number[]): RunChartResult | null {
+/**
+ * Runs analysis as qicharts2 does it (runs.analysis): points on the centre
+ * line are left out; longest run against round(log2 n) + 3 (Schilling);
+ * crossings against the 5th percentile of Binomial(n − 1, ½) (Chen). The
+ * centre is the median for a run chart; an I chart passes its mean.
+ */
+export function anhojRules(values: number[], centre?: number): RunChartResult | null {
   if (values.length < 2) return null;
-  const m = median(values);
-  const sides = values.filter((v) => v !== m).map((v) => v > m);
+  const m = centre ?? median(values.filter((v) => Number.isFinite(v)));
+  const sides = values.filter((v) => Number.isFinite(v) && v !== m).map((v) => v > m);
   const n = sides.length;
   let longestRun = n ? 1 : 0;
   let run = 1;
@@ -61,5 +69,6 @@ export function anhojRules(values: number[]): RunChartResult | null {
     crossingsLimit,
     shift: longestRun > longestRunLimit,
     fewCrossings: crossings < crossingsLimit,
+    signal: longestRun > longestRunLimit || crossings < crossingsLimit,
   };
 }

@@ -23,6 +23,20 @@ export function variationOf(side: Side | null, polarity: Polarity | null): Varia
   return "Special cause neither";
 }
 
+/** Cell styles for the variation and assurance words: the NHS colours, with text that stays readable on them. */
+export const VARIATION_STYLE: Record<Variation, { fill: string; font: string }> = {
+  "Common cause": { fill: VARIATION_COLOUR["Common cause"], font: "#000000" },
+  "Special cause improvement": { fill: VARIATION_COLOUR["Special cause improvement"], font: "#000000" },
+  "Special cause concern": { fill: VARIATION_COLOUR["Special cause concern"], font: "#000000" },
+  "Special cause neither": { fill: VARIATION_COLOUR["Special cause neither"], font: "#FFFFFF" },
+};
+
+export const ASSURANCE_STYLE: Record<string, { fill: string; font: string }> = {
+  "Consistently passing": VARIATION_STYLE["Special cause improvement"],
+  "Consistently failing": VARIATION_STYLE["Special cause concern"],
+  "Hit and miss": VARIATION_STYLE["Common cause"],
+};
+
 export type Assurance = "Consistently passing" | "Consistently failing" | "Hit and miss" | "No target";
 
 /**

@@ -52,7 +52,7 @@ export class OfficeWorkbook implements WorkbookPort {
       for (const [i, { plan }] of plans.entries()) {
         const temp = sheets.add(`${TEMP_PREFIX}${i} ${Date.now() % 100000}`.slice(0, 31));
         temps.push({ temp, plan });
-        await renderPlan(temp, plan, this.batch, { dataValidation: this.caps.dataValidation });
+        await renderPlan(temp, plan, this.batch, { dataValidation: this.caps.dataValidation, printTitles: this.caps.api19 });
       }
       await this.batch.sync();
     } catch (e) {

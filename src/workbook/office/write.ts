@@ -1,5 +1,6 @@
 import { SheetPlan, PlanValue, PlanStyle, ConditionalFormatPlan, DataValidationPlan, parseRange, rangeRef, toSerial, a1, columnLetter } from "../../core";
 import { Batch, jsonSize, rowsPerChunk } from "./batch";
+import { addCharts } from "./charts";
 
 /** Text that Excel would take for a formula if written as a value. */
 export function looksLikeFormula(s: string): boolean {
@@ -122,7 +123,7 @@ const POINTS_PER_CHAR = 7;
  * chunks sized to the request budget, then one call per style region, rule,
  * validation and link. Nothing here syncs except through the batch.
  */
-export async function renderPlan(ws: Excel.Worksheet, plan: SheetPlan, batch: Batch, supports: { dataValidation: boolean }): Promise<void> {
+export async function renderPlan(ws: Excel.Worksheet, plan: SheetPlan, batch: Batch, supports: { dataValidation: boolean; printTitles?: boolean }): Promise<void> {
   const rows = plan.cells.length;
   const cols = Math.max(1, ...plan.cells.map((r) => r.length));
   const formats = numberFormats(plan, rows, cols);
@@ -164,6 +165,12 @@ export async function renderPlan(ws: Excel.Worksheet, plan: SheetPlan, batch: Ba
       ws.getRange(a1(r, c)).hyperlink = { documentReference: v.link.replace(/^#/, ""), textToDisplay: v.text };
     }
   }
+  // Print titles need ExcelApi 1.9 (https://learn.microsoft.com/javascript/api/excel/excel.pagelayout#excel-excel-pagelayout-setprinttitlerows-member(1)).
+  const titles = plan.print?.titleRows;
+  // (The in-memory fake Excel does not model pageLayout yet; real Excel always has it.)
+  if (titles && supports.printTitles && ws.pageLayout) ws.pageLayout.setPrintTitleRows(`$${titles.first + 1}:$${titles.last + 1}`);
+  await batch.reserve(600 * (plan.charts?.length ?? 0));
+  addCharts(ws, plan);
   if (plan.tabColour) ws.tabColor = plan.tabColour;
   if (plan.protection) ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true }, plan.protection.password || undefined);
 }

@@ -9,15 +9,14 @@ import { attr, elements, resolvePart, relsPath } from "./xml-text";
  * the package inspection make goes through here.
  */
 export class PartNames {
-  private readonly byKey = new Map<string, string>();
+  constructor(private readonly zip: JSZip) {}
 
-  constructor(private readonly zip: JSZip) {
-    for (const f of Object.values(zip.files)) if (!f.dir) this.byKey.set(key(f.name), f.name);
-  }
-
-  /** The name the package stores for `name`, in whatever case it was written. */
+  /** The name the package stores for `name`, in whatever case it was written (looked up afresh: other writers add parts). */
   actual(name: string): string | null {
-    return this.byKey.get(key(name)) ?? null;
+    const exact = this.zip.files[name];
+    if (exact && !exact.dir) return name;
+    const k = key(name);
+    return Object.keys(this.zip.files).find((n) => !this.zip.files[n].dir && key(n) === k) ?? null;
   }
 
   file(name: string): JSZip.JSZipObject | null {
@@ -34,19 +33,16 @@ export class PartNames {
   write(name: string, content: string | Uint8Array): string {
     const actual = this.actual(name) ?? name;
     this.zip.file(actual, content);
-    this.byKey.set(key(actual), actual);
     return actual;
   }
 
   remove(name: string): void {
     const actual = this.actual(name);
-    if (actual === null) return;
-    this.zip.remove(actual);
-    this.byKey.delete(key(actual));
+    if (actual !== null) this.zip.remove(actual);
   }
 
   has(name: string): boolean {
-    return this.byKey.has(key(name));
+    return this.actual(name) !== null;
   }
 
   /** A part's relationships ("" for the package's own): type, target resolved to the stored part name (external targets left out). */

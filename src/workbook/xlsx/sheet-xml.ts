@@ -150,8 +150,8 @@ export function legacyPasswordHash(password: string): string {
   return hash.toString(16).toUpperCase().padStart(4, "0");
 }
 
-/** The worksheet part for a plan. */
-export function sheetXml(plan: SheetPlan, book: StyleBook): string {
+/** The worksheet part for a plan; `drawingRid` names the relationship to its drawing (charts), if any. */
+export function sheetXml(plan: SheetPlan, book: StyleBook, drawingRid?: string): string {
   const styles = styleGrid(plan);
   const links: string[] = [];
   const rows: string[] = [];
@@ -198,6 +198,7 @@ export function sheetXml(plan: SheetPlan, book: StyleBook): string {
     links.length ? `<hyperlinks>${links.join("")}</hyperlinks>` : "",
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
     pageSetup,
+    drawingRid ? `<drawing r:id="${drawingRid}"/>` : "",
     "</worksheet>",
   ].join("");
 }

@@ -7,6 +7,7 @@ import { StyleBook, UnsupportedPackage } from "./style-book";
 import { sheetXml, rulesXml } from "./sheet-xml";
 import { writeCells } from "./cell-splice";
 import { CellUpdate } from "../port";
+import { addCharts, isOwnDrawing, removeOwnDrawing, DRAWING_TYPE } from "./chart-xml";
 
 /**
  * Writes the product's sheets into the council's own package instead of
@@ -138,10 +139,15 @@ function insertRules(xml: string, add: ConditionalFormatPlan[], book: StyleBook,
  * that somebody gave a chart, comment or table goes through a full re-save,
  * which lists what is lost, rather than leaving orphaned parts.
  */
-async function ownSheetRels(parts: PartNames, part: string): Promise<void> {
-  if ((await parts.rels(part)).some((r) => r.type !== HYPERLINK_TYPE)) {
-    throw new UnsupportedPackage(`${part} has drawings, comments or tables`);
+async function ownSheetRels(zip: JSZip, parts: PartNames, part: string): Promise<string[]> {
+  const drawings: string[] = [];
+  for (const r of await parts.rels(part)) {
+    if (r.type === HYPERLINK_TYPE) continue;
+    // The product's own charts go with the sheet; anything else means somebody added to it.
+    if (r.type === DRAWING_TYPE && (await isOwnDrawing(zip, r.target))) drawings.push(r.target);
+    else throw new UnsupportedPackage(`${part} has drawings, comments or tables`);
   }
+  return drawings;
 }
 
 const STYLES_TYPE = `${REL_NS}/styles`;
@@ -185,10 +191,12 @@ export async function splice(zip: JSZip, req: SpliceRequest): Promise<void> {
   const writing = new Set(req.sheets.map((s) => s.plan.name));
   const removed = entries.filter((e) => req.remove.includes(e.name) && !writing.has(e.name));
   const replaced = entries.filter((e) => writing.has(e.name));
+  const ownDrawings: string[] = [];
   for (const e of [...removed, ...replaced]) {
     if (!e.part || !parts.has(e.part)) throw new UnsupportedPackage(`sheet '${e.name}' has no worksheet part`);
-    await ownSheetRels(parts, e.part);
+    ownDrawings.push(...(await ownSheetRels(zip, parts, e.part)));
   }
+  for (const d of ownDrawings) types = await removeOwnDrawing(zip, d, types);
 
   const tags = new Map(entries.map((e) => [e, e.tag]));
   const appended: string[] = [];
@@ -208,7 +216,9 @@ export async function splice(zip: JSZip, req: SpliceRequest): Promise<void> {
       relsXml = relsXml.replace("</Relationships>", `<Relationship Id="${rid}" Type="${WORKSHEET_TYPE}" Target="/${part}"/></Relationships>`);
       types = types.replace("</Types>", `<Override PartName="/${part}" ContentType="${WORKSHEET_CONTENT}"/></Types>`);
     }
-    parts.write(part, sheetXml(plan, book));
+    const charts = addCharts(zip, part, plan, types);
+    if (charts) types = charts.types;
+    parts.write(part, sheetXml(plan, book, charts?.rid));
   }
 
   const cells = (req.cells ?? []).filter((c) => c.updates.length);
@@ -237,6 +247,8 @@ export async function splice(zip: JSZip, req: SpliceRequest): Promise<void> {
   const sheetsXml = [...kept.map((e) => tags.get(e)), ...appended].join("");
   workbook = workbook.replace(elementPattern("sheets", ""), () => `<sheets>${sheetsXml}</sheets>`);
   if (removed.length) workbook = renumberSheets(workbook, new Map(kept.map((e, i) => [entries.indexOf(e), i])));
+  const order = [...kept.map((e) => e.name), ...req.sheets.filter((s) => !byName.has(s.plan.name)).map((s) => s.plan.name)];
+  workbook = printTitles(workbook, req.sheets.map((s) => s.plan), order);
 
   // Excel rebuilds the calculation chain when it is missing; a stale one makes it report damage.
   const calcChain = wbTargets.find((r) => r.type === CALC_CHAIN_TYPE);
@@ -269,4 +281,29 @@ function renumberSheets(workbook: string, kept: Map<number, number>): string {
     }
     return v;
   });
+}
+
+/**
+ * Header rows repeated on every printed page: Excel keeps them as the
+ * sheet-local defined name _xlnm.Print_Titles (ECMA-376 Part 1, 18.2.6).
+ * A replaced sheet's old one is dropped first.
+ */
+function printTitles(workbook: string, plans: SheetPlan[], order: string[]): string {
+  let out = workbook;
+  const names: string[] = [];
+  for (const plan of plans) {
+    const index = order.indexOf(plan.name);
+    if (index < 0) continue;
+    out = out.replace(elementPattern("definedName"), (dn) => (attr(dn, "name") === "_xlnm.Print_Titles" && attr(dn, "localSheetId") === String(index) ? "" : dn));
+    const t = plan.print?.titleRows;
+    if (!t) continue;
+    const sheet = `'${plan.name.replace(/'/g, "''")}'`;
+    names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(`${sheet}!$${t.first + 1}:$${t.last + 1}`)}</definedName>`);
+  }
+  out = out.replace(/<definedNames>\s*<\/definedNames>|<definedNames\/>/, "");
+  if (!names.length) return out;
+  if (/<definedNames>/.test(out)) return out.replace("</definedNames>", `${names.join("")}</definedNames>`);
+  // CT_Workbook: definedNames follows sheets, functionGroups and externalReferences.
+  const after = /<\/externalReferences>/.test(out) ? "</externalReferences>" : /<functionGroups\b[^>]*\/>/.test(out) ? (/<functionGroups\b[^>]*\/>/.exec(out) as RegExpExecArray)[0] : "</sheets>";
+  return out.replace(after, `${after}<definedNames>${names.join("")}</definedNames>`);
 }

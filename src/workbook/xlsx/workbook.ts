@@ -179,7 +179,14 @@ export class XlsxWorkbook implements WorkbookPort {
     const method = data ? "spliced" : "rewritten";
     data ??= await repairRewrite(new Uint8Array(await this.wb.xlsx.writeBuffer(DEFLATE_FAST as Partial<ExcelJS.XlsxWriteOptions>)), this.zip);
     const after = await inspectPackage(await JSZip.loadAsync(data));
-    return { data, lost: lostParts(this.partsBefore, after), method };
+    let lost = lostParts(this.partsBefore, after);
+    if (method === "rewritten") {
+      // A whole re-save cannot draw the product's own charts: say so once per sheet, in place of the old ones' loss.
+      const charted = [...this.written.values()].filter((p) => p.charts?.length);
+      lost = lost.filter((line) => !charted.some((p) => line.startsWith(`Sheet '${p.name}': `)));
+      for (const p of charted) lost.push(`Sheet '${p.name}': ${p.charts!.length} charts not drawn (the whole file had to be re-saved)`);
+    }
+    return { data, lost, method };
   }
 
   /** The package as opened with this session's sheets and colour rules put in; the council's parts untouched. */

@@ -119,7 +119,11 @@ export function writePlan(wb: Workbook, plan: SheetPlan): Worksheet {
   addRules(ws, plan.conditionalFormats);
   for (const v of plan.validations) addValidation(ws, v);
   if (plan.print) {
-    ws.pageSetup = { orientation: plan.print.landscape ? "landscape" : "portrait", fitToPage: plan.print.fitToWidth, fitToWidth: 1, fitToHeight: 0, paperSize: 9 };
+    const t = plan.print.titleRows;
+    ws.pageSetup = {
+      orientation: plan.print.landscape ? "landscape" : "portrait", fitToPage: plan.print.fitToWidth, fitToWidth: 1, fitToHeight: 0, paperSize: 9,
+      ...(t ? { printTitlesRow: `${t.first + 1}:${t.last + 1}` } : {}),
+    };
   }
   if (plan.protection) {
     void ws.protect(plan.protection.password, { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });

@@ -16,6 +16,7 @@ export function dataIssuesSheet(issues: Issue[], notes: string[], name: string):
   ]);
   const t = b.table("Data issues", ["Severity", "Sheet", "Cell", "Issue", "Link"], rows, {
     emptyText: "No data issues were found.",
+    repeatHeader: true,
   });
   b.freezeBelow(t.headerRow + 1);
   return b.build();

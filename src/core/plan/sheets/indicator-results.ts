@@ -1,39 +1,54 @@
 import { IndicatorsReport } from "../../report/types";
-import { describeValue } from "../../report/indicators";
+import { RUN_CHART_MIN_POINTS } from "../../indicator";
+import { SPC_MIN_POINTS } from "../../report/indicators";
+import { statistics } from "../statistics";
 import { SheetBuilder } from "../builder";
+import { measureCell, measureFormat, RAG_CODES } from "../cells";
 import { PlanValue, SheetPlan } from "../types";
 
+/** Status codes that carry a RAG judgement, and so an icon. */
 /**
  * Every indicator and outcome: status with its code and reason, both trends,
- * the latest value with the period it really belongs to, and SPC where the
- * series is long enough.
+ * the latest value with the period it really belongs to, and what the
+ * statistics say: SPC variation and assurance where the series is long
+ * enough, run-chart signals for shorter ones, each labelled as what it is.
  */
 export function indicatorResultsSheet(reports: IndicatorsReport[], name: string, period: string | null): SheetPlan {
-  const b = new SheetBuilder("indicator-results", name, [18, 12, 44, 11, 12, 10, 10, 7, 40, 13, 13, 12, 12, 24, 20]);
+  const b = new SheetBuilder("indicator-results", name, [18, 12, 44, 11, 10, 10, 10, 8, 40, 13, 13, 10, 12, 34, 22, 30]);
   b.title(`Indicator and outcome results${period ? `: ${period}` : ""}`);
-  b.note("Code: Red 1, Amber 2, Green 3, Complete 4, Data only 0, No data -1, Check -2. Latest value shows the period it belongs to.");
-  // SPC columns only where some series is long enough to have limits; otherwise one note says why.
-  const withSpc = reports.some((r) => r.items.some((x) => x.assessment.spc));
-  if (!withSpc) b.note("No series has the 12 or more points statistical process control needs, so there are no SPC columns yet.");
+  b.note("Status code, for filters: Red 1, Amber 2, Green 3, Complete 4 (these carry an icon); Data only 0, No data -1, Check -2 (no icon: no RAG judgement).");
+  b.note(`Variation in NHS "Making Data Count" colours: grey common cause, blue improvement, orange concern, purple a change where neither direction is better. SPC (rules as NHSRplotthedots) needs ${SPC_MIN_POINTS} points, and limits from 12 points or fewer are trial limits; ${RUN_CHART_MIN_POINTS} to ${SPC_MIN_POINTS - 1} points get run-chart signals (Anhøj rules) instead, labelled as such.`);
+  b.note("Latest value shows the period it belongs to.");
   const rows: PlanValue[][] = [];
+  const formats: { value: string | null; target: string | null; latest: string | null }[] = [];
+  const codes: number[] = [];
   for (const r of reports) {
     for (const x of r.items) {
       const a = x.assessment;
-      const spc = a.spc;
+      const pc = x.item.percent;
+      const s = statistics(a);
       rows.push([
-        r.label, x.item.code, x.item.title, x.item.polarity ?? "", describeValue(a.value, x.item.percent), describeValue(x.item.target, x.item.percent),
+        r.label, x.item.code, x.item.title, x.item.polarity ?? "", measureCell(a.value, pc), measureCell(x.item.target, pc),
         a.status, a.statusCode, a.why, a.trends.short, a.trends.long,
-        x.latest ? describeValue(x.latest.value, x.item.percent) : "", x.latest?.period ?? "",
-        ...(withSpc ? [spc ? spc.variation : "", spc ? `${spc.assurance}${spc.trialLimits ? " (trial limits)" : ""}` : "Too few points for SPC"] : []),
+        x.latest ? measureCell(x.latest.value, pc) : null, x.latest?.period ?? "",
+        s.variation, s.assurance, s.together,
       ]);
+      formats.push({ value: measureFormat(a.value, pc), target: measureFormat(x.item.target, pc), latest: measureFormat(x.latest?.value, pc) });
+      codes.push(a.statusCode);
     }
   }
   b.blank();
-  const t = b.table("Results", ["Dataset", "Code", "Title", "Polarity", "Value", "Target", "Status", "Code", "Why", "Short trend", "Long trend",
-    "Latest value", "Latest period", ...(withSpc ? ["Variation (SPC)", "Assurance (SPC)"] : [])], rows, {
-    colour: [{ col: 6, by: "status" }, { col: 9, by: "trend" }, { col: 10, by: "trend" }],
-    iconSets: [{ col: 7, rule: { type: "iconSet", iconSet: "3Symbols", thresholds: [0, 2, 3], showValue: true } }],
+  const t = b.table("Results", ["Dataset", "Code", "Title", "Polarity", "Value", "Target", "Status", "Status code", "Why", "Short trend", "Long trend",
+    "Latest value", "Latest period", "Variation (SPC or run chart)", "Assurance (SPC)", "Status and variation"], rows, {
+    colour: [{ col: 6, by: "status" }, { col: 9, by: "trend" }, { col: 10, by: "trend" }, { col: 13, by: "variation" }, { col: 14, by: "assurance", match: "contains" }],
+    formats: [
+      { col: 4, numberFormat: (i) => formats[i].value },
+      { col: 5, numberFormat: (i) => formats[i].target },
+      { col: 11, numberFormat: (i) => formats[i].latest },
+    ],
+    iconSets: [{ col: 7, rule: { type: "iconSet", iconSet: "3Symbols", thresholds: [0, 2, 3], showValue: true }, where: (i) => RAG_CODES.has(codes[i]) }],
     emptyText: "No indicators or outcomes were found.",
+    repeatHeader: true,
   });
   b.freezeBelow(t.headerRow + 1, 3);
   return b.build();

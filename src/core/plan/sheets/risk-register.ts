@@ -32,6 +32,7 @@ export function riskRegisterSheet(risks: RisksReport[], name: string, matrix: Ri
     ]);
     const t = b.table(`${r.label}: register`, headers, rows, {
       colour: [{ col: 5, by: "band" }, { col: 6, by: "movement" }],
+      repeatHeader: true,
     });
     if (r === risks[0]) b.freezeBelow(t.headerRow + 1);
     if (r.closedNow.length) {

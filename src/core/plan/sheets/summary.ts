@@ -1,8 +1,9 @@
 import { Report, DatasetReport, IndicatorsReport, RisksReport } from "../../report/types";
-import { formatShare, formatPercent } from "../../standards/fraction";
+import { formatShare } from "../../standards/fraction";
+import { percentCell } from "../cells";
 import { Status, STATUSES } from "../../status";
 import { notRatedPhrase } from "../../report/not-rated";
-import { shortPeriodLabel } from "../../periods";
+import { shortPeriodLabel, formatPeriod } from "../../periods";
 import { SheetBuilder } from "../builder";
 import { PlanValue, SheetPlan } from "../types";
 
@@ -17,11 +18,24 @@ function statusRows(r: DatasetReport): Status[] {
   return [...rows, ...STATUSES.filter((s) => !rows.includes(s) && (r.statusCounts[s] ?? 0) > 0)];
 }
 
-function previousShare(r: DatasetReport, status: Status): string {
+/** What the statuses without a RAG judgement mean, in words a councillor reads. */
+const PLAIN_WORDS: Partial<Record<Status, string>> = {
+  "Data only": "no target: trend only",
+  "No data": "no value this period",
+  Check: "value could not be read: see Data issues",
+};
+
+/** "n/N (p%)" as the report writes it; a zero share is the number 0 (shown "0%"), never "0%" as text. */
+function share(n: number, total: number): PlanValue {
+  const text = formatShare(n, total);
+  return text === "0%" ? 0 : text;
+}
+
+function previousShare(r: DatasetReport, status: Status): PlanValue {
   const prev = r.previous;
   if (!prev) return "N/A";
   const base = prev.summary.base || Object.values(prev.summary.statusCounts).reduce((a, b) => a + b, 0);
-  return formatShare(prev.summary.statusCounts[status] ?? 0, base);
+  return share(prev.summary.statusCounts[status] ?? 0, base);
 }
 
 /** The standards table as the report prints it: one row per status, the standard on its headline row. */
@@ -34,34 +48,97 @@ function standardsTable(b: SheetBuilder, r: DatasetReport, period: string, previ
     rows.push([
       `${counted.map((s) => s.toUpperCase()).join("/")}`,
       `${r.standard.shares} (${r.standard.counted}/${r.standard.base})`,
-      r.previous && r.previous.summary.percent !== null ? formatPercent(r.previous.summary.percent) : "N/A",
-      `${r.standard.expected}%`,
+      r.previous && r.previous.summary.percent !== null ? percentCell(r.previous.summary.percent).value : "N/A",
+      r.standard.expected / 100,
       r.standard.achieved ? "Yes" : "No",
-      r.headlineTrend,
+      headline(r),
     ]);
   }
   for (const s of statusRows(r)) {
     if (counted.length > 1 && counted.includes(s)) continue;
     const isHeadline = r.standard && counted.length === 1 && counted[0] === s;
     rows.push([
-      `Number (%) ${s.toUpperCase()}`,
-      formatShare(r.statusCounts[s] ?? 0, base),
+      `Number (%) ${s.toUpperCase()}${PLAIN_WORDS[s] ? ` (${PLAIN_WORDS[s]})` : ""}`,
+      share(r.statusCounts[s] ?? 0, base),
       previousShare(r, s),
-      isHeadline ? `${r.standard!.expected}%` : "N/A",
+      isHeadline ? r.standard!.expected / 100 : "N/A",
       isHeadline ? (r.standard!.achieved ? "Yes" : "No") : "N/A",
-      isHeadline ? r.headlineTrend : "N/A",
+      isHeadline ? headline(r) : "N/A",
     ]);
   }
-  b.table(`${r.label}: standard`, [r.label, shortPeriodLabel(period), shortPeriodLabel(previousLabel), "Expected standard", "Standard achieved", "Trend"], rows, {
+  const previousPercent = r.previous?.summary.percent;
+  const t = b.table(`${r.label}: standard`, [r.label, shortPeriodLabel(period), shortPeriodLabel(previousLabel), "Expected standard", "Standard achieved", "Standard against last quarter"], rows, {
     colour: [{ col: 0, by: "status", match: "contains" }, { col: 4, by: "yesno" }, { col: 5, by: "trend" }],
+    formats: [{ col: 1, numberFormat: "0%" }, { col: 2, numberFormat: percentCell(previousPercent).format ?? "0%" }, { col: 3, numberFormat: percentCell(r.standard?.expected).format ?? "0%" }],
   });
+  // Shares are mostly "n/N (p%)" text; a zero share is a number and should sit the same way.
+  b.styleRange(t.firstRow, 1, t.lastRow, 3, { hAlign: "left" });
   const unrated = notRatedPhrase(r);
   if (unrated) b.note(`${r.label}: ${unrated}. Rows not rated stay in every count; no standard is achieved until they are rated.`);
 }
 
+/** The headline's own trend: this quarter's standard against last quarter's, never an item's trend. */
+function headline(r: DatasetReport): string {
+  return r.headlineTrend === "N/A" ? (r.previous ? "N/A" : "No history yet") : r.headlineTrend;
+}
+
+/** What the reader counts: indicators and their values, not sheet rows. */
+function measureCounts(r: IndicatorsReport): { indicators: number; values: number; periods: number } {
+  let values = 0;
+  const periods = new Set<string>();
+  for (const x of r.items) {
+    for (const p of x.item.points) {
+      if (typeof p.value !== "number") continue;
+      values++;
+      periods.add(p.period ? formatPeriod(p.period) : "");
+    }
+  }
+  return { indicators: r.items.length, values, periods: periods.size };
+}
+
+function countsLine(r: DatasetReport): string {
+  const noun = KIND_NAMES[r.kind].toLowerCase();
+  if (r.kind === "outcomes" || r.kind === "indicators") {
+    const c = measureCounts(r);
+    const over = c.periods > 1 ? ` over ${c.periods} periods` : "";
+    return `${c.indicators} ${c.indicators === 1 ? noun.replace(/s$/, "") : noun}, ${c.values} ${c.values === 1 ? "value" : "values"}${over}`;
+  }
+  const n = r.kind === "risks" ? r.risks.length : r.items.length;
+  return `${n} ${n === 1 ? noun.replace(/s$/, "") : noun}`;
+}
+
+/**
+ * Indicators with no target have no RAG: say so in words and give their
+ * trends instead of an empty standards table.
+ */
+function trendOnly(b: SheetBuilder, r: IndicatorsReport): boolean {
+  const judged = r.items.filter((x) => x.assessment.status !== "Data only" && x.assessment.status !== "No data" && x.assessment.status !== "Check");
+  if (judged.length) return false;
+  const noun = KIND_NAMES[r.kind].toLowerCase();
+  const noTarget = r.items.filter((x) => x.assessment.status === "Data only").length;
+  const noValue = r.items.filter((x) => x.assessment.status === "No data").length;
+  const unreadable = r.items.filter((x) => x.assessment.status === "Check").length;
+  const parts = [
+    noTarget ? `${noTarget} ${noTarget === 1 ? `${noun.replace(/s$/, "")} has` : `${noun} have`} no target: trend only` : "",
+    noValue ? `${noValue} ${noValue === 1 ? "has" : "have"} no value this period` : "",
+    unreadable ? `${unreadable} ${unreadable === 1 ? "has a value" : "have values"} that could not be read (see Data issues)` : "",
+  ].filter(Boolean);
+  b.note(`${parts.join("; ")}. No RAG status and no standard apply.`);
+  const order = ["Improving", "Static", "Worsening", "Increasing", "Decreasing", "No change", "No trend data"];
+  const count = (trend: string, which: "short" | "long") => r.items.filter((x) => x.assessment.trends[which] === trend).length;
+  const rows = order.filter((t) => count(t, "short") || count(t, "long")).map((t) => [t, count(t, "short"), count(t, "long")]);
+  b.table(`${r.label}: trends`, ["Trend of each indicator", "Against the previous period", "Against the same period last year"], rows, { colour: [{ col: 0, by: "trend" }] });
+  return true;
+}
+
 function breakdownTable(b: SheetBuilder, r: IndicatorsReport): void {
-  const rows = r.breakdown.map((row) => [`Of ${row.status.toUpperCase()}`, ...row.cells.map((c) => c.text)]);
-  b.table(`${r.label}: status by trend`, ["Trend", ...r.breakdown[0].cells.map((c) => c.trend)], rows, { colour: [{ col: 0, by: "status", match: "contains" }] });
+  const rows = r.breakdown.map((row) => [`Of ${row.status.toUpperCase()}`, ...row.cells.map((c) => (c.text === "0%" ? 0 : c.text))]);
+  b.note("Each item's own trend against the previous period (not the headline's):");
+  const t = b.table(`${r.label}: status by trend`, ["Status, by item trend", ...r.breakdown[0].cells.map((c) => c.trend)], rows, {
+    colour: [{ col: 0, by: "status", match: "contains" }],
+    formats: r.breakdown[0].cells.map((_, i) => ({ col: i + 1, numberFormat: "0%" })),
+  });
+  b.styleRange(t.firstRow, 1, t.lastRow, r.breakdown[0].cells.length, { hAlign: "left" });
 }
 
 function riskTable(b: SheetBuilder, r: RisksReport): void {
@@ -73,7 +150,9 @@ function riskTable(b: SheetBuilder, r: RisksReport): void {
   const moves = { Increased: 0, Decreased: 0, Unchanged: 0, New: 0, "N/A": 0 } as Record<string, number>;
   for (const x of r.risks) moves[x.movementShown]++;
   b.blank();
-  b.table(`${r.label}: movement`, ["Movement this quarter", "Number of risks"], [
+  // On a first run the movement can only be the register's own claim: the header says whose.
+  const fromRegister = !r.previous && r.risks.some((x) => x.movementSource === "published");
+  b.table(`${r.label}: movement`, [fromRegister ? "Movement this quarter (the register's own trend column)" : "Movement this quarter", "Number of risks"], [
     ["Increased", moves.Increased], ["Decreased", moves.Decreased], ["Unchanged", moves.Unchanged], ["New", moves.New],
     ...(moves["N/A"] ? [["Not known (no previous quarter)", moves["N/A"]]] : []), ["Closed", r.closed.length],
   ], { colour: [{ col: 0, by: "movement" }] });
@@ -85,11 +164,12 @@ export function summarySheet(report: Report, name: string, previousLabel: string
   b.note(`Generated from this workbook's data. Each table pastes into the report as it stands; status is always written as a word.`);
   for (const r of report.datasets) {
     b.blank();
-    b.subtitle(`${r.label} (${KIND_NAMES[r.kind].toLowerCase()}, sheet '${r.sheet}')`);
+    b.subtitle(`${r.label}: ${countsLine(r)} (sheet '${r.sheet}')`);
     if (r.kind === "risks") {
       riskTable(b, r);
       continue;
     }
+    if ((r.kind === "outcomes" || r.kind === "indicators") && r.items.length && trendOnly(b, r)) continue;
     standardsTable(b, r, report.period ?? "This period", previousLabel);
     if ((r.kind === "outcomes" || r.kind === "indicators") && r.items.length) {
       b.blank();

@@ -1,0 +1,46 @@
+import { PlanValue } from "./types";
+import { STATUS_CODE } from "../status";
+
+/** Status codes that carry a RAG judgement, and so an icon; Data only, No data and Check carry none. */
+export const RAG_CODES: ReadonlySet<number> = new Set([STATUS_CODE.Red, STATUS_CODE.Amber, STATUS_CODE.Green, STATUS_CODE.Complete]);
+
+/**
+ * Numbers go out as numbers, with a number format that shows them as the
+ * council wrote them: as many decimals as the value has (up to four), and a
+ * value given in percent as a true percentage (17.8 → 0.178 shown "17.8%"),
+ * so Excel sorts, sums and charts it.
+ */
+export function decimalsOf(v: number, max = 4): number {
+  const text = String(Math.round(v * 10 ** max) / 10 ** max);
+  const dot = text.indexOf(".");
+  return dot < 0 || /e/i.test(text) ? 0 : Math.min(max, text.length - dot - 1);
+}
+
+function fixed(decimals: number): string {
+  return decimals ? `0.${"0".repeat(decimals)}` : "0";
+}
+
+/** The format a measure is shown in: `0`, `0.0`, `0.00`…, or `0%`, `0.0%`… for percentages. */
+export function measureFormat(v: number | null | undefined, percent: boolean): string | null {
+  if (v === null || v === undefined || !Number.isFinite(v)) return null;
+  return percent ? `${fixed(decimalsOf(v))}%` : fixed(decimalsOf(v));
+}
+
+/** The cell a measure is written as: a number (a fraction when it is a percentage), or blank. */
+export function measureCell(v: number | null | undefined, percent: boolean): PlanValue {
+  if (v === null || v === undefined || !Number.isFinite(v)) return null;
+  // Divide after rounding away float noise so 17.8 becomes 0.178, not 0.17800000000000002.
+  return percent ? Number((v / 100).toPrecision(12)) : v;
+}
+
+/**
+ * A percentage (0–100) as the exact fraction, with the format that shows it
+ * the way the report writes it (formatPercent's "report" style): whole
+ * percentages, except an exact half kept (62.5 → "62.5%", 90.9 → "91%").
+ */
+export function percentCell(p: number | null | undefined): { value: PlanValue; format: string | null } {
+  if (p === null || p === undefined || !Number.isFinite(p)) return { value: null, format: null };
+  const oneDecimal = Math.round(p * 10) / 10;
+  const half = Math.abs(oneDecimal * 10) % 10 === 5;
+  return { value: p / 100, format: half ? "0.0%" : "0%" };
+}
