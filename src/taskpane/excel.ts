@@ -1,35 +1,18 @@
-/** The pane's Office calls, all here: one Excel.run per user action. */
-import { PaneHost } from "./host";
-import { withExcelWorkbook } from "../workbook/office/excel-run";
-import { inspectWorkbook } from "../workbook/inspect";
-import { updateSettings } from "../workbook/settings-store";
-import { summarise } from "../workbook/summarise";
-import { resultsView } from "../workbook/results-view";
-import { makeTemplates } from "../workbook/templates";
-import { collectReturns } from "../workbook/collect";
-import { templatesMessage, collectMessage } from "./messages";
+/** The pane's host inside Excel; the Office calls themselves are in excel-actions.ts, loaded on first use. */
+import type { PaneHost } from "./host";
+
+const actions = () => import(/* webpackChunkName: "excel-actions" */ "./excel-actions");
 
 export function excelHost(): PaneHost {
   return {
     kind: "excel",
     title: "This workbook",
-    inspect: () => withExcelWorkbook((port) => inspectWorkbook(port)),
-    saveDataset: (id, patch) => withExcelWorkbook((port) => updateSettings(port, (s) => void (s.datasets[id] = { ...(s.datasets[id] ?? {}), ...patch }))).then(() => undefined),
-    saveRiskMatrix: (matrix) => withExcelWorkbook((port) => updateSettings(port, (s) => void (s.riskMatrix = matrix))).then(() => undefined),
-    run: (request, onProgress, cancelled) =>
-      withExcelWorkbook(async (port) => {
-        const r = await summarise(port, { period: request.period, formatSource: request.formatSource, onProgress, cancelled });
-        if (r.error) throw new Error(r.error);
-        return { view: resultsView(r.report, r.outputSheets, r.settings.riskMatrix), json: r.json };
-      }),
-    makeTemplates: (directorate) => withExcelWorkbook((port) => makeTemplates(port, { directorate: directorate ?? undefined })).then(templatesMessage),
-    collectReturns: () => withExcelWorkbook((port) => collectReturns(port, [{ file: "this workbook", port }], "this workbook")).then(collectMessage),
-    selectCell: (sheet, cell) =>
-      withExcelWorkbook(async (_port, ctx) => {
-        const ws = ctx.workbook.worksheets.getItem(sheet);
-        ws.activate();
-        ws.getRange(cell).select();
-        await ctx.sync();
-      }),
+    inspect: async () => (await actions()).inspect(),
+    saveDataset: async (id, patch) => (await actions()).saveDataset(id, patch),
+    saveSettings: async (datasets, matrix) => (await actions()).saveSettings(datasets, matrix),
+    run: async (request, onProgress, cancelled) => (await actions()).run(request, onProgress, cancelled),
+    makeTemplates: async (directorate) => (await actions()).templates(directorate),
+    collectReturns: async () => (await actions()).collect(),
+    selectCell: async (sheet, cell) => (await actions()).selectCell(sheet, cell),
   };
 }

@@ -1,37 +1,69 @@
 /**
  * File mode, for councils where add-ins cannot be deployed (and for tests):
  * the same flow on an .xlsx opened in the browser, with the result offered
- * for download. ExcelJS is loaded only here, on demand.
+ * for download. The file is held and worked on in a Web Worker (see
+ * file-worker/), so the pane keeps painting progress and Cancel works on
+ * workbooks of any size; Cancel ends the worker outright.
  */
-import { PaneHost } from "./host";
-import { inspectWorkbook } from "../workbook/inspect";
-import { updateSettings } from "../workbook/settings-store";
-import { summarise } from "../workbook/summarise";
-import { resultsView } from "../workbook/results-view";
-import { makeTemplates } from "../workbook/templates";
-import { collectReturns } from "../workbook/collect";
-import { templatesMessage, collectMessage } from "./messages";
+import type { PaneHost, RunOutcome } from "./host";
+import type { WorkerOp } from "./file-worker/protocol";
+import { WorkerClient } from "./file-worker/client";
 
-export async function fileHost(name: string, data: ArrayBuffer, onLocate: (sheet: string, cell: string) => void): Promise<PaneHost> {
-  const { XlsxWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../workbook/xlsx/workbook");
-  const wb = await XlsxWorkbook.open(new Uint8Array(data));
+/** The error a cancelled operation ends with (the same name the run's own cancellation uses). */
+export function cancelledError(): Error {
+  return Object.assign(new Error("Cancelled. Nothing was written."), { name: "CancelledError" });
+}
+
+/** Operations that change the workbook: replayed, in order, on a fresh worker after a Cancel. */
+type Change = Extract<WorkerOp, { op: "saveDataset" | "saveSettings" | "run" | "makeTemplates" | "collectReturns" }>;
+
+export interface FileHost extends PaneHost {
+  /** Read the file into the worker (the slow part of opening a large workbook). */
+  open(onProgress: (step: string) => void): Promise<void>;
+  /** Give up on this file: the worker is ended and nothing more can be asked of it. */
+  close(): void;
+}
+
+export function fileHost(name: string, data: ArrayBuffer): FileHost {
+  let client = new WorkerClient();
+  const changes: Change[] = [];
+
+  // The worker gets a copy: the bytes here are what a Cancel reopens from.
+  const openIn = (c: WorkerClient) => c.call<void>({ op: "open", data: data.slice(0) });
+
+  const change = async <T>(op: Change, onProgress?: (step: string, fraction: number) => void): Promise<T> => {
+    const value = await client.call<T>(op, onProgress);
+    changes.push(op);
+    return value;
+  };
+
   return {
     kind: "file",
     title: name,
-    inspect: () => inspectWorkbook(wb),
-    saveDataset: async (id, patch) => void (await updateSettings(wb, (s) => void (s.datasets[id] = { ...(s.datasets[id] ?? {}), ...patch }))),
-    saveRiskMatrix: async (matrix) => void (await updateSettings(wb, (s) => void (s.riskMatrix = matrix))),
-    run: async (request, onProgress, cancelled) => {
-      const r = await summarise(wb, { period: request.period, formatSource: request.formatSource, onProgress, cancelled });
-      if (r.error) throw new Error(r.error);
-      return { view: resultsView(r.report, r.outputSheets, r.settings.riskMatrix), json: r.json };
+    open: async (onProgress) => {
+      onProgress(`Reading ${name} (${(data.byteLength / 1e6).toFixed(1)} MB)`);
+      await openIn(client);
     },
-    makeTemplates: async (directorate) => templatesMessage(await makeTemplates(wb, { directorate: directorate ?? undefined })),
-    collectReturns: async () => collectMessage(await collectReturns(wb, [{ file: name, port: wb }], name)),
-    selectCell: async (sheet, cell) => onLocate(sheet, cell),
+    close: () => client.end(cancelledError()),
+    inspect: () => client.call({ op: "inspect" }),
+    saveDataset: (id, patch) => change({ op: "saveDataset", id, patch }),
+    saveSettings: (datasets, matrix) => change({ op: "saveSettings", datasets, matrix }),
+    run: (request, onProgress) => change<RunOutcome>({ op: "run", request }, onProgress),
+    cancel: () => {
+      // Ending the worker loses the file as it stood, so a new worker reopens it and replays every
+      // change that had finished; calls made meanwhile queue behind that and see the same workbook.
+      client.end(cancelledError());
+      client = new WorkerClient();
+      void openIn(client).catch(() => undefined);
+      for (const op of changes) void client.call(op).catch(() => undefined);
+    },
+    makeTemplates: (directorate) => change({ op: "makeTemplates", directorate }),
+    collectReturns: () => change({ op: "collectReturns", name }),
+    // A file has no selection to move: the pane shows each cell's address instead of a "Go to".
+    selectCell: async () => undefined,
     download: async () => {
-      const { data: out } = await wb.save();
-      const blob = new Blob([out as Uint8Array<ArrayBuffer>], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+      const out = await client.call<Uint8Array<ArrayBuffer>>({ op: "save" });
+      const blob = new Blob([out], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
       const url = URL.createObjectURL(blob);
       const a = document.createElement("a");
       a.href = url;

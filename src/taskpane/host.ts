@@ -23,7 +23,8 @@ export interface PaneHost {
   title: string;
   inspect(): Promise<Inspection>;
   saveDataset(id: string, patch: DatasetSettings): Promise<void>;
-  saveRiskMatrix(matrix: RiskMatrix | null): Promise<void>;
+  /** Save every edited dataset's settings (and the risk matrix, when given) in one go. */
+  saveSettings(datasets: Record<string, DatasetSettings>, matrix?: RiskMatrix | null): Promise<void>;
   run(request: RunRequest, onProgress: (step: string, fraction: number) => void, cancelled: () => boolean): Promise<RunOutcome>;
   /** Write a return sheet per directorate (or only the one named); says what was made. */
   makeTemplates(directorate: string | null): Promise<string>;
@@ -31,6 +32,10 @@ export interface PaneHost {
   collectReturns(): Promise<string>;
   /** Show a cell: select it in Excel; in file mode, say where it is. */
   selectCell(sheet: string, cell: string): Promise<void>;
+  /** Stop the work under way at once (file mode ends its worker); the run's `cancelled` is also set. */
+  cancel?(): void;
+  /** File mode: end the work on this file (another is being opened). */
+  close?(): void;
   /** File mode: offer the summarised workbook for download. */
   download?(): Promise<void>;
 }

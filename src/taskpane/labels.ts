@@ -55,3 +55,50 @@ export const ROLES_FOR: Record<DatasetKind, Role[]> = {
   risks: ["title", "likelihood", "impact", "level", "score", "residualLikelihood", "residualImpact", "residualScore", "residualLevel", "lifecycle", "itemType",
     "trend", "code", "previousScore", "appetite", "targetScore"],
 };
+
+/** The noun for a dataset's rows, as an officer counts them ("24 outcomes"). */
+export const KIND_NOUN: Record<DatasetKind, [string, string]> = {
+  indicators: ["indicator", "indicators"],
+  outcomes: ["outcome", "outcomes"],
+  priorities: ["priority", "priorities"],
+  actions: ["action", "actions"],
+  risks: ["risk", "risks"],
+};
+
+export function plural(n: number, [one, many]: [string, string]): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** What each status means, said as a performance officer would after a count ("6 … have no target"). */
+const STATUS_PHRASE: Record<string, [string, string]> = {
+  Green: ["is on target (Green)", "are on target (Green)"],
+  Amber: ["is just off target (Amber)", "are just off target (Amber)"],
+  Red: ["is off target (Red)", "are off target (Red)"],
+  Complete: ["is complete", "are complete"],
+  "Data only": ["has no target (trend only)", "have no target (trend only)"],
+  "No data": ["has no figure for the period", "have no figure for the period"],
+  Check: ["needs checking (the value is not a number)", "need checking (the value is not a number)"],
+};
+
+/** "6 indicators have no target (trend only)"; an unrated word stays as written ("2 'Greenish'"). */
+export function statusPhrase(kind: DatasetKind, status: string, n: number): string {
+  const phrase = STATUS_PHRASE[status];
+  const noun = plural(n, KIND_NOUN[kind]);
+  return phrase ? `${noun} ${phrase[n === 1 ? 0 : 1]}` : `${noun} marked '${status}' (not a status the add-in knows)`;
+}
+
+/** The words the pane uses, explained once (shown in Help). */
+export const GLOSSARY: { term: string; meaning: string }[] = [
+  { term: "RAG", meaning: "Red, Amber or Green: how a result compares with its target. Green meets or beats it; Amber misses it by no more than the tolerance; Red misses it by more." },
+  { term: "Amber tolerance", meaning: "How far a result may miss its target and still be Amber, as a percentage of the target (5% unless you change it). A threshold column in your sheet overrides it." },
+  { term: "Trend only (no target)", meaning: "An indicator without a target gets no RAG; it is reported by its direction of travel." },
+  { term: "No figure for the period", meaning: "The indicator has no value for the reporting quarter, so it cannot be rated." },
+  { term: "Improving, Static, Worsening", meaning: "The direction of travel against the previous quarter (short trend) and the same quarter last year (long trend), allowing for whether higher or lower is better." },
+  { term: "Red Red", meaning: "An item that is Red and worsening: the exceptions the report explains first." },
+  { term: "Expected standard", meaning: "The share of items that should be on target, e.g. 75% of outcomes Green. 'Standard achieved' is Yes or No." },
+  { term: "Overdue", meaning: "A priority or action whose due date had passed by the end of the quarter and which is not complete." },
+  { term: "Unusual change", meaning: "A change bigger than the usual ups and downs of the series (statistical process control, as in the NHS 'Making Data Count' charts). Needs 12 or more periods." },
+  { term: "Risk score and level", meaning: "Likelihood × impact. The level (High, Medium, Low) comes from the score bands in Settings, or from your register's own levels." },
+  { term: "Heat map", meaning: "How many risks sit at each likelihood and impact; each square names its level by letter as well as colour." },
+  { term: "Directorate return", meaning: "A sheet made for one directorate to update its priorities, actions and risks, then collected back into the corporate sheets." },
+];

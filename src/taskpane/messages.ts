@@ -7,8 +7,39 @@ export function templatesMessage(r: TemplateResult): string {
   return `${r.sheets.length} return sheet${r.sheets.length === 1 ? "" : "s"} written: ${r.sheets.map((s) => s.name).join(", ")}.`;
 }
 
-/** One line for the pane after returns are collected. */
+/** One line for the pane after returns are collected: what changed, then anything that needs a look. */
 export function collectMessage(j: CollectJson): string {
   const read = j.returns.filter((r) => r.accepted).length;
-  return `${read} return${read === 1 ? "" : "s"} read: ${j.changes.length} change${j.changes.length === 1 ? "" : "s"}, ${j.added.length} new, ${j.missing.length} missing, ${j.unknown.length} unknown, ${j.issues.length} not used. See the '${j.outputSheet}' sheet.`;
+  const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
+  const parts = [n(j.changes.length, "change", "changes"), n(j.added.length, "new row", "new rows")];
+  if (j.missing.length) parts.push(n(j.missing.length, "row missing from the returns", "rows missing from the returns"));
+  if (j.unknown.length) parts.push(n(j.unknown.length, "row not matched to the corporate sheets", "rows not matched to the corporate sheets"));
+  if (j.issues.length) parts.push(n(j.issues.length, "value not used (not a valid RAG or date)", "values not used (not a valid RAG or date)"));
+  return `${n(read, "return", "returns")} read: ${parts.join(", ")}. Every change is listed on the '${j.outputSheet}' sheet.`;
+}
+
+/**
+ * A failure said plainly. Excel's errors carry a code (OfficeExtension.Error.code,
+ * https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling);
+ * the common ones get a sentence saying what to do, anything else keeps its own message.
+ */
+export function plainError(e: unknown): string {
+  const err = e as { code?: string; message?: string };
+  switch (err.code) {
+    case "InvalidOperationInCellEditMode":
+      return "Excel is busy because a cell is being edited. Press Enter or Esc in the sheet, then try again.";
+    case "AccessDenied":
+    case "InsertDeleteConflict":
+      return "Excel did not allow the change: the workbook may be protected, shared for co-authoring or read-only. Check that you can edit it, then try again.";
+    case "ItemNotFound":
+      return "A sheet the add-in was using has been renamed or deleted. Try again to read the workbook afresh.";
+    case "RequestPayloadSizeLimitExceeded":
+    case "ResponsePayloadSizeLimitExceeded":
+      return "The workbook is too large for Excel to pass in one go. Close other workbooks and try again.";
+    case "GeneralException":
+    case "InternalError":
+      return "Excel reported an internal problem. Try again; if it keeps happening, save and reopen the workbook.";
+    default:
+      return err.message || "Something went wrong.";
+  }
 }

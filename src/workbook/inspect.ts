@@ -1,5 +1,5 @@
 import {
-  parseSettings, surveyDatasets, choosePeriod, datasetId, scanRows, formatPeriod, fillMerges, DatasetKind, Role, WorkbookSettings, SheetGrid, SkippedSheet,
+  parseSettings, surveyDatasets, choosePeriod, datasetId, scanRows, formatPeriod, fillMerges, cellText, DatasetKind, Role, WorkbookSettings, SheetGrid, SkippedSheet,
 } from "../core";
 import { WorkbookPort, SETTINGS_SHEET } from "./port";
 
@@ -19,6 +19,8 @@ export interface DatasetInfo {
   confidenceByRole: Partial<Record<Role, number>>;
   /** Role → the next best header, offered first when the user corrects a column. */
   runnerUp: Partial<Record<Role, string>>;
+  /** Priorities and actions: the directorates (or owners) named in their rows, as written. */
+  groups: string[];
 }
 
 export interface Inspection {
@@ -44,17 +46,23 @@ export async function inspectWorkbook(port: WorkbookPort): Promise<Inspection> {
     for (const [role, col] of Object.entries(d.columns) as [Role, number][]) columns[role] = d.headers[col - d.left];
     const runnerUp: Partial<Record<Role, string>> = {};
     for (const [role, alt] of Object.entries(d.runnerUp ?? {}) as [Role, { col: number }][]) runnerUp[role] = d.headers[alt.col - d.left];
+    const rows = scanRows(grid, d).filter((r) => r.kind === "data");
+    const groupCol = d.columns.group;
+    const groups = d.kind === "priorities" || d.kind === "actions"
+      ? [...new Set(rows.map((r) => (groupCol === undefined ? r.heading ?? "" : cellText(r.cells[groupCol - d.left])).trim()).filter(Boolean))].sort()
+      : [];
     return {
       id: datasetId(d),
       sheet: d.sheet,
       kind: d.kind,
-      rows: scanRows(grid, d).filter((r) => r.kind === "data").length,
+      rows: rows.length,
       confidence: d.confidence,
       headerRow: d.headerRow + 1,
       headers: d.headers.filter((h) => h !== ""),
       columns,
       confidenceByRole: d.roleScores ?? {},
       runnerUp,
+      groups,
     };
   });
   return { datasets, period: period ? formatPeriod(period) : null, settings, notes, skipped };

@@ -3,8 +3,8 @@ import { Report, Issue, formatShare, notRatedPhrase, isRedRed, formatUkDate, per
 /** What the task pane shows after a run: plain data, built from the report. */
 export interface ResultsView {
   period: string | null;
-  headlines: { id: string; label: string; kind: string; text: string; achieved: boolean | null; status: Status | null }[];
-  redRed: { dataset: string; title: string; why: string; sheet: string; cell: string; series: { label: string; value: number }[]; polarity: string | null }[];
+  headlines: { id: string; label: string; kind: string; text: string; achieved: boolean | null; status: Status | null; counts: Record<string, number> }[];
+  redRed: { dataset: string; title: string; why: string; sheet: string; cell: string; series: { label: string; value: number }[]; polarity: string | null; target: number | null }[];
   overdue: { dataset: string; title: string; due: string; status: string; sheet: string; cell: string }[];
   heatMap: { title: string; likelihood: string[]; impact: string[]; rows: HeatMapCell[][] } | null;
   issues: Issue[];
@@ -14,11 +14,11 @@ export interface ResultsView {
 function headline(r: Report["datasets"][number]): ResultsView["headlines"][number] {
   if (r.kind === "risks") {
     const parts = Object.entries(r.bandCounts).map(([band, n]) => `${n} ${band.toLowerCase()}`);
-    return { id: r.id, label: r.label, kind: r.kind, text: `${r.label}: ${r.risks.length} risks (${parts.join(", ")})`, achieved: null, status: null };
+    return { id: r.id, label: r.label, kind: r.kind, text: `${r.label}: ${r.risks.length} risks (${parts.join(", ")})`, achieved: null, status: null, counts: { ...r.bandCounts } };
   }
   if (!r.standard || !r.standardConfig) {
     const counts = Object.entries(r.statusCounts).map(([s, n]) => `${n} ${s}`).join(", ");
-    return { id: r.id, label: r.label, kind: r.kind, text: `${r.label}: ${counts || "nothing to count"}`, achieved: null, status: null };
+    return { id: r.id, label: r.label, kind: r.kind, text: `${r.label}: ${counts || "nothing to count"}`, achieved: null, status: null, counts: { ...r.statusCounts } };
   }
   const s = r.standard;
   const which = r.standardConfig.counts.join(" or ");
@@ -27,6 +27,7 @@ function headline(r: Report["datasets"][number]): ResultsView["headlines"][numbe
     text: `${r.label}: ${formatShare(s.counted, s.base)} ${which} — standard ${s.expected}% ${s.achieved ? "achieved" : "not achieved"}${notRatedPhrase(r) ? ` (${notRatedPhrase(r)})` : ""}`,
     achieved: s.achieved,
     status: s.achieved ? "Green" : "Red",
+    counts: { ...r.statusCounts },
   };
 }
 
@@ -42,7 +43,7 @@ export function resultsView(report: Report, outputSheets: string[], matrix: Risk
           .sort((a, b) => periodIndex(a.period!) - periodIndex(b.period!))
           .map((p) => ({ label: formatPeriod(p.period!), value: p.value as number }));
         const col = r.detected.columns.title ?? r.detected.left;
-        redRed.push({ dataset: r.label, title: x.item.title || x.item.code, why: x.assessment.why, sheet: r.sheet, cell: `${columnLetter(col)}${x.item.row + 1}`, series: points, polarity: x.item.polarity });
+        redRed.push({ dataset: r.label, title: x.item.title || x.item.code, why: x.assessment.why, sheet: r.sheet, cell: `${columnLetter(col)}${x.item.row + 1}`, series: points, polarity: x.item.polarity, target: x.item.target });
       }
     }
     if (r.kind === "priorities" || r.kind === "actions") {

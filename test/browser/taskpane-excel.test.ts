@@ -1,9 +1,11 @@
 /**
  * The pane as it runs inside Excel, with a fake Office host injected: an
- * issue's link must reach the host's selectCell, and every view must pass an
- * axe accessibility check with no serious or critical violation.
+ * issue's link must reach the host's selectCell and say so beside the link,
+ * Excel's errors are plain with "Try again", and every view (the error
+ * states included) passes axe with no serious or critical violation.
  */
 import { Browser, Page } from "playwright-core";
+import { axeSerious, horizontalOverflow } from "./pane";
 import { readFileSync } from "fs";
 import { mkdirSync } from "fs";
 import { join } from "path";
@@ -23,18 +25,27 @@ async function fakeHostScript(): Promise<string> {
   const inspection = await inspectWorkbook(await XlsxWorkbook.open(data));
   const r = await summarise(await XlsxWorkbook.open(data));
   const outcome = { view: resultsView(r.report, r.outputSheets, null), json: r.json };
+  // The first inspection and the first run fail as Excel fails (an error with a code), to show the error states.
   return `
     window.__selected = [];
+    window.__failures = { inspect: 1, run: 1 };
+    const excelError = (code, message) => Object.assign(new Error(message), { name: "RichApi.Error", code });
     window.__cpeTestHost = {
       kind: "excel",
       title: "This workbook",
-      inspect: async () => (${JSON.stringify(inspection)}),
+      inspect: async () => {
+        if (window.__failures.inspect-- > 0) throw excelError("InvalidOperationInCellEditMode", "This operation is not permitted in cell-edit mode.");
+        return ${JSON.stringify(inspection)};
+      },
       saveDataset: async () => undefined,
-      saveRiskMatrix: async () => undefined,
+      saveSettings: async () => undefined,
       run: async (request, onProgress) => {
+        if (window.__failures.run-- > 0) throw excelError("GeneralException", "An internal error has occurred.");
         for (const [step, f] of [["Reading sheets", 0.2], ["Writing output sheets", 0.7], ["Done", 1]]) {
           onProgress(step, f);
           await new Promise((r) => setTimeout(r, 30));
+          // A test can hold the run mid-way to look at the running state.
+          if (f === 0.7 && window.__holdRun) await window.__holdRun;
         }
         return ${JSON.stringify(outcome)};
       },
@@ -42,16 +53,6 @@ async function fakeHostScript(): Promise<string> {
       makeTemplates: async () => "2 return sheets written.",
       collectReturns: async () => "0 returns read.",
     };`;
-}
-
-async function axeSerious(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
-    // Fluent's focus manager (tabster) adds invisible 1-px focus sentinels marked aria-hidden on purpose;
-    // they are how focus trapping works, not content, so they are left out of the check.
-    const result = await axe.run({ exclude: [["[data-tabster-dummy]"]] }, { resultTypes: ["violations"] });
-    return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.nodes.length}): ${JSON.stringify(v.nodes.map((n) => (n as { html: string }).html)).slice(0, 400)}`);
-  });
 }
 
 describe("task pane inside Excel (fake host)", () => {
@@ -69,13 +70,23 @@ describe("task pane inside Excel (fake host)", () => {
     await context.addInitScript({ path: require.resolve("axe-core/axe.min.js") });
     page = await context.newPage();
     await page.goto(`${server.url}/taskpane.html`);
-    await page.getByText("7 datasets found").waitFor({ timeout: 30_000 });
   }, 60_000);
 
   afterAll(async () => {
     await browser?.close();
     await server?.close();
   });
+
+  it("says plainly when Excel is busy, and reads the workbook when asked to try again", async () => {
+    const alert = page.getByRole("alert").filter({ hasText: "The workbook could not be read" });
+    await alert.waitFor({ timeout: 30_000 });
+    await alert.getByText("Excel is busy because a cell is being edited. Press Enter or Esc in the sheet, then try again.").waitFor();
+    expect(await axeSerious(page)).toEqual([]);
+    expect(await horizontalOverflow(page)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, "11-excel-error.png") });
+    await alert.getByRole("button", { name: "Try again" }).click();
+    await page.getByRole("heading", { name: "7 tables to report on" }).waitFor({ timeout: 10_000 });
+  }, 60_000);
 
   it("has no serious accessibility violation on the workbook, settings and run views", async () => {
     expect(await axeSerious(page)).toEqual([]);
@@ -86,24 +97,43 @@ describe("task pane inside Excel (fake host)", () => {
     expect(await axeSerious(page)).toEqual([]);
   });
 
-  it("shows determinate progress while running, then the results", async () => {
+  it("offers Try again when a run fails in Excel", async () => {
     await page.getByRole("button", { name: "Run", exact: true }).click();
-    await page.getByRole("progressbar").waitFor();
+    const alert = page.getByRole("alert").filter({ hasText: "The run did not finish" });
+    await alert.getByText("Excel reported an internal problem.", { exact: false }).waitFor();
+    expect(await axeSerious(page)).toEqual([]);
+    await alert.getByRole("button", { name: "Try again" }).click();
+    await page.getByText("Outcomes: 15/24 (62.5%) Green — standard 75% not achieved").waitFor({ timeout: 10_000 });
+    await page.getByRole("tab", { name: "Run" }).click();
+  });
+
+  it("shows determinate progress while running, then the results", async () => {
+    await page.evaluate(() => {
+      const w = window as unknown as { __holdRun?: Promise<void>; __releaseRun?: () => void };
+      w.__holdRun = new Promise((resolve) => (w.__releaseRun = resolve));
+    });
+    await page.getByRole("button", { name: "Run", exact: true }).click();
+    await page.getByText("Writing output sheets…").waitFor();
     await page.screenshot({ path: join(SHOTS, "6-running.png") });
+    expect(await axeSerious(page)).toEqual([]);
+    expect(await horizontalOverflow(page)).toEqual([]);
+    await page.evaluate(() => (window as unknown as { __releaseRun: () => void }).__releaseRun());
     await page.getByText("Outcomes: 15/24 (62.5%) Green — standard 75% not achieved").waitFor({ timeout: 10_000 });
     expect(await axeSerious(page)).toEqual([]);
   });
 
   it("sends a click on an issue to Excel as a cell selection", async () => {
-    await page.getByRole("button", { name: "Directorate priorities!C88" }).click();
-    await page.getByRole("status").filter({ hasText: "Selected Directorate priorities!C88" }).waitFor();
+    const item = page.getByRole("listitem").filter({ hasText: "'Directorate priorities'!C88" });
+    await item.getByRole("button", { name: "Go to Directorate priorities!C88" }).click();
+    // Said beside the link clicked, not at the foot of the list.
+    await item.getByRole("status").filter({ hasText: "Selected Directorate priorities!C88" }).waitFor();
     expect(await page.evaluate(() => (window as unknown as { __selected: string[] }).__selected)).toEqual(["Directorate priorities!C88"]);
   });
 
   it("is operable from the keyboard: tab to an issue link and press Enter", async () => {
-    const link = page.getByRole("button", { name: "Directorate priorities!C48" });
+    const link = page.getByRole("button", { name: "Go to Directorate priorities!C48" });
     await link.focus();
     await page.keyboard.press("Enter");
-    await page.getByRole("status").filter({ hasText: "Selected Directorate priorities!C48" }).waitFor();
+    await page.getByRole("listitem").filter({ hasText: "'Directorate priorities'!C48" }).getByRole("status").filter({ hasText: "Selected Directorate priorities!C48" }).waitFor();
   });
 });

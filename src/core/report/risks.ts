@@ -85,7 +85,10 @@ export function reportRisks(
   const levels = chooseBands(grids, d, read.items, configured, scales);
   const m: RiskMatrix = { likelihoodLabels: scales.likelihood.labels, impactLabels: scales.impact.labels, bands: levels.bands };
   const where = `'${grid.name}'`;
-  notes.push(`Risk register ${where}: likelihood on a ${scales.likelihood.size}-point scale (from ${scales.likelihood.source}), impact on a ${scales.impact.size}-point scale (from ${scales.impact.source}); levels from ${levels.source}: ${describeBands(levels.bands)}.`);
+  // Said briefly: which levels, and which scales only where they are not the usual 1–5.
+  const scaleNote = (axis: "likelihood" | "impact") => (scales[axis].size === 5 && /default/.test(scales[axis].source) ? null : `${axis} ${scales[axis].size}-point (${scales[axis].labels.join(", ")})`);
+  const scalesSaid = [scaleNote("likelihood"), scaleNote("impact")].filter(Boolean).join("; ");
+  notes.push(`Risk register ${where}: levels from ${levels.source}: ${describeBands(levels.bands)}${scalesSaid ? `; ${scalesSaid}` : ""}.`);
   if (levels.disagree.length) {
     const rows = levels.disagree.map((r) => r + 1);
     issues.push(issue(d.sheet, levels.disagree[0], d.columns.level ?? d.left, "warning", "risk.level-mismatch",

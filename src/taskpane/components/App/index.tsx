@@ -1,16 +1,42 @@
-import { useCallback, useEffect, useRef, useState } from "react";
-import { Body1, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Tab, TabList, Title3 } from "@fluentui/react-components";
+import { Suspense, lazy, useCallback, useEffect, useRef, useState } from "react";
+import { Button, Spinner, Tab, TabList, Text } from "@fluentui/react-components";
 import type { Inspection } from "../../../workbook/inspect";
 import type { PaneHost, RunOutcome } from "../../host";
+import { SettingsDraft, changesToSave, isDirty } from "../../settings-edit";
+import { plainError } from "../../messages";
 import { useAppStyles } from "./styles";
 import { FileOpen } from "../FileOpen";
-import { WorkbookStep } from "../WorkbookStep";
-import { SettingsStep } from "../SettingsStep";
-import { RunStep, RunState } from "../RunStep";
-import { Results } from "../Results";
-import { Returns } from "../Returns";
+import type { RunState } from "../RunStep";
+import { ErrorNotice } from "../ErrorNotice";
 
-type Step = "workbook" | "settings" | "run" | "results";
+// The steps load after the first screen has painted (and are fetched at once in the background).
+const steps = {
+  workbook: () => import(/* webpackChunkName: "steps" */ "../WorkbookStep"),
+  settings: () => import(/* webpackChunkName: "steps" */ "../SettingsStep"),
+  run: () => import(/* webpackChunkName: "steps" */ "../RunStep"),
+  returns: () => import(/* webpackChunkName: "steps" */ "../Returns"),
+  results: () => import(/* webpackChunkName: "steps" */ "../Results"),
+  help: () => import(/* webpackChunkName: "steps" */ "../Help"),
+  leave: () => import(/* webpackChunkName: "steps" */ "../LeaveDialog"),
+};
+const WorkbookStep = lazy(() => steps.workbook().then((m) => ({ default: m.WorkbookStep })));
+const SettingsStep = lazy(() => steps.settings().then((m) => ({ default: m.SettingsStep })));
+const RunStep = lazy(() => steps.run().then((m) => ({ default: m.RunStep })));
+const Returns = lazy(() => steps.returns().then((m) => ({ default: m.Returns })));
+const Results = lazy(() => steps.results().then((m) => ({ default: m.Results })));
+const Help = lazy(() => steps.help().then((m) => ({ default: m.Help })));
+const LeaveDialog = lazy(() => steps.leave().then((m) => ({ default: m.LeaveDialog })));
+
+type Step = "workbook" | "settings" | "run" | "results" | "help";
+
+/** The heading each step opens with; focus moves there when the pane changes step by itself. */
+const HEADING: Record<Step, string> = {
+  workbook: "datasets-title",
+  settings: "settings-title",
+  run: "run-title",
+  results: "headlines-title",
+  help: "help-title",
+};
 
 export interface AppProps {
   /** The Excel host, or null to start by opening a file. */
@@ -27,8 +53,15 @@ export function App({ initialHost }: AppProps) {
   const [period, setPeriod] = useState<string>("");
   const [run, setRun] = useState<RunState>({ kind: "idle" });
   const [outcome, setOutcome] = useState<RunOutcome | null>(null);
-  const [located, setLocated] = useState<string | null>(null);
+  const [draft, setDraft] = useState<SettingsDraft | null>(null);
+  const [leaving, setLeaving] = useState<Step | "open" | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+  const [focus, setFocus] = useState<{ id: string } | null>(null);
   const cancelled = useRef(false);
+  const lastRun = useRef(false);
+
+  const dirty = inspection !== null && isDirty(inspection, draft);
+  const hasData = (inspection?.datasets.length ?? 0) > 0;
 
   const inspect = useCallback(async (h: PaneHost) => {
     setError(null);
@@ -37,18 +70,88 @@ export function App({ initialHost }: AppProps) {
       setInspection(found);
       setPeriod((p) => p || found.period || "");
     } catch (e) {
-      setError((e as Error).message);
+      setError(plainError(e));
     }
   }, []);
 
   useEffect(() => {
-    if (host) void inspect(host);
-  }, [host, inspect]);
+    if (host && !inspection) void inspect(host);
+  }, [host, inspection, inspect]);
+
+  useEffect(() => {
+    const preload = setTimeout(() => Object.values(steps).forEach((load) => void load()), 0);
+    return () => clearTimeout(preload);
+  }, []);
+
+  // Focus the step's heading once it is on screen (a step may still be loading).
+  useEffect(() => {
+    if (!focus) return;
+    let frame = 0;
+    let tries = 0;
+    const attempt = () => {
+      const el = document.getElementById(focus.id);
+      if (el) el.focus();
+      else if (tries++ < 120) frame = requestAnimationFrame(attempt);
+    };
+    attempt();
+    return () => cancelAnimationFrame(frame);
+  }, [focus]);
+
+  // Closing the page (file mode) or the pane with unsaved settings asks first.
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [dirty]);
+
+  const go = (next: Step) => {
+    setStep(next);
+    setFocus({ id: HEADING[next] });
+  };
+
+  const opened = (h: PaneHost, found: Inspection) => {
+    setHost(h);
+    setInspection(found);
+    setPeriod(found.period ?? "");
+    setAnnouncement(`${h.title} opened: ${found.datasets.length} table${found.datasets.length === 1 ? "" : "s"} to report on.`);
+    go("workbook");
+  };
+
+  const openAnother = () => {
+    host?.close?.();
+    setHost(null);
+    setInspection(null);
+    setOutcome(null);
+    setDraft(null);
+    setRun({ kind: "idle" });
+    setPeriod("");
+    setError(null);
+    setStep("workbook");
+    setFocus({ id: "open-title" });
+  };
+
+  /** Leave Settings (or the file) only after the user decides what happens to unsaved edits. */
+  const request = (next: Step | "open") => {
+    if (dirty && next !== "settings") return setLeaving(next);
+    if (next === "open") openAnother();
+    else setStep(next);
+  };
+
+  const saveSettings = async () => {
+    if (!host || !inspection || !draft) return;
+    const { datasets, matrix } = changesToSave(inspection, draft);
+    await host.saveSettings(datasets, matrix);
+    setDraft(null);
+    await inspect(host);
+  };
 
   const start = async (formatSource: boolean) => {
     if (!host) return;
     cancelled.current = false;
+    lastRun.current = formatSource;
     setRun({ kind: "running", step: "Starting", fraction: 0 });
+    setAnnouncement("");
     try {
       const result = await host.run(
         { period: period.trim() || null, formatSource },
@@ -57,67 +160,130 @@ export function App({ initialHost }: AppProps) {
       );
       setOutcome(result);
       setRun({ kind: "done", sheets: result.json.outputSheets.length, issues: result.json.issues.length });
-      setStep("results");
+      setAnnouncement(
+        `Results ready: ${result.json.outputSheets.length} summary sheets written, ${result.json.issues.length} data issue${result.json.issues.length === 1 ? "" : "s"}.`,
+      );
+      go("results");
     } catch (e) {
       const err = e as Error;
-      setRun(err.name === "CancelledError" ? { kind: "cancelled" } : { kind: "failed", message: err.message });
+      setRun(err.name === "CancelledError" ? { kind: "cancelled" } : { kind: "failed", message: plainError(err) });
     }
   };
+
+  const cancel = () => {
+    cancelled.current = true;
+    host?.cancel?.();
+  };
+
+  const announcer = (
+    <div className={styles.announce} aria-live="polite" role="status">
+      {announcement}
+    </div>
+  );
 
   if (!host) {
     return (
       <div className={styles.root}>
-        <Header title="Council Performance" subtitle="Quarterly performance report" />
-        <div className={styles.body}>
-          <FileOpen onOpened={(h) => setHost(h)} onLocate={(sheet, cell) => setLocated(`${sheet}!${cell}`)} />
-        </div>
+        <header className={styles.header}>
+          <Text as="h1" weight="semibold" size={300} className={styles.title}>
+            Council Performance
+          </Text>
+        </header>
+        <main className={styles.body}>
+          <FileOpen onOpened={opened} />
+        </main>
+        {announcer}
       </div>
     );
   }
 
   return (
     <div className={styles.root}>
-      <Header title="Council Performance" subtitle={host.title} />
-      <TabList className={styles.tabs} selectedValue={step} onTabSelect={(_, d) => setStep(d.value as Step)} aria-label="Steps">
+      <header className={styles.header}>
+        <Text as="h1" weight="semibold" size={300} className={styles.title} title={host.title}>
+          {host.kind === "file" ? host.title : "Performance report"}
+        </Text>
+        <div className={styles.actions}>
+          <Button size="small" appearance="subtle" className={styles.help} aria-pressed={step === "help"} onClick={() => (step === "help" ? setStep("workbook") : request("help"))}>
+            Help
+          </Button>
+          {host.kind === "file" && (
+            <Button size="small" onClick={() => request("open")} disabled={run.kind === "running"}>
+              Open another file
+            </Button>
+          )}
+        </div>
+      </header>
+      <TabList className={styles.tabs} size="small" selectedValue={step} onTabSelect={(_, d) => request(d.value as Step)} aria-label="Steps">
         <Tab value="workbook">Workbook</Tab>
-        <Tab value="settings" disabled={!inspection}>Settings</Tab>
-        <Tab value="run" disabled={!inspection}>Run</Tab>
-        <Tab value="results" disabled={!outcome}>Results</Tab>
+        <Tab value="settings" disabled={!hasData}>
+          Settings
+        </Tab>
+        <Tab value="run" disabled={!hasData}>
+          Run
+        </Tab>
+        <Tab value="results" disabled={!outcome}>
+          Results
+        </Tab>
       </TabList>
       <main className={styles.body}>
-        {error && (
-          <MessageBar intent="error">
-            <MessageBarBody>
-              <MessageBarTitle>The workbook could not be read</MessageBarTitle>
-              {error}
-            </MessageBarBody>
-          </MessageBar>
-        )}
-        {!inspection && !error && <Spinner label="Reading the workbook…" />}
-        {inspection && step === "workbook" && (
-          <WorkbookStep inspection={inspection} period={period} onPeriod={setPeriod} host={host} onChanged={() => inspect(host)} onNext={() => setStep("run")} />
-        )}
-        {inspection && step === "settings" && <SettingsStep inspection={inspection} host={host} onSaved={() => inspect(host)} />}
-        {inspection && step === "run" && (
-          <>
-            <RunStep state={run} period={period} datasets={inspection.datasets.length} onRun={start} onCancel={() => (cancelled.current = true)} />
-            <Returns host={host} />
-          </>
-        )}
-        {outcome && step === "results" && (
-          <Results view={outcome.view} host={host} located={located} onLocated={setLocated} />
-        )}
+        <Suspense fallback={<Spinner size="small" label="Loading…" />}>
+          {error && (
+            <ErrorNotice
+              title="The workbook could not be read"
+              message={error}
+              onRetry={() => inspect(host)}
+              onOpenAnother={host.kind === "file" ? () => request("open") : undefined}
+            />
+          )}
+          {!inspection && !error && <Spinner label="Reading the workbook…" />}
+          {step === "help" && <Help />}
+          {inspection && step === "workbook" && (
+            <WorkbookStep
+              inspection={inspection}
+              period={period}
+              onPeriod={setPeriod}
+              host={host}
+              onChanged={() => inspect(host)}
+              onNext={() => request("run")}
+              onOpenAnother={host.kind === "file" ? () => request("open") : undefined}
+            />
+          )}
+          {inspection && hasData && step === "settings" && (
+            <SettingsStep inspection={inspection} draft={draft} onDraft={setDraft} dirty={dirty} onSave={saveSettings} />
+          )}
+          {inspection && hasData && step === "run" && (
+            <>
+              <RunStep state={run} period={period} inspection={inspection} onRun={start} onRetry={() => start(lastRun.current)} onCancel={cancel} />
+              {inspection.datasets.some((d) => d.kind !== "indicators" && d.kind !== "outcomes") && <Returns host={host} inspection={inspection} running={run.kind === "running"} />}
+            </>
+          )}
+          {outcome && step === "results" && <Results view={outcome.view} host={host} />}
+        </Suspense>
       </main>
+      {announcer}
+      {leaving !== null && (
+        <Suspense fallback={null}>
+          <LeaveDialog
+            open={leaving !== null}
+            onSave={async () => {
+              const to = leaving;
+              setLeaving(null);
+              await saveSettings();
+              if (to === "open") openAnother();
+              else if (to) setStep(to);
+            }}
+            onDiscard={() => {
+              const to = leaving;
+              setLeaving(null);
+              setDraft(null);
+              if (to === "open") openAnother();
+              else if (to) setStep(to);
+            }}
+            onStay={() => setLeaving(null)}
+          />
+        </Suspense>
+      )}
     </div>
-  );
-}
-
-function Header({ title, subtitle }: { title: string; subtitle: string }) {
-  const styles = useAppStyles();
-  return (
-    <header className={styles.header}>
-      <Title3 as="h1">{title}</Title3>
-      <Body1 className={styles.subtitle}>{subtitle}</Body1>
-    </header>
   );
 }

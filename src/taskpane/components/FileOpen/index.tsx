@@ -1,39 +1,68 @@
 import { useRef, useState } from "react";
-import { Body1, Button, Caption1, MessageBar, MessageBarBody, Spinner, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import type { Inspection } from "../../../workbook/inspect";
 import type { PaneHost } from "../../host";
-import { fileHost } from "../../file";
+import { FileHost, fileHost } from "../../file";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   hidden: { display: "none" },
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
-export interface FileOpenProps {
-  onOpened: (host: PaneHost) => void;
-  onLocate: (sheet: string, cell: string) => void;
+/** "the file is not an .xlsx workbook" → "The file is not an .xlsx workbook." */
+function sentence(text: string): string {
+  const t = text.trim();
+  return t.charAt(0).toUpperCase() + t.slice(1) + (/[.!?]$/.test(t) ? "" : ".");
 }
 
-/** Outside Excel: open an .xlsx and run the same flow on it in the browser. */
-export function FileOpen({ onOpened, onLocate }: FileOpenProps) {
+export interface FileOpenProps {
+  onOpened: (host: PaneHost, inspection: Inspection) => void;
+}
+
+/**
+ * Outside Excel: open an .xlsx and run the same flow on it in the browser.
+ * The file is read in a worker, so progress keeps painting and Cancel works
+ * however large the workbook is.
+ */
+export function FileOpen({ onOpened }: FileOpenProps) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const opening = useRef<FileHost | null>(null);
+  const [progress, setProgress] = useState<string | null>(null);
+  const [error, setError] = useState<{ file: string; reason: string } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
   const open = async (file: File) => {
-    setBusy(true);
     setError(null);
+    setNotice(null);
+    setProgress(`Reading ${file.name}`);
+    const host = fileHost(file.name, await file.arrayBuffer());
+    opening.current = host;
     try {
-      onOpened(await fileHost(file.name, await file.arrayBuffer(), onLocate));
+      await host.open(setProgress);
+      setProgress("Finding the tables to report on");
+      const found = await host.inspect();
+      opening.current = null;
+      onOpened(host, found);
     } catch (e) {
-      setError(`${file.name} cannot be used: ${(e as Error).message}`);
-      setBusy(false);
+      const err = e as Error;
+      host.close();
+      if (opening.current !== host) return;
+      opening.current = null;
+      setProgress(null);
+      if (err.name === "CancelledError") setNotice(`Opening ${file.name} was cancelled.`);
+      else setError({ file: file.name, reason: sentence(err.message) });
+    } finally {
+      if (input.current) input.current.value = "";
     }
   };
 
+  const cancel = () => opening.current?.close();
+
   return (
     <section className={styles.root} aria-labelledby="open-title">
-      <Subtitle2 as="h2" id="open-title">Open a workbook file</Subtitle2>
+      <Subtitle2 as="h2" id="open-title" tabIndex={-1}>Open a workbook file</Subtitle2>
       <Body1>
         Excel is not connected, so this page works on a copy of your workbook. Choose the .xlsx file; it stays on this
         computer and you download the summarised copy at the end.
@@ -47,13 +76,26 @@ export function FileOpen({ onOpened, onLocate }: FileOpenProps) {
         data-testid="file-input"
         onChange={(e) => e.target.files?.[0] && open(e.target.files[0])}
       />
-      <Button appearance="primary" onClick={() => input.current?.click()} disabled={busy}>
-        Open a workbook file
-      </Button>
-      {busy && <Spinner size="small" label="Opening…" />}
+      <div className={styles.buttons}>
+        <Button appearance="primary" onClick={() => input.current?.click()} disabled={progress !== null}>
+          Open a workbook file
+        </Button>
+        {progress !== null && <Button onClick={cancel}>Cancel</Button>}
+      </div>
+      <div aria-live="polite">
+        {progress !== null && (
+          <Field validationMessage={`${progress}…`} validationState="none">
+            <ProgressBar thickness="large" aria-label={progress} />
+          </Field>
+        )}
+        {notice && <Body1>{notice}</Body1>}
+      </div>
       {error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{error}</MessageBarBody>
+        <MessageBar intent="error" layout="multiline" role="alert">
+          <MessageBarBody>
+            <MessageBarTitle>{error.file} cannot be used</MessageBarTitle>
+            {error.reason} Choose another file.
+          </MessageBarBody>
         </MessageBar>
       )}
       <Caption1>Inside Excel, open this pane from Home › Performance report instead.</Caption1>

@@ -1,9 +1,13 @@
 import { Body1, Button, Caption1, Card, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { ResultsView } from "../../../workbook/results-view";
+import type { DatasetKind } from "../../../core";
 import type { PaneHost } from "../../host";
+import { statusPhrase } from "../../labels";
 import { HeatMap } from "../HeatMap";
 import { TrendChart } from "../TrendChart";
 import { IssuesList } from "../IssuesList";
+import { CellLink } from "../CellLink";
+import { ShowMore } from "../ShowMore";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -19,23 +23,24 @@ const useStyles = makeStyles({
 export interface ResultsProps {
   view: ResultsView;
   host: PaneHost;
-  located: string | null;
-  onLocated: (where: string | null) => void;
 }
 
-export function Results({ view, host, located, onLocated }: ResultsProps) {
+/** A headline in words: the standard's verdict, or (without one) what each count means. */
+function headlineText(h: ResultsView["headlines"][number]): string {
+  if (h.achieved !== null || h.kind === "risks") return h.text;
+  const parts = Object.entries(h.counts).filter(([, n]) => n > 0).map(([s, n]) => statusPhrase(h.kind as DatasetKind, s, n));
+  return `${h.label}: ${parts.length ? parts.join("; ") : "nothing to count"}`;
+}
+
+export function Results({ view, host }: ResultsProps) {
   const styles = useStyles();
-  const go = async (sheet: string, cell: string) => {
-    await host.selectCell(sheet, cell);
-    onLocated(`${sheet}!${cell}`);
-  };
   return (
     <div className={styles.root}>
       <section className={styles.cards} aria-labelledby="headlines-title">
-        <Subtitle2 as="h2" id="headlines-title">{view.period ?? "Results"}</Subtitle2>
+        <Subtitle2 as="h2" id="headlines-title" tabIndex={-1}>{view.period ? `Results for ${view.period}` : "Results"}</Subtitle2>
         {view.headlines.map((h) => (
           <Card key={h.id} className={`${styles.card} ${h.achieved === null ? styles.plain : h.achieved ? styles.ok : styles.notOk}`}>
-            <Body1>{h.text}</Body1>
+            <Body1>{headlineText(h)}</Body1>
           </Card>
         ))}
         {host.download && <Button appearance="primary" onClick={() => host.download?.()}>Download the summarised workbook</Button>}
@@ -45,30 +50,31 @@ export function Results({ view, host, located, onLocated }: ResultsProps) {
       <section className={styles.section} aria-labelledby="redred-title">
         <Subtitle2 as="h2" id="redred-title">'Red Red': off target and worsening ({view.redRed.length})</Subtitle2>
         {view.redRed.length === 0 && <Body1>None this period.</Body1>}
-        {view.redRed.map((r) => (
+        <ShowMore items={view.redRed} step={10} noun="'Red Red' items" render={(r) => (
           <Card key={`${r.sheet}!${r.cell}`} className={`${styles.card} ${styles.notOk}`}>
             <Text className={styles.word}>{r.title}</Text>
             <Caption1>{r.why}</Caption1>
-            <TrendChart series={r.series} title={r.title} polarity={r.polarity} />
-            <Button size="small" appearance="subtle" onClick={() => go(r.sheet, r.cell)}>Go to {r.sheet}!{r.cell}</Button>
+            <TrendChart series={r.series} title={r.title} polarity={r.polarity} target={r.target} />
+            <CellLink host={host} sheet={r.sheet} cell={r.cell} />
           </Card>
-        ))}
+        )} />
       </section>
 
       <section className={styles.section} aria-labelledby="overdue-title">
         <Subtitle2 as="h2" id="overdue-title">Overdue ({view.overdue.length})</Subtitle2>
         {view.overdue.length === 0 && <Body1>Nothing is overdue at the end of the period.</Body1>}
-        {view.overdue.map((o) => (
+        <ShowMore items={view.overdue} step={20} noun="overdue items" render={(o) => (
           <Card key={`${o.sheet}!${o.cell}`} className={styles.card}>
             <Text>{o.title}</Text>
             <Caption1>{o.dataset} · due {o.due} · {o.status}</Caption1>
+            <CellLink host={host} sheet={o.sheet} cell={o.cell} />
           </Card>
-        ))}
+        )} />
       </section>
 
       {view.heatMap && <HeatMap map={view.heatMap} />}
 
-      <IssuesList issues={view.issues} onGo={go} located={located} />
+      <IssuesList issues={view.issues} host={host} />
     </div>
   );
 }

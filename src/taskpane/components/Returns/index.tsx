@@ -1,25 +1,31 @@
 import { useState } from "react";
-import { Body1, Button, Field, Input, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, Dropdown, Field, MessageBar, MessageBarActions, MessageBarBody, Option, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import type { Inspection } from "../../../workbook/inspect";
 import type { PaneHost } from "../../host";
+import { plainError } from "../../messages";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalM },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  dropdown: { minWidth: 0, width: "100%" },
 });
 
+const ALL = "Every directorate, and the risk register";
+
 /** Templates for directorate leads, and collecting their returns. */
-export function Returns({ host }: { host: PaneHost }) {
+export function Returns({ host, inspection, running }: { host: PaneHost; inspection: Inspection; running: boolean }) {
   const styles = useStyles();
-  const [directorate, setDirectorate] = useState("");
+  const directorates = [...new Set(inspection.datasets.flatMap((d) => d.groups))].sort((a, b) => a.localeCompare(b));
+  const [directorate, setDirectorate] = useState(ALL);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ intent: "success" | "error"; text: string } | null>(null);
-  const act = async (work: () => Promise<string>) => {
+  const [message, setMessage] = useState<{ intent: "success" | "error"; text: string; made: boolean } | null>(null);
+  const act = async (work: () => Promise<string>, made: boolean) => {
     setBusy(true);
     setMessage(null);
     try {
-      setMessage({ intent: "success", text: await work() });
+      setMessage({ intent: "success", text: await work(), made });
     } catch (e) {
-      setMessage({ intent: "error", text: (e as Error).message });
+      setMessage({ intent: "error", text: plainError(e), made: false });
     }
     setBusy(false);
   };
@@ -27,15 +33,27 @@ export function Returns({ host }: { host: PaneHost }) {
     <section className={styles.root} aria-labelledby="returns-title">
       <Subtitle2 as="h2" id="returns-title">Directorate returns</Subtitle2>
       <Body1>Make a return sheet for each directorate, with drop-downs and protection, pre-filled with the current data. When they come back, collect them: every change is listed.</Body1>
-      <Field label="Directorate" hint="Leave blank for every directorate and the risk register">
-        <Input value={directorate} onChange={(_, d) => setDirectorate(d.value)} />
+      <Field label="Directorate">
+        <Dropdown className={styles.dropdown} value={directorate} selectedOptions={[directorate]} onOptionSelect={(_, d) => d.optionValue && setDirectorate(d.optionValue)}>
+          <Option value={ALL}>{ALL}</Option>
+          {directorates.map((d) => <Option key={d} value={d}>{d}</Option>)}
+        </Dropdown>
       </Field>
       <div className={styles.buttons}>
-        <Button disabled={busy} onClick={() => act(() => host.makeTemplates(directorate.trim() || null))}>Make templates</Button>
-        <Button disabled={busy} onClick={() => act(() => host.collectReturns())}>Collect returns</Button>
+        <Button disabled={busy || running} onClick={() => act(() => host.makeTemplates(directorate === ALL ? null : directorate), true)}>Make templates</Button>
+        <Button disabled={busy || running} onClick={() => act(() => host.collectReturns(), false)}>Collect returns</Button>
       </div>
       <div aria-live="polite">
-        {message && <MessageBar intent={message.intent}><MessageBarBody>{message.text}</MessageBarBody></MessageBar>}
+        {message && (
+          <MessageBar intent={message.intent} layout="multiline">
+            <MessageBarBody>{message.text}</MessageBarBody>
+            {message.made && host.download && (
+              <MessageBarActions>
+                <Button size="small" onClick={() => host.download?.()}>Download the workbook with the return sheets</Button>
+              </MessageBarActions>
+            )}
+          </MessageBar>
+        )}
       </div>
     </section>
   );

@@ -1,5 +1,7 @@
 import { useState } from "react";
-import { Body1, Button, Checkbox, Field, MessageBar, MessageBarBody, ProgressBar, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, Checkbox, Field, ProgressBar, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import type { Inspection } from "../../../workbook/inspect";
+import { ErrorNotice } from "../ErrorNotice";
 
 export type RunState =
   | { kind: "idle" }
@@ -18,21 +20,23 @@ const useStyles = makeStyles({
 export interface RunStepProps {
   state: RunState;
   period: string;
-  datasets: number;
+  inspection: Inspection;
   onRun: (formatSource: boolean) => void;
+  onRetry: () => void;
   onCancel: () => void;
 }
 
-export function RunStep({ state, period, datasets, onRun, onCancel }: RunStepProps) {
+export function RunStep({ state, period, inspection, onRun, onRetry, onCancel }: RunStepProps) {
   const styles = useStyles();
   const [formatSource, setFormatSource] = useState(false);
   const running = state.kind === "running";
+  const n = inspection.datasets.length;
   return (
     <section className={styles.root} aria-labelledby="run-title">
-      <Subtitle2 as="h2" id="run-title">Write the summary sheets</Subtitle2>
+      <Subtitle2 as="h2" id="run-title" tabIndex={-1}>Write the summary sheets</Subtitle2>
       <Body1>
-        {datasets} dataset{datasets === 1 ? "" : "s"} for {period || "the latest period found"}. Your own sheets are never changed; the
-        summary sheets are replaced each time.
+        {n} table{n === 1 ? "" : "s"} for {period || "the latest quarter found"}. Your own sheets are never changed; the summary sheets
+        are replaced each time.
       </Body1>
       <Checkbox checked={formatSource} disabled={running} onChange={(_, d) => setFormatSource(Boolean(d.checked))}
         label="Also colour the RAG and risk-level columns in my sheets (colour only, values untouched)" />
@@ -42,16 +46,14 @@ export function RunStep({ state, period, datasets, onRun, onCancel }: RunStepPro
       </div>
       <div className={styles.progress} aria-live="polite">
         {running && (
-          <Field validationMessage={state.step} validationState="none" label="Progress">
+          <Field validationMessage={`${state.step}…`} validationState="none" label="Progress">
             <ProgressBar value={state.fraction} max={1} thickness="large" aria-label={`Progress: ${state.step}`} />
           </Field>
         )}
         {state.kind === "done" && <Body1>Done: {state.sheets} summary sheets written, {state.issues} data issue{state.issues === 1 ? "" : "s"}.</Body1>}
         {state.kind === "cancelled" && <Body1>Cancelled. Nothing was written.</Body1>}
-        {state.kind === "failed" && (
-          <MessageBar intent="error"><MessageBarBody>{state.message}</MessageBarBody></MessageBar>
-        )}
       </div>
+      {state.kind === "failed" && <ErrorNotice title="The run did not finish" message={state.message} onRetry={onRetry} />}
     </section>
   );
 }

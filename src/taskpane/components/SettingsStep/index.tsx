@@ -1,135 +1,173 @@
-import { useState } from "react";
+import { useId, useState } from "react";
 import {
-  Button, Caption1, Card, CardHeader, Checkbox, Field, Input, SpinButton, Subtitle2, Switch, Text, makeStyles, tokens,
+  Body1, Button, Caption1, Card, CardHeader, Checkbox, Field, Input, Label, MessageBar, MessageBarBody, SpinButton, Subtitle2, Switch, Text,
+  makeStyles, tokens,
 } from "@fluentui/react-components";
 import type { Inspection, DatasetInfo } from "../../../workbook/inspect";
-import { defaultStandard, DEFAULT_MATRIX, DEFAULT_TOLERANCE, DatasetSettings, Status, RiskMatrix, checkMatrix } from "../../../core";
-import type { PaneHost } from "../../host";
+import type { Status } from "../../../core";
 import { KIND_LABEL } from "../../labels";
+import { DatasetDraft, MatrixDraft, SettingsDraft, draftFrom, isMeasured, matrixProblem } from "../../settings-edit";
 
 const useStyles = makeStyles({
   list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   card: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  checks: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM },
+  group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  checks: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },
+  levels: { margin: 0, paddingLeft: 0, listStyle: "none", display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  level: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
+  levelInput: { flexGrow: 1, minWidth: 0 },
+  // The one Save stays in reach at the bottom of the pane however long the list is.
+  footer: {
+    position: "sticky",
+    bottom: 0,
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalS} 0`,
+    backgroundColor: tokens.colorNeutralBackground2,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
 });
 
 const COUNTABLE: Status[] = ["Green", "Amber", "Complete"];
 
 export interface SettingsStepProps {
   inspection: Inspection;
-  host: PaneHost;
-  onSaved: () => void;
+  /** Unsaved edits, or null for the settings as saved. */
+  draft: SettingsDraft | null;
+  onDraft: (d: SettingsDraft) => void;
+  dirty: boolean;
+  onSave: () => Promise<void>;
 }
 
-/** Each dataset's rules with the defaults visible; saved in the workbook for every later run. */
-export function SettingsStep({ inspection, host, onSaved }: SettingsStepProps) {
+/** Every table's rules with the defaults visible, edited together and saved in the workbook with one Save. */
+export function SettingsStep({ inspection, draft, onDraft, dirty, onSave }: SettingsStepProps) {
   const styles = useStyles();
+  const current = draft ?? draftFrom(inspection);
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const problem = matrixProblem(inspection, current.matrix);
+  const risks = inspection.datasets.filter((d) => d.kind === "risks");
+
+  const edit = (next: SettingsDraft) => {
+    setSaved(false);
+    onDraft(next);
+  };
+  const save = async () => {
+    setSaving(true);
+    await onSave();
+    setSaving(false);
+    setSaved(true);
+  };
+
   return (
     <section className={styles.list} aria-labelledby="settings-title">
-      <Subtitle2 as="h2" id="settings-title">Settings</Subtitle2>
-      <Caption1>Changes apply from the next run; earlier quarters keep the rules they were calculated with.</Caption1>
-      {inspection.datasets.map((d) =>
-        d.kind === "risks" ? (
-          <RiskSettings key={d.id} matrix={inspection.settings.riskMatrix ?? DEFAULT_MATRIX} host={host} onSaved={onSaved} />
-        ) : (
-          <DatasetCard key={d.id} dataset={d} saved={inspection.settings.datasets[d.id] ?? {}} host={host} onSaved={onSaved} />
-        ),
+      <Subtitle2 as="h2" id="settings-title" tabIndex={-1}>Settings</Subtitle2>
+      <Caption1>Saved in the workbook and used from the next run; earlier quarters keep the rules they were calculated with.</Caption1>
+      {inspection.datasets.filter((d) => d.kind !== "risks").map((d) => (
+        <DatasetCard key={d.id} dataset={d} value={current.datasets[d.id]}
+          onChange={(v) => edit({ ...current, datasets: { ...current.datasets, [d.id]: v } })} />
+      ))}
+      {risks.length > 0 && (
+        <RiskCard sheets={risks.map((r) => r.sheet)} value={current.matrix} problem={problem} onChange={(m) => edit({ ...current, matrix: m })} />
       )}
+      <div className={styles.footer}>
+        <Button appearance="primary" onClick={save} disabled={!dirty || saving || problem !== null}>
+          {saving ? "Saving…" : "Save settings"}
+        </Button>
+        <Caption1 role="status">{dirty ? "You have unsaved changes." : saved ? "Settings saved in the workbook." : "No unsaved changes."}</Caption1>
+      </div>
     </section>
   );
 }
 
-function DatasetCard({ dataset, saved, host, onSaved }: { dataset: DatasetInfo; saved: DatasetSettings; host: PaneHost; onSaved: () => void }) {
+function DatasetCard({ dataset, value, onChange }: { dataset: DatasetInfo; value: DatasetDraft; onChange: (v: DatasetDraft) => void }) {
   const styles = useStyles();
-  const standard = saved.standard === undefined ? defaultStandard(dataset.kind) : saved.standard;
-  const [expected, setExpected] = useState<number>(standard?.expected ?? 90);
-  const [counts, setCounts] = useState<Status[]>(standard?.counts ?? ["Green"]);
-  const [tolerance, setTolerance] = useState<number>((saved.tolerance ?? DEFAULT_TOLERANCE).value);
-  const [band, setBand] = useState<number>(saved.staticBand?.value ?? 0);
-  const [spc, setSpc] = useState<boolean>(saved.spc ?? true);
-  const [hasStandard, setHasStandard] = useState<boolean>(standard !== null);
-  const [state, setState] = useState<"idle" | "saving" | "saved">("idle");
-  const measured = dataset.kind === "indicators" || dataset.kind === "outcomes";
-
-  const save = async () => {
-    setState("saving");
-    await host.saveDataset(dataset.id, {
-      standard: hasStandard ? { expected, counts } : null,
-      ...(measured ? { tolerance: { kind: "percent", value: tolerance }, staticBand: { kind: "absolute", value: band }, spc } : {}),
-    });
-    setState("saved");
-    onSaved();
+  const groupLabel = useId();
+  const set = (patch: Partial<DatasetDraft>) => onChange({ ...value, ...patch });
+  const num = (v: number | null | undefined, text: string | undefined, fallback: number) => {
+    const n = v ?? Number(text);
+    return Number.isFinite(n) ? n : fallback;
   };
-
   return (
     <Card className={styles.card}>
-      <CardHeader header={<Text weight="semibold">{dataset.sheet}</Text>} description={<Caption1>{KIND_LABEL[dataset.kind]}</Caption1>} />
-      <Switch checked={hasStandard} onChange={(_, d) => setHasStandard(d.checked)} label="Report against an expected standard" />
-      {hasStandard && (
+      <CardHeader
+        header={<Text as="h3" weight="semibold">{dataset.sheet}</Text>}
+        description={<Caption1>{KIND_LABEL[dataset.kind]} on sheet '{dataset.sheet}', {dataset.rows} rows</Caption1>}
+      />
+      <Switch checked={value.hasStandard} onChange={(_, d) => set({ hasStandard: d.checked })} label="Report against an expected standard" />
+      {value.hasStandard && (
         <>
-          <Field label="Expected standard (%)">
-            <SpinButton value={expected} min={0} max={100} onChange={(_, d) => setExpected(Number(d.value ?? d.displayValue ?? expected))} />
+          <Field label="Expected standard (% of items)">
+            <SpinButton value={value.expected} min={0} max={100} onChange={(_, d) => set({ expected: num(d.value, d.displayValue, value.expected) })} />
           </Field>
-          <fieldset className={styles.checks}>
-            <legend>Statuses that count towards it</legend>
-            {COUNTABLE.map((s) => (
-              <Checkbox key={s} label={s} checked={counts.includes(s)} onChange={(_, d) => setCounts(d.checked ? [...counts, s] : counts.filter((x) => x !== s))} />
-            ))}
-          </fieldset>
+          <div className={styles.group} role="group" aria-labelledby={groupLabel}>
+            <Label id={groupLabel}>Counts towards the standard</Label>
+            <div className={styles.checks}>
+              {COUNTABLE.map((s) => (
+                <Checkbox key={s} label={s} checked={value.counts.includes(s)}
+                  onChange={(_, d) => set({ counts: d.checked ? COUNTABLE.filter((x) => x === s || value.counts.includes(x)) : value.counts.filter((x) => x !== s) })} />
+              ))}
+            </div>
+          </div>
         </>
       )}
-      {measured && (
+      {isMeasured(dataset) && (
         <>
-          <Field label="Amber tolerance (% of target)" hint="Default 5%. An explicit threshold column overrides it.">
-            <SpinButton value={tolerance} min={0} max={100} step={0.5} onChange={(_, d) => setTolerance(Number(d.value ?? d.displayValue ?? tolerance))} />
+          <Field label="Amber tolerance (% of target)" hint="How far a result may miss its target and still be Amber. A tolerance column in the sheet overrides it.">
+            <SpinButton value={value.tolerance} min={0} max={100} step={0.5} onChange={(_, d) => set({ tolerance: num(d.value, d.displayValue, value.tolerance) })} />
           </Field>
-          <Field label="Static band for trends" hint="Changes this small or smaller count as Static. Default 0: only an equal value.">
-            <SpinButton value={band} min={0} step={0.1} onChange={(_, d) => setBand(Number(d.value ?? d.displayValue ?? band))} />
+          <Field label="Ignore changes smaller than" hint="For trends: a change this size or smaller counts as Static. 0 means only an identical figure.">
+            <SpinButton value={value.band} min={0} step={0.1} onChange={(_, d) => set({ band: num(d.value, d.displayValue, value.band) })} />
           </Field>
-          <Switch checked={spc} onChange={(_, d) => setSpc(d.checked)} label="Statistical process control for series of 12 points or more" />
+          <Switch checked={value.spc} onChange={(_, d) => set({ spc: d.checked })} label="Flag unusual changes (needs 12 or more periods)" />
         </>
       )}
-      <Button onClick={save} disabled={state === "saving"}>{state === "saved" ? "Saved" : "Save settings"}</Button>
     </Card>
   );
 }
 
-function RiskSettings({ matrix, host, onSaved }: { matrix: RiskMatrix; host: PaneHost; onSaved: () => void }) {
+function LevelList({ title, levels, onChange }: { title: string; levels: string[]; onChange: (l: string[]) => void }) {
   const styles = useStyles();
-  const [bands, setBands] = useState(matrix.bands.map((b) => ({ ...b })));
-  const [likelihood, setLikelihood] = useState(matrix.likelihoodLabels.join(", "));
-  const [impact, setImpact] = useState(matrix.impactLabels.join(", "));
-  const [state, setState] = useState<"idle" | "saved" | "invalid">("idle");
-  const split = (text: string) => text.split(",").map((x) => x.trim()).filter(Boolean);
-  const save = async () => {
-    const next: RiskMatrix = { ...matrix, bands, likelihoodLabels: split(likelihood), impactLabels: split(impact) };
-    // A matrix of another size keeps no per-cell bands from the old one.
-    if (next.likelihoodLabels.length !== matrix.likelihoodLabels.length || next.impactLabels.length !== matrix.impactLabels.length) delete next.cellBands;
-    if (checkMatrix(next).length) {
-      setState("invalid");
-      return;
-    }
-    await host.saveRiskMatrix(next);
-    setState("saved");
-    onSaved();
-  };
+  const id = useId();
+  return (
+    <div className={styles.group} role="group" aria-labelledby={id}>
+      <Label id={id}>{title}, lowest first</Label>
+      <ol className={styles.levels}>
+        {levels.map((l, i) => (
+          <li key={i} className={styles.level}>
+            <Caption1 aria-hidden>{i + 1}</Caption1>
+            <Input className={styles.levelInput} value={l} aria-label={`${title} ${i + 1}`} onChange={(_, d) => onChange(levels.map((x, j) => (j === i ? d.value : x)))} />
+            <Button size="small" appearance="subtle" aria-label={`Remove ${title.toLowerCase()} ${i + 1} (${l || "blank"})`} disabled={levels.length <= 2}
+              onClick={() => onChange(levels.filter((_, j) => j !== i))}>Remove</Button>
+          </li>
+        ))}
+      </ol>
+      <Button size="small" onClick={() => onChange([...levels, ""])}>Add a level</Button>
+    </div>
+  );
+}
+
+function RiskCard({ sheets, value, problem, onChange }: { sheets: string[]; value: MatrixDraft; problem: string | null; onChange: (m: MatrixDraft) => void }) {
+  const styles = useStyles();
+  const max = value.likelihood.length * value.impact.length;
   return (
     <Card className={styles.card}>
-      <CardHeader header={<Text weight="semibold">Risk matrix</Text>} description={<Caption1>{matrix.likelihoodLabels.length} × {matrix.impactLabels.length}, score = likelihood × impact</Caption1>} />
-      <Field label="Likelihood levels, lowest first" hint="Separated by commas; numbers 1 to n are accepted too">
-        <Input value={likelihood} onChange={(_, d) => setLikelihood(d.value)} />
-      </Field>
-      <Field label="Impact levels, lowest first">
-        <Input value={impact} onChange={(_, d) => setImpact(d.value)} />
-      </Field>
-      {bands.map((b, i) => (
-        <Field key={b.name} label={`${b.name}: lowest score`}>
-          <SpinButton value={b.minScore} min={1} max={matrix.likelihoodLabels.length * matrix.impactLabels.length}
-            onChange={(_, d) => setBands(bands.map((x, j) => (j === i ? { ...x, minScore: Number(d.value ?? d.displayValue ?? x.minScore) } : x)))} />
+      <CardHeader
+        header={<Text as="h3" weight="semibold">Risk matrix</Text>}
+        description={<Caption1>For sheet{sheets.length === 1 ? "" : "s"} {sheets.map((s) => `'${s}'`).join(", ")}; {value.likelihood.length} × {value.impact.length}, score = likelihood × impact</Caption1>}
+      />
+      <LevelList title="Likelihood" levels={value.likelihood} onChange={(likelihood) => onChange({ ...value, likelihood })} />
+      <LevelList title="Impact" levels={value.impact} onChange={(impact) => onChange({ ...value, impact })} />
+      <Body1>Risk levels, by lowest score:</Body1>
+      {value.bands.map((b, i) => (
+        <Field key={b.name} label={`${b.name} from score`}>
+          <SpinButton value={b.minScore} min={1} max={max}
+            onChange={(_, d) => onChange({ ...value, bands: value.bands.map((x, j) => (j === i ? { ...x, minScore: d.value ?? (Number(d.displayValue) || x.minScore) } : x)) })} />
         </Field>
       ))}
-      <Button onClick={save}>{state === "saved" ? "Saved" : "Save risk matrix"}</Button>
-      {state === "invalid" && <Caption1 role="alert">Each axis needs at least two levels, and each level must start below the one above it.</Caption1>}
+      {problem && <MessageBar intent="warning" layout="multiline"><MessageBarBody>{problem}</MessageBarBody></MessageBar>}
     </Card>
   );
 }

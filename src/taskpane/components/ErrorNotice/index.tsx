@@ -1,0 +1,25 @@
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+
+export interface ErrorNoticeProps {
+  title: string;
+  /** Already plain (see plainError). */
+  message: string;
+  onRetry: () => void;
+  onOpenAnother?: () => void;
+}
+
+/** A failure with what to do next: always "Try again", and in file mode another file. */
+export function ErrorNotice({ title, message, onRetry, onOpenAnother }: ErrorNoticeProps) {
+  return (
+    <MessageBar intent="error" layout="multiline" role="alert">
+      <MessageBarBody>
+        <MessageBarTitle>{title}</MessageBarTitle>
+        {message}
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button size="small" onClick={onRetry}>Try again</Button>
+        {onOpenAnother && <Button size="small" onClick={onOpenAnother}>Open another file</Button>}
+      </MessageBarActions>
+    </MessageBar>
+  );
+}

@@ -1,0 +1,25 @@
+/**
+ * Messages between the pane and the worker that holds an opened .xlsx file.
+ * Everything crossing is plain data (structured clone); the file's bytes and
+ * the saved copy are transferred, not copied, where possible.
+ */
+import type { DatasetSettings, RiskMatrix } from "../../core";
+import type { RunRequest } from "../host";
+
+/** What the pane can ask of the file, one operation per message. */
+export type WorkerOp =
+  | { op: "open"; data: ArrayBuffer }
+  | { op: "inspect" }
+  | { op: "saveDataset"; id: string; patch: DatasetSettings }
+  | { op: "saveSettings"; datasets: Record<string, DatasetSettings>; matrix?: RiskMatrix | null }
+  | { op: "run"; request: RunRequest }
+  | { op: "makeTemplates"; directorate: string | null }
+  | { op: "collectReturns"; name: string }
+  | { op: "save" };
+
+export type WorkerRequest = WorkerOp & { id: number };
+
+export type WorkerReply =
+  | { id: number; kind: "progress"; step: string; fraction: number }
+  | { id: number; kind: "done"; value: unknown }
+  | { id: number; kind: "failed"; name: string; message: string };

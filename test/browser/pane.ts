@@ -1,0 +1,67 @@
+/** What the task-pane tests look for on a page: accessibility, overflow, painted frames. */
+import type { Page } from "playwright-core";
+
+/** Wait for finite transitions (a dialog or panel fading in, a button's hover colour) to end. */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const settling = document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity);
+    await Promise.all(settling.map((a) => a.finished.catch(() => undefined)));
+  });
+}
+
+/** axe-core's serious and critical findings (axe must be injected into the page), with colours checked at rest. */
+export async function axeSerious(page: Page): Promise<string[]> {
+  await settle(page);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+    // Fluent's focus manager (tabster) adds invisible 1-px focus sentinels marked aria-hidden on purpose;
+    // they are how focus trapping works, not content, so they are left out of the check.
+    const result = await axe.run({ exclude: [["[data-tabster-dummy]"]] }, { resultTypes: ["violations"] });
+    return result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id} (${v.nodes.length}): ${JSON.stringify(v.nodes.map((n) => { const x = n as { html: string; failureSummary?: string }; return `${x.html} ${x.failureSummary ?? ""}`; })).slice(0, 600)}`);
+  });
+}
+
+/** Whatever makes the pane scroll sideways: the page's own overflow and every visible element past its right edge. */
+export async function horizontalOverflow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const out: string[] = [];
+    if (document.documentElement.scrollWidth > width) out.push(`page scrolls sideways: ${document.documentElement.scrollWidth} > ${width}`);
+    for (const el of Array.from(document.body.querySelectorAll("*"))) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0 || el.closest("[data-tabster-dummy]")) continue;
+      if (r.right > width + 0.5) out.push(`${el.tagName.toLowerCase()}.${(el.getAttribute("class") ?? "").split(" ")[0]} "${(el.textContent ?? "").slice(0, 40)}" ends at ${Math.round(r.right)} > ${width}`);
+    }
+    return out.slice(0, 10);
+  });
+}
+
+/** Start recording every painted frame (requestAnimationFrame) with the progress the page showed in it. */
+export async function recordFrames(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: { t: number; progress: string | null }[]; __recording: boolean };
+    w.__frames = [];
+    w.__recording = true;
+    const tick = (t: number) => {
+      const bar = document.querySelector("[role=progressbar]");
+      w.__frames.push({ t, progress: bar ? `${bar.getAttribute("aria-label")}:${bar.getAttribute("aria-valuenow") ?? "indeterminate"}` : null });
+      if (w.__recording) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
+/** Stop recording; the frames painted, the longest gap between two of them, and the progress states seen. */
+export async function stopFrames(page: Page): Promise<{ frames: number; longestGapMs: number; progress: string[] }> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __frames: { t: number; progress: string | null }[]; __recording: boolean };
+    w.__recording = false;
+    const f = w.__frames;
+    let longest = 0;
+    for (let i = 1; i < f.length; i++) longest = Math.max(longest, f[i].t - f[i - 1].t);
+    const progress = [...new Set(f.map((x) => x.progress).filter((p): p is string => p !== null))];
+    return { frames: f.length, longestGapMs: Math.round(longest), progress };
+  });
+}
