@@ -8,6 +8,8 @@
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const webpack = require("webpack");
+const { writeFileSync } = require("fs");
 
 const DEV_URL = "https://localhost:3000/";
 // Deployed add-ins load office.js from Microsoft's hosted location, as Office expects.
@@ -23,6 +25,13 @@ function productionManifest(xml, publicUrl) {
 module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode === "production";
   const offline = Boolean(env.offline);
+  // A deployed build must say where it will be served: silently keeping localhost would give councils a manifest that points nowhere.
+  if (production && !offline && !process.env.ADDIN_PUBLIC_URL) {
+    throw new Error("Set ADDIN_PUBLIC_URL to the https address dist/ will be published at, e.g. ADDIN_PUBLIC_URL=https://addins.example.gov.uk/performance/ npm run build");
+  }
+  if (process.env.ADDIN_PUBLIC_URL && !/^https:\/\//.test(process.env.ADDIN_PUBLIC_URL)) {
+    throw new Error(`ADDIN_PUBLIC_URL must be an https address (Office loads add-ins only over HTTPS), not ${process.env.ADDIN_PUBLIC_URL}`);
+  }
   const publicUrl = process.env.ADDIN_PUBLIC_URL || DEV_URL;
   const officeJs = offline ? "office/office.js" : HOSTED_OFFICE_JS;
   const officeOrigin = offline ? "" : " https://appsforoffice.microsoft.com";
@@ -43,6 +52,8 @@ module.exports = async (env = {}, argv = {}) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
+      dialog: "./src/commands/dialog.ts",
+      selftest: "./src/selftest/index.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -65,9 +76,14 @@ module.exports = async (env = {}, argv = {}) => {
     plugins: [
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"], officeJs, csp }),
       new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"], officeJs, csp }),
+      new HtmlWebpackPlugin({ filename: "dialog.html", template: "./src/commands/dialog.html", chunks: ["dialog"], officeJs, csp }),
+      new HtmlWebpackPlugin({ filename: "selftest.html", template: "./src/selftest/selftest.html", chunks: ["selftest"], officeJs, csp }),
+      // The strict fake is bundled into the self-test page only in the offline test build.
+      new webpack.DefinePlugin({ __SELFTEST_FAKE__: JSON.stringify(offline) }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/icon-*.png", to: "assets/[name][ext]" },
+          { from: "src/help/help.html", to: "help.html" },
           // office.js loads its host mapping table from beside itself.
           ...(offline ? ["office.js", "o15apptofilemappingtable.js"].map((f) => ({ from: `node_modules/@microsoft/office-js/dist/${f}`, to: `office/${f}` })) : []),
           {
@@ -82,12 +98,28 @@ module.exports = async (env = {}, argv = {}) => {
       port: 3000,
       headers: { "Access-Control-Allow-Origin": "*" },
       static: { directory: path.resolve(__dirname, "dist") },
+      // npm run test:excel: the self-test page inside Excel posts its results here.
+      setupMiddlewares: (middlewares, devServer) => {
+        devServer.app.post("/selftest-results", (req, res) => {
+          let body = "";
+          req.on("data", (chunk) => (body += chunk));
+          req.on("end", () => {
+            if (process.env.SELFTEST_RESULTS) writeFileSync(process.env.SELFTEST_RESULTS, body);
+            res.end("ok");
+          });
+        });
+        return middlewares;
+      },
     },
   };
   if (argv.mode !== "production" && process.env.WEBPACK_SERVE) {
     // Office requires HTTPS; office-addin-dev-certs makes and trusts a localhost certificate.
     const devCerts = require("office-addin-dev-certs");
-    config.devServer.server = { type: "https", options: await devCerts.getHttpsServerOptions() };
+    try {
+      config.devServer.server = { type: "https", options: await devCerts.getHttpsServerOptions() };
+    } catch (e) {
+      throw new Error(`Could not install the localhost development certificate (${String(e.message ?? e).split("\n")[0]}). Install it as a user with sudo or admin rights (npx office-addin-dev-certs install), or serve dist/ over HTTPS yourself and sideload manifest.xml by hand.`);
+    }
   }
   return config;
 };

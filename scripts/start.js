@@ -5,6 +5,12 @@
  */
 const { spawnSync } = require("child_process");
 
+// Trusting the development certificate runs `sudo` on Linux; without it office-addin-dev-certs dies with a stack trace.
+if (process.platform === "linux" && spawnSync("sh", ["-c", "command -v sudo"]).status !== 0) {
+  console.error("npm start needs sudo to trust its localhost certificate, and this machine has none: serve dist/ over HTTPS another way (npm run build:test, then any HTTPS server) and sideload manifest.xml by hand (README, 'Sideloading').");
+  process.exit(1);
+}
+
 let debugging;
 try {
   debugging = require.resolve("office-addin-debugging/cli.js");

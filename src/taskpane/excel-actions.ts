@@ -5,7 +5,8 @@
  */
 import type { DatasetSettings, RiskMatrix } from "../core";
 import type { RunOutcome, RunRequest } from "./host";
-import { withExcelWorkbook } from "../workbook/office/excel-run";
+import { withExcelWorkbook, PlainError } from "../workbook/office/excel-run";
+import { runDiagnostics, reportText } from "../workbook/office/diagnostics";
 import { inspectWorkbook } from "../workbook/inspect";
 import { updateSettings } from "../workbook/settings-store";
 import { summarise } from "../workbook/summarise";
@@ -28,7 +29,7 @@ export const run = (request: RunRequest, onProgress: (step: string, fraction: nu
   withExcelWorkbook(async (port) => {
     const r = await summarise(port, { period: request.period, formatSource: request.formatSource, onProgress, cancelled });
     if (r.error) throw new Error(r.error);
-    return { view: resultsView(r.report, r.outputSheets, r.settings.riskMatrix), json: r.json };
+    return { view: resultsView(r.report, r.outputSheets, r.settings.riskMatrix, r.settings), json: r.json };
   });
 
 export const templates = (directorate: string | null) =>
@@ -38,8 +39,19 @@ export const collect = () => withExcelWorkbook((port) => collectReturns(port, [{
 
 export const selectCell = (sheet: string, cell: string) =>
   withExcelWorkbook(async (_port, ctx) => {
-    const ws = ctx.workbook.worksheets.getItem(sheet);
+    const ws = ctx.workbook.worksheets.getItem(sheet).load("visibility");
+    await ctx.sync();
+    // Excel cannot show a cell on a hidden sheet; say how to unhide it rather than fail.
+    if (ws.visibility !== "Visible") throw new PlainError(`'${sheet}'!${cell} is on a hidden sheet. Right-click any sheet tab, choose Unhide, pick '${sheet}', then click the issue again.`);
     ws.activate();
     ws.getRange(cell).select();
     await ctx.sync();
   });
+
+/** The capability checks in this Excel, on a scratch sheet it removes; the report as text for support. */
+export const diagnose = () =>
+  runDiagnostics((batch) => Excel.run(batch), {
+    platform: String(Office.context.diagnostics?.platform ?? "unknown"),
+    version: Office.context.diagnostics?.version ?? "unknown",
+    isSetSupported: (set, v) => Office.context.requirements.isSetSupported(set, v),
+  }).then(reportText);

@@ -14,5 +14,6 @@ export function excelHost(): PaneHost {
     makeTemplates: async (directorate) => (await actions()).templates(directorate),
     collectReturns: async () => (await actions()).collect(),
     selectCell: async (sheet, cell) => (await actions()).selectCell(sheet, cell),
+    diagnose: async () => (await actions()).diagnose(),
   };
 }

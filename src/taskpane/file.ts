@@ -46,7 +46,7 @@ export function fileHost(name: string, data: ArrayBuffer): FileHost {
     },
     close: () => client.end(cancelledError()),
     inspect: () => client.call({ op: "inspect" }),
-    saveDataset: (id, patch) => change({ op: "saveDataset", id, patch }),
+    saveDataset: (dataset, patch) => change({ op: "saveDataset", dataset, patch }),
     saveSettings: (datasets, matrix) => change({ op: "saveSettings", datasets, matrix }),
     run: (request, onProgress) => change<RunOutcome>({ op: "run", request }, onProgress),
     cancel: () => {

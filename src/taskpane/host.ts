@@ -32,6 +32,8 @@ export interface PaneHost {
   collectReturns(): Promise<string>;
   /** Show a cell: select it in Excel; in file mode, say where it is. */
   selectCell(sheet: string, cell: string): Promise<void>;
+  /** Inside Excel: run the capability checks and give the report as text. */
+  diagnose?(): Promise<string>;
   /** Stop the work under way at once (file mode ends its worker); the run's `cancelled` is also set. */
   cancel?(): void;
   /** File mode: end the work on this file (another is being opened). */

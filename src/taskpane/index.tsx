@@ -1,13 +1,15 @@
 /**
- * The task pane's single entry: Office.onReady decides the host. Inside
- * Excel the pane works on the open workbook; without a host (a browser, or a
- * council where add-ins are blocked) it offers to open a workbook file.
+ * The task pane's single entry. Inside Excel the pane works on the open
+ * workbook; without a host (a browser, a council where add-ins are blocked,
+ * or office.js unreachable) it offers to open a workbook file, saying why
+ * when something went wrong (startup.ts).
  */
-import { createRoot } from "react-dom/client";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { createRoot, Root } from "react-dom/client";
+import { FluentProvider, webLightTheme, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { App } from "./components/App";
 import { excelHost } from "./excel";
 import type { PaneHost } from "./host";
+import { decideStart, READY_TIMEOUT_MS } from "./startup";
 
 declare global {
   interface Window {
@@ -16,16 +18,25 @@ declare global {
   }
 }
 
-function start(host: PaneHost | null): void {
-  const root = createRoot(document.getElementById("root") as HTMLElement);
+let root: Root | null = null;
+
+function render(host: PaneHost | null, notice: string | null): void {
+  root ??= createRoot(document.getElementById("root") as HTMLElement);
   root.render(
     <FluentProvider theme={webLightTheme}>
-      <App initialHost={host} />
+      {notice && (
+        <MessageBar intent="warning" data-testid="office-notice" style={{ margin: 8 }}>
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
+      <App key={host?.kind ?? "file"} initialHost={host} />
     </FluentProvider>,
   );
 }
 
-Office.onReady((info) => {
-  if (window.__cpeTestHost) start(window.__cpeTestHost);
-  else start(info.host === Office.HostType.Excel ? excelHost() : null);
+const office = typeof Office === "undefined" ? undefined : (Office as unknown as Parameters<typeof decideStart>[0]);
+void decideStart(office, READY_TIMEOUT_MS, () => render(excelHost(), null)).then((start) => {
+  if (window.__cpeTestHost) render(window.__cpeTestHost, null);
+  else if (start.mode === "excel") render(excelHost(), null);
+  else render(null, start.notice);
 });

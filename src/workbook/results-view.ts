@@ -1,4 +1,4 @@
-import { Report, Issue, formatShare, notRatedPhrase, isRedRed, formatUkDate, periodIndex, formatPeriod, DEFAULT_MATRIX, RiskMatrix, HeatMapCell, Status, columnLetter } from "../core";
+import { Report, Issue, formatShare, notRatedPhrase, StatusLabels, WorkbookSettings, DEFAULT_STATUS_LABELS, isRedRed, formatUkDate, periodIndex, formatPeriod, DEFAULT_MATRIX, RiskMatrix, HeatMapCell, Status, columnLetter } from "../core";
 
 /** What the task pane shows after a run: plain data, built from the report. */
 export interface ResultsView {
@@ -9,6 +9,10 @@ export interface ResultsView {
   heatMap: { title: string; likelihood: string[]; impact: string[]; rows: HeatMapCell[][] } | null;
   issues: Issue[];
   outputSheets: string[];
+  /** Status words no rule knows, per dataset, with the dataset's current vocabulary, so the user can map each word once. */
+  notRated: { id: string; label: string; words: { word: string; count: number }[]; labels: StatusLabels }[];
+  /** Sheets looked at and not used, with the reason. */
+  skipped: { sheet: string; reason: string }[];
 }
 
 function headline(r: Report["datasets"][number]): ResultsView["headlines"][number] {
@@ -31,7 +35,7 @@ function headline(r: Report["datasets"][number]): ResultsView["headlines"][numbe
   };
 }
 
-export function resultsView(report: Report, outputSheets: string[], matrix: RiskMatrix | null): ResultsView {
+export function resultsView(report: Report, outputSheets: string[], matrix: RiskMatrix | null, settings?: WorkbookSettings): ResultsView {
   const redRed: ResultsView["redRed"] = [];
   const overdue: ResultsView["overdue"] = [];
   for (const r of report.datasets) {
@@ -52,7 +56,7 @@ export function resultsView(report: Report, outputSheets: string[], matrix: Risk
     }
   }
   const risks = report.datasets.find((d) => d.kind === "risks");
-  const m = matrix ?? DEFAULT_MATRIX;
+  const m = (risks?.kind === "risks" ? risks.matrix : null) ?? matrix ?? DEFAULT_MATRIX;
   return {
     period: report.periodLong,
     headlines: report.datasets.map(headline),
@@ -61,5 +65,15 @@ export function resultsView(report: Report, outputSheets: string[], matrix: Risk
     heatMap: risks && risks.kind === "risks" ? { title: risks.label, likelihood: m.likelihoodLabels, impact: m.impactLabels, rows: risks.heatMap } : null,
     issues: report.issues,
     outputSheets,
+    notRated: report.datasets
+      .filter((r) => Object.keys(r.notRatedWords).some((w) => !w.startsWith("(")))
+      .map((r) => ({
+        id: r.id,
+        label: r.label,
+        // "(blank)" and "(no polarity)" are not words to map: only what the sheet actually says.
+        words: Object.entries(r.notRatedWords).filter(([w]) => !w.startsWith("(")).map(([word, count]) => ({ word, count })),
+        labels: settings?.datasets[r.id]?.statusLabels ?? DEFAULT_STATUS_LABELS,
+      })),
+    skipped: report.skipped.map((s) => ({ sheet: s.sheet, reason: s.reason })),
   };
 }

@@ -61,7 +61,8 @@ export function normaliseFake(state: FakeWorkbookState, sheet: string): Normalis
   }
   const formats: Normalised["formats"] = {};
   for (const [key, cell] of s.cells) {
-    const f = { fill: cell.format.fill?.toUpperCase(), bold: cell.format.bold || undefined, numberFormat: cell.numberFormat !== "General" && cell.numberFormat !== "@" ? cell.numberFormat : undefined };
+    // A number format on text shows nothing; text that must stay text is "@" in Excel and General in the file.
+    const f = { fill: cell.format.fill?.toUpperCase(), bold: cell.format.bold || undefined, numberFormat: cell.numberFormat !== "General" && typeof cell.value !== "string" ? cell.numberFormat : undefined };
     if (f.fill || f.bold || f.numberFormat) formats[key] = JSON.parse(JSON.stringify(f));
   }
   return {
@@ -95,7 +96,7 @@ export function normaliseXlsx(wb: ExcelJS.Workbook, sheet: string, fileLinks: Re
   const formats: Normalised["formats"] = {};
   ws.eachRow({ includeEmpty: true }, (row, n) => row.eachCell({ includeEmpty: true }, (c, col) => {
     const fill = (c.fill as { fgColor?: { argb?: string } } | undefined)?.fgColor?.argb;
-    const f = { fill: fill ? `#${fill.slice(2).toUpperCase()}` : undefined, bold: c.font?.bold || undefined, numberFormat: c.numFmt && c.numFmt !== "General" ? c.numFmt : undefined };
+    const f = { fill: fill ? `#${fill.slice(2).toUpperCase()}` : undefined, bold: c.font?.bold || undefined, numberFormat: c.numFmt && c.numFmt !== "General" && typeof c.value !== "string" ? c.numFmt : undefined };
     if (f.fill || f.bold || f.numberFormat) formats[`${n - 1},${col - 1}`] = JSON.parse(JSON.stringify(f));
   }));
   const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string; priority: number; formulae?: string[]; iconSet?: string }[] }[] }).conditionalFormattings;

@@ -3,6 +3,8 @@
  * run (cells, formats, rules, validation, visibility) and the request log
  * (every sync, with its request and response sizes).
  */
+import { parseRange, a1 } from "../../src/core";
+
 export interface FakeFormat {
   fill?: string;
   bold?: boolean;
@@ -44,7 +46,8 @@ export interface FakeRule {
 export class FakeSheet {
   cells = new Map<string, FakeCell>();
   rules: FakeRule[] = [];
-  validations: { ref: string; rule?: unknown; prompt?: unknown; errorAlert?: unknown; ignoreBlanks?: boolean }[] = [];
+  /** `items`: a typed list's drop-down entries, as Excel split them. */
+  validations: { ref: string; rule?: unknown; items?: string[]; prompt?: unknown; errorAlert?: unknown; ignoreBlanks?: boolean }[] = [];
   columnWidths = new Map<number, number>();
   rowHeights = new Map<number, number>();
   hiddenColumns = new Set<number>();
@@ -71,6 +74,33 @@ export class FakeSheet {
 
   peek(r: number, c: number): FakeCell | undefined {
     return this.cells.get(`${r},${c}`);
+  }
+
+  /**
+   * What a user inserting rows does (for tests): cells below move down;
+   * rules and validation below move with them, keeping their formulas
+   * relative to their own top-left cell; ranges spanning the insertion grow.
+   */
+  insertRows(at: number, count: number): void {
+    const moved = new Map<string, FakeCell>();
+    for (const [key, cell] of this.cells) {
+      const [r, c] = key.split(",").map(Number);
+      moved.set(`${r >= at ? r + count : r},${c}`, cell);
+    }
+    this.cells = moved;
+    const shiftRef = (ref: string) => ref.split(",").map((area) => {
+      const r = parseRange(area)!;
+      const top = r.top >= at ? r.top + count : r.top;
+      const bottom = r.bottom >= at ? r.bottom + count : r.bottom;
+      return top === bottom && r.left === r.right ? a1(top, r.left) : `${a1(top, r.left)}:${a1(bottom, r.right)}`;
+    }).join(",");
+    for (const rule of this.rules) {
+      rule.ref = shiftRef(rule.ref);
+      // References below the insertion move down; read from the rule's own anchor they stay on the same rows.
+      if (rule.formula) rule.formula = rule.formula.replace(/(?<![A-Za-z0-9_.])(\$?[A-Z]{1,3}\$?)(\d+)(?![\d(A-Za-z_])/g, (m, col: string, row: string) => (Number(row) - 1 >= at ? `${col}${Number(row) + count}` : m));
+    }
+    for (const v of this.validations) v.ref = shiftRef(v.ref);
+    this.hiddenRows = new Set([...this.hiddenRows].map((r) => (r >= at ? r + count : r)));
   }
 
   /** Bounds of the cells holding values (valuesOnly used range), or null. */
@@ -104,6 +134,8 @@ export class FakeWorkbookState {
   selection: string | null = null;
   /** Fail the sync with this number (1-based), as Excel does when something goes wrong mid-run. */
   failOnSync: number | null = null;
+  /** Review › Protect Workbook (structure): sheets cannot be added, deleted or renamed. */
+  structureProtected = false;
   /** Requirement sets this fake Excel claims. */
   apiVersion = "1.9";
 
@@ -111,6 +143,44 @@ export class FakeWorkbookState {
     const s = new FakeSheet(this.nextId++, name, visibility);
     this.sheets.push(s);
     return s;
+  }
+
+  /**
+   * Excel drops the sheet; every formula elsewhere that pointed at it now
+   * says #REF! and shows that error, for good (a later sheet of the same name
+   * does not mend it).
+   */
+  deleteSheet(s: FakeSheet): void {
+    this.sheets = this.sheets.filter((o) => o !== s);
+    const refs = sheetReference(s.name);
+    for (const other of this.sheets) {
+      for (const cell of other.cells.values()) {
+        if (!cell.formula || cell.formula.search(refs) < 0) continue;
+        cell.formula = cell.formula.replace(refs, "#REF!");
+        cell.value = null;
+        cell.error = "#REF!";
+      }
+    }
+  }
+
+  /** The value of a formula that is a single reference (='Risk heat map'!B3); other formulas are not evaluated. */
+  evaluate(formula: string): string | number | boolean | undefined {
+    if (formula.includes("#REF!")) return "#REF!";
+    const m = /^=(?:'((?:[^']|'')+)'|([A-Za-z_][\w.]*))!\$?([A-Z]{1,3}\$?\d+)$/.exec(formula);
+    if (!m) return undefined;
+    const target = parseRange(m[3].replace("$", ""));
+    const cell = this.sheet((m[1] ?? m[2]).replace(/''/g, "'"))?.peek(target!.top, target!.left);
+    return cell?.error ?? cell?.value ?? 0;
+  }
+
+  /** Excel follows a rename: formulas that pointed at the sheet now name it anew. */
+  renameSheet(s: FakeSheet, name: string): void {
+    const refs = sheetReference(s.name);
+    const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+    for (const other of this.sheets) {
+      for (const cell of other.cells.values()) if (cell.formula) cell.formula = cell.formula.replace(refs, `${quoted}!`);
+    }
+    s.name = name;
   }
 
   sheet(name: string): FakeSheet | undefined {
@@ -139,4 +209,12 @@ export class FakeWorkbookState {
     const [c, d] = version.split(".").map(Number);
     return set === "ExcelApi" && (a > c || (a === c && b >= d));
   }
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** A sheet's name as formulas write it before "!": 'Risk heat map'! or Summary! (any case). */
+function sheetReference(name: string): RegExp {
+  const quoted = escapeRe(`'${name.replace(/'/g, "''")}'!`);
+  return new RegExp(`${quoted}|(?<![\\w.'])${escapeRe(name)}!`, "gi");
 }

@@ -83,3 +83,22 @@ describe("the ribbon's Refresh summaries command", () => {
     expect(state.sheet("CPE_Settings")!.visibility).toBe("VeryHidden");
   });
 });
+
+describe("going to a cell on a hidden sheet", () => {
+  it("says how to unhide the sheet instead of failing", async () => {
+    const state = await withFakeExcel();
+    state.sheet("Directorate priorities")!.visibility = "Hidden";
+    await expect(excelHost().selectCell("Directorate priorities", "C48")).rejects.toThrow(/'Directorate priorities'!C48 is on a hidden sheet\. Right-click any sheet tab, choose Unhide/);
+    expect(state.selection).toBeNull();
+  });
+});
+
+describe("the pane's Diagnostics", () => {
+  it("runs the capability checks in Excel and gives a report to copy", async () => {
+    const state = await withFakeExcel();
+    const sheets = state.sheets.map((s) => s.name);
+    const report = await excelHost().diagnose!();
+    expect(report).toMatch(/11 of 11 checks passed/);
+    expect(state.sheets.map((s) => s.name)).toEqual(sheets);
+  });
+});

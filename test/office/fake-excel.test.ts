@@ -70,3 +70,23 @@ describe("the strict fake Excel", () => {
     })).rejects.toBeInstanceOf(OfficeError);
   });
 });
+
+describe("the strict fake's sheet rules", () => {
+  it("keeps one visible sheet, adds sheets at the end, and breaks references to a deleted sheet", async () => {
+    const s = FakeWorkbookState.fromGrids([{ name: "Data", rows: [["x"]] }, { name: "Cover", rows: [] }]);
+    s.sheet("Cover")!.cell(0, 0).formula = "=Data!A1";
+    await expect(fakeExcelRun(s)(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Cover").visibility = "Hidden";
+      ctx.workbook.worksheets.getItem("Data").delete();
+      await ctx.sync();
+    })).rejects.toMatchObject({ code: "InvalidOperation" });
+    await fakeExcelRun(s)(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Cover").visibility = "Visible";
+      ctx.workbook.worksheets.add("New");
+      ctx.workbook.worksheets.getItem("Data").delete();
+      await ctx.sync();
+    });
+    expect(s.sheets.map((x) => x.name)).toEqual(["Cover", "New"]);
+    expect(s.sheet("Cover")!.peek(0, 0)).toMatchObject({ formula: "=#REF!A1", error: "#REF!" });
+  });
+});

@@ -105,7 +105,7 @@ describe("when Excel fails part-way", () => {
     }
     const err = await fakeExcelRun(state)((ctx) => summarise(new FailingMidWrite(ctx, CAPS))).then(() => null, (e) => e);
     expect(err?.code).toBe("GeneralException");
-    expect(explainExcelError(err)).toMatch(/Nothing was left half-written/);
+    expect(explainExcelError(err)).toMatch(/Nothing in your workbook was changed/);
     expect(state.sheets.map((s) => s.name)).toEqual([...before.keys()]);
     for (const s of state.sheets) expect(s.values()).toEqual(before.get(s.name));
   });

@@ -10,13 +10,14 @@ import type { RunRequest } from "../host";
 export type WorkerOp =
   | { op: "open"; data: ArrayBuffer }
   | { op: "inspect" }
-  | { op: "saveDataset"; id: string; patch: DatasetSettings }
+  | { op: "saveDataset"; dataset: string; patch: DatasetSettings }
   | { op: "saveSettings"; datasets: Record<string, DatasetSettings>; matrix?: RiskMatrix | null }
   | { op: "run"; request: RunRequest }
   | { op: "makeTemplates"; directorate: string | null }
   | { op: "collectReturns"; name: string }
   | { op: "save" };
 
+/** `id` is the message's own number: no operation may carry a field of that name (it would be overwritten). */
 export type WorkerRequest = WorkerOp & { id: number };
 
 export type WorkerReply =

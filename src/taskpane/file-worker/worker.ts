@@ -37,7 +37,7 @@ async function perform(req: WorkerOp, progress: (step: string, fraction: number)
     case "inspect":
       return { value: await inspectWorkbook(workbook()) };
     case "saveDataset":
-      await updateSettings(workbook(), (s) => void (s.datasets[req.id] = { ...(s.datasets[req.id] ?? {}), ...req.patch }));
+      await updateSettings(workbook(), (s) => void (s.datasets[req.dataset] = { ...(s.datasets[req.dataset] ?? {}), ...req.patch }));
       return { value: null };
     case "saveSettings":
       await updateSettings(workbook(), (s) => applySettings(s, req.datasets, req.matrix));
@@ -45,7 +45,7 @@ async function perform(req: WorkerOp, progress: (step: string, fraction: number)
     case "run": {
       const r = await summarise(workbook(), { period: req.request.period, formatSource: req.request.formatSource, onProgress: progress });
       if (r.error) throw new Error(r.error);
-      const outcome: RunOutcome = { view: resultsView(r.report, r.outputSheets, r.settings.riskMatrix), json: r.json };
+      const outcome: RunOutcome = { view: resultsView(r.report, r.outputSheets, r.settings.riskMatrix, r.settings), json: r.json };
       return { value: outcome };
     }
     case "makeTemplates":

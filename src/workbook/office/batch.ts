@@ -9,8 +9,10 @@ export const REQUEST_BUDGET = 4_000_000;
 export class Batch {
   private queued = 0;
   syncs = 0;
+  /** Queued just before each request (e.g. suspending calculation, which lasts only until the next sync). */
+  beforeSync: (() => void) | null = null;
 
-  constructor(private readonly ctx: { sync(): Promise<unknown> }, private readonly budget = REQUEST_BUDGET) {}
+  constructor(private readonly ctx: { sync(): Promise<unknown> }, readonly budget = REQUEST_BUDGET) {}
 
   /** Make room for `bytes` more: sync first if they would not fit in the current request. */
   async reserve(bytes: number): Promise<void> {
@@ -20,11 +22,19 @@ export class Batch {
 
   /** Send what is queued: the one place the adapter calls context.sync(). */
   async sync(): Promise<void> {
+    this.beforeSync?.();
     await this.ctx.sync();
     this.syncs++;
     this.queued = 0;
   }
 }
+
+/**
+ * Excel counts the calls and the objects in a request as well as the
+ * values it carries; this is what one call with its range object costs,
+ * beyond its values. (docs/excel-behaviours.md: payload size.)
+ */
+export const CALL_BYTES = 200;
 
 /** The request size of a value as Office.js serialises it (JSON), for budgeting. */
 export function jsonSize(value: unknown): number {

@@ -20,23 +20,33 @@ export function detectCapabilities(isSetSupported: RequirementCheck): Capabiliti
   return { dataValidation: isSetSupported("ExcelApi", "1.8"), api19: isSetSupported("ExcelApi", "1.9") };
 }
 
-/** Excel's own error codes, in words a performance officer can act on. */
-export function explainExcelError(e: unknown): string {
-  const err = e as { code?: string; message?: string; debugInfo?: { errorLocation?: string } };
+/**
+ * Excel's own error codes, in words a performance officer can act on, with
+ * what the action had already changed before it failed (`done`): never a
+ * promise that nothing changed when something did.
+ */
+export function explainExcelError(e: unknown, done: string[] = []): string {
+  const err = e as { code?: string; message?: string };
+  return `${cause(err)} ${aftermath(done)}`;
+}
+
+function cause(err: { code?: string; message?: string }): string {
   switch (err.code) {
     case "AccessDenied":
+      return "Excel refused the change: the workbook or a sheet is protected. Unprotect it (Review > Unprotect Sheet, or Protect Workbook to allow adding sheets) and run again.";
     case "InvalidOperationInCellEditMode":
-      return err.code === "AccessDenied"
-        ? "Excel refused the change: the workbook or a sheet is protected. Unprotect it (Review > Unprotect) and run again."
-        : "Excel is busy editing a cell. Press Enter or Esc to finish editing, then run again.";
+      return "Excel is busy editing a cell. Press Enter or Esc to finish editing, then run again.";
     case "ItemAlreadyExists":
       return "A sheet with the same name was created while the add-in was working. Rename it and run again.";
     case "RequestPayloadSizeLimitExceeded":
-    case "PayloadTooLarge":
-      return "The workbook is too large to update in one go from Excel on the web. Try Excel on the desktop, or split the data across workbooks.";
-    case "GeneralException":
-    case "InvalidArgument":
+    case "ResponsePayloadSizeLimitExceeded":
+      return "The workbook is too large for Excel on the web to update in one go. Try Excel on the desktop, or split the data across workbooks.";
     default:
-      return `Excel could not complete the update${err.message ? `: ${err.message}` : ""}. Nothing was left half-written; your sheets are unchanged.`;
+      return `Excel could not complete the update${err.message ? `: ${err.message}` : "."}`;
   }
+}
+
+function aftermath(done: string[]): string {
+  if (!done.length) return "Nothing in your workbook was changed.";
+  return `Before it stopped, the add-in had already ${done.join(", then ")}; nothing after that was changed.`;
 }

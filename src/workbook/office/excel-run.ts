@@ -1,8 +1,8 @@
 import { OfficeWorkbook } from "./office-workbook";
 import { detectCapabilities, explainExcelError } from "./capabilities";
+import { PlainError } from "./plain-error";
 
-/** An error already worded for the person at the keyboard. */
-export class PlainError extends Error {}
+export { PlainError };
 
 /**
  * One user action = one Excel.run over one OfficeWorkbook. Checks the host's
@@ -11,10 +11,11 @@ export class PlainError extends Error {}
 export async function withExcelWorkbook<T>(action: (port: OfficeWorkbook, ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
   const caps = detectCapabilities((set, version) => Office.context.requirements.isSetSupported(set, version));
   if ("tooOld" in caps) throw new PlainError(caps.tooOld);
+  let port: OfficeWorkbook | null = null;
   try {
-    return await Excel.run((ctx) => action(new OfficeWorkbook(ctx, caps), ctx));
+    return await Excel.run((ctx) => action((port = new OfficeWorkbook(ctx, caps)), ctx));
   } catch (e) {
-    if (e instanceof PlainError || (e as Error).name === "CancelledError") throw e;
-    throw new PlainError(explainExcelError(e));
+    if (e instanceof PlainError || ["CancelledError", "SettingsError"].includes((e as Error).name)) throw e;
+    throw new PlainError(explainExcelError(e, (port as OfficeWorkbook | null)?.changed ?? []));
   }
 }

@@ -1,11 +1,18 @@
 import { SheetGrid, SheetPlan } from "../../core";
 import { WorkbookPort, SheetInfo, SourceFormat, OwnedRuleRef, SETTINGS_SHEET, chunkSettings, CellUpdate } from "../port";
-import { Batch, REQUEST_BUDGET, jsonSize } from "./batch";
+import { Batch, REQUEST_BUDGET, CALL_BYTES, jsonSize } from "./batch";
 import { readSheetGrids } from "./read";
-import { renderPlan, addConditionalFormat, officeValue, looksLikeFormula } from "./write";
+import { renderPlan, renderContent, renderLayout, clearSheet, addConditionalFormat, Drawn } from "./write";
+import { officeValue, formatFor } from "./values";
+import { isOwnedRule, addressAreas } from "./owned-rules";
 import { Capabilities } from "./capabilities";
+import { PlainError } from "./plain-error";
 
 const TEMP_PREFIX = "~cpe ";
+
+export const STRUCTURE_PROTECTED =
+  "The workbook's structure is protected (Review > Protect Workbook), so the add-in cannot add or update its summary sheets. " +
+  "Unprotect it for the run (Review > Protect Workbook, enter the password if asked), run again, then protect it again. Nothing in your workbook was changed.";
 
 /**
  * The Office adapter: the workbook port over one Excel request context, so a
@@ -15,6 +22,8 @@ const TEMP_PREFIX = "~cpe ";
  */
 export class OfficeWorkbook implements WorkbookPort {
   readonly batch: Batch;
+  /** What this action has already changed in the workbook, for an honest message if a later step fails. */
+  readonly changed: string[] = [];
 
   constructor(private readonly ctx: Excel.RequestContext, private readonly caps: Capabilities, budget = REQUEST_BUDGET) {
     this.batch = new Batch(ctx, budget);
@@ -32,40 +41,78 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   /**
-   * Each plan is drawn on a temporary sheet first and swapped in only once
-   * complete, so a run that fails part-way leaves no half-written output.
+   * Each plan is drawn on a temporary sheet first, so a run that fails
+   * part-way leaves no half-written output. Then, in one request, a new
+   * sheet takes its name, and a sheet the add-in drew before is cleared and
+   * given the drawn cells: it keeps its name, its place among the tabs and
+   * every formula, name, chart and link pointing at it (deleting it would
+   * turn those into #REF!).
    */
   async writeSheets(plans: { plan: SheetPlan; replace: boolean }[]): Promise<void> {
     const sheets = this.ctx.workbook.worksheets;
-    // Leftovers of an interrupted run are the product's own: clear them first.
-    const existing = sheets.load("items/name");
+    const existing = sheets.load("items/name,items/protection/protected");
+    const structure = this.ctx.workbook.protection.load("protected");
     await this.batch.sync();
+    if (structure.protected) throw new PlainError(STRUCTURE_PROTECTED);
+    // Leftovers of an interrupted run are the product's own: clear them first.
     for (const s of existing.items) if (s.name.startsWith(TEMP_PREFIX)) s.delete();
     const byName = new Map(existing.items.map((s) => [s.name.toLowerCase(), s]));
     for (const { plan, replace } of plans) {
       if (byName.has(plan.name.toLowerCase()) && !replace) throw new Error(`refusing to overwrite sheet '${plan.name}', which this add-in did not create`);
     }
-    this.ctx.application.suspendApiCalculationUntilNextSync();
+    const supports = { dataValidation: this.caps.dataValidation, printTitles: this.caps.api19 };
     if (this.caps.api19) this.ctx.application.suspendScreenUpdatingUntilNextSync();
-    const temps: { temp: Excel.Worksheet; plan: SheetPlan }[] = [];
+    // Calculation is suspended only until the next sync, so again before every request of the write.
+    this.batch.beforeSync = () => this.ctx.application.suspendApiCalculationUntilNextSync();
     try {
-      for (const [i, { plan }] of plans.entries()) {
-        const temp = sheets.add(`${TEMP_PREFIX}${i} ${Date.now() % 100000}`.slice(0, 31));
-        temps.push({ temp, plan });
-        await renderPlan(temp, plan, this.batch, { dataValidation: this.caps.dataValidation, printTitles: this.caps.api19 });
+      const temps: { temp: Excel.Worksheet; plan: SheetPlan; drawn: Drawn }[] = [];
+      try {
+        for (const [i, { plan }] of plans.entries()) {
+          const temp = sheets.add(`${TEMP_PREFIX}${i} ${Date.now() % 100000}`.slice(0, 31));
+          temps.push({ temp, plan, drawn: await renderContent(temp, plan, this.batch, supports) });
+        }
+        await this.batch.sync();
+      } catch (e) {
+        // Drop the half-drawn temporary sheets; the council's sheets and the old output are untouched.
+        await this.dropTemporarySheets().catch(() => undefined);
+        throw e;
+      }
+      // The charts on sheets about to be redrawn go with their old cells (the fake Excel models no charts).
+      const charts = new Map<Excel.Worksheet, Excel.Chart[]>();
+      const loads = temps.map(({ plan }) => byName.get(plan.name.toLowerCase())).filter((t): t is Excel.Worksheet => !!t?.charts)
+        .map((t) => ({ t, items: t.charts.load("items/name") }));
+      if (loads.length) {
+        await this.batch.sync();
+        for (const { t, items } of loads) charts.set(t, items.items);
+      }
+      // From here a failure can leave the swap part-done: say so rather than claim nothing changed.
+      this.changed.push("started putting the new summary sheets in place (run again to complete them)");
+      for (const { temp, plan, drawn } of temps) {
+        const target = byName.get(plan.name.toLowerCase());
+        if (!target) {
+          temp.name = plan.name;
+          await renderLayout(temp, plan, this.batch, drawn, supports);
+          continue;
+        }
+        await this.batch.reserve(CALL_BYTES * 12);
+        if (target.protection.protected) target.protection.unprotect(plan.protection?.password || undefined);
+        clearSheet(target, supports, charts.get(target) ?? []);
+        if (this.caps.api19) {
+          // Copying cells is ExcelApi 1.9; the whole swap then goes in one request.
+          target.getRangeByIndexes(0, 0, drawn.rows, drawn.cols).copyFrom(temp.getRangeByIndexes(0, 0, drawn.rows, drawn.cols), "All");
+          await renderLayout(target, plan, this.batch, drawn, supports);
+        } else {
+          // Excel 2019 (ExcelApi 1.7/1.8): the plan is known to draw; draw it again in place.
+          await renderPlan(target, plan, this.batch, supports);
+        }
+        temp.delete();
       }
       await this.batch.sync();
-    } catch (e) {
-      // Drop the half-drawn temporary sheets; the council's sheets and the old output are untouched.
-      await this.dropTemporarySheets().catch(() => undefined);
-      throw e;
+      this.changed.pop();
+    } finally {
+      this.batch.beforeSync = null;
     }
-    // Everything is drawn: now swap, in one request.
-    for (const { temp, plan } of temps) {
-      byName.get(plan.name.toLowerCase())?.delete();
-      temp.name = plan.name;
-    }
-    await this.batch.sync();
+    this.changed.push(`written the sheets ${plans.map((p) => `'${p.plan.name}'`).join(", ")}`);
   }
 
   private async dropTemporarySheets(): Promise<void> {
@@ -86,64 +133,107 @@ export class OfficeWorkbook implements WorkbookPort {
     if (!gone.length) return;
     for (const n of gone) this.ctx.workbook.worksheets.getItem(n).delete();
     await this.batch.sync();
+    this.changed.push(`removed the add-in's out-of-date sheets ${gone.map((n) => `'${n}'`).join(", ")}`);
   }
 
+  /**
+   * Remove the rules the product added earlier, then add the new ones. A
+   * range's rule collection holds every rule that merely intersects it, and
+   * a rule's formula reads back relative to the range it was fetched through
+   * (office-js #5194), so each sheet's rules are read once, through the whole
+   * sheet, with each rule's own range, and only rules matching a recorded
+   * formula on the recorded columns are deleted — wherever inserted rows
+   * have moved them, and never a council's own rule.
+   */
   async formatSourceSheets(add: SourceFormat[], remove: OwnedRuleRef[]): Promise<void> {
-    // Load the rules on each range we once formatted, and delete only those whose formulas are ours.
     const present = await this.existing();
-    const candidates = remove.filter((r) => present.has(r.sheet)).map((r) => ({
-      r,
-      cfs: this.ctx.workbook.worksheets.getItem(r.sheet).getRange(r.ref).conditionalFormats.load("items/type"),
-    }));
-    if (candidates.length) await this.batch.sync();
-    const customs = candidates.flatMap(({ r, cfs }) =>
-      cfs.items.filter((c) => c.type === "Custom").map((c) => ({ r, c, rule: c.custom.rule.load("formula") })));
+    const sheets = [...new Set(remove.map((r) => r.sheet))].filter((s) => present.has(s));
+    const fetched = sheets.map((sheet) => ({ sheet, cfs: this.ctx.workbook.worksheets.getItem(sheet).getRange().conditionalFormats.load("items/type") }));
+    if (fetched.length) await this.batch.sync();
+    const customs = fetched.flatMap(({ sheet, cfs }) => cfs.items.filter((c) => c.type === "Custom").map((c) => ({
+      sheet,
+      c,
+      rule: c.custom.rule.load("formula"),
+      // Every area of the rule (ExcelApi 1.9); before that, its one range, or a null object when Excel has split it.
+      own: this.caps.api19 ? c.getRanges().load("address") : c.getRangeOrNullObject().load("address"),
+    })));
     if (customs.length) await this.batch.sync();
-    for (const { r, c, rule } of customs) if (r.formulas.map((f) => `=${f}`).includes(rule.formula)) c.delete();
+    for (const { sheet, c, rule, own } of customs) {
+      if (!this.caps.api19 && (own as Excel.Range).isNullObject) continue;
+      const owned = remove.filter((r) => r.sheet === sheet);
+      if (isOwnedRule({ formulaAtA1: rule.formula, areas: addressAreas(own.address) }, owned)) c.delete();
+    }
     for (const f of add.filter((x) => present.has(x.sheet))) {
       const ws = this.ctx.workbook.worksheets.getItem(f.sheet);
-      for (const cf of f.rules) addConditionalFormat(ws, cf);
+      for (const cf of f.rules) {
+        await this.batch.reserve(CALL_BYTES * 8 + jsonSize(cf));
+        addConditionalFormat(ws, cf);
+      }
     }
     await this.batch.sync();
+    this.changed.push("coloured the status columns of your sheets");
   }
 
   async updateCells(sheet: string, updates: CellUpdate[]): Promise<void> {
     const ws = this.ctx.workbook.worksheets.getItem(sheet);
     for (const u of updates) {
-      await this.batch.reserve(jsonSize(u.value) + 60);
+      await this.batch.reserve(jsonSize(u.value) + CALL_BYTES * 3);
       const cell = ws.getRangeByIndexes(u.row, u.col, 1, 1);
-      const isDate = !!u.value && typeof u.value === "object" && "date" in u.value;
-      if (isDate) cell.numberFormat = [["dd/mm/yyyy"]];
-      else if (typeof u.value === "string" && looksLikeFormula(u.value)) cell.numberFormat = [["@"]];
+      // Text Excel would parse (a code like "0012", "Mar-22", "=x") goes into a Text cell; a date gets a date format.
+      const format = formatFor(u.value);
+      if (format) cell.numberFormat = [[format]];
       cell.values = [[officeValue(u.value)]];
     }
     await this.batch.sync();
+    if (updates.length) this.changed.push(`written ${updates.length} collected value${updates.length === 1 ? "" : "s"} into '${sheet}'`);
   }
 
   async readSettings(): Promise<string | null> {
-    if (!(await this.existing()).has(SETTINGS_SHEET)) return null;
-    const used = this.ctx.workbook.worksheets.getItem(SETTINGS_SHEET).getUsedRangeOrNullObject(true);
-    used.load("values");
+    const ws = this.ctx.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET);
     await this.batch.sync();
     // The rule knows only a variable named `context`; Batch.sync() is this adapter's context.sync().
     // eslint-disable-next-line office-addins/call-sync-before-read
+    if (ws.isNullObject) return null;
+    // Column A only: column B may hold a save that never finished.
+    const used = ws.getRange("A:A").getUsedRangeOrNullObject(true).load("values");
+    await this.batch.sync();
     if (used.isNullObject) return null;
     return used.values.map((r) => String(r[0] ?? "")).join("") || null;
   }
 
+  /**
+   * The settings sheet is kept, never deleted: Excel refuses to delete a very
+   * hidden sheet (InvalidOperation). The new text is staged in column B,
+   * however many requests that takes, and swapped in by one operation —
+   * deleting column A shifts B into its place — so a save that fails
+   * part-way leaves the old settings whole.
+   */
   async writeSettings(json: string): Promise<void> {
     const sheets = this.ctx.workbook.worksheets;
-    if ((await this.existing()).has(SETTINGS_SHEET)) sheets.getItem(SETTINGS_SHEET).delete();
-    const ws = sheets.add(SETTINGS_SHEET);
-    ws.visibility = "VeryHidden";
-    // History grows with the workbook: write it a cell at a time within the request budget.
-    for (const [i, chunk] of chunkSettings(json).entries()) {
-      await this.batch.reserve(jsonSize(chunk) + 20);
-      const cell = ws.getRangeByIndexes(i, 0, 1, 1);
-      cell.numberFormat = [["@"]];
-      cell.values = [[chunk]];
+    const found = sheets.getItemOrNullObject(SETTINGS_SHEET);
+    await this.batch.sync();
+    let ws = found;
+    // eslint-disable-next-line office-addins/call-sync-before-read
+    if (found.isNullObject) {
+      ws = sheets.add(SETTINGS_SHEET);
+      ws.visibility = "VeryHidden";
+    }
+    ws.getRange("B:B").clear();
+    const chunks = chunkSettings(json);
+    for (let i = 0; i < chunks.length;) {
+      let n = 0;
+      let bytes = 0;
+      while (i + n < chunks.length && (n === 0 || bytes + jsonSize(chunks[i + n]) < REQUEST_BUDGET / 2)) bytes += jsonSize(chunks[i + n++]);
+      await this.batch.reserve(bytes + CALL_BYTES * 3);
+      const range = ws.getRangeByIndexes(i, 1, n, 1);
+      range.numberFormat = chunks.slice(i, i + n).map(() => ["@"]);
+      range.values = chunks.slice(i, i + n).map((c) => [c]);
+      i += n;
     }
     await this.batch.sync();
+    ws.getRange("A:A").delete("Left");
+    await this.batch.sync();
+    this.changed.push("saved the settings and history");
   }
 }
 

@@ -1,25 +1,10 @@
-import { SheetPlan, PlanValue, PlanStyle, ConditionalFormatPlan, DataValidationPlan, parseRange, rangeRef, toSerial, a1, columnLetter } from "../../core";
-import { Batch, jsonSize, rowsPerChunk } from "./batch";
+import { SheetPlan, PlanStyle, ConditionalFormatPlan, parseRange, rangeRef, a1, columnLetter } from "../../core";
+import { Batch, CALL_BYTES, jsonSize } from "./batch";
+import { officeValue, needsTextFormat, officeColour } from "./values";
+import { addValidation } from "./validation";
 import { addCharts } from "./charts";
 
-/** Text that Excel would take for a formula if written as a value. */
-export function looksLikeFormula(s: string): boolean {
-  return /^[=+\-@\t\r]/.test(s);
-}
-
-/** A plan value as Office.js writes it: dates as serial numbers, links as their text. */
-export function officeValue(v: PlanValue): string | number | boolean {
-  if (v === null || v === undefined) return "";
-  if (typeof v !== "object") return v;
-  if ("formula" in v) return `=${v.formula}`;
-  if ("date" in v) {
-    const [year, month, day] = v.date.split("-").map(Number);
-    return toSerial({ year, month, day });
-  }
-  return v.text;
-}
-
-/** Number format per cell: the plan's, or "@" (Text) so formula-like text stays text. */
+/** Number format per cell: the plan's, or "@" (Text) for text Excel would otherwise parse. */
 function numberFormats(plan: SheetPlan, rows: number, cols: number): string[][] {
   const nf = Array.from({ length: rows }, () => new Array<string>(cols).fill("General"));
   for (const region of plan.styles) {
@@ -29,7 +14,7 @@ function numberFormats(plan: SheetPlan, rows: number, cols: number): string[][] 
     for (let i = r.top; i <= Math.min(r.bottom, rows - 1); i++) for (let j = r.left; j <= Math.min(r.right, cols - 1); j++) nf[i][j] = region.style.numberFormat;
   }
   plan.cells.forEach((row, i) => row.forEach((v, j) => {
-    if (typeof v === "string" && looksLikeFormula(v)) nf[i][j] = "@";
+    if (typeof v === "string" && needsTextFormat(v)) nf[i][j] = "@";
   }));
   return nf;
 }
@@ -37,13 +22,25 @@ function numberFormats(plan: SheetPlan, rows: number, cols: number): string[][] 
 // Enum values are written as their strings so this module loads without the Excel global.
 const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"] as const;
 
+/** A colour Excel accepts; plans carry only valid ones, so anything else is a bug to surface, not to guess at. */
+export function colour(c: string): string {
+  const ok = officeColour(c);
+  if (!ok) throw new Error(`'${c}' is not a colour Excel accepts (#RRGGBB or a colour name)`);
+  return ok;
+}
+
+/** The calls a style makes, for the request budget. */
+function styleCalls(s: PlanStyle): number {
+  return Object.keys(s).length + (s.border ? EDGES.length * 2 : 0);
+}
+
 function applyStyle(range: Excel.Range, s: PlanStyle): void {
   const f = range.format;
-  if (s.fill) f.fill.color = s.fill;
+  if (s.fill) f.fill.color = colour(s.fill);
   if (s.bold !== undefined) f.font.bold = s.bold;
   if (s.italic !== undefined) f.font.italic = s.italic;
   if (s.size !== undefined) f.font.size = s.size;
-  if (s.font) f.font.color = s.font;
+  if (s.font) f.font.color = colour(s.font);
   if (s.wrap !== undefined) f.wrapText = s.wrap;
   if (s.hAlign) f.horizontalAlignment = s.hAlign === "center" ? "Center" : s.hAlign === "right" ? "Right" : "Left";
   if (s.vAlign) f.verticalAlignment = s.vAlign === "top" ? "Top" : s.vAlign === "middle" ? "Center" : "Bottom";
@@ -71,16 +68,16 @@ export function addConditionalFormat(ws: Excel.Worksheet, cf: ConditionalFormatP
   if (r.type === "expression") {
     const c = range.conditionalFormats.add("Custom");
     c.custom.rule.formula = `=${r.formula}`;
-    if (r.style.fill) c.custom.format.fill.color = r.style.fill;
-    if (r.style.font) c.custom.format.font.color = r.style.font;
+    if (r.style.fill) c.custom.format.fill.color = colour(r.style.fill);
+    if (r.style.font) c.custom.format.font.color = colour(r.style.font);
     if (r.style.bold) c.custom.format.font.bold = true;
     c.priority = cf.priority - 1;
   } else if (r.type === "cellValue") {
     const c = range.conditionalFormats.add("CellValue");
     const operator = { equal: "EqualTo", greaterThan: "GreaterThan", lessThan: "LessThan", between: "Between" }[r.operator] as Excel.ConditionalCellValueOperator;
     c.cellValue.rule = { formula1: `=${r.formulas[0]}`, formula2: r.formulas[1] ? `=${r.formulas[1]}` : undefined, operator };
-    if (r.style.fill) c.cellValue.format.fill.color = r.style.fill;
-    if (r.style.font) c.cellValue.format.font.color = r.style.font;
+    if (r.style.fill) c.cellValue.format.fill.color = colour(r.style.fill);
+    if (r.style.font) c.cellValue.format.font.color = colour(r.style.font);
     c.priority = cf.priority - 1;
   } else if (r.type === "iconSet") {
     const c = range.conditionalFormats.add("IconSet");
@@ -93,7 +90,7 @@ export function addConditionalFormat(ws: Excel.Worksheet, cf: ConditionalFormatP
     c.priority = cf.priority - 1;
   } else {
     const c = range.conditionalFormats.add("ColorScale");
-    const [min, mid, max] = r.colours.length === 3 ? r.colours : [r.colours[0], undefined, r.colours[1]];
+    const [min, mid, max] = (r.colours.length === 3 ? r.colours : [r.colours[0], undefined, r.colours[1]]).map((x) => (x ? colour(x) : undefined));
     c.colorScale.criteria = {
       minimum: { type: "LowestValue", formula: undefined, color: min },
       midpoint: mid ? { type: "Percentile", formula: "50", color: mid } : undefined,
@@ -103,74 +100,130 @@ export function addConditionalFormat(ws: Excel.Worksheet, cf: ConditionalFormatP
   }
 }
 
-function addValidation(ws: Excel.Worksheet, v: DataValidationPlan): void {
-  const dv = ws.getRange(v.ref).dataValidation;
-  dv.ignoreBlanks = v.allowBlank;
-  if (v.type === "list") dv.rule = { list: { inCellDropDown: true, source: (v.values ?? []).join(",") } };
-  else {
-    const basic = { formula1: String(v.min ?? 0), formula2: String(v.max ?? 2_958_465), operator: "Between" as const };
-    dv.rule = v.type === "date" ? { date: basic } : v.type === "whole" ? { wholeNumber: basic } : { decimal: basic };
-  }
-  if (v.prompt) dv.prompt = { showPrompt: true, title: v.prompt.title, message: v.prompt.text };
-  if (v.error) dv.errorAlert = { showAlert: true, style: "Stop", title: v.error.title, message: v.error.text };
+/**
+ * Excel measures column width in points. The .xlsx writer's widths are in
+ * characters of the default font (Calibri 11: 7 pixels a character plus 5
+ * of padding, 96 pixels to 72 points), so the same plan looks the same in both.
+ */
+export function columnPoints(chars: number): number {
+  return Math.round(((chars * 7 + 5) * 72) / 96 * 100) / 100;
 }
 
-/** Excel measures column width in points; a character of the default font is about 7 points. */
-const POINTS_PER_CHAR = 7;
+/** What this Excel can do that drawing depends on: data validation (ExcelApi 1.8), print titles (1.9). */
+export interface Supports {
+  dataValidation: boolean;
+  printTitles?: boolean;
+}
+
+/** The cells a plan drew, with any helper columns it added to the right (list sources). */
+export interface Drawn {
+  rows: number;
+  cols: number;
+  helperColumns: number[];
+}
 
 /**
- * Render a plan onto an (empty) worksheet: values and number formats in row
- * chunks sized to the request budget, then one call per style region, rule,
- * validation and link. Nothing here syncs except through the batch.
+ * Draw a plan's content onto an empty worksheet: values and number formats
+ * in row chunks sized by their serialised size, then one call per style
+ * region, rule, validation and link. Nothing here syncs except through the
+ * batch, which sends a request whenever the next piece would not fit.
  */
-export async function renderPlan(ws: Excel.Worksheet, plan: SheetPlan, batch: Batch, supports: { dataValidation: boolean; printTitles?: boolean }): Promise<void> {
+export async function renderContent(ws: Excel.Worksheet, plan: SheetPlan, batch: Batch, supports: Supports): Promise<Drawn> {
   const rows = plan.cells.length;
   const cols = Math.max(1, ...plan.cells.map((r) => r.length));
   const formats = numberFormats(plan, rows, cols);
-  const step = rowsPerChunk(cols, 24);
-  for (let top = 0; top < rows; top += step) {
-    const n = Math.min(step, rows - top);
-    const values = plan.cells.slice(top, top + n).map((row) => Array.from({ length: cols }, (_, c) => officeValue(row[c] ?? null)));
-    const nf = formats.slice(top, top + n);
-    await batch.reserve(jsonSize(values) + jsonSize(nf));
+  const values = plan.cells.map((row) => Array.from({ length: cols }, (_, c) => officeValue(row[c] ?? null)));
+  // Each chunk holds as many whole rows as fit half a request; the rest of the budget is for calls.
+  for (let top = 0; top < rows;) {
+    let n = 0;
+    let bytes = 0;
+    while (top + n < rows) {
+      const row = jsonSize(values[top + n]) + jsonSize(formats[top + n]);
+      if (n > 0 && bytes + row > batch.budget / 2) break;
+      bytes += row;
+      n++;
+    }
+    await batch.reserve(bytes + CALL_BYTES * 3);
     const range = ws.getRangeByIndexes(top, 0, n, cols);
-    range.numberFormat = nf; // first, so "=…" text lands in Text-formatted cells
-    range.values = values;
+    range.numberFormat = formats.slice(top, top + n); // first, so text lands in Text-formatted cells
+    range.values = values.slice(top, top + n);
+    top += n;
   }
   for (const region of plan.styles) {
     const { numberFormat: _nf, ...style } = region.style;
     if (Object.keys(style).length === 0) continue;
-    await batch.reserve(200);
+    await batch.reserve(CALL_BYTES * (1 + styleCalls(style)));
     applyStyle(ws.getRange(region.ref), style);
   }
-  for (const [c, w] of plan.columnWidths.entries()) ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = w * POINTS_PER_CHAR;
-  for (const [r, h] of Object.entries(plan.rowHeights)) {
-    await batch.reserve(80);
-    ws.getRangeByIndexes(Number(r), 0, 1, 1).format.rowHeight = h;
-  }
-  for (const c of plan.hiddenColumns) ws.getRange(`${columnLetter(c)}:${columnLetter(c)}`).columnHidden = true;
-  if (plan.freeze) {
-    if (plan.freeze.columns) ws.freezePanes.freezeAt(ws.getRange(rangeRef(0, 0, Math.max(0, plan.freeze.rows - 1), plan.freeze.columns - 1)));
-    else ws.freezePanes.freezeRows(plan.freeze.rows);
-  }
   for (const cf of plan.conditionalFormats) {
-    await batch.reserve(400);
+    await batch.reserve(CALL_BYTES * 8 + jsonSize(cf));
     addConditionalFormat(ws, cf);
   }
-  if (supports.dataValidation) for (const v of plan.validations) addValidation(ws, v);
+  const helperColumns: number[] = [];
+  if (supports.dataValidation) {
+    for (const v of plan.validations) {
+      await batch.reserve(CALL_BYTES * 6 + jsonSize(v) * 2);
+      const helper = addValidation(ws, v, cols + 1 + helperColumns.length);
+      if (helper !== null) helperColumns.push(helper);
+    }
+  }
   for (const [r, row] of plan.cells.entries()) {
     for (const [c, v] of row.entries()) {
       if (!v || typeof v !== "object" || !("link" in v)) continue;
-      await batch.reserve(200);
+      await batch.reserve(CALL_BYTES * 2 + jsonSize(v));
       ws.getRange(a1(r, c)).hyperlink = { documentReference: v.link.replace(/^#/, ""), textToDisplay: v.text };
     }
+  }
+  return { rows, cols: helperColumns.length ? Math.max(...helperColumns) + 1 : cols, helperColumns };
+}
+
+/** What belongs to the sheet rather than its cells: widths, heights, hidden columns, panes, tab colour, protection. */
+export async function renderLayout(ws: Excel.Worksheet, plan: SheetPlan, batch: Batch, drawn: Drawn, supports: Supports): Promise<void> {
+  await batch.reserve(CALL_BYTES * (plan.columnWidths.length + plan.hiddenColumns.length + drawn.helperColumns.length + 4));
+  for (const [c, w] of plan.columnWidths.entries()) ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = columnPoints(w);
+  for (const [r, h] of Object.entries(plan.rowHeights)) {
+    await batch.reserve(CALL_BYTES * 2);
+    ws.getRangeByIndexes(Number(r), 0, 1, 1).format.rowHeight = h;
+  }
+  for (const c of [...plan.hiddenColumns, ...drawn.helperColumns]) ws.getRange(`${columnLetter(c)}:${columnLetter(c)}`).columnHidden = true;
+  if (plan.freeze) {
+    if (plan.freeze.columns) ws.freezePanes.freezeAt(ws.getRange(rangeRef(0, 0, Math.max(0, plan.freeze.rows - 1), plan.freeze.columns - 1)));
+    else ws.freezePanes.freezeRows(plan.freeze.rows);
   }
   // Print titles need ExcelApi 1.9 (https://learn.microsoft.com/javascript/api/excel/excel.pagelayout#excel-excel-pagelayout-setprinttitlerows-member(1)).
   const titles = plan.print?.titleRows;
   // (The in-memory fake Excel does not model pageLayout yet; real Excel always has it.)
   if (titles && supports.printTitles && ws.pageLayout) ws.pageLayout.setPrintTitleRows(`$${titles.first + 1}:$${titles.last + 1}`);
-  await batch.reserve(600 * (plan.charts?.length ?? 0));
+  // Charts belong to the sheet, not its cells (copying cells does not carry them), so they are drawn here.
+  await batch.reserve(CALL_BYTES * 12 * (plan.charts?.length ?? 0));
   addCharts(ws, plan);
-  if (plan.tabColour) ws.tabColor = plan.tabColour;
+  if (plan.tabColour) ws.tabColor = colour(plan.tabColour);
   if (plan.protection) ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true }, plan.protection.password || undefined);
 }
+
+/** Draw a plan onto a new, empty worksheet. */
+export async function renderPlan(ws: Excel.Worksheet, plan: SheetPlan, batch: Batch, supports: Supports): Promise<Drawn> {
+  const drawn = await renderContent(ws, plan, batch, supports);
+  await renderLayout(ws, plan, batch, drawn, supports);
+  return drawn;
+}
+
+/**
+ * Empty a sheet the add-in owns, keeping the sheet itself — its name, its
+ * place among the tabs and every formula, name, chart and link that points
+ * at it. Rules and validation are cleared by their own calls: the
+ * documentation does not promise that clearing "All" removes them.
+ */
+export function clearSheet(ws: Excel.Worksheet, supports: Supports, charts: Excel.Chart[] = []): void {
+  // The add-in's own charts on its own sheet, loaded by the caller.
+  for (const c of charts) c.delete();
+  const all = ws.getRange();
+  all.clear("All");
+  all.conditionalFormats.clearAll();
+  if (supports.dataValidation) all.dataValidation.clear();
+  all.columnHidden = false;
+  all.format.useStandardWidth = true;
+  all.format.useStandardHeight = true;
+  ws.freezePanes.unfreeze();
+}
+

@@ -8,6 +8,7 @@ import { useAppStyles } from "./styles";
 import { FileOpen } from "../FileOpen";
 import type { RunState } from "../RunStep";
 import { ErrorNotice } from "../ErrorNotice";
+import { Diagnostics } from "../Diagnostics";
 
 // The steps load after the first screen has painted (and are fetched at once in the background).
 const steps = {
@@ -238,6 +239,7 @@ export function App({ initialHost }: AppProps) {
           )}
           {!inspection && !error && <Spinner label="Reading the workbook…" />}
           {step === "help" && <Help />}
+          {step === "help" && host.diagnose && <Diagnostics run={host.diagnose} />}
           {inspection && step === "workbook" && (
             <WorkbookStep
               inspection={inspection}
@@ -258,7 +260,7 @@ export function App({ initialHost }: AppProps) {
               {inspection.datasets.some((d) => d.kind !== "indicators" && d.kind !== "outcomes") && <Returns host={host} inspection={inspection} running={run.kind === "running"} />}
             </>
           )}
-          {outcome && step === "results" && <Results view={outcome.view} host={host} />}
+          {outcome && step === "results" && <Results view={outcome.view} host={host} onRerun={() => start(lastRun.current)} />}
         </Suspense>
       </main>
       {announcer}

@@ -8,6 +8,7 @@ import { TrendChart } from "../TrendChart";
 import { IssuesList } from "../IssuesList";
 import { CellLink } from "../CellLink";
 import { ShowMore } from "../ShowMore";
+import { UnratedWords } from "../UnratedWords";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -23,6 +24,8 @@ const useStyles = makeStyles({
 export interface ResultsProps {
   view: ResultsView;
   host: PaneHost;
+  /** Run again with the same choices (after a status word is mapped). */
+  onRerun?: () => void;
 }
 
 /** A headline in words: the standard's verdict, or (without one) what each count means. */
@@ -32,7 +35,7 @@ function headlineText(h: ResultsView["headlines"][number]): string {
   return `${h.label}: ${parts.length ? parts.join("; ") : "nothing to count"}`;
 }
 
-export function Results({ view, host }: ResultsProps) {
+export function Results({ view, host, onRerun }: ResultsProps) {
   const styles = useStyles();
   return (
     <div className={styles.root}>
@@ -45,7 +48,14 @@ export function Results({ view, host }: ResultsProps) {
         ))}
         {host.download && <Button appearance="primary" onClick={() => host.download?.()}>Download the summarised workbook</Button>}
         <Caption1>Sheets written: {view.outputSheets.join(", ")}</Caption1>
+        {view.skipped.length > 0 && (
+          <Caption1>
+            Not used: {view.skipped.map((s) => `'${s.sheet}' (${s.reason})`).join("; ")}.
+          </Caption1>
+        )}
       </section>
+
+      <UnratedWords entries={view.notRated} host={host} onSaved={() => onRerun?.()} />
 
       <section className={styles.section} aria-labelledby="redred-title">
         <Subtitle2 as="h2" id="redred-title">'Red Red': off target and worsening ({view.redRed.length})</Subtitle2>

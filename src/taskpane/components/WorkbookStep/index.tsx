@@ -84,10 +84,32 @@ export function WorkbookStep({ inspection, period, onPeriod, host, onChanged, on
       <Field label="Reporting period" hint="The quarter to report on. It starts at the latest quarter in the data, e.g. Q1 2021/22.">
         <Input value={period} onChange={(_, d) => onPeriod(d.value)} placeholder="Q1 2021/22" />
       </Field>
+      {inspection.skipped.length > 0 && (
+        <>
+          <Caption1>Sheets not used:</Caption1>
+          <ul className={styles.skipped} aria-label="Sheets not used">
+            {inspection.skipped.map((s) => <li key={s.sheet}><Caption1><strong>{s.sheet}</strong>: {s.reason}</Caption1></li>)}
+          </ul>
+        </>
+      )}
       {inspection.notes.map((note) => <Caption1 key={note}>{note}</Caption1>)}
       <Button appearance="primary" onClick={onNext}>Next: run</Button>
     </section>
   );
+}
+
+/** The runner-up header first, so a wrong guess is one click from the likely right one. */
+function orderedHeaders(d: DatasetInfo, role: Role): string[] {
+  const next = d.runnerUp?.[role];
+  return next ? [next, ...d.headers.filter((h) => h !== next)] : d.headers;
+}
+
+/** How sure the reading is, said only when it is worth a second look. */
+function hintFor(d: DatasetInfo, role: Role): string | undefined {
+  const score = d.confidenceByRole?.[role];
+  if (score === undefined || !d.columns[role]) return undefined;
+  if (score >= 0.6) return undefined;
+  return `Not sure (${Math.round(score * 100)}%): check this column${d.runnerUp?.[role] ? `; next best is '${d.runnerUp[role]}'` : ""}.`;
 }
 
 function Mapping({ dataset, host, onChanged }: { dataset: DatasetInfo; host: PaneHost; onChanged: () => void }) {
@@ -96,7 +118,7 @@ function Mapping({ dataset, host, onChanged }: { dataset: DatasetInfo; host: Pan
   const choose = async (role: Role, header: string) => {
     setSaving(true);
     const columns = { ...dataset.columns, [role]: header === NONE ? null : header };
-    await host.saveDataset(dataset.id, { mapping: { kind: dataset.kind, headerRow: dataset.headerRow, columns } });
+    await host.saveDataset(dataset.id, { mapping: { kind: dataset.kind, headerRow: dataset.headerRow, headerText: dataset.headers, columns } });
     setSaving(false);
     onChanged();
   };
@@ -113,7 +135,7 @@ function Mapping({ dataset, host, onChanged }: { dataset: DatasetInfo; host: Pan
         A change here is saved in the workbook at once.
       </Caption1>
       {(showAll ? roles : shownAlways).map((role) => (
-        <Field key={role} label={ROLE_LABEL[role]}>
+        <Field key={role} label={ROLE_LABEL[role]} hint={hintFor(dataset, role)}>
           <Dropdown
             className={styles.dropdown}
             value={dataset.columns[role] ?? NONE}
@@ -122,8 +144,8 @@ function Mapping({ dataset, host, onChanged }: { dataset: DatasetInfo; host: Pan
             onOptionSelect={(_, d) => d.optionValue && choose(role, d.optionValue)}
           >
             <Option value={NONE}>{NONE}</Option>
-            {dataset.headers.map((h) => (
-              <Option key={h} value={h}>{h}</Option>
+            {orderedHeaders(dataset, role).map((h) => (
+              <Option key={h} value={h} text={h}>{h === dataset.runnerUp?.[role] ? `${h} (next best)` : h}</Option>
             ))}
           </Dropdown>
         </Field>

@@ -1,0 +1,2 @@
+/** An error already worded for the person at the keyboard. */
+export class PlainError extends Error {}

@@ -1,0 +1,66 @@
+/**
+ * A status word the add-in does not know is counted as "not rated" and
+ * shown on the Results step, where the user says once what it means; the
+ * choice is saved with the workbook and the next run counts it.
+ */
+import { Browser, Page } from "playwright-core";
+import { join } from "path";
+import { writeFileSync } from "fs";
+import ExcelJS from "exceljs";
+import { serveDist } from "./serve";
+import { launchChromium } from "./chromium";
+import { axeSerious, horizontalOverflow } from "./pane";
+import { tempDir } from "../helpers/workbooks";
+
+async function milestones(): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Milestones");
+  ws.addRow(["Milestone", "Owner", "Due date", "Status"]);
+  ws.addRow(["Survey complete", "Estates", "30/06/2024", "On Track"]);
+  ws.addRow(["Design approved", "Estates", "31/05/2024", "Complete"]);
+  ws.addRow(["Contract signed", "Legal", "31/07/2024", "Paused"]);
+  ws.addRow(["Site opened", "Estates", "31/08/2024", "Paused"]);
+  const path = join(tempDir(), "milestones.xlsx");
+  writeFileSync(path, new Uint8Array(await wb.xlsx.writeBuffer()));
+  return path;
+}
+
+describe("task pane: status words not yet rated", () => {
+  let browser: Browser;
+  let page: Page;
+  let server: Awaited<ReturnType<typeof serveDist>>;
+
+  beforeAll(async () => {
+    server = await serveDist();
+    browser = await launchChromium();
+    page = await (await browser.newContext({ viewport: { width: 350, height: 900 } })).newPage();
+    await page.context().addInitScript({ path: require.resolve("axe-core/axe.min.js") });
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.getByRole("button", { name: "Open a workbook file" }).waitFor();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("counts an unknown word as not rated, lets the user map it once, and the next run counts it", async () => {
+    await page.getByTestId("file-input").setInputFiles(await milestones());
+    await page.getByRole("heading", { name: "1 table to report on" }).waitFor({ timeout: 30_000 });
+    await page.getByRole("tab", { name: "Run" }).click();
+    await page.getByRole("button", { name: "Run", exact: true }).click();
+    await page.getByRole("heading", { name: "Words not yet rated" }).waitFor({ timeout: 60_000 });
+    // The headline keeps the unrated rows in the count and says so.
+    expect(await page.getByText(/2 of 4 rated; 2 not rated: 'Paused' 2/).count()).toBeGreaterThan(0);
+    expect(await axeSerious(page)).toEqual([]);
+    expect(await horizontalOverflow(page)).toEqual([]);
+
+    await page.getByRole("combobox", { name: "'Paused' (2 rows) means" }).click();
+    await page.getByRole("option", { name: "Amber" }).click();
+    await page.getByRole("listbox").waitFor({ state: "detached" });
+    await page.getByRole("button", { name: "Save and run again" }).click();
+    await page.getByRole("heading", { name: "Words not yet rated" }).waitFor({ state: "detached", timeout: 60_000 });
+    expect(await page.getByText(/not rated/).count()).toBe(0);
+    expect(await page.getByText(/Milestones: 2\/4 \(50%\)/).count()).toBeGreaterThan(0);
+  }, 120_000);
+});
