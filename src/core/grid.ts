@@ -1,4 +1,4 @@
-import { CellValue } from "./values";
+import { CellValue, isBlank } from "./values";
 
 /**
  * A sheet as the core reads it: a rectangle of values from the sheet's
@@ -62,4 +62,23 @@ export function quoteSheetName(name: string): string {
 export function cellRef(sheet: string, row: number, col: number): string {
   const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet);
   return `${plain ? sheet : quoteSheetName(sheet)}!${a1(row, col)}`;
+}
+
+/**
+ * Whether a row holds a value between two columns. A wide sparse row (a
+ * reader leaves long blank runs as holes, so values in A and XFD are two
+ * cells, not 16,384) is walked by its filled cells only.
+ */
+export function rowHasValue(row: CellValue[] | undefined, left: number, right: number): boolean {
+  if (!row) return false;
+  const end = Math.min(right, row.length - 1);
+  if (end - left > 1024) {
+    for (const key in row) {
+      const c = Number(key);
+      if (c >= left && c <= end && !isBlank(row[c])) return true;
+    }
+    return false;
+  }
+  for (let c = left; c <= end; c++) if (!isBlank(row[c])) return true;
+  return false;
 }

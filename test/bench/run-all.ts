@@ -7,6 +7,11 @@
 import { spawnSync } from "child_process";
 import { existsSync } from "fs";
 import { join } from "path";
+import { printHeadless } from "./headless-bench";
+
+function runList(script: string): { file: string; ms: number; maxRssMb: number; outcome: string }[] {
+  return run(script) as unknown as { file: string; ms: number; maxRssMb: number; outcome: string }[];
+}
 
 function run(script: string): Record<string, unknown> {
   const r = spawnSync(process.execPath, [join(__dirname, script), "--json"], { encoding: "utf8", maxBuffer: 1 << 24 });
@@ -16,29 +21,35 @@ function run(script: string): Record<string, unknown> {
 
 const core = run("core-bench.js");
 const office = run("office-syncs.js") as { small: { syncs: number }; large: { syncs: number; maxRequest: number; maxResponse: number }; ratio: number };
-const headless = run("headless-bench.js") as { rows: number; quarters: number; ioMs: number; summariseMs: number; coreMs: number; summariseOverIo: number; coreOverIo: number; peakMemoryMb: number; method: string };
+const headless = run("headless-bench.js") as Parameters<typeof printHeadless>[0];
 // The task pane's figures need the built pane (npm run build:test).
 const pane = existsSync(join(__dirname, "..", "..", "..", "dist", "taskpane.html"))
   ? (run("pane-bench.js") as { initialJsBytes: number; initialJsGzipBytes: number; firstRenderMs: number; firstRenderRuns: number[] })
   : null;
+// The task pane's file mode in Chromium, where the offline build is there.
+const browser = run("browser-file-bench.js") as { skipped?: string; rows: number; openMs: number; runMs: number; downloadMs: number; peakJsHeapMb: number };
+// The hostile corpus through the built command line: each file's time and peak memory (goal: 10 s and 500 MB).
+const corpus = runList("corpus-bench.js");
 const figures = {
-  summariseOverIo: headless.summariseOverIo,
+  summariseOverRead: headless.summariseOverRead,
+  summariseOverFloor: headless.summariseOverFloor,
   coreOverIo: headless.coreOverIo,
   officeSyncRatio: office.ratio,
   peakMemoryMb: headless.peakMemoryMb,
   paneInitialJsGzipBytes: pane?.initialJsGzipBytes ?? null,
   paneFirstRenderMs: pane?.firstRenderMs ?? null,
-  details: { core, office, headless, pane },
+  details: { core, office, headless, pane, browser, corpus },
 };
 
 if (process.argv.includes("--json")) console.log(JSON.stringify(figures));
 else {
   const mb = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
   console.log(`core: ${JSON.stringify(core)}`);
-  console.log(`(1) headless summarise ÷ bare ExcelJS read+write, ${headless.rows} rows × ${headless.quarters} quarters: ${headless.summariseOverIo} (${headless.summariseMs} ms ÷ ${headless.ioMs} ms, saved by ${headless.method}; goal ≤ 1.3)`);
-  console.log(`(2) core calculation ÷ that I/O: ${headless.coreOverIo} (${headless.coreMs} ms; goal ≤ 0.10)`);
+  printHeadless(headless);
+  if (browser.skipped) console.log(`(8) browser file mode: skipped (${browser.skipped})`);
+  else console.log(`(8) browser file mode (Chromium), ${browser.rows} rows: open to the dataset list ${browser.openMs} ms, run ${browser.runMs} ms, download ${browser.downloadMs} ms; peak JS heap ${browser.peakJsHeapMb} MB`);
+  console.log(`(9) hostile corpus, each through the command line (goal ≤ 10 s and ≤ 500 MB): ${corpus.map((c) => `${c.file} ${(c.ms / 1000).toFixed(1)} s ${c.maxRssMb} MB`).join("; ")}`);
   console.log(`(3) Office syncs at 100,000 rows ÷ at 1,000 rows: ${office.ratio} (${office.large.syncs} ÷ ${office.small.syncs}; largest request ${mb(office.large.maxRequest)}, response ${mb(office.large.maxResponse)}; goal 1.00)`);
-  console.log(`(4) peak memory of the headless run at ${headless.rows} rows: ${headless.peakMemoryMb} MB`);
   if (!pane) console.log("(5)(6) task pane: skipped, dist/ is not built (npm run build:test)");
   else {
     console.log(`(5) task pane JavaScript before first render: ${Math.round(pane.initialJsGzipBytes / 1024)} KiB gzipped (${Math.round(pane.initialJsBytes / 1024)} KiB raw, office.js and its host table included)`);

@@ -221,7 +221,7 @@ describe("task pane in file mode", () => {
     writeFileSync(bad, "these are notes, not a workbook");
     await page.getByTestId("file-input").setInputFiles(bad);
     await page.getByText("notes.xlsx cannot be used").waitFor({ timeout: 30_000 });
-    await page.getByText("The file is not an .xlsx workbook. Choose another file.").waitFor();
+    await page.getByText("The file is not an .xlsx workbook but text (such as a .csv): open it in Excel, choose File › Save As › 'Excel Workbook (*.xlsx)' and try again. Choose another file.").waitFor();
     await shot("10-bad-file");
     expect(await axeSerious(page)).toEqual([]);
     expect(await page.getByRole("button", { name: "Open a workbook file" }).isEnabled()).toBe(true);

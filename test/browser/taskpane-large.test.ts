@@ -99,7 +99,8 @@ describe("task pane on a 40,000-row workbook (file mode)", () => {
     await page.getByText("Cancelled. Nothing was written.").waitFor({ timeout: 5_000 });
     const painted = await stopFrames(page);
     console.log(`run then cancel: ${painted.frames} frames, longest gap ${painted.longestGapMs} ms, progress seen ${JSON.stringify(painted.progress)}`);
-    expect(painted.progress.length).toBeGreaterThanOrEqual(3);
+    // The sheets were read when the file opened, so the run's first step after "Starting" is the calculation.
+    expect(painted.progress.length).toBeGreaterThanOrEqual(2);
     expect(painted.longestGapMs).toBeLessThan(LONGEST_GAP_MS);
     expect(await page.getByRole("tab", { name: "Results" }).isDisabled()).toBe(true);
     expect(await axeSerious(page)).toEqual([]);

@@ -1,4 +1,4 @@
-import { SheetGrid, parseRange } from "../grid";
+import { SheetGrid, parseRange, rowHasValue } from "../grid";
 import { CellValue, cellText, isBlank, normaliseWord } from "../values";
 import { Period, parsePeriod } from "../periods";
 import { Role, DatasetKind, headerWords, headerScores, kindHint, HeaderWords } from "./roles";
@@ -141,7 +141,7 @@ function readCandidate(grid: SheetGrid, r: number, bottom: number, left: number,
   const assignment = assignRoles(cols);
   const statusCol = cols.find((c) => c.col === assignment.columns.status);
   let dataRows = 0;
-  for (let rr = r + 1; rr <= end; rr++) if ((grid.rows[rr] ?? []).slice(left, right + 1).some((v) => !isBlank(v))) dataRows++;
+  for (let rr = r + 1; rr <= end; rr++) if (rowHasValue(grid.rows[rr], left, right)) dataRows++;
   const titleCol = assignment.columns.title;
   const titleHeader = titleCol !== undefined ? cellText(row[titleCol]) : "";
   const cand: Candidate = {

@@ -1,166 +1,223 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { SheetGrid, SheetPlan } from "../../core";
+import { SheetGrid, SheetPlan, PlanValue, CellValue } from "../../core";
 import { WorkbookPort, SheetInfo, SourceFormat, OwnedRuleRef, SETTINGS_SHEET, chunkSettings, CellUpdate } from "../port";
-import { readGrid } from "./read-grid";
 import { writePlan, addRules, toXlsxValue } from "./write-plan";
 import { inspectPackage, lostParts, PackageParts } from "./parts";
 import { splice } from "./splice";
 import { repairRewrite } from "./rewrite-fixes";
+import { repack } from "./repack";
+import { ZipPackage } from "./reader/zip";
 import { UnsupportedPackage } from "./style-book";
+import { readWorkbook, checkSmallParts, DEFAULT_LIMITS, ReadLimits } from "./reader";
+import { WorkbookFileError, refuse } from "./reader/refusal";
 
-/** A file the product cannot use, with one plain sentence saying why. */
-export class WorkbookFileError extends Error {}
-
-/** Guards against zip bombs: a real council workbook is far below these. */
-export const LIMITS = { totalUncompressed: 1_500_000_000, singlePart: 600_000_000 };
-
-const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
-
-async function checkPackage(data: Uint8Array): Promise<JSZip> {
-  if (CFB_SIGNATURE.every((b, i) => data[i] === b)) {
-    throw new WorkbookFileError("the file is password-protected or an old-style .xls workbook: save it as an unprotected .xlsx workbook and try again");
-  }
-  if (data[0] !== 0x50 || data[1] !== 0x4b) throw new WorkbookFileError("the file is not an .xlsx workbook");
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(data);
-  } catch {
-    throw new WorkbookFileError("the file is damaged or not an .xlsx workbook (its zip structure cannot be read)");
-  }
-  if (!zip.file("xl/workbook.xml")) throw new WorkbookFileError("the file is a zip archive but not an .xlsx workbook (it has no xl/workbook.xml)");
-  let total = 0;
-  for (const f of Object.values(zip.files)) {
-    // JSZip reads sizes from the central directory without inflating anything.
-    const raw = (f as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
-    // JSZip reads the 32-bit size as signed: a declared 3.9 GB arrives negative and would slip past.
-    const size = raw < 0 ? raw + 2 ** 32 : raw;
-    total += size;
-    if (size > LIMITS.singlePart || total > LIMITS.totalUncompressed) {
-      throw new WorkbookFileError(`the file expands to more than ${Math.round((size > LIMITS.singlePart ? LIMITS.singlePart : LIMITS.totalUncompressed) / 1e6)} MB (part ${f.name}), far beyond any real workbook, so it was not opened`);
-    }
-  }
-  return zip;
-}
+export { WorkbookFileError, DEFAULT_LIMITS };
+export type { ReadLimits };
 
 // A faster deflate level: the file is a little larger, the save several times quicker on big workbooks.
 const DEFLATE_FAST = { zip: { compression: "DEFLATE", compressionOptions: { level: 3 } } } as const;
+
+type Visibility = "visible" | "hidden" | "veryHidden";
+
+/** A sheet of the workbook as this session sees it: as read from the file, or as the product wrote it. */
+interface Sheet {
+  name: string;
+  visibility: Visibility;
+  grid: SheetGrid | null;
+  plan: SheetPlan | null;
+}
 
 /** Whether a rule block on a council sheet is one the product wrote (same range, same formulas). */
 function isOwned(block: { ref: string; formulas: string[] }, owned: OwnedRuleRef[]): boolean {
   return owned.some((r) => r.ref === block.ref && r.formulas.length === block.formulas.length && r.formulas.every((f, i) => f === block.formulas[i]));
 }
 
+/** A value the product writes, as a read would give it back (a formula has no result until Excel calculates it). */
+function readBack(v: PlanValue): CellValue {
+  if (v === null || typeof v !== "object") return v;
+  if ("formula" in v) return null;
+  if ("date" in v) {
+    const [y, m, d] = v.date.split("-").map(Number);
+    return new Date(Date.UTC(y, m - 1, d));
+  }
+  return v.text;
+}
+
+function planGrid(plan: SheetPlan, visibility: Visibility): SheetGrid {
+  return { name: plan.name, rows: plan.cells.map((row) => row.map((v) => readBack(v ?? null))), hiddenRows: [], merges: [], tables: [], visibility };
+}
+
 /**
- * The ExcelJS adapter: an .xlsx file in memory, in Node or the browser.
- * ExcelJS reads the cells; on save the product's sheets are spliced into the
- * package as opened (see splice.ts), and only when that cannot be done is the
- * whole workbook re-saved by ExcelJS, with what that loses listed.
+ * An .xlsx file in memory, in Node or the browser. The streaming reader
+ * (reader/) gives the sheets' values within fixed limits; on save the
+ * product's sheets (and values written into a council's sheets) are spliced
+ * into the package as opened (see splice.ts). Only when that cannot be done
+ * (a package the splice does not handle) is ExcelJS loaded, the whole workbook
+ * re-saved with this session's changes replayed on it, and what that loses
+ * listed.
  */
 export class XlsxWorkbook implements WorkbookPort {
-  /** Sheets this session wrote, as plans: they go into the package whole. */
-  private readonly written = new Map<string, SheetPlan>();
   private readonly removed = new Set<string>();
   private readonly rules = new Map<string, { add: SourceFormat["rules"]; drop: OwnedRuleRef[] }>();
-  /** Cells written into sheets this session did not write (collected returns): spliced into those sheets' parts. */
-  private readonly cellEdits = new Map<string, CellUpdate[]>();
+  /** Values written into council sheets (collecting returns), by sheet. */
+  private readonly edits = new Map<string, Map<string, CellUpdate>>();
+  /** This session's changes, to replay on an ExcelJS workbook if the whole file must be re-saved. */
+  private readonly replay: ((wb: ExcelJS.Workbook) => void)[] = [];
 
-  private constructor(readonly wb: ExcelJS.Workbook, private readonly partsBefore: PackageParts, private readonly zip: JSZip | null) {}
+  private constructor(
+    private readonly data: Uint8Array | null,
+    private sheets: Sheet[],
+    private readonly partsBefore: PackageParts,
+  ) {}
 
-  static async open(data: Uint8Array): Promise<XlsxWorkbook> {
-    const zip = await checkPackage(data);
-    const parts = await inspectPackage(zip);
-    const wb = new ExcelJS.Workbook();
+  /** Read a file, or refuse it with a WorkbookFileError saying why in one plain sentence. */
+  static async open(data: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): Promise<XlsxWorkbook> {
+    const read = await readWorkbook(data, limits);
+    await checkSmallParts(data, limits);
+    let parts: PackageParts;
     try {
-      await wb.xlsx.load(data as unknown as ArrayBuffer);
-    } catch (e) {
-      throw new WorkbookFileError(`the workbook could not be read: ${(e as Error).message.split("\n")[0]}`);
+      parts = await inspectPackage(await JSZip.loadAsync(data));
+    } catch {
+      throw refuse({ kind: "zip-damaged" });
     }
-    return new XlsxWorkbook(wb, parts, zip);
+    const sheets = read.sheets.map((s) => ({ name: s.name, visibility: s.visibility, grid: s.grid, plan: null }));
+    return new XlsxWorkbook(data, sheets, parts);
   }
 
   static empty(): XlsxWorkbook {
-    return new XlsxWorkbook(new ExcelJS.Workbook(), { sheets: {}, workbook: {} }, null);
+    return new XlsxWorkbook(null, [], { sheets: {}, workbook: {} });
+  }
+
+  private sheet(name: string): Sheet | undefined {
+    return this.sheets.find((s) => s.name === name);
   }
 
   async listSheets(): Promise<SheetInfo[]> {
-    return this.wb.worksheets.map((ws) => ({ name: ws.name, visibility: ws.state }));
+    return this.sheets.map((s) => ({ name: s.name, visibility: s.visibility }));
   }
 
   async readSheets(names?: string[]): Promise<SheetGrid[]> {
-    return this.wb.worksheets.filter((ws) => !names || names.includes(ws.name)).map(readGrid);
+    return this.sheets.filter((s) => !names || names.includes(s.name)).map((s) => (s.plan ? planGrid(s.plan, s.visibility) : this.edited(s.grid!)));
+  }
+
+  /** A council sheet's grid with this session's edits in it (the grid as read is kept as it was). */
+  private edited(grid: SheetGrid): SheetGrid {
+    const edits = this.edits.get(grid.name);
+    if (!edits) return grid;
+    const rows = grid.rows.slice();
+    for (const u of edits.values()) {
+      const row = (rows[u.row] ?? []).slice();
+      while (row.length < u.col) row.push(null);
+      row[u.col] = readBack(u.value);
+      while (rows.length < u.row) rows.push([]);
+      rows[u.row] = row;
+    }
+    return { ...grid, rows };
+  }
+
+  private put(plan: SheetPlan, visibility: Visibility): void {
+    const existing = this.sheet(plan.name);
+    if (existing) Object.assign(existing, { plan, visibility, grid: null });
+    else this.sheets.push({ name: plan.name, visibility, grid: null, plan });
+    this.removed.delete(plan.name);
+    this.edits.delete(plan.name);
   }
 
   async writeSheets(plans: { plan: SheetPlan; replace: boolean }[]): Promise<void> {
     for (const { plan, replace } of plans) {
-      const existing = this.wb.getWorksheet(plan.name);
-      if (existing) {
-        if (!replace) throw new Error(`refusing to overwrite sheet '${plan.name}', which this product did not create`);
-        this.wb.removeWorksheet(existing.id);
-      }
-      writePlan(this.wb, plan);
-      this.written.set(plan.name, plan);
+      if (this.sheet(plan.name) && !replace) throw new Error(`refusing to overwrite sheet '${plan.name}', which this product did not create`);
+      this.put(plan, "visible");
+      this.replay.push((wb) => {
+        const existing = wb.getWorksheet(plan.name);
+        if (existing) wb.removeWorksheet(existing.id);
+        writePlan(wb, plan);
+      });
     }
   }
 
   async deleteSheets(names: string[]): Promise<void> {
     for (const name of names) {
-      const ws = this.wb.getWorksheet(name);
-      if (ws) this.wb.removeWorksheet(ws.id);
-      this.written.delete(name);
+      this.sheets = this.sheets.filter((s) => s.name !== name);
       this.removed.add(name);
+      this.replay.push((wb) => {
+        const ws = wb.getWorksheet(name);
+        if (ws) wb.removeWorksheet(ws.id);
+      });
     }
   }
 
   async formatSourceSheets(add: SourceFormat[], remove: OwnedRuleRef[]): Promise<void> {
     const entry = (sheet: string) => this.rules.get(sheet) ?? this.rules.set(sheet, { add: [], drop: [] }).get(sheet)!;
     for (const r of remove) {
-      const ws = this.wb.getWorksheet(r.sheet);
-      if (!ws) continue;
-      ws.removeConditionalFormatting((cf: { ref: string; rules: { formulae?: unknown[] }[] }) => !isOwned({ ref: cf.ref, formulas: cf.rules.flatMap((x) => (x.formulae ?? []).map(String)) }, [r]));
+      if (!this.sheet(r.sheet)) continue;
       const e = entry(r.sheet);
       e.drop.push(r);
       e.add = e.add.filter((cf) => !isOwned({ ref: cf.ref, formulas: [cf.rule.type === "expression" ? cf.rule.formula : ""] }, [r]));
+      this.replay.push((wb) => wb.getWorksheet(r.sheet)?.removeConditionalFormatting((cf: { ref: string; rules: { formulae?: unknown[] }[] }) =>
+        !isOwned({ ref: cf.ref, formulas: cf.rules.flatMap((x) => (x.formulae ?? []).map(String)) }, [r])));
     }
     for (const f of add) {
-      const ws = this.wb.getWorksheet(f.sheet);
-      if (!ws) continue;
-      // Priorities are unique per sheet: the added rules come after the council's own (a full re-save writes these).
-      const existing = (ws as unknown as { conditionalFormattings: { rules: { priority?: number }[] }[] }).conditionalFormattings;
-      const taken = Math.max(0, ...existing.flatMap((cf) => cf.rules.map((r) => r.priority ?? 0)));
-      addRules(ws, f.rules.map((r, i) => ({ ...r, priority: taken + i + 1 })));
+      if (!this.sheet(f.sheet)) continue;
       entry(f.sheet).add.push(...f.rules);
+      this.replay.push((wb) => {
+        const ws = wb.getWorksheet(f.sheet);
+        if (!ws) return;
+        // Priorities are unique per sheet: the added rules come after the council's own.
+        const existing = (ws as unknown as { conditionalFormattings: { rules: { priority?: number }[] }[] }).conditionalFormattings;
+        const taken = Math.max(0, ...existing.flatMap((cf) => cf.rules.map((r) => r.priority ?? 0)));
+        addRules(ws, f.rules.map((r, i) => ({ ...r, priority: taken + i + 1 })));
+      });
     }
   }
 
   async updateCells(sheet: string, updates: CellUpdate[]): Promise<void> {
-    const ws = this.wb.getWorksheet(sheet);
-    if (!ws) throw new Error(`there is no sheet called '${sheet}'`);
-    if (!this.written.has(sheet)) this.cellEdits.set(sheet, [...(this.cellEdits.get(sheet) ?? []), ...updates]);
-    for (const u of updates) {
-      const cell = ws.getCell(u.row + 1, u.col + 1);
-      cell.value = toXlsxValue(u.value);
-      if (u.value && typeof u.value === "object" && "date" in u.value) cell.numFmt = "dd/mm/yyyy";
+    const target = this.sheet(sheet);
+    if (!target) throw new Error(`there is no sheet called '${sheet}'`);
+    if (target.plan) {
+      // A sheet this session wrote: the change goes into its plan.
+      const cells = target.plan.cells.map((row) => row.slice());
+      for (const u of updates) {
+        while (cells.length <= u.row) cells.push([]);
+        while (cells[u.row].length < u.col) cells[u.row].push(null);
+        cells[u.row][u.col] = u.value;
+      }
+      target.plan = { ...target.plan, cells };
+    } else {
+      const edits = this.edits.get(sheet) ?? this.edits.set(sheet, new Map()).get(sheet)!;
+      for (const u of updates) edits.set(`${u.row},${u.col}`, u);
     }
+    this.replay.push((wb) => {
+      const ws = wb.getWorksheet(sheet);
+      if (!ws) return;
+      for (const u of updates) {
+        const cell = ws.getCell(u.row + 1, u.col + 1);
+        cell.value = toXlsxValue(u.value);
+        if (u.value && typeof u.value === "object" && "date" in u.value) cell.numFmt = "dd/mm/yyyy";
+      }
+    });
   }
 
   async readSettings(): Promise<string | null> {
-    const ws = this.wb.getWorksheet(SETTINGS_SHEET);
-    if (!ws) return null;
-    const parts: string[] = [];
-    ws.getColumn(1).eachCell((cell) => parts.push(typeof cell.value === "string" ? cell.value : ""));
-    return parts.join("") || null;
+    const s = this.sheet(SETTINGS_SHEET);
+    if (!s) return null;
+    const rows = s.plan ? planGrid(s.plan, s.visibility).rows : this.edited(s.grid!).rows;
+    let json = "";
+    for (const row of rows) if (row && typeof row[0] === "string") json += row[0];
+    return json || null;
   }
 
   async writeSettings(json: string): Promise<void> {
-    const existing = this.wb.getWorksheet(SETTINGS_SHEET);
-    if (existing) this.wb.removeWorksheet(existing.id);
     const plan: SheetPlan = {
       purpose: "settings", name: SETTINGS_SHEET, cells: chunkSettings(json).map((chunk) => [chunk]), styles: [], columnWidths: [],
       conditionalFormats: [], validations: [], rowHeights: {}, hiddenColumns: [], tables: [],
     };
-    writePlan(this.wb, plan).state = "veryHidden";
-    this.written.set(SETTINGS_SHEET, plan);
+    this.put(plan, "veryHidden");
+    this.replay.push((wb) => {
+      const existing = wb.getWorksheet(SETTINGS_SHEET);
+      if (existing) wb.removeWorksheet(existing.id);
+      writePlan(wb, plan).state = "veryHidden";
+    });
   }
 
   /**
@@ -169,20 +226,20 @@ export class XlsxWorkbook implements WorkbookPort {
    */
   async save(): Promise<{ data: Uint8Array; lost: string[]; method: "spliced" | "rewritten" }> {
     let data: Uint8Array | null = null;
-    if (this.zip) {
+    if (this.data) {
       try {
-        data = await this.spliced(this.zip);
+        data = await this.spliced(this.data);
       } catch (e) {
         if (!(e instanceof UnsupportedPackage)) throw e;
       }
     }
     const method = data ? "spliced" : "rewritten";
-    data ??= await repairRewrite(new Uint8Array(await this.wb.xlsx.writeBuffer(DEFLATE_FAST as Partial<ExcelJS.XlsxWriteOptions>)), this.zip);
+    data ??= await this.rewritten();
     const after = await inspectPackage(await JSZip.loadAsync(data));
     let lost = lostParts(this.partsBefore, after);
     if (method === "rewritten") {
       // A whole re-save cannot draw the product's own charts: say so once per sheet, in place of the old ones' loss.
-      const charted = [...this.written.values()].filter((p) => p.charts?.length);
+      const charted = this.sheets.flatMap((s) => (s.plan?.charts?.length ? [s.plan] : []));
       lost = lost.filter((line) => !charted.some((p) => line.startsWith(`Sheet '${p.name}': `)));
       for (const p of charted) lost.push(`Sheet '${p.name}': ${p.charts!.length} charts not drawn (the whole file had to be re-saved)`);
     }
@@ -190,14 +247,31 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   /** The package as opened with this session's sheets and colour rules put in; the council's parts untouched. */
-  private async spliced(opened: JSZip): Promise<Uint8Array> {
-    // Work on a copy so a refusal half-way leaves the opened package intact for a full re-save.
-    // Deflated parts are copied as they are, without inflating them.
-    const zip = await JSZip.loadAsync(await opened.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
-    const sheets = this.wb.worksheets.filter((ws) => this.written.has(ws.name)).map((ws) => ({ plan: this.written.get(ws.name)!, state: ws.state as "visible" | "hidden" | "veryHidden" }));
+  private async spliced(opened: Uint8Array): Promise<Uint8Array> {
+    // A package fresh from the bytes as opened, so a refusal half-way leaves nothing half-done for a full re-save.
+    const zip = await JSZip.loadAsync(opened);
+    const before = new Map(Object.entries(zip.files));
+    const sheets = this.sheets.filter((s) => s.plan).map((s) => ({ plan: s.plan!, state: s.visibility }));
     const rules = [...this.rules].map(([sheet, r]) => ({ sheet, add: r.add, drop: (block: { ref: string; formulas: string[] }) => isOwned(block, r.drop) }));
-    const cells = [...this.cellEdits].map(([sheet, updates]) => ({ sheet, updates }));
+    const cells = [...this.edits].map(([sheet, edits]) => ({ sheet, updates: [...edits.values()] }));
     await splice(zip, { sheets, remove: [...this.removed], rules, cells });
-    return zip.generateAsync({ type: "uint8array", ...DEFLATE_FAST.zip } as JSZip.JSZipGeneratorOptions<"uint8array">);
+    // A part the splice rewrote is a new object in the package; one it left is the very object loaded.
+    return repack(ZipPackage.open(opened), zip, (name, file) => before.get(name) === file);
+  }
+
+  /** The whole workbook re-saved by ExcelJS (loaded only now), with this session's changes replayed on it. */
+  private async rewritten(): Promise<Uint8Array> {
+    const ExcelJS = (await import(/* webpackChunkName: "exceljs" */ "exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    if (this.data) {
+      try {
+        await wb.xlsx.load(this.data as unknown as ArrayBuffer);
+      } catch {
+        throw refuse({ kind: "rewrite-unreadable" });
+      }
+    }
+    for (const change of this.replay) change(wb);
+    const written = new Uint8Array(await wb.xlsx.writeBuffer(DEFLATE_FAST as Partial<ExcelJS.XlsxWriteOptions>));
+    return repairRewrite(written, this.data ? await JSZip.loadAsync(this.data) : null);
   }
 }

@@ -1,5 +1,6 @@
+/** The grids ExcelJS gives for a workbook: the reference the streaming reader is compared with. */
 import type { Worksheet, CellValue as XlsxValue } from "exceljs";
-import { CellValue, SheetGrid } from "../../core";
+import { CellValue, SheetGrid } from "../../src/core";
 
 /** One ExcelJS value as the core's plain value: formulas by their result, rich text as text. */
 export function toCellValue(v: XlsxValue): CellValue {
@@ -18,18 +19,28 @@ export function toCellValue(v: XlsxValue): CellValue {
   return null;
 }
 
-/** A worksheet as a grid of plain values from A1, with its hidden rows, merges and tables. */
+/**
+ * A worksheet as a grid of plain values from A1, with its hidden rows, merges
+ * and tables. ExcelJS repeats a merged range's value in every cell of it;
+ * Excel (and so the Office host) gives it only in the top-left cell, which is
+ * what is kept here, and a row ends at its last value.
+ */
 export function readGrid(ws: Worksheet): SheetGrid {
   const rows: CellValue[][] = [];
   const hiddenRows: number[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const values = row.values as XlsxValue[]; // 1-based and sparse
     const out: CellValue[] = [];
-    for (let c = 1; c < values.length; c++) out[c - 1] = toCellValue(values[c]);
+    for (let c = 1; c < values.length; c++) {
+      const cell = row.getCell(c);
+      out[c - 1] = cell.isMerged && cell.master.address !== cell.address ? null : toCellValue(values[c]);
+    }
     for (let c = 0; c < out.length; c++) if (out[c] === undefined) out[c] = null;
+    while (out.length && out[out.length - 1] === null) out.pop();
     rows[rowNumber - 1] = out;
-    if (row.hidden) hiddenRows.push(rowNumber - 1);
+    if (row.hidden && out.length) hiddenRows.push(rowNumber - 1);
   });
+  while (rows.length && !rows[rows.length - 1]?.length) rows.pop();
   for (let r = 0; r < rows.length; r++) if (!rows[r]) rows[r] = [];
   const tables = Object.values((ws as unknown as { tables: Record<string, { name: string; table?: { tableRef?: string; ref?: string; name?: string } }> }).tables ?? {})
     .map((t) => ({ name: t.table?.name ?? t.name, ref: t.table?.tableRef ?? t.table?.ref ?? "" }))

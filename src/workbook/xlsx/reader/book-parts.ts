@@ -1,0 +1,115 @@
+import { PackageReader } from "./package";
+import { scanPart, attr, attrIn, MAIN_NS, REL_NS, Attrs } from "./xml";
+import { ZipEntry } from "./zip";
+
+/** A sheet as workbook.xml lists it. */
+export interface BookSheet {
+  name: string;
+  visibility: "visible" | "hidden" | "veryHidden";
+  /** The sheet's part, or "" when its relationship is missing. */
+  part: string;
+  /** "worksheet", "chartsheet", "dialogsheet" or "macrosheet". */
+  type: string;
+}
+
+export interface BookInfo {
+  sheets: BookSheet[];
+  date1904: boolean;
+  sharedStrings: string | null;
+  styles: string | null;
+}
+
+export async function readBook(pkg: PackageReader, entry: ZipEntry): Promise<BookInfo> {
+  const rels = new Map((await pkg.relationships(entry.name)).map((r) => [r.id, r]));
+  const listed: { name: string; state: string; rid: string }[] = [];
+  let date1904 = false;
+  await scanPart(pkg.zip, entry, pkg.budget, {
+    open: (local, attrs, uri, resolve) => {
+      if (!MAIN_NS.has(uri)) return;
+      if (local === "sheet") listed.push({ name: attr(attrs, "name") ?? "", state: attr(attrs, "state") ?? "visible", rid: attrIn(attrs, "id", REL_NS, resolve) ?? "" });
+      else if (local === "workbookPr") date1904 = isTrue(attr(attrs, "date1904"));
+    },
+    close: () => undefined,
+  });
+  const byType = (type: string) => [...rels.values()].find((r) => r.type === type)?.target ?? null;
+  return {
+    sheets: listed.map((s) => {
+      const rel = rels.get(s.rid);
+      return {
+        name: s.name,
+        visibility: s.state === "hidden" || s.state === "veryHidden" ? s.state : "visible",
+        part: rel?.target ?? "",
+        type: rel?.type ?? "worksheet",
+      };
+    }),
+    date1904,
+    sharedStrings: byType("sharedStrings"),
+    styles: byType("styles"),
+  };
+}
+
+export function isTrue(v: string | undefined): boolean {
+  return v === "1" || v === "true";
+}
+
+// Built-in number formats that show dates or times (ECMA-376 Part 1, §18.8.30, and the East Asian ids Excel uses).
+const DATE_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+
+/** A format code shows a date when, outside quoted text and [brackets], it has a date or time letter. */
+export function isDateFormat(code: string): boolean {
+  const bare = code.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, "").replace(/\\./g, "");
+  return /[ymdhMsb]/.test(bare.split(";")[0]);
+}
+
+/** For each cell style (cellXfs index), whether its number format shows a date. */
+export async function readDateStyles(pkg: PackageReader, part: string | null): Promise<boolean[]> {
+  const entry = part ? pkg.part(part) : undefined;
+  if (!entry) return [];
+  const custom = new Map<number, string>();
+  const xfs: number[] = [];
+  let inCellXfs = false;
+  await scanPart(pkg.zip, entry, pkg.budget, {
+    open: (local: string, attrs: Attrs, uri: string) => {
+      if (!MAIN_NS.has(uri)) return;
+      if (local === "numFmt") custom.set(Number(attr(attrs, "numFmtId")), attr(attrs, "formatCode") ?? "");
+      else if (local === "cellXfs") inCellXfs = true;
+      else if (local === "xf" && inCellXfs) xfs.push(Number(attr(attrs, "numFmtId") ?? 0));
+    },
+    close: (local) => {
+      if (local === "cellXfs") inCellXfs = false;
+    },
+  });
+  return xfs.map((id) => (custom.has(id) ? isDateFormat(custom.get(id) ?? "") : DATE_IDS.has(id)));
+}
+
+/** Decodes the `_xHHHH_` escapes SpreadsheetML uses for characters XML cannot carry (§22.9.2.19). */
+export function unescapeText(s: string): string {
+  return s.includes("_x") ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : s;
+}
+
+/** The shared strings, rich text as its plain text, phonetic guides left out. */
+export async function readSharedStrings(pkg: PackageReader, part: string | null): Promise<string[]> {
+  const entry = part ? pkg.part(part) : undefined;
+  if (!entry) return [];
+  const out: string[] = [];
+  let text = "";
+  let inT = false;
+  let phonetic = 0;
+  await scanPart(pkg.zip, entry, pkg.budget, {
+    open: (local, _attrs, uri) => {
+      if (!MAIN_NS.has(uri)) return;
+      if (local === "si") text = "";
+      else if (local === "rPh") phonetic++;
+      else if (local === "t" && !phonetic) inT = true;
+    },
+    close: (local) => {
+      if (local === "si") out.push(unescapeText(text));
+      else if (local === "rPh") phonetic--;
+      else if (local === "t") inT = false;
+    },
+    text: (t) => {
+      if (inT) text += t;
+    },
+  });
+  return out;
+}
