@@ -1,24 +1,78 @@
-import { readFile, writeFile, mkdir } from "fs/promises";
-import { dirname, resolve } from "path";
+import { readFile, writeFile, mkdir, rename, unlink, stat, realpath } from "fs/promises";
+import { randomBytes } from "crypto";
+import { basename, dirname, join, resolve } from "path";
 import { XlsxWorkbook, WorkbookFileError } from "../workbook/xlsx/workbook";
+import { UsageError } from "./errors";
 
-/** Open an .xlsx from disk, turning every way a file can be unusable into one plain sentence. */
-export async function openWorkbook(path: string): Promise<XlsxWorkbook> {
-  let data: Buffer;
+/** An input file's bytes, turning every way it can be unreadable into one plain sentence. */
+export async function readInput(path: string): Promise<Uint8Array> {
   try {
-    data = await readFile(path);
+    const data = await readFile(path);
+    return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new WorkbookFileError(code === "ENOENT" ? `there is no file at ${path}` : code === "EISDIR" ? `${path} is a folder, not a file` : `the file cannot be read (${code})`);
   }
-  return XlsxWorkbook.open(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
 }
 
+export async function openWorkbook(path: string): Promise<XlsxWorkbook> {
+  return XlsxWorkbook.open(await readInput(path));
+}
+
+/** What a path names on disk: its real path (links followed) and, when it exists, its device and inode. */
+async function identity(path: string): Promise<{ real: string; dev?: number; ino?: number }> {
+  try {
+    const st = await stat(path);
+    return { real: await realpath(path), dev: st.dev, ino: st.ino };
+  } catch {
+    // Not there yet: the real folder it would be written into.
+    try {
+      return { real: join(await realpath(dirname(resolve(path))), basename(path)) };
+    } catch {
+      return { real: resolve(path) };
+    }
+  }
+}
+
+/** Whether two paths name one file: the same text, a symbolic link to it, or a hard link (same device and inode). */
+export async function sameFile(a: string, b: string): Promise<boolean> {
+  const [x, y] = await Promise.all([identity(a), identity(b)]);
+  return x.real === y.real || (x.ino !== undefined && x.dev === y.dev && x.ino === y.ino);
+}
+
+/** Refuses an output that is one of the inputs under another name: the inputs are never modified. */
+export async function refuseSameFile(inputs: string[], out: string): Promise<void> {
+  for (const input of inputs) {
+    if (await sameFile(input, out)) {
+      throw new UsageError(`--out must be a different file: ${out} is ${input}${resolve(out) === resolve(input) ? "" : " under another name (a link)"}, and the input workbook is never modified`);
+    }
+  }
+}
+
+const WRITE_FAILURES: Record<string, string> = {
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  ENOSPC: "the disk is full",
+  EROFS: "the disk is read-only",
+  EISDIR: "it is a folder",
+  ENOTDIR: "part of its path is a file, not a folder",
+};
+
+/**
+ * Writes the output beside its final name and renames it into place, so a
+ * failure part-way never leaves half a file (and an earlier file of that
+ * name stays as it was).
+ */
 export async function saveFile(path: string, data: Uint8Array): Promise<void> {
-  await mkdir(dirname(resolve(path)), { recursive: true });
-  await writeFile(path, data);
-}
-
-export function samePath(a: string, b: string): boolean {
-  return resolve(a) === resolve(b);
+  const target = resolve(path);
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
+  try {
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(temp, data, { flag: "wx" });
+    await rename(temp, target);
+  } catch (e) {
+    await unlink(temp).catch(() => undefined);
+    const code = (e as NodeJS.ErrnoException).code ?? "";
+    throw new UsageError(`cannot write ${path}: ${WRITE_FAILURES[code] ?? (e as Error).message}${WRITE_FAILURES[code] ? ` (${code})` : ""}; nothing was written`);
+  }
 }

@@ -1,57 +1,176 @@
 #!/usr/bin/env node
 /**
- * Command line over .xlsx files:
- *   summarise <in.xlsx> --out <out.xlsx> [--period "Q1 2021/22"] [--format-source] [--replace-history] [--json]
+ * Command line over .xlsx files (see USAGE). Conventions: stdout carries only
+ * the result (exactly one JSON object with --json); a refusal is one line on
+ * stderr; progress goes to stderr only on a terminal or with --progress.
  */
 import { parseArgs } from "util";
-import { runSummarise, printReadable, UsageError } from "./summarise-command";
+import { join, parse } from "path";
+import { runSummarise, printReadable, lostWarning, SummariseOutcome } from "./summarise-command";
 import { WorkbookFileError } from "../workbook/xlsx/workbook";
 import { runTemplate, runCollect } from "./returns-commands";
+import { UsageError, CommandLineError } from "./errors";
+import { progress, Progress } from "./progress";
 
 const USAGE = `Usage:
-  npm run cli -- summarise <in.xlsx> --out <out.xlsx> [--period "Q1 2021/22"] [--format-source] [--replace-history] [--json]
-  npm run cli -- template <in.xlsx> --out <out.xlsx> [--directorate NAME] [--password TEXT]
-  npm run cli -- collect <corporate.xlsx> [return1.xlsx ...] --out <out.xlsx> [--json]
+  council-performance summarise <in.xlsx> --out <out.xlsx> [--period "Q1 2021/22"] [--area NAME] [--format-source] [--replace-history] [--json] [--progress]
+  council-performance summarise <a.xlsx> <b.xlsx> ... --out-dir <folder> [same options]
+  council-performance template <in.xlsx> --out <out.xlsx> [--directorate NAME] [--password TEXT]
+  council-performance collect <corporate.xlsx> [return1.xlsx ...] --out <out.xlsx> [--json]
+  (from a clone: npm run -s cli -- <command> ...)
 
   summarise   read the workbook's indicators, outcomes, priorities, actions and risks,
               and write summary sheets into a copy of it (the input is never changed)
+  --out-dir   summarise each input into <folder>/<name>-summary.xlsx, one line per file
   --period    reporting period; by default the latest quarter with values in the data
   --area      your own area or organisation, in data that lists several (the others are shown as comparators)
   --format-source  also colour the status and risk-level columns of the input sheets
   --replace-history  replace the results stored for this period when they differ
               (the old results are kept in the history); without it they are never overwritten
+  --replace-history  replace the results stored for this period when they differ
+              (the old results are kept in the history); without it they are never overwritten
   --json      print one JSON object on stdout instead of the readable summary
+  --progress  show each step on stderr even when it is not a terminal
   template    add a return sheet per directorate (and for the risk register) with drop-downs and
               protection, pre-filled with the current data
   collect     read filled returns (from the files given, or the template sheets in the workbook)
               back into the corporate sheets, listing every change`;
 
+const err = (line: string) => process.stderr.write(`${line}\n`);
+
+/** The one stderr line for a run that could not be done. */
+function refusal(e: unknown, input: string): string {
+  if (e instanceof WorkbookFileError) return `Error: cannot use ${input}: ${e.message}`;
+  if (e instanceof UsageError) return `Error: ${e.message}`;
+  return `Error: the run on ${input} failed unexpectedly: ${(e as Error).message}`;
+}
+
+function parseCommandLine(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      out: { type: "string" },
+      "out-dir": { type: "string" },
+      period: { type: "string" },
+      area: { type: "string" },
+      "format-source": { type: "boolean", default: false },
+      "replace-history": { type: "boolean", default: false },
+      json: { type: "boolean", default: false },
+      progress: { type: "boolean", default: false },
+      directorate: { type: "string" },
+      password: { type: "string" },
+      help: { type: "boolean", default: false },
+    },
+  });
+}
+type Values = ReturnType<typeof parseCommandLine>["values"];
+
+/** One output per input in a folder: "<name>-summary.xlsx"; two inputs of the same name are refused. */
+function outputsIn(dir: string, inputs: string[]): string[] {
+  const outs = inputs.map((i) => join(dir, `${parse(i).name}-summary.xlsx`));
+  const twice = outs.find((o, i) => outs.indexOf(o) !== i);
+  if (twice) throw new CommandLineError(`two inputs would both be written to ${twice}: give them different names`);
+  return outs;
+}
+
+function summaryLine(input: string, out: string, r: SummariseOutcome): string {
+  const issues = r.report.issues.length;
+  const datasets = r.report.datasets.length;
+  return `${input}: wrote ${out} (${datasets} dataset${datasets === 1 ? "" : "s"}, ${issues} data issue${issues === 1 ? "" : "s"}${r.lost.length ? "; some parts lost, see above" : ""})`;
+}
+
+const jsonOf = (r: SummariseOutcome) => ({ ...r.json, lost: r.lostParts });
+
+async function summariseOne(input: string, out: string, values: Values, steps: Progress): Promise<number> {
+  try {
+    const r = await runSummarise({ input, out, period: values.period, area: values.area, formatSource: values["format-source"] ?? false, replaceHistory: values["replace-history"] ?? false }, steps);
+    steps.done();
+    for (const w of r.warnings) err(`Warning: ${w}`);
+    const warning = lostWarning(out, r.lost);
+    if (warning) err(warning);
+    if (values.json) process.stdout.write(`${JSON.stringify(jsonOf(r))}\n`);
+    else console.log(printReadable(r, out, []));
+    return 0;
+  } catch (e) {
+    steps.done();
+    err(refusal(e, input));
+    return 1;
+  }
+}
+
+/** Several inputs, one by one: a line per file (results on stdout, refusals on stderr); exit 1 if any failed. */
+async function summariseMany(inputs: string[], dir: string, values: Values, steps: Progress): Promise<number> {
+  const outs = outputsIn(dir, inputs);
+  const files: object[] = [];
+  let failed = 0;
+  for (const [i, input] of inputs.entries()) {
+    try {
+      const r = await runSummarise({ input, out: outs[i], period: values.period, area: values.area, formatSource: values["format-source"] ?? false, replaceHistory: values["replace-history"] ?? false }, steps);
+      steps.done();
+      for (const w of r.warnings) err(`Warning: ${input}: ${w}`);
+      const warning = lostWarning(outs[i], r.lost);
+      if (warning) err(warning);
+      if (values.json) files.push({ input, out: outs[i], ok: true, ...jsonOf(r) });
+      else console.log(summaryLine(input, outs[i], r));
+    } catch (e) {
+      steps.done();
+      failed++;
+      const line = refusal(e, input);
+      err(line);
+      if (values.json) files.push({ input, out: null, ok: false, error: line.replace(/^Error: /, "") });
+    }
+  }
+  if (values.json) process.stdout.write(`${JSON.stringify({ files, failed })}\n`);
+  else console.log(`${inputs.length - failed} of ${inputs.length} workbooks summarised${failed ? `; ${failed} could not be used (see above)` : ""}`);
+  return failed ? 1 : 0;
+}
+
+async function run(command: string, inputs: string[], values: Values): Promise<number> {
+  const outDir = values["out-dir"];
+  const steps = progress(process.stderr, values.progress ?? false);
+  if (command === "summarise") {
+    if (inputs.length > 1 && values.out) {
+      throw new CommandLineError(`summarise was given ${inputs.length} input workbooks but one --out file: use --out-dir <folder> to write a summary of each`);
+    }
+    if (values.out && outDir) throw new CommandLineError("give either --out <file> or --out-dir <folder>, not both");
+    if (!inputs.length || (!values.out && !outDir)) throw new CommandLineError("summarise needs an input workbook and --out <file> (or several inputs and --out-dir <folder>)");
+    return outDir ? summariseMany(inputs, outDir, values, steps) : summariseOne(inputs[0], values.out!, values, steps);
+  }
+  if (outDir) throw new CommandLineError(`--out-dir is for summarise; ${command} writes one file, named with --out`);
+  if (!inputs.length || !values.out) throw new CommandLineError(`${command} needs an input workbook and --out <file>`);
+  if (command === "template" && inputs.length > 1) throw new CommandLineError(`template takes one workbook, but was given ${inputs.length}`);
+  try {
+    if (command === "template") {
+      const r = await runTemplate({ input: inputs[0], out: values.out, directorate: values.directorate, password: values.password, period: values.period });
+      const warning = lostWarning(values.out, r.lost);
+      if (warning) err(warning);
+      console.log(r.text);
+      return 0;
+    }
+    const r = await runCollect({ corporate: inputs[0], returns: inputs.slice(1), out: values.out });
+    const warning = lostWarning(values.out, r.lost);
+    if (warning) err(warning);
+    if (values.json) process.stdout.write(`${JSON.stringify(r.json)}\n`);
+    else console.log(r.text);
+    return 0;
+  } catch (e) {
+    err(refusal(e, inputs[0]));
+    return 1;
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
-  const err = (line: string) => process.stderr.write(`${line}\n`);
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        out: { type: "string" },
-        period: { type: "string" },
-        area: { type: "string" },
-        "format-source": { type: "boolean", default: false },
-        "replace-history": { type: "boolean", default: false },
-        json: { type: "boolean", default: false },
-        directorate: { type: "string" },
-        password: { type: "string" },
-        help: { type: "boolean", default: false },
-      },
-    });
+    parsed = parseCommandLine(argv);
   } catch (e) {
     err(`Error: ${(e as Error).message}`);
     err(USAGE);
     return 2;
   }
   const { values, positionals } = parsed;
-  const [command, input] = positionals;
+  const [command, ...inputs] = positionals;
   if (values.help || !command) {
     (values.help ? console.log : err)(USAGE);
     return values.help ? 0 : 2;
@@ -61,37 +180,12 @@ export async function main(argv: string[]): Promise<number> {
     err(USAGE);
     return 2;
   }
-  if (!input || !values.out) {
-    err(`Error: ${command} needs an input workbook and --out <file>`);
-    return 2;
-  }
   try {
-    if (command === "template") {
-      console.log(await runTemplate({ input, out: values.out, directorate: values.directorate, password: values.password, period: values.period }));
-      return 0;
-    }
-    if (command === "collect") {
-      const r = await runCollect({ corporate: input, returns: positionals.slice(2), out: values.out });
-      if (values.json) process.stdout.write(`${JSON.stringify(r.json)}\n`);
-      else console.log(r.text);
-      return 0;
-    }
-    const result = await runSummarise(
-      {
-        input, out: values.out, period: values.period, area: values.area, formatSource: values["format-source"] ?? false, json: values.json ?? false,
-        replaceHistory: values["replace-history"] ?? false,
-      },
-      (line) => err(line),
-    );
-    for (const w of result.warnings) err(`Warning: ${w}`);
-    if (values.json) process.stdout.write(`${JSON.stringify(result.json)}\n`);
-    else console.log(printReadable(result, values.out, result.lost));
-    return 0;
+    return await run(command, inputs, values);
   } catch (e) {
-    if (e instanceof WorkbookFileError) err(`Error: cannot use ${input}: ${e.message}`);
-    else if (e instanceof UsageError) err(`Error: ${e.message}`);
-    else err(`Error: the run failed unexpectedly: ${(e as Error).message}`);
-    return 1;
+    if (!(e instanceof CommandLineError)) throw e;
+    err(`Error: ${e.message}`);
+    return 2;
   }
 }
 

@@ -1,8 +1,12 @@
+import JSZip from "jszip";
 import { summarise, SummariseResult } from "../workbook/summarise";
 import { dataIssuesSheet, nothingUsableMessage } from "../core";
-import { WorkbookFileError } from "../workbook/xlsx/workbook";
-import { openWorkbook, saveFile, samePath } from "./files";
+import { XlsxWorkbook, WorkbookFileError } from "../workbook/xlsx/workbook";
+import { inspectPackage, lostBySheet, LostPart } from "../workbook/xlsx/parts";
+import { readInput, saveFile, refuseSameFile } from "./files";
 import { printReadable } from "./print";
+import { UsageError } from "./errors";
+import { Progress, silent } from "./progress";
 
 export interface SummariseArgs {
   input: string;
@@ -10,37 +14,52 @@ export interface SummariseArgs {
   period?: string;
   area?: string;
   formatSource: boolean;
-  json: boolean;
+  /** Replace results already stored for this period (the old ones are kept as superseded). */
   replaceHistory?: boolean;
 }
 
-/** Fails the run with one line on stderr: the file cannot be used. */
-export class UsageError extends Error {}
+export interface SummariseOutcome extends SummariseResult {
+  /** What the output lacks compared with the input, one line each ("Sheet 'Trends': 1 of 1 charts"). */
+  lost: string[];
+  /** The same, by sheet, for --json. */
+  lostParts: LostPart[];
+}
 
-export async function runSummarise(args: SummariseArgs, log: (line: string) => void): Promise<SummariseResult & { lost: string[] }> {
-  if (samePath(args.input, args.out)) throw new UsageError("--out must be a different file: the input workbook is never modified");
-  const wb = await openWorkbook(args.input);
+export async function runSummarise(args: SummariseArgs, progress: Progress = silent): Promise<SummariseOutcome> {
+  await refuseSameFile([args.input], args.out);
+  const bytes = await readInput(args.input);
+  const wb = await XlsxWorkbook.open(bytes);
   const result = await summarise(wb, {
-    period: args.period,
-    area: args.area,
-    formatSource: args.formatSource,
-    replaceHistory: args.replaceHistory,
-    onProgress: (step, fraction) => log(`[${Math.round(fraction * 100).toString().padStart(3)}%] ${step}`),
+    period: args.period, area: args.area, formatSource: args.formatSource, replaceHistory: args.replaceHistory,
+    onProgress: (step, fraction) => progress.step(step, fraction),
   });
   if (result.error) throw new UsageError(result.error);
   if (result.report.datasets.length === 0) {
     throw new WorkbookFileError(nothingUsableMessage(result.report.skipped));
   }
   let saved = await wb.save();
+  let lostParts: LostPart[] = [];
   if (saved.lost.length) {
     // Say in the workbook itself what the rewrite could not carry, then save again.
     const notes = [...result.report.notes, "This file was rewritten without some parts of the original, which remains unchanged:", ...saved.lost];
     const plan = result.plans.find((p) => p.purpose === "data-issues");
     if (plan) await wb.writeSheets([{ plan: dataIssuesSheet(result.report.issues, notes, plan.name), replace: true }]);
     saved = await wb.save();
+    lostParts = await lostBetween(bytes, saved.data);
   }
   await saveFile(args.out, saved.data);
-  return { ...result, lost: saved.lost };
+  return { ...result, lost: saved.lost, lostParts };
 }
 
-export { printReadable };
+/** What `output` lacks compared with `input`, by sheet. */
+export async function lostBetween(input: Uint8Array, output: Uint8Array): Promise<LostPart[]> {
+  const [before, after] = await Promise.all([input, output].map(async (d) => inspectPackage(await JSZip.loadAsync(d))));
+  return lostBySheet(before, after);
+}
+
+/** One stderr line naming what a re-saved output lacks; the input is unchanged. */
+export function lostWarning(out: string, lost: string[]): string | null {
+  return lost.length ? `Warning: ${out} lacks some parts of the input, which is unchanged: ${lost.join("; ")}` : null;
+}
+
+export { printReadable, UsageError };

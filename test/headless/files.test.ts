@@ -9,6 +9,8 @@ import { XlsxWorkbook } from "../../src/workbook/xlsx/workbook";
 import { writeFileSync, readFileSync } from "fs";
 import { join } from "path";
 import { tempDir, saveWorkbook, runCli, load, SAMPLE, withChart } from "../helpers/workbooks";
+import { excelShapedWorkbook } from "../helpers/excel-shaped";
+import { summarise } from "../../src/workbook/summarise";
 
 const dir = tempDir();
 
@@ -77,11 +79,22 @@ describe("parts of the council's workbook the product does not understand", () =
     expect((await load(out)).worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(["Trends", "Summary", "Data issues"]));
   });
 
-  it("are listed by sheet when the product must re-save the whole file (cells written into a council sheet)", async () => {
+  it("are kept when cells are written into a council sheet: the values are spliced into its part", async () => {
     const wb = await XlsxWorkbook.open(new Uint8Array(readFileSync(await chartWorkbook())));
     await wb.updateCells("Trends", [{ row: 1, col: 1, value: "Amber" }]);
     const saved = await wb.save();
+    expect(saved.method).toBe("spliced");
+    expect(saved.lost).toEqual([]);
+    const out = join(dir, "cells-written.xlsx");
+    writeFileSync(out, saved.data);
+    expect((await load(out)).getWorksheet("Trends")!.getCell("B2").value).toBe("Amber");
+  });
+
+  it("are listed by sheet when the product must re-save the whole file (Strict Open XML)", async () => {
+    const wb = await XlsxWorkbook.open(await excelShapedWorkbook({ strict: true, chart: true }));
+    await summarise(wb, {});
+    const saved = await wb.save();
     expect(saved.method).toBe("rewritten");
-    expect(saved.lost).toEqual(["Sheet 'Trends': 1 of 1 charts"]);
+    expect(saved.lost).toEqual(["Sheet 'Priorities': 1 of 1 charts"]);
   });
 });

@@ -23,7 +23,7 @@ describe("summarise on the sample workbook", () => {
   const dataset = (sheet: string) => json.datasets.find((d) => d.sheet === sheet)!;
 
   it("prints exactly one JSON object with the contract's fields", () => {
-    expect(Object.keys(json).sort()).toEqual(["datasets", "issues", "notes", "outputSheets", "period", "skipped"]);
+    expect(Object.keys(json).sort()).toEqual(["datasets", "issues", "lost", "notes", "outputSheets", "period", "skipped"]);
     for (const d of json.datasets) expect(Object.keys(d).sort()).toEqual(["kind", "notRated", "rows", "setAside", "sheet", "standard", "statusCounts"]);
     expect(json.period).toBe("Q1 2021/22");
   });

@@ -1,5 +1,6 @@
 import JSZip from "jszip";
-import { attr, resolvePart as resolve, relsPath } from "./xml-text";
+import { attr } from "./xml-text";
+import { PartNames } from "./part-names";
 
 /**
  * What an .xlsx holds beyond cells, counted per sheet from the package
@@ -20,33 +21,26 @@ const SHEET_KINDS: [string, RegExp][] = [
   ["Excel tables", /\/table$/],
 ];
 
-async function rels(zip: JSZip, part: string): Promise<{ type: string; target: string }[]> {
-  const file = zip.file(relsPath(part));
-  if (!file) return [];
-  const xml = await file.async("string");
-  return [...xml.matchAll(/<Relationship\b[^>]*>/g)].map((m) => ({
-    type: attr(m[0], "Type") ?? "",
-    target: attr(m[0], "TargetMode") === "External" ? "" : resolve(part, attr(m[0], "Target") ?? ""),
-  }));
-}
-
 export async function inspectPackage(zip: JSZip): Promise<PackageParts> {
   const out: PackageParts = { sheets: {}, workbook: {} };
-  const wbXml = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
-  const wbRels = await rels(zip, "xl/workbook.xml");
-  const byId = new Map<string, string>();
-  const relFile = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
-  for (const m of relFile.matchAll(/<Relationship\b[^>]*>/g)) byId.set(attr(m[0], "Id") ?? "", resolve("xl/workbook.xml", attr(m[0], "Target") ?? ""));
-  for (const m of wbXml.matchAll(/<sheet\b[^>]*>/g)) {
+  // Part names and relationship targets compare without case (OPC), as Excel reads them.
+  const parts = new PartNames(zip);
+  const wbPart = (await parts.rels("")).find((r) => /\/officeDocument$/.test(r.type))?.target ?? "xl/workbook.xml";
+  const wbXml = (await parts.text(wbPart)) ?? "";
+  const wbRels = await parts.rels(wbPart);
+  const byId = new Map(wbRels.map((r) => [r.id, r.target]));
+  // Prefixed SpreadsheetML (<x:sheet>) and Strict's relationships namespace both occur in councils' files.
+  const relPrefix = /xmlns:(\w+)="[^"]*\/officeDocument\/(?:2006\/)?relationships"/.exec(wbXml)?.[1] ?? "r";
+  for (const m of wbXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
     const name = attr(m[0], "name") ?? "";
-    const part = byId.get(attr(m[0], "r:id") ?? "") ?? "";
+    const part = byId.get(attr(m[0], `${relPrefix}:id`) ?? "") ?? "";
     const counts: Record<string, number> = {};
     const add = (k: string, n = 1) => n > 0 && (counts[k] = (counts[k] ?? 0) + n);
-    for (const rel of await rels(zip, part)) {
+    for (const rel of await parts.rels(part)) {
       for (const [kind, re] of SHEET_KINDS) if (re.test(rel.type)) add(kind);
-      if (/\/drawing$/.test(rel.type) && zip.file(rel.target)) {
-        const drawing = await zip.file(rel.target)!.async("string");
-        for (const d of await rels(zip, rel.target)) {
+      const drawing = /\/drawing$/.test(rel.type) ? await parts.text(rel.target) : null;
+      if (drawing !== null) {
+        for (const d of await parts.rels(rel.target)) {
           if (/\/chart$/.test(d.type)) add("charts");
           if (/\/image$/.test(d.type)) add("images");
         }
@@ -56,27 +50,44 @@ export async function inspectPackage(zip: JSZip): Promise<PackageParts> {
     out.sheets[name] = counts;
   }
   const wbAdd = (k: string, n: number) => n > 0 && (out.workbook[k] = n);
-  wbAdd("macros (VBA project)", zip.file(/vbaProject\.bin$/).length);
-  wbAdd("add-in parts (web extensions)", zip.file(/^xl\/webextensions\/webextension\d*\.xml$/).length);
+  wbAdd("macros (VBA project)", zip.file(/vbaProject\.bin$/i).length);
+  wbAdd("add-in parts (web extensions)", zip.file(/^xl\/webextensions\/webextension\d*\.xml$/i).length);
   wbAdd("external links", wbRels.filter((r) => /\/externalLink$/.test(r.type)).length);
   wbAdd("data connections", wbRels.filter((r) => /\/connections$/.test(r.type)).length);
   wbAdd("slicer caches", wbRels.filter((r) => /\/slicerCache$/.test(r.type)).length);
-  wbAdd("custom XML parts", zip.file(/^customXml\/item\d+\.xml$/).length);
+  wbAdd("custom XML parts", zip.file(/^customXml\/item\d+\.xml$/i).length);
   return out;
 }
 
-/** Lines such as "Sheet 'Trends': 2 charts" for everything the output has fewer of than the input. */
-export function lostParts(before: PackageParts, after: PackageParts): string[] {
-  const lost: string[] = [];
+/** One kind of part the output has fewer of than the input: on a sheet, or (sheet null) in the workbook. */
+export interface LostPart {
+  sheet: string | null;
+  kind: string;
+  missing: number;
+  of: number;
+}
+
+export function lostBySheet(before: PackageParts, after: PackageParts): LostPart[] {
+  const lost: LostPart[] = [];
   for (const [sheet, counts] of Object.entries(before.sheets)) {
     for (const [kind, n] of Object.entries(counts)) {
       const kept = after.sheets[sheet]?.[kind] ?? 0;
-      if (kept < n) lost.push(`Sheet '${sheet}': ${n - kept} of ${n} ${kind}`);
+      if (kept < n) lost.push({ sheet, kind, missing: n - kept, of: n });
     }
   }
   for (const [kind, n] of Object.entries(before.workbook)) {
     const kept = after.workbook[kind] ?? 0;
-    if (kept < n) lost.push(`Workbook: ${n - kept} of ${n} ${kind}`);
+    if (kept < n) lost.push({ sheet: null, kind, missing: n - kept, of: n });
   }
   return lost;
+}
+
+/** "Sheet 'Trends': 2 of 2 charts", "Workbook: 1 of 1 macros (VBA project)". */
+export function describeLost(l: LostPart): string {
+  return `${l.sheet === null ? "Workbook" : `Sheet '${l.sheet}'`}: ${l.missing} of ${l.of} ${l.kind}`;
+}
+
+/** Lines such as "Sheet 'Trends': 2 charts" for everything the output has fewer of than the input. */
+export function lostParts(before: PackageParts, after: PackageParts): string[] {
+  return lostBySheet(before, after).map(describeLost);
 }

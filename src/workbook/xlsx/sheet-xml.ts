@@ -23,12 +23,12 @@ const INVALID = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF][\uDC00
 const dropInvalid = (s: string) => s.replace(INVALID, (m) => (m.length === 2 ? m : ""));
 
 /** Cell text: Excel reads "_x0041_" as an escape, so a literal one has its underscore escaped. */
-function textXml(s: string): string {
+export function textXml(s: string): string {
   const t = escapeXml(dropInvalid(s).replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1"));
   return /^\s|\s$|\n/.test(s) ? `<t xml:space="preserve">${t}</t>` : `<t>${t}</t>`;
 }
 
-function dateSerial(iso: string): number | null {
+export function dateSerial(iso: string): number | null {
   const [y, m, d] = iso.split("-").map(Number);
   const ms = Date.UTC(y, m - 1, d);
   return Number.isFinite(ms) ? (ms - EXCEL_EPOCH) / DAY_MS : null;

@@ -1,8 +1,12 @@
 import JSZip from "jszip";
 import { SheetPlan, ConditionalFormatPlan } from "../../core";
-import { elements, elementPattern, attr, setAttr, escapeXml, decodeXml, resolvePart, relsPath } from "./xml-text";
+import { elements, elementPattern, attr, setAttr, escapeXml, decodeXml, relsPath, TAG_BODY } from "./xml-text";
+import { PartNames, samePart } from "./part-names";
+import { unprefixed } from "./ns-prefix";
 import { StyleBook, UnsupportedPackage } from "./style-book";
 import { sheetXml, rulesXml } from "./sheet-xml";
+import { writeCells } from "./cell-splice";
+import { CellUpdate } from "../port";
 import { addCharts, isOwnDrawing, removeOwnDrawing, DRAWING_TYPE } from "./chart-xml";
 
 /**
@@ -19,6 +23,8 @@ export interface SpliceRequest {
   remove: string[];
   /** Colour rules for council sheets: rules to add, after taking out the blocks `drop` accepts. */
   rules: { sheet: string; add: ConditionalFormatPlan[]; drop: (block: { ref: string; formulas: string[] }) => boolean }[];
+  /** Values written into council sheets (collected returns), in place. */
+  cells?: { sheet: string; updates: CellUpdate[] }[];
 }
 
 const WORKSHEET_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
@@ -35,45 +41,97 @@ interface SheetEntry {
   part: string;
 }
 
-async function text(zip: JSZip, path: string): Promise<string> {
-  const file = zip.file(path);
-  if (!file) throw new UnsupportedPackage(`the package has no ${path}`);
-  return file.async("string");
+async function text(parts: PartNames, path: string): Promise<string> {
+  const xml = await parts.text(path);
+  if (xml === null) throw new UnsupportedPackage(`the package has no ${path}`);
+  return xml;
 }
 
-/** The sheets of a workbook.xml, with their parts resolved through its relationships. */
-function sheetsOf(workbook: string, rels: string): { entries: SheetEntry[]; prefix: string } {
+/**
+ * The sheets of a workbook.xml, with their parts resolved through its
+ * relationships (to the names the package stores), and how a new sheet
+ * element names its relationship: with the prefix the root declares, or,
+ * when (as openpyxl writes) each sheet element declares it itself, with its
+ * own declaration.
+ */
+function sheetsOf(workbook: string, rels: { id: string; target: string }[]): { entries: SheetEntry[]; relAttr: string } {
   if (!/<workbook\b/.test(workbook)) throw new UnsupportedPackage("workbook.xml uses a namespace prefix");
-  const prefix = new RegExp(`xmlns:(\\w+)="${REL_NS}"`).exec(workbook)?.[1];
-  if (!prefix) throw new UnsupportedPackage("workbook.xml declares no relationships namespace");
-  const targets = new Map(elements(rels, "Relationship").map((r) => [attr(r, "Id") ?? "", resolvePart("xl/workbook.xml", attr(r, "Target") ?? "")]));
+  const declared = (tag: string) => new RegExp(`xmlns:(\\w+)=["']${REL_NS}["']`).exec(/^<[^>]*>/.exec(tag)?.[0] ?? "")?.[1];
+  const rootPrefix = declared(/<workbook\b[^>]*>/.exec(workbook)![0]);
+  const targets = new Map(rels.map((r) => [r.id, r.target]));
   const sheetsBlock = elementPattern("sheets", "").exec(workbook)?.[0] ?? "";
   const entries = elements(sheetsBlock, "sheet").map((tag) => {
+    const prefix = declared(tag) ?? rootPrefix;
+    if (!prefix) throw new UnsupportedPackage("workbook.xml declares no relationships namespace for a sheet");
     const rid = attr(tag, `${prefix}:id`) ?? "";
     return { tag, name: attr(tag, "name") ?? "", rid, part: targets.get(rid) ?? "" };
   });
-  return { entries, prefix };
+  return { entries, relAttr: rootPrefix ? `${rootPrefix}:id` : `xmlns:r="${REL_NS}" r:id` };
 }
 
-/** The rule blocks of a sheet, with the formulas of their rules. */
-function ruleBlocks(xml: string): { block: string; ref: string; formulas: string[] }[] {
-  return elements(xml, "conditionalFormatting").map((block) => ({
-    block,
-    ref: attr(block, "sqref") ?? "",
-    formulas: elements(block, "formula").map((f) => decodeXml(f.replace(/^<formula>|<\/formula>$/g, ""))),
-  }));
+/** The worksheet's direct children after sheetData, with their offsets in `tail` (which starts inside the root). */
+function topLevel(tail: string): { name: string; start: number; end: number }[] {
+  const out: { name: string; start: number; end: number }[] = [];
+  let depth = 0;
+  let open: { name: string; start: number } | null = null;
+  const tags = new RegExp(`<!--[\\s\\S]*?-->|<!\\[CDATA\\[[\\s\\S]*?\\]\\]>|<\\?[\\s\\S]*?\\?>|<(/?)([\\w:.-]+)${TAG_BODY}?(/?)>`, "g");
+  for (const m of tail.matchAll(tags)) {
+    if (!m[2]) continue;
+    const [whole, closing, name, selfClosing] = m;
+    const at = m.index!;
+    if (closing) {
+      depth--;
+      if (depth === 0 && open) {
+        out.push({ ...open, end: at + whole.length });
+        open = null;
+      }
+      if (depth < 0) break; // the root's own end tag
+    } else if (selfClosing) {
+      if (depth === 0) out.push({ name, start: at, end: at + whole.length });
+    } else {
+      if (depth === 0) open = { name, start: at };
+      depth++;
+    }
+  }
+  return out;
 }
 
-function insertRules(xml: string, blocks: string, drop: SpliceRequest["rules"][number]["drop"]): string {
+/** The rule blocks among the sheet's own children (never those inside another element's extLst), with their formulas. */
+function ruleBlocks(tail: string): { block: string; ref: string; formulas: string[] }[] {
+  return topLevel(tail)
+    .filter((c) => c.name === "conditionalFormatting")
+    .map((c) => {
+      const block = tail.slice(c.start, c.end);
+      return {
+        block,
+        ref: attr(block, "sqref") ?? "",
+        formulas: elements(block, "formula").map((f) => decodeXml(f.replace(/^<formula>|<\/formula>$/g, ""))),
+      };
+    });
+}
+
+/**
+ * Puts the product's rule blocks into a council sheet where CT_Worksheet
+ * puts conditionalFormatting (before the first of the elements that follow
+ * it), after taking out the product's earlier blocks. Priorities are unique
+ * per sheet across the main and the Excel 2010 (x14) rules, so the added
+ * rules are numbered after the council's own, whose order is kept.
+ */
+function insertRules(xml: string, add: ConditionalFormatPlan[], book: StyleBook, drop: SpliceRequest["rules"][number]["drop"]): string {
   if (!/<worksheet\b/.test(xml)) throw new UnsupportedPackage("a sheet uses a namespace prefix");
-  const end = Math.max(xml.indexOf("</sheetData>"), xml.indexOf("<sheetData/>"));
-  if (end < 0) throw new UnsupportedPackage("a sheet has no sheetData");
+  const selfClosed = xml.indexOf("<sheetData/>");
+  const end = selfClosed >= 0 ? selfClosed + "<sheetData/>".length : xml.indexOf("</sheetData>") + "</sheetData>".length;
+  if (end < "</sheetData>".length) throw new UnsupportedPackage("a sheet has no sheetData");
   const head = xml.slice(0, end);
   let tail = xml.slice(end);
   for (const b of ruleBlocks(tail)) if (drop(b)) tail = tail.replace(b.block, "");
-  const later = AFTER_RULES.map((n) => tail.search(new RegExp(`<${n}\\b`))).filter((i) => i >= 0);
-  const at = later.length ? Math.min(...later) : tail.lastIndexOf("</worksheet>");
-  return head + tail.slice(0, at) + blocks + tail.slice(at);
+  const taken = [...tail.matchAll(/<(?:\w+:)?cfRule\b[^>]*?\spriority="(\d+)"/g)].map((m) => Number(m[1]));
+  const first = Math.max(0, ...taken) + 1;
+  const numbered = [...add].sort((a, b) => a.priority - b.priority).map((cf, i) => ({ ...cf, priority: first + i }));
+  const children = topLevel(tail);
+  const later = children.find((c) => AFTER_RULES.includes(c.name));
+  const at = later ? later.start : tail.lastIndexOf("</worksheet>");
+  return head + tail.slice(0, at) + rulesXml(numbered, book) + tail.slice(at);
 }
 
 /**
@@ -81,28 +139,36 @@ function insertRules(xml: string, blocks: string, drop: SpliceRequest["rules"][n
  * that somebody gave a chart, comment or table goes through a full re-save,
  * which lists what is lost, rather than leaving orphaned parts.
  */
-async function ownSheetRels(zip: JSZip, part: string): Promise<string[]> {
-  const file = zip.file(relsPath(part));
-  if (!file) return [];
-  const xml = await file.async("string");
+async function ownSheetRels(zip: JSZip, parts: PartNames, part: string): Promise<string[]> {
   const drawings: string[] = [];
-  for (const r of elements(xml, "Relationship")) {
-    if (attr(r, "Type") === HYPERLINK_TYPE) continue;
+  for (const r of await parts.rels(part)) {
+    if (r.type === HYPERLINK_TYPE) continue;
     // The product's own charts go with the sheet; anything else means somebody added to it.
-    const target = resolvePart(part, attr(r, "Target") ?? "");
-    if (attr(r, "Type") === DRAWING_TYPE && (await isOwnDrawing(zip, target))) drawings.push(target);
+    if (r.type === DRAWING_TYPE && (await isOwnDrawing(zip, r.target))) drawings.push(r.target);
     else throw new UnsupportedPackage(`${part} has drawings, comments or tables`);
   }
   return drawings;
 }
 
+const STYLES_TYPE = `${REL_NS}/styles`;
+const CALC_CHAIN_TYPE = `${REL_NS}/calcChain`;
+const OFFICE_DOCUMENT_TYPE = `${REL_NS}/officeDocument`;
+
 /** Applies the request to `zip`, the package as opened, in place. */
 export async function splice(zip: JSZip, req: SpliceRequest): Promise<void> {
-  const wbRels = await text(zip, "xl/_rels/workbook.xml.rels");
-  let workbook = await text(zip, "xl/workbook.xml");
-  let types = await text(zip, "[Content_Types].xml");
-  const { entries, prefix } = sheetsOf(workbook, wbRels);
-  const book = new StyleBook(await text(zip, "xl/styles.xml"));
+  const parts = new PartNames(zip);
+  const wbPart = (await parts.rels("")).find((r) => r.type === OFFICE_DOCUMENT_TYPE)?.target ?? parts.actual("xl/workbook.xml") ?? "xl/workbook.xml";
+  const wbRelsPart = relsPath(wbPart);
+  const wbRels = await text(parts, wbRelsPart);
+  const wbTargets = await parts.rels(wbPart);
+  const wbText = unprefixed(await text(parts, wbPart), "workbook");
+  let workbook = wbText.xml;
+  let types = await text(parts, "[Content_Types].xml");
+  const { entries, relAttr } = sheetsOf(workbook, wbTargets);
+  const stylesPart = wbTargets.find((r) => r.type === STYLES_TYPE)?.target;
+  if (!stylesPart) throw new UnsupportedPackage("the workbook has no styles part");
+  const stylesText = unprefixed(await text(parts, stylesPart), "styleSheet");
+  const book = new StyleBook(stylesText.xml);
 
   let relsXml = wbRels;
   const usedIds = new Set(elements(wbRels, "Relationship").map((r) => attr(r, "Id")));
@@ -113,12 +179,13 @@ export async function splice(zip: JSZip, req: SpliceRequest): Promise<void> {
     return `rId${n}`;
   };
   let nextSheetId = Math.max(0, ...entries.map((e) => Number(attr(e.tag, "sheetId")) || 0)) + 1;
-  const partsInUse = new Set(Object.keys(zip.files));
+  // A new part's name, and its relationships part's, must differ from every stored name in any case.
   const newPart = () => {
     let n = 1;
-    while (partsInUse.has(`xl/worksheets/sheet${n}.xml`)) n++;
-    partsInUse.add(`xl/worksheets/sheet${n}.xml`);
-    return `xl/worksheets/sheet${n}.xml`;
+    const name = (k: number) => `xl/worksheets/sheet${k}.xml`;
+    while (parts.has(name(n)) || parts.has(relsPath(name(n)))) n++;
+    parts.write(name(n), "");
+    return name(n);
   };
   const byName = new Map(entries.map((e) => [e.name, e]));
   const writing = new Set(req.sheets.map((s) => s.plan.name));
@@ -126,8 +193,8 @@ export async function splice(zip: JSZip, req: SpliceRequest): Promise<void> {
   const replaced = entries.filter((e) => writing.has(e.name));
   const ownDrawings: string[] = [];
   for (const e of [...removed, ...replaced]) {
-    if (!e.part || !zip.file(e.part)) throw new UnsupportedPackage(`sheet '${e.name}' has no worksheet part`);
-    ownDrawings.push(...(await ownSheetRels(zip, e.part)));
+    if (!e.part || !parts.has(e.part)) throw new UnsupportedPackage(`sheet '${e.name}' has no worksheet part`);
+    ownDrawings.push(...(await ownSheetRels(zip, parts, e.part)));
   }
   for (const d of ownDrawings) types = await removeOwnDrawing(zip, d, types);
 
@@ -141,32 +208,41 @@ export async function splice(zip: JSZip, req: SpliceRequest): Promise<void> {
       part = existing.part;
       const tag = setAttr(existing.tag, "state", state);
       tags.set(existing, tag);
-      zip.remove(relsPath(part));
+      parts.remove(relsPath(part));
     } else {
       part = newPart();
       const rid = newRid();
-      appended.push(`<sheet name="${escapeXml(plan.name)}" sheetId="${nextSheetId++}"${state === "visible" ? "" : ` state="${state}"`} ${prefix}:id="${rid}"/>`);
+      appended.push(`<sheet name="${escapeXml(plan.name)}" sheetId="${nextSheetId++}"${state === "visible" ? "" : ` state="${state}"`} ${relAttr}="${rid}"/>`);
       relsXml = relsXml.replace("</Relationships>", `<Relationship Id="${rid}" Type="${WORKSHEET_TYPE}" Target="/${part}"/></Relationships>`);
       types = types.replace("</Types>", `<Override PartName="/${part}" ContentType="${WORKSHEET_CONTENT}"/></Types>`);
     }
     const charts = addCharts(zip, part, plan, types);
     if (charts) types = charts.types;
-    zip.file(part, sheetXml(plan, book, charts?.rid));
+    parts.write(part, sheetXml(plan, book, charts?.rid));
+  }
+
+  const cells = (req.cells ?? []).filter((c) => c.updates.length);
+  for (const c of cells) {
+    const target = byName.get(c.sheet);
+    if (!target || writing.has(c.sheet) || !parts.has(target.part)) throw new UnsupportedPackage(`sheet '${c.sheet}' has no worksheet part to write into`);
+    const sheet = unprefixed(await text(parts, target.part), "worksheet");
+    parts.write(target.part, sheet.restore(writeCells(sheet.xml, c.updates, book)));
   }
 
   for (const r of req.rules) {
     const target = byName.get(r.sheet);
-    if (!target || writing.has(r.sheet) || !zip.file(target.part)) continue;
-    zip.file(target.part, insertRules(await text(zip, target.part), rulesXml(r.add, book), r.drop));
+    if (!target || writing.has(r.sheet) || !parts.has(target.part)) continue;
+    const sheet = unprefixed(await text(parts, target.part), "worksheet");
+    parts.write(target.part, sheet.restore(insertRules(sheet.xml, r.add, book, r.drop)));
   }
 
   // Removing sheets: their entries, parts and relationships, and the sheet-local names that pointed at them.
   const kept = entries.filter((e) => !removed.includes(e));
   for (const e of removed) {
     relsXml = relsXml.replace(elements(relsXml, "Relationship").find((r) => attr(r, "Id") === e.rid) ?? "\u0000", "");
-    types = types.replace(elements(types, "Override").find((o) => attr(o, "PartName") === `/${e.part}`) ?? "\u0000", "");
-    zip.remove(e.part);
-    zip.remove(relsPath(e.part));
+    types = types.replace(elements(types, "Override").find((o) => samePart(attr(o, "PartName") ?? "", `/${e.part}`)) ?? "\u0000", "");
+    parts.remove(e.part);
+    parts.remove(relsPath(e.part));
   }
   const sheetsXml = [...kept.map((e) => tags.get(e)), ...appended].join("");
   workbook = workbook.replace(elementPattern("sheets", ""), () => `<sheets>${sheetsXml}</sheets>`);
@@ -175,16 +251,36 @@ export async function splice(zip: JSZip, req: SpliceRequest): Promise<void> {
   workbook = printTitles(workbook, req.sheets.map((s) => s.plan), order);
 
   // Excel rebuilds the calculation chain when it is missing; a stale one makes it report damage.
-  if (zip.file("xl/calcChain.xml") && (removed.length || replaced.length)) {
-    zip.remove("xl/calcChain.xml");
-    relsXml = relsXml.replace(/<Relationship\b[^>]*calcChain[^>]*\/>/, "");
-    types = types.replace(/<Override\b[^>]*calcChain\.xml"[^>]*\/>/, "");
+  const calcChain = wbTargets.find((r) => r.type === CALC_CHAIN_TYPE);
+  if (calcChain && (removed.length || replaced.length || cells.length)) {
+    parts.remove(calcChain.target);
+    relsXml = relsXml.replace(elements(relsXml, "Relationship").find((r) => attr(r, "Id") === calcChain.id) ?? "\u0000", "");
+    types = types.replace(elements(types, "Override").find((o) => samePart(attr(o, "PartName") ?? "", `/${calcChain.target}`)) ?? "\u0000", "");
   }
 
-  zip.file("xl/workbook.xml", workbook);
-  zip.file("xl/_rels/workbook.xml.rels", relsXml);
-  zip.file("[Content_Types].xml", types);
-  zip.file("xl/styles.xml", book.xml());
+  parts.write(wbPart, wbText.restore(workbook));
+  parts.write(wbRelsPart, relsXml);
+  parts.write("[Content_Types].xml", types);
+  parts.write(stylesPart, stylesText.restore(book.xml()));
+}
+
+/** Sheet-local names and the workbook view refer to sheets by position; keep them on the same sheets. */
+function renumberSheets(workbook: string, kept: Map<number, number>): string {
+  let out = workbook.replace(elementPattern("definedName"), (dn) => {
+    const local = attr(dn, "localSheetId");
+    if (local === null) return dn;
+    const to = kept.get(Number(local));
+    return to === undefined ? "" : setAttr(dn, "localSheetId", to);
+  });
+  out = out.replace(/<definedNames>\s*<\/definedNames>/, "");
+  return out.replace(elementPattern("workbookView"), (view) => {
+    let v = view;
+    for (const a of ["activeTab", "firstSheet"]) {
+      const at = attr(v, a);
+      if (at !== null) v = setAttr(v, a, kept.get(Number(at)) ?? 0);
+    }
+    return v;
+  });
 }
 
 /**
@@ -210,23 +306,4 @@ function printTitles(workbook: string, plans: SheetPlan[], order: string[]): str
   // CT_Workbook: definedNames follows sheets, functionGroups and externalReferences.
   const after = /<\/externalReferences>/.test(out) ? "</externalReferences>" : /<functionGroups\b[^>]*\/>/.test(out) ? (/<functionGroups\b[^>]*\/>/.exec(out) as RegExpExecArray)[0] : "</sheets>";
   return out.replace(after, `${after}<definedNames>${names.join("")}</definedNames>`);
-}
-
-/** Sheet-local names and the workbook view refer to sheets by position; keep them on the same sheets. */
-function renumberSheets(workbook: string, kept: Map<number, number>): string {
-  let out = workbook.replace(elementPattern("definedName"), (dn) => {
-    const local = attr(dn, "localSheetId");
-    if (local === null) return dn;
-    const to = kept.get(Number(local));
-    return to === undefined ? "" : setAttr(dn, "localSheetId", to);
-  });
-  out = out.replace(/<definedNames>\s*<\/definedNames>/, "");
-  return out.replace(elementPattern("workbookView"), (view) => {
-    let v = view;
-    for (const a of ["activeTab", "firstSheet"]) {
-      const at = attr(v, a);
-      if (at !== null) v = setAttr(v, a, kept.get(Number(at)) ?? 0);
-    }
-    return v;
-  });
 }

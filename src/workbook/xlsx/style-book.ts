@@ -1,5 +1,5 @@
 import { PlanStyle, CfStyle } from "../../core";
-import { elements, elementPattern, attr, escapeXml } from "./xml-text";
+import { elements, elementPattern, attr, setAttr, escapeXml } from "./xml-text";
 import { argb } from "./write-plan";
 
 /** A package layout the in-place writer does not handle; the caller re-saves the whole file instead. */
@@ -95,6 +95,20 @@ export class StyleBook {
     const applies = [numFmt && ' applyNumberFormat="1"', font && ' applyFont="1"', fill && ' applyFill="1"', border && ' applyBorder="1"', align && ' applyAlignment="1"', protection && ' applyProtection="1"'].filter(Boolean).join("");
     const open = `<xf numFmtId="${numFmt}" fontId="${font}" fillId="${fill}" borderId="${border}" xfId="0"${applies}`;
     return align || protection ? `${open}>${align}${protection}</xf>` : `${open}/>`;
+  }
+
+  /**
+   * The cell format at `index` made to show dates: itself when it already
+   * does, else a copy (same font, fill, borders, alignment) with `code`, so
+   * a date written into a council's cell keeps the cell's look.
+   */
+  withNumberFormat(index: number, code: string): number {
+    const base = this.items.cellXfs[index] ?? this.items.cellXfs[0];
+    const current = Number(attr(base, "numFmtId") ?? 0);
+    const currentCode = [...this.numFmtIds].find(([, id]) => id === current)?.[0];
+    const showsDates = (current >= 14 && current <= 22) || (current >= 45 && current <= 47) || (!!currentCode && /[dy]/i.test(currentCode.replace(/"[^"]*"|\[[^\]]*\]/g, "")));
+    if (showsDates) return this.items.cellXfs[index] ? index : 0;
+    return this.intern("cellXfs", setAttr(setAttr(base, "numFmtId", this.numFmt(code)), "applyNumberFormat", 1));
   }
 
   /** The format a colour rule applies (CT_Dxf order: font, numFmt, fill). */

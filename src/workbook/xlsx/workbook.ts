@@ -5,6 +5,7 @@ import { WorkbookPort, SheetInfo, SourceFormat, OwnedRuleRef, SETTINGS_SHEET, ch
 import { writePlan, addRules, toXlsxValue } from "./write-plan";
 import { inspectPackage, lostParts, PackageParts } from "./parts";
 import { splice } from "./splice";
+import { repairRewrite } from "./rewrite-fixes";
 import { repack } from "./repack";
 import { ZipPackage } from "./reader/zip";
 import { UnsupportedPackage } from "./style-book";
@@ -50,9 +51,9 @@ function planGrid(plan: SheetPlan, visibility: Visibility): SheetGrid {
 /**
  * An .xlsx file in memory, in Node or the browser. The streaming reader
  * (reader/) gives the sheets' values within fixed limits; on save the
- * product's sheets are spliced into the package as opened (see splice.ts).
- * Only when that cannot be done (cells written into a council's sheet, or a
- * package the splice does not handle) is ExcelJS loaded, the whole workbook
+ * product's sheets (and values written into a council's sheets) are spliced
+ * into the package as opened (see splice.ts). Only when that cannot be done
+ * (a package the splice does not handle) is ExcelJS loaded, the whole workbook
  * re-saved with this session's changes replayed on it, and what that loses
  * listed.
  */
@@ -161,7 +162,11 @@ export class XlsxWorkbook implements WorkbookPort {
       entry(f.sheet).add.push(...f.rules);
       this.replay.push((wb) => {
         const ws = wb.getWorksheet(f.sheet);
-        if (ws) addRules(ws, f.rules);
+        if (!ws) return;
+        // Priorities are unique per sheet: the added rules come after the council's own.
+        const existing = (ws as unknown as { conditionalFormattings: { rules: { priority?: number }[] }[] }).conditionalFormattings;
+        const taken = Math.max(0, ...existing.flatMap((cf) => cf.rules.map((r) => r.priority ?? 0)));
+        addRules(ws, f.rules.map((r, i) => ({ ...r, priority: taken + i + 1 })));
       });
     }
   }
@@ -221,7 +226,7 @@ export class XlsxWorkbook implements WorkbookPort {
    */
   async save(): Promise<{ data: Uint8Array; lost: string[]; method: "spliced" | "rewritten" }> {
     let data: Uint8Array | null = null;
-    if (this.data && this.edits.size === 0) {
+    if (this.data) {
       try {
         data = await this.spliced(this.data);
       } catch (e) {
@@ -248,7 +253,8 @@ export class XlsxWorkbook implements WorkbookPort {
     const before = new Map(Object.entries(zip.files));
     const sheets = this.sheets.filter((s) => s.plan).map((s) => ({ plan: s.plan!, state: s.visibility }));
     const rules = [...this.rules].map(([sheet, r]) => ({ sheet, add: r.add, drop: (block: { ref: string; formulas: string[] }) => isOwned(block, r.drop) }));
-    await splice(zip, { sheets, remove: [...this.removed], rules });
+    const cells = [...this.edits].map(([sheet, edits]) => ({ sheet, updates: [...edits.values()] }));
+    await splice(zip, { sheets, remove: [...this.removed], rules, cells });
     // A part the splice rewrote is a new object in the package; one it left is the very object loaded.
     return repack(ZipPackage.open(opened), zip, (name, file) => before.get(name) === file);
   }
@@ -265,6 +271,7 @@ export class XlsxWorkbook implements WorkbookPort {
       }
     }
     for (const change of this.replay) change(wb);
-    return new Uint8Array(await wb.xlsx.writeBuffer(DEFLATE_FAST as Partial<ExcelJS.XlsxWriteOptions>));
+    const written = new Uint8Array(await wb.xlsx.writeBuffer(DEFLATE_FAST as Partial<ExcelJS.XlsxWriteOptions>));
+    return repairRewrite(written, this.data ? await JSZip.loadAsync(this.data) : null);
   }
 }
