@@ -1,4 +1,4 @@
-import { Report, Issue, formatShare, notRatedPhrase, StatusLabels, WorkbookSettings, DEFAULT_STATUS_LABELS, isRedRed, formatUkDate, periodIndex, formatPeriod, DEFAULT_MATRIX, RiskMatrix, HeatMapCell, Status, columnLetter } from "../core";
+import { Report, Issue, seriesTitle, formatShare, notRatedPhrase, StatusLabels, WorkbookSettings, DEFAULT_STATUS_LABELS, isRedRed, formatUkDate, periodIndex, formatPeriod, DEFAULT_MATRIX, RiskMatrix, HeatMapCell, Status, columnLetter } from "../core";
 
 /** What the task pane shows after a run: plain data, built from the report. */
 export interface ResultsView {
@@ -51,7 +51,7 @@ export function resultsView(report: Report, outputSheets: string[], matrix: Risk
           .sort((a, b) => periodIndex(a.period!) - periodIndex(b.period!))
           .map((p) => ({ label: formatPeriod(p.period!), value: p.value as number }));
         const col = r.detected.columns.title ?? r.detected.left;
-        redRed.push({ dataset: r.label, title: x.item.title || x.item.code, why: x.assessment.why, sheet: r.sheet, cell: `${columnLetter(col)}${x.item.row + 1}`, series: points, polarity: x.item.polarity, target: x.item.target });
+        redRed.push({ dataset: r.label, title: seriesTitle(x.item), why: x.assessment.why, sheet: r.sheet, cell: `${columnLetter(col)}${x.item.row + 1}`, series: points, polarity: x.item.polarity, target: x.item.target });
       }
     }
     if (r.kind === "priorities" || r.kind === "actions") {

@@ -159,6 +159,13 @@ describe("long data: one row per indicator, period and area", () => {
     expect(ind.items[0].assessment.trends.short).not.toBe("No trend data");
   });
 
+  it("names each series with its area on the Indicator results sheet", () => {
+    const r = report([grid("claimants", rows)]);
+    const results = planReport(r, null).find((p) => p.purpose === "indicator-results")!;
+    const names = results.cells.flat().filter((v) => typeof v === "string" && v.startsWith("Claimant count"));
+    expect(names).toEqual(["Claimant count — Trafford", "Claimant count — Salford", "Claimant count — Bury"]);
+  });
+
   it("reports the council's own area with the others beside it as comparators", () => {
     const ind = report([grid("claimants", rows)], { area: "trafford" }).datasets[0] as IndicatorsReport;
     expect(ind.ownArea).toBe("Trafford");

@@ -252,3 +252,10 @@ function ratio(d: DetectedDataset, r: ScannedRow, read: DatasetRead<IndicatorIte
   item.percent = true;
   return ((n.value?.value ?? 0) / N.value.value) * 100;
 }
+
+/** An indicator's name as the report prints it: in long data, with its area and breakdown ("Claimant count — Trafford"). */
+export function seriesTitle(item: Pick<IndicatorItem, "title" | "code" | "area" | "breakdown">): string {
+  const where = [item.area, item.breakdown].filter(Boolean).join(", ");
+  const name = item.title || item.code;
+  return where ? `${name} — ${where}` : name;
+}

@@ -1,3 +1,4 @@
+import { seriesTitle } from "../../datasets/indicators";
 import { Report } from "../../report/types";
 import { isRedRed } from "../../standards/exceptions";
 import { formatUkDate, toIso, compareDates } from "../../dates";
@@ -21,7 +22,7 @@ export function exceptionsSheet(report: Report, name: string): SheetPlan {
       const a = x.assessment;
       if (!isRedRed({ status: a.status, trend: a.trends.short })) continue;
       const pc = x.item.percent;
-      redRed.push([r.label, x.item.code, x.item.title, a.status, measureCell(a.value, pc), measureCell(x.item.target, pc),
+      redRed.push([r.label, x.item.code, seriesTitle(x.item), a.status, measureCell(a.value, pc), measureCell(x.item.target, pc),
         measureCell(a.trends.previous, pc), a.trends.short, a.why,
         statistics(a).together]);
       formats.push([measureFormat(a.value, pc), measureFormat(x.item.target, pc), measureFormat(a.trends.previous, pc)]);

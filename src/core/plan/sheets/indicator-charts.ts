@@ -1,3 +1,4 @@
+import { seriesTitle } from "../../datasets/indicators";
 import { IndicatorsReport } from "../../report/types";
 import { isRedRed } from "../../standards/exceptions";
 import { parsePeriod, periodIndex, formatPeriod, Period } from "../../periods";
@@ -52,7 +53,7 @@ export function indicatorChartsSheet(reports: IndicatorsReport[], name: string, 
     const pc = x.item.percent;
     b.blank();
     const verdict = spc ? statusAndVariation(a.status, spc.variation) : `${a.status}, ${a.trends.short.toLowerCase()}`;
-    const title = `${x.item.code ? `${x.item.code} ` : ""}${x.item.title}`;
+    const title = `${x.item.code ? `${x.item.code} ` : ""}${seriesTitle(x.item)}`;
     b.subtitle(`${title}: ${verdict}`);
     const top = b.nextRow;
     const columns: { head: string; role: ChartSeriesRole | null; value: (i: number) => PlanValue }[] = [

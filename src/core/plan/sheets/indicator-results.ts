@@ -1,3 +1,4 @@
+import { seriesTitle } from "../../datasets/indicators";
 import { IndicatorsReport } from "../../report/types";
 import { RUN_CHART_MIN_POINTS } from "../../indicator";
 import { SPC_MIN_POINTS } from "../../report/indicators";
@@ -28,7 +29,7 @@ export function indicatorResultsSheet(reports: IndicatorsReport[], name: string,
       const pc = x.item.percent;
       const s = statistics(a);
       rows.push([
-        r.label, x.item.code, x.item.title, x.item.polarity ?? "", measureCell(a.value, pc), measureCell(x.item.target, pc),
+        r.label, x.item.code, seriesTitle(x.item), x.item.polarity ?? "", measureCell(a.value, pc), measureCell(x.item.target, pc),
         a.status, a.statusCode, a.why, a.trends.short, a.trends.long,
         x.latest ? measureCell(x.latest.value, pc) : null, x.latest?.period ?? "",
         s.variation, s.assurance, s.together,
