@@ -22,8 +22,8 @@ export const inspect = () => withExcelWorkbook((port) => inspectWorkbook(port));
 export const saveDataset = (id: string, patch: DatasetSettings) =>
   withExcelWorkbook((port) => updateSettings(port, (s) => void (s.datasets[id] = { ...(s.datasets[id] ?? {}), ...patch }))).then(() => undefined);
 
-export const saveSettings = (datasets: Record<string, DatasetSettings>, matrix?: RiskMatrix | null) =>
-  withExcelWorkbook((port) => updateSettings(port, (s) => applySettings(s, datasets, matrix))).then(() => undefined);
+export const saveSettings = (datasets: Record<string, DatasetSettings>, matrix?: RiskMatrix | null, ownArea?: string) =>
+  withExcelWorkbook((port) => updateSettings(port, (s) => applySettings(s, datasets, matrix, ownArea))).then(() => undefined);
 
 // Excel mode stays responsive without a worker: each step awaits Excel's sync, which yields to the page.
 export const run = (request: RunRequest, onProgress: (step: string, fraction: number) => void, cancelled: () => boolean): Promise<RunOutcome> =>

@@ -9,7 +9,7 @@ export function excelHost(): PaneHost {
     title: "This workbook",
     inspect: async () => (await actions()).inspect(),
     saveDataset: async (id, patch) => (await actions()).saveDataset(id, patch),
-    saveSettings: async (datasets, matrix) => (await actions()).saveSettings(datasets, matrix),
+    saveSettings: async (datasets, matrix, ownArea) => (await actions()).saveSettings(datasets, matrix, ownArea),
     run: async (request, onProgress, cancelled) => (await actions()).run(request, onProgress, cancelled),
     makeTemplates: async (directorate) => (await actions()).templates(directorate),
     collectReturns: async () => (await actions()).collect(),

@@ -47,7 +47,7 @@ export function fileHost(name: string, data: ArrayBuffer): FileHost {
     close: () => client.end(cancelledError()),
     inspect: () => client.call({ op: "inspect" }),
     saveDataset: (dataset, patch) => change({ op: "saveDataset", dataset, patch }),
-    saveSettings: (datasets, matrix) => change({ op: "saveSettings", datasets, matrix }),
+    saveSettings: (datasets, matrix, ownArea) => change({ op: "saveSettings", datasets, matrix, ownArea }),
     run: (request, onProgress) => change<RunOutcome>({ op: "run", request }, onProgress),
     cancel: () => {
       // Ending the worker loses the file as it stood, so a new worker reopens it and replays every

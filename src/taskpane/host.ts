@@ -29,7 +29,7 @@ export interface PaneHost {
   inspect(): Promise<Inspection>;
   saveDataset(id: string, patch: DatasetSettings): Promise<void>;
   /** Save every edited dataset's settings (and the risk matrix, when given) in one go. */
-  saveSettings(datasets: Record<string, DatasetSettings>, matrix?: RiskMatrix | null): Promise<void>;
+  saveSettings(datasets: Record<string, DatasetSettings>, matrix?: RiskMatrix | null, ownArea?: string): Promise<void>;
   run(request: RunRequest, onProgress: (step: string, fraction: number) => void, cancelled: () => boolean): Promise<RunOutcome>;
   /** Write a return sheet per directorate (or only the one named); says what was made. */
   makeTemplates(directorate: string | null): Promise<string>;

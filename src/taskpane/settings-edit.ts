@@ -28,6 +28,8 @@ export interface MatrixDraft {
 export interface SettingsDraft {
   datasets: Record<string, DatasetDraft>;
   matrix: MatrixDraft;
+  /** The council's own area in long data with several ("" when none is named). */
+  ownArea: string;
 }
 
 export const isMeasured = (d: DatasetInfo) => d.kind === "indicators" || d.kind === "outcomes";
@@ -50,6 +52,7 @@ export function draftFrom(inspection: Inspection): SettingsDraft {
   return {
     datasets: Object.fromEntries(inspection.datasets.filter((d) => d.kind !== "risks").map((d) => [d.id, datasetDraft(d, inspection.settings.datasets[d.id] ?? {})])),
     matrix: { likelihood: [...m.likelihoodLabels], impact: [...m.impactLabels], bands: m.bands.map((b) => ({ ...b })) },
+    ownArea: inspection.settings.ownArea ?? "",
   };
 }
 
@@ -76,7 +79,7 @@ export function matrixProblem(inspection: Inspection, draft: MatrixDraft): strin
 }
 
 /** What Save writes: each changed dataset's settings, and the matrix if it changed. */
-export function changesToSave(inspection: Inspection, draft: SettingsDraft): { datasets: Record<string, DatasetSettings>; matrix?: RiskMatrix } {
+export function changesToSave(inspection: Inspection, draft: SettingsDraft): { datasets: Record<string, DatasetSettings>; matrix?: RiskMatrix; ownArea?: string } {
   const base = draftFrom(inspection);
   const datasets: Record<string, DatasetSettings> = {};
   for (const d of inspection.datasets) {
@@ -87,11 +90,18 @@ export function changesToSave(inspection: Inspection, draft: SettingsDraft): { d
       ...(isMeasured(d) ? { tolerance: { kind: "percent", value: edit.tolerance }, staticBand: { kind: "absolute", value: edit.band }, spc: edit.spc } : {}),
     } as DatasetSettings;
   }
-  return same(draft.matrix, base.matrix) ? { datasets } : { datasets, matrix: matrixFrom(inspection, draft.matrix) };
+  const out: { datasets: Record<string, DatasetSettings>; matrix?: RiskMatrix; ownArea?: string } = { datasets };
+  if (!same(draft.matrix, base.matrix)) out.matrix = matrixFrom(inspection, draft.matrix);
+  if (draft.ownArea !== base.ownArea) out.ownArea = draft.ownArea;
+  return out;
 }
 
 /** Apply a save to the workbook's settings (the same in Excel and in file mode). */
-export function applySettings(s: WorkbookSettings, datasets: Record<string, DatasetSettings>, matrix?: RiskMatrix | null): void {
+export function applySettings(s: WorkbookSettings, datasets: Record<string, DatasetSettings>, matrix?: RiskMatrix | null, ownArea?: string): void {
   for (const [id, patch] of Object.entries(datasets)) s.datasets[id] = { ...(s.datasets[id] ?? {}), ...patch };
   if (matrix !== undefined) s.riskMatrix = matrix;
+  if (ownArea !== undefined) {
+    if (ownArea.trim()) s.ownArea = ownArea.trim();
+    else delete s.ownArea;
+  }
 }

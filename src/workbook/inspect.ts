@@ -32,6 +32,8 @@ export interface Inspection {
   notes: string[];
   /** Sheets looked at and not used, each with the reason. */
   skipped: SkippedSheet[];
+  /** Areas or organisations named in long indicator data (empty when none has several). */
+  areas: string[];
 }
 
 /** Read the workbook and describe what would be summarised, writing nothing. */
@@ -68,5 +70,21 @@ export async function inspectWorkbook(port: WorkbookPort): Promise<Inspection> {
       groups,
     };
   });
-  return { datasets, period: period ? formatPeriod(period) : null, settings, notes, skipped };
+  return { datasets, period: period ? formatPeriod(period) : null, settings, notes, skipped, areas: areasIn(grids, found) };
+}
+
+/** The distinct areas in indicator datasets' area columns, for the pane's "your area" choice. */
+function areasIn(grids: SheetGrid[], datasets: ReturnType<typeof surveyDatasets>["datasets"]): string[] {
+  const out = new Set<string>();
+  for (const d of datasets) {
+    const col = d.columns.area ?? d.columns.areaCode;
+    if (col === undefined || (d.kind !== "indicators" && d.kind !== "outcomes")) continue;
+    const grid = grids.find((g) => g.name === d.sheet) as SheetGrid;
+    for (const r of scanRows(grid, d)) {
+      const v = r.kind === "data" ? String(r.cells[col - d.left] ?? "").trim() : "";
+      if (v) out.add(v);
+      if (out.size > 2000) break;
+    }
+  }
+  return out.size > 1 ? [...out].sort((a, b) => a.localeCompare(b)) : [];
 }

@@ -25,7 +25,17 @@ async function milestones(): Promise<string> {
   return path;
 }
 
-describe("task pane: status words not yet rated", () => {
+async function claimants(): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("claimants");
+  ws.addRow(["area_name", "period", "indicator", "value"]);
+  for (const area of ["Trafford", "Salford", "Bury"]) ["April 2021", "May 2021", "June 2021"].forEach((p, i) => ws.addRow([area, p, "Claimant count", 100 + i]));
+  const path = join(tempDir(), "claimants.xlsx");
+  writeFileSync(path, new Uint8Array(await wb.xlsx.writeBuffer()));
+  return path;
+}
+
+describe("task pane: status words not yet rated, and the council's own area", () => {
   let browser: Browser;
   let page: Page;
   let server: Awaited<ReturnType<typeof serveDist>>;
@@ -62,5 +72,28 @@ describe("task pane: status words not yet rated", () => {
     await page.getByRole("heading", { name: "Words not yet rated" }).waitFor({ state: "detached", timeout: 60_000 });
     expect(await page.getByText(/not rated/).count()).toBe(0);
     expect(await page.getByText(/Milestones: 2\/4 \(50%\)/).count()).toBeGreaterThan(0);
+  }, 120_000);
+
+  it("lets the user name their own area in Settings, and the next run is about it", async () => {
+    await page.getByRole("button", { name: "Open another file" }).first().click();
+    await page.getByTestId("file-input").setInputFiles(await claimants());
+    await page.getByRole("heading", { name: "1 table to report on" }).waitFor({ timeout: 30_000 });
+    await page.getByRole("tab", { name: "Run" }).click();
+    await page.getByRole("button", { name: "Run", exact: true }).click();
+    await page.getByRole("heading", { name: "How this was worked out" }).waitFor({ timeout: 60_000 });
+    expect(await page.getByText(/holds 3 areas/).count()).toBe(1);
+
+    await page.getByRole("tab", { name: "Settings" }).click();
+    await page.getByRole("combobox", { name: "Your area or organisation" }).click();
+    await page.getByRole("option", { name: "Trafford" }).click();
+    await page.getByRole("listbox").waitFor({ state: "detached" });
+    expect(await horizontalOverflow(page)).toEqual([]);
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await page.getByText("Settings saved in the workbook.").waitFor();
+    await page.getByRole("tab", { name: "Run" }).click();
+    await page.getByRole("button", { name: "Run", exact: true }).click();
+    await page.getByRole("heading", { name: /^Results/ }).waitFor({ timeout: 60_000 });
+    await page.getByText(/holds 3 areas/).waitFor({ state: "detached", timeout: 60_000 });
+    expect(await page.getByRole("tab", { name: "Results", selected: true }).count()).toBe(1);
   }, 120_000);
 });

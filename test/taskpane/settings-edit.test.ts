@@ -19,6 +19,7 @@ function inspection(): Inspection {
     settings,
     notes: [],
     skipped: [],
+    areas: [],
   };
 }
 
@@ -49,6 +50,20 @@ describe("settings draft", () => {
     applySettings(s, out.datasets, out.matrix);
     expect(s.datasets.outcomes.standard).toEqual({ expected: 80, counts: ["Green"] });
     expect(s.riskMatrix).toBeNull();
+  });
+
+  it("saves the council's own area when it is chosen, and clears it when set back to every area", () => {
+    const i = inspection();
+    const d = draftFrom(i);
+    expect(d.ownArea).toBe("");
+    const chosen = changesToSave(i, { ...d, ownArea: "Trafford" });
+    expect(chosen.ownArea).toBe("Trafford");
+    const s = emptySettings();
+    applySettings(s, chosen.datasets, chosen.matrix, chosen.ownArea);
+    expect(s.ownArea).toBe("Trafford");
+    applySettings(s, {}, undefined, "");
+    expect(s.ownArea).toBeUndefined();
+    expect(changesToSave(i, d).ownArea).toBeUndefined();
   });
 
   it("saves a changed risk matrix, dropping per-cell levels when its size changes, and refuses one that cannot work", () => {

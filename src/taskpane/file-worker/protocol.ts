@@ -11,7 +11,7 @@ export type WorkerOp =
   | { op: "open"; data: ArrayBuffer }
   | { op: "inspect" }
   | { op: "saveDataset"; dataset: string; patch: DatasetSettings }
-  | { op: "saveSettings"; datasets: Record<string, DatasetSettings>; matrix?: RiskMatrix | null }
+  | { op: "saveSettings"; datasets: Record<string, DatasetSettings>; matrix?: RiskMatrix | null; ownArea?: string }
   | { op: "run"; request: RunRequest }
   | { op: "makeTemplates"; directorate: string | null }
   | { op: "collectReturns"; name: string }

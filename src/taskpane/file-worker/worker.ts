@@ -41,7 +41,7 @@ async function perform(req: WorkerOp, progress: (step: string, fraction: number)
       await updateSettings(workbook(), (s) => void (s.datasets[req.dataset] = { ...(s.datasets[req.dataset] ?? {}), ...req.patch }));
       return { value: null };
     case "saveSettings":
-      await updateSettings(workbook(), (s) => applySettings(s, req.datasets, req.matrix));
+      await updateSettings(workbook(), (s) => applySettings(s, req.datasets, req.matrix, req.ownArea));
       return { value: null };
     case "run": {
       const r = await summarise(workbook(), {

@@ -141,8 +141,8 @@ export function App({ initialHost }: AppProps) {
 
   const saveSettings = async () => {
     if (!host || !inspection || !draft) return;
-    const { datasets, matrix } = changesToSave(inspection, draft);
-    await host.saveSettings(datasets, matrix);
+    const { datasets, matrix, ownArea } = changesToSave(inspection, draft);
+    await host.saveSettings(datasets, matrix, ownArea);
     setDraft(null);
     await inspect(host);
   };

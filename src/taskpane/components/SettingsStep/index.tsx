@@ -1,6 +1,6 @@
 import { useId, useState } from "react";
 import {
-  Body1, Button, Caption1, Card, CardHeader, Checkbox, Field, Input, Label, MessageBar, MessageBarBody, SpinButton, Subtitle2, Switch, Text,
+  Body1, Button, Caption1, Card, CardHeader, Checkbox, Dropdown, Field, Input, Label, Option, MessageBar, MessageBarBody, SpinButton, Subtitle2, Switch, Text,
   makeStyles, tokens,
 } from "@fluentui/react-components";
 import type { Inspection, DatasetInfo } from "../../../workbook/inspect";
@@ -69,6 +69,9 @@ export function SettingsStep({ inspection, draft, onDraft, dirty, onSave }: Sett
         <DatasetCard key={d.id} dataset={d} value={current.datasets[d.id]}
           onChange={(v) => edit({ ...current, datasets: { ...current.datasets, [d.id]: v } })} />
       ))}
+      {inspection.areas.length > 0 && (
+        <AreaCard areas={inspection.areas} value={current.ownArea} onChange={(ownArea) => edit({ ...current, ownArea })} />
+      )}
       {risks.length > 0 && (
         <RiskCard sheets={risks.map((r) => r.sheet)} value={current.matrix} problem={problem} onChange={(m) => edit({ ...current, matrix: m })} />
       )}
@@ -79,6 +82,25 @@ export function SettingsStep({ inspection, draft, onDraft, dirty, onSave }: Sett
         <Caption1 role="status">{dirty ? "You have unsaved changes." : saved ? "Settings saved in the workbook." : "No unsaved changes."}</Caption1>
       </div>
     </section>
+  );
+}
+
+const NO_AREA = "(every area)";
+
+/** Long data over several areas: which is the council's own, so the summary is about it and the rest are comparators. */
+function AreaCard({ areas, value, onChange }: { areas: string[]; value: string; onChange: (v: string) => void }) {
+  const styles = useStyles();
+  return (
+    <Card className={styles.card}>
+      <CardHeader header={<Text as="h3" weight="semibold">Your area</Text>}
+        description={<Caption1>The data lists {areas.length} areas. Choose your own: the summary is about it, with the others' median and its rank beside each indicator.</Caption1>} />
+      <Field label="Your area or organisation">
+        <Dropdown value={value || NO_AREA} selectedOptions={[value || NO_AREA]} onOptionSelect={(_, d) => onChange(d.optionValue === NO_AREA ? "" : d.optionValue ?? "")}>
+          <Option value={NO_AREA}>{NO_AREA}</Option>
+          {areas.map((a) => <Option key={a} value={a}>{a}</Option>)}
+        </Dropdown>
+      </Field>
+    </Card>
   );
 }
 
