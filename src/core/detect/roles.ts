@@ -79,13 +79,6 @@ export function headerScores(h: HeaderWords): Map<Role, number> {
   return out;
 }
 
-/** The role a header names most strongly, or null (for messages and simple callers). */
-export function roleOfHeader(header: string): Role | null {
-  let best: [Role, number] | null = null;
-  for (const [role, s] of headerScores(headerWords(header))) if (!best || s > best[1]) best = [role, s];
-  return best ? best[0] : null;
-}
-
 /** Title headers that say which kind of list this is. */
 export function kindHint(header: string): DatasetKind | null {
   const h = normaliseWord(header.replace(/_/g, " "));
