@@ -6,6 +6,7 @@ import { profileColumn } from "./profile";
 import { assignRoles, Assignment } from "./assign";
 import { fillMerges, groupRowsAbove } from "./header-rows";
 import { tableEnd } from "./table-end";
+import { BesideColumn, besideColumns, columnBlocks } from "./table-columns";
 
 /** A dataset found on a sheet: where it is, what kind it is, which column holds what. */
 export interface DetectedDataset {
@@ -36,6 +37,8 @@ export interface DetectedDataset {
   tableName?: string;
   /** Rows below the table that were not read as data (notes, footers, totals), 0-based. */
   footerRows?: number[];
+  /** Columns past a wide gap of empty columns that hold values in the dataset's rows: not read, but reported. */
+  beside?: BesideColumn[];
 }
 
 /** A user's correction, kept in the workbook: columns named by header text so reordering survives. */
@@ -73,6 +76,8 @@ const MEASURES: [RegExp, PeriodColumn["measure"]][] = [
 
 const HEADER_SCAN_ROWS = 40;
 const PROFILE_ROWS = 400;
+/** Blocks of columns tried for a sheet's dataset, fullest first (a sheet of scattered notes stays cheap). */
+const MAX_BLOCKS = 8;
 
 interface Candidate {
   row: number;
@@ -233,12 +238,6 @@ function findSavedHeader(grid: SheetGrid, top: number, bottom: number, left: num
   return null;
 }
 
-function usedWidth(grid: SheetGrid, top: number, bottom: number): number {
-  let right = -1;
-  for (let r = top; r <= bottom; r++) right = Math.max(right, (grid.rows[r]?.length ?? 0) - 1);
-  return right;
-}
-
 interface RegionResult {
   found: DetectedDataset | null;
   best: Candidate | null;
@@ -272,7 +271,7 @@ function detectInRegion(
   settleKindRoles(cand);
   const lastRow = tableName ? bottom : tableEnd(grid, cand.row, left, right);
   const footerRows: number[] = [];
-  if (!tableName) for (let r = lastRow + 1; r <= bottom; r++) if ((grid.rows[r] ?? []).slice(left, right + 1).some((v) => !isBlank(v))) footerRows.push(r);
+  if (!tableName) for (let r = lastRow + 1; r <= bottom; r++) if (rowHasValue(grid.rows[r], left, right)) footerRows.push(r);
   return {
     best: cand,
     found: {
@@ -326,11 +325,20 @@ export function detectSheet(input: SheetGrid, override?: MappingOverride): { dat
   }
   if (found.length) return { datasets: found, skipped: null };
   const bottom = grid.rows.length - 1;
-  const right = usedWidth(grid, 0, bottom);
-  if (right < 0) return { datasets: [], skipped: { sheet: grid.name, reason: "the sheet is empty" } };
-  const d = detectInRegion(grid, 0, bottom, 0, right, override);
-  if (d.found) return { datasets: [d.found], skipped: null };
-  const best = d.best ?? misses[0] ?? null;
+  const blocks = columnBlocks(grid, 0, bottom);
+  if (!blocks.length) return { datasets: [], skipped: { sheet: grid.name, reason: "the sheet is empty" } };
+  // The sheet's dataset is in one block of columns: the fullest is tried first, and a few notes far to the side are not part of it.
+  const tries = blocks.slice().sort((a, b) => b.cells - a.cells).slice(0, MAX_BLOCKS);
+  let best: Candidate | null = null;
+  for (const b of tries) {
+    const d = detectInRegion(grid, 0, bottom, b === blocks[0] ? 0 : b.left, b.right, override);
+    if (d.found) {
+      if (blocks.length > 1) d.found.beside = besideColumns(grid, d.found.headerRow, d.found.lastRow, d.found.left, d.found.right);
+      return { datasets: [d.found], skipped: null };
+    }
+    best ??= d.best;
+  }
+  best ??= misses[0] ?? null;
   return {
     datasets: [],
     skipped: { sheet: grid.name, reason: whyNot(best), headerRow: best ? best.row + 1 : undefined, headers: best?.headers.filter(Boolean) },
