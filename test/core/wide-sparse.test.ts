@@ -5,7 +5,7 @@
  * as data nor dropped in silence; and the rows are walked by their filled
  * cells, so a row costs its values, not the 16,384 columns it spans.
  */
-import { detectDatasets, scanRows, readActions, cellOf, CellValue, SheetGrid } from "../../src/core";
+import { detectDatasets, scanRows, readActions, cellOf, buildReport, emptySettings, CellValue, SheetGrid } from "../../src/core";
 
 const XFD = 16_383;
 const header = ["Directorate", "Priority", "Due Date", "RAG"];
@@ -118,5 +118,28 @@ describe("an Excel table whose range spans every column (A1:XFD501)", () => {
     expect(cellOf(d, blank, "status")).toBeNull();
     expect(cellOf(d, blank, "title")).toBe("Priority 9");
     expect(readActions(grid, d).items).toHaveLength(n - 1);
+  });
+});
+
+describe("a risk register and an indicator list with a note in XFD on every row", () => {
+  const n = 300;
+  const withNotes = (name: string, head: CellValue[], row: (r: number) => CellValue[]): SheetGrid => {
+    const rows: CellValue[][] = [head.slice()];
+    for (let r = 1; r <= n; r++) rows.push(row(r));
+    rows.forEach((cells, r) => (cells[XFD] = r === 0 ? "Notes" : `note ${r}`));
+    return { name, rows };
+  };
+  const register = withNotes("Risk register", ["Risk ID", "Risk", "Likelihood", "Impact", "Owner"], (r) => [`R${r}`, `Risk ${r}`, 1 + (r % 5), 1 + (r % 4), "Chief Executive"]);
+  const kpis = withNotes("Indicators", ["Code", "Indicator", "Q1 2021/22", "Q2 2021/22", "Target"], (r) => [`KPI${r}`, `Indicator ${r}`, r % 100, (r * 7) % 100, 50]);
+
+  it.each([["risks", register], ["indicators", kpis]] as const)("%s: every row read from A:E, the note column named in a warning", (kind, grid) => {
+    const { report } = buildReport([grid], emptySettings());
+    expect(report.datasets).toEqual([expect.objectContaining({ kind, sheet: grid.name })]);
+    const [d] = detectDatasets(grid);
+    expect(d).toMatchObject({ left: 0, right: 4 });
+    expect(scanRows(grid, d).filter((r) => r.kind === "data")).toHaveLength(n);
+    const beside = report.issues.filter((i) => i.code === "dataset.beside");
+    expect(beside.map((i) => i.cell)).toEqual(["XFD2"]);
+    expect(beside[0].message).toMatch(/^Column XFD \('Notes'\) holds 300 values \(XFD2 to XFD301\)/);
   });
 });
