@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   writeFileSync(corporate, c.corporate);
   writeFileSync(ret, c.ret);
   const { error, ...figures } = run(["collect", corporate, ret, "--out", join(dir, "collected.xlsx"), "--json"]);
-  results.push({ file: "collect: whole-sheet drop-down and 16,384 column styles in the corporate workbook and the return", ...figures, outcome: figures.code === 0 ? "collected" : error });
+  results.push({ file: "collect, whole-sheet drop-down and 16,384 column styles in corporate workbook and return", ...figures, outcome: figures.code === 0 ? "collected" : error });
   if (process.argv.includes("--json")) console.log(JSON.stringify(results));
   else for (const r of results) console.log(`${r.file}: ${r.ms} ms, ${r.maxRssMb} MB — ${r.outcome}`);
 }
