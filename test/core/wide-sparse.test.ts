@@ -143,3 +143,15 @@ describe("a risk register and an indicator list with a note in XFD on every row"
     expect(beside[0].message).toMatch(/^Column XFD \('Notes'\) holds 300 values \(XFD2 to XFD301\)/);
   });
 });
+
+describe("rows under a list that are not read as data", () => {
+  it("are named in one warning with their rows, never passed over in silence", () => {
+    const rows: CellValue[][] = [["Action", "Owner", "Status"], ["Open archive", "Culture", "Green"], ["Fix roof", "Estates", "Red"], [], ["Source: corporate tracker, June"], ["© Example Council"]];
+    const grid: SheetGrid = { name: "Actions", rows };
+    const { report } = buildReport([grid], emptySettings());
+    expect(report.issues.filter((i) => i.code === "dataset.below")).toEqual([expect.objectContaining({
+      sheet: "Actions", cell: "A5", severity: "warning",
+      message: "Rows 5 to 6 under the list on 'Actions', after its last row 3, were not read as data: they read as notes, a source or a total rather than items of the list",
+    })]);
+  });
+});

@@ -8,12 +8,28 @@ const LISTED = 10;
 const count = (n: number) => n.toLocaleString("en-GB");
 
 /**
- * Warnings for values in a dataset's rows that lie past a wide gap of empty
- * columns (a note column at XFD beside a list in A:D): they are not read as
- * part of the list, so each such column is named with its cells, never
- * dropped in silence.
+ * Warnings for what lies around a dataset and is not read as its data, so
+ * nothing is dropped in silence: values in its rows past a wide gap of empty
+ * columns (a note column at XFD beside a list in A:D), each column named with
+ * its cells; and rows under it that read as notes, a source or a total.
  */
-export function besideIssues(d: DetectedDataset): Issue[] {
+export function outsideIssues(d: DetectedDataset): Issue[] {
+  return [...besideIssues(d), ...footerIssues(d)];
+}
+
+function footerIssues(d: DetectedDataset): Issue[] {
+  const rows = d.footerRows ?? [];
+  if (!rows.length) return [];
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  const some = rows.length < last - first + 1 ? ` (${count(rows.length)} with values)` : "";
+  const which = rows.length === 1 ? `Row ${first + 1}` : `Rows ${first + 1} to ${last + 1}${some}`;
+  return [issue(d.sheet, first, d.left, "warning", "dataset.below",
+    `${which} under the list on '${d.sheet}', after its last row ${d.lastRow + 1}, ${rows.length === 1 ? "was" : "were"} not read as data: `
+    + "they read as notes, a source or a total rather than items of the list")];
+}
+
+function besideIssues(d: DetectedDataset): Issue[] {
   const beside = d.beside ?? [];
   const out: Issue[] = beside.slice(0, LISTED).map((b) => {
     const right = b.col > d.right;
