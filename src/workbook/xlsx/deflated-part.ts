@@ -15,6 +15,8 @@ export interface DeflatedPart {
 
 /** Text is encoded a block at a time; this many characters at most per block. */
 const BLOCK = 1 << 20;
+/** Blocks handed to the compressor and not yet taken by it, at most. */
+const IN_FLIGHT = 4;
 
 let native: boolean | undefined;
 export function nativeDeflate(): boolean {
@@ -77,14 +79,18 @@ export async function deflatePieces(pieces: Iterable<string | Uint8Array>, useNa
       out.chunks.push(value);
     }
   })();
+  // A few blocks in flight, so making the next overlaps compressing the last, and the text is never all queued at once.
+  const inFlight: Promise<void>[] = [];
   try {
     for (const bytes of bytesOf(pieces)) {
       count(bytes);
-      // Each block is compressed before the next is made, so the text is never all queued at once.
-      await writer.write(bytes as Uint8Array<ArrayBuffer>);
+      inFlight.push(writer.write(bytes as Uint8Array<ArrayBuffer>));
+      if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
     }
+    await Promise.all(inFlight);
     await writer.close();
   } catch (e) {
+    for (const write of inFlight) write.catch(() => undefined);
     writer.abort().catch(() => undefined);
     reading.catch(() => undefined);
     throw e;
