@@ -1,5 +1,6 @@
 import { Deflate } from "fflate";
 import { crc32 } from "./crc32";
+import { hasNative } from "./native-streams";
 
 /**
  * A part deflated as it was written: its compressed bytes (in the pieces the
@@ -17,18 +18,6 @@ export interface DeflatedPart {
 const BLOCK = 1 << 20;
 /** Blocks handed to the compressor and not yet taken by it, at most. */
 const IN_FLIGHT = 4;
-
-let native: boolean | undefined;
-export function nativeDeflate(): boolean {
-  if (native === undefined) {
-    try {
-      native = typeof CompressionStream === "function" && !!new CompressionStream("deflate-raw");
-    } catch {
-      native = false;
-    }
-  }
-  return native;
-}
 
 /** Each piece as bytes, long strings in blocks (a surrogate pair is never split). */
 function* bytesOf(pieces: Iterable<string | Uint8Array>): Generator<Uint8Array> {
@@ -54,7 +43,7 @@ function* bytesOf(pieces: Iterable<string | Uint8Array>): Generator<Uint8Array> 
  * there is one, otherwise by fflate's streaming deflate; level 3 in fflate
  * (a little larger, several times quicker than the default).
  */
-export async function deflatePieces(pieces: Iterable<string | Uint8Array>, useNative = nativeDeflate()): Promise<DeflatedPart> {
+export async function deflatePieces(pieces: Iterable<string | Uint8Array>, useNative = hasNative("CompressionStream")): Promise<DeflatedPart> {
   const out: DeflatedPart = { crc: 0, size: 0, chunks: [] };
   const count = (bytes: Uint8Array) => {
     out.crc = crc32(bytes, out.crc);
