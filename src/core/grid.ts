@@ -64,8 +64,17 @@ export function cellRef(sheet: string, row: number, col: number): string {
   return `${plain ? sheet : quoteSheetName(sheet)}!${a1(row, col)}`;
 }
 
-/** Past this many columns a row is walked by its filled cells rather than by index. */
+/** Past this many columns a row with holes is walked by its filled cells rather than by index. */
 const SPARSE_WIDTH = 1024;
+
+/**
+ * A wide row with a hole in its middle: a reader that leaves long blank
+ * runs as holes made it. A host that reads a whole range gives every cell,
+ * and such a row is walked faster by index.
+ */
+function sparse(row: CellValue[], left: number, end: number): boolean {
+  return end - left > SPARSE_WIDTH && !(((left + end) >> 1) in row);
+}
 
 /**
  * The columns between `left` and `right` where a row holds a value, in
@@ -77,7 +86,7 @@ export function filledColumns(row: CellValue[] | undefined, left: number, right:
   const out: number[] = [];
   if (!row) return out;
   const end = Math.min(right, row.length - 1);
-  if (end - left > SPARSE_WIDTH) {
+  if (sparse(row, left, end)) {
     // Array index keys come in ascending order (ECMA-262 OrdinaryOwnPropertyKeys).
     for (const key in row) {
       const c = Number(key);
@@ -93,7 +102,7 @@ export function filledColumns(row: CellValue[] | undefined, left: number, right:
 export function rowHasValue(row: CellValue[] | undefined, left: number, right: number): boolean {
   if (!row) return false;
   const end = Math.min(right, row.length - 1);
-  if (end - left > SPARSE_WIDTH) return filledColumns(row, left, end).length > 0;
+  if (sparse(row, left, end)) return filledColumns(row, left, end).length > 0;
   for (let c = left; c <= end; c++) if (!isBlank(row[c])) return true;
   return false;
 }

@@ -155,3 +155,15 @@ describe("rows under a list that are not read as data", () => {
     })]);
   });
 });
+
+describe("a wide row as a host that reads whole ranges gives it (every cell, blanks as null)", () => {
+  it("is read the same as the sparse row the file reader gives", () => {
+    const n = 50;
+    const sparseGrid = sheet(n, (r) => [[XFD, r === 0 ? "Notes" : `note ${r}`]]);
+    const denseGrid: SheetGrid = { name: "Priorities", rows: sparseGrid.rows.map((row) => Array.from({ length: XFD + 1 }, (_, c) => row[c] ?? null)) };
+    const [s] = detectDatasets(sparseGrid);
+    const [d] = detectDatasets(denseGrid);
+    expect(d).toEqual(s);
+    expect(readActions(denseGrid, d).items).toHaveLength(n);
+  });
+});
