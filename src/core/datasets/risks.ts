@@ -5,8 +5,10 @@ import { RiskMatrix } from "../risk/matrix";
 import { Scale, levelOnScale, inferScale } from "../risk/scale";
 import { DetectedDataset } from "../detect/find-datasets";
 import { Role, headerWords } from "../detect/roles";
-import { cellOf, scanRows } from "./rows";
-import { issue } from "./issues";
+import { cellOf, scanRows, ScannedRow } from "./rows";
+import { isScaleWord } from "../detect/profile";
+import { issue, issueAt } from "./issues";
+import { CalendarDate, parseUkDate } from "../dates";
 import { DatasetRead, KeyMaker, emptyRead, dataRows } from "./read";
 
 export interface RiskItem {
@@ -25,7 +27,14 @@ export interface RiskItem {
   appetiteText: string;
   /** The register's own "within / exceeds appetite", when it says. */
   publishedExceeds: boolean | null;
+  /** The score the owner means to bring the risk down to: written, or target likelihood × impact. */
   targetScore: number | null;
+  /** A target written as a level ("Medium") rather than a score: matched against the register's levels when it is reported. */
+  targetText: string;
+  /** When the risk should reach its target; null when none is given or it is not a date (then a data issue). */
+  targetDate: CalendarDate | null;
+  /** The target date as written, to say what could not be read. */
+  targetDateText: string;
   /** After mitigation, where the register gives it (and it is not already the scored pair). */
   residual: { likelihood: number | null; impact: number | null; score: number | null; level: string };
   /** Before mitigation, where the register scores the current (residual) pair and gives this one beside it. */
@@ -83,6 +92,39 @@ function primaryAxes(d: DetectedDataset): readonly ["likelihood", "impact"] | re
 }
 
 /**
+ * A risk's target: its score (written, else target likelihood × target
+ * impact on the register's scales), a level word where that is all it gives,
+ * and the date to reach it. A target score or date that cannot be read is a
+ * data issue with its cell, never a guess.
+ */
+function readTarget(d: DetectedDataset, r: ScannedRow, read: DatasetRead<RiskItem>, scales: RiskScales): { score: number | null; text: string; date: CalendarDate | null; dateText: string } {
+  let score: number | null = null;
+  let text = "";
+  const cell = cellOf(d, r, "targetScore");
+  if (d.columns.targetScore !== undefined && !isBlank(cell)) {
+    const m = parseMeasure(cell);
+    if (m.ok && m.value) score = m.value.value;
+    else if (isScaleWord(cellText(cell))) text = cellText(cell);
+    else {
+      read.issues.push(issue(d.sheet, r.row, d.columns.targetScore, "warning", "risk.target.unknown",
+        `Target score '${truncate(cellText(cell))}' in ${cellRef(d.sheet, r.row, d.columns.targetScore)} is not a number or a level: the risk is reported with no target`));
+    }
+  }
+  if (score === null && !text) {
+    const l = levelOnScale(cellOf(d, r, "targetLikelihood"), scales.likelihood);
+    const i = levelOnScale(cellOf(d, r, "targetImpact"), scales.impact);
+    if (l !== null && i !== null) score = l * i;
+  }
+  let date: CalendarDate | null = null;
+  if (d.columns.targetDate !== undefined) {
+    const parsed = parseUkDate(cellOf(d, r, "targetDate"));
+    if (parsed.ok) date = parsed.value;
+    else read.issues.push(issueAt(d.sheet, r.row, d.columns.targetDate, "Target date", parsed.problem));
+  }
+  return { score, text, date, dateText: truncate(cellText(cellOf(d, r, "targetDate"))) };
+}
+
+/**
  * Read a risk register. Closed risks and a RAID log's non-risk rows are set
  * aside and listed; a live risk without a readable likelihood and impact
  * cannot be scored and is flagged with its cell. Nothing is dropped silently.
@@ -127,6 +169,7 @@ export function readRisks(grid: SheetGrid, d: DetectedDataset, scales: RiskScale
       return parsed.ok ? parsed.value?.value ?? null : null;
     };
     const exceedsText = normaliseWord(cellText(cellOf(d, r, "appetiteStatus")));
+    const target = readTarget(d, r, read, scales);
     const item: RiskItem = {
       row: r.row,
       key: keys.make(code || title),
@@ -141,7 +184,10 @@ export function readRisks(grid: SheetGrid, d: DetectedDataset, scales: RiskScale
       appetite: num("appetite"),
       appetiteText: cellText(cellOf(d, r, "appetite")),
       publishedExceeds: /\b(exceeds?|above|outside|over|breach)/.test(exceedsText) ? true : /\b(within|below|inside|under|meets)\b/.test(exceedsText) ? false : null,
-      targetScore: num("targetScore"),
+      targetScore: target.score,
+      targetText: target.text,
+      targetDate: target.date,
+      targetDateText: target.dateText,
       residual: {
         likelihood: primary[0] === "likelihood" ? levelOnScale(cellOf(d, r, "residualLikelihood"), scales.likelihood) : null,
         impact: primary[0] === "likelihood" ? levelOnScale(cellOf(d, r, "residualImpact"), scales.impact) : null,

@@ -2,7 +2,7 @@ import { a1, columnLetter, rangeRef } from "../grid";
 import { STATUSES } from "../status";
 import { VARIATION_STYLE, ASSURANCE_STYLE } from "../spc/variation";
 import { PlanValue, PlanStyle, StyleRegion, ConditionalFormatPlan, SheetPlan, CfStyle, CfRule } from "./types";
-import { STATUS_STYLE, BAND_STYLE, YES_NO_STYLE, TREND_STYLE, STYLES } from "./palette";
+import { STATUS_STYLE, BAND_STYLE, YES_NO_STYLE, TREND_STYLE, COURSE_STYLE, STYLES } from "./palette";
 
 /** How many lines text takes when wrapped at word boundaries in `width` characters. */
 export function wrappedLines(text: string, width: number): number {
@@ -32,7 +32,7 @@ export const MAX_ICON_RULES = 50;
 export const LARGE_TABLE = 2_000;
 
 /** How a column's words are coloured: by native rules, so colours follow edits. */
-export type ColumnColouring = "status" | "band" | "yesno" | "trend" | "movement" | "variation" | "assurance";
+export type ColumnColouring = "status" | "band" | "yesno" | "trend" | "movement" | "variation" | "assurance" | "course";
 
 const COLOURINGS: Record<ColumnColouring, Record<string, CfStyle>> = {
   status: Object.fromEntries(STATUSES.map((s) => [s, STATUS_STYLE[s]])),
@@ -42,16 +42,20 @@ const COLOURINGS: Record<ColumnColouring, Record<string, CfStyle>> = {
   movement: { Increased: TREND_STYLE.Worsening, Decreased: TREND_STYLE.Improving },
   variation: VARIATION_STYLE,
   assurance: ASSURANCE_STYLE,
+  course: COURSE_STYLE,
 };
 
 export interface TableOptions {
-  colour?: { col: number; by: ColumnColouring; match?: "exact" | "contains" }[];
+  /** exact: the whole cell; contains: anywhere in it; starts: the cell begins with the word (phrases with detail after it). */
+  colour?: { col: number; by: ColumnColouring; match?: "exact" | "contains" | "starts" }[];
   /** A column's number format, or one per body row (null: none). */
   formats?: { col: number; numberFormat: string | ((row: number) => string | null) }[];
   /** Icons only on the rows `where` accepts (icons only where a RAG judgement exists). */
   iconSets?: { col: number; rule: Extract<CfRule, { type: "iconSet" }>; where?: (row: number) => boolean }[];
   /** Repeat this table's header row at the top of every printed page. */
   repeatHeader?: boolean;
+  /** Columns whose text runs on into the empty cells to their right rather than wrapping (a list beside narrow columns). */
+  overflow?: number[];
   /** Shown as the only row when the table has none, so an empty table still reads as a statement. */
   emptyText?: string;
 }
@@ -123,9 +127,10 @@ export class SheetBuilder {
     // Borders, wrapping and row heights are for tables that go into the report. A table of
     // thousands of rows is for filtering, not pasting: styling every cell would only cost time.
     if (body.length <= LARGE_TABLE) {
-      for (let r = firstRow; r <= lastRow; r++) this.fitRowHeight(r);
+      for (let r = firstRow; r <= lastRow; r++) this.fitRowHeight(r, false, options.overflow);
       this.styles.push({ ref: rangeRef(firstRow, 0, lastRow, width - 1), style: STYLES.body });
     }
+    for (const c of options.overflow ?? []) this.styles.push({ ref: rangeRef(firstRow, c, lastRow, c), style: { wrap: false } });
     for (const f of options.formats ?? []) {
       const format = f.numberFormat;
       if (typeof format === "string") this.styles.push({ ref: rangeRef(firstRow, f.col, lastRow, f.col), style: { numberFormat: format } });
@@ -164,10 +169,11 @@ export class SheetBuilder {
   }
 
   /** One expression rule per word, anchored to the first body cell with the column fixed (=$E5="Red"). */
-  private colourColumn(col: number, firstRow: number, lastRow: number, by: ColumnColouring, match: "exact" | "contains"): void {
+  private colourColumn(col: number, firstRow: number, lastRow: number, by: ColumnColouring, match: "exact" | "contains" | "starts"): void {
     const anchor = `$${columnLetter(col)}${firstRow + 1}`;
     for (const [word, style] of Object.entries(COLOURINGS[by])) {
-      const formula = match === "exact" ? `${anchor}="${word}"` : `ISNUMBER(SEARCH("${word.toUpperCase()}",${anchor}))`;
+      const formula = match === "exact" ? `${anchor}="${word}"`
+        : match === "starts" ? `LEFT(${anchor},${word.length})="${word}"` : `ISNUMBER(SEARCH("${word.toUpperCase()}",${anchor}))`;
       this.cfs.push({ ref: rangeRef(firstRow, col, lastRow, col), priority: this.cfs.length + 1, rule: { type: "expression", formula, style } });
     }
   }
@@ -182,10 +188,10 @@ export class SheetBuilder {
     return this;
   }
 
-  private fitRowHeight(r: number, bold = false): void {
+  private fitRowHeight(r: number, bold = false, skip: number[] = []): void {
     let lines = 1;
     this.cells[r].forEach((v, c) => {
-      if (this.hidden.includes(c) || typeof v === "number") return;
+      if (this.hidden.includes(c) || skip.includes(c) || typeof v === "number") return;
       const text = v === null ? "" : typeof v === "object" ? ("text" in v ? v.text : "") : String(v);
       // A column width counts digits of the default font: ordinary text fits about 1.3 letters a digit (Calibri 11),
       // bold headers about one; cell padding takes one.
