@@ -69,6 +69,8 @@ export interface IndicatorsReport extends DatasetSummary {
   kind: "indicators" | "outcomes";
   items: {
     item: IndicatorItem; assessment: IndicatorAssessment; latest: { value: number; period: string } | null;
+    /** Year to date for the period reported, where the sheet gives one. */
+    ytd: number | null;
     /** Where the council names its own area: the other areas on the same indicator; rank 1 = highest value. */
     comparators: { areas: number; median: number | null; rank: number | null } | null;
   }[];

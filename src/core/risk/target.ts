@@ -77,8 +77,8 @@ export function targetCourse(x: TargetInput): TargetJudgement {
   const now = byScore ? `score ${x.score}` : x.band;
   const target = byScore ? `target ${t.score}` : `target ${t.band}`;
   if (!x.targetDate) {
-    const unread = x.targetDateText ? `Target date '${x.targetDateText}' is not a date (see Data issues)` : "No target date";
-    return { course: "No target date", phrase: `${unread}: ${now}, ${target}` };
+    const unread = x.targetDateText ? ` ('${x.targetDateText}' is not a date, see Data issues)` : "";
+    return { course: "No target date", phrase: `No target date${unread}: ${now}, ${target}` };
   }
   const by = formatUkDate(x.targetDate);
   if (!x.asAt) return { course: "Not judged", phrase: `Not judged (no reporting period): ${now}, ${target} by ${by}` };

@@ -57,8 +57,8 @@ export function riskRegisterSheet(risks: RisksReport[], name: string, matrix: Ri
     b.subtitle(`${r.label}: ${r.risks.length} live risks${r.closedNow.length ? ` (${r.closedNow.length} closed, listed below)` : ""}`);
     b.note(`Levels from ${r.levelsSource}.`);
     if (optional.some((c) => c.header === "Target")) {
-      b.note("On course for target: the target date is still ahead of the end of the period and the score has not risen since last quarter "
-        + "(nor stood still with the target date before next quarter's report). A risk with no target or no target date is never counted as on course.");
+      b.note("On course: the target date is still ahead and the score has not risen since last quarter, nor stood still with the target date before next quarter's report.");
+      b.note("A risk with no target, or no target date, is never counted as on course.");
     } else if (r.detected.columns.targetDate !== undefined) {
       b.note("The register gives target dates but no target scores, so no risk is judged on course for a target.");
     }
@@ -139,7 +139,7 @@ function writeMap(b: SheetBuilder, top: number, left: number, title: string, map
 export function heatMapSheet(r: RisksReport, name: string, matrix: RiskMatrix | null, periodLong: string | null): SheetPlan {
   const m = r.matrix ?? matrix ?? DEFAULT_MATRIX;
   const width = m.impactLabels.length + 1;
-  const b = new SheetBuilder("risk-heat-map", name, [22, ...m.impactLabels.map(() => 13), 4, 22, ...m.impactLabels.map(() => 13)]);
+  const b = new SheetBuilder("risk-heat-map", name, [24, ...m.impactLabels.map(() => 13), 4, 22, ...m.impactLabels.map(() => 13)]);
   b.title(`Risk heat map: ${r.label}${periodLong ? `, ${periodLong}` : ""}`);
   b.note(`Each cell counts the risks with that likelihood and impact. Levels: ${m.bands.map((x) => `${x.name} ${x.minScore}+`).join(", ")} (score = likelihood × impact).`);
   const top = b.nextRow + 1;
