@@ -6,6 +6,8 @@
 import ExcelJS from "exceljs";
 import { join } from "path";
 import { SAMPLE, tempDir, saveWorkbook, runCli, load, sheetValues } from "../helpers/workbooks";
+import { buildReport, emptySettings, CellValue } from "../../src/core";
+import { resultsView } from "../../src/workbook/results-view";
 
 const dir = tempDir();
 
@@ -72,5 +74,18 @@ describe("year to date", () => {
     const plain = join(dir, "sample-out.xlsx");
     expect((await runCli(["summarise", SAMPLE, "--out", plain])).code).toBe(0);
     expect((await results(plain)).headers).not.toContain("Year to date");
+  });
+});
+
+describe("year to date in the pane's 'Red Red' detail", () => {
+  it("gives the period's year to date beside the reason, as written", () => {
+    const rows: CellValue[][] = [
+      ["Code", "Indicator", "Polarity", "Period", "Actual", "YTD", "Target"],
+      ["K2", "Calls answered", "Maximise", "Q1 2021/22", "85%", "85%", "90%"],
+      ["K2", "Calls answered", "Maximise", "Q2 2021/22", "80%", "82.5%", "90%"],
+    ];
+    const { report } = buildReport([{ name: "KPIs", rows }], emptySettings(), { period: "Q2 2021/22" });
+    const view = resultsView(report, [], null);
+    expect(view.redRed.map((r) => [r.title, r.ytd])).toEqual([["Calls answered", "82.5%"]]);
   });
 });
