@@ -103,6 +103,33 @@ function riskSentence(r: DatasetReport): string | null {
   return `${sentence}${clauses.length ? `${lead}${clauses.join("; ")}` : ""}.`;
 }
 
+/**
+ * Where risks have target scores: how many have met them, are on course by
+ * their date, or are not (and why), counted from the register sheet's
+ * "On course for target?" column.
+ */
+function targetSentence(r: DatasetReport): string | null {
+  if (r.kind !== "risks") return null;
+  const targeted = r.risks.filter((x) => x.course.course !== "No target");
+  if (!targeted.length) return null;
+  const n = (course: string) => targeted.filter((x) => x.course.course === course).length;
+  const [met, on, passed, off, noDate, unjudged] = ["Target met", "On course", "Target date passed", "Not on course", "No target date", "Not judged"].map(n);
+  const parts: string[] = [];
+  if (met) parts.push(`${countWord(met)} ${met === 1 ? "has" : "have"} met it`);
+  if (on) parts.push(`${countWord(on)} ${on === 1 ? "is" : "are"} on course to meet it by ${on === 1 ? "its" : "their"} target date`);
+  const notOn = passed + off + noDate;
+  if (notOn) {
+    const why = [
+      passed ? `${countWord(passed)} past ${passed === 1 ? "its" : "their"} target date` : "",
+      off ? `${countWord(off)} whose score rose, or stood still with the date near` : "",
+      noDate ? `${countWord(noDate)} with no target date` : "",
+    ].filter(Boolean);
+    parts.push(`${countWord(notOn)} ${notOn === 1 ? "is" : "are"} not on course (${listWords(why)})`);
+  }
+  if (unjudged) parts.push(`${countWord(unjudged)} could not be judged without a reporting period`);
+  return `Of the ${plural(targeted.length, "risk")} with a target score, ${listWords(parts)}.`;
+}
+
 /** Indicators without targets have no RAG: their sentence is about direction of travel only. */
 function trendOnlySentence(r: DatasetReport): string | null {
   if (r.kind !== "outcomes" && r.kind !== "indicators") return null;
@@ -146,7 +173,7 @@ export function draftNarrative(report: Report): { heading: string; sentences: st
   const when = report.periodLong ? `At the end of ${report.periodLong.replace(/ \d{4}\/\d{2}$/, "")}` : "This period";
   return report.datasets.map((r) => ({
     heading: r.label,
-    sentences: [standardSentence(r, when), breakdownSentence(r), trendOnlySentence(r) ?? redRedSentence(r), spcSentence(r), riskSentence(r)].filter((s): s is string => s !== null),
+    sentences: [standardSentence(r, when), breakdownSentence(r), trendOnlySentence(r) ?? redRedSentence(r), spcSentence(r), riskSentence(r), targetSentence(r)].filter((s): s is string => s !== null),
   })).filter((p) => p.sentences.length > 0);
 }
 
