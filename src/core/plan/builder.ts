@@ -54,8 +54,6 @@ export interface TableOptions {
   iconSets?: { col: number; rule: Extract<CfRule, { type: "iconSet" }>; where?: (row: number) => boolean }[];
   /** Repeat this table's header row at the top of every printed page. */
   repeatHeader?: boolean;
-  /** Columns whose text runs on into the empty cells to their right rather than wrapping (a list beside narrow columns). */
-  overflow?: number[];
   /** Shown as the only row when the table has none, so an empty table still reads as a statement. */
   emptyText?: string;
 }
@@ -127,10 +125,9 @@ export class SheetBuilder {
     // Borders, wrapping and row heights are for tables that go into the report. A table of
     // thousands of rows is for filtering, not pasting: styling every cell would only cost time.
     if (body.length <= LARGE_TABLE) {
-      for (let r = firstRow; r <= lastRow; r++) this.fitRowHeight(r, false, options.overflow);
+      for (let r = firstRow; r <= lastRow; r++) this.fitRowHeight(r);
       this.styles.push({ ref: rangeRef(firstRow, 0, lastRow, width - 1), style: STYLES.body });
     }
-    for (const c of options.overflow ?? []) this.styles.push({ ref: rangeRef(firstRow, c, lastRow, c), style: { wrap: false } });
     for (const f of options.formats ?? []) {
       const format = f.numberFormat;
       if (typeof format === "string") this.styles.push({ ref: rangeRef(firstRow, f.col, lastRow, f.col), style: { numberFormat: format } });
@@ -188,10 +185,10 @@ export class SheetBuilder {
     return this;
   }
 
-  private fitRowHeight(r: number, bold = false, skip: number[] = []): void {
+  private fitRowHeight(r: number, bold = false): void {
     let lines = 1;
     this.cells[r].forEach((v, c) => {
-      if (this.hidden.includes(c) || skip.includes(c) || typeof v === "number") return;
+      if (this.hidden.includes(c) || typeof v === "number") return;
       const text = v === null ? "" : typeof v === "object" ? ("text" in v ? v.text : "") : String(v);
       // A column width counts digits of the default font: ordinary text fits about 1.3 letters a digit (Calibri 11),
       // bold headers about one; cell padding takes one.

@@ -184,7 +184,7 @@ export interface RiskMoves {
  */
 export function movedSince(r: RisksReport): RiskMoves | null {
   if (!r.previous) return null;
-  const ref = (x: RisksReport["risks"][number]) => x.item.code || x.title || x.key;
+  const ref = (x: RisksReport["risks"][number]) => x.item.code || (x.title || x.key).trim().replace(/\.$/, "");
   const where = (m: RiskMovement) => r.risks.filter((x) => x.movementShown === m).map(ref);
   return { since: r.previous.period, risen: where("Increased"), fallen: where("Decreased"), unchanged: where("Unchanged"), added: where("New"), closed: [...r.closed] };
 }

@@ -87,14 +87,16 @@ export const NO_PREVIOUS = "No previous quarter to compare with";
 
 /** References listed in one cell, cut short (with how many more) so the line stays readable. */
 function refList(refs: string[], room = 110): string {
+  // Codes read well after commas; titles (which may hold commas) need semicolons.
+  const sep = refs.some((r) => /[\s,]/.test(r)) ? "; " : ", ";
   const out: string[] = [];
   let length = 0;
   for (const [i, ref] of refs.entries()) {
-    if (out.length && length + ref.length + 2 > room) return `${out.join(", ")} and ${refs.length - i} more (see Risk register)`;
+    if (out.length && length + ref.length + sep.length > room) return `${out.join(sep)} and ${refs.length - i} more (see Risk register)`;
     out.push(ref);
-    length += ref.length + 2;
+    length += ref.length + sep.length;
   }
-  return out.join(", ");
+  return out.join(sep);
 }
 
 /**
@@ -112,8 +114,10 @@ function movedTable(b: SheetBuilder, r: RisksReport): void {
   const rows: [string, string[]][] = [
     ["Risen in score", moves.risen], ["Fallen in score", moves.fallen], ["Unchanged", moves.unchanged], ["New", moves.added], ["Closed", moves.closed],
   ];
-  b.table(`${r.label}: moved since ${moves.since}`, [`Moved since ${moves.since}`, "Risks", "Which risks"],
-    rows.map(([what, refs]) => [what, refs.length, refList(refs)]), { overflow: [2] });
+  const t = b.table(`${r.label}: moved since ${moves.since}`, [`Moved since ${moves.since}`, "Risks"], rows.map(([what, refs]) => [what, refs.length]));
+  // Which risks, beside the table and unbordered, so a long list runs on to the right rather than through cell borders.
+  b.setRow(t.headerRow, 2, ["Which risks"]).styleCell(t.headerRow, 2, { bold: true, vAlign: "top" });
+  rows.forEach(([, refs], i) => b.setRow(t.firstRow + i, 2, [refs.length ? refList(refs) : null]));
 }
 
 function writeMap(b: SheetBuilder, top: number, left: number, title: string, map: HeatMapCell[][], m: RiskMatrix): void {
