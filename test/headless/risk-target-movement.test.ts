@@ -27,10 +27,13 @@ async function register(path: string | null, risks: Risk[], name: string): Promi
   return saveWorkbook(wb, dir, name);
 }
 
+const printed: Record<string, string> = {};
+
 async function run(input: string, period: string, name: string): Promise<string> {
   const out = join(dir, name);
   const r = await runCli(["summarise", input, "--out", out, "--period", period]);
   expect(r.code).toBe(0);
+  printed[name] = r.stdout;
   return out;
 }
 
@@ -92,6 +95,10 @@ describe("a register with targets, first quarter (no history)", () => {
       if (cell.value instanceof Date) format = cell.numFmt;
     }));
     expect(format).toBe("dd/mm/yyyy");
+  });
+
+  it("says in the terminal how many risks stand where against their targets", () => {
+    expect(printed["q1-out.xlsx"]).toContain("    Against target: Target met 1, On course 3, Target date passed 1, No target date 1, No target 1\n");
   });
 
   it("lists the unreadable target date on Data issues with its sheet and cell", async () => {

@@ -6,6 +6,9 @@ import { CalendarDate, compareDates, daysInMonth, formatUkDate } from "../dates"
  */
 export type TargetCourse = "Target met" | "On course" | "Not on course" | "Target date passed" | "No target date" | "No target" | "Not judged";
 
+/** The courses in the order tables and lines list them: met, on course, then why not. */
+export const TARGET_COURSES: TargetCourse[] = ["Target met", "On course", "Not on course", "Target date passed", "No target date", "Not judged", "No target"];
+
 /** A target as the register gives it: a score (written, or target likelihood × impact), else only a level. */
 export interface RiskTarget {
   score: number | null;

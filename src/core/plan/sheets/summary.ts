@@ -5,7 +5,7 @@ import { Status, STATUSES } from "../../status";
 import { notRatedPhrase } from "../../report/not-rated";
 import { shortPeriodLabel, formatPeriod } from "../../periods";
 import { SheetBuilder } from "../builder";
-import { TargetCourse } from "../../risk/target";
+import { TargetCourse, TARGET_COURSES } from "../../risk/target";
 import { PlanValue, SheetPlan } from "../types";
 
 const KIND_NAMES: Record<DatasetReport["kind"], string> = {
@@ -159,10 +159,9 @@ function riskTable(b: SheetBuilder, r: RisksReport): void {
   ], { colour: [{ col: 0, by: "movement" }] });
   if (!r.risks.some((x) => x.target !== null)) return;
   b.blank();
-  const courses: TargetCourse[] = ["Target met", "On course", "Not on course", "Target date passed", "No target date", "Not judged", "No target"];
   const count = (c: TargetCourse) => r.risks.filter((x) => x.course.course === c).length;
   b.table(`${r.label}: against target`, ["On course for target by its date?", "Number of risks"],
-    courses.filter((c) => count(c) || c !== "Not judged").map((c) => [c, count(c)]), { colour: [{ col: 0, by: "course", match: "starts" }] });
+    TARGET_COURSES.filter((c) => count(c) || c !== "Not judged").map((c) => [c, count(c)]), { colour: [{ col: 0, by: "course", match: "starts" }] });
 }
 
 export function summarySheet(report: Report, name: string, previousLabel: string): SheetPlan {
