@@ -95,3 +95,31 @@ describe("target course in the report", () => {
     expect(actions.items.filter((x) => x.overdue).map((x) => x.title)).toEqual(["Open the new library"]);
   });
 });
+
+describe("target dates as registers write them", () => {
+  const report = (targets: CellValue[]) => {
+    const rows: CellValue[][] = [["Ref", "Risk", "Likelihood", "Impact", "Target", "Target date"]];
+    targets.forEach((t, i) => rows.push([`R${i + 1}`, `Risk ${i + 1}`, 4, 4, 8, t]));
+    return buildReport([grid("Risks", rows)], emptySettings(), { period: "Q1 2021/22" });
+  };
+
+  it("takes a month, a quarter or a financial year as its last day, and a plain 'Target' column as the target score", () => {
+    const { report: r } = report(["March 2022", "Q3 2021/22", "2021/22", "Jun-21"]);
+    const risks = (r.datasets[0] as RisksReport).risks;
+    expect(risks.map((x) => [x.target?.score, x.course.phrase])).toEqual([
+      [8, "On course"], [8, "On course"], [8, "On course"], [8, "Target date passed (30/06/2021), score 16 still above target 8"],
+    ]);
+    expect(risks.map((x) => x.item.targetDate)).toEqual([
+      { year: 2022, month: 3, day: 31 }, { year: 2021, month: 12, day: 31 }, { year: 2022, month: 3, day: 31 }, { year: 2021, month: 6, day: 30 },
+    ]);
+  });
+
+  it("reports a year written as a bare number, and words, rather than guess a date", () => {
+    const { report: r } = report([2022, "When funding allows"]);
+    expect(r.issues.map((i) => [i.cell, i.message])).toEqual([
+      ["F2", "Target date '2022' in Risks!F2 is a number, not a date: write the date as dd/mm/yyyy"],
+      ["F3", "Target date 'When funding allows' in Risks!F3 is not a date: expected dd/mm/yy or dd/mm/yyyy"],
+    ]);
+    expect((r.datasets[0] as RisksReport).risks.map((x) => x.course.course)).toEqual(["No target date", "No target date"]);
+  });
+});

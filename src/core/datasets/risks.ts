@@ -9,6 +9,7 @@ import { cellOf, scanRows, ScannedRow } from "./rows";
 import { isScaleWord } from "../detect/profile";
 import { issue, issueAt } from "./issues";
 import { CalendarDate, parseUkDate } from "../dates";
+import { parsePeriod, periodEnd } from "../periods";
 import { DatasetRead, KeyMaker, emptyRead, dataRows } from "./read";
 
 export interface RiskItem {
@@ -91,6 +92,29 @@ function primaryAxes(d: DetectedDataset): readonly ["likelihood", "impact"] | re
   return residual && inherent ? (["residualLikelihood", "residualImpact"] as const) : (["likelihood", "impact"] as const);
 }
 
+/** Before 01/01/2000: a plain number this small in a target date column is a year or a score, not a date. */
+const FIRST_PLAUSIBLE_SERIAL = 36526;
+
+/**
+ * When a risk should reach its target: a date, or a month or quarter as
+ * registers often write it ("March 2022", "Q4 2021/22"), taken as its last
+ * day. Anything else is a data issue with its cell, never a guess.
+ */
+function readTargetDate(d: DetectedDataset, r: ScannedRow, read: DatasetRead<RiskItem>, col: number): CalendarDate | null {
+  const cell = cellOf(d, r, "targetDate");
+  if (typeof cell === "number" && cell < FIRST_PLAUSIBLE_SERIAL) {
+    read.issues.push(issue(d.sheet, r.row, col, "error", "date.invalid",
+      `Target date '${cell}' in ${cellRef(d.sheet, r.row, col)} is a number, not a date: write the date as dd/mm/yyyy`));
+    return null;
+  }
+  const parsed = parseUkDate(cell);
+  if (parsed.ok) return parsed.value;
+  const period = typeof cell === "string" ? parsePeriod(cell) : null;
+  if (period?.ok && period.value) return periodEnd(period.value);
+  read.issues.push(issueAt(d.sheet, r.row, col, "Target date", parsed.problem));
+  return null;
+}
+
 /**
  * A risk's target: its score (written, else target likelihood × target
  * impact on the register's scales), a level word where that is all it gives,
@@ -116,11 +140,7 @@ function readTarget(d: DetectedDataset, r: ScannedRow, read: DatasetRead<RiskIte
     if (l !== null && i !== null) score = l * i;
   }
   let date: CalendarDate | null = null;
-  if (d.columns.targetDate !== undefined) {
-    const parsed = parseUkDate(cellOf(d, r, "targetDate"));
-    if (parsed.ok) date = parsed.value;
-    else read.issues.push(issueAt(d.sheet, r.row, d.columns.targetDate, "Target date", parsed.problem));
-  }
+  if (d.columns.targetDate !== undefined) date = readTargetDate(d, r, read, d.columns.targetDate);
   return { score, text, date, dateText: truncate(cellText(cellOf(d, r, "targetDate"))) };
 }
 

@@ -28,7 +28,9 @@ export function contentFit(role: Role, p: ColumnProfile): number {
     case "lifecycle": return p.lifecycleWords > 0.7 ? 1 : 0.15;
     case "itemType": return p.raidWords > 0.7 ? 1 : 0.1;
     case "importance": return p.scaleWords > 0.7 ? 1 : 0.15;
-    case "due": case "start": case "targetDate": return p.dates > 0.6 ? 1 : p.dates > 0.2 ? 0.5 : 0.15;
+    case "due": case "start": return p.dates > 0.6 ? 1 : p.dates > 0.2 ? 0.5 : 0.15;
+    // A risk's target date is often a month or quarter ("March 2022", "Q4 2021/22").
+    case "targetDate": return Math.max(p.dates, p.periods) > 0.6 ? 1 : Math.max(p.dates, p.periods) > 0.2 ? 0.5 : 0.15;
     case "period": return p.periods > 0.7 ? 1 : p.periods > 0.3 ? 0.5 : 0.1;
     case "value": case "target": case "redThreshold": case "ytd": case "numerator": case "denominator":
       return numeric > 0.6 ? 1 : numeric > 0.2 ? 0.6 : p.dates > 0.5 ? 0 : 0.1;

@@ -197,6 +197,8 @@ function settleKindRoles(c: Candidate, left: number): void {
   };
   if (c.kind === "risks") {
     move("status", "level");
+    // A register's plain "Target" is the score it aims for.
+    move("target", "targetScore");
     // A register's "Target date" or "Target_Resolution" is when the risk should reach its target score.
     const at = cols.due === undefined ? -1 : cols.due - left;
     if (at >= 0 && headerWords(c.headers[at] ?? "", c.context[at] ?? "").targetWord) move("due", "targetDate");
