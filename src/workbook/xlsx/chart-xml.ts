@@ -56,14 +56,21 @@ function column(plan: SheetPlan, b: CellBlock): unknown[] {
   return out;
 }
 
+/** Each styled region's first cell → its number format (later regions win, as in the sheet), built once per plan. */
+const formatsByPlan = new WeakMap<SheetPlan, Map<string, string>>();
+
 /** The number format of a block's first cell, for the axis labels. */
 function formatOf(plan: SheetPlan, b: CellBlock): string {
-  let format = "General";
-  for (const s of plan.styles) {
-    const m = /^([A-Z]+)(\d+)/.exec(s.ref);
-    if (s.style.numberFormat && m && m[1] === columnLetter(b.col) && Number(m[2]) === b.first + 1) format = s.style.numberFormat;
+  let formats = formatsByPlan.get(plan);
+  if (!formats) {
+    formats = new Map();
+    for (const s of plan.styles) {
+      const m = /^([A-Z]+)(\d+)/.exec(s.ref);
+      if (s.style.numberFormat && m) formats.set(`${m[1]}${m[2]}`, s.style.numberFormat);
+    }
+    formatsByPlan.set(plan, formats);
   }
-  return format;
+  return formats.get(`${columnLetter(b.col)}${b.first + 1}`) ?? "General";
 }
 
 function seriesXml(plan: SheetPlan, chart: ChartPlan, i: number): string {

@@ -30,6 +30,20 @@ const SPECIAL: [Variation, ChartSeriesRole, string][] = [
 const CHART_ROWS = 18;
 
 /**
+ * Charts drawn at most. A chart is for reading one indicator in the report;
+ * thousands of them make a sheet nobody pages through and a file Excel is
+ * slow to open, so past this the sheet says how many were left to the
+ * Indicator results sheet, and which.
+ */
+export const MAX_CHARTS = 60;
+
+/** Exceptions first, then indicators with special-cause concern, then the rest with SPC, each in the report's order. */
+function rank(x: Item): number {
+  if (isRedRed({ status: x.assessment.status, trend: x.assessment.trends.short })) return 0;
+  return x.assessment.spc?.variation === "Special cause concern" ? 1 : 2;
+}
+
+/**
  * One native line chart per exception ('Red Red' item) and per indicator
  * with SPC: the series, its mean and process limits, special-cause points
  * marked in the NHS colours, and the target line; each beside the small
@@ -39,15 +53,22 @@ export function indicatorChartsSheet(reports: IndicatorsReport[], name: string, 
   const parsed = periodLabel ? parsePeriod(periodLabel) : null;
   const period = parsed && parsed.ok ? parsed.value : null;
   if (!period) return null;
-  const chosen = reports.flatMap((r) => r.items.filter((x) => x.assessment.spc || isRedRed({ status: x.assessment.status, trend: x.assessment.trends.short })));
-  if (!chosen.length) return null;
+  const eligible = reports
+    .flatMap((r) => r.items.filter((x) => x.assessment.spc || isRedRed({ status: x.assessment.status, trend: x.assessment.trends.short })))
+    .filter((x) => seriesOf(x, period).length >= 2);
+  if (!eligible.length) return null;
+  // A stable sort keeps the report's order within each rank.
+  const chosen = eligible.map((x, i) => ({ x, i, rank: rank(x) })).sort((a, b) => a.rank - b.rank || a.i - b.i).slice(0, MAX_CHARTS).map((c) => c.x);
   const b = new SheetBuilder("indicator-charts", name, [14, 11, 11, 11, 11, 11, 13, 13, 13]);
   b.title(`Indicator charts: ${periodLabel}`);
   b.note("A chart for each 'Red Red' item and each indicator with SPC, drawn from the table beside it. Special-cause points are marked in NHS \"Making Data Count\" colours: blue improvement, orange concern, purple neither.");
+  if (eligible.length > chosen.length) {
+    const redRed = eligible.filter((x) => rank(x) === 0).length;
+    b.note(`Charts for ${chosen.length} of the ${eligible.length.toLocaleString("en-GB")} indicators that qualify (${redRed.toLocaleString("en-GB")} 'Red Red'): 'Red Red' items first, then special-cause concern, then the others, in the report's order. The rest are on the Indicator results sheet.`);
+  }
   const charts: ChartPlan[] = [];
   for (const x of chosen) {
     const points = seriesOf(x, period);
-    if (points.length < 2) continue;
     const a = x.assessment;
     const spc = a.spc && a.spc.points.length === points.length ? a.spc : null;
     const pc = x.item.percent;
