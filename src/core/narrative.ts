@@ -114,6 +114,7 @@ function targetSentence(r: DatasetReport): string | null {
   if (!targeted.length) return null;
   const n = (course: string) => targeted.filter((x) => x.course.course === course).length;
   const [met, on, passed, off, noDate, unjudged] = ["Target met", "On course", "Target date passed", "Not on course", "No target date", "Not judged"].map(n);
+  const risen = targeted.filter((x) => x.course.why === "risen").length;
   const parts: string[] = [];
   if (met) parts.push(`${countWord(met)} ${met === 1 ? "has" : "have"} met it`);
   if (on) parts.push(`${countWord(on)} ${on === 1 ? "is" : "are"} on course to meet it by ${on === 1 ? "its" : "their"} target date`);
@@ -121,7 +122,8 @@ function targetSentence(r: DatasetReport): string | null {
   if (notOn) {
     const why = [
       passed ? `${countWord(passed)} past ${passed === 1 ? "its" : "their"} target date` : "",
-      off ? `${countWord(off)} whose score rose, or stood still with the date near` : "",
+      risen ? `${countWord(risen)} risen since last quarter` : "",
+      off - risen ? `${countWord(off - risen)} unchanged with ${off - risen === 1 ? "its" : "their"} target date near` : "",
       noDate ? `${countWord(noDate)} with no target date` : "",
     ].filter(Boolean);
     parts.push(`${countWord(notOn)} ${notOn === 1 ? "is" : "are"} not on course (${listWords(why)})`);

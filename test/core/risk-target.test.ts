@@ -38,13 +38,13 @@ describe("on course for target by its date", () => {
 
   it("is not on course when the score rose since last quarter, even with time left", () => {
     expect(course({ movement: "Increased", previousScore: 12 })).toEqual({
-      course: "Not on course", phrase: "Not on course: score rose from 12 to 16, target 8 by 31/03/2022",
+      course: "Not on course", phrase: "Not on course: score rose from 12 to 16, target 8 by 31/03/2022", why: "risen",
     });
   });
 
   it("is not on course when the score stood still and the target date falls before next quarter's report", () => {
     expect(course({ movement: "Unchanged", previousScore: 16, targetDate: { year: 2021, month: 12, day: 31 } })).toEqual({
-      course: "Not on course", phrase: "Not on course: score 16 unchanged since last quarter, target 8 by 31/12/2021",
+      course: "Not on course", phrase: "Not on course: score 16 unchanged since last quarter, target 8 by 31/12/2021", why: "unchanged",
     });
     // With more than a quarter to go, an unchanged score is still on course.
     expect(course({ movement: "Unchanged", previousScore: 16, targetDate: { year: 2022, month: 1, day: 1 } }).course).toBe("On course");

@@ -162,11 +162,14 @@ describe("the same register next quarter (history exists)", () => {
     const phrases = Object.values(rows).map((r) => String(r["On course for target?"]));
     const count = (start: string) => phrases.filter((p) => p.startsWith(start)).length;
     const [met, on, passed, off, noDate] = ["Target met", "On course", "Target date passed", "Not on course", "No target date"].map(count);
+    const risen = phrases.filter((p) => /^Not on course: score rose/.test(p)).length;
+    expect(risen).toBe(1);
     expect([met, on, passed, off, noDate, count("No target") - noDate]).toEqual([1, 2, 1, 2, 1, 0]);
     const text = sentences((await load(out)).getWorksheet("Commentary")!);
     expect(text).toContain(`Of the ${countWord(met + on + passed + off + noDate)} risks with a target score, ${countWord(met)} has met it, `
       + `${countWord(on)} are on course to meet it by their target date and ${countWord(passed + off + noDate)} are not on course `
-      + `(${countWord(passed)} past its target date, ${countWord(off)} whose score rose, or stood still with the date near and ${countWord(noDate)} with no target date).`);
+      + `(${countWord(passed)} past its target date, ${countWord(risen)} risen since last quarter, ${countWord(off - risen)} unchanged with its target date near `
+      + `and ${countWord(noDate)} with no target date).`);
     // The Summary counts the same.
     const summary = sheetValues((await load(out)).getWorksheet("Summary")!);
     for (const [what, n] of [["Target met", met], ["On course", on], ["Not on course", off], ["Target date passed", passed], ["No target date", noDate]] as const) {

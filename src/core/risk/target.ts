@@ -36,6 +36,8 @@ export interface TargetJudgement {
   course: TargetCourse;
   /** The plain phrase printed in "On course for target?". */
   phrase: string;
+  /** Why a risk with time left is not on course: its score rose, or stood still with the date near. */
+  why?: "risen" | "unchanged";
 }
 
 /** Three months on from a period end, to the end of that month: the next quarterly report's date. */
@@ -90,10 +92,10 @@ export function targetCourse(x: TargetInput): TargetJudgement {
   }
   if (x.movement === "Increased") {
     const rose = x.previousScore !== null && byScore ? `score rose from ${x.previousScore} to ${x.score}` : `${now}, risen since last quarter`;
-    return { course: "Not on course", phrase: `Not on course: ${rose}, ${target} by ${by}` };
+    return { course: "Not on course", phrase: `Not on course: ${rose}, ${target} by ${by}`, why: "risen" };
   }
   if (x.movement === "Unchanged" && compareDates(x.targetDate, nextQuarterEnd(x.asAt)) <= 0) {
-    return { course: "Not on course", phrase: `Not on course: ${now} unchanged since last quarter, ${target} by ${by}` };
+    return { course: "Not on course", phrase: `Not on course: ${now} unchanged since last quarter, ${target} by ${by}`, why: "unchanged" };
   }
   return { course: "On course", phrase: "On course" };
 }
