@@ -123,3 +123,20 @@ describe("target dates as registers write them", () => {
     expect((r.datasets[0] as RisksReport).risks.map((x) => x.course.course)).toEqual(["No target date", "No target date"]);
   });
 });
+
+describe("a target given as a level", () => {
+  it("judges the risk by the register's levels when the target is a word such as Medium", () => {
+    const rows: CellValue[][] = [
+      ["Ref", "Risk", "Likelihood", "Impact", "Risk level", "Target risk level", "Target date"],
+      ["R1", "Cyber attack", 4, 4, "High", "Medium", new Date(Date.UTC(2022, 2, 31))],
+      ["R2", "Flooding", 2, 3, "Medium", "Medium", new Date(Date.UTC(2022, 2, 31))],
+      ["R3", "Budget", 4, 5, "High", "Low", new Date(Date.UTC(2021, 5, 30))],
+    ];
+    const r = buildReport([grid("Risks", rows)], emptySettings(), { period: "Q1 2021/22" }).report.datasets[0] as RisksReport;
+    expect(r.risks.map((x) => [x.item.code, x.target, x.course.phrase])).toEqual([
+      ["R3", { score: null, band: "Low" }, "Target date passed (30/06/2021), High still above target Low"],
+      ["R1", { score: null, band: "Medium" }, "On course"],
+      ["R2", { score: null, band: "Medium" }, "Target met"],
+    ]);
+  });
+});

@@ -40,6 +40,15 @@ export interface TargetJudgement {
   why?: "risen" | "unchanged";
 }
 
+/** The usual order of level words, lowest first, for a target level a register's own levels do not include. */
+const LEVEL_ORDER: Record<string, number> = {
+  "very low": 0, low: 1, green: 1, minor: 1, medium: 2, moderate: 2, amber: 2, high: 3, major: 3, red: 3, "very high": 4, severe: 4, critical: 5, extreme: 5,
+};
+
+function generic(level: string): number | null {
+  return LEVEL_ORDER[level.trim().toLowerCase()] ?? null;
+}
+
 /** Three months on from a period end, to the end of that month: the next quarterly report's date. */
 function nextQuarterEnd(d: CalendarDate): CalendarDate {
   const m = d.month + 3;
@@ -74,7 +83,9 @@ export function targetCourse(x: TargetInput): TargetJudgement {
   let met: boolean;
   if (byScore) met = x.score <= (t.score as number);
   else {
-    const [now, want] = [rank(x.band), rank(t.band as string)];
+    let [now, want] = [rank(x.band), rank(t.band as string)];
+    // A target level the register does not use itself (a "Low" target where every risk is Medium or High): the usual order of level words.
+    if (now === null || want === null) [now, want] = [generic(x.band), generic(t.band as string)].map((g) => (g === null ? null : -g));
     if (now === null || want === null) return { course: "No target", phrase: `No target: '${t.band}' is not one of the register's levels` };
     met = now >= want;
   }
