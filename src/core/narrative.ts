@@ -115,6 +115,8 @@ function targetSentence(r: DatasetReport): string | null {
   const n = (course: string) => targeted.filter((x) => x.course.course === course).length;
   const [met, on, passed, off, noDate, unjudged] = ["Target met", "On course", "Target date passed", "Not on course", "No target date", "Not judged"].map(n);
   const risen = targeted.filter((x) => x.course.why === "risen").length;
+  // Movement taken from the register's own trend column is its claim, and is attributed to it.
+  const claimed = targeted.some((x) => x.course.why === "risen" && x.movementSource === "published");
   const parts: string[] = [];
   if (met) parts.push(`${countWord(met)} ${met === 1 ? "has" : "have"} met it`);
   if (on) parts.push(`${countWord(on)} ${on === 1 ? "is" : "are"} on course to meet it by ${on === 1 ? "its" : "their"} target date`);
@@ -122,7 +124,7 @@ function targetSentence(r: DatasetReport): string | null {
   if (notOn) {
     const why = [
       passed ? `${countWord(passed)} past ${passed === 1 ? "its" : "their"} target date` : "",
-      risen ? `${countWord(risen)} risen since last quarter` : "",
+      risen ? `${countWord(risen)} risen since last quarter${claimed ? " as the register's own trend column shows" : ""}` : "",
       off - risen ? `${countWord(off - risen)} unchanged with ${off - risen === 1 ? "its" : "their"} target date near` : "",
       noDate ? `${countWord(noDate)} with no target date` : "",
     ].filter(Boolean);

@@ -42,6 +42,11 @@ describe("on course for target by its date", () => {
     });
   });
 
+  it("says so where the movement is the register's own trend column's word", () => {
+    expect(course({ movement: "Increased", previousScore: null, movementFromRegister: true }).phrase)
+      .toBe("Not on course: score 16, risen since last quarter (the register's trend column), target 8 by 31/03/2022");
+  });
+
   it("is not on course when the score stood still and the target date falls before next quarter's report", () => {
     expect(course({ movement: "Unchanged", previousScore: 16, targetDate: { year: 2021, month: 12, day: 31 } })).toEqual({
       course: "Not on course", phrase: "Not on course: score 16 unchanged since last quarter, target 8 by 31/12/2021", why: "unchanged",

@@ -127,7 +127,7 @@ export function reportRisks(
     const target: RiskTarget | null = item.targetScore !== null ? { score: item.targetScore, band: null }
       : item.targetText ? { score: null, band: item.targetText } : null;
     const course = targetCourse({
-      score: r.score, band: r.band, target, targetDate: item.targetDate, targetDateText: item.targetDateText, movement: movementShown,
+      score: r.score, band: r.band, target, targetDate: item.targetDate, targetDateText: item.targetDateText, movement: movementShown, movementFromRegister: movementSource === "published",
       previousScore: r.previousScore ?? null, asAt, bands: m.bands.map((b) => b.name),
     });
     return { ...r, exceedsAppetite, item, movementShown, movementSource, target, course };

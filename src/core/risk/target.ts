@@ -25,6 +25,8 @@ export interface TargetInput {
   targetDateText?: string;
   /** Movement since last quarter, as the register sheet shows it. */
   movement: "Increased" | "Decreased" | "Unchanged" | "New" | "N/A";
+  /** The movement is the register's own trend column's word, not a comparison of scores: said as its claim. */
+  movementFromRegister?: boolean;
   previousScore: number | null;
   /** The end of the reporting period; null when the run has no period. */
   asAt: CalendarDate | null;
@@ -102,11 +104,12 @@ export function targetCourse(x: TargetInput): TargetJudgement {
     return { course: "Target date passed", phrase: `Target date passed (${by}), ${now} still above ${target}` };
   }
   if (x.movement === "Increased") {
-    const rose = x.previousScore !== null && byScore ? `score rose from ${x.previousScore} to ${x.score}` : `${now}, risen since last quarter`;
+    const rose = x.previousScore !== null && byScore ? `score rose from ${x.previousScore} to ${x.score}`
+      : `${now}, risen since last quarter${x.movementFromRegister ? " (the register's trend column)" : ""}`;
     return { course: "Not on course", phrase: `Not on course: ${rose}, ${target} by ${by}`, why: "risen" };
   }
   if (x.movement === "Unchanged" && compareDates(x.targetDate, nextQuarterEnd(x.asAt)) <= 0) {
-    return { course: "Not on course", phrase: `Not on course: ${now} unchanged since last quarter, ${target} by ${by}`, why: "unchanged" };
+    return { course: "Not on course", phrase: `Not on course: ${now} unchanged since last quarter${x.movementFromRegister ? " (the register's trend column)" : ""}, ${target} by ${by}`, why: "unchanged" };
   }
   return { course: "On course", phrase: "On course" };
 }
