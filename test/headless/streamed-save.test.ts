@@ -97,3 +97,13 @@ describe("cells read are let go once handed out", () => {
     expect(JSON.stringify(await wb.readSheets(["Indicators"]))).toBe(first);
   });
 });
+
+describe("cell text", () => {
+  it("takes the quick way only where the careful way gives the same XML", async () => {
+    const { textXml, treatedTextXml } = await import("../../src/workbook/xlsx/sheet-xml");
+    const text = fc.oneof(fc.string({ unit: "binary" }), fc.string({ unit: fc.constantFrom("a", " ", "_", "x", "0", "&", "\n", "\u00A0", "\uD83D", "\uDE00", "<", "\u0001") }));
+    fc.assert(fc.property(text, (s) => expect(textXml(s)).toBe(treatedTextXml(s))), { numRuns: 2_000 });
+    expect(textXml("Homes built")).toBe("<t>Homes built</t>");
+    expect(textXml(" lead")).toBe('<t xml:space="preserve"> lead</t>');
+  });
+});

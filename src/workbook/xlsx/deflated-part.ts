@@ -1,5 +1,6 @@
 import { Deflate } from "fflate";
 import { crc32 } from "./crc32";
+import { hasNative } from "./native-streams";
 
 /**
  * A part deflated as it was written: its compressed bytes (in the pieces the
@@ -15,18 +16,8 @@ export interface DeflatedPart {
 
 /** Text is encoded a block at a time; this many characters at most per block. */
 const BLOCK = 1 << 20;
-
-let native: boolean | undefined;
-export function nativeDeflate(): boolean {
-  if (native === undefined) {
-    try {
-      native = typeof CompressionStream === "function" && !!new CompressionStream("deflate-raw");
-    } catch {
-      native = false;
-    }
-  }
-  return native;
-}
+/** Blocks handed to the compressor and not yet taken by it, at most. */
+const IN_FLIGHT = 4;
 
 /** Each piece as bytes, long strings in blocks (a surrogate pair is never split). */
 function* bytesOf(pieces: Iterable<string | Uint8Array>): Generator<Uint8Array> {
@@ -52,7 +43,7 @@ function* bytesOf(pieces: Iterable<string | Uint8Array>): Generator<Uint8Array> 
  * there is one, otherwise by fflate's streaming deflate; level 3 in fflate
  * (a little larger, several times quicker than the default).
  */
-export async function deflatePieces(pieces: Iterable<string | Uint8Array>, useNative = nativeDeflate()): Promise<DeflatedPart> {
+export async function deflatePieces(pieces: Iterable<string | Uint8Array>, useNative = hasNative("CompressionStream")): Promise<DeflatedPart> {
   const out: DeflatedPart = { crc: 0, size: 0, chunks: [] };
   const count = (bytes: Uint8Array) => {
     out.crc = crc32(bytes, out.crc);
@@ -77,14 +68,18 @@ export async function deflatePieces(pieces: Iterable<string | Uint8Array>, useNa
       out.chunks.push(value);
     }
   })();
+  // A few blocks in flight, so making the next overlaps compressing the last, and the text is never all queued at once.
+  const inFlight: Promise<void>[] = [];
   try {
     for (const bytes of bytesOf(pieces)) {
       count(bytes);
-      // Each block is compressed before the next is made, so the text is never all queued at once.
-      await writer.write(bytes as Uint8Array<ArrayBuffer>);
+      inFlight.push(writer.write(bytes as Uint8Array<ArrayBuffer>));
+      if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
     }
+    await Promise.all(inFlight);
     await writer.close();
   } catch (e) {
+    for (const write of inFlight) write.catch(() => undefined);
     writer.abort().catch(() => undefined);
     reading.catch(() => undefined);
     throw e;

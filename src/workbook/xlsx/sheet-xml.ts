@@ -22,8 +22,17 @@ const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 const INVALID = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]/g;
 const dropInvalid = (s: string) => s.replace(INVALID, (m) => (m.length === 2 ? m : ""));
 
+/** Text that needs none of the treatment below (the usual case, tested once). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const PLAIN = /^[^\x00-\x1F\uD800-\uDFFF\uFFFE\uFFFF&<>"'_\s][^\x00-\x1F\uD800-\uDFFF\uFFFE\uFFFF&<>"'_]*$/;
+
 /** Cell text: Excel reads "_x0041_" as an escape, so a literal one has its underscore escaped. */
 export function textXml(s: string): string {
+  return PLAIN.test(s) && !/\s$/.test(s) ? `<t>${s}</t>` : treatedTextXml(s);
+}
+
+/** Cell text with XML's markup escaped, what XML cannot hold dropped, and spaces kept. */
+export function treatedTextXml(s: string): string {
   const t = escapeXml(dropInvalid(s).replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1"));
   return /^\s|\s$|\n/.test(s) ? `<t xml:space="preserve">${t}</t>` : `<t>${t}</t>`;
 }
@@ -199,6 +208,7 @@ export function* sheetXmlPieces(plan: SheetPlan, book: StyleBook, drawingRid?: s
   ].join("");
   let rows: string[] = [];
   let any = false;
+  const letters: string[] = [];
   for (let r = 0; r < height; r++) {
     const values = plan.cells[r] ?? [];
     const rowStyles = styles[r] ?? [];
@@ -208,7 +218,7 @@ export function* sheetXmlPieces(plan: SheetPlan, book: StyleBook, drawingRid?: s
       const v = values[c];
       const s = rowStyles[c];
       if ((v === null || v === undefined) && !s) continue;
-      cells.push(cellXml(`${columnLetter(c)}${r + 1}`, v, s, book, links));
+      cells.push(cellXml(`${letters[c] ??= columnLetter(c)}${r + 1}`, v, s, book, links));
     }
     const ht = plan.rowHeights[r];
     if (!cells.length && !ht) continue;
