@@ -8,7 +8,8 @@ const SMALL = ["no", "one", "two", "three", "four", "five", "six", "seven", "eig
 
 /** Numbers below ten as words, as the report writes them ("one low risk", "three 'Red Red' outcomes"). */
 export function countWord(n: number): string {
-  return n >= 0 && n < 10 && Number.isInteger(n) ? SMALL[n] : String(n);
+  if (n >= 0 && n < 10 && Number.isInteger(n)) return SMALL[n];
+  return Number.isInteger(n) ? n.toLocaleString("en-GB") : String(n);
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {
@@ -19,6 +20,16 @@ function plural(n: number, one: string, many = `${one}s`): string {
 export function listWords(items: string[]): string {
   if (items.length <= 1) return items.join("");
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+/** Items named in a sentence at most; the rest are counted ("and 8,698 others"), listed in full on their own sheets. */
+export const MAX_NAMED = 10;
+
+/** A list in prose naming at most MAX_NAMED items: "a, b, … j and 12 others". */
+export function listSome(items: string[]): string {
+  if (items.length <= MAX_NAMED) return listWords(items);
+  const rest = items.length - MAX_NAMED;
+  return `${items.slice(0, MAX_NAMED).join(", ")} and ${rest.toLocaleString("en-GB")} ${rest === 1 ? "other" : "others"}`;
 }
 
 /** A title inside a sentence: full stop dropped, first letter lowered unless it starts an acronym. */
@@ -76,7 +87,7 @@ function redRedSentence(r: DatasetReport): string | null {
     const prev = x.assessment.trends.previous;
     return `${inSentence(title.replace(/\s*\(%\)\s*$/, ""))} (${formatNumber(x.assessment.value ?? 0)}${unit}${prev !== null ? `, from ${formatNumber(prev)}${unit}` : ""}, against a target of ${formatNumber(x.item.target ?? 0)}${unit})`;
   });
-  return `There ${items.length === 1 ? "was" : "were"} ${countWord(items.length)} 'Red Red' ${items.length === 1 ? what.slice(0, -1) : what}, i.e. those not currently projected to meet target and with performance worsening: ${listWords(details)}.`;
+  return `There ${items.length === 1 ? "was" : "were"} ${countWord(items.length)} 'Red Red' ${items.length === 1 ? what.slice(0, -1) : what}, i.e. those not currently projected to meet target and with performance worsening: ${listSome(details)}.`;
 }
 
 function riskSentence(r: DatasetReport): string | null {
@@ -95,7 +106,7 @@ function riskSentence(r: DatasetReport): string | null {
   const clauses: string[] = [];
   for (const [move, words] of [["Increased", "increased in severity"], ["Decreased", "reduced in severity"]] as const) {
     const moved = r.risks.filter((x) => x.movementShown === move);
-    if (moved.length) clauses.push(`${plural(moved.length, "risk")} ${words}, ${moved.length === 1 ? "this being" : "these being"} ${listWords(moved.map((x) => inSentence(x.title)))}`);
+    if (moved.length) clauses.push(`${plural(moved.length, "risk")} ${words}, ${moved.length === 1 ? "this being" : "these being"} ${listSome(moved.map((x) => inSentence(x.title)))}`);
   }
   // Movement taken from the register's own trend column is the register's claim, and is attributed to it.
   const published = r.risks.some((x) => x.movementSource === "published" && (x.movementShown === "Increased" || x.movementShown === "Decreased"));
@@ -159,7 +170,7 @@ function spcSentence(r: DatasetReport): string | null {
   const parts: string[] = [];
   for (const [variation, words] of [["Special cause concern", "a significant deterioration"], ["Special cause improvement", "a significant improvement"], ["Special cause neither", "a significant change"]] as const) {
     const items = named(variation);
-    if (items.length) parts.push(`${countWord(items.length)} ${items.length === 1 ? "shows" : "show"} ${words} (${listWords(items)})`);
+    if (items.length) parts.push(`${countWord(items.length)} ${items.length === 1 ? "shows" : "show"} ${words} (${listSome(items)})`);
   }
   const common = named("Common cause").length;
   if (common) parts.push(`${countWord(common)} ${common === 1 ? "is" : "are"} within normal variation`);

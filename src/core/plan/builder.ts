@@ -25,6 +25,15 @@ export function wrappedLines(text: string, width: number): number {
   return Math.max(1, lines);
 }
 
+/** The most characters a cell holds (Excel's specifications and limits; both hosts refuse or "repair" more). */
+export const MAX_CELL_TEXT = 32_767;
+const CUT_NOTE = " … (cut here: a cell holds at most 32,767 characters)";
+
+/** Text that fits in a cell: anything longer is cut, and says so, rather than making a file Excel must repair. */
+export function fitCellText(text: string): string {
+  return text.length <= MAX_CELL_TEXT ? text : text.slice(0, MAX_CELL_TEXT - CUT_NOTE.length).replace(/[\uD800-\uDBFF]$/, "") + CUT_NOTE;
+}
+
 /** At most this many icon rules per column (see `iconSets`' `where`). */
 export const MAX_ICON_RULES = 50;
 
@@ -220,6 +229,12 @@ export class SheetBuilder {
   }
 
   build(): SheetPlan {
+    for (const row of this.cells) {
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c];
+        if (typeof v === "string" && v.length > MAX_CELL_TEXT) row[c] = fitCellText(v);
+      }
+    }
     return {
       purpose: this.purpose,
       name: this.name,
