@@ -1,5 +1,5 @@
 import { SummariseResult } from "../workbook/summarise";
-import { formatShare } from "../core";
+import { formatShare, TARGET_COURSES } from "../core";
 
 /**
  * The run's figures in a few lines a performance officer can read in a
@@ -23,6 +23,10 @@ export function readableSummary(r: SummariseResult): string[] {
     if (d.kind === "risks") {
       const moved = d.risks.filter((x) => x.movementShown === "Increased" || x.movementShown === "Decreased");
       for (const m of moved) lines.push(`    ${m.movementShown}: ${m.title}`);
+      if (d.risks.some((x) => x.target !== null)) {
+        const count = (c: string) => d.risks.filter((x) => x.course.course === c).length;
+        lines.push(`    Against target: ${TARGET_COURSES.filter(count).map((c) => `${c} ${count(c)}`).join(", ")}`);
+      }
     }
   }
   const errors = r.report.issues.filter((i) => i.severity === "error").length;

@@ -12,6 +12,7 @@ import { spawnSync } from "child_process";
 import { existsSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { SAMPLE, tempDir } from "../helpers/workbooks";
+import { buildPackage, Value } from "../helpers/xlsx-fixtures";
 import { excelShapedWorkbook, ExcelShape } from "../helpers/excel-shaped";
 import { XlsxWorkbook, WorkbookFileError } from "../../src/workbook/xlsx/workbook";
 import { summarise } from "../../src/workbook/summarise";
@@ -136,8 +137,17 @@ async function prefixedSplice(): Promise<Output> {
   return { name: "prefixed <x:worksheet> spliced", input, data, own: ["Summary"], cellsWritten: ["Priorities"], rewritten: false };
 }
 
+/** More exceptions than a sentence can name: the Commentary once wrote them all into one cell, past Excel's 32,767 characters. */
+async function manyExceptions(): Promise<Output> {
+  const rows: Value[][] = [["Code", "Indicator", "Polarity", "Target", "Q3 2021/22", "Q4 2021/22"]];
+  for (let i = 0; i < 2_000; i++) rows.push([`R${i}`, `Falling indicator number ${i}`, "Maximise", 90, 80, 70]);
+  const input = await buildPackage({ sheets: [{ name: "Indicators", rows }] });
+  return { name: "2,000 'Red Red' indicators summarised --format-source", input, ...(await summarised(input, true)), cellsWritten: [] };
+}
+
 beforeAll(async () => {
   outputs.push(await prefixedSplice());
+  outputs.push(await manyExceptions());
   outputs.push(...(await outputsOf("sample", new Uint8Array(readFileSync(SAMPLE)))));
   const shapes: [string, ExcelShape][] = [
     ["Excel-shaped", {}],

@@ -192,7 +192,7 @@ export function classify(c: Pick<Candidate, "assignment" | "periodColumns" | "ti
  * The same words mean different things by kind: a register's "RAG_Status"
  * is its risk level, an action list's "Rating" is its RAG.
  */
-function settleKindRoles(c: Candidate): void {
+function settleKindRoles(c: Candidate, left: number): void {
   const cols = c.assignment.columns;
   const move = (from: Role, to: Role) => {
     if (cols[from] === undefined || cols[to] !== undefined) return;
@@ -200,8 +200,17 @@ function settleKindRoles(c: Candidate): void {
     c.assignment.scores[to] = c.assignment.scores[from];
     delete cols[from];
   };
-  if (c.kind === "risks") move("status", "level");
-  else move("level", "status");
+  if (c.kind === "risks") {
+    move("status", "level");
+    // A register's plain "Target" is the score it aims for.
+    move("target", "targetScore");
+    // A register's "Target date" or "Target_Resolution" is when the risk should reach its target score.
+    const at = cols.due === undefined ? -1 : cols.due - left;
+    if (at >= 0 && headerWords(c.headers[at] ?? "", c.context[at] ?? "").targetWord) move("due", "targetDate");
+  } else {
+    move("level", "status");
+    move("targetDate", "due");
+  }
 }
 
 /** Apply a saved correction: named columns by header text, a kind, or a column left out. */
@@ -268,7 +277,7 @@ function detectInRegion(
   }
   if (!best || !best.kind) return { found: null, best: bestAny };
   const cand = best;
-  settleKindRoles(cand);
+  settleKindRoles(cand, left);
   const lastRow = tableName ? bottom : tableEnd(grid, cand.row, left, right);
   const footerRows: number[] = [];
   if (!tableName) for (let r = lastRow + 1; r <= bottom; r++) if (rowHasValue(grid.rows[r], left, right)) footerRows.push(r);
