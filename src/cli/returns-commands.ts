@@ -1,4 +1,5 @@
 import { basename } from "path";
+import { useNodeCompressor } from "./node-compressor";
 import { makeTemplates } from "../workbook/templates";
 import { collectReturns, CollectJson } from "../workbook/collect";
 import { XlsxWorkbook, WorkbookFileError } from "../workbook/xlsx/workbook";
@@ -7,6 +8,7 @@ import { openWorkbook, readInput, saveFile, refuseSameFile } from "./files";
 import { lostBetween } from "./summarise-command";
 
 export async function runTemplate(args: { input: string; out: string; directorate?: string; password?: string; period?: string }): Promise<{ text: string; lost: string[] }> {
+  useNodeCompressor();
   await refuseSameFile([args.input], args.out);
   const wb = await openWorkbook(args.input);
   const result = await makeTemplates(wb, { directorate: args.directorate, password: args.password, period: args.period });
@@ -18,6 +20,7 @@ export async function runTemplate(args: { input: string; out: string; directorat
 }
 
 export async function runCollect(args: { corporate: string; returns: string[]; out: string }): Promise<{ json: CollectJson & { lost: LostPart[] }; text: string; lost: string[] }> {
+  useNodeCompressor();
   await refuseSameFile([args.corporate, ...args.returns], args.out);
   const bytes = await readInput(args.corporate);
   const corporate = await XlsxWorkbook.open(bytes);
