@@ -27,6 +27,7 @@ async function workbook(path: string): Promise<void> {
   writeFileSync(path, await buildPackage({ sheets: [{ name: "Indicators", rows: grid }] }));
 }
 
+let profileStop: (() => Promise<void>) | undefined;
 async function main(): Promise<void> {
   const dist = join(__dirname, "..", "..", "..", "dist");
   if (!existsSync(join(dist, "taskpane.html"))) {
@@ -39,6 +40,15 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ acceptDownloads: true });
+    page.on("console", (m) => console.error(`[page] ${m.text()}`));
+    page.on("worker", (w) => w.on("console", (m) => console.error(`[worker] ${m.text()}`)));
+    if (process.argv.includes("--profile")) {
+      const c = await page.context().newCDPSession(page);
+      await c.send("Profiler.enable");
+      await c.send("Profiler.setSamplingInterval", { interval: 1000 });
+      await c.send("Profiler.start");
+      profileStop = async () => writeFileSync("/tmp/pane-main.cpuprofile", JSON.stringify((await c.send("Profiler.stop")).profile));
+    }
     const cdp = await page.context().newCDPSession(page);
     await cdp.send("Performance.enable");
     let peak = 0;
@@ -51,7 +61,7 @@ async function main(): Promise<void> {
     await page.getByRole("button", { name: "Open a workbook file" }).waitFor();
     const t0 = Date.now();
     await page.getByTestId("file-input").setInputFiles(path);
-    await page.getByText(/\d+ datasets? found/).waitFor({ timeout: 600_000 });
+    await page.getByRole("heading", { name: /tables? to report on/ }).waitFor({ timeout: 600_000 });
     const opened = Date.now() - t0;
     await page.getByRole("tab", { name: "Run" }).click();
     const t1 = Date.now();
@@ -64,6 +74,7 @@ async function main(): Promise<void> {
     await download.path();
     const saved = Date.now() - t2;
     clearInterval(timer);
+    await profileStop?.();
     await sample();
     const result = { rows: ROWS, openMs: opened, runMs: ran, downloadMs: saved, peakJsHeapMb: Math.round(peak / 1e6) };
     if (process.argv.includes("--json")) console.log(JSON.stringify(result));
