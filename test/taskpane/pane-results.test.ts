@@ -13,7 +13,7 @@ const QUARTERS = ["Q2 2020/21", "Q3 2020/21", "Q4 2020/21", "Q1 2021/22"];
 async function redRedWorkbook(n: number, sheets: { name: string; rows: Value[][] }[] = []): Promise<XlsxWorkbook> {
   const rows: Value[][] = [["Code", "Indicator", "Polarity", ...QUARTERS, "Target"]];
   for (let i = 0; i < n; i++) rows.push([`IND-${i}`, `Indicator ${i}`, "Maximise", 60, 55, 50, 40, 80]);
-  rows.push(["IND-X", "Indicator X", "Maximise", 60, 55, 50, "n/a", 80]);
+  rows.push(["IND-X", "Indicator X", "Maximise", 60, 55, 50, "forty", 80]);
   return XlsxWorkbook.open(await buildPackage({ sheets: [{ name: "Indicators", rows }, ...sheets] }));
 }
 
