@@ -6,6 +6,8 @@ import { CellLink } from "../CellLink";
 import { ShowMore } from "../ShowMore";
 
 const useStyles = makeStyles({
+  // The heading is inline text by default: a column keeps it on its own line above the list.
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   item: { display: "flex", flexDirection: "column", gap: "2px", paddingBottom: tokens.spacingVerticalS, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   line: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "baseline", minWidth: 0 },
@@ -23,7 +25,7 @@ export interface IssuesListProps {
 export function IssuesList({ issues, host, where }: IssuesListProps) {
   const styles = useStyles();
   return (
-    <section aria-labelledby="issues-title">
+    <section className={styles.root} aria-labelledby="issues-title">
       <Subtitle2 as="h2" id="issues-title">Data issues ({issues.total.toLocaleString("en-GB")})</Subtitle2>
       {issues.total === 0 && <Body1>No data issues were found.</Body1>}
       <ShowMore items={issues.items} total={issues.total} where={where} step={50} noun="issues" listClassName={styles.list} render={(i) => (
