@@ -20,7 +20,12 @@ export interface ListHead<T> {
   sheet: string;
 }
 
-export interface PaneView extends Omit<ResultsView, "redRed" | "overdue" | "issues"> {
+/** A dataset's status words not yet rated: the commonest first, as many as the pane takes, and how many there are. */
+export type UnratedEntry = ResultsView["notRated"][number] & { wordsTotal: number };
+
+export interface PaneView extends Omit<ResultsView, "redRed" | "overdue" | "issues" | "notRated"> {
+  /** A status column of free text can hold thousands of different words: each is a drop-down in the pane. */
+  notRated: UnratedEntry[];
   redRed: ListHead<ResultsView["redRed"][number]>;
   overdue: ListHead<ResultsView["overdue"][number]>;
   issues: ListHead<Issue>;
@@ -45,7 +50,10 @@ export function paneOutcome(r: SummariseResult): RunOutcome {
   const sheet = (purpose: string, usual: string) => r.plans.find((p) => p.purpose === purpose)?.name ?? usual;
   const exceptions = sheet("exceptions", "Exceptions");
   return {
-    view: { ...v, redRed: head(v.redRed, exceptions), overdue: head(v.overdue, exceptions), issues: head(v.issues, sheet("data-issues", "Data issues")) },
+    view: {
+      ...v,
+      notRated: v.notRated.map((e) => ({ ...e, words: [...e.words].sort((a, b) => b.count - a.count).slice(0, PANE_LIST_LIMIT), wordsTotal: e.words.length })),
+      redRed: head(v.redRed, exceptions), overdue: head(v.overdue, exceptions), issues: head(v.issues, sheet("data-issues", "Data issues")) },
     sheets: r.outputSheets.length,
     issues: r.report.issues.length,
   };

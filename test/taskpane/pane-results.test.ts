@@ -44,3 +44,21 @@ describe("the pane's share of a run", () => {
     expect(out.view.redRed.total).toBe(3);
   }, 60_000);
 });
+
+describe("status words not yet rated, in the pane", () => {
+  it("holds the commonest words first, as many as the pane takes, with how many there are", async () => {
+    // A large action plan where hundreds of rows say something of their own in the status column.
+    const n = PANE_LIST_LIMIT + 40;
+    const due = { style: 1, value: 44286 };
+    const rows: Value[][] = [["Ref", "Priority", "Lead officer", "Due date", "Status"]];
+    for (let i = 0; i < 1200; i++) rows.push([`C${i}`, `Deliver C${i}`, "Team", due, i % 2 ? "Complete" : "In progress"]);
+    for (let i = 0; i < n; i++) rows.push([`A${i}`, `Deliver A${i}`, "Team", due, `Waiting on partner ${i}`]);
+    for (let i = 0; i < 3; i++) rows.push([`B${i}`, `Deliver B${i}`, "Team", due, "Paused"]);
+    const r = await summarise(await XlsxWorkbook.open(await buildPackage({ sheets: [{ name: "Actions", rows }] })));
+    expect(r.json.datasets[0].statusCounts["Not rated"]).toBe(n + 3);
+    const entry = paneOutcome(r).view.notRated[0];
+    expect(entry.wordsTotal).toBe(n + 1);
+    expect(entry.words).toHaveLength(PANE_LIST_LIMIT);
+    expect(entry.words[0]).toEqual({ word: "Paused", count: 3 });
+  }, 60_000);
+});
