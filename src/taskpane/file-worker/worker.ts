@@ -47,7 +47,7 @@ async function perform(req: WorkerOp, progress: (step: string, fraction: number)
         period: req.request.period, formatSource: req.request.formatSource, onProgress: progress, replaceHistory: req.request.replaceHistory, replaceHistoryHint: REPLACE_HINT,
       });
       if (r.error) throw new Error(r.error);
-      // The full report stays here (the download is written from this workbook); the pane gets what it shows.
+      // The summary sheets stay in this workbook (the download is saved from it); the pane gets only what it shows.
       return { value: paneOutcome(r) };
     }
     case "makeTemplates":
