@@ -14,7 +14,7 @@ runSummarise({ input, out, formatSource: true }, steps)
   .then((result) => {
     steps.done();
     console.log(`Sample: ${input}`);
-    console.log(printReadable(result, out, result.lost));
+    console.log(printReadable(result.readable, out, result.outputSheets, result.lost));
   })
   .catch((e) => {
     steps.done();

@@ -75,8 +75,7 @@ function outputsIn(dir: string, inputs: string[]): string[] {
 }
 
 function summaryLine(input: string, out: string, r: SummariseOutcome): string {
-  const issues = r.report.issues.length;
-  const datasets = r.report.datasets.length;
+  const { issues, datasets } = r;
   return `${input}: wrote ${out} (${datasets} dataset${datasets === 1 ? "" : "s"}, ${issues} data issue${issues === 1 ? "" : "s"}${r.lost.length ? "; some parts lost, see above" : ""})`;
 }
 
@@ -90,7 +89,7 @@ async function summariseOne(input: string, out: string, values: Values, steps: P
     const warning = lostWarning(out, r.lost);
     if (warning) err(warning);
     if (values.json) process.stdout.write(`${JSON.stringify(jsonOf(r))}\n`);
-    else console.log(printReadable(r, out, []));
+    else console.log(printReadable(r.readable, out, r.outputSheets, []));
     return 0;
   } catch (e) {
     steps.done();

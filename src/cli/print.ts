@@ -1,8 +1,11 @@
 import { SummariseResult } from "../workbook/summarise";
-import { formatShare } from "../core";
+import { formatShare, TARGET_COURSES } from "../core";
 
-/** The run in a few lines a performance officer can read in a terminal. */
-export function printReadable(r: SummariseResult, out: string, lost: string[]): string {
+/**
+ * The run's figures in a few lines a performance officer can read in a
+ * terminal (taken before the save, so the report need not be kept through it).
+ */
+export function readableSummary(r: SummariseResult): string[] {
   const lines: string[] = [];
   lines.push(`Period: ${r.report.periodLong ?? "not found (pass --period \"Q1 2021/22\")"}`);
   for (const d of r.report.datasets) {
@@ -20,15 +23,25 @@ export function printReadable(r: SummariseResult, out: string, lost: string[]): 
     if (d.kind === "risks") {
       const moved = d.risks.filter((x) => x.movementShown === "Increased" || x.movementShown === "Decreased");
       for (const m of moved) lines.push(`    ${m.movementShown}: ${m.title}`);
+      if (d.risks.some((x) => x.target !== null)) {
+        const count = (c: string) => d.risks.filter((x) => x.course.course === c).length;
+        lines.push(`    Against target: ${TARGET_COURSES.filter(count).map((c) => `${c} ${count(c)}`).join(", ")}`);
+      }
     }
   }
   const errors = r.report.issues.filter((i) => i.severity === "error").length;
   lines.push(`Data issues: ${r.report.issues.length} (${errors} error${errors === 1 ? "" : "s"}); listed on the '${r.plans.find((p) => p.purpose === "data-issues")?.name}' sheet`);
   for (const n of r.report.notes) lines.push(`Note: ${n}`);
+  return lines;
+}
+
+/** Those lines, what the output lacks, and where it went. */
+export function printReadable(summary: string[], out: string, outputSheets: string[], lost: string[]): string {
+  const lines = [...summary];
   if (lost.length) {
     lines.push("The output file lacks these parts of the original (the input file is unchanged):");
     for (const l of lost) lines.push(`  ${l}`);
   }
-  lines.push(`Wrote ${out} (sheets: ${r.outputSheets.join(", ")})`);
+  lines.push(`Wrote ${out} (sheets: ${outputSheets.join(", ")})`);
   return lines.join("\n");
 }

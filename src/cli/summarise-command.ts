@@ -1,11 +1,12 @@
 import JSZip from "jszip";
-import { summarise, SummariseResult } from "../workbook/summarise";
+import { summarise, SummaryJson } from "../workbook/summarise";
 import { dataIssuesSheet, nothingUsableMessage } from "../core";
 import { XlsxWorkbook, WorkbookFileError } from "../workbook/xlsx/workbook";
 import { inspectPackage, lostBySheet, LostPart } from "../workbook/xlsx/parts";
 import { readInput, saveFile, refuseSameFile } from "./files";
-import { printReadable } from "./print";
+import { printReadable, readableSummary } from "./print";
 import { UsageError } from "./errors";
+import { releaseMemory } from "./release-memory";
 import { Progress, silent } from "./progress";
 
 export interface SummariseArgs {
@@ -18,17 +19,27 @@ export interface SummariseArgs {
   replaceHistory?: boolean;
 }
 
-export interface SummariseOutcome extends SummariseResult {
+/**
+ * What a run leaves for the command line to print. Not the report itself: a
+ * 50,000-indicator report is most of a run's memory, and it is let go before
+ * the save.
+ */
+export interface SummariseOutcome {
+  json: SummaryJson;
+  warnings: string[];
+  outputSheets: string[];
+  /** The figures in a few readable lines (printReadable adds what was lost and where the file went). */
+  readable: string[];
+  datasets: number;
+  issues: number;
   /** What the output lacks compared with the input, one line each ("Sheet 'Trends': 1 of 1 charts"). */
   lost: string[];
   /** The same, by sheet, for --json. */
   lostParts: LostPart[];
 }
 
-export async function runSummarise(args: SummariseArgs, progress: Progress = silent): Promise<SummariseOutcome> {
-  await refuseSameFile([args.input], args.out);
-  const bytes = await readInput(args.input);
-  const wb = await XlsxWorkbook.open(bytes);
+/** The summarise step, and what the save and the printing need of it. */
+async function summarised(wb: XlsxWorkbook, args: SummariseArgs, progress: Progress) {
   const result = await summarise(wb, {
     period: args.period, area: args.area, formatSource: args.formatSource, replaceHistory: args.replaceHistory,
     onProgress: (step, fraction) => progress.step(step, fraction),
@@ -37,18 +48,32 @@ export async function runSummarise(args: SummariseArgs, progress: Progress = sil
   if (result.report.datasets.length === 0) {
     throw new WorkbookFileError(nothingUsableMessage(result.report.skipped));
   }
+  const r = result.report;
+  return {
+    json: result.json, warnings: result.warnings, outputSheets: result.outputSheets, readable: readableSummary(result),
+    datasets: r.datasets.length, issues: r.issues.length,
+    // Enough to redraw the Data issues sheet should the save have to say what it lost.
+    issueList: r.issues, notes: r.notes, dataIssuesSheet: result.plans.find((p) => p.purpose === "data-issues")?.name ?? null,
+  };
+}
+
+export async function runSummarise(args: SummariseArgs, progress: Progress = silent): Promise<SummariseOutcome> {
+  await refuseSameFile([args.input], args.out);
+  const bytes = await readInput(args.input);
+  const wb = await XlsxWorkbook.open(bytes);
+  const { issueList, notes, dataIssuesSheet: issuesSheet, ...outcome } = await summarised(wb, args, progress);
+  releaseMemory();
   let saved = await wb.save();
   let lostParts: LostPart[] = [];
   if (saved.lost.length) {
     // Say in the workbook itself what the rewrite could not carry, then save again.
-    const notes = [...result.report.notes, "This file was rewritten without some parts of the original, which remains unchanged:", ...saved.lost];
-    const plan = result.plans.find((p) => p.purpose === "data-issues");
-    if (plan) await wb.writeSheets([{ plan: dataIssuesSheet(result.report.issues, notes, plan.name), replace: true }]);
+    const lines = [...notes, "This file was rewritten without some parts of the original, which remains unchanged:", ...saved.lost];
+    if (issuesSheet) await wb.writeSheets([{ plan: dataIssuesSheet(issueList, lines, issuesSheet), replace: true }]);
     saved = await wb.save();
     lostParts = await lostBetween(bytes, saved.data);
   }
   await saveFile(args.out, saved.data);
-  return { ...result, lost: saved.lost, lostParts };
+  return { ...outcome, lost: saved.lost, lostParts };
 }
 
 /** What `output` lacks compared with `input`, by sheet. */

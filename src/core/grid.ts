@@ -64,21 +64,45 @@ export function cellRef(sheet: string, row: number, col: number): string {
   return `${plain ? sheet : quoteSheetName(sheet)}!${a1(row, col)}`;
 }
 
+/** Past this many columns a row with holes is walked by its filled cells rather than by index. */
+const SPARSE_WIDTH = 1024;
+
 /**
- * Whether a row holds a value between two columns. A wide sparse row (a
- * reader leaves long blank runs as holes, so values in A and XFD are two
- * cells, not 16,384) is walked by its filled cells only.
+ * A wide row with a hole in its middle: a reader that leaves long blank
+ * runs as holes made it. A host that reads a whole range gives every cell,
+ * and such a row is walked faster by index.
  */
+function sparse(row: CellValue[], left: number, end: number): boolean {
+  return end - left > SPARSE_WIDTH && !(((left + end) >> 1) in row);
+}
+
+/**
+ * The columns between `left` and `right` where a row holds a value, in
+ * order. A wide sparse row (a reader leaves long blank runs as holes, so
+ * values in A and XFD are two cells, not 16,384) is walked by its filled
+ * cells only: the cost follows the cells that hold data, not the range.
+ */
+export function filledColumns(row: CellValue[] | undefined, left: number, right: number): number[] {
+  const out: number[] = [];
+  if (!row) return out;
+  const end = Math.min(right, row.length - 1);
+  if (sparse(row, left, end)) {
+    // Array index keys come in ascending order (ECMA-262 OrdinaryOwnPropertyKeys).
+    for (const key in row) {
+      const c = Number(key);
+      if (c >= left && c <= end && !isBlank(row[c])) out.push(c);
+    }
+    return out;
+  }
+  for (let c = left; c <= end; c++) if (!isBlank(row[c])) out.push(c);
+  return out;
+}
+
+/** Whether a row holds a value between two columns (walked as `filledColumns` walks it). */
 export function rowHasValue(row: CellValue[] | undefined, left: number, right: number): boolean {
   if (!row) return false;
   const end = Math.min(right, row.length - 1);
-  if (end - left > 1024) {
-    for (const key in row) {
-      const c = Number(key);
-      if (c >= left && c <= end && !isBlank(row[c])) return true;
-    }
-    return false;
-  }
+  if (sparse(row, left, end)) return filledColumns(row, left, end).length > 0;
   for (let c = left; c <= end; c++) if (!isBlank(row[c])) return true;
   return false;
 }

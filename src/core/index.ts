@@ -11,6 +11,7 @@ export * from "./spc";
 export * from "./risk/matrix";
 export * from "./risk/register";
 export * from "./risk/heatmap";
+export * from "./risk/target";
 export * from "./standards/fraction";
 export * from "./standards/standard";
 export * from "./standards/breakdown";

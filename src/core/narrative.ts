@@ -8,7 +8,8 @@ const SMALL = ["no", "one", "two", "three", "four", "five", "six", "seven", "eig
 
 /** Numbers below ten as words, as the report writes them ("one low risk", "three 'Red Red' outcomes"). */
 export function countWord(n: number): string {
-  return n >= 0 && n < 10 && Number.isInteger(n) ? SMALL[n] : String(n);
+  if (n >= 0 && n < 10 && Number.isInteger(n)) return SMALL[n];
+  return Number.isInteger(n) ? n.toLocaleString("en-GB") : String(n);
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {
@@ -19,6 +20,16 @@ function plural(n: number, one: string, many = `${one}s`): string {
 export function listWords(items: string[]): string {
   if (items.length <= 1) return items.join("");
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+/** Items named in a sentence at most; the rest are counted ("and 8,698 others"), listed in full on their own sheets. */
+export const MAX_NAMED = 10;
+
+/** A list in prose naming at most MAX_NAMED items: "a, b, … j and 12 others". */
+export function listSome(items: string[]): string {
+  if (items.length <= MAX_NAMED) return listWords(items);
+  const rest = items.length - MAX_NAMED;
+  return `${items.slice(0, MAX_NAMED).join(", ")} and ${rest.toLocaleString("en-GB")} ${rest === 1 ? "other" : "others"}`;
 }
 
 /** A title inside a sentence: full stop dropped, first letter lowered unless it starts an acronym. */
@@ -76,7 +87,7 @@ function redRedSentence(r: DatasetReport): string | null {
     const prev = x.assessment.trends.previous;
     return `${inSentence(title.replace(/\s*\(%\)\s*$/, ""))} (${formatNumber(x.assessment.value ?? 0)}${unit}${prev !== null ? `, from ${formatNumber(prev)}${unit}` : ""}, against a target of ${formatNumber(x.item.target ?? 0)}${unit})`;
   });
-  return `There ${items.length === 1 ? "was" : "were"} ${countWord(items.length)} 'Red Red' ${items.length === 1 ? what.slice(0, -1) : what}, i.e. those not currently projected to meet target and with performance worsening: ${listWords(details)}.`;
+  return `There ${items.length === 1 ? "was" : "were"} ${countWord(items.length)} 'Red Red' ${items.length === 1 ? what.slice(0, -1) : what}, i.e. those not currently projected to meet target and with performance worsening: ${listSome(details)}.`;
 }
 
 function riskSentence(r: DatasetReport): string | null {
@@ -95,12 +106,43 @@ function riskSentence(r: DatasetReport): string | null {
   const clauses: string[] = [];
   for (const [move, words] of [["Increased", "increased in severity"], ["Decreased", "reduced in severity"]] as const) {
     const moved = r.risks.filter((x) => x.movementShown === move);
-    if (moved.length) clauses.push(`${plural(moved.length, "risk")} ${words}, ${moved.length === 1 ? "this being" : "these being"} ${listWords(moved.map((x) => inSentence(x.title)))}`);
+    if (moved.length) clauses.push(`${plural(moved.length, "risk")} ${words}, ${moved.length === 1 ? "this being" : "these being"} ${listSome(moved.map((x) => inSentence(x.title)))}`);
   }
   // Movement taken from the register's own trend column is the register's claim, and is attributed to it.
   const published = r.risks.some((x) => x.movementSource === "published" && (x.movementShown === "Increased" || x.movementShown === "Decreased"));
   const lead = published && !r.previous ? "; according to the register's own trend column, " : "; ";
   return `${sentence}${clauses.length ? `${lead}${clauses.join("; ")}` : ""}.`;
+}
+
+/**
+ * Where risks have target scores: how many have met them, are on course by
+ * their date, or are not (and why), counted from the register sheet's
+ * "On course for target?" column.
+ */
+function targetSentence(r: DatasetReport): string | null {
+  if (r.kind !== "risks") return null;
+  const targeted = r.risks.filter((x) => x.course.course !== "No target");
+  if (!targeted.length) return null;
+  const n = (course: string) => targeted.filter((x) => x.course.course === course).length;
+  const [met, on, passed, off, noDate, unjudged] = ["Target met", "On course", "Target date passed", "Not on course", "No target date", "Not judged"].map(n);
+  const risen = targeted.filter((x) => x.course.why === "risen").length;
+  // Movement taken from the register's own trend column is its claim, and is attributed to it.
+  const claimed = targeted.some((x) => x.course.why === "risen" && x.movementSource === "published");
+  const parts: string[] = [];
+  if (met) parts.push(`${countWord(met)} ${met === 1 ? "has" : "have"} met it`);
+  if (on) parts.push(`${countWord(on)} ${on === 1 ? "is" : "are"} on course to meet it by ${on === 1 ? "its" : "their"} target date`);
+  const notOn = passed + off + noDate;
+  if (notOn) {
+    const why = [
+      passed ? `${countWord(passed)} past ${passed === 1 ? "its" : "their"} target date` : "",
+      risen ? `${countWord(risen)} risen since last quarter${claimed ? " as the register's own trend column shows" : ""}` : "",
+      off - risen ? `${countWord(off - risen)} unchanged with ${off - risen === 1 ? "its" : "their"} target date near` : "",
+      noDate ? `${countWord(noDate)} with no target date` : "",
+    ].filter(Boolean);
+    parts.push(`${countWord(notOn)} ${notOn === 1 ? "is" : "are"} not on course (${listWords(why)})`);
+  }
+  if (unjudged) parts.push(`${countWord(unjudged)} could not be judged without a reporting period`);
+  return `Of the ${plural(targeted.length, "risk")} with a target score, ${listWords(parts)}.`;
 }
 
 /** Indicators without targets have no RAG: their sentence is about direction of travel only. */
@@ -128,7 +170,7 @@ function spcSentence(r: DatasetReport): string | null {
   const parts: string[] = [];
   for (const [variation, words] of [["Special cause concern", "a significant deterioration"], ["Special cause improvement", "a significant improvement"], ["Special cause neither", "a significant change"]] as const) {
     const items = named(variation);
-    if (items.length) parts.push(`${countWord(items.length)} ${items.length === 1 ? "shows" : "show"} ${words} (${listWords(items)})`);
+    if (items.length) parts.push(`${countWord(items.length)} ${items.length === 1 ? "shows" : "show"} ${words} (${listSome(items)})`);
   }
   const common = named("Common cause").length;
   if (common) parts.push(`${countWord(common)} ${common === 1 ? "is" : "are"} within normal variation`);
@@ -146,7 +188,7 @@ export function draftNarrative(report: Report): { heading: string; sentences: st
   const when = report.periodLong ? `At the end of ${report.periodLong.replace(/ \d{4}\/\d{2}$/, "")}` : "This period";
   return report.datasets.map((r) => ({
     heading: r.label,
-    sentences: [standardSentence(r, when), breakdownSentence(r), trendOnlySentence(r) ?? redRedSentence(r), spcSentence(r), riskSentence(r)].filter((s): s is string => s !== null),
+    sentences: [standardSentence(r, when), breakdownSentence(r), trendOnlySentence(r) ?? redRedSentence(r), spcSentence(r), riskSentence(r), targetSentence(r)].filter((s): s is string => s !== null),
   })).filter((p) => p.sentences.length > 0);
 }
 

@@ -30,6 +30,9 @@ export const ROLE_LABEL: Record<Role, string> = {
   previousScore: "Previous score",
   appetite: "Risk appetite",
   targetScore: "Target score",
+  targetLikelihood: "Target likelihood",
+  targetImpact: "Target impact",
+  targetDate: "Date to reach the target score",
   residualLikelihood: "Residual likelihood (after mitigation)",
   residualImpact: "Residual impact (after mitigation)",
   residualScore: "Residual score",
@@ -53,7 +56,7 @@ export const ROLES_FOR: Record<DatasetKind, Role[]> = {
   priorities: ["title", "group", "due", "status", "code", "commentary"],
   actions: ["title", "group", "due", "status", "code", "commentary"],
   risks: ["title", "likelihood", "impact", "level", "score", "residualLikelihood", "residualImpact", "residualScore", "residualLevel", "lifecycle", "itemType",
-    "trend", "code", "previousScore", "appetite", "targetScore"],
+    "trend", "code", "previousScore", "appetite", "targetScore", "targetLikelihood", "targetImpact", "targetDate"],
 };
 
 /** The noun for a dataset's rows, as an officer counts them ("24 outcomes"). */

@@ -1,10 +1,12 @@
-import { Report, Issue, seriesTitle, formatShare, notRatedPhrase, StatusLabels, WorkbookSettings, DEFAULT_STATUS_LABELS, isRedRed, formatUkDate, periodIndex, formatPeriod, DEFAULT_MATRIX, RiskMatrix, HeatMapCell, Status, columnLetter } from "../core";
+import { Report, Issue, seriesTitle, formatShare, notRatedPhrase, StatusLabels, WorkbookSettings, DEFAULT_STATUS_LABELS, isRedRed, formatUkDate, periodIndex, formatPeriod, DEFAULT_MATRIX, RiskMatrix, HeatMapCell, Status, columnLetter, formatNumber } from "../core";
 
 /** What the task pane shows after a run: plain data, built from the report. */
 export interface ResultsView {
   period: string | null;
   headlines: { id: string; label: string; kind: string; text: string; achieved: boolean | null; status: Status | null; counts: Record<string, number> }[];
-  redRed: { dataset: string; title: string; why: string; sheet: string; cell: string; series: { label: string; value: number }[]; polarity: string | null; target: number | null }[];
+  redRed: { dataset: string; title: string; why: string; sheet: string; cell: string; series: { label: string; value: number }[]; polarity: string | null; target: number | null;
+    /** Year to date for the period, as written ("95", "86.5%"), where the sheet gives one. */
+    ytd: string | null }[];
   overdue: { dataset: string; title: string; due: string; status: string; sheet: string; cell: string }[];
   heatMap: { title: string; likelihood: string[]; impact: string[]; rows: HeatMapCell[][] } | null;
   issues: Issue[];
@@ -51,7 +53,8 @@ export function resultsView(report: Report, outputSheets: string[], matrix: Risk
           .sort((a, b) => periodIndex(a.period!) - periodIndex(b.period!))
           .map((p) => ({ label: formatPeriod(p.period!), value: p.value as number }));
         const col = r.detected.columns.title ?? r.detected.left;
-        redRed.push({ dataset: r.label, title: seriesTitle(x.item), why: x.assessment.why, sheet: r.sheet, cell: `${columnLetter(col)}${x.item.row + 1}`, series: points, polarity: x.item.polarity, target: x.item.target });
+        redRed.push({ dataset: r.label, title: seriesTitle(x.item), why: x.assessment.why, sheet: r.sheet, cell: `${columnLetter(col)}${x.item.row + 1}`, series: points, polarity: x.item.polarity, target: x.item.target,
+          ytd: x.ytd === null ? null : `${formatNumber(x.ytd)}${x.item.percent ? "%" : ""}` });
       }
     }
     if (r.kind === "priorities" || r.kind === "actions") {

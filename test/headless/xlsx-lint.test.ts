@@ -7,10 +7,12 @@
  * is in the output byte for byte.
  */
 import JSZip from "jszip";
+import { inflateSync } from "fflate";
 import { spawnSync } from "child_process";
 import { existsSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { SAMPLE, tempDir } from "../helpers/workbooks";
+import { buildPackage, Value } from "../helpers/xlsx-fixtures";
 import { excelShapedWorkbook, ExcelShape } from "../helpers/excel-shaped";
 import { XlsxWorkbook, WorkbookFileError } from "../../src/workbook/xlsx/workbook";
 import { summarise } from "../../src/workbook/summarise";
@@ -120,11 +122,13 @@ async function prefixedSplice(): Promise<Output> {
     conditionalFormats: [], validations: [], rowHeights: {}, hiddenColumns: [], tables: [],
   };
   const red = { ref: "D2:D31", priority: 1, rule: { type: "expression" as const, formula: 'LOWER(TRIM($D2))="red"', style: { fill: "#F4CCCC" } } };
-  await splice(zip, {
+  const deflated = await splice(zip, {
     sheets: [{ plan, state: "visible" }], remove: [],
     rules: [{ sheet: "Priorities", add: [red], drop: () => false }],
     cells: [{ sheet: "Priorities", updates: [{ row: 1, col: 3, value: "Amber" }, { row: 2, col: 2, value: { date: "2022-06-30" } }] }],
   });
+  // The parts the splice handed back compressed, put into the package as text.
+  for (const [name, part] of deflated) zip.file(name, inflateSync(Buffer.concat(part.chunks)));
   const data = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
   for (const part of ["xl/workbook.xml", "xl/styles.xml", "xl/worksheets/sheet1.xml"]) {
     const xml = await zip.file(part)!.async("string");
@@ -133,8 +137,17 @@ async function prefixedSplice(): Promise<Output> {
   return { name: "prefixed <x:worksheet> spliced", input, data, own: ["Summary"], cellsWritten: ["Priorities"], rewritten: false };
 }
 
+/** More exceptions than a sentence can name: the Commentary once wrote them all into one cell, past Excel's 32,767 characters. */
+async function manyExceptions(): Promise<Output> {
+  const rows: Value[][] = [["Code", "Indicator", "Polarity", "Target", "Q3 2021/22", "Q4 2021/22"]];
+  for (let i = 0; i < 2_000; i++) rows.push([`R${i}`, `Falling indicator number ${i}`, "Maximise", 90, 80, 70]);
+  const input = await buildPackage({ sheets: [{ name: "Indicators", rows }] });
+  return { name: "2,000 'Red Red' indicators summarised --format-source", input, ...(await summarised(input, true)), cellsWritten: [] };
+}
+
 beforeAll(async () => {
   outputs.push(await prefixedSplice());
+  outputs.push(await manyExceptions());
   outputs.push(...(await outputsOf("sample", new Uint8Array(readFileSync(SAMPLE)))));
   const shapes: [string, ExcelShape][] = [
     ["Excel-shaped", {}],

@@ -25,6 +25,9 @@ export async function corpus(): Promise<CorpusFile[]> {
     sparse.push([`item ${r}`]);
     wide.push([r, 16_383, `note ${r}`]);
   }
+  // A council's list in A:D with a note on each row in the sheet's last column (XFD).
+  const noted = priorityRows(8_000);
+  const notes: [number, number, Value][] = noted.map((_, r) => [r, 16_383, r ? `note on row ${r + 1}` : "Notes"]);
   return [
     { name: "whole-sheet validation", data: await buildPackage({ sheets: [{ name: "Priorities", rows, after: `<dataValidations count="1">${listRule("A1:XFD1048576")}</dataValidations>` }] }) },
     {
@@ -39,6 +42,7 @@ export async function corpus(): Promise<CorpusFile[]> {
     { name: "inline strings", data: await buildPackage({ sheets: [{ name: "Priorities", rows, strings: "inline" }] }) },
     { name: "Sheet1.xml part names", data: await buildPackage({ sheets: [{ name: "Priorities", rows }], sheetEntry: (i) => `xl/worksheets/Sheet${i + 1}.xml` }) },
     { name: "values in A and XFD over 8,000 rows", data: await buildPackage({ sheets: [{ name: "Notes", rows: sparse, far: wide }] }) },
+    { name: "a list in A:D with a note in XFD on each of 8,000 rows", data: await buildPackage({ sheets: [{ name: "Priorities", rows: noted, far: notes }] }) },
     { name: "declares 2,000 bytes, inflates to 60 MB", data: declareSize(await bigSheetPackage(600_000), "xl/worksheets/sheet1.xml", 2_000) },
   ];
 }

@@ -75,7 +75,7 @@ function sheetXml(s: SheetSpec, sst: Map<string, number>): string {
   const refs = s.refs ?? true;
   const far = new Map<number, [number, Value][]>();
   for (const [r, c, v] of s.far ?? []) far.set(r, [...(far.get(r) ?? []), [c, v]]);
-  const rowCount = Math.max(s.rows.length, ...[...far.keys()].map((r) => r + 1));
+  const rowCount = [...far.keys()].reduce((n, r) => Math.max(n, r + 1), s.rows.length);
   const hidden = new Set(s.hiddenRows ?? []);
   const rows: string[] = [];
   for (let r = 0; r < rowCount; r++) {

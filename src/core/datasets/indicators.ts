@@ -17,6 +17,8 @@ export interface IndicatorPoint {
   value: PointValue;
   row: number;
   col: number;
+  /** Year to date given on this value's own row (one row per period); absent where a row gives one for its whole series. */
+  ytd?: number | null;
 }
 
 export interface IndicatorItem {
@@ -180,9 +182,11 @@ function readPoints(d: DetectedDataset, r: ScannedRow, read: DatasetRead<Indicat
     const typed = cellText(cellOf(d, r, "status"));
     if (typed) item.typedStatus = typed;
   }
+  let rowYtd: number | null = null;
   if (d.columns.ytd !== undefined) {
     const ytd = parseMeasure(cellOf(d, r, "ytd"));
-    if (ytd.ok && ytd.value) item.ytd = ytd.value.value;
+    if (!ytd.ok) read.issues.push(issueAt(d.sheet, r.row, d.columns.ytd, `Year to date for '${item.code || item.title}'`, ytd.problem));
+    else if (ytd.value) item.ytd = rowYtd = ytd.value.value;
   }
   const value = (col: number): PointValue => {
     const cell = r.cells[col - d.left];
@@ -231,7 +235,7 @@ function readPoints(d: DetectedDataset, r: ScannedRow, read: DatasetRead<Indicat
     duplicates.push(r.row);
     item.points = item.points.filter((p) => !(p.period && periodKey(p.period) === periodKey(period)));
   }
-  item.points.push({ period, value: v, row: r.row, col: d.columns.value ?? (d.columns.numerator as number) });
+  item.points.push({ period, value: v, row: r.row, col: d.columns.value ?? (d.columns.numerator as number), ...(d.columns.ytd !== undefined ? { ytd: rowYtd } : {}) });
   return true;
 }
 

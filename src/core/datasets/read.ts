@@ -3,6 +3,7 @@ import { Issue } from "./issues";
 import { SheetGrid } from "../grid";
 import { cellText } from "../values";
 import { scanRows, ScannedRow } from "./rows";
+import { outsideIssues } from "./beside";
 
 /**
  * What reading one dataset gave: its items, its issues and an account of
@@ -41,7 +42,7 @@ export class KeyMaker {
 }
 
 export function emptyRead<T>(dataset: DetectedDataset): DatasetRead<T> {
-  return { dataset, items: [], issues: [], rowsIn: 0, rowsCalculated: 0, rowsFlagged: 0, setAside: [], continuationRows: [], headings: [], hiddenDataRows: 0 };
+  return { dataset, items: [], issues: outsideIssues(dataset), rowsIn: 0, rowsCalculated: 0, rowsFlagged: 0, setAside: [], continuationRows: [], headings: [], hiddenDataRows: 0 };
 }
 
 /** A dataset's data rows, keeping the read's account of rows in, hidden rows and section headings. */

@@ -5,8 +5,11 @@ import { RiskMatrix } from "../risk/matrix";
 import { Scale, levelOnScale, inferScale } from "../risk/scale";
 import { DetectedDataset } from "../detect/find-datasets";
 import { Role, headerWords } from "../detect/roles";
-import { cellOf, scanRows } from "./rows";
-import { issue } from "./issues";
+import { cellOf, scanRows, ScannedRow } from "./rows";
+import { isScaleWord } from "../detect/profile";
+import { issue, issueAt } from "./issues";
+import { CalendarDate, parseUkDate } from "../dates";
+import { parsePeriod, periodEnd } from "../periods";
 import { DatasetRead, KeyMaker, emptyRead, dataRows } from "./read";
 
 export interface RiskItem {
@@ -25,7 +28,14 @@ export interface RiskItem {
   appetiteText: string;
   /** The register's own "within / exceeds appetite", when it says. */
   publishedExceeds: boolean | null;
+  /** The score the owner means to bring the risk down to: written, or target likelihood × impact. */
   targetScore: number | null;
+  /** A target written as a level ("Medium") rather than a score: matched against the register's levels when it is reported. */
+  targetText: string;
+  /** When the risk should reach its target; null when none is given or it is not a date (then a data issue). */
+  targetDate: CalendarDate | null;
+  /** The target date as written, to say what could not be read. */
+  targetDateText: string;
   /** After mitigation, where the register gives it (and it is not already the scored pair). */
   residual: { likelihood: number | null; impact: number | null; score: number | null; level: string };
   /** Before mitigation, where the register scores the current (residual) pair and gives this one beside it. */
@@ -82,6 +92,58 @@ function primaryAxes(d: DetectedDataset): readonly ["likelihood", "impact"] | re
   return residual && inherent ? (["residualLikelihood", "residualImpact"] as const) : (["likelihood", "impact"] as const);
 }
 
+/** Before 01/01/2000: a plain number this small in a target date column is a year or a score, not a date. */
+const FIRST_PLAUSIBLE_SERIAL = 36526;
+
+/**
+ * When a risk should reach its target: a date, or a month or quarter as
+ * registers often write it ("March 2022", "Q4 2021/22"), taken as its last
+ * day. Anything else is a data issue with its cell, never a guess.
+ */
+function readTargetDate(d: DetectedDataset, r: ScannedRow, read: DatasetRead<RiskItem>, col: number): CalendarDate | null {
+  const cell = cellOf(d, r, "targetDate");
+  if (typeof cell === "number" && cell < FIRST_PLAUSIBLE_SERIAL) {
+    read.issues.push(issue(d.sheet, r.row, col, "error", "date.invalid",
+      `Target date '${cell}' in ${cellRef(d.sheet, r.row, col)} is a number, not a date: write the date as dd/mm/yyyy`));
+    return null;
+  }
+  const parsed = parseUkDate(cell);
+  if (parsed.ok) return parsed.value;
+  const period = typeof cell === "string" ? parsePeriod(cell) : null;
+  if (period?.ok && period.value) return periodEnd(period.value);
+  read.issues.push(issueAt(d.sheet, r.row, col, "Target date", parsed.problem));
+  return null;
+}
+
+/**
+ * A risk's target: its score (written, else target likelihood × target
+ * impact on the register's scales), a level word where that is all it gives,
+ * and the date to reach it. A target score or date that cannot be read is a
+ * data issue with its cell, never a guess.
+ */
+function readTarget(d: DetectedDataset, r: ScannedRow, read: DatasetRead<RiskItem>, scales: RiskScales): { score: number | null; text: string; date: CalendarDate | null; dateText: string } {
+  let score: number | null = null;
+  let text = "";
+  const cell = cellOf(d, r, "targetScore");
+  if (d.columns.targetScore !== undefined && !isBlank(cell)) {
+    const m = parseMeasure(cell);
+    if (m.ok && m.value) score = m.value.value;
+    else if (isScaleWord(cellText(cell))) text = cellText(cell);
+    else {
+      read.issues.push(issue(d.sheet, r.row, d.columns.targetScore, "warning", "risk.target.unknown",
+        `Target score '${truncate(cellText(cell))}' in ${cellRef(d.sheet, r.row, d.columns.targetScore)} is not a number or a level: the risk is reported with no target`));
+    }
+  }
+  if (score === null && !text) {
+    const l = levelOnScale(cellOf(d, r, "targetLikelihood"), scales.likelihood);
+    const i = levelOnScale(cellOf(d, r, "targetImpact"), scales.impact);
+    if (l !== null && i !== null) score = l * i;
+  }
+  let date: CalendarDate | null = null;
+  if (d.columns.targetDate !== undefined) date = readTargetDate(d, r, read, d.columns.targetDate);
+  return { score, text, date, dateText: truncate(cellText(cellOf(d, r, "targetDate"))) };
+}
+
 /**
  * Read a risk register. Closed risks and a RAID log's non-risk rows are set
  * aside and listed; a live risk without a readable likelihood and impact
@@ -127,6 +189,7 @@ export function readRisks(grid: SheetGrid, d: DetectedDataset, scales: RiskScale
       return parsed.ok ? parsed.value?.value ?? null : null;
     };
     const exceedsText = normaliseWord(cellText(cellOf(d, r, "appetiteStatus")));
+    const target = readTarget(d, r, read, scales);
     const item: RiskItem = {
       row: r.row,
       key: keys.make(code || title),
@@ -141,7 +204,10 @@ export function readRisks(grid: SheetGrid, d: DetectedDataset, scales: RiskScale
       appetite: num("appetite"),
       appetiteText: cellText(cellOf(d, r, "appetite")),
       publishedExceeds: /\b(exceeds?|above|outside|over|breach)/.test(exceedsText) ? true : /\b(within|below|inside|under|meets)\b/.test(exceedsText) ? false : null,
-      targetScore: num("targetScore"),
+      targetScore: target.score,
+      targetText: target.text,
+      targetDate: target.date,
+      targetDateText: target.dateText,
       residual: {
         likelihood: primary[0] === "likelihood" ? levelOnScale(cellOf(d, r, "residualLikelihood"), scales.likelihood) : null,
         impact: primary[0] === "likelihood" ? levelOnScale(cellOf(d, r, "residualImpact"), scales.impact) : null,

@@ -16,7 +16,7 @@ export function contentFit(role: Role, p: ColumnProfile): number {
   switch (role) {
     case "code": return p.distinct > 0.8 && (numeric > 0.5 || p.meanLength <= 16) ? 1 : p.distinct > 0.3 ? 0.5 : 0.2;
     case "title": return textual > 0.6 && p.scaleWords < 0.5 && p.statusWords < 0.5 ? (p.meanLength >= 6 ? 1 : 0.6) : textual > 0.3 ? 0.3 : 0.05;
-    case "likelihood": case "impact": case "residualLikelihood": case "residualImpact":
+    case "likelihood": case "impact": case "residualLikelihood": case "residualImpact": case "targetLikelihood": case "targetImpact":
       return p.smallInts > 0.7 || p.scaleWords > 0.7 ? 1 : p.smallInts + p.scaleWords > 0.5 ? 0.6 : 0.1;
     case "score": case "residualScore": case "previousScore": case "targetScore":
       return numeric > 0.7 ? 1 : p.scaleWords > 0.7 ? 0.5 : 0.1;
@@ -29,6 +29,8 @@ export function contentFit(role: Role, p: ColumnProfile): number {
     case "itemType": return p.raidWords > 0.7 ? 1 : 0.1;
     case "importance": return p.scaleWords > 0.7 ? 1 : 0.15;
     case "due": case "start": return p.dates > 0.6 ? 1 : p.dates > 0.2 ? 0.5 : 0.15;
+    // A risk's target date is often a month or quarter ("March 2022", "Q4 2021/22").
+    case "targetDate": return Math.max(p.dates, p.periods) > 0.6 ? 1 : Math.max(p.dates, p.periods) > 0.2 ? 0.5 : 0.15;
     case "period": return p.periods > 0.7 ? 1 : p.periods > 0.3 ? 0.5 : 0.1;
     case "value": case "target": case "redThreshold": case "ytd": case "numerator": case "denominator":
       return numeric > 0.6 ? 1 : numeric > 0.2 ? 0.6 : p.dates > 0.5 ? 0 : 0.1;

@@ -6,6 +6,7 @@ import { profileColumn } from "./profile";
 import { assignRoles, Assignment } from "./assign";
 import { fillMerges, groupRowsAbove } from "./header-rows";
 import { tableEnd } from "./table-end";
+import { BesideColumn, besideColumns, columnBlocks } from "./table-columns";
 
 /** A dataset found on a sheet: where it is, what kind it is, which column holds what. */
 export interface DetectedDataset {
@@ -36,6 +37,8 @@ export interface DetectedDataset {
   tableName?: string;
   /** Rows below the table that were not read as data (notes, footers, totals), 0-based. */
   footerRows?: number[];
+  /** Columns past a wide gap of empty columns that hold values in the dataset's rows: not read, but reported. */
+  beside?: BesideColumn[];
 }
 
 /** A user's correction, kept in the workbook: columns named by header text so reordering survives. */
@@ -73,6 +76,8 @@ const MEASURES: [RegExp, PeriodColumn["measure"]][] = [
 
 const HEADER_SCAN_ROWS = 40;
 const PROFILE_ROWS = 400;
+/** Blocks of columns tried for a sheet's dataset, fullest first (a sheet of scattered notes stays cheap). */
+const MAX_BLOCKS = 8;
 
 interface Candidate {
   row: number;
@@ -187,7 +192,7 @@ export function classify(c: Pick<Candidate, "assignment" | "periodColumns" | "ti
  * The same words mean different things by kind: a register's "RAG_Status"
  * is its risk level, an action list's "Rating" is its RAG.
  */
-function settleKindRoles(c: Candidate): void {
+function settleKindRoles(c: Candidate, left: number): void {
   const cols = c.assignment.columns;
   const move = (from: Role, to: Role) => {
     if (cols[from] === undefined || cols[to] !== undefined) return;
@@ -195,8 +200,17 @@ function settleKindRoles(c: Candidate): void {
     c.assignment.scores[to] = c.assignment.scores[from];
     delete cols[from];
   };
-  if (c.kind === "risks") move("status", "level");
-  else move("level", "status");
+  if (c.kind === "risks") {
+    move("status", "level");
+    // A register's plain "Target" is the score it aims for.
+    move("target", "targetScore");
+    // A register's "Target date" or "Target_Resolution" is when the risk should reach its target score.
+    const at = cols.due === undefined ? -1 : cols.due - left;
+    if (at >= 0 && headerWords(c.headers[at] ?? "", c.context[at] ?? "").targetWord) move("due", "targetDate");
+  } else {
+    move("level", "status");
+    move("targetDate", "due");
+  }
 }
 
 /** Apply a saved correction: named columns by header text, a kind, or a column left out. */
@@ -233,12 +247,6 @@ function findSavedHeader(grid: SheetGrid, top: number, bottom: number, left: num
   return null;
 }
 
-function usedWidth(grid: SheetGrid, top: number, bottom: number): number {
-  let right = -1;
-  for (let r = top; r <= bottom; r++) right = Math.max(right, (grid.rows[r]?.length ?? 0) - 1);
-  return right;
-}
-
 interface RegionResult {
   found: DetectedDataset | null;
   best: Candidate | null;
@@ -269,10 +277,10 @@ function detectInRegion(
   }
   if (!best || !best.kind) return { found: null, best: bestAny };
   const cand = best;
-  settleKindRoles(cand);
+  settleKindRoles(cand, left);
   const lastRow = tableName ? bottom : tableEnd(grid, cand.row, left, right);
   const footerRows: number[] = [];
-  if (!tableName) for (let r = lastRow + 1; r <= bottom; r++) if ((grid.rows[r] ?? []).slice(left, right + 1).some((v) => !isBlank(v))) footerRows.push(r);
+  if (!tableName) for (let r = lastRow + 1; r <= bottom; r++) if (rowHasValue(grid.rows[r], left, right)) footerRows.push(r);
   return {
     best: cand,
     found: {
@@ -326,11 +334,20 @@ export function detectSheet(input: SheetGrid, override?: MappingOverride): { dat
   }
   if (found.length) return { datasets: found, skipped: null };
   const bottom = grid.rows.length - 1;
-  const right = usedWidth(grid, 0, bottom);
-  if (right < 0) return { datasets: [], skipped: { sheet: grid.name, reason: "the sheet is empty" } };
-  const d = detectInRegion(grid, 0, bottom, 0, right, override);
-  if (d.found) return { datasets: [d.found], skipped: null };
-  const best = d.best ?? misses[0] ?? null;
+  const blocks = columnBlocks(grid, 0, bottom);
+  if (!blocks.length) return { datasets: [], skipped: { sheet: grid.name, reason: "the sheet is empty" } };
+  // The sheet's dataset is in one block of columns: the fullest is tried first, and a few notes far to the side are not part of it.
+  const tries = blocks.slice().sort((a, b) => b.cells - a.cells).slice(0, MAX_BLOCKS);
+  let best: Candidate | null = null;
+  for (const b of tries) {
+    const d = detectInRegion(grid, 0, bottom, b === blocks[0] ? 0 : b.left, b.right, override);
+    if (d.found) {
+      if (blocks.length > 1) d.found.beside = besideColumns(grid, d.found.headerRow, d.found.lastRow, d.found.left, d.found.right);
+      return { datasets: [d.found], skipped: null };
+    }
+    best ??= d.best;
+  }
+  best ??= misses[0] ?? null;
   return {
     datasets: [],
     skipped: { sheet: grid.name, reason: whyNot(best), headerRow: best ? best.row + 1 : undefined, headers: best?.headers.filter(Boolean) },

@@ -57,7 +57,7 @@ function containsWords(text: string, phrase: string): boolean {
  * How strongly a header names each role, 0–1: an exact spelling 1, a header
  * that begins or ends with a spelling 0.75, one that contains it 0.6.
  * Residual qualifiers move likelihood, impact, score and level to their
- * residual roles; "Target" moves a score to the target score.
+ * residual roles; "Target" moves a score, likelihood or impact to the target's.
  */
 export function headerScores(h: HeaderWords): Map<Role, number> {
   const out = new Map<Role, number>();
@@ -65,6 +65,8 @@ export function headerScores(h: HeaderWords): Map<Role, number> {
     let r: Role = role;
     if (h.residual && role in RESIDUAL_OF) r = RESIDUAL_OF[role as keyof typeof RESIDUAL_OF];
     if (h.targetWord && (role === "score" || role === "level") && !h.residual) r = "targetScore";
+    // "Likelihood" under a "Target" group row, or "Target Likelihood (1-5)": the target pair.
+    if (h.targetWord && !h.residual && (role === "likelihood" || role === "impact")) r = role === "likelihood" ? "targetLikelihood" : "targetImpact";
     if ((out.get(r) ?? 0) < s) out.set(r, s);
   };
   if (!h.base) return out;

@@ -43,6 +43,13 @@ export const SPELLINGS = {
   appetite: ["appetite", "risk appetite", "appetite score", "tolerance level", "risk appetite threshold", "appetite threshold", "risk tolerance"],
   appetiteStatus: ["appetite status", "vs appetite", "within appetite", "exceeds appetite", "residual risk vs appetite", "risk vs appetite", "against appetite"],
   targetScore: ["target score", "target risk score", "target risk", "target rating"],
+  // A risk's target likelihood and impact ("Target L" × "Target I" gives the target score where no score is written).
+  targetLikelihood: ["target likelihood", "target probability", "target l", "target p"],
+  targetImpact: ["target impact", "target severity", "target consequence", "target i", "target c"],
+  // The date a risk is meant to reach its target score. "Target date" is also a due date: which it is depends on
+  // the list (a risk register's is this one; see settleKindRoles), so the plain spelling is listed under both.
+  targetDate: ["target date", "target date for risk", "date to achieve target", "date to achieve target score", "target achievement date",
+    "target score date", "target risk date", "date target to be achieved", "achieve target by", "target by", "target timescale", "review by"],
   lifecycle: ["current status", "status", "risk status", "state", "open closed", "open or closed", "live", "active"],
   itemType: ["type", "raid type", "log type", "item type", "raid", "category type", "entry type"],
   importance: ["priority", "importance", "criticality", "priority level"],

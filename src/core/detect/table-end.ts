@@ -1,21 +1,10 @@
-import { SheetGrid } from "../grid";
-import { CellValue, cellText, isBlank } from "../values";
+import { SheetGrid, filledColumns } from "../grid";
+import { cellText } from "../values";
 
 /** First-cell words that begin notes, sources, footers and totals rather than data. */
 const FOOTER = /^(\*|†|#$|notes?\b|sources?\b|©|\(c\)|copyright|references?\b|key:|legend\b|footnote|please note|nb\b|end of\b|produced by|prepared by)/i;
 /** A totals row: the whole first cell says so ("Total", "Grand total:"), not an indicator called "Total households…". */
 const TOTAL = /^(grand |sub-?)?totals?:?$/i;
-
-function filledCount(row: CellValue[] | undefined, left: number, right: number): number {
-  let n = 0;
-  for (let c = left; c <= right; c++) if (!isBlank(row?.[c])) n++;
-  return n;
-}
-
-function firstText(row: CellValue[] | undefined, left: number, right: number): string {
-  for (let c = left; c <= right; c++) if (!isBlank(row?.[c])) return cellText(row?.[c]);
-  return "";
-}
 
 /**
  * The last data row of a table that starts under `headerRow`: the table
@@ -29,12 +18,14 @@ export function tableEnd(grid: SheetGrid, headerRow: number, left: number, right
   let gap = 0;
   for (let r = headerRow + 1; r < grid.rows.length; r++) {
     const row = grid.rows[r];
-    const n = filledCount(row, left, right);
+    // Walked by filled cells: a wide sparse row costs its values, not its width.
+    const filled = filledColumns(row, left, right);
+    const n = filled.length;
     if (n === 0) {
       gap++;
       continue;
     }
-    const text = firstText(row, left, right);
+    const text = cellText(row?.[filled[0]]);
     if ((FOOTER.test(text) && n <= 3) || TOTAL.test(text)) break;
     if (gap > 0 && widths.length >= 3) {
       const typical = widths.slice().sort((a, b) => a - b)[Math.floor(widths.length / 2)];

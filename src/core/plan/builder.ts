@@ -2,7 +2,7 @@ import { a1, columnLetter, rangeRef } from "../grid";
 import { STATUSES } from "../status";
 import { VARIATION_STYLE, ASSURANCE_STYLE } from "../spc/variation";
 import { PlanValue, PlanStyle, StyleRegion, ConditionalFormatPlan, SheetPlan, CfStyle, CfRule } from "./types";
-import { STATUS_STYLE, BAND_STYLE, YES_NO_STYLE, TREND_STYLE, STYLES } from "./palette";
+import { STATUS_STYLE, BAND_STYLE, YES_NO_STYLE, TREND_STYLE, COURSE_STYLE, STYLES } from "./palette";
 
 /** How many lines text takes when wrapped at word boundaries in `width` characters. */
 export function wrappedLines(text: string, width: number): number {
@@ -25,6 +25,15 @@ export function wrappedLines(text: string, width: number): number {
   return Math.max(1, lines);
 }
 
+/** The most characters a cell holds (Excel's specifications and limits; both hosts refuse or "repair" more). */
+export const MAX_CELL_TEXT = 32_767;
+const CUT_NOTE = " … (cut here: a cell holds at most 32,767 characters)";
+
+/** Text that fits in a cell: anything longer is cut, and says so, rather than making a file Excel must repair. */
+export function fitCellText(text: string): string {
+  return text.length <= MAX_CELL_TEXT ? text : text.slice(0, MAX_CELL_TEXT - CUT_NOTE.length).replace(/[\uD800-\uDBFF]$/, "") + CUT_NOTE;
+}
+
 /** At most this many icon rules per column (see `iconSets`' `where`). */
 export const MAX_ICON_RULES = 50;
 
@@ -32,7 +41,7 @@ export const MAX_ICON_RULES = 50;
 export const LARGE_TABLE = 2_000;
 
 /** How a column's words are coloured: by native rules, so colours follow edits. */
-export type ColumnColouring = "status" | "band" | "yesno" | "trend" | "movement" | "variation" | "assurance";
+export type ColumnColouring = "status" | "band" | "yesno" | "trend" | "movement" | "variation" | "assurance" | "course";
 
 const COLOURINGS: Record<ColumnColouring, Record<string, CfStyle>> = {
   status: Object.fromEntries(STATUSES.map((s) => [s, STATUS_STYLE[s]])),
@@ -42,10 +51,12 @@ const COLOURINGS: Record<ColumnColouring, Record<string, CfStyle>> = {
   movement: { Increased: TREND_STYLE.Worsening, Decreased: TREND_STYLE.Improving },
   variation: VARIATION_STYLE,
   assurance: ASSURANCE_STYLE,
+  course: COURSE_STYLE,
 };
 
 export interface TableOptions {
-  colour?: { col: number; by: ColumnColouring; match?: "exact" | "contains" }[];
+  /** exact: the whole cell; contains: anywhere in it; starts: the cell begins with the word (phrases with detail after it). */
+  colour?: { col: number; by: ColumnColouring; match?: "exact" | "contains" | "starts" }[];
   /** A column's number format, or one per body row (null: none). */
   formats?: { col: number; numberFormat: string | ((row: number) => string | null) }[];
   /** Icons only on the rows `where` accepts (icons only where a RAG judgement exists). */
@@ -164,10 +175,11 @@ export class SheetBuilder {
   }
 
   /** One expression rule per word, anchored to the first body cell with the column fixed (=$E5="Red"). */
-  private colourColumn(col: number, firstRow: number, lastRow: number, by: ColumnColouring, match: "exact" | "contains"): void {
+  private colourColumn(col: number, firstRow: number, lastRow: number, by: ColumnColouring, match: "exact" | "contains" | "starts"): void {
     const anchor = `$${columnLetter(col)}${firstRow + 1}`;
     for (const [word, style] of Object.entries(COLOURINGS[by])) {
-      const formula = match === "exact" ? `${anchor}="${word}"` : `ISNUMBER(SEARCH("${word.toUpperCase()}",${anchor}))`;
+      const formula = match === "exact" ? `${anchor}="${word}"`
+        : match === "starts" ? `LEFT(${anchor},${word.length})="${word}"` : `ISNUMBER(SEARCH("${word.toUpperCase()}",${anchor}))`;
       this.cfs.push({ ref: rangeRef(firstRow, col, lastRow, col), priority: this.cfs.length + 1, rule: { type: "expression", formula, style } });
     }
   }
@@ -217,6 +229,12 @@ export class SheetBuilder {
   }
 
   build(): SheetPlan {
+    for (const row of this.cells) {
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c];
+        if (typeof v === "string" && v.length > MAX_CELL_TEXT) row[c] = fitCellText(v);
+      }
+    }
     return {
       purpose: this.purpose,
       name: this.name,

@@ -36,6 +36,15 @@ export const TREND_STYLE: Record<string, CfStyle> = {
   Worsening: { font: "#A33B00", bold: true },
 };
 
+/** "On course for target?": the phrase's first words (see targetCourse). */
+export const COURSE_STYLE: Record<string, CfStyle> = {
+  "Target met": STATUS_STYLE.Green,
+  "On course": STATUS_STYLE.Green,
+  "Not on course": STATUS_STYLE.Red,
+  "Target date passed": STATUS_STYLE.Red,
+  "No target date": STATUS_STYLE.Amber,
+};
+
 export const STYLES = {
   title: { bold: true, size: 14 } as PlanStyle,
   subtitle: { bold: true, size: 12 } as PlanStyle,

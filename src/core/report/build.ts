@@ -87,7 +87,7 @@ export function buildReport(input: SheetGrid[], settings: WorkbookSettings, opti
     const id = datasetId(d);
     const ds = settings.datasets[id] ?? {};
     const previous = prevLabel ? settings.history[id]?.[prevLabel] ?? null : null;
-    const built = d.kind === "risks" ? reportRisks(grids, grid, d, id, ds, settings.riskMatrix, previous)
+    const built = d.kind === "risks" ? reportRisks(grids, grid, d, id, ds, settings.riskMatrix, previous, asAt)
       : d.kind === "indicators" || d.kind === "outcomes"
         ? reportIndicators(grid, d, id, ds, period, previous, options.area ?? settings.ownArea ?? null, periods.find((s) => s.dataset === d)?.read)
       : reportActions(grid, d, id, ds, asAt, previous);

@@ -83,6 +83,7 @@ export function reportIndicators(
       item,
       assessment: assessment ?? emptyAssessment(item),
       latest: at ? latestValue(item, at) : null,
+      ytd: at ? ytdAt(item, at) : null,
       comparators: own.length ? comparatorsOf(item, read.items, at) : null,
     };
   });
@@ -125,6 +126,23 @@ function comparatorsOf(item: IndicatorItem, all: IndicatorItem[], at: Period | n
   const median = sorted.length ? (sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2) : null;
   // Ranked from the highest value (1 = highest) whatever the polarity, so the rank never hides a guess about which way is good.
   return { areas: values.length, median, rank: mine === null ? null : values.filter((v) => v > mine).length + 1 };
+}
+
+/**
+ * The year to date beside the period value: from that period's own row in
+ * long data; where one row gives a whole series (a YTD column beside period
+ * columns), only when the period reported is the series' latest with a value.
+ */
+function ytdAt(item: IndicatorItem, at: Period): number | null {
+  const same = (p: Period | null) => {
+    const pp = p ?? at;
+    return pp.kind === at.kind && periodIndex(pp) === periodIndex(at);
+  };
+  if (item.points.some((p) => p.ytd !== undefined)) return item.points.find((p) => p.ytd !== undefined && same(p.period))?.ytd ?? null;
+  if (item.ytd === null) return null;
+  const valued = item.points.filter((p) => typeof p.value === "number" && (p.period ?? at).kind === at.kind);
+  const last = valued.reduce<IndicatorItem["points"][number] | null>((b, p) => (!b || periodIndex(p.period ?? at) > periodIndex(b.period ?? at) ? p : b), null);
+  return last && same(last.period) ? item.ytd : null;
 }
 
 function latestPeriod(item: IndicatorItem): Period | null {

@@ -10,6 +10,8 @@ import { DatasetSettings, PeriodRecord } from "../settings";
 import { issue, Issue } from "../datasets/issues";
 import { RisksReport, RiskMovement, datasetLabel } from "./types";
 import { DatasetRead } from "../datasets/read";
+import { CalendarDate } from "../dates";
+import { targetCourse, RiskTarget } from "../risk/target";
 
 /** Words and arrows registers use for a risk's movement. */
 function publishedMovement(text: string): Movement | null {
@@ -77,6 +79,8 @@ function chooseBands(grids: SheetGrid[], d: DetectedDataset, items: RiskItem[], 
  */
 export function reportRisks(
   grids: SheetGrid[], grid: SheetGrid, d: DetectedDataset, id: string, settings: DatasetSettings, configured: RiskMatrix | null, previous: PeriodRecord | null,
+  /** The end of the reporting period, against which target dates are judged. */
+  asAt: CalendarDate | null = null,
 ): { report: RisksReport; issues: Issue[]; notes: string[]; read: DatasetRead<unknown> } {
   const scales = registerScales(grid, d, configured);
   const read = readRisks(grid, d, scales);
@@ -120,7 +124,13 @@ export function reportRisks(
     // Appetite is judged on the risk after mitigation where the register gives it.
     const judged = item.residual.score ?? r.score;
     const exceedsAppetite = item.publishedExceeds ?? (item.appetite !== null ? judged > item.appetite : null);
-    return { ...r, exceedsAppetite, item, movementShown, movementSource };
+    const target: RiskTarget | null = item.targetScore !== null ? { score: item.targetScore, band: null }
+      : item.targetText ? { score: null, band: item.targetText } : null;
+    const course = targetCourse({
+      score: r.score, band: r.band, target, targetDate: item.targetDate, targetDateText: item.targetDateText, movement: movementShown, movementFromRegister: movementSource === "published",
+      previousScore: r.previousScore ?? null, asAt, bands: m.bands.map((b) => b.name),
+    });
+    return { ...r, exceedsAppetite, item, movementShown, movementSource, target, course };
   });
   const previousCells = previous
     ? Object.values(previous.items).filter((i) => i.likelihood && i.impact).map((i) => ({ likelihood: i.likelihood as number, impact: i.impact as number }))
@@ -154,4 +164,27 @@ export function reportRisks(
     levelsSource: levels.source,
   };
   return { report, issues, notes, read };
+}
+
+/** Risks grouped by how they moved since the previous period's stored results, each by its reference. */
+export interface RiskMoves {
+  /** The period compared with, as stored ("Q4 2020/21"). */
+  since: string;
+  risen: string[];
+  fallen: string[];
+  unchanged: string[];
+  added: string[];
+  closed: string[];
+}
+
+/**
+ * How the register moved since last quarter, as the register sheet and the
+ * commentary state it (score against last quarter's). Null on a first run:
+ * with no stored quarter, nothing is claimed to have moved.
+ */
+export function movedSince(r: RisksReport): RiskMoves | null {
+  if (!r.previous) return null;
+  const ref = (x: RisksReport["risks"][number]) => x.item.code || (x.title || x.key).trim().replace(/\.$/, "");
+  const where = (m: RiskMovement) => r.risks.filter((x) => x.movementShown === m).map(ref);
+  return { since: r.previous.period, risen: where("Increased"), fallen: where("Decreased"), unchanged: where("Unchanged"), added: where("New"), closed: [...r.closed] };
 }

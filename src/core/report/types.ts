@@ -5,6 +5,7 @@ import { StandardResult, StandardConfig, StatusCounts } from "../standards/stand
 import { BreakdownRow } from "../standards/breakdown";
 import { Trend } from "../trend";
 import { ScoredRisk } from "../risk/register";
+import { RiskTarget, TargetJudgement } from "../risk/target";
 import { HeatMapCell } from "../risk/heatmap";
 import { ActionItem } from "../datasets/actions";
 import { RiskItem } from "../datasets/risks";
@@ -45,7 +46,11 @@ export type RiskMovement = ScoredRisk["movement"] | "N/A";
 
 export interface RisksReport extends DatasetSummary {
   kind: "risks";
-  risks: (ScoredRisk & { item: RiskItem; movementShown: RiskMovement; movementSource: "score" | "published" | "history" | "none" })[];
+  risks: (ScoredRisk & {
+    item: RiskItem; movementShown: RiskMovement; movementSource: "score" | "published" | "history" | "none";
+    /** The target score or level, where the register gives one, and whether the risk is on course for it by its date. */
+    target: RiskTarget | null; course: TargetJudgement;
+  })[];
   bandCounts: Record<string, number>;
   heatMap: HeatMapCell[][];
   previousHeatMap: HeatMapCell[][] | null;
@@ -64,6 +69,8 @@ export interface IndicatorsReport extends DatasetSummary {
   kind: "indicators" | "outcomes";
   items: {
     item: IndicatorItem; assessment: IndicatorAssessment; latest: { value: number; period: string } | null;
+    /** Year to date for the period reported, where the sheet gives one. */
+    ytd: number | null;
     /** Where the council names its own area: the other areas on the same indicator; rank 1 = highest value. */
     comparators: { areas: number; median: number | null; rank: number | null } | null;
   }[];

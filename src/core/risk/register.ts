@@ -68,16 +68,3 @@ export function closedRisks(previousKeys: string[], current: Risk[]): string[] {
   const now = new Set(current.map((r) => r.key));
   return previousKeys.filter((k) => !now.has(k));
 }
-
-export type TargetCourse = "Target met" | "On course" | "Not on course" | "No target";
-
-/**
- * Is a risk on course for its target score by its date? Met when at or below
- * target; otherwise off course once the date has passed or the score rose.
- */
-export function targetCourse(r: ScoredRisk, targetDatePassed: boolean | null): TargetCourse {
-  if (r.targetScore === null || r.targetScore === undefined) return "No target";
-  if (r.score <= r.targetScore) return "Target met";
-  if (targetDatePassed || r.movement === "Increased") return "Not on course";
-  return "On course";
-}

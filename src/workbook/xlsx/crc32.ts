@@ -14,9 +14,10 @@ const TABLES = (() => {
   return t;
 })();
 
-export function crc32(data: Uint8Array): number {
+/** The CRC-32 of `data`, or of everything so far when `previous` is the CRC of the bytes before it. */
+export function crc32(data: Uint8Array, previous = 0): number {
   const t = TABLES;
-  let c = -1;
+  let c = ~previous;
   let i = 0;
   for (const end = data.length - 7; i < end; i += 8) {
     c ^= data[i] | (data[i + 1] << 8) | (data[i + 2] << 16) | (data[i + 3] << 24);

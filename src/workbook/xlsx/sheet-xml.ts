@@ -22,8 +22,17 @@ const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 const INVALID = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]/g;
 const dropInvalid = (s: string) => s.replace(INVALID, (m) => (m.length === 2 ? m : ""));
 
+/** Text that needs none of the treatment below (the usual case, tested once). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const PLAIN = /^[^\x00-\x1F\uD800-\uDFFF\uFFFE\uFFFF&<>"'_\s][^\x00-\x1F\uD800-\uDFFF\uFFFE\uFFFF&<>"'_]*$/;
+
 /** Cell text: Excel reads "_x0041_" as an escape, so a literal one has its underscore escaped. */
 export function textXml(s: string): string {
+  return PLAIN.test(s) && !/\s$/.test(s) ? `<t>${s}</t>` : treatedTextXml(s);
+}
+
+/** Cell text with XML's markup escaped, what XML cannot hold dropped, and spaces kept. */
+export function treatedTextXml(s: string): string {
   const t = escapeXml(dropInvalid(s).replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1"));
   return /^\s|\s$|\n/.test(s) ? `<t xml:space="preserve">${t}</t>` : `<t>${t}</t>`;
 }
@@ -150,13 +159,56 @@ export function legacyPasswordHash(password: string): string {
   return hash.toString(16).toUpperCase().padStart(4, "0");
 }
 
-/** The worksheet part for a plan; `drawingRid` names the relationship to its drawing (charts), if any. */
+/** Rows of cells written per piece of the part: pieces are compressed as they come, never joined. */
+const ROWS_PER_PIECE = 500;
+
+/** The last column holding a value or a style, so the dimension can be written before the rows. */
+function rightmost(plan: SheetPlan, styles: (PlanStyle | undefined)[][], height: number): number {
+  let right = 0;
+  for (let r = 0; r < height; r++) {
+    const values = plan.cells[r] ?? [];
+    const rowStyles = styles[r] ?? [];
+    for (let c = Math.max(values.length, rowStyles.length) - 1; c > right; c--) {
+      const v = values[c];
+      if ((v !== null && v !== undefined) || rowStyles[c]) {
+        right = c;
+        break;
+      }
+    }
+  }
+  return right;
+}
+
+/** The worksheet part for a plan, as one string (small sheets and tests); see sheetXmlPieces. */
 export function sheetXml(plan: SheetPlan, book: StyleBook, drawingRid?: string): string {
+  return [...sheetXmlPieces(plan, book, drawingRid)].join("");
+}
+
+/**
+ * The worksheet part for a plan, in pieces of a few hundred rows, in
+ * CT_Worksheet order; `drawingRid` names the relationship to its drawing
+ * (charts), if any. Styles are added to `book` as the pieces are taken.
+ */
+export function* sheetXmlPieces(plan: SheetPlan, book: StyleBook, drawingRid?: string): Generator<string> {
   const styles = styleGrid(plan);
   const links: string[] = [];
-  const rows: string[] = [];
   const height = Math.max(plan.cells.length, styles.length);
-  let right = 0;
+  const right = rightmost(plan, styles, height);
+  const sheetPr = plan.tabColour || plan.print?.fitToWidth
+    ? `<sheetPr>${plan.tabColour ? `<tabColor rgb="${argb(plan.tabColour)}"/>` : ""}${plan.print?.fitToWidth ? '<pageSetUpPr fitToPage="1"/>' : ""}</sheetPr>`
+    : "";
+  yield [
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">',
+    sheetPr,
+    `<dimension ref="A1${height > 0 ? `:${columnLetter(right)}${height}` : ""}"/>`,
+    viewXml(plan),
+    '<sheetFormatPr defaultRowHeight="15"/>',
+    colsXml(plan),
+  ].join("");
+  let rows: string[] = [];
+  let any = false;
+  const letters: string[] = [];
   for (let r = 0; r < height; r++) {
     const values = plan.cells[r] ?? [];
     const rowStyles = styles[r] ?? [];
@@ -166,16 +218,18 @@ export function sheetXml(plan: SheetPlan, book: StyleBook, drawingRid?: string):
       const v = values[c];
       const s = rowStyles[c];
       if ((v === null || v === undefined) && !s) continue;
-      cells.push(cellXml(`${columnLetter(c)}${r + 1}`, v, s, book, links));
-      right = Math.max(right, c);
+      cells.push(cellXml(`${letters[c] ??= columnLetter(c)}${r + 1}`, v, s, book, links));
     }
     const ht = plan.rowHeights[r];
     if (!cells.length && !ht) continue;
-    rows.push(`<row r="${r + 1}"${ht ? ` ht="${ht}" customHeight="1"` : ""}>${cells.join("")}</row>`);
+    rows.push(`${any ? "" : "<sheetData>"}<row r="${r + 1}"${ht ? ` ht="${ht}" customHeight="1"` : ""}>${cells.join("")}</row>`);
+    any = true;
+    if (rows.length >= ROWS_PER_PIECE) {
+      yield rows.join("");
+      rows = [];
+    }
   }
-  const sheetPr = plan.tabColour || plan.print?.fitToWidth
-    ? `<sheetPr>${plan.tabColour ? `<tabColor rgb="${argb(plan.tabColour)}"/>` : ""}${plan.print?.fitToWidth ? '<pageSetUpPr fitToPage="1"/>' : ""}</sheetPr>`
-    : "";
+  yield rows.join("") + (any ? "</sheetData>" : "<sheetData/>");
   const protection = plan.protection
     ? `<sheetProtection${plan.protection.password ? ` password="${legacyPasswordHash(plan.protection.password)}"` : ""} sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0"/>`
     : "";
@@ -183,15 +237,7 @@ export function sheetXml(plan: SheetPlan, book: StyleBook, drawingRid?: string):
   const pageSetup = plan.print
     ? `<pageSetup paperSize="9" orientation="${plan.print.landscape ? "landscape" : "portrait"}"${plan.print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ""}/>`
     : "";
-  return [
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
-    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">',
-    sheetPr,
-    `<dimension ref="A1${height > 0 ? `:${columnLetter(right)}${height}` : ""}"/>`,
-    viewXml(plan),
-    '<sheetFormatPr defaultRowHeight="15"/>',
-    colsXml(plan),
-    rows.length ? `<sheetData>${rows.join("")}</sheetData>` : "<sheetData/>",
+  yield [
     protection,
     rulesXml(plan.conditionalFormats, book),
     validations.length ? `<dataValidations count="${validations.length}">${validations.join("")}</dataValidations>` : "",

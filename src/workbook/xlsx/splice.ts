@@ -2,9 +2,10 @@ import JSZip from "jszip";
 import { SheetPlan, ConditionalFormatPlan } from "../../core";
 import { elements, elementPattern, attr, setAttr, escapeXml, decodeXml, relsPath, TAG_BODY } from "./xml-text";
 import { PartNames, samePart } from "./part-names";
-import { unprefixed } from "./ns-prefix";
+import { unprefixed, withoutPrefix, rootPrefix } from "./ns-prefix";
 import { StyleBook, UnsupportedPackage } from "./style-book";
-import { sheetXml, rulesXml } from "./sheet-xml";
+import { sheetXmlPieces, rulesXml } from "./sheet-xml";
+import { DeflatedPart, deflatePieces } from "./deflated-part";
 import { writeCells } from "./cell-splice";
 import { CellUpdate } from "../port";
 import { addCharts, isOwnDrawing, removeOwnDrawing, DRAWING_TYPE } from "./chart-xml";
@@ -111,27 +112,56 @@ function ruleBlocks(tail: string): { block: string; ref: string; formulas: strin
 }
 
 /**
- * Puts the product's rule blocks into a council sheet where CT_Worksheet
- * puts conditionalFormatting (before the first of the elements that follow
- * it), after taking out the product's earlier blocks. Priorities are unique
- * per sheet across the main and the Excel 2010 (x14) rules, so the added
- * rules are numbered after the council's own, whose order is kept.
+ * Puts the product's rule blocks into a council sheet's text after its
+ * sheetData (`tail`, unprefixed) where CT_Worksheet puts
+ * conditionalFormatting (before the first of the elements that follow it),
+ * after taking out the product's earlier blocks. Priorities are unique per
+ * sheet across the main and the Excel 2010 (x14) rules, so the added rules
+ * are numbered after the council's own, whose order is kept.
  */
-function insertRules(xml: string, add: ConditionalFormatPlan[], book: StyleBook, drop: SpliceRequest["rules"][number]["drop"]): string {
-  if (!/<worksheet\b/.test(xml)) throw new UnsupportedPackage("a sheet uses a namespace prefix");
-  const selfClosed = xml.indexOf("<sheetData/>");
-  const end = selfClosed >= 0 ? selfClosed + "<sheetData/>".length : xml.indexOf("</sheetData>") + "</sheetData>".length;
-  if (end < "</sheetData>".length) throw new UnsupportedPackage("a sheet has no sheetData");
-  const head = xml.slice(0, end);
-  let tail = xml.slice(end);
-  for (const b of ruleBlocks(tail)) if (drop(b)) tail = tail.replace(b.block, "");
-  const taken = [...tail.matchAll(/<(?:\w+:)?cfRule\b[^>]*?\spriority="(\d+)"/g)].map((m) => Number(m[1]));
+function insertRules(tail: string, add: ConditionalFormatPlan[], book: StyleBook, drop: SpliceRequest["rules"][number]["drop"]): string {
+  let out = tail;
+  for (const b of ruleBlocks(out)) if (drop(b)) out = out.replace(b.block, "");
+  const taken = [...out.matchAll(/<(?:\w+:)?cfRule\b[^>]*?\spriority="(\d+)"/g)].map((m) => Number(m[1]));
   const first = Math.max(0, ...taken) + 1;
   const numbered = [...add].sort((a, b) => a.priority - b.priority).map((cf, i) => ({ ...cf, priority: first + i }));
-  const children = topLevel(tail);
+  const children = topLevel(out);
   const later = children.find((c) => AFTER_RULES.includes(c.name));
-  const at = later ? later.start : tail.lastIndexOf("</worksheet>");
-  return head + tail.slice(0, at) + rulesXml(numbered, book) + tail.slice(at);
+  const at = later ? later.start : out.lastIndexOf("</worksheet>");
+  return out.slice(0, at) + rulesXml(numbered, book) + out.slice(at);
+}
+
+/** Where `needle` (ASCII) first occurs in `bytes` at or after `from`, or -1. */
+function indexOfBytes(bytes: Uint8Array, needle: string, from: number): number {
+  const first = needle.charCodeAt(0);
+  for (let i = bytes.indexOf(first, from); i >= 0 && i <= bytes.length - needle.length; i = bytes.indexOf(first, i + 1)) {
+    let k = 1;
+    while (k < needle.length && bytes[i + k] === needle.charCodeAt(k)) k++;
+    if (k === needle.length) return i;
+  }
+  return -1;
+}
+
+/**
+ * A council sheet with the product's colour rules in it. The sheet's cells
+ * (everything up to the end of sheetData, most of a large sheet) are passed
+ * through as the bytes they were, never decoded: only the text after them is
+ * edited, and the part is compressed as it is written.
+ */
+async function recoloured(parts: PartNames, part: string, r: SpliceRequest["rules"][number], book: StyleBook): Promise<DeflatedPart> {
+  const bytes = await parts.file(part)!.async("uint8array");
+  const decoder = new TextDecoder();
+  const prefix = rootPrefix(decoder.decode(bytes.subarray(0, 4096)), "worksheet");
+  const name = prefix ? `${prefix}:sheetData` : "sheetData";
+  const open = indexOfBytes(bytes, `<${name}`, 0);
+  if (open < 0) throw new UnsupportedPackage("a sheet has no sheetData");
+  const openEnd = bytes.indexOf(0x3e /* > */, open);
+  const close = bytes[openEnd - 1] === 0x2f /* / */ ? openEnd + 1 : indexOfBytes(bytes, `</${name}>`, openEnd);
+  if (openEnd < 0 || close < 0) throw new UnsupportedPackage("a sheet's sheetData is not closed");
+  const end = close === openEnd + 1 ? close : close + name.length + 3;
+  const rest = decoder.decode(bytes.subarray(end));
+  const tail = prefix ? withoutPrefix(rest, prefix, "worksheet") : { xml: rest, restore: (x: string) => x };
+  return deflatePieces([bytes.subarray(0, end), tail.restore(insertRules(tail.xml, r.add, book, r.drop))]);
 }
 
 /**
@@ -154,8 +184,14 @@ const STYLES_TYPE = `${REL_NS}/styles`;
 const CALC_CHAIN_TYPE = `${REL_NS}/calcChain`;
 const OFFICE_DOCUMENT_TYPE = `${REL_NS}/officeDocument`;
 
-/** Applies the request to `zip`, the package as opened, in place. */
-export async function splice(zip: JSZip, req: SpliceRequest): Promise<void> {
+/**
+ * Applies the request to `zip`, the package as opened, in place. Large parts
+ * (the product's sheets, council sheets given colour rules) are returned
+ * already compressed, under their stored names, with an empty placeholder
+ * in `zip`.
+ */
+export async function splice(zip: JSZip, req: SpliceRequest): Promise<Map<string, DeflatedPart>> {
+  const deflated = new Map<string, DeflatedPart>();
   const parts = new PartNames(zip);
   const wbPart = (await parts.rels("")).find((r) => r.type === OFFICE_DOCUMENT_TYPE)?.target ?? parts.actual("xl/workbook.xml") ?? "xl/workbook.xml";
   const wbRelsPart = relsPath(wbPart);
@@ -218,7 +254,7 @@ export async function splice(zip: JSZip, req: SpliceRequest): Promise<void> {
     }
     const charts = addCharts(zip, part, plan, types);
     if (charts) types = charts.types;
-    parts.write(part, sheetXml(plan, book, charts?.rid));
+    deflated.set(parts.write(part, ""), await deflatePieces(sheetXmlPieces(plan, book, charts?.rid)));
   }
 
   const cells = (req.cells ?? []).filter((c) => c.updates.length);
@@ -232,8 +268,8 @@ export async function splice(zip: JSZip, req: SpliceRequest): Promise<void> {
   for (const r of req.rules) {
     const target = byName.get(r.sheet);
     if (!target || writing.has(r.sheet) || !parts.has(target.part)) continue;
-    const sheet = unprefixed(await text(parts, target.part), "worksheet");
-    parts.write(target.part, sheet.restore(insertRules(sheet.xml, r.add, book, r.drop)));
+    const recolouredPart = await recoloured(parts, target.part, r, book);
+    deflated.set(parts.write(target.part, ""), recolouredPart);
   }
 
   // Removing sheets: their entries, parts and relationships, and the sheet-local names that pointed at them.
@@ -262,6 +298,8 @@ export async function splice(zip: JSZip, req: SpliceRequest): Promise<void> {
   parts.write(wbRelsPart, relsXml);
   parts.write("[Content_Types].xml", types);
   parts.write(stylesPart, stylesText.restore(book.xml()));
+  for (const name of deflated.keys()) if (!zip.files[name]) deflated.delete(name);
+  return deflated;
 }
 
 /** Sheet-local names and the workbook view refer to sheets by position; keep them on the same sheets. */

@@ -20,11 +20,17 @@ const DEFLATE_FAST = { zip: { compression: "DEFLATE", compressionOptions: { leve
 
 type Visibility = "visible" | "hidden" | "veryHidden";
 
-/** A sheet of the workbook as this session sees it: as read from the file, or as the product wrote it. */
+/**
+ * A sheet of the workbook as this session sees it: as read from the file, or
+ * as the product wrote it. A council sheet's grid is held until it is first
+ * handed out, then only weakly: a run that has summarised a 50,000-row sheet
+ * does not keep its cells through the save, and a later read that finds the
+ * grid gone reads the file again.
+ */
 interface Sheet {
   name: string;
   visibility: Visibility;
-  grid: SheetGrid | null;
+  grid: SheetGrid | WeakRef<SheetGrid> | null;
   plan: SheetPlan | null;
 }
 
@@ -69,6 +75,7 @@ export class XlsxWorkbook implements WorkbookPort {
     private readonly data: Uint8Array | null,
     private sheets: Sheet[],
     private readonly partsBefore: PackageParts,
+    private readonly limits: ReadLimits = DEFAULT_LIMITS,
   ) {}
 
   /** Read a file, or refuse it with a WorkbookFileError saying why in one plain sentence. */
@@ -82,7 +89,7 @@ export class XlsxWorkbook implements WorkbookPort {
       throw refuse({ kind: "zip-damaged" });
     }
     const sheets = read.sheets.map((s) => ({ name: s.name, visibility: s.visibility, grid: s.grid, plan: null }));
-    return new XlsxWorkbook(data, sheets, parts);
+    return new XlsxWorkbook(data, sheets, parts, limits);
   }
 
   static empty(): XlsxWorkbook {
@@ -98,7 +105,24 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async readSheets(names?: string[]): Promise<SheetGrid[]> {
-    return this.sheets.filter((s) => !names || names.includes(s.name)).map((s) => (s.plan ? planGrid(s.plan, s.visibility) : this.edited(s.grid!)));
+    const wanted = this.sheets.filter((s) => !names || names.includes(s.name));
+    const grids = await this.councilGrids(wanted.filter((s) => !s.plan));
+    return wanted.map((s) => (s.plan ? planGrid(s.plan, s.visibility) : this.edited(grids.get(s)!)));
+  }
+
+  /** Council sheets' grids as read, from memory or (when they have been let go) from the file again; held weakly from now on. */
+  private async councilGrids(sheets: Sheet[]): Promise<Map<Sheet, SheetGrid>> {
+    const out = new Map<Sheet, SheetGrid>();
+    for (const s of sheets) {
+      const grid = s.grid instanceof WeakRef ? s.grid.deref() : s.grid;
+      if (grid) out.set(s, grid);
+    }
+    if (out.size < sheets.length) {
+      const read = await readWorkbook(this.data!, this.limits);
+      for (const s of sheets) if (!out.has(s)) out.set(s, read.sheets.find((r) => r.name === s.name)!.grid);
+    }
+    for (const [s, grid] of out) s.grid = new WeakRef(grid);
+    return out;
   }
 
   /** A council sheet's grid with this session's edits in it (the grid as read is kept as it was). */
@@ -201,7 +225,7 @@ export class XlsxWorkbook implements WorkbookPort {
   async readSettings(): Promise<string | null> {
     const s = this.sheet(SETTINGS_SHEET);
     if (!s) return null;
-    const rows = s.plan ? planGrid(s.plan, s.visibility).rows : this.edited(s.grid!).rows;
+    const rows = s.plan ? planGrid(s.plan, s.visibility).rows : this.edited((await this.councilGrids([s])).get(s)!).rows;
     let json = "";
     for (const row of rows) if (row && typeof row[0] === "string") json += row[0];
     return json || null;
@@ -254,9 +278,9 @@ export class XlsxWorkbook implements WorkbookPort {
     const sheets = this.sheets.filter((s) => s.plan).map((s) => ({ plan: s.plan!, state: s.visibility }));
     const rules = [...this.rules].map(([sheet, r]) => ({ sheet, add: r.add, drop: (block: { ref: string; formulas: string[] }) => isOwned(block, r.drop) }));
     const cells = [...this.edits].map(([sheet, edits]) => ({ sheet, updates: [...edits.values()] }));
-    await splice(zip, { sheets, remove: [...this.removed], rules, cells });
+    const deflated = await splice(zip, { sheets, remove: [...this.removed], rules, cells });
     // A part the splice rewrote is a new object in the package; one it left is the very object loaded.
-    return repack(ZipPackage.open(opened), zip, (name, file) => before.get(name) === file);
+    return repack(ZipPackage.open(opened), zip, (name, file) => before.get(name) === file, deflated);
   }
 
   /** The whole workbook re-saved by ExcelJS (loaded only now), with this session's changes replayed on it. */

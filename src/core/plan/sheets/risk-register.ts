@@ -1,37 +1,76 @@
 import { RisksReport } from "../../report/types";
+import { movedSince } from "../../report/risks";
 import { RiskMatrix, DEFAULT_MATRIX } from "../../risk/matrix";
 import { HeatMapCell } from "../../risk/heatmap";
-import { SheetBuilder } from "../builder";
+import { SheetBuilder, ColumnColouring } from "../builder";
+import { toIso } from "../../dates";
 import { BAND_STYLE } from "../palette";
 import { PlanValue, SheetPlan } from "../types";
 
-/** The register in order of severity, with score, level and movement. */
+type RegisterRisk = RisksReport["risks"][number];
+
+/** An optional column: shown for a register only where it has data for it. */
+interface OptionalColumn {
+  header: string;
+  width: number;
+  has: (r: RisksReport) => boolean;
+  value: (x: RegisterRisk) => PlanValue;
+  format?: string;
+  colour?: ColumnColouring;
+  match?: "exact" | "contains" | "starts";
+}
+
+const hasTarget = (r: RisksReport) => r.risks.some((x) => x.target !== null)
+  || ["targetScore", "targetLikelihood", "targetImpact"].some((role) => (r.detected.columns as Record<string, number | undefined>)[role] !== undefined);
+
+const OPTIONAL: OptionalColumn[] = [
+  { header: "Previous score", width: 10, has: (r) => r.risks.some((x) => x.previousScore !== null && x.previousScore !== undefined), value: (x) => x.previousScore ?? null },
+  { header: "Inherent score", width: 10, has: (r) => r.risks.some((x) => x.item.inherent?.likelihood && x.item.inherent?.impact),
+    value: (x) => (x.item.inherent?.likelihood && x.item.inherent?.impact ? x.item.inherent.likelihood * x.item.inherent.impact : null) },
+  { header: "Residual score", width: 10, has: (r) => r.risks.some((x) => x.item.residual.score !== null || x.item.residual.level !== ""), value: (x) => x.item.residual.score },
+  { header: "Residual level", width: 12, has: (r) => r.risks.some((x) => x.item.residual.score !== null || x.item.residual.level !== ""), value: (x) => x.item.residual.level || null },
+  { header: "Appetite", width: 10, has: (r) => r.risks.some((x) => x.exceedsAppetite !== null), value: (x) => (x.exceedsAppetite === null ? null : x.exceedsAppetite ? "Exceeds" : "Within") },
+  // A target score, or the level the register names as the target where it gives no score.
+  { header: "Target", width: 9, has: hasTarget, value: (x) => x.target?.score ?? x.target?.band ?? null },
+  { header: "Target date", width: 12, has: (r) => hasTarget(r) && r.risks.some((x) => x.item.targetDate !== null),
+    value: (x) => (x.item.targetDate ? { date: toIso(x.item.targetDate) } : null), format: "dd/mm/yyyy" },
+  { header: "On course for target?", width: 34, has: hasTarget, value: (x) => x.course.phrase, colour: "course", match: "starts" },
+];
+
+const FIXED = ["Rank", "Risk", "Likelihood", "Impact", "Score", "Level", "Movement"];
+const FIXED_WIDTHS = [6, 60, 16, 16, 8, 10, 14];
+
+/** The register in order of severity, with score, level and movement, and the columns each register has data for. */
 export function riskRegisterSheet(risks: RisksReport[], name: string, matrix: RiskMatrix | null, periodLong: string | null): SheetPlan {
   const fallback = matrix ?? DEFAULT_MATRIX;
-  const b = new SheetBuilder("risk-register", name, [6, 60, 16, 16, 8, 10, 14, 12, 16]);
+  // Columns the register has no data for are left out rather than printed empty; each sheet column is as wide as its widest use.
+  const columnsOf = new Map(risks.map((r) => [r, OPTIONAL.filter((c) => c.has(r))]));
+  const widths = [...FIXED_WIDTHS];
+  for (const cols of columnsOf.values()) cols.forEach((c, i) => (widths[FIXED.length + i] = Math.max(widths[FIXED.length + i] ?? 0, c.width)));
+  const b = new SheetBuilder("risk-register", name, widths);
   b.title(`Strategic risk register in order of severity${periodLong ? `: ${periodLong}` : ""}`);
   b.note("Order: score (likelihood × impact), then impact, then likelihood; ties keep the register's order.");
   for (const r of risks) {
     const m = r.matrix ?? fallback;
+    const optional = columnsOf.get(r) ?? [];
     b.blank();
     b.subtitle(`${r.label}: ${r.risks.length} live risks${r.closedNow.length ? ` (${r.closedNow.length} closed, listed below)` : ""}`);
     b.note(`Levels from ${r.levelsSource}.`);
-    // Columns the register has no data for are left out rather than printed empty.
-    const withPrevious = r.risks.some((x) => x.previousScore !== null && x.previousScore !== undefined);
-    const withAppetite = r.risks.some((x) => x.exceedsAppetite !== null);
-    const withResidual = r.risks.some((x) => x.item.residual.score !== null || x.item.residual.level !== "");
-    const withInherent = r.risks.some((x) => x.item.inherent?.likelihood && x.item.inherent?.impact);
-    const headers = ["Rank", "Risk", "Likelihood", "Impact", "Score", "Level", "Movement",
-      ...(withPrevious ? ["Previous score"] : []), ...(withInherent ? ["Inherent score"] : []), ...(withResidual ? ["Residual score", "Residual level"] : []), ...(withAppetite ? ["Appetite"] : [])];
+    if (optional.some((c) => c.header === "Target")) {
+      b.note("On course: the target date is still ahead and the score has not risen since last quarter, nor stood still with the target date before next quarter's report.");
+      b.note("A risk with no target, or no target date, is never counted as on course.");
+    } else if (r.detected.columns.targetDate !== undefined) {
+      b.note("The register gives target dates but no target scores, so no risk is judged on course for a target.");
+    }
     const rows: PlanValue[][] = r.risks.map((x, i) => [
       i + 1, x.title, m.likelihoodLabels[x.likelihood - 1], m.impactLabels[x.impact - 1], x.score, x.band, x.movementShown,
-      ...(withPrevious ? [x.previousScore ?? null] : []),
-      ...(withInherent ? [x.item.inherent?.likelihood && x.item.inherent?.impact ? x.item.inherent.likelihood * x.item.inherent.impact : null] : []),
-      ...(withResidual ? [x.item.residual.score, x.item.residual.level || null] : []),
-      ...(withAppetite ? [x.exceedsAppetite === null ? null : x.exceedsAppetite ? "Exceeds" : "Within"] : []),
+      ...optional.map((c) => c.value(x)),
     ]);
-    const t = b.table(`${r.label}: register`, headers, rows, {
-      colour: [{ col: 5, by: "band" }, { col: 6, by: "movement" }],
+    const at = (c: OptionalColumn) => FIXED.length + optional.indexOf(c);
+    const t = b.table(`${r.label}: register`, [...FIXED, ...optional.map((c) => c.header)], rows, {
+      colour: [{ col: 5, by: "band" }, { col: 6, by: "movement" },
+        ...optional.filter((c) => c.colour).map((c) => ({ col: at(c), by: c.colour as ColumnColouring, match: c.match }))],
+      formats: optional.filter((c) => c.format).map((c) => ({ col: at(c), numberFormat: c.format as string })),
       repeatHeader: true,
     });
     if (r === risks[0]) b.freezeBelow(t.headerRow + 1);
@@ -41,6 +80,44 @@ export function riskRegisterSheet(risks: RisksReport[], name: string, matrix: Ri
     }
   }
   return b.build();
+}
+
+/** Said wherever last quarter would be compared with and none is stored (a first run). */
+export const NO_PREVIOUS = "No previous quarter to compare with";
+
+/** References listed in one cell, cut short (with how many more) so the line stays readable. */
+function refList(refs: string[], room = 110): string {
+  // Codes read well after commas; titles (which may hold commas) need semicolons.
+  const sep = refs.some((r) => /[\s,]/.test(r)) ? "; " : ", ";
+  const out: string[] = [];
+  let length = 0;
+  for (const [i, ref] of refs.entries()) {
+    if (out.length && length + ref.length + sep.length > room) return `${out.join(sep)} and ${refs.length - i} more (see Risk register)`;
+    out.push(ref);
+    length += ref.length + sep.length;
+  }
+  return out.join(sep);
+}
+
+/**
+ * How many risks moved since last quarter, and which, below the maps. A first
+ * run has no stored quarter: it says so and claims no movement.
+ */
+function movedTable(b: SheetBuilder, r: RisksReport): void {
+  const moves = movedSince(r);
+  b.blank();
+  if (!moves) {
+    b.setRow(b.nextRow, 0, [`Moved since last quarter: ${NO_PREVIOUS}.`]);
+    b.styleCell(b.nextRow - 1, 0, { italic: true, font: "#595959" });
+    return;
+  }
+  const rows: [string, string[]][] = [
+    ["Risen in score", moves.risen], ["Fallen in score", moves.fallen], ["Unchanged", moves.unchanged], ["New", moves.added], ["Closed", moves.closed],
+  ];
+  const t = b.table(`${r.label}: moved since ${moves.since}`, [`Moved since ${moves.since}`, "Risks"], rows.map(([what, refs]) => [what, refs.length]));
+  // Which risks, beside the table and unbordered, so a long list runs on to the right rather than through cell borders.
+  b.setRow(t.headerRow, 2, ["Which risks"]).styleCell(t.headerRow, 2, { bold: true, vAlign: "top" });
+  rows.forEach(([, refs], i) => b.setRow(t.firstRow + i, 2, [refs.length ? refList(refs) : null]));
 }
 
 function writeMap(b: SheetBuilder, top: number, left: number, title: string, map: HeatMapCell[][], m: RiskMatrix): void {
@@ -66,13 +143,13 @@ function writeMap(b: SheetBuilder, top: number, left: number, title: string, map
 export function heatMapSheet(r: RisksReport, name: string, matrix: RiskMatrix | null, periodLong: string | null): SheetPlan {
   const m = r.matrix ?? matrix ?? DEFAULT_MATRIX;
   const width = m.impactLabels.length + 1;
-  const b = new SheetBuilder("risk-heat-map", name, [22, ...m.impactLabels.map(() => 13), 4, 22, ...m.impactLabels.map(() => 13)]);
+  const b = new SheetBuilder("risk-heat-map", name, [24, ...m.impactLabels.map(() => 13), 4, 22, ...m.impactLabels.map(() => 13)]);
   b.title(`Risk heat map: ${r.label}${periodLong ? `, ${periodLong}` : ""}`);
   b.note(`Each cell counts the risks with that likelihood and impact. Levels: ${m.bands.map((x) => `${x.name} ${x.minScore}+`).join(", ")} (score = likelihood × impact).`);
   const top = b.nextRow + 1;
   writeMap(b, top, 0, "This quarter", r.heatMap, m);
   if (r.previousHeatMap) writeMap(b, top, width + 1, "Previous quarter", r.previousHeatMap, m);
-  else b.setRow(top, width + 1, ["Previous quarter: no history yet (it fills in from next quarter's run)."]);
+  else b.setRow(top, width + 1, [`${NO_PREVIOUS} (last quarter's map fills in from next quarter's run).`]);
   const legend = top + m.likelihoodLabels.length + 3;
   b.setRow(legend, 0, ["Level", "Risks"]);
   b.styleCell(legend, 0, { bold: true, border: true, fill: "#D9D9D9" }).styleCell(legend, 1, { bold: true, border: true, fill: "#D9D9D9" });
@@ -81,5 +158,6 @@ export function heatMapSheet(r: RisksReport, name: string, matrix: RiskMatrix | 
     const s = BAND_STYLE[band.name] ?? { fill: band.colour };
     b.styleCell(legend + 1 + i, 0, { fill: s.fill, font: s.font, border: true }).styleCell(legend + 1 + i, 1, { border: true });
   });
+  movedTable(b, r);
   return b.build();
 }

@@ -5,6 +5,7 @@ import { Status, STATUSES } from "../../status";
 import { notRatedPhrase } from "../../report/not-rated";
 import { shortPeriodLabel, formatPeriod } from "../../periods";
 import { SheetBuilder } from "../builder";
+import { TargetCourse, TARGET_COURSES } from "../../risk/target";
 import { PlanValue, SheetPlan } from "../types";
 
 const KIND_NAMES: Record<DatasetReport["kind"], string> = {
@@ -156,6 +157,11 @@ function riskTable(b: SheetBuilder, r: RisksReport): void {
     ["Increased", moves.Increased], ["Decreased", moves.Decreased], ["Unchanged", moves.Unchanged], ["New", moves.New],
     ...(moves["N/A"] ? [["Not known (no previous quarter)", moves["N/A"]]] : []), ["Closed", r.closed.length],
   ], { colour: [{ col: 0, by: "movement" }] });
+  if (!r.risks.some((x) => x.target !== null)) return;
+  b.blank();
+  const count = (c: TargetCourse) => r.risks.filter((x) => x.course.course === c).length;
+  b.table(`${r.label}: against target`, ["On course for target by its date?", "Number of risks"],
+    TARGET_COURSES.filter((c) => count(c) || c !== "Not judged").map((c) => [c, count(c)]), { colour: [{ col: 0, by: "course", match: "starts" }] });
 }
 
 export function summarySheet(report: Report, name: string, previousLabel: string): SheetPlan {

@@ -82,6 +82,7 @@ export function Results({ view, host, onRerun }: ResultsProps) {
           <Card key={`${r.sheet}!${r.cell}`} className={`${styles.card} ${styles.notOk}`}>
             <Text className={styles.word}>{r.title}</Text>
             <Caption1>{r.why}</Caption1>
+            {r.ytd !== null && <Caption1>Year to date: {r.ytd}</Caption1>}
             <TrendChart series={r.series} title={r.title} polarity={r.polarity} target={r.target} />
             <CellLink host={host} sheet={r.sheet} cell={r.cell} />
           </Card>

@@ -1,4 +1,5 @@
 import { Inflate } from "fflate";
+import { hasNative } from "../native-streams";
 import { Budget } from "./limits";
 import { refuse, WorkbookFileError } from "./refusal";
 
@@ -72,7 +73,7 @@ export class ZipPackage {
         take(this.data.subarray(p, Math.min(end, p + SLICE)));
         await budget.pause();
       }
-    } else if (nativeInflate()) {
+    } else if (hasNative("DecompressionStream")) {
       await this.inflateNatively(compressed, take, budget);
     } else {
       const inflater = new Inflate((chunk) => take(chunk));
@@ -122,18 +123,6 @@ export class ZipPackage {
       throw refuse({ kind: "zip-damaged" });
     }
   }
-}
-
-let native: boolean | undefined;
-function nativeInflate(): boolean {
-  if (native === undefined) {
-    try {
-      native = typeof DecompressionStream === "function" && !!new DecompressionStream("deflate-raw");
-    } catch {
-      native = false;
-    }
-  }
-  return native;
 }
 
 function centralDirectory(data: Uint8Array): ZipEntry[] {

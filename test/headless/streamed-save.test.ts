@@ -1,0 +1,109 @@
+/**
+ * The save builds large parts in pieces and compresses them as they come
+ * (so a 50,000-row sheet never exists as one string), passes a council
+ * sheet's cells through as the bytes they were when it adds colour rules,
+ * and lets go of the cells it read once they have been handed out. Each
+ * must give exactly the part, the rules and the grids a whole-string,
+ * hold-everything save gave.
+ */
+import fc from "fast-check";
+import JSZip from "jszip";
+import { inflateSync } from "fflate";
+import { setFlagsFromString } from "v8";
+import { runInNewContext } from "vm";
+import { deflatePieces } from "../../src/workbook/xlsx/deflated-part";
+import { crc32 } from "../../src/workbook/xlsx/crc32";
+import { splice } from "../../src/workbook/xlsx/splice";
+import { XlsxWorkbook } from "../../src/workbook/xlsx/workbook";
+import { sheetXml, sheetXmlPieces } from "../../src/workbook/xlsx/sheet-xml";
+import { StyleBook } from "../../src/workbook/xlsx/style-book";
+import { ConditionalFormatPlan, SheetPlan } from "../../src/core";
+import { buildPackage } from "../helpers/xlsx-fixtures";
+
+const text = (part: { chunks: Uint8Array[] }) => new TextDecoder().decode(inflateSync(Buffer.concat(part.chunks)));
+
+describe("parts compressed as they are written", () => {
+  // Blocks are a million characters: put an emoji (a surrogate pair) across that boundary, and other text either side.
+  const pieces = fc.array(fc.oneof(fc.string({ unit: "grapheme", maxLength: 50 }), fc.constant("x".repeat((1 << 20) - 1) + "😀 é")), { maxLength: 6 });
+
+  it.each([["the platform's compressor", true], ["fflate", false]])("inflate back to the text, with its CRC and size (%s)", async (_, native) => {
+    await fc.assert(fc.asyncProperty(pieces, async (list) => {
+      const part = await deflatePieces(list, native);
+      const bytes = new TextEncoder().encode(list.join(""));
+      expect(text(part)).toBe(list.join(""));
+      expect(part.size).toBe(bytes.length);
+      expect(part.crc).toBe(crc32(bytes));
+    }), { numRuns: 15 });
+  });
+
+  it("continues a CRC over pieces as over the whole", () => {
+    const whole = new TextEncoder().encode("The quick brown fox jumps over the lazy dog");
+    expect(crc32(whole.subarray(10), crc32(whole.subarray(0, 10)))).toBe(crc32(whole));
+  });
+
+  it("writes a sheet in pieces that join to the sheet written whole", () => {
+    const cells = Array.from({ length: 1_234 }, (_, r) => [`Row ${r}`, r, r % 3 ? { date: "2024-03-31" } : null]);
+    const plan: SheetPlan = {
+      purpose: "indicator-results", name: "Results", cells, styles: [{ ref: "A1:C1", style: { bold: true } }], columnWidths: [20],
+      conditionalFormats: [], validations: [], rowHeights: { 0: 30 }, hiddenColumns: [], tables: [],
+    };
+    const pieces = [...sheetXmlPieces(plan, new StyleBook())];
+    expect(pieces.length).toBeGreaterThan(2);
+    expect(pieces.join("")).toBe(sheetXml(plan, new StyleBook()));
+    expect(pieces.join("")).toContain('<dimension ref="A1:C1234"/>');
+  });
+});
+
+describe("colour rules put into a council sheet", () => {
+  const red: ConditionalFormatPlan = { ref: "B2:B3", priority: 1, rule: { type: "expression", formula: 'LOWER(TRIM($B2))="red"', style: { fill: "#F4CCCC" } } };
+
+  async function recolour(sheet: string): Promise<string> {
+    const zip = await JSZip.loadAsync(await buildPackage({ sheets: [{ name: "Data", rows: [["Item", "RAG"]] }] }));
+    zip.file("xl/worksheets/sheet1.xml", sheet);
+    const deflated = await splice(zip, { sheets: [], remove: [], rules: [{ sheet: "Data", add: [red], drop: () => false }] });
+    return text(deflated.get("xl/worksheets/sheet1.xml")!);
+  }
+
+  const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+  const rows = '<row r="1"><c r="A1" t="inlineStr"><is><t>&lt;/sheetData&gt; is text here</t></is></c></row>';
+
+  it("keeps the cells byte for byte and puts the rules after them, before the page margins", async () => {
+    const head = `<?xml version="1.0" encoding="UTF-8"?>\n<worksheet xmlns="${MAIN}"><sheetData>${rows}</sheetData>`;
+    const out = await recolour(`${head}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`);
+    expect(out.startsWith(head)).toBe(true);
+    expect(out.slice(head.length)).toMatch(/^<conditionalFormatting sqref="B2:B3"><cfRule type="expression" dxfId="\d+" priority="1"><formula>LOWER\(TRIM\(\$B2\)\)=&quot;red&quot;<\/formula><\/cfRule><\/conditionalFormatting><pageMargins /);
+  });
+
+  it("handles an empty sheetData and a prefixed sheet, keeping the prefix", async () => {
+    expect(await recolour(`<worksheet xmlns="${MAIN}"><sheetData/></worksheet>`)).toMatch(/^<worksheet [^>]*><sheetData\/><conditionalFormatting sqref="B2:B3">.*<\/conditionalFormatting><\/worksheet>$/);
+    const prefixed = await recolour(`<x:worksheet xmlns:x="${MAIN}"><x:sheetData>${rows.replace(/<(\/?)/g, "<$1x:")}</x:sheetData><x:pageMargins left="1" right="1" top="1" bottom="1" header="0" footer="0"/></x:worksheet>`);
+    expect(prefixed).toContain('</x:sheetData><x:conditionalFormatting sqref="B2:B3"><x:cfRule type="expression"');
+    expect(prefixed).toMatch(/<\/x:conditionalFormatting><x:pageMargins /);
+  });
+});
+
+describe("cells read are let go once handed out", () => {
+  setFlagsFromString("--expose-gc");
+  const gc = runInNewContext("gc") as () => void;
+
+  it("reads them from the file again when asked after they were collected", async () => {
+    const rows = [["Code", "Indicator", "Q1 2021/22"], ["A1", "Homes built", 42], ["A2", "Calls answered", 0.93]];
+    const wb = await XlsxWorkbook.open(await buildPackage({ sheets: [{ name: "Indicators", rows }] }));
+    const first = JSON.stringify(await wb.readSheets());
+    // Weakly held objects live to the end of the current job: let it end, then collect.
+    await new Promise((r) => setTimeout(r, 0));
+    gc();
+    expect(JSON.stringify(await wb.readSheets())).toBe(first);
+    expect(JSON.stringify(await wb.readSheets(["Indicators"]))).toBe(first);
+  });
+});
+
+describe("cell text", () => {
+  it("takes the quick way only where the careful way gives the same XML", async () => {
+    const { textXml, treatedTextXml } = await import("../../src/workbook/xlsx/sheet-xml");
+    const text = fc.oneof(fc.string({ unit: "binary" }), fc.string({ unit: fc.constantFrom("a", " ", "_", "x", "0", "&", "\n", "\u00A0", "\uD83D", "\uDE00", "<", "\u0001") }));
+    fc.assert(fc.property(text, (s) => expect(textXml(s)).toBe(treatedTextXml(s))), { numRuns: 2_000 });
+    expect(textXml("Homes built")).toBe("<t>Homes built</t>");
+    expect(textXml(" lead")).toBe('<t xml:space="preserve"> lead</t>');
+  });
+});
