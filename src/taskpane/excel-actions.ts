@@ -11,7 +11,7 @@ import { runDiagnostics, reportText } from "../workbook/office/diagnostics";
 import { inspectWorkbook } from "../workbook/inspect";
 import { updateSettings } from "../workbook/settings-store";
 import { summarise } from "../workbook/summarise";
-import { resultsView } from "../workbook/results-view";
+import { paneOutcome } from "./pane-results";
 import { makeTemplates } from "../workbook/templates";
 import { collectReturns } from "../workbook/collect";
 import { templatesMessage, collectMessage } from "./messages";
@@ -32,7 +32,7 @@ export const run = (request: RunRequest, onProgress: (step: string, fraction: nu
       period: request.period, formatSource: request.formatSource, onProgress, cancelled, replaceHistory: request.replaceHistory, replaceHistoryHint: REPLACE_HINT,
     });
     if (r.error) throw new Error(r.error);
-    return { view: resultsView(r.report, r.outputSheets, r.settings.riskMatrix, r.settings, r.historyKept), json: r.json };
+    return paneOutcome(r);
   });
 
 export const templates = (directorate: string | null) =>

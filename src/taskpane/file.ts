@@ -28,8 +28,11 @@ export function fileHost(name: string, data: ArrayBuffer): FileHost {
   let client = new WorkerClient();
   const changes: Change[] = [];
 
-  // The worker gets a copy: the bytes here are what a Cancel reopens from.
-  const openIn = (c: WorkerClient) => c.call<void>({ op: "open", data: data.slice(0) });
+  // The worker gets a copy, handed over without a second one: the bytes here are what a Cancel reopens from.
+  const openIn = (c: WorkerClient) => {
+    const copy = data.slice(0);
+    return c.call<void>({ op: "open", data: copy }, undefined, [copy]);
+  };
 
   const change = async <T>(op: Change, onProgress?: (step: string, fraction: number) => void): Promise<T> => {
     const value = await client.call<T>(op, onProgress);

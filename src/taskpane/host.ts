@@ -1,7 +1,8 @@
 import type { Inspection } from "../workbook/inspect";
-import type { ResultsView } from "../workbook/results-view";
-import type { SummaryJson } from "../workbook/summarise";
 import type { DatasetSettings, RiskMatrix } from "../core";
+import type { RunOutcome } from "./pane-results";
+
+export type { RunOutcome } from "./pane-results";
 
 export interface RunRequest {
   period: string | null;
@@ -12,11 +13,6 @@ export interface RunRequest {
 
 /** How the pane tells the user to replace stored results, in the history note. */
 export const REPLACE_HINT = "Choose 'Replace the stored results' on the Results step to replace them";
-
-export interface RunOutcome {
-  view: ResultsView;
-  json: SummaryJson;
-}
 
 /**
  * Everything the pane does to a workbook, inside Excel or on a file. The

@@ -69,7 +69,8 @@ export const KIND_NOUN: Record<DatasetKind, [string, string]> = {
 };
 
 export function plural(n: number, [one, many]: [string, string]): string {
-  return `${n} ${n === 1 ? one : many}`;
+  // Thousands separated, so a large count reads at a glance ("25,487 indicators").
+  return `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
 }
 
 /** What each status means, said as a performance officer would after a count ("6 … have no target"). */

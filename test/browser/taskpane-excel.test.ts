@@ -15,7 +15,7 @@ import { SAMPLE } from "../helpers/workbooks";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/workbook";
 import { inspectWorkbook } from "../../src/workbook/inspect";
 import { summarise } from "../../src/workbook/summarise";
-import { resultsView } from "../../src/workbook/results-view";
+import { paneOutcome } from "../../src/taskpane/pane-results";
 
 const SHOTS = join(__dirname, "..", "artefacts", "pane");
 
@@ -24,7 +24,7 @@ async function fakeHostScript(): Promise<string> {
   const data = new Uint8Array(readFileSync(SAMPLE));
   const inspection = await inspectWorkbook(await XlsxWorkbook.open(data));
   const r = await summarise(await XlsxWorkbook.open(data));
-  const outcome = { view: resultsView(r.report, r.outputSheets, null), json: r.json };
+  const outcome = paneOutcome(r);
   // The first inspection and the first run fail as Excel fails (an error with a code), to show the error states.
   return `
     window.__selected = [];

@@ -6,12 +6,15 @@
  */
 import { Browser, Page } from "playwright-core";
 import ExcelJS from "exceljs";
-import { mkdirSync, writeFileSync } from "fs";
+import { mkdirSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { serveDist } from "./serve";
 import { launchChromium } from "./chromium";
 import { axeSerious, recordFrames, stopFrames } from "./pane";
 import { tempDir } from "../helpers/workbooks";
+import { XlsxWorkbook } from "../../src/workbook/xlsx/workbook";
+import { summarise } from "../../src/workbook/summarise";
+import { PANE_LIST_LIMIT } from "../../src/taskpane/pane-results";
 
 const SHOTS = join(__dirname, "..", "artefacts", "pane");
 const ROWS = 40_000;
@@ -118,4 +121,25 @@ describe("task pane on a 40,000-row workbook (file mode)", () => {
     expect(await page.getByRole("status").filter({ hasText: "Results ready" }).count()).toBe(1);
     expect(errors).toEqual([]);
   }, 180_000);
+
+  it("shows the 'Red Red' list a page at a time and says how many more there are and where they all are", async () => {
+    // What the Exceptions sheet of the download lists, from the same file summarised here.
+    const r = await summarise(await XlsxWorkbook.open(new Uint8Array(readFileSync(file))));
+    const total = Number(/'Red Red' items: (\d+)/.exec(JSON.stringify(r.plans.find((p) => p.purpose === "exceptions")))![1]);
+    expect(total).toBeGreaterThan(PANE_LIST_LIMIT);
+    const n = (x: number) => x.toLocaleString("en-GB");
+    const section = page.locator("section[aria-labelledby=redred-title]");
+    await section.getByText(`'Red Red': off target and worsening (${n(total)})`).waitFor();
+    const more = (shown: number) => section.getByText(`and ${n(total - shown)} more — all ${n(total)} are on the 'Exceptions' sheet of the downloaded workbook`);
+    expect(await section.locator(".fui-Card").count()).toBe(10);
+    await more(10).waitFor();
+    await page.screenshot({ path: join(SHOTS, "7-red-red-40000-rows.png"), fullPage: true });
+    const button = section.getByRole("button", { name: "Show 10 more 'Red Red' items" });
+    for (let shown = 10; shown < PANE_LIST_LIMIT; shown += 10) await button.click();
+    await more(PANE_LIST_LIMIT).waitFor();
+    // The pane holds only the first ones; the rest are on the sheet, so there is nothing more to show here.
+    expect(await section.locator(".fui-Card").count()).toBe(PANE_LIST_LIMIT);
+    expect(await section.getByRole("button").count()).toBe(0);
+    expect(await axeSerious(page)).toEqual([]);
+  }, 120_000);
 });

@@ -36,7 +36,7 @@ describe("the pane's Excel host", () => {
     const steps: string[] = [];
     const outcome = await host.run({ period: null, formatSource: false }, (s) => steps.push(s), () => false);
     expect(steps[steps.length - 1]).toBe("Done");
-    const issue = outcome.view.issues[0];
+    const issue = outcome.view.issues.items[0];
     await host.selectCell(issue.sheet, issue.cell);
     expect(state.activeSheet).toBe("Directorate priorities");
     expect(state.selection).toBe("Directorate priorities!C48");

@@ -8,13 +8,12 @@ import { XlsxWorkbook } from "../../workbook/xlsx/workbook";
 import { inspectWorkbook } from "../../workbook/inspect";
 import { updateSettings } from "../../workbook/settings-store";
 import { summarise } from "../../workbook/summarise";
-import { resultsView } from "../../workbook/results-view";
 import { makeTemplates } from "../../workbook/templates";
 import { collectReturns } from "../../workbook/collect";
 import { templatesMessage, collectMessage } from "../messages";
 import { applySettings } from "../settings-edit";
 import { REPLACE_HINT } from "../host";
-import type { RunOutcome } from "../host";
+import { paneOutcome } from "../pane-results";
 import type { WorkerOp, WorkerReply, WorkerRequest } from "./protocol";
 
 /** The worker's own global, typed for what it uses (src is type-checked with the DOM library). */
@@ -48,8 +47,8 @@ async function perform(req: WorkerOp, progress: (step: string, fraction: number)
         period: req.request.period, formatSource: req.request.formatSource, onProgress: progress, replaceHistory: req.request.replaceHistory, replaceHistoryHint: REPLACE_HINT,
       });
       if (r.error) throw new Error(r.error);
-      const outcome: RunOutcome = { view: resultsView(r.report, r.outputSheets, r.settings.riskMatrix, r.settings, r.historyKept), json: r.json };
-      return { value: outcome };
+      // The summary sheets stay in this workbook (the download is saved from it); the pane gets only what it shows.
+      return { value: paneOutcome(r) };
     }
     case "makeTemplates":
       return { value: templatesMessage(await makeTemplates(workbook(), { directorate: req.directorate ?? undefined })) };

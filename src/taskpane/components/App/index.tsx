@@ -160,10 +160,8 @@ export function App({ initialHost }: AppProps) {
         () => cancelled.current,
       );
       setOutcome(result);
-      setRun({ kind: "done", sheets: result.json.outputSheets.length, issues: result.json.issues.length });
-      setAnnouncement(
-        `Results ready: ${result.json.outputSheets.length} summary sheets written, ${result.json.issues.length} data issue${result.json.issues.length === 1 ? "" : "s"}.`,
-      );
+      setRun({ kind: "done", sheets: result.sheets, issues: result.issues });
+      setAnnouncement(`Results ready: ${result.sheets} summary sheets written, ${result.issues} data issue${result.issues === 1 ? "" : "s"}.`);
       go("results");
     } catch (e) {
       const err = e as Error;

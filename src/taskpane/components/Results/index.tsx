@@ -1,7 +1,7 @@
 import { Body1, Button, Caption1, Card, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { ResultsView } from "../../../workbook/results-view";
 import type { DatasetKind } from "../../../core";
 import type { PaneHost } from "../../host";
+import type { PaneView } from "../../pane-results";
 import { statusPhrase } from "../../labels";
 import { HeatMap } from "../HeatMap";
 import { TrendChart } from "../TrendChart";
@@ -23,17 +23,22 @@ const useStyles = makeStyles({
 });
 
 export interface ResultsProps {
-  view: ResultsView;
+  view: PaneView;
   host: PaneHost;
   /** Run again with the same choices (after a status word is mapped, or to replace stored results). */
   onRerun?: (replaceHistory?: boolean) => void;
 }
 
 /** A headline in words: the standard's verdict, or (without one) what each count means. */
-function headlineText(h: ResultsView["headlines"][number]): string {
+function headlineText(h: PaneView["headlines"][number]): string {
   if (h.achieved !== null || h.kind === "risks") return h.text;
   const parts = Object.entries(h.counts).filter(([, n]) => n > 0).map(([s, n]) => statusPhrase(h.kind as DatasetKind, s, n));
   return `${h.label}: ${parts.length ? parts.join("; ") : "nothing to count"}`;
+}
+
+/** Where a whole list is: the summary sheet, in the downloaded copy when the pane works on a file. */
+export function sheetPlace(host: PaneHost, sheet: string): string {
+  return host.kind === "file" ? `the '${sheet}' sheet of the downloaded workbook` : `the '${sheet}' sheet`;
 }
 
 export function Results({ view, host, onRerun }: ResultsProps) {
@@ -71,9 +76,9 @@ export function Results({ view, host, onRerun }: ResultsProps) {
       <UnratedWords entries={view.notRated} host={host} onSaved={() => onRerun?.()} />
 
       <section className={styles.section} aria-labelledby="redred-title">
-        <Subtitle2 as="h2" id="redred-title">'Red Red': off target and worsening ({view.redRed.length})</Subtitle2>
-        {view.redRed.length === 0 && <Body1>None this period.</Body1>}
-        <ShowMore items={view.redRed} step={10} noun="'Red Red' items" render={(r) => (
+        <Subtitle2 as="h2" id="redred-title">'Red Red': off target and worsening ({view.redRed.total.toLocaleString("en-GB")})</Subtitle2>
+        {view.redRed.total === 0 && <Body1>None this period.</Body1>}
+        <ShowMore items={view.redRed.items} total={view.redRed.total} where={sheetPlace(host, view.redRed.sheet)} step={10} noun="'Red Red' items" render={(r) => (
           <Card key={`${r.sheet}!${r.cell}`} className={`${styles.card} ${styles.notOk}`}>
             <Text className={styles.word}>{r.title}</Text>
             <Caption1>{r.why}</Caption1>
@@ -85,9 +90,9 @@ export function Results({ view, host, onRerun }: ResultsProps) {
       </section>
 
       <section className={styles.section} aria-labelledby="overdue-title">
-        <Subtitle2 as="h2" id="overdue-title">Overdue ({view.overdue.length})</Subtitle2>
-        {view.overdue.length === 0 && <Body1>Nothing is overdue at the end of the period.</Body1>}
-        <ShowMore items={view.overdue} step={20} noun="overdue items" render={(o) => (
+        <Subtitle2 as="h2" id="overdue-title">Overdue ({view.overdue.total.toLocaleString("en-GB")})</Subtitle2>
+        {view.overdue.total === 0 && <Body1>Nothing is overdue at the end of the period.</Body1>}
+        <ShowMore items={view.overdue.items} total={view.overdue.total} where={sheetPlace(host, view.overdue.sheet)} step={20} noun="overdue items" render={(o) => (
           <Card key={`${o.sheet}!${o.cell}`} className={styles.card}>
             <Text>{o.title}</Text>
             <Caption1>{o.dataset} · due {o.due} · {o.status}</Caption1>
@@ -98,7 +103,7 @@ export function Results({ view, host, onRerun }: ResultsProps) {
 
       {view.heatMap && <HeatMap map={view.heatMap} />}
 
-      <IssuesList issues={view.issues} host={host} />
+      <IssuesList issues={view.issues} host={host} where={sheetPlace(host, view.issues.sheet)} />
     </div>
   );
 }

@@ -1,8 +1,9 @@
 import { useState } from "react";
 import { Body1, Button, Caption1, Card, Dropdown, Field, Option, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
-import type { ResultsView } from "../../../workbook/results-view";
 import type { Status } from "../../../core";
 import type { PaneHost } from "../../host";
+import type { UnratedEntry } from "../../pane-results";
+import { ShowMore } from "../ShowMore";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -15,7 +16,7 @@ const CHOICES: Status[] = ["Green", "Amber", "Red", "Complete", "In progress", "
 const LEAVE = "Leave not rated";
 
 export interface UnratedWordsProps {
-  entries: ResultsView["notRated"];
+  entries: UnratedEntry[];
   host: PaneHost;
   /** After saving, run again so the words count. */
   onSaved: () => void;
@@ -38,7 +39,7 @@ export function UnratedWords({ entries, host, onSaved }: UnratedWordsProps) {
   );
 }
 
-function WordsCard({ entry, host, onSaved }: { entry: ResultsView["notRated"][number]; host: PaneHost; onSaved: () => void }) {
+function WordsCard({ entry, host, onSaved }: { entry: UnratedEntry; host: PaneHost; onSaved: () => void }) {
   const styles = useStyles();
   const [choice, setChoice] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
@@ -54,7 +55,8 @@ function WordsCard({ entry, host, onSaved }: { entry: ResultsView["notRated"][nu
   return (
     <Card className={styles.card}>
       <Caption1><strong>{entry.label}</strong></Caption1>
-      {entry.words.map(({ word, count }) => (
+      {/* The commonest words first, a page at a time: a column of free text can hold thousands. */}
+      <ShowMore items={entry.words} total={entry.wordsTotal} step={20} noun="words" render={({ word, count }) => (
         <Field key={word} label={`'${word}' (${count} row${count === 1 ? "" : "s"}) means`}>
           <Dropdown
             className={styles.dropdown}
@@ -66,7 +68,7 @@ function WordsCard({ entry, host, onSaved }: { entry: ResultsView["notRated"][nu
             {CHOICES.map((s) => <Option key={s} value={s}>{s}</Option>)}
           </Dropdown>
         </Field>
-      ))}
+      )} />
       <Button appearance="primary" disabled={saving || chosen.length === 0} onClick={save}>Save and run again</Button>
     </Card>
   );
