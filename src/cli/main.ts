@@ -27,8 +27,6 @@ const USAGE = `Usage:
   --format-source  also colour the status and risk-level columns of the input sheets
   --replace-history  replace the results stored for this period when they differ
               (the old results are kept in the history); without it they are never overwritten
-  --replace-history  replace the results stored for this period when they differ
-              (the old results are kept in the history); without it they are never overwritten
   --json      print one JSON object on stdout instead of the readable summary
   --progress  show each step on stderr even when it is not a terminal
   template    add a return sheet per directorate (and for the risk register) with drop-downs and

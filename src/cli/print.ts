@@ -1,3 +1,4 @@
+import { MAX_NAMED } from "../core/narrative";
 import { SummariseResult } from "../workbook/summarise";
 import { formatShare, TARGET_COURSES } from "../core";
 
@@ -7,6 +8,7 @@ import { formatShare, TARGET_COURSES } from "../core";
  */
 export function readableSummary(r: SummariseResult): string[] {
   const lines: string[] = [];
+  const sheet = (purpose: string) => r.plans.find((p) => p.purpose === purpose)?.name ?? purpose;
   lines.push(`Period: ${r.report.periodLong ?? "not found (pass --period \"Q1 2021/22\")"}`);
   for (const d of r.report.datasets) {
     const counts = Object.entries(d.statusCounts).map(([k, n]) => `${k} ${n}`).join(", ");
@@ -18,11 +20,13 @@ export function readableSummary(r: SummariseResult): string[] {
     lines.push(line);
     if (d.kind === "outcomes" || d.kind === "indicators") {
       const rr = d.items.filter((x) => x.assessment.status === "Red" && x.assessment.trends.short === "Worsening");
-      if (rr.length) lines.push(`    Red Red: ${rr.map((x) => x.item.title).join("; ")}`);
+      // A terminal line names a few; the Exceptions sheet lists them all.
+      if (rr.length) lines.push(`    Red Red: ${rr.slice(0, MAX_NAMED).map((x) => x.item.title).join("; ")}${rr.length > MAX_NAMED ? `; and ${(rr.length - MAX_NAMED).toLocaleString("en-GB")} more (all are on the '${sheet("exceptions")}' sheet)` : ""}`);
     }
     if (d.kind === "risks") {
       const moved = d.risks.filter((x) => x.movementShown === "Increased" || x.movementShown === "Decreased");
-      for (const m of moved) lines.push(`    ${m.movementShown}: ${m.title}`);
+      for (const m of moved.slice(0, MAX_NAMED)) lines.push(`    ${m.movementShown}: ${m.title}`);
+      if (moved.length > MAX_NAMED) lines.push(`    and ${moved.length - MAX_NAMED} more moved (all are on the '${sheet("risk-register")}' sheet)`);
       if (d.risks.some((x) => x.target !== null)) {
         const count = (c: string) => d.risks.filter((x) => x.course.course === c).length;
         lines.push(`    Against target: ${TARGET_COURSES.filter(count).map((c) => `${c} ${count(c)}`).join(", ")}`);
