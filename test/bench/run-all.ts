@@ -27,7 +27,10 @@ const pane = existsSync(join(__dirname, "..", "..", "..", "dist", "taskpane.html
   ? (run("pane-bench.js") as { initialJsBytes: number; initialJsGzipBytes: number; firstRenderMs: number; firstRenderRuns: number[] })
   : null;
 // The task pane's file mode in Chromium, where the offline build is there.
-const browser = run("browser-file-bench.js") as { skipped?: string; rows: number; openMs: number; runMs: number; downloadMs: number; peakJsHeapMb: number };
+const browser = run("browser-file-bench.js") as {
+  skipped?: string; rows: number; openMs: number; runMs: number; downloadMs: number; peakJsHeapMb: number; peakPageHeapMb: number; peakWorkerHeapMb: number;
+  headlessMs: number; runOverHeadless: number; openRunDownloadOverHeadless: number; longestFrameGapMs?: number;
+};
 // The hostile corpus through the built command line: each file's time and peak memory (goal: 10 s and 500 MB).
 const corpus = runList("corpus-bench.js");
 const figures = {
@@ -47,7 +50,10 @@ else {
   console.log(`core: ${JSON.stringify(core)}`);
   printHeadless(headless);
   if (browser.skipped) console.log(`(8) browser file mode: skipped (${browser.skipped})`);
-  else console.log(`(8) browser file mode (Chromium), ${browser.rows} rows: open to the dataset list ${browser.openMs} ms, run ${browser.runMs} ms, download ${browser.downloadMs} ms; peak JS heap ${browser.peakJsHeapMb} MB`);
+  else {
+    console.log(`(8) browser file mode (Chromium), ${browser.rows} rows: open to the dataset list ${browser.openMs} ms, run ${browser.runMs} ms, download ${browser.downloadMs} ms; peak JS heap ${browser.peakJsHeapMb} MB (page ${browser.peakPageHeapMb}, file worker ${browser.peakWorkerHeapMb})`);
+    console.log(`(8b) the same file headless ${browser.headlessMs} ms: run in the browser ÷ headless ${browser.runOverHeadless}; open + run + download ÷ headless ${browser.openRunDownloadOverHeadless}`);
+  }
   console.log(`(9) hostile corpus, each through the command line (goal ≤ 10 s and ≤ 500 MB): ${corpus.map((c) => `${c.file} ${(c.ms / 1000).toFixed(1)} s ${c.maxRssMb} MB`).join("; ")}`);
   console.log(`(3) Office syncs at 100,000 rows ÷ at 1,000 rows: ${office.ratio} (${office.large.syncs} ÷ ${office.small.syncs}; largest request ${mb(office.large.maxRequest)}, response ${mb(office.large.maxResponse)}; goal 1.00)`);
   if (!pane) console.log("(5)(6) task pane: skipped, dist/ is not built (npm run build:test)");
