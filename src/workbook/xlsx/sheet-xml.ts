@@ -64,26 +64,63 @@ function cellXml(ref: string, v: PlanValue | undefined, style: PlanStyle | undef
   return `<c r="${ref}"${sAttr} t="inlineStr"><is>${textXml(v.text)}</is></c>`;
 }
 
-/** Each cell's style, regions applied in order (later wins per property); equal merges share one object. */
-function styleGrid(plan: SheetPlan): (PlanStyle | undefined)[][] {
-  const grid: (PlanStyle | undefined)[][] = [];
-  const merged = new Map<PlanStyle | undefined, Map<PlanStyle, PlanStyle>>();
-  const merge = (a: PlanStyle | undefined, b: PlanStyle) => {
-    let byB = merged.get(a);
-    if (!byB) merged.set(a, (byB = new Map()));
+interface Region {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  style: PlanStyle;
+  order: number;
+}
+
+/**
+ * Each row's cell styles, regions applied in order (later wins per
+ * property), made a row at a time as the rows are written (rows must be
+ * asked for in order): a 50,000-row table's styles never exist all at once.
+ * Equal merges share one object.
+ */
+class RowStyles {
+  /** One past the last styled row. */
+  readonly height: number;
+  /** The last styled column (0 when none). */
+  readonly right: number;
+  private readonly regions: Region[];
+  private next = 0;
+  private active: Region[] = [];
+  private readonly merged = new Map<PlanStyle | undefined, Map<PlanStyle, PlanStyle>>();
+
+  constructor(plan: SheetPlan) {
+    this.regions = plan.styles
+      .map((region, order) => {
+        const r = parseRange(region.ref);
+        return r ? { top: r.top, bottom: r.bottom, left: r.left, right: r.right, style: region.style, order } : null;
+      })
+      .filter((r): r is Region => r !== null)
+      .sort((a, b) => a.top - b.top || a.order - b.order);
+    this.height = this.regions.reduce((h, r) => Math.max(h, r.bottom + 1), 0);
+    this.right = this.regions.reduce((c, r) => Math.max(c, r.right), 0);
+  }
+
+  private merge(a: PlanStyle | undefined, b: PlanStyle): PlanStyle {
+    let byB = this.merged.get(a);
+    if (!byB) this.merged.set(a, (byB = new Map()));
     let out = byB.get(b);
     if (!out) byB.set(b, (out = a ? { ...a, ...b } : b));
     return out;
-  };
-  for (const region of plan.styles) {
-    const r = parseRange(region.ref);
-    if (!r) continue;
-    for (let row = r.top; row <= r.bottom; row++) {
-      const line = (grid[row] ??= []);
-      for (let c = r.left; c <= r.right; c++) line[c] = merge(line[c], region.style);
-    }
   }
-  return grid;
+
+  row(r: number): (PlanStyle | undefined)[] {
+    let added = false;
+    while (this.next < this.regions.length && this.regions[this.next].top <= r) {
+      this.active.push(this.regions[this.next++]);
+      added = true;
+    }
+    this.active = this.active.filter((x) => x.bottom >= r);
+    if (added) this.active.sort((a, b) => a.order - b.order);
+    const line: (PlanStyle | undefined)[] = [];
+    for (const x of this.active) for (let c = x.left; c <= x.right; c++) line[c] = this.merge(line[c], x.style);
+    return line;
+  }
 }
 
 function colsXml(plan: SheetPlan): string {
@@ -163,14 +200,12 @@ export function legacyPasswordHash(password: string): string {
 const ROWS_PER_PIECE = 500;
 
 /** The last column holding a value or a style, so the dimension can be written before the rows. */
-function rightmost(plan: SheetPlan, styles: (PlanStyle | undefined)[][], height: number): number {
-  let right = 0;
-  for (let r = 0; r < height; r++) {
-    const values = plan.cells[r] ?? [];
-    const rowStyles = styles[r] ?? [];
-    for (let c = Math.max(values.length, rowStyles.length) - 1; c > right; c--) {
-      const v = values[c];
-      if ((v !== null && v !== undefined) || rowStyles[c]) {
+function rightmost(plan: SheetPlan, styledRight: number): number {
+  let right = styledRight;
+  for (const values of plan.cells) {
+    if (!values) continue;
+    for (let c = values.length - 1; c > right; c--) {
+      if (values[c] !== null && values[c] !== undefined) {
         right = c;
         break;
       }
@@ -190,10 +225,10 @@ export function sheetXml(plan: SheetPlan, book: StyleBook, drawingRid?: string):
  * (charts), if any. Styles are added to `book` as the pieces are taken.
  */
 export function* sheetXmlPieces(plan: SheetPlan, book: StyleBook, drawingRid?: string): Generator<string> {
-  const styles = styleGrid(plan);
+  const styles = new RowStyles(plan);
   const links: string[] = [];
-  const height = Math.max(plan.cells.length, styles.length);
-  const right = rightmost(plan, styles, height);
+  const height = Math.max(plan.cells.length, styles.height);
+  const right = rightmost(plan, styles.right);
   const sheetPr = plan.tabColour || plan.print?.fitToWidth
     ? `<sheetPr>${plan.tabColour ? `<tabColor rgb="${argb(plan.tabColour)}"/>` : ""}${plan.print?.fitToWidth ? '<pageSetUpPr fitToPage="1"/>' : ""}</sheetPr>`
     : "";
@@ -211,7 +246,7 @@ export function* sheetXmlPieces(plan: SheetPlan, book: StyleBook, drawingRid?: s
   const letters: string[] = [];
   for (let r = 0; r < height; r++) {
     const values = plan.cells[r] ?? [];
-    const rowStyles = styles[r] ?? [];
+    const rowStyles = r < styles.height ? styles.row(r) : [];
     const width = Math.max(values.length, rowStyles.length);
     const cells: string[] = [];
     for (let c = 0; c < width; c++) {
