@@ -12,7 +12,11 @@ export function readableSummary(r: SummariseResult): string[] {
   lines.push(`Period: ${r.report.periodLong ?? "not found (pass --period \"Q1 2021/22\")"}`);
   for (const d of r.report.datasets) {
     const counts = Object.entries(d.statusCounts).map(([k, n]) => `${k} ${n}`).join(", ");
-    let line = `- ${d.label} (${d.kind}, ${d.rowsIn} rows): ${counts || "nothing counted"}`;
+    // Series read from several rows each (one per period or area) are counted as what they are.
+    const size = (d.kind === "indicators" || d.kind === "outcomes") && d.items.length !== d.rowsIn
+      ? `${d.items.length} ${d.kind === "indicators" ? "indicators" : "outcomes"} from ${d.rowsIn} rows`
+      : `${d.rowsIn} rows`;
+    let line = `- ${d.label} (${d.kind}, ${size}): ${counts || "nothing counted"}`;
     if (d.standard) {
       line += `; ${d.standardConfig!.counts.join("/")} ${formatShare(d.standard.counted, d.standard.base)} against ${d.standard.expected}%: ${d.standard.achieved ? "achieved" : "not achieved"}`;
     }

@@ -15,3 +15,11 @@ it("names ten 'Red Red' items and says how many more there are and on which shee
   const redRed = lines.find((l) => l.trim().startsWith("Red Red:"))!;
   expect(redRed.trim()).toBe(`Red Red: ${Array.from({ length: 10 }, (_, i) => `Falling ${i}`).join("; ")}; and 1,490 more (all are on the 'Exceptions (report)' sheet)`);
 });
+
+it("counts series read from several rows each as what they are", async () => {
+  const rows: Value[][] = [["Indicator", "Quarter", "Value"]];
+  for (const name of ["Homes built", "Calls answered"]) for (const q of ["Q1 2021/22", "Q2 2021/22", "Q3 2021/22"]) rows.push([name, q, 10]);
+  const wb = await XlsxWorkbook.open(await buildPackage({ sheets: [{ name: "Indicators", rows }] }));
+  const line = readableSummary(await summarise(wb)).find((l) => l.startsWith("- Indicators"))!;
+  expect(line).toMatch(/^- Indicators \(indicators, 2 indicators from 6 rows\): /);
+});
