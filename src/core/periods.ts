@@ -27,8 +27,21 @@ function asCalendar(p: { fy: number; quarter: 1 | 2 | 3 | 4 }): { year: number; 
   return p.quarter === 4 ? { year: p.fy + 1, quarter: 1 } : { year: p.fy, quarter: p.quarter + 1 };
 }
 
+const KIND_CODE: Record<Period["kind"], number> = { quarter: 0, month: 1, year: 2 };
+/** Labels made so far, by period (a few dozen in any workbook). */
+const LABELS = new Map<number, string>();
+
 /** The label, as the data wrote it: "Q1 2021/22", "Q1 2015" (calendar), "Jun 2021", "2021/22". */
 export function formatPeriod(p: Period): string {
+  // Labels are asked for per value (400,000 times for 50,000 indicators × 8 quarters): each is made once and shared.
+  const key = periodIndex(p) * 8 + KIND_CODE[p.kind] * 2 + (p.kind === "quarter" && p.calendar ? 1 : 0);
+  if (!Number.isSafeInteger(key)) return periodLabel(p);
+  let label = LABELS.get(key);
+  if (label === undefined) LABELS.set(key, (label = periodLabel(p)));
+  return label;
+}
+
+function periodLabel(p: Period): string {
   switch (p.kind) {
     case "quarter": {
       if (!p.calendar) return `Q${p.quarter} ${fyLabel(p.fy)}`;
