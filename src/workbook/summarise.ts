@@ -1,7 +1,8 @@
 import {
   buildReport, parseSettings, serialiseSettings, planReport, OUTPUT_SHEETS, OutputPurpose, Report, WorkbookSettings,
-  DatasetKind, DEFAULT_STATUS_LABELS, Role, SheetPlan, storeHistory,
+  DatasetKind, DEFAULT_STATUS_LABELS, Role, SheetPlan, storeHistory, RisksReport, TARGET_COURSES,
 } from "../core";
+import { movedSince } from "../core/report/risks";
 import { WorkbookPort, SETTINGS_SHEET } from "./port";
 import { sourceFormatsFor } from "./source-formats";
 import { OwnedSheetNames } from "./sheet-names";
@@ -37,6 +38,11 @@ export interface SummaryJson {
     /** Rows deliberately left out of the figures (closed risks, a RAID log's issues, other areas). */
     setAside: number;
     standard: { expected: number; percent: number; achieved: boolean } | null;
+    /** Risk registers only: risks by course against their target, and how they moved since the stored quarter (null on a first run). */
+    risks?: {
+      againstTarget: Record<string, number>;
+      moved: { since: string; risen: string[]; fallen: string[]; unchanged: string[]; added: string[]; closed: string[] } | null;
+    };
   }[];
   issues: { sheet: string; cell: string; severity: "error" | "warning"; message: string }[];
   /** Sheets looked at and not used, with the reason. */
@@ -179,6 +185,15 @@ function groupRules(sheet: string, rules: { ref: string; rule: { type: string; f
   return [...byRef].map(([ref, formulas]) => ({ sheet, ref, formulas }));
 }
 
+function courseCounts(d: RisksReport): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const c of TARGET_COURSES) {
+    const n = d.risks.filter((x) => x.course.course === c).length;
+    if (n) counts[c] = n;
+  }
+  return counts;
+}
+
 export function toJson(report: Report, outputSheets: string[]): SummaryJson {
   return {
     period: report.period,
@@ -190,6 +205,7 @@ export function toJson(report: Report, outputSheets: string[]): SummaryJson {
       notRated: d.notRatedWords,
       setAside: d.rowsSetAside ?? 0,
       standard: d.standard ? { expected: d.standard.expected, percent: Math.round(d.standard.percent * 10) / 10, achieved: d.standard.achieved } : null,
+      ...(d.kind === "risks" ? { risks: { againstTarget: courseCounts(d), moved: movedSince(d) } } : {}),
     })),
     issues: report.issues.map((i) => ({ sheet: i.sheet, cell: i.cell, severity: i.severity, message: i.message })),
     skipped: report.skipped.map((s) => ({ sheet: s.sheet, reason: s.reason })),

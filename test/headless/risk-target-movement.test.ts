@@ -185,3 +185,23 @@ describe("the same register next quarter (history exists)", () => {
     expect(r.status).toBe(0);
   });
 });
+
+describe("the --json contract for a register", () => {
+  async function json(input: string, period: string, name: string) {
+    const r = await runCli(["summarise", input, "--out", join(dir, name), "--period", period, "--json"]);
+    expect(r.code).toBe(0);
+    return JSON.parse(r.stdout).datasets.find((d: { kind: string }) => d.kind === "risks").risks;
+  }
+
+  it("gives the counts against target, and no movement on a first run", async () => {
+    const q1 = await json(await register(null, Q1, "json-q1-in.xlsx"), "Q1 2021/22", "json-q1-out.xlsx");
+    expect(q1).toEqual({ againstTarget: { "Target met": 1, "On course": 3, "Target date passed": 1, "No target date": 1, "No target": 1 }, moved: null });
+  });
+
+  // In the register's order of severity, as on its sheet.
+  it("gives the risks that moved since the stored quarter, by reference", async () => {
+    const q2 = await json(await register(join(dir, "json-q1-out.xlsx"), Q2, "json-q2-in.xlsx"), "Q2 2021/22", "json-q2-out.xlsx");
+    expect(q2.moved).toEqual({ since: "Q1 2021/22", risen: ["SR04"], fallen: ["SR01"], unchanged: ["SR02", "SR06", "SR07", "SR03"], added: ["SR08"], closed: ["SR05"] });
+    expect(Object.values(q2.againstTarget as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(Q2.length);
+  });
+});
