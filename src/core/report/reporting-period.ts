@@ -95,15 +95,7 @@ export function defaultPeriod(surveys: DatasetPeriods[]): { period: Period | nul
     const latest = latestOfKind(surveys, kind);
     if (!latest) continue;
     if (kind === "quarter") return { period: latest, note: thinPeriodNote(surveys, latest) };
-    const ends = new Map<string, { period: Period; series: number }>();
-    for (const s of surveys) {
-      for (const [key, e] of s.ends) {
-        if (e.period.kind !== kind) continue;
-        const seen = ends.get(key);
-        if (seen) seen.series += e.series;
-        else ends.set(key, { ...e });
-      }
-    }
+    const ends = sumAcross(surveys.map((s) => s.ends), kind, (into, e) => void (into.series += e.series));
     const total = [...ends.values()].reduce((n, e) => n + e.series, 0);
     const atLatest = ends.get(periodKey(latest))?.series ?? 0;
     if (atLatest >= SHARED_END * total) return { period: latest, note: null };
@@ -125,13 +117,18 @@ export function latestValuedPeriod(surveys: DatasetPeriods[]): Period | null {
 
 /** How many values each period of a kind has, across every dataset. */
 function valueCounts(surveys: DatasetPeriods[], kind: Period["kind"]): Map<string, { period: Period; values: number }> {
-  const out = new Map<string, { period: Period; values: number }>();
-  for (const s of surveys) {
-    for (const [key, v] of s.valued) {
-      if (v.period.kind !== kind) continue;
+  return sumAcross(surveys.map((s) => s.valued), kind, (into, v) => void (into.values += v.values));
+}
+
+/** One kind of period's entries from every dataset, by period key, those of the same period added together. */
+function sumAcross<T extends { period: Period }>(maps: Map<string, T>[], kind: Period["kind"], add: (into: T, from: T) => void): Map<string, T> {
+  const out = new Map<string, T>();
+  for (const map of maps) {
+    for (const [key, e] of map) {
+      if (e.period.kind !== kind) continue;
       const seen = out.get(key);
-      if (seen) seen.values += v.values;
-      else out.set(key, { ...v });
+      if (seen) add(seen, e);
+      else out.set(key, { ...e });
     }
   }
   return out;
