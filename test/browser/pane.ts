@@ -1,5 +1,41 @@
-/** What the task-pane tests look for on a page: accessibility, overflow, painted frames. */
-import type { Page } from "playwright-core";
+/** What the task-pane tests look for on a page: accessibility, overflow, painted frames; and the pane opened to look at. */
+import type { Browser, Page } from "playwright-core";
+import { serveDist } from "./serve";
+import { launchChromium } from "./chromium";
+
+export interface OpenPane {
+  browser: Browser;
+  page: Page;
+  server: Awaited<ReturnType<typeof serveDist>>;
+  /** Page load to the first button, in milliseconds. */
+  firstRenderMs: number;
+  close(): Promise<void>;
+}
+
+/**
+ * The built pane (dist/) served and opened in headless Chromium at `width`
+ * pixels, in file mode (no Excel), at its first button. The page keeps its
+ * Content-Security-Policy; axe-core arrives as an init script, which the
+ * policy does not govern. `watch` sees the page before it loads.
+ */
+export async function openFilePane(width: number, options: { acceptDownloads?: boolean; watch?: (page: Page) => void } = {}): Promise<OpenPane> {
+  const server = await serveDist();
+  const browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: options.acceptDownloads ?? false });
+  await context.addInitScript({ path: require.resolve("axe-core/axe.min.js") });
+  const page = await context.newPage();
+  options.watch?.(page);
+  const started = Date.now();
+  await page.goto(`${server.url}/taskpane.html`);
+  await page.getByRole("button", { name: "Open a workbook file" }).waitFor();
+  return {
+    browser, page, server, firstRenderMs: Date.now() - started,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
 
 /** Wait for finite transitions (a dialog or panel fading in, a button's hover colour) to end. */
 export async function settle(page: Page): Promise<void> {

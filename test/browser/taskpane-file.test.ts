@@ -6,13 +6,11 @@
  * Every view passes axe with no serious or critical finding. Screenshots of
  * each step at 350 px go to test/artefacts/pane/.
  */
-import { Browser, Page } from "playwright-core";
+import { Page } from "playwright-core";
 import { mkdirSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import ExcelJS from "exceljs";
-import { serveDist } from "./serve";
-import { launchChromium } from "./chromium";
-import { axeSerious, horizontalOverflow, settle } from "./pane";
+import { axeSerious, horizontalOverflow, settle, openFilePane, OpenPane } from "./pane";
 import { SAMPLE, runCli, tempDir, withChart } from "../helpers/workbooks";
 
 const SHOTS = join(__dirname, "..", "artefacts", "pane");
@@ -30,33 +28,27 @@ async function chartOnlyWorkbook(): Promise<string> {
 }
 
 describe("task pane in file mode", () => {
-  let browser: Browser;
+  let pane: OpenPane;
   let page: Page;
-  let server: Awaited<ReturnType<typeof serveDist>>;
   const requests: string[] = [];
   const errors: string[] = [];
   let firstRenderMs = 0;
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    server = await serveDist();
-    browser = await launchChromium();
-    // The page keeps its Content-Security-Policy (it is what stops office.js framing Microsoft's telemetry
-    // outside Office); axe-core arrives as an init script, which the policy does not govern.
-    const context = await browser.newContext({ viewport: { width: 350, height: 900 }, acceptDownloads: true });
-    await context.addInitScript({ path: require.resolve("axe-core/axe.min.js") });
-    page = await context.newPage();
-    page.on("request", (r) => requests.push(r.url()));
-    page.on("pageerror", (e) => errors.push(e.message));
-    const started = Date.now();
-    await page.goto(`${server.url}/taskpane.html`);
-    await page.getByRole("button", { name: "Open a workbook file" }).waitFor();
-    firstRenderMs = Date.now() - started;
+    // The page keeps its Content-Security-Policy (it is what stops office.js framing Microsoft's telemetry outside Office).
+    pane = await openFilePane(350, {
+      acceptDownloads: true,
+      watch: (p) => {
+        p.on("request", (r) => requests.push(r.url()));
+        p.on("pageerror", (e) => errors.push(e.message));
+      },
+    });
+    ({ page, firstRenderMs } = pane);
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await pane?.close();
   });
 
   const shot = async (name: string) => {
@@ -228,28 +220,23 @@ describe("task pane in file mode", () => {
   }, 60_000);
 
   it("made no network request beyond its own origin", () => {
-    const foreign = requests.filter((u) => !u.startsWith(server.url) && !u.startsWith("blob:") && !u.startsWith("data:"));
+    const foreign = requests.filter((u) => !u.startsWith(pane.server.url) && !u.startsWith("blob:") && !u.startsWith("data:"));
     expect(foreign).toEqual([]);
     expect(errors).toEqual([]);
   });
 });
 
 describe("task pane layout at 320, 350 and 450 px (file mode)", () => {
-  let browser: Browser;
+  let pane: OpenPane;
   let page: Page;
-  let server: Awaited<ReturnType<typeof serveDist>>;
 
   beforeAll(async () => {
-    server = await serveDist();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 320, height: 900 } });
-    await page.goto(`${server.url}/taskpane.html`);
-    await page.getByRole("button", { name: "Open a workbook file" }).waitFor();
+    pane = await openFilePane(320);
+    page = pane.page;
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await pane?.close();
   });
 
   const views: [string, () => Promise<void>][] = [

@@ -4,13 +4,11 @@
  * screen, and Cancel stops the work at once. Measured in painted frames
  * (requestAnimationFrame timestamps), not wall-clock time.
  */
-import { Browser, Page } from "playwright-core";
+import { Page } from "playwright-core";
 import ExcelJS from "exceljs";
 import { mkdirSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
-import { serveDist } from "./serve";
-import { launchChromium } from "./chromium";
-import { axeSerious, recordFrames, stopFrames } from "./pane";
+import { axeSerious, recordFrames, stopFrames, openFilePane, OpenPane } from "./pane";
 import { tempDir } from "../helpers/workbooks";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/workbook";
 import { summarise } from "../../src/workbook/summarise";
@@ -39,28 +37,20 @@ async function bigWorkbook(): Promise<string> {
 }
 
 describe("task pane on a 40,000-row workbook (file mode)", () => {
-  let browser: Browser;
+  let pane: OpenPane;
   let page: Page;
-  let server: Awaited<ReturnType<typeof serveDist>>;
   let file: string;
   const errors: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     file = await bigWorkbook();
-    server = await serveDist();
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 350, height: 900 } });
-    await context.addInitScript({ path: require.resolve("axe-core/axe.min.js") });
-    page = await context.newPage();
-    page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${server.url}/taskpane.html`);
-    await page.getByRole("button", { name: "Open a workbook file" }).waitFor();
+    pane = await openFilePane(350, { watch: (p) => p.on("pageerror", (e) => errors.push(e.message)) });
+    page = pane.page;
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await pane?.close();
   });
 
   it("stops opening the file when Cancel is pressed", async () => {

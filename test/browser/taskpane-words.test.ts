@@ -3,13 +3,11 @@
  * shown on the Results step, where the user says once what it means; the
  * choice is saved with the workbook and the next run counts it.
  */
-import { Browser, Page } from "playwright-core";
+import { Page } from "playwright-core";
 import { join } from "path";
 import { writeFileSync } from "fs";
 import ExcelJS from "exceljs";
-import { serveDist } from "./serve";
-import { launchChromium } from "./chromium";
-import { axeSerious, horizontalOverflow } from "./pane";
+import { axeSerious, horizontalOverflow, openFilePane, OpenPane } from "./pane";
 import { tempDir } from "../helpers/workbooks";
 
 async function milestones(): Promise<string> {
@@ -36,22 +34,16 @@ async function claimants(): Promise<string> {
 }
 
 describe("task pane: status words not yet rated, and the council's own area", () => {
-  let browser: Browser;
+  let pane: OpenPane;
   let page: Page;
-  let server: Awaited<ReturnType<typeof serveDist>>;
 
   beforeAll(async () => {
-    server = await serveDist();
-    browser = await launchChromium();
-    page = await (await browser.newContext({ viewport: { width: 350, height: 900 } })).newPage();
-    await page.context().addInitScript({ path: require.resolve("axe-core/axe.min.js") });
-    await page.goto(`${server.url}/taskpane.html`);
-    await page.getByRole("button", { name: "Open a workbook file" }).waitFor();
+    pane = await openFilePane(350);
+    page = pane.page;
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await pane?.close();
   });
 
   it("counts an unknown word as not rated, lets the user map it once, and the next run counts it", async () => {
