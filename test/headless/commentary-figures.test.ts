@@ -5,7 +5,7 @@
  */
 import { join } from "path";
 import ExcelJS from "exceljs";
-import { SAMPLE, tempDir, runCli, load, saveWorkbook } from "../helpers/workbooks";
+import { SAMPLE, tempDir, runCli, load, saveWorkbook, SIXTEEN_QUARTERS } from "../helpers/workbooks";
 
 async function commentary(path: string): Promise<Record<string, string[]>> {
   const ws = (await load(path)).getWorksheet("Commentary")!;
@@ -117,7 +117,7 @@ describe("commentary on series long enough for SPC", () => {
     const dir = tempDir();
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("Long series");
-    const quarters = Array.from({ length: 16 }, (_, i) => `Q${(i % 4) + 1} ${2017 + Math.floor(i / 4)}/${String((18 + Math.floor(i / 4)) % 100).padStart(2, "0")}`);
+    const quarters = SIXTEEN_QUARTERS;
     ws.addRow(["Code", "Indicator", "Polarity", ...quarters, "Target"]);
     // A: steady, then a point far above the upper limit (higher is better): improvement.
     ws.addRow(["A", "Steady then jumps", "Maximise", 50, 52, 49, 51, 50, 53, 48, 50, 51, 49, 52, 50, 51, 49, 50, 80, 45]);

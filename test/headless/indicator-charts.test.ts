@@ -9,7 +9,7 @@ import JSZip from "jszip";
 import { readFileSync } from "fs";
 import { join } from "path";
 import { execFileSync } from "child_process";
-import { SAMPLE, tempDir, runCli, load, saveWorkbook } from "../helpers/workbooks";
+import { SAMPLE, tempDir, runCli, load, saveWorkbook, SIXTEEN_QUARTERS } from "../helpers/workbooks";
 
 async function parts(path: string): Promise<{ zip: JSZip; text: (p: string) => Promise<string> }> {
   const zip = await JSZip.loadAsync(readFileSync(path));
@@ -84,7 +84,7 @@ describe("an SPC chart", () => {
     const dir = tempDir();
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("Long series");
-    const quarters = Array.from({ length: 16 }, (_, i) => `Q${(i % 4) + 1} ${2017 + Math.floor(i / 4)}/${String((18 + Math.floor(i / 4)) % 100).padStart(2, "0")}`);
+    const quarters = SIXTEEN_QUARTERS;
     ws.addRow(["Code", "Indicator", "Polarity", ...quarters, "Target"]);
     ws.addRow(["A", "Steady then jumps", "Maximise", 50, 52, 49, 51, 50, 53, 48, 50, 51, 49, 52, 50, 51, 49, 50, 80, 45]);
     const input = await saveWorkbook(wb, dir, "long.xlsx");

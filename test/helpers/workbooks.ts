@@ -7,6 +7,9 @@ import { readCsv } from "./csv";
 
 export const SAMPLE = join(__dirname, "..", "..", "assets", "samples", "council-performance-q1-2021-22.xlsx");
 
+/** Sixteen financial quarters from Q1 2017/18, as column headers: enough for SPC. */
+export const SIXTEEN_QUARTERS = Array.from({ length: 16 }, (_, i) => `Q${(i % 4) + 1} ${2017 + Math.floor(i / 4)}/${String((18 + Math.floor(i / 4)) % 100).padStart(2, "0")}`);
+
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), "cpe-test-"));
 }
