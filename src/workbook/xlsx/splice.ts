@@ -298,7 +298,6 @@ export async function splice(zip: JSZip, req: SpliceRequest): Promise<Map<string
   parts.write(wbRelsPart, relsXml);
   parts.write("[Content_Types].xml", types);
   parts.write(stylesPart, stylesText.restore(book.xml()));
-  for (const name of deflated.keys()) if (!zip.files[name]) deflated.delete(name);
   return deflated;
 }
 
