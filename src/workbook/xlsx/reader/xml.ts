@@ -1,24 +1,22 @@
-import { SaxesParser, SaxesTagPlain } from "saxes";
 import { Budget } from "./limits";
 import { ZipEntry, ZipPackage } from "./zip";
-import { refuse, WorkbookFileError } from "./refusal";
+import { refuse } from "./refusal";
+import { Attrs, XmlError, XmlTokenizer } from "./xml-tokens";
 
 /**
- * Streams one package part through saxes, a SAX parser, matching elements
- * by namespace and local name: `<x:c>` (as the Open XML SDK and ClosedXML
- * write) and `<c>` are the same cell, and Strict Open XML's namespaces are
- * recognised beside the transitional ones. Prefixes are resolved here rather
- * than by saxes, which would build an object for every attribute of every
- * cell. Markup compatibility (ECMA-376 Part 3): an `mc:Choice` is taken only
- * when every namespace it requires is one read here, otherwise its
- * `mc:Fallback`.
+ * Streams one package part through the tokenizer (xml-tokens.ts), matching
+ * elements by namespace and local name: `<x:c>` (as the Open XML SDK and
+ * ClosedXML write) and `<c>` are the same cell, and Strict Open XML's
+ * namespaces are recognised beside the transitional ones. A new prefix scope
+ * is made only on a tag that declares one. Markup compatibility (ECMA-376
+ * Part 3): an `mc:Choice` is taken only when every namespace it requires is
+ * one read here, otherwise its `mc:Fallback`.
  */
 export const MAIN_NS = new Set(["http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main"]);
 export const REL_NS = new Set(["http://schemas.openxmlformats.org/officeDocument/2006/relationships", "http://purl.oclc.org/ooxml/officeDocument/relationships"]);
 const MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 
-/** Attributes by their name as written ("r", "t", "r:id"). */
-export type Attrs = Record<string, string>;
+export type { Attrs };
 export type Resolve = (prefix: string) => string;
 
 export interface XmlVisitor {
@@ -55,73 +53,74 @@ function decoderFor(head: Uint8Array): TextDecoder {
 }
 
 export async function scanPart(zip: ZipPackage, entry: ZipEntry, budget: Budget, visitor: XmlVisitor): Promise<void> {
-  const parser = new SaxesParser({});
   // Prefixes in scope; a new map only where an element declares one (the root, as a rule).
   let scope = new Map<string, string>([["xml", "http://www.w3.org/XML/1998/namespace"]]);
   const scopes: { depth: number; outer: Map<string, string> }[] = [];
   let depth = 0;
   const resolve: Resolve = (prefix) => scope.get(prefix) ?? (prefix ? `urn:undeclared:${prefix}` : "");
-  // Depth inside a subtree being skipped (an mc:Choice not taken, or a Fallback after a Choice that was); saxes closes self-closing tags too.
+  // The default namespace, looked up once per scope rather than on every unprefixed tag.
+  let defaultUri = "";
+  // Depth inside a subtree being skipped (an mc:Choice not taken, or a Fallback after a Choice that was).
   let skip = 0;
   const choices: boolean[] = [];
-  // Namespace declarations of the tag being opened, seen attribute by attribute (cheaper than walking every tag's attributes).
-  let declared: { name: string; value: string }[] = [];
-  parser.on("attribute", (a) => {
-    if (a.name.charCodeAt(0) === 120 && a.name.startsWith("xmlns") && (a.name.length === 5 || a.name[5] === ":")) declared.push(a);
-  });
-  parser.on("opentag", (tag: SaxesTagPlain) => {
-    depth++;
-    const attrs = tag.attributes;
-    if (declared.length) {
-      scopes.push({ depth, outer: scope });
-      scope = new Map(scope);
-      for (const d of declared) scope.set(d.name.slice(6), d.value);
-      declared = [];
-    }
-    if (skip) {
-      skip++;
-      return;
-    }
-    const colon = tag.name.indexOf(":");
-    const local = colon < 0 ? tag.name : tag.name.slice(colon + 1);
-    const uri = resolve(colon < 0 ? "" : tag.name.slice(0, colon));
-    if (uri === MC_NS) {
-      if (local === "AlternateContent") choices.push(false);
-      else if (local === "Choice" || local === "Fallback") {
-        const taken = choices.length > 0 && choices[choices.length - 1];
-        const understood = local === "Fallback" || (attrs.Requires ?? "").split(/\s+/).filter(Boolean)
-          .every((p) => { const ns = resolve(p); return MAIN_NS.has(ns) || REL_NS.has(ns); });
-        if (taken || !understood) skip = 1;
-        else if (choices.length) choices[choices.length - 1] = true;
-      }
-      return;
-    }
-    visitor.open(local, attrs, uri, resolve);
-  });
-  parser.on("closetag", (tag: SaxesTagPlain) => {
-    const colon = tag.name.indexOf(":");
-    const local = colon < 0 ? tag.name : tag.name.slice(colon + 1);
-    if (skip) skip--;
-    else if (resolve(colon < 0 ? "" : tag.name.slice(0, colon)) === MC_NS) {
-      if (local === "AlternateContent") choices.pop();
-    } else visitor.close(local);
-    if (scopes.length && scopes[scopes.length - 1].depth === depth) scope = scopes.pop()!.outer;
-    depth--;
-  });
   const text = visitor.text;
-  if (text) parser.on("text", (t) => { if (!skip) text(t); });
-  parser.on("cdata", (t) => { if (!skip && text) text(t); });
+  const tokenizer = new XmlTokenizer({
+    open(name, attrs, declares) {
+      depth++;
+      if (declares) {
+        scopes.push({ depth, outer: scope });
+        scope = new Map(scope);
+        for (const key in attrs) if (key === "xmlns" || key.startsWith("xmlns:")) scope.set(key.slice(6), attrs[key]);
+        defaultUri = resolve("");
+      }
+      if (skip) {
+        skip++;
+        return;
+      }
+      const colon = name.indexOf(":");
+      const local = colon < 0 ? name : name.slice(colon + 1);
+      const uri = colon < 0 ? defaultUri : resolve(name.slice(0, colon));
+      if (uri === MC_NS) {
+        if (local === "AlternateContent") choices.push(false);
+        else if (local === "Choice" || local === "Fallback") {
+          const taken = choices.length > 0 && choices[choices.length - 1];
+          const understood = local === "Fallback" || (attrs.Requires ?? "").split(/\s+/).filter(Boolean)
+            .every((p) => { const ns = resolve(p); return MAIN_NS.has(ns) || REL_NS.has(ns); });
+          if (taken || !understood) skip = 1;
+          else if (choices.length) choices[choices.length - 1] = true;
+        }
+        return;
+      }
+      visitor.open(local, attrs, uri, resolve);
+    },
+    close(name) {
+      const colon = name.indexOf(":");
+      const local = colon < 0 ? name : name.slice(colon + 1);
+      if (skip) skip--;
+      else if (colon >= 0 && resolve(name.slice(0, colon)) === MC_NS) {
+        if (local === "AlternateContent") choices.pop();
+      } else visitor.close(local);
+      if (scopes.length && scopes[scopes.length - 1].depth === depth) {
+        scope = scopes.pop()!.outer;
+        defaultUri = resolve("");
+      }
+      depth--;
+    },
+    text(t) {
+      if (!skip && text) text(t);
+    },
+  });
 
   let decoder: TextDecoder | null = null;
   try {
     await zip.inflate(entry, budget, (bytes) => {
       decoder ??= decoderFor(bytes);
-      parser.write(decoder.decode(bytes, { stream: true }));
+      tokenizer.write(decoder.decode(bytes, { stream: true }));
     });
-    if (decoder) parser.write((decoder as TextDecoder).decode());
-    parser.close();
+    if (decoder) tokenizer.write((decoder as TextDecoder).decode());
+    tokenizer.end();
   } catch (e) {
-    if (e instanceof WorkbookFileError) throw e;
-    throw refuse({ kind: "bad-xml", part: entry.name, line: parser.line });
+    if (e instanceof XmlError) throw refuse({ kind: "bad-xml", part: entry.name, line: e.line });
+    throw e;
   }
 }
