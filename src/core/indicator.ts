@@ -4,6 +4,7 @@ import { RagResult, ragStatus, Tolerance, STATUS_CODE } from "./status";
 import { TrendPair, trendsAt, Series, TrendOptions } from "./trend";
 import { analyseSpc, SpcResult, anhojRules, RunChartResult } from "./spc";
 import { Problem } from "./problems";
+import { sortInPlace } from "./sorting";
 
 /** One indicator's series as the core sees it: numbers already parsed. */
 export interface IndicatorSeries {
@@ -55,7 +56,7 @@ export function assessIndicator(ind: IndicatorSeries, period: Period, options: I
     const index = periodIndex(p.period);
     if (index <= upTo) sameKind.push({ index, value: p.value });
   }
-  sameKind.sort((a, b) => a.index - b.index);
+  sortInPlace(sameKind, (a, b) => a.index - b.index);
   const series: Series = new Map(sameKind.map((p) => [p.index, p.value]));
   const value = series.get(upTo) ?? null;
   const rag = ragStatus({ value, target: ind.target, polarity: ind.polarity, tolerance: ind.tolerance, redThreshold: ind.redThreshold });

@@ -7,6 +7,7 @@ import { DetectedDataset } from "../detect/find-datasets";
 import { cellOf, ScannedRow } from "./rows";
 import { issueAt, issue } from "./issues";
 import { DatasetRead, KeyMaker, emptyRead, dataRows } from "./read";
+import { sortInPlace } from "../sorting";
 
 /** A value read for a period: a number, nothing, or something unreadable (status Check). */
 export type PointValue = number | null | "invalid";
@@ -94,7 +95,7 @@ export function readIndicators(grid: SheetGrid, d: DetectedDataset): DatasetRead
     read.issues.push(issue(d.sheet, duplicates[0], d.columns.value ?? d.left, "warning", "indicator.duplicate-period",
       `${duplicates.length} row${duplicates.length === 1 ? " gives" : "s give"} a second value for a series and period already given (rows ${duplicates.slice(0, 10).map((x) => x + 1).join(", ")}${duplicates.length > 10 ? "…" : ""}): the later row is used. A column that tells these rows apart may need mapping`));
   }
-  for (const item of read.items) item.points.sort((a, b) => (a.row - b.row) || (a.col - b.col));
+  for (const item of read.items) sortInPlace(item.points, (a, b) => (a.row - b.row) || (a.col - b.col));
   read.areas = [...areas];
   return read;
 }

@@ -37,19 +37,66 @@ function* bytesOf(pieces: Iterable<string | Uint8Array>): Generator<Uint8Array> 
   }
 }
 
-/** A streaming raw-deflate compressor: bytes written in, compressed bytes read out. */
-export type Compressor = () => { readable: ReadableStream<Uint8Array>; writable: WritableStream<Uint8Array> };
+/**
+ * A streaming raw-deflate compressor: bytes written in order (a write may
+ * return a promise to say "wait before the next"), then all the compressed
+ * bytes at the end.
+ */
+export interface Compressor {
+  write(bytes: Uint8Array): void | Promise<void>;
+  end(): Promise<Uint8Array[]>;
+}
 
-let hostCompressor: Compressor | null = null;
+/** What a host may give in place of the platform's: a compressor, and a (native) CRC-32. */
+export interface HostCompression {
+  compressor: () => Compressor;
+  crc32?: (data: Uint8Array, previous: number) => number;
+}
+
+let host: HostCompression | null = null;
 
 /**
- * A host may give its own compressor: the command line gives Node's zlib at
- * level 3, which compresses a 76 MB save in 0.3 s where the platform's
+ * A host may give its own compression: the command line gives Node's zlib
+ * at level 3, which compresses a 76 MB save in 0.3 s where the platform's
  * CompressionStream (zlib's default level 6, which no option changes) takes
- * 0.8 s, for a file about a sixth larger.
+ * 0.8 s, for a file about a sixth larger, and zlib's native CRC-32.
  */
-export function useCompressor(make: Compressor | null): void {
-  hostCompressor = make;
+export function useCompressor(given: HostCompression | null): void {
+  host = given;
+}
+
+/** The platform's CompressionStream as a Compressor: a few blocks in flight, so making the next overlaps compressing the last. */
+function platformCompressor(): Compressor {
+  const stream = new CompressionStream("deflate-raw");
+  const writer = stream.writable.getWriter();
+  const reader = stream.readable.getReader();
+  const chunks: Uint8Array[] = [];
+  const reading = (async () => {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      chunks.push(value);
+    }
+  })();
+  const inFlight: Promise<void>[] = [];
+  const fail = (e: unknown) => {
+    for (const write of inFlight) write.catch(() => undefined);
+    writer.abort().catch(() => undefined);
+    reading.catch(() => undefined);
+    throw e;
+  };
+  return {
+    write: async (bytes) => {
+      inFlight.push(writer.write(bytes as Uint8Array<ArrayBuffer>));
+      if (inFlight.length >= IN_FLIGHT) await inFlight.shift()!.catch(fail);
+    },
+    end: async () => {
+      await Promise.all(inFlight).catch(fail);
+      await writer.close();
+      await reading;
+      return chunks;
+    },
+  };
 }
 
 /**
@@ -57,10 +104,11 @@ export function useCompressor(make: Compressor | null): void {
  * platform's (CompressionStream, native code in Node 20 and current
  * browsers), else fflate's streaming deflate at level 3.
  */
-export async function deflatePieces(pieces: Iterable<string | Uint8Array>, useNative = hostCompressor !== null || hasNative("CompressionStream")): Promise<DeflatedPart> {
+export async function deflatePieces(pieces: Iterable<string | Uint8Array>, useNative = host !== null || hasNative("CompressionStream")): Promise<DeflatedPart> {
   const out: DeflatedPart = { crc: 0, size: 0, chunks: [] };
+  const crc = host?.crc32 ?? crc32;
   const count = (bytes: Uint8Array) => {
-    out.crc = crc32(bytes, out.crc);
+    out.crc = crc(bytes, out.crc);
     out.size += bytes.length;
   };
   if (!useNative) {
@@ -72,32 +120,12 @@ export async function deflatePieces(pieces: Iterable<string | Uint8Array>, useNa
     deflater.push(new Uint8Array(0), true);
     return out;
   }
-  const stream = hostCompressor ? hostCompressor() : (new CompressionStream("deflate-raw") as unknown as ReturnType<Compressor>);
-  const writer = stream.writable.getWriter();
-  const reader = stream.readable.getReader();
-  const reading = (async () => {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      out.chunks.push(value);
-    }
-  })();
-  // A few blocks in flight, so making the next overlaps compressing the last, and the text is never all queued at once.
-  const inFlight: Promise<void>[] = [];
-  try {
-    for (const bytes of bytesOf(pieces)) {
-      count(bytes);
-      inFlight.push(writer.write(bytes as Uint8Array<ArrayBuffer>));
-      if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
-    }
-    await Promise.all(inFlight);
-    await writer.close();
-  } catch (e) {
-    for (const write of inFlight) write.catch(() => undefined);
-    writer.abort().catch(() => undefined);
-    reading.catch(() => undefined);
-    throw e;
+  const compressor = host ? host.compressor() : platformCompressor();
+  for (const bytes of bytesOf(pieces)) {
+    count(bytes);
+    const wait = compressor.write(bytes);
+    if (wait) await wait;
   }
-  await reading;
+  out.chunks = await compressor.end();
   return out;
 }

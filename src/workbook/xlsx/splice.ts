@@ -146,10 +146,9 @@ function indexOfBytes(bytes: Uint8Array, needle: string, from: number): number {
  * A council sheet with the product's colour rules in it. The sheet's cells
  * (everything up to the end of sheetData, most of a large sheet) are passed
  * through as the bytes they were, never decoded: only the text after them is
- * edited, and the part is compressed as it is written.
+ * edited. Returns the part's pieces, for compressing as they are written.
  */
-async function recoloured(parts: PartNames, part: string, r: SpliceRequest["rules"][number], book: StyleBook): Promise<DeflatedPart> {
-  const bytes = await parts.file(part)!.async("uint8array");
+function recoloured(bytes: Uint8Array, r: SpliceRequest["rules"][number], book: StyleBook): (string | Uint8Array)[] {
   const decoder = new TextDecoder();
   const prefix = rootPrefix(decoder.decode(bytes.subarray(0, 4096)), "worksheet");
   const name = prefix ? `${prefix}:sheetData` : "sheetData";
@@ -161,7 +160,7 @@ async function recoloured(parts: PartNames, part: string, r: SpliceRequest["rule
   const end = close === openEnd + 1 ? close : close + name.length + 3;
   const rest = decoder.decode(bytes.subarray(end));
   const tail = prefix ? withoutPrefix(rest, prefix, "worksheet") : { xml: rest, restore: (x: string) => x };
-  return deflatePieces([bytes.subarray(0, end), tail.restore(insertRules(tail.xml, r.add, book, r.drop))]);
+  return [bytes.subarray(0, end), tail.restore(insertRules(tail.xml, r.add, book, r.drop))];
 }
 
 /**
@@ -234,6 +233,28 @@ export async function splice(zip: JSZip, req: SpliceRequest): Promise<Map<string
   }
   for (const d of ownDrawings) types = await removeOwnDrawing(zip, d, types);
 
+  const cells = (req.cells ?? []).filter((c) => c.updates.length);
+  for (const c of cells) {
+    const target = byName.get(c.sheet);
+    if (!target || writing.has(c.sheet) || !parts.has(target.part)) throw new UnsupportedPackage(`sheet '${c.sheet}' has no worksheet part to write into`);
+    const sheet = unprefixed(await text(parts, target.part), "worksheet");
+    parts.write(target.part, sheet.restore(writeCells(sheet.xml, c.updates, book)));
+  }
+
+  // Council sheets given colour rules are compressed while the product's sheets are made (their cells are bytes
+  // passed through, so zlib is the only work): started here, awaited before the package is written.
+  const compressing: Promise<void>[] = [];
+  for (const r of req.rules) {
+    const target = byName.get(r.sheet);
+    if (!target || writing.has(r.sheet) || !parts.has(target.part)) continue;
+    // The rules' styles are added to the book now, in order, so the output is the same on every run.
+    const pieces = recoloured(await parts.file(target.part)!.async("uint8array"), r, book);
+    const name = parts.write(target.part, "");
+    const started = deflatePieces(pieces).then((part) => void deflated.set(name, part));
+    started.catch(() => undefined); // its failure is thrown where it is awaited, below
+    compressing.push(started);
+  }
+
   const tags = new Map(entries.map((e) => [e, e.tag]));
   const appended: string[] = [];
   for (const { plan, state } of req.sheets) {
@@ -257,20 +278,7 @@ export async function splice(zip: JSZip, req: SpliceRequest): Promise<Map<string
     deflated.set(parts.write(part, ""), await deflatePieces(sheetXmlPieces(plan, book, charts?.rid)));
   }
 
-  const cells = (req.cells ?? []).filter((c) => c.updates.length);
-  for (const c of cells) {
-    const target = byName.get(c.sheet);
-    if (!target || writing.has(c.sheet) || !parts.has(target.part)) throw new UnsupportedPackage(`sheet '${c.sheet}' has no worksheet part to write into`);
-    const sheet = unprefixed(await text(parts, target.part), "worksheet");
-    parts.write(target.part, sheet.restore(writeCells(sheet.xml, c.updates, book)));
-  }
-
-  for (const r of req.rules) {
-    const target = byName.get(r.sheet);
-    if (!target || writing.has(r.sheet) || !parts.has(target.part)) continue;
-    const recolouredPart = await recoloured(parts, target.part, r, book);
-    deflated.set(parts.write(target.part, ""), recolouredPart);
-  }
+  await Promise.all(compressing);
 
   // Removing sheets: their entries, parts and relationships, and the sheet-local names that pointed at them.
   const kept = entries.filter((e) => !removed.includes(e));
