@@ -1,9 +1,8 @@
-import JSZip from "jszip";
 import { useNodeCompressor } from "./node-compressor";
 import { summarise, SummaryJson } from "../workbook/summarise";
 import { dataIssuesSheet, nothingUsableMessage } from "../core";
 import { XlsxWorkbook, WorkbookFileError } from "../workbook/xlsx/workbook";
-import { inspectPackage, lostBySheet, LostPart } from "../workbook/xlsx/parts";
+import { inspectPackage, lostBySheet, LostPart, zipFiles } from "../workbook/xlsx/parts";
 import { readInput, saveFile, refuseSameFile } from "./files";
 import { printReadable, readableSummary } from "./print";
 import { UsageError } from "./errors";
@@ -80,7 +79,7 @@ export async function runSummarise(args: SummariseArgs, progress: Progress = sil
 
 /** What `output` lacks compared with `input`, by sheet. */
 export async function lostBetween(input: Uint8Array, output: Uint8Array): Promise<LostPart[]> {
-  const [before, after] = await Promise.all([input, output].map(async (d) => inspectPackage(await JSZip.loadAsync(d))));
+  const [before, after] = await Promise.all([input, output].map((d) => inspectPackage(zipFiles(d))));
   return lostBySheet(before, after);
 }
 

@@ -1,6 +1,7 @@
-import JSZip from "jszip";
 import { attr } from "./xml-text";
-import { PartNames } from "./part-names";
+import { PackageFiles, PartLookup } from "./part-names";
+import { ZipPackage } from "./reader/zip";
+import { Budget, DEFAULT_LIMITS, ReadLimits } from "./reader/limits";
 
 /**
  * What an .xlsx holds beyond cells, counted per sheet from the package
@@ -21,10 +22,36 @@ const SHEET_KINDS: [string, RegExp][] = [
   ["Excel tables", /\/table$/],
 ];
 
-export async function inspectPackage(zip: JSZip): Promise<PackageParts> {
+/**
+ * A package's files straight from its zip (the central directory, and only
+ * the small parts asked for inflated, within the read limits): the package
+ * inspection reads a few relationship and drawing parts, so loading the whole
+ * package into JSZip for it cost more than the inspection itself.
+ */
+export function zipFiles(data: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): PackageFiles {
+  const zip = ZipPackage.open(data);
+  const budget = new Budget(limits, data.length);
+  const decoder = new TextDecoder();
+  const names = zip.entries.filter((e) => !e.name.endsWith("/")).map((e) => e.name);
+  const stored = new Set(names);
+  return {
+    names: () => names,
+    exists: (name) => stored.has(name),
+    text: async (name) => {
+      const chunks: Uint8Array[] = [];
+      await zip.inflate(zip.entry(name)!, budget, (bytes) => void chunks.push(bytes.slice()));
+      let text = "";
+      for (const c of chunks) text += decoder.decode(c, { stream: true });
+      return text + decoder.decode();
+    },
+  };
+}
+
+export async function inspectPackage(files: PackageFiles): Promise<PackageParts> {
   const out: PackageParts = { sheets: {}, workbook: {} };
   // Part names and relationship targets compare without case (OPC), as Excel reads them.
-  const parts = new PartNames(zip);
+  const parts = new PartLookup(files);
+  const count = (re: RegExp) => files.names().filter((n) => re.test(n)).length;
   const wbPart = (await parts.rels("")).find((r) => /\/officeDocument$/.test(r.type))?.target ?? "xl/workbook.xml";
   const wbXml = (await parts.text(wbPart)) ?? "";
   const wbRels = await parts.rels(wbPart);
@@ -50,12 +77,12 @@ export async function inspectPackage(zip: JSZip): Promise<PackageParts> {
     out.sheets[name] = counts;
   }
   const wbAdd = (k: string, n: number) => n > 0 && (out.workbook[k] = n);
-  wbAdd("macros (VBA project)", zip.file(/vbaProject\.bin$/i).length);
-  wbAdd("add-in parts (web extensions)", zip.file(/^xl\/webextensions\/webextension\d*\.xml$/i).length);
+  wbAdd("macros (VBA project)", count(/vbaProject\.bin$/i));
+  wbAdd("add-in parts (web extensions)", count(/^xl\/webextensions\/webextension\d*\.xml$/i));
   wbAdd("external links", wbRels.filter((r) => /\/externalLink$/.test(r.type)).length);
   wbAdd("data connections", wbRels.filter((r) => /\/connections$/.test(r.type)).length);
   wbAdd("slicer caches", wbRels.filter((r) => /\/slicerCache$/.test(r.type)).length);
-  wbAdd("custom XML parts", zip.file(/^customXml\/item\d+\.xml$/i).length);
+  wbAdd("custom XML parts", count(/^customXml\/item\d+\.xml$/i));
   return out;
 }
 

@@ -3,7 +3,7 @@ import JSZip from "jszip";
 import { SheetGrid, SheetPlan, PlanValue, CellValue } from "../../core";
 import { WorkbookPort, SheetInfo, SourceFormat, OwnedRuleRef, SETTINGS_SHEET, chunkSettings, CellUpdate } from "../port";
 import { writePlan, addRules, toXlsxValue } from "./write-plan";
-import { inspectPackage, lostParts, PackageParts } from "./parts";
+import { inspectPackage, lostParts, PackageParts, zipFiles } from "./parts";
 import { splice } from "./splice";
 import { repairRewrite } from "./rewrite-fixes";
 import { repack } from "./repack";
@@ -84,7 +84,7 @@ export class XlsxWorkbook implements WorkbookPort {
     await checkSmallParts(data, limits);
     let parts: PackageParts;
     try {
-      parts = await inspectPackage(await JSZip.loadAsync(data));
+      parts = await inspectPackage(zipFiles(data, limits));
     } catch {
       throw refuse({ kind: "zip-damaged" });
     }
@@ -259,7 +259,7 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     const method = data ? "spliced" : "rewritten";
     data ??= await this.rewritten();
-    const after = await inspectPackage(await JSZip.loadAsync(data));
+    const after = await inspectPackage(zipFiles(data));
     let lost = lostParts(this.partsBefore, after);
     if (method === "rewritten") {
       // A whole re-save cannot draw the product's own charts: say so once per sheet, in place of the old ones' loss.
