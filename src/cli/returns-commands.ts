@@ -1,5 +1,5 @@
 import { basename } from "path";
-import { useNodeCompressor } from "./node-compressor";
+import { useNodeZlib } from "./node-zlib";
 import { makeTemplates } from "../workbook/templates";
 import { collectReturns, CollectJson } from "../workbook/collect";
 import { XlsxWorkbook, WorkbookFileError } from "../workbook/xlsx/workbook";
@@ -8,7 +8,7 @@ import { openWorkbook, readInput, saveFile, refuseSameFile } from "./files";
 import { lostBetween } from "./summarise-command";
 
 export async function runTemplate(args: { input: string; out: string; directorate?: string; password?: string; period?: string }): Promise<{ text: string; lost: string[] }> {
-  useNodeCompressor();
+  useNodeZlib();
   await refuseSameFile([args.input], args.out);
   const wb = await openWorkbook(args.input);
   const result = await makeTemplates(wb, { directorate: args.directorate, password: args.password, period: args.period });
@@ -20,7 +20,7 @@ export async function runTemplate(args: { input: string; out: string; directorat
 }
 
 export async function runCollect(args: { corporate: string; returns: string[]; out: string }): Promise<{ json: CollectJson & { lost: LostPart[] }; text: string; lost: string[] }> {
-  useNodeCompressor();
+  useNodeZlib();
   await refuseSameFile([args.corporate, ...args.returns], args.out);
   const bytes = await readInput(args.corporate);
   const corporate = await XlsxWorkbook.open(bytes);

@@ -39,6 +39,15 @@ const EQ = 61;
 const BANG = 33;
 const QUESTION = 63;
 
+/**
+ * A copy of a slice of the chunk being tokenized. V8 makes a slice of 13
+ * characters or more a view that keeps the whole chunk alive, so a shared
+ * string kept for the grid would hold on to the megabytes of XML around it.
+ */
+function own(s: string): string {
+  return s.length < 13 ? s : (" " + s).slice(1);
+}
+
 function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13;
 }
@@ -185,7 +194,7 @@ export class XmlTokenizer {
         if (e === 38 || e === LT || e < 32) special = true;
       }
       if (close >= n) return -1;
-      let value = s.slice(j + 1, close);
+      let value = own(s.slice(j + 1, close));
       if (special) {
         if (value.indexOf("<") >= 0) this.fail(s, j, `the attribute ${attr} of <${name}> holds '<'`);
         // Attribute-value normalisation (XML 1.0 §3.3.3): literal tabs and line breaks read as spaces (before references, so "&#10;" stays a line break).
@@ -239,7 +248,7 @@ export class XmlTokenizer {
       for (let k = from; k < to; k++) if (!isSpace(s.charCodeAt(k))) this.fail(s, k, "there is text outside the root element");
       return;
     }
-    let text = s.slice(from, to);
+    let text = own(s.slice(from, to));
     // End-of-line handling (XML 1.0 §2.11): CRLF and CR read as LF (before references, so "&#13;" stays a CR).
     if (text.indexOf("\r") >= 0) text = text.replace(/\r\n?/g, "\n");
     if (text.indexOf("&") >= 0) text = this.decode(s, from, text);

@@ -1,7 +1,8 @@
-import { createDeflateRaw, ZlibOptions } from "zlib";
+import { createDeflateRaw, createInflateRaw, ZlibOptions } from "zlib";
 import * as zlib from "zlib";
 import { once } from "events";
 import { useCompressor, Compressor } from "../workbook/xlsx/deflated-part";
+import { useInflater } from "../workbook/xlsx/reader/zip";
 
 /** Deflate level for the files the command line writes: about 2.6 times quicker than the default, about a sixth larger. */
 const LEVEL = 3;
@@ -41,8 +42,26 @@ function zlibCompressor(): Compressor {
   };
 }
 
-/** Node's zlib at a faster level than CompressionStream's fixed default, and its CRC-32 (Node 20.15+), for every file the command line saves. */
-export function useNodeCompressor(): void {
+/**
+ * A part inflated by Node's zlib, 64 KB of output at a time, one chunk
+ * ahead of the reader (the stream's backpressure): the reader counts every
+ * chunk against its limits, and stopping early destroys the stream. (A
+ * megabyte at a time was slower and took 40 MB more: the text decoded from
+ * each chunk is then large enough to go straight to V8's old generation.)
+ */
+async function* zlibInflate(compressed: Uint8Array): AsyncGenerator<Uint8Array> {
+  const z = createInflateRaw({ chunkSize: 64 << 10 });
+  z.end(compressed);
+  for await (const chunk of z) yield chunk as Buffer;
+}
+
+/**
+ * Node's zlib for every file the command line reads and saves: inflating in
+ * large chunks; deflating at a faster level than CompressionStream's fixed
+ * default; and its CRC-32 (Node 20.15+).
+ */
+export function useNodeZlib(): void {
+  useInflater(zlibInflate);
   const native = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
   useCompressor({ compressor: zlibCompressor, crc32: native ? (data, previous) => native(data, previous) : undefined });
 }
