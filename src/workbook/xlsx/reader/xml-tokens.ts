@@ -22,6 +22,17 @@ export interface TokenHandler {
   text(text: string): void;
 }
 
+/**
+ * A reader's own fast path for its commonest element, tried at each "<"
+ * while set: it reads the whole element from `s` at `lt` and returns the
+ * position after it; or returns NOT_MINE to leave it to the tokenizer, or
+ * INCOMPLETE when the element runs past the end of `s` (it is tried again
+ * with the next chunk). It must read only elements it can check completely.
+ */
+export type FastPath = (s: string, lt: number) => number;
+export const NOT_MINE = -1;
+export const INCOMPLETE = -2;
+
 export class XmlError extends Error {
   constructor(readonly line: number, message: string) {
     super(`line ${line}: ${message}`);
@@ -44,7 +55,7 @@ const QUESTION = 63;
  * characters or more a view that keeps the whole chunk alive, so a shared
  * string kept for the grid would hold on to the megabytes of XML around it.
  */
-function own(s: string): string {
+export function own(s: string): string {
   return s.length < 13 ? s : (" " + s).slice(1);
 }
 
@@ -60,6 +71,7 @@ export class XmlTokenizer {
   private rootSeen = false;
   /** Lines before `carry` begins (1-based). */
   private lines = 1;
+  fast: FastPath | null = null;
 
   constructor(private readonly handler: TokenHandler) {}
 
@@ -110,6 +122,14 @@ export class XmlTokenizer {
       }
       if (lt > i) this.textNode(s, i, lt);
       i = lt;
+      if (this.fast) {
+        const end = this.fast(s, lt);
+        if (end >= 0) {
+          i = end;
+          continue;
+        }
+        if (end === INCOMPLETE && !last) return lt;
+      }
       const c = s.charCodeAt(lt + 1);
       if (c !== c) return last ? this.fail(s, lt, "the text ends inside a tag") : lt; // NaN: "<" is the last character
       if (c === SLASH) {

@@ -1,7 +1,7 @@
 import { Budget } from "./limits";
 import { ZipEntry, ZipPackage } from "./zip";
 import { refuse } from "./refusal";
-import { Attrs, XmlError, XmlTokenizer } from "./xml-tokens";
+import { Attrs, FastPath, NOT_MINE, XmlError, XmlTokenizer } from "./xml-tokens";
 
 /**
  * Streams one package part through the tokenizer (xml-tokens.ts), matching
@@ -52,7 +52,17 @@ function decoderFor(head: Uint8Array): TextDecoder {
   }
 }
 
-export async function scanPart(zip: ZipPackage, entry: ZipEntry, budget: Budget, visitor: XmlVisitor): Promise<void> {
+/**
+ * A visitor's fast path (see FastPath), switched on and off by the visitor
+ * as it enters and leaves the elements it is for; it is tried only where
+ * unprefixed names are SpreadsheetML's and nothing is being skipped.
+ */
+export interface FastSwitch {
+  on: boolean;
+  scan: FastPath;
+}
+
+export async function scanPart(zip: ZipPackage, entry: ZipEntry, budget: Budget, visitor: XmlVisitor, fast?: FastSwitch): Promise<void> {
   // Prefixes in scope; a new map only where an element declares one (the root, as a rule).
   let scope = new Map<string, string>([["xml", "http://www.w3.org/XML/1998/namespace"]]);
   const scopes: { depth: number; outer: Map<string, string> }[] = [];
@@ -110,6 +120,8 @@ export async function scanPart(zip: ZipPackage, entry: ZipEntry, budget: Budget,
       if (!skip && text) text(t);
     },
   });
+
+  if (fast) tokenizer.fast = (s, lt) => (fast.on && !skip && MAIN_NS.has(defaultUri) ? fast.scan(s, lt) : NOT_MINE);
 
   let decoder: TextDecoder | null = null;
   try {
