@@ -37,13 +37,7 @@ export function zipFiles(data: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS):
   return {
     names: () => names,
     exists: (name) => stored.has(name),
-    text: async (name) => {
-      const chunks: Uint8Array[] = [];
-      await zip.inflate(zip.entry(name)!, budget, (bytes) => void chunks.push(bytes.slice()));
-      let text = "";
-      for (const c of chunks) text += decoder.decode(c, { stream: true });
-      return text + decoder.decode();
-    },
+    text: async (name) => decoder.decode(await zip.bytes(zip.entry(name)!, budget)),
   };
 }
 

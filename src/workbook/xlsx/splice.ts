@@ -6,6 +6,8 @@ import { unprefixed, withoutPrefix, rootPrefix } from "./ns-prefix";
 import { StyleBook, UnsupportedPackage } from "./style-book";
 import { sheetXmlPieces, rulesXml } from "./sheet-xml";
 import { DeflatedPart, deflatePieces } from "./deflated-part";
+import { ZipPackage } from "./reader/zip";
+import { Budget } from "./reader/limits";
 import { writeCells } from "./cell-splice";
 import { CellUpdate } from "../port";
 import { addCharts, isOwnDrawing, removeOwnDrawing, DRAWING_TYPE } from "./chart-xml";
@@ -26,6 +28,12 @@ export interface SpliceRequest {
   rules: { sheet: string; add: ConditionalFormatPlan[]; drop: (block: { ref: string; formulas: string[] }) => boolean }[];
   /** Values written into council sheets (collected returns), in place. */
   cells?: { sheet: string; updates: CellUpdate[] }[];
+  /**
+   * The package as opened, to take a council part's bytes from directly
+   * (native inflate) rather than through JSZip, which inflates in
+   * JavaScript: 0.14 s for a 19 MB sheet.
+   */
+  source?: { zip: ZipPackage; budget: Budget };
 }
 
 const WORKSHEET_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
@@ -248,7 +256,9 @@ export async function splice(zip: JSZip, req: SpliceRequest): Promise<Map<string
     const target = byName.get(r.sheet);
     if (!target || writing.has(r.sheet) || !parts.has(target.part)) continue;
     // The rules' styles are added to the book now, in order, so the output is the same on every run.
-    const pieces = recoloured(await parts.file(target.part)!.async("uint8array"), r, book);
+    const stored = cells.some((c) => c.sheet === r.sheet) ? undefined : req.source?.zip.entry(target.part);
+    const bytes = stored ? await req.source!.zip.bytes(stored, req.source!.budget) : await parts.file(target.part)!.async("uint8array");
+    const pieces = recoloured(bytes, r, book);
     const name = parts.write(target.part, "");
     const started = deflatePieces(pieces).then((part) => void deflated.set(name, part));
     started.catch(() => undefined); // its failure is thrown where it is awaited, below

@@ -8,6 +8,7 @@ import { splice } from "./splice";
 import { repairRewrite } from "./rewrite-fixes";
 import { repack } from "./repack";
 import { ZipPackage } from "./reader/zip";
+import { Budget } from "./reader/limits";
 import { UnsupportedPackage } from "./style-book";
 import { readWorkbook, checkSmallParts, DEFAULT_LIMITS, ReadLimits } from "./reader";
 import { WorkbookFileError, refuse } from "./reader/refusal";
@@ -278,9 +279,10 @@ export class XlsxWorkbook implements WorkbookPort {
     const sheets = this.sheets.filter((s) => s.plan).map((s) => ({ plan: s.plan!, state: s.visibility }));
     const rules = [...this.rules].map(([sheet, r]) => ({ sheet, add: r.add, drop: (block: { ref: string; formulas: string[] }) => isOwned(block, r.drop) }));
     const cells = [...this.edits].map(([sheet, edits]) => ({ sheet, updates: [...edits.values()] }));
-    const deflated = await splice(zip, { sheets, remove: [...this.removed], rules, cells });
+    const source = ZipPackage.open(opened);
+    const deflated = await splice(zip, { sheets, remove: [...this.removed], rules, cells, source: { zip: source, budget: new Budget(this.limits, opened.length) } });
     // A part the splice rewrote is a new object in the package; one it left is the very object loaded.
-    return repack(ZipPackage.open(opened), zip, (name, file) => before.get(name) === file, deflated);
+    return repack(source, zip, (name, file) => before.get(name) === file, deflated);
   }
 
   /** The whole workbook re-saved by ExcelJS (loaded only now), with this session's changes replayed on it. */

@@ -70,6 +70,18 @@ export class ZipPackage {
     return this.data.subarray(start, start + entry.compressedSize);
   }
 
+  /** A whole part's bytes, inflated within the budget (for parts the caller needs whole). */
+  async bytes(entry: ZipEntry, budget: Budget): Promise<Uint8Array> {
+    // The inflater never gives more than the entry declares (it is refused first), nor less (refused after).
+    const out = new Uint8Array(entry.size);
+    let at = 0;
+    await this.inflate(entry, budget, (bytes) => {
+      out.set(bytes, at);
+      at += bytes.length;
+    });
+    return out;
+  }
+
   /** Inflate a part slice by slice into `sink`, within the budget. */
   async inflate(entry: ZipEntry, budget: Budget, sink: (bytes: Uint8Array) => void): Promise<void> {
     readable(entry);
