@@ -1,5 +1,6 @@
 import { PackageReader } from "./package";
-import { scanPart, attr, attrIn, MAIN_NS, REL_NS, Attrs } from "./xml";
+import { scanPart, attr, attrIn, MAIN_NS, REL_NS, Attrs, FastSwitch } from "./xml";
+import { INCOMPLETE, NOT_MINE, own } from "./xml-tokens";
 import { ZipEntry } from "./zip";
 
 /** A sheet as workbook.xml lists it. */
@@ -87,18 +88,44 @@ export function unescapeText(s: string): string {
   return s.includes("_x") ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : s;
 }
 
+/**
+ * The commonest shared string read straight from the text: `<si><t>…</t></si>`
+ * (or `<t xml:space="preserve">`) holding no reference or line break; any
+ * other (rich text, phonetic guides, references) takes the generic path.
+ * Returns the position after it, or NOT_MINE / INCOMPLETE (see FastPath).
+ */
+function fastString(s: string, lt: number, out: string[]): number {
+  if (s.charCodeAt(lt + 1) !== 115 /* s */ || s.charCodeAt(lt + 2) !== 105 /* i */) return NOT_MINE;
+  let from: number;
+  if (s.startsWith("<si><t>", lt)) from = lt + 7;
+  else if (s.startsWith('<si><t xml:space="preserve">', lt)) from = lt + 28;
+  else return s.length < lt + 28 ? INCOMPLETE : NOT_MINE;
+  let to = from;
+  for (; to < s.length; to++) {
+    const e = s.charCodeAt(to);
+    if (e === 60) break;
+    if (e === 38 || e === 13) return NOT_MINE;
+  }
+  if (s.length < to + 10) return INCOMPLETE;
+  if (!s.startsWith("</t></si>", to)) return NOT_MINE;
+  out.push(unescapeText(own(s.slice(from, to))));
+  return to + 9;
+}
+
 /** The shared strings, rich text as its plain text, phonetic guides left out. */
-export async function readSharedStrings(pkg: PackageReader, part: string | null): Promise<string[]> {
+export async function readSharedStrings(pkg: PackageReader, part: string | null, fastStrings = true): Promise<string[]> {
   const entry = part ? pkg.part(part) : undefined;
   if (!entry) return [];
   const out: string[] = [];
   let text = "";
   let inT = false;
   let phonetic = 0;
+  const fast: FastSwitch = { on: false, scan: (s, lt) => fastString(s, lt, out) };
   await scanPart(pkg.zip, entry, pkg.budget, {
     open: (local, _attrs, uri) => {
       if (!MAIN_NS.has(uri)) return;
-      if (local === "si") text = "";
+      if (local === "sst") fast.on = fastStrings;
+      else if (local === "si") text = "";
       else if (local === "rPh") phonetic++;
       else if (local === "t" && !phonetic) inT = true;
     },
@@ -106,10 +133,11 @@ export async function readSharedStrings(pkg: PackageReader, part: string | null)
       if (local === "si") out.push(unescapeText(text));
       else if (local === "rPh") phonetic--;
       else if (local === "t") inT = false;
+      else if (local === "sst") fast.on = false;
     },
     text: (t) => {
       if (inT) text += t;
     },
-  });
+  }, fast);
   return out;
 }

@@ -48,13 +48,15 @@ function looksLikeText(data: Uint8Array): boolean {
  * as streams and counted as they are, XML is parsed as it arrives, and only
  * cells that hold a value are kept.
  */
-export async function readWorkbook(data: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS, options: { fastCells?: boolean } = {}): Promise<ReadWorkbook> {
+/** `fast` false reads every cell and shared string by the generic path (tests compare the two). */
+export async function readWorkbook(data: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS, options: { fast?: boolean } = {}): Promise<ReadWorkbook> {
   if (CFB_SIGNATURE.every((b, i) => data[i] === b)) throw compoundFile(data);
   if (data[0] !== 0x50 || data[1] !== 0x4b) throw refuse({ kind: looksLikeText(data) ? "text" : "not-xlsx" });
   const budget = new Budget(limits, data.length);
   const pkg = new PackageReader(ZipPackage.open(data), budget);
   const book = await readBook(pkg, await pkg.workbookPart());
-  const ctx = { strings: await readSharedStrings(pkg, book.sharedStrings), dateStyles: await readDateStyles(pkg, book.styles), date1904: book.date1904, fastCells: options.fastCells };
+  const strings = await readSharedStrings(pkg, book.sharedStrings, options.fast ?? true);
+  const ctx = { strings, dateStyles: await readDateStyles(pkg, book.styles), date1904: book.date1904, fastCells: options.fast };
   const sheets: ReadWorkbook["sheets"] = [];
   for (const s of book.sheets) sheets.push({ ...s, grid: await readSheet(pkg, s, ctx) });
   return { sheets };

@@ -1,7 +1,8 @@
 /**
- * The reader's fast path for the commonest cells against its generic path:
- * the same grid for sheets that mix every shape of cell a writer may use,
- * with the text cut into chunks wherever the inflater cuts it.
+ * The reader's fast paths for the commonest cells and shared strings
+ * against its generic path: the same grid for sheets and string tables that
+ * mix every shape a writer may use, with the text cut into chunks wherever
+ * the inflater cuts it.
  */
 import fc from "fast-check";
 import JSZip from "jszip";
@@ -49,21 +50,47 @@ function sheet(rows: { shape: number; skip: boolean; ref: boolean }[][]): string
 const cell = fc.record({ shape: fc.nat(shapes.length - 1), skip: fc.nat(9).map((n) => n === 0), ref: fc.boolean() });
 const rows = fc.array(fc.array(cell, { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 600 });
 
-async function withSheet(xml: string): Promise<Uint8Array> {
+async function withSheet(xml: string, sharedStrings?: string): Promise<Uint8Array> {
   const base = await buildPackage({ sheets: [{ name: "Data", rows: [["a", "b"]] }], xfs: [14] });
   const zip = await JSZip.loadAsync(base);
   zip.file("xl/worksheets/sheet1.xml", xml);
+  if (sharedStrings) zip.file("xl/sharedStrings.xml", sharedStrings);
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 
-describe("the reader's fast path for common cells", () => {
+/** Shared strings in each shape a writer may use: plain, preserved, rich text, phonetic guides, references, escapes. */
+const stringShapes: ((i: number) => string)[] = [
+  (i) => `<si><t>Indicator ${i}</t></si>`,
+  (i) => `<si><t xml:space="preserve"> padded ${i} </t></si>`,
+  (i) => `<si><r><rPr><b/></rPr><t>bold ${i}</t></r><r><t xml:space="preserve"> plain</t></r></si>`,
+  (i) => `<si><t>漢字 ${i}</t><rPh sb="0" eb="1"><t>かんじ</t></rPh></si>`,
+  (i) => `<si><t>A &amp; B ${i}</t></si>`,
+  (i) => `<si><t>line\r\nbreak ${i}</t></si>`,
+  (i) => `<si><t>tab_x0009_${i}</t></si>`,
+  () => "<si><t/></si>",
+  (i) => `<si>\n  <t>spaced ${i}</t>\n</si>`,
+  (i) => `<si><t xml:space="default">other ${i}</t></si>`,
+];
+
+describe("the reader's fast paths for common cells and shared strings", () => {
   it("gives the grid the generic path gives, for any mix of cell shapes and chunk cuts", async () => {
     await fc.assert(fc.asyncProperty(rows, async (list) => {
       const data = await withSheet(sheet(list));
       const fast = await readWorkbook(data);
-      const generic = await readWorkbook(data, undefined, { fastCells: false });
+      const generic = await readWorkbook(data, undefined, { fast: false });
       expect(fast.sheets[0].grid).toEqual(generic.sheets[0].grid);
     }), { numRuns: 40 });
+  });
+
+  it("gives the shared strings the generic path gives, for any mix of string shapes and chunk cuts", async () => {
+    await fc.assert(fc.asyncProperty(fc.array(fc.nat(stringShapes.length - 1), { minLength: 1, maxLength: 3000 }), async (list) => {
+      const sst = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${MAIN}">${list.map((k, i) => stringShapes[k](i)).join("")}</sst>`;
+      const cells = list.map((_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="s"><v>${i}</v></c></row>`).join("");
+      const data = await withSheet(`<?xml version="1.0"?>\n<worksheet xmlns="${MAIN}"><sheetData>${cells}</sheetData></worksheet>`, sst);
+      const fast = await readWorkbook(data);
+      const generic = await readWorkbook(data, undefined, { fast: false });
+      expect(fast.sheets[0].grid).toEqual(generic.sheets[0].grid);
+    }), { numRuns: 25 });
   });
 
   it("reads the common shapes to the values a user expects", async () => {
