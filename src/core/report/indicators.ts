@@ -1,6 +1,6 @@
 import { SheetGrid } from "../grid";
 import { DetectedDataset } from "../detect/find-datasets";
-import { readIndicators, IndicatorItem } from "../datasets/indicators";
+import { readIndicators, IndicatorItem, IndicatorPoint } from "../datasets/indicators";
 import { Period, formatPeriod, periodIndex, periodKey } from "../periods";
 import { assessIndicator, IndicatorAssessment } from "../indicator";
 import { countStatuses } from "../standards/standard";
@@ -18,8 +18,11 @@ import { DatasetRead } from "../datasets/read";
 export const SPC_MIN_POINTS = 12;
 
 function assess(item: IndicatorItem, period: Period, settings: DatasetSettings): IndicatorAssessment {
-  // A value given without a period is taken as the reporting period's.
-  const points = item.points.map((p) => ({ period: p.period ?? period, value: p.value === "invalid" ? null : p.value }));
+  // A value given without a period is taken as the reporting period's; an unreadable one is no value. (Points
+  // already in that form are passed as they are: a copy of every point of every indicator was most of a run's garbage.)
+  const plain = item.points.every((p) => p.period !== null && p.value !== "invalid");
+  const points = plain ? (item.points as { period: Period; value: number | null }[])
+    : item.points.map((p) => ({ period: p.period ?? period, value: p.value === "invalid" ? null : p.value }));
   // A target given for this very period (a Goal column under it) wins over the indicator's single target.
   const target = item.targets.get(periodKey(period)) ?? item.target;
   const a = assessIndicator(
@@ -35,14 +38,19 @@ function assess(item: IndicatorItem, period: Period, settings: DatasetSettings):
 }
 
 function latestValue(item: IndicatorItem, period: Period): { value: number; period: string } | null {
-  let best: { value: number; index: number; period: Period } | null = null;
+  const upTo = periodIndex(period);
+  let best: IndicatorPoint | null = null;
+  let bestIndex = -Infinity;
   for (const p of item.points) {
     const pp = p.period ?? period;
     if (typeof p.value !== "number" || pp.kind !== period.kind) continue;
     const i = periodIndex(pp);
-    if (i <= periodIndex(period) && (!best || i > best.index)) best = { value: p.value, index: i, period: pp };
+    if (i <= upTo && i > bestIndex) {
+      best = p;
+      bestIndex = i;
+    }
   }
-  return best ? { value: best.value, period: formatPeriod(best.period) } : null;
+  return best ? { value: best.value as number, period: formatPeriod(best.period ?? period) } : null;
 }
 
 export function reportIndicators(

@@ -28,6 +28,7 @@ const PLAIN = /^[^\x00-\x1F\uD800-\uDFFF\uFFFE\uFFFF&<>"'_\s][^\x00-\x1F\uD800-\
 
 /** Cell text: Excel reads "_x0041_" as an escape, so a literal one has its underscore escaped. */
 export function textXml(s: string): string {
+  if (s === "") return "<t></t>";
   return PLAIN.test(s) && !/\s$/.test(s) ? `<t>${s}</t>` : treatedTextXml(s);
 }
 
