@@ -1,4 +1,4 @@
-import JSZip from "jszip";
+import { EditablePackage } from "./package-edit";
 import { ChartPlan, ChartSeriesRole, SheetPlan, CellBlock, columnLetter } from "../../core";
 import { elements, attr, escapeXml, resolvePart, relsPath } from "./xml-text";
 
@@ -127,7 +127,7 @@ function relationships(rels: { id: string; type: string; target: string }[]): st
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${r.target}"/>`).join("")}</Relationships>`;
 }
 
-function freeName(zip: JSZip, pattern: (n: number) => string): string {
+function freeName(zip: EditablePackage, pattern: (n: number) => string): string {
   let n = 1;
   while (zip.file(pattern(n))) n++;
   return pattern(n);
@@ -139,7 +139,7 @@ function freeName(zip: JSZip, pattern: (n: number) => string): string {
  * Returns the relationship id the sheet's <drawing> element names, and the
  * content types with the new parts.
  */
-export function addCharts(zip: JSZip, sheetPart: string, plan: SheetPlan, types: string): { rid: string; types: string } | null {
+export function addCharts(zip: EditablePackage, sheetPart: string, plan: SheetPlan, types: string): { rid: string; types: string } | null {
   if (!plan.charts?.length) return null;
   const drawing = freeName(zip, (n) => `xl/drawings/drawingCpe${n}.xml`);
   zip.file(drawing, drawingXml(plan.charts), { createFolders: false });
@@ -160,7 +160,7 @@ export function addCharts(zip: JSZip, sheetPart: string, plan: SheetPlan, types:
  * A drawing this product made: its own name, and nothing in it but its own
  * charts. (A chart somebody added to the sheet would be a part of another name.)
  */
-export async function isOwnDrawing(zip: JSZip, drawing: string): Promise<boolean> {
+export async function isOwnDrawing(zip: EditablePackage, drawing: string): Promise<boolean> {
   if (!OWN_DRAWING.test(drawing)) return false;
   const rels = await zip.file(relsPath(drawing))?.async("string");
   if (!rels) return true;
@@ -168,7 +168,7 @@ export async function isOwnDrawing(zip: JSZip, drawing: string): Promise<boolean
 }
 
 /** Removes an own drawing, its charts and their content types. */
-export async function removeOwnDrawing(zip: JSZip, drawing: string, types: string): Promise<string> {
+export async function removeOwnDrawing(zip: EditablePackage, drawing: string, types: string): Promise<string> {
   let out = types;
   const rels = await zip.file(relsPath(drawing))?.async("string");
   const parts = [drawing, ...(rels ? elements(rels, "Relationship").map((r) => resolvePart(drawing, attr(r, "Target") ?? "")) : [])];

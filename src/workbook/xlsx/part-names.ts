@@ -1,4 +1,4 @@
-import JSZip from "jszip";
+import { EditablePackage, StoredPart } from "./package-edit";
 import { attr, elements, resolvePart, relsPath } from "./xml-text";
 
 /** What looking parts up needs of a package: its stored part names (not folders), and a stored part's text. */
@@ -10,8 +10,8 @@ export interface PackageFiles {
   exists(stored: string): boolean;
 }
 
-/** A JSZip package as PackageFiles. */
-export function jszipFiles(zip: JSZip): PackageFiles {
+/** A package being edited as PackageFiles. */
+export function editedFiles(zip: EditablePackage): PackageFiles {
   return {
     names: () => Object.keys(zip.files).filter((n) => !zip.files[n].dir),
     text: (stored) => zip.file(stored)!.async("string"),
@@ -57,13 +57,13 @@ export class PartLookup {
   }
 }
 
-/** Part lookup over a JSZip package, with the edits the splice makes. */
+/** Part lookup over a package being edited, with the edits the splice makes. */
 export class PartNames extends PartLookup {
-  constructor(private readonly zip: JSZip) {
-    super(jszipFiles(zip));
+  constructor(private readonly zip: EditablePackage) {
+    super(editedFiles(zip));
   }
 
-  file(name: string): JSZip.JSZipObject | null {
+  file(name: string): StoredPart | null {
     const actual = this.actual(name);
     return actual === null ? null : this.zip.file(actual);
   }

@@ -1,4 +1,4 @@
-import type JSZip from "jszip";
+import { EditablePackage, StoredPart } from "./package-edit";
 import { Zip, ZipInputFile, AsyncFlateStreamHandler } from "fflate";
 import { ZipPackage } from "./reader/zip";
 import { DeflatedPart, deflatePieces } from "./deflated-part";
@@ -11,7 +11,7 @@ import { DeflatedPart, deflatePieces } from "./deflated-part";
  * parts the product wrote are deflated, one at a time (and dropped from
  * `zip` as they are, to free their text). fflate writes the zip around them.
  */
-export async function repack(input: ZipPackage, zip: JSZip, untouched: (name: string, file: JSZip.JSZipObject) => boolean, deflated = new Map<string, DeflatedPart>()): Promise<Uint8Array> {
+export async function repack(input: ZipPackage, zip: EditablePackage, untouched: (name: string, file: StoredPart) => boolean, deflated = new Map<string, DeflatedPart>()): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let failure: Error | null = null;
   const out = new Zip((err, chunk) => {

@@ -249,16 +249,17 @@ export function* sheetXmlPieces(plan: SheetPlan, book: StyleBook, drawingRid?: s
     const values = plan.cells[r] ?? [];
     const rowStyles = r < styles.height ? styles.row(r) : [];
     const width = Math.max(values.length, rowStyles.length);
+    const rowNumber = String(r + 1);
     const cells: string[] = [];
     for (let c = 0; c < width; c++) {
       const v = values[c];
       const s = rowStyles[c];
       if ((v === null || v === undefined) && !s) continue;
-      cells.push(cellXml(`${letters[c] ??= columnLetter(c)}${r + 1}`, v, s, book, links));
+      cells.push(cellXml((letters[c] ??= columnLetter(c)) + rowNumber, v, s, book, links));
     }
     const ht = plan.rowHeights[r];
     if (!cells.length && !ht) continue;
-    rows.push(`${any ? "" : "<sheetData>"}<row r="${r + 1}"${ht ? ` ht="${ht}" customHeight="1"` : ""}>${cells.join("")}</row>`);
+    rows.push(`${any ? "" : "<sheetData>"}<row r="${rowNumber}"${ht ? ` ht="${ht}" customHeight="1"` : ""}>${cells.join("")}</row>`);
     any = true;
     if (rows.length >= ROWS_PER_PIECE) {
       yield rows.join("");

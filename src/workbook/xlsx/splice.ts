@@ -1,4 +1,4 @@
-import JSZip from "jszip";
+import { EditablePackage } from "./package-edit";
 import { SheetPlan, ConditionalFormatPlan } from "../../core";
 import { elements, elementPattern, attr, setAttr, escapeXml, decodeXml, relsPath, TAG_BODY } from "./xml-text";
 import { PartNames, samePart } from "./part-names";
@@ -6,8 +6,6 @@ import { unprefixed, withoutPrefix, rootPrefix } from "./ns-prefix";
 import { StyleBook, UnsupportedPackage } from "./style-book";
 import { sheetXmlPieces, rulesXml } from "./sheet-xml";
 import { DeflatedPart, deflatePieces } from "./deflated-part";
-import { ZipPackage } from "./reader/zip";
-import { Budget } from "./reader/limits";
 import { writeCells } from "./cell-splice";
 import { CellUpdate } from "../port";
 import { addCharts, isOwnDrawing, removeOwnDrawing, DRAWING_TYPE } from "./chart-xml";
@@ -28,12 +26,6 @@ export interface SpliceRequest {
   rules: { sheet: string; add: ConditionalFormatPlan[]; drop: (block: { ref: string; formulas: string[] }) => boolean }[];
   /** Values written into council sheets (collected returns), in place. */
   cells?: { sheet: string; updates: CellUpdate[] }[];
-  /**
-   * The package as opened, to take a council part's bytes from directly
-   * (native inflate) rather than through JSZip, which inflates in
-   * JavaScript: 0.14 s for a 19 MB sheet.
-   */
-  source?: { zip: ZipPackage; budget: Budget };
 }
 
 const WORKSHEET_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
@@ -176,7 +168,7 @@ function recoloured(bytes: Uint8Array, r: SpliceRequest["rules"][number], book: 
  * that somebody gave a chart, comment or table goes through a full re-save,
  * which lists what is lost, rather than leaving orphaned parts.
  */
-async function ownSheetRels(zip: JSZip, parts: PartNames, part: string): Promise<string[]> {
+async function ownSheetRels(zip: EditablePackage, parts: PartNames, part: string): Promise<string[]> {
   const drawings: string[] = [];
   for (const r of await parts.rels(part)) {
     if (r.type === HYPERLINK_TYPE) continue;
@@ -197,7 +189,7 @@ const OFFICE_DOCUMENT_TYPE = `${REL_NS}/officeDocument`;
  * already compressed, under their stored names, with an empty placeholder
  * in `zip`.
  */
-export async function splice(zip: JSZip, req: SpliceRequest): Promise<Map<string, DeflatedPart>> {
+export async function splice(zip: EditablePackage, req: SpliceRequest): Promise<Map<string, DeflatedPart>> {
   const deflated = new Map<string, DeflatedPart>();
   const parts = new PartNames(zip);
   const wbPart = (await parts.rels("")).find((r) => r.type === OFFICE_DOCUMENT_TYPE)?.target ?? parts.actual("xl/workbook.xml") ?? "xl/workbook.xml";
@@ -256,9 +248,7 @@ export async function splice(zip: JSZip, req: SpliceRequest): Promise<Map<string
     const target = byName.get(r.sheet);
     if (!target || writing.has(r.sheet) || !parts.has(target.part)) continue;
     // The rules' styles are added to the book now, in order, so the output is the same on every run.
-    const stored = cells.some((c) => c.sheet === r.sheet) ? undefined : req.source?.zip.entry(target.part);
-    const bytes = stored ? await req.source!.zip.bytes(stored, req.source!.budget) : await parts.file(target.part)!.async("uint8array");
-    const pieces = recoloured(bytes, r, book);
+    const pieces = recoloured(await parts.file(target.part)!.async("uint8array"), r, book);
     const name = parts.write(target.part, "");
     const started = deflatePieces(pieces).then((part) => void deflated.set(name, part));
     started.catch(() => undefined); // its failure is thrown where it is awaited, below

@@ -1,13 +1,12 @@
 import type ExcelJS from "exceljs";
-import JSZip from "jszip";
 import { SheetGrid, SheetPlan, PlanValue, CellValue } from "../../core";
 import { WorkbookPort, SheetInfo, SourceFormat, OwnedRuleRef, SETTINGS_SHEET, chunkSettings, CellUpdate } from "../port";
 import { writePlan, addRules, toXlsxValue } from "./write-plan";
 import { inspectPackage, lostParts, PackageParts, zipFiles } from "./parts";
 import { splice } from "./splice";
-import { repairRewrite } from "./rewrite-fixes";
 import { repack } from "./repack";
 import { ZipPackage } from "./reader/zip";
+import { PackageEdit } from "./package-edit";
 import { Budget } from "./reader/limits";
 import { UnsupportedPackage } from "./style-book";
 import { readWorkbook, checkSmallParts, DEFAULT_LIMITS, ReadLimits } from "./reader";
@@ -274,13 +273,14 @@ export class XlsxWorkbook implements WorkbookPort {
   /** The package as opened with this session's sheets and colour rules put in; the council's parts untouched. */
   private async spliced(opened: Uint8Array): Promise<Uint8Array> {
     // A package fresh from the bytes as opened, so a refusal half-way leaves nothing half-done for a full re-save.
-    const zip = await JSZip.loadAsync(opened);
+    const source = ZipPackage.open(opened);
+    const budget = new Budget(this.limits, opened.length);
+    const zip = new PackageEdit(source, budget);
     const before = new Map(Object.entries(zip.files));
     const sheets = this.sheets.filter((s) => s.plan).map((s) => ({ plan: s.plan!, state: s.visibility }));
     const rules = [...this.rules].map(([sheet, r]) => ({ sheet, add: r.add, drop: (block: { ref: string; formulas: string[] }) => isOwned(block, r.drop) }));
     const cells = [...this.edits].map(([sheet, edits]) => ({ sheet, updates: [...edits.values()] }));
-    const source = ZipPackage.open(opened);
-    const deflated = await splice(zip, { sheets, remove: [...this.removed], rules, cells, source: { zip: source, budget: new Budget(this.limits, opened.length) } });
+    const deflated = await splice(zip, { sheets, remove: [...this.removed], rules, cells });
     // A part the splice rewrote is a new object in the package; one it left is the very object loaded.
     return repack(source, zip, (name, file) => before.get(name) === file, deflated);
   }
@@ -298,6 +298,8 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     for (const change of this.replay) change(wb);
     const written = new Uint8Array(await wb.xlsx.writeBuffer(DEFLATE_FAST as Partial<ExcelJS.XlsxWriteOptions>));
+    // JSZip, like ExcelJS, only for a full re-save.
+    const [{ default: JSZip }, { repairRewrite }] = await Promise.all([import(/* webpackChunkName: "exceljs" */ "jszip"), import(/* webpackChunkName: "exceljs" */ "./rewrite-fixes")]);
     return repairRewrite(written, this.data ? await JSZip.loadAsync(this.data) : null);
   }
 }

@@ -70,6 +70,7 @@ export async function scanPart(zip: ZipPackage, entry: ZipEntry, budget: Budget,
   const resolve: Resolve = (prefix) => scope.get(prefix) ?? (prefix ? `urn:undeclared:${prefix}` : "");
   // The default namespace, looked up once per scope rather than on every unprefixed tag.
   let defaultUri = "";
+  let defaultIsMain = false;
   // Depth inside a subtree being skipped (an mc:Choice not taken, or a Fallback after a Choice that was).
   let skip = 0;
   const choices: boolean[] = [];
@@ -82,6 +83,7 @@ export async function scanPart(zip: ZipPackage, entry: ZipEntry, budget: Budget,
         scope = new Map(scope);
         for (const key in attrs) if (key === "xmlns" || key.startsWith("xmlns:")) scope.set(key.slice(6), attrs[key]);
         defaultUri = resolve("");
+        defaultIsMain = MAIN_NS.has(defaultUri);
       }
       if (skip) {
         skip++;
@@ -113,6 +115,7 @@ export async function scanPart(zip: ZipPackage, entry: ZipEntry, budget: Budget,
       if (scopes.length && scopes[scopes.length - 1].depth === depth) {
         scope = scopes.pop()!.outer;
         defaultUri = resolve("");
+        defaultIsMain = MAIN_NS.has(defaultUri);
       }
       depth--;
     },
@@ -121,7 +124,7 @@ export async function scanPart(zip: ZipPackage, entry: ZipEntry, budget: Budget,
     },
   });
 
-  if (fast) tokenizer.fast = (s, lt) => (fast.on && !skip && MAIN_NS.has(defaultUri) ? fast.scan(s, lt) : NOT_MINE);
+  if (fast) tokenizer.fast = (s, lt) => (fast.on && !skip && defaultIsMain ? fast.scan(s, lt) : NOT_MINE);
 
   let decoder: TextDecoder | null = null;
   try {
