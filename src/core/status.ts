@@ -67,7 +67,8 @@ export function ragStatus(input: RagInput): RagResult {
 
   // Signed shortfall: how far the value falls short of target in the bad direction.
   const distance = polarity === "Maximise" ? target - value : polarity === "Minimise" ? value - target : Math.abs(value - target);
-  const adrift = target !== 0 ? `${formatNumber((Math.abs(value - target) / Math.abs(target)) * 100, 0)}% adrift` : `${formatNumber(Math.abs(value - target))} adrift`;
+  // Only Amber and Red say how far adrift: worked out for them alone.
+  const adrift = () => (target !== 0 ? `${formatNumber((Math.abs(value - target) / Math.abs(target)) * 100, 0)}% adrift` : `${formatNumber(Math.abs(value - target))} adrift`);
 
   if (polarity === "Goldilocks") {
     // Within tolerance of target is Green; within twice it (or the threshold's distance) Amber.
@@ -76,23 +77,23 @@ export function ragStatus(input: RagInput): RagResult {
     const greenBand = band ?? 0;
     const amberBand = threshold !== null ? Math.abs(threshold - target) : greenBand * 2;
     if (distance <= greenBand) return { status: "Green", why: `Green: ${v} within tolerance of target ${t}` };
-    if (distance <= amberBand) return { status: "Amber", why: `Amber: ${v} against target ${t}, ${adrift}` };
-    return { status: "Red", why: `Red: ${v} against target ${t}, ${adrift}` };
+    if (distance <= amberBand) return { status: "Amber", why: `Amber: ${v} against target ${t}, ${adrift()}` };
+    return { status: "Red", why: `Red: ${v} against target ${t}, ${adrift()}` };
   }
 
   if (distance <= 0) return { status: "Green", why: `Green: ${v} ${distance === 0 ? "meets" : "beats"} target ${t}` };
   if (threshold !== null) {
     const withinThreshold = polarity === "Maximise" ? value >= threshold : value <= threshold;
     return withinThreshold
-      ? { status: "Amber", why: `Amber: ${v} against target ${t}, ${adrift}, within threshold ${formatNumber(threshold)}` }
-      : { status: "Red", why: `Red: ${v} against target ${t}, ${adrift}, beyond threshold ${formatNumber(threshold)}` };
+      ? { status: "Amber", why: `Amber: ${v} against target ${t}, ${adrift()}, within threshold ${formatNumber(threshold)}` }
+      : { status: "Red", why: `Red: ${v} against target ${t}, ${adrift()}, beyond threshold ${formatNumber(threshold)}` };
   }
   const band = bandOf(tolerance, target);
   if (band === "zero") return zeroTargetCheck(v, t, distance);
   const tol = toleranceText(tolerance);
   return distance <= band + 1e-9 * Math.max(1, Math.abs(target))
-    ? { status: "Amber", why: `Amber: ${v} against target ${t}, ${adrift}, within tolerance ${tol}` }
-    : { status: "Red", why: `Red: ${v} against target ${t}, ${adrift}, tolerance ${tol}` };
+    ? { status: "Amber", why: `Amber: ${v} against target ${t}, ${adrift()}, within tolerance ${tol}` }
+    : { status: "Red", why: `Red: ${v} against target ${t}, ${adrift()}, tolerance ${tol}` };
 }
 
 /** The amber band in the value's own units; a percentage of a zero target is no band at all. */

@@ -42,8 +42,8 @@ export interface IndicatorItem {
   ytd: number | null;
   /** Long data broken down further (sex, age band…): this series' values of those columns. */
   breakdown: string;
-  /** Targets given per period (a Goal column under each period), by period key. */
-  targets: Map<string, number>;
+  /** Targets given per period (a Goal column under each period), by period key; null when the sheet gives none (most do not: a map per indicator was 10 MB at 50,000). */
+  targets: Map<string, number> | null;
   points: IndicatorPoint[];
 }
 
@@ -154,7 +154,7 @@ function isLong(grid: SheetGrid, d: DetectedDataset): boolean {
 function newItem(d: DetectedDataset, r: ScannedRow, read: DatasetRead<IndicatorItem>, key: string, code: string, title: string): IndicatorItem {
   const item: IndicatorItem = {
     row: r.row, key, code, title, polarity: null, unit: cellText(cellOf(d, r, "unit")), percent: false,
-    target: null, redThreshold: null, group: cellText(cellOf(d, r, "group")) || r.heading || "", area: "", breakdown: "", typedStatus: "", ytd: null, targets: new Map(), points: [],
+    target: null, redThreshold: null, group: cellText(cellOf(d, r, "group")) || r.heading || "", area: "", breakdown: "", typedStatus: "", ytd: null, targets: null, points: [],
   };
   item.percent = /%|percent/i.test(item.unit);
   mergeAttributes(d, r, read, item);
@@ -204,7 +204,7 @@ function readPoints(d: DetectedDataset, r: ScannedRow, read: DatasetRead<Indicat
       if (pc.measure === "forecast") continue;
       if (pc.measure === "target") {
         const t = parseMeasure(r.cells[pc.col - d.left]);
-        if (t.ok && t.value) item.targets.set(periodKey(pc.period), t.value.value);
+        if (t.ok && t.value) (item.targets ??= new Map()).set(periodKey(pc.period), t.value.value);
         else if (!t.ok) read.issues.push(issueAt(d.sheet, r.row, pc.col, `Target for '${item.code || item.title}'`, t.problem));
         continue;
       }

@@ -57,6 +57,8 @@ export function scanRows(grid: SheetGrid, d: DetectedDataset): ScannedRow[] {
 function rowCells(row: CellValue[] | undefined, left: number, filled: number[]): CellValue[] {
   if (!row || !filled.length) return [];
   const last = filled[filled.length - 1];
+  // A row that is exactly the dataset's span is used as it is (rows are only read, never changed): no copy per row.
+  if (left === 0 && row.length === last + 1) return row;
   if (last < SPAN || filled.length * 4 > last) return row.slice(left, left + last + 1);
   const cells: CellValue[] = [];
   for (const i of filled) cells[i] = row[left + i];

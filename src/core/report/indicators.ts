@@ -24,7 +24,7 @@ function assess(item: IndicatorItem, period: Period, settings: DatasetSettings):
   const points = plain ? (item.points as { period: Period; value: number | null }[])
     : item.points.map((p) => ({ period: p.period ?? period, value: p.value === "invalid" ? null : p.value }));
   // A target given for this very period (a Goal column under it) wins over the indicator's single target.
-  const target = item.targets.get(periodKey(period)) ?? item.target;
+  const target = item.targets?.get(periodKey(period)) ?? item.target;
   const a = assessIndicator(
     { key: item.key, title: item.title, polarity: item.polarity, target, redThreshold: item.redThreshold, tolerance: settings.tolerance, points },
     period,
