@@ -57,7 +57,13 @@ export function assessIndicator(ind: IndicatorSeries, period: Period, options: I
     if (index <= upTo) sameKind.push({ index, value: p.value });
   }
   sortInPlace(sameKind, (a, b) => a.index - b.index);
-  const series: Series = new Map(sameKind.map((p) => [p.index, p.value]));
+  // Built by loops, not map/filter chains: this runs once per indicator, 50,000 times in a large workbook.
+  const series: Series = new Map();
+  const values: number[] = [];
+  for (const p of sameKind) {
+    series.set(p.index, p.value);
+    if (p.value !== null) values.push(p.value);
+  }
   const value = series.get(upTo) ?? null;
   const rag = ragStatus({ value, target: ind.target, polarity: ind.polarity, tolerance: ind.tolerance, redThreshold: ind.redThreshold });
   const trends = trendsAt(series, period, ind.polarity, {
@@ -68,7 +74,6 @@ export function assessIndicator(ind: IndicatorSeries, period: Period, options: I
   const problems: Problem[] = rag.problem ? [rag.problem] : [];
   let spc: SpcResult | null = null;
   let runChart: RunChartResult | null = null;
-  const values = sameKind.map((p) => p.value).filter((v): v is number => v !== null);
   if (options.spc) {
     if (values.length >= (options.spcMinimumPoints ?? 2)) {
       spc = analyseSpc(values, { polarity: ind.polarity, target: ind.target });

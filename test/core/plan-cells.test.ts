@@ -1,9 +1,21 @@
+import fc from "fast-check";
 import { measureCell, measureFormat, percentCell, decimalsOf, wrappedLines, statusAndVariation, runChartWords, anhojRules, SheetBuilder, MAX_ICON_RULES } from "../../src/core";
 
 describe("numbers as the council wrote them", () => {
   it("keeps a value's own decimals in its format", () => {
     expect([55.07, 43.6, 44, 0.1325].map((v) => decimalsOf(v))).toEqual([2, 1, 0, 4]);
     expect([measureFormat(55.07, false), measureFormat(44, false), measureFormat(null, false)]).toEqual(["0.00", "0", null]);
+  });
+
+  it("counts the decimals the value shows when written to four places, for any number", () => {
+    // What a reader sees: the shortest text of the value rounded to four decimals, and its digits after the point.
+    const shown = (v: number) => {
+      const text = String(Math.round(v * 1e4) / 1e4);
+      const dot = text.indexOf(".");
+      return dot < 0 || /e/i.test(text) ? 0 : text.length - dot - 1;
+    };
+    const values = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: -1e7, max: 1e7 }).map((n) => n / 1000), fc.constantFrom(0.1 + 0.2, 1.005, 2.675, 1e15, 1e-7, -0.00005, 123456.78905));
+    fc.assert(fc.property(values, (v) => expect(decimalsOf(v)).toBe(shown(v))), { numRuns: 5000 });
   });
 
   it("writes a percentage as its fraction, shown with a percent format", () => {

@@ -11,13 +11,24 @@ export const RAG_CODES: ReadonlySet<number> = new Set([STATUS_CODE.Red, STATUS_C
  * so Excel sorts, sums and charts it.
  */
 export function decimalsOf(v: number, max = 4): number {
-  const text = String(Math.round(v * 10 ** max) / 10 ** max);
+  const scaled = Math.round(v * 10 ** max);
+  // Counted on the rounded integer: its trailing zeros are the decimals it does not need. (Past 15 digits,
+  // where the integer may not print as the value does, the value's own text is read instead.)
+  if (Math.abs(scaled) < 1e15) {
+    if (scaled === 0) return 0;
+    let decimals = max;
+    for (let n = scaled; decimals > 0 && n % 10 === 0; n /= 10) decimals--;
+    return decimals;
+  }
+  const text = String(scaled / 10 ** max);
   const dot = text.indexOf(".");
   return dot < 0 || /e/i.test(text) ? 0 : Math.min(max, text.length - dot - 1);
 }
 
+const FIXED = ["0", "0.0", "0.00", "0.000", "0.0000"];
+
 function fixed(decimals: number): string {
-  return decimals ? `0.${"0".repeat(decimals)}` : "0";
+  return FIXED[decimals] ?? `0.${"0".repeat(decimals)}`;
 }
 
 /** The format a measure is shown in: `0`, `0.0`, `0.00`…, or `0%`, `0.0%`… for percentages. */
