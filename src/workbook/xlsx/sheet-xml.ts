@@ -26,10 +26,16 @@ const dropInvalid = (s: string) => s.replace(INVALID, (m) => (m.length === 2 ? m
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const PLAIN = /^[^\x00-\x1F\uD800-\uDFFF\uFFFE\uFFFF&<>"'_\s][^\x00-\x1F\uD800-\uDFFF\uFFFE\uFFFF&<>"'_]*$/;
 
+/** Ends in white space (PLAIN has ruled out tabs and line breaks). */
+function endsInSpace(s: string): boolean {
+  const last = s.charCodeAt(s.length - 1);
+  return last === 32 || (last > 127 && /\s$/.test(s));
+}
+
 /** Cell text: Excel reads "_x0041_" as an escape, so a literal one has its underscore escaped. */
 export function textXml(s: string): string {
   if (s === "") return "<t></t>";
-  return PLAIN.test(s) && !/\s$/.test(s) ? `<t>${s}</t>` : treatedTextXml(s);
+  return PLAIN.test(s) && !endsInSpace(s) ? `<t>${s}</t>` : treatedTextXml(s);
 }
 
 /** Cell text with XML's markup escaped, what XML cannot hold dropped, and spaces kept. */

@@ -38,12 +38,11 @@ function startTag(tag: string): string {
 
 const MARKUP = /[&<>"']/;
 
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
-
 export function escapeXml(s: string): string {
-  // Most text has nothing to escape: one test; the rest, one pass (not five replacements, each a copy).
+  // Most text has nothing to escape: one test instead of five replacements. (Five native replacements beat one
+  // with a callback per match on text full of quotes, such as the stored settings' JSON: 17 ms against 35.)
   if (!MARKUP.test(s)) return s;
-  return s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 }
 
 export function decodeXml(s: string): string {
