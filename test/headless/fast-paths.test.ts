@@ -28,6 +28,17 @@ const shapes: ((ref: string) => string)[] = [
   (ref) => `<c${ref}\n t="s"><v>0</v></c>`,
   (ref) => `<c${ref} ><v> 7 </v></c>`,
   (ref) => `<c${ref} s="x"><v>5</v></c>`,
+  (ref) => `<c${ref}><v>-3</v></c>`,
+  (ref) => `<c${ref}><v>0.000123</v></c>`,
+  (ref) => `<c${ref}><v>1.</v></c>`,
+  (ref) => `<c${ref}><v>007.50</v></c>`,
+  (ref) => `<c${ref}><v>-0</v></c>`,
+  (ref) => `<c${ref}><v>123456789012345</v></c>`,
+  (ref) => `<c${ref}><v>1234567890123456789</v></c>`,
+  (ref) => `<c${ref}><v>1e3</v></c>`,
+  (ref) => `<c${ref}><v>.5</v></c>`,
+  (ref) => `<c${ref} t="s"><v>7</v></c>`,
+  (ref) => `<c${ref} t="n"><v>2.675</v></c>`,
   (ref) => `<c${ref}><v>1</v> </c>`,
   (ref) => `<x:c${ref} xmlns:x="${MAIN}"><x:v>9</x:v></x:c>`,
   (ref) => `<c${ref} xmlns="urn:other"><v>9</v></c>`,
@@ -91,6 +102,16 @@ describe("the reader's fast paths for common cells and shared strings", () => {
       const generic = await readWorkbook(data, undefined, { fast: false });
       expect(fast.sheets[0].grid).toEqual(generic.sheets[0].grid);
     }), { numRuns: 25 });
+  });
+
+  it("reads every plain decimal to the very number Number() gives", async () => {
+    const digits = (min: number, max: number) => fc.array(fc.constantFrom(..."0123456789"), { minLength: min, maxLength: max }).map((d) => d.join(""));
+    const decimal = fc.tuple(fc.boolean(), digits(1, 12), fc.option(digits(1, 10), { nil: undefined })).map(([neg, int, frac]) => `${neg ? "-" : ""}${int}${frac === undefined ? "" : `.${frac}`}`);
+    await fc.assert(fc.asyncProperty(fc.array(decimal, { minLength: 1, maxLength: 400 }), async (texts) => {
+      const cells = texts.map((t, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${t}</v></c></row>`).join("");
+      const grid = (await readWorkbook(await withSheet(`<?xml version="1.0"?>\n<worksheet xmlns="${MAIN}"><sheetData>${cells}</sheetData></worksheet>`))).sheets[0].grid;
+      texts.forEach((t, i) => expect(Object.is(grid.rows[i]?.[0], Number(t))).toBe(true));
+    }), { numRuns: 30 });
   });
 
   it("reads the common shapes to the values a user expects", async () => {

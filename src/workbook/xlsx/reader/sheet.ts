@@ -30,6 +30,37 @@ function serialToDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
 }
 
+/**
+ * The number written from `from` to `to` when it is a plain decimal of at
+ * most 15 significant digits ("65.8", "-3", "0.25"): its digits as an
+ * integer (exact in a double) divided by a power of ten (exact too), which
+ * IEEE division rounds correctly, so it is the very number Number() would
+ * give. NaN for anything else (exponents, more digits, spaces), which is read
+ * the ordinary way.
+ */
+function simpleNumber(s: string, from: number, to: number): number {
+  let i = from;
+  const negative = s.charCodeAt(i) === 45; /* - */
+  if (negative) i++;
+  let digits = 0;
+  let mantissa = 0;
+  let decimals = -1;
+  for (; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (mantissa > 0 || c !== 48) digits++;
+      mantissa = mantissa * 10 + (c - 48);
+      if (decimals >= 0) decimals++;
+    } else if (c === 46 && decimals < 0) decimals = 0;
+    else return NaN;
+  }
+  if (digits > 15 || i === from + (negative ? 1 : 0) || decimals === 0) return NaN;
+  const value = decimals > 0 ? mantissa / POWERS_OF_TEN[decimals] : mantissa;
+  return negative ? -value : value;
+}
+
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
 function place<T>(list: T[], at: number, value: T, filler: () => T, gap: number): void {
   if (at < list.length) list[at] = value;
   else if (at - list.length <= gap) {
@@ -169,7 +200,11 @@ export async function readSheet(pkg: PackageReader, sheet: BookSheet, ctx: CellC
       }
       if (s.length < to + 8) return INCOMPLETE;
       if (!s.startsWith("</v></c>", to)) return NOT_MINE;
-      value = cellValue(type, own(s.slice(from, to)), null, style, ctx);
+      // A plain number (or a shared string's index) is read from the text itself, with no string made for it.
+      const n = type === undefined || type === "n" || type === "s" ? simpleNumber(s, from, to) : NaN;
+      if (n !== n) value = cellValue(type, own(s.slice(from, to)), null, style, ctx);
+      else if (type === "s") value = ctx.strings[n] ?? null;
+      else value = ctx.dateStyles[style] ? serialToDate(n, ctx.date1904) : n;
       after = to + 8;
     }
     col = at >= 0 ? at : col + 1;
