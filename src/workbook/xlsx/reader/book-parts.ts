@@ -1,6 +1,6 @@
 import { PackageReader } from "./package";
 import { scanPart, attr, attrIn, MAIN_NS, REL_NS, Attrs, FastSwitch } from "./xml";
-import { INCOMPLETE, NOT_MINE, own } from "./xml-tokens";
+import { INCOMPLETE, NOT_MINE, own, plainTextBefore } from "./xml-tokens";
 import { ZipEntry } from "./zip";
 
 /** A sheet as workbook.xml lists it. */
@@ -100,14 +100,8 @@ function fastString(s: string, lt: number, out: string[]): number {
   if (s.startsWith("<si><t>", lt)) from = lt + 7;
   else if (s.startsWith('<si><t xml:space="preserve">', lt)) from = lt + 28;
   else return s.length < lt + 28 ? INCOMPLETE : NOT_MINE;
-  let to = from;
-  for (; to < s.length; to++) {
-    const e = s.charCodeAt(to);
-    if (e === 60) break;
-    if (e === 38 || e === 13) return NOT_MINE;
-  }
-  if (s.length < to + 10) return INCOMPLETE;
-  if (!s.startsWith("</t></si>", to)) return NOT_MINE;
+  const to = plainTextBefore(s, from, "</t></si>");
+  if (to < 0) return to;
   out.push(unescapeText(own(s.slice(from, to))));
   return to + 9;
 }

@@ -2,7 +2,7 @@ import { CellValue, SheetGrid } from "../../../core";
 import { PackageReader } from "./package";
 import { BookSheet, isTrue, unescapeText } from "./book-parts";
 import { scanPart, attr, attrIn, MAIN_NS, REL_NS, Attrs, Resolve, FastSwitch } from "./xml";
-import { INCOMPLETE, NOT_MINE, own } from "./xml-tokens";
+import { INCOMPLETE, NOT_MINE, own, plainTextBefore } from "./xml-tokens";
 import { refuse } from "./refusal";
 
 /** What reading a sheet's cells needs from the rest of the workbook. */
@@ -192,14 +192,8 @@ export async function readSheet(pkg: PackageReader, sheet: BookSheet, ctx: CellC
       if (s.length < j + 4) return INCOMPLETE;
       if (!s.startsWith("<v>", j + 1)) return NOT_MINE;
       const from = j + 4;
-      let to = from;
-      for (; to < s.length; to++) {
-        const e = s.charCodeAt(to);
-        if (e === 60) break;
-        if (e === 38 || e === 13) return NOT_MINE;
-      }
-      if (s.length < to + 8) return INCOMPLETE;
-      if (!s.startsWith("</v></c>", to)) return NOT_MINE;
+      const to = plainTextBefore(s, from, "</v></c>");
+      if (to < 0) return to;
       // A plain number (or a shared string's index) is read from the text itself, with no string made for it.
       const n = type === undefined || type === "n" || type === "s" ? simpleNumber(s, from, to) : NaN;
       if (n !== n) value = cellValue(type, own(s.slice(from, to)), null, style, ctx);

@@ -33,6 +33,22 @@ export type FastPath = (s: string, lt: number) => number;
 export const NOT_MINE = -1;
 export const INCOMPLETE = -2;
 
+/**
+ * For a fast path: where plain text starting at `from` ends (its "<"),
+ * when it holds no reference or carriage return and `closing` follows it;
+ * NOT_MINE or INCOMPLETE otherwise.
+ */
+export function plainTextBefore(s: string, from: number, closing: string): number {
+  let to = from;
+  for (; to < s.length; to++) {
+    const e = s.charCodeAt(to);
+    if (e === 60 /* < */) break;
+    if (e === 38 /* & */ || e === 13 /* CR */) return NOT_MINE;
+  }
+  if (s.length < to + closing.length) return INCOMPLETE;
+  return s.startsWith(closing, to) ? to : NOT_MINE;
+}
+
 export class XmlError extends Error {
   constructor(readonly line: number, message: string) {
     super(`line ${line}: ${message}`);
