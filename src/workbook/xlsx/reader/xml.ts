@@ -109,7 +109,7 @@ export async function scanPart(zip: ZipPackage, entry: ZipEntry, budget: Budget,
       const colon = name.indexOf(":");
       const local = colon < 0 ? name : name.slice(colon + 1);
       if (skip) skip--;
-      else if (colon >= 0 && resolve(name.slice(0, colon)) === MC_NS) {
+      else if ((colon < 0 ? defaultUri : resolve(name.slice(0, colon))) === MC_NS) {
         if (local === "AlternateContent") choices.pop();
       } else visitor.close(local);
       if (scopes.length && scopes[scopes.length - 1].depth === depth) {
