@@ -191,6 +191,8 @@ function readPoints(d: DetectedDataset, r: ScannedRow, read: DatasetRead<Indicat
   }
   const value = (col: number): PointValue => {
     const cell = r.cells[col - d.left];
+    // A number cell is its own value (parseMeasure would say the same, in two objects per value).
+    if (typeof cell === "number" && Number.isFinite(cell)) return cell;
     const m = parseMeasure(cell);
     if (!m.ok) {
       read.issues.push(issueAt(d.sheet, r.row, col, `Value for '${item.code || item.title}'`, m.problem));

@@ -52,19 +52,24 @@ export function binomialQuantile(p: number, n: number): number {
  */
 export function anhojRules(values: number[], centre?: number): RunChartResult | null {
   if (values.length < 2) return null;
-  const m = centre ?? median(values.filter((v) => Number.isFinite(v)));
-  const sides = values.filter((v) => Number.isFinite(v) && v !== m).map((v) => v > m);
-  const n = sides.length;
-  let longestRun = n ? 1 : 0;
-  let run = 1;
+  const m = centre ?? median(values.every((v) => Number.isFinite(v)) ? values : values.filter((v) => Number.isFinite(v)));
+  // Points off the centre line, walked once: which side each is on, the runs and the crossings.
+  let n = 0;
+  let longestRun = 0;
+  let run = 0;
   let crossings = 0;
-  for (let i = 1; i < n; i++) {
-    if (sides[i] === sides[i - 1]) run++;
-    else {
-      run = 1;
+  let last = false;
+  for (const v of values) {
+    if (!Number.isFinite(v) || v === m) continue;
+    const above = v > m;
+    if (n > 0 && above !== last) {
       crossings++;
+      run = 0;
     }
+    run++;
     longestRun = Math.max(longestRun, run);
+    last = above;
+    n++;
   }
   const longestRunLimit = Math.round(Math.log2(Math.max(n, 1)) + 3);
   const crossingsLimit = n > 1 ? binomialQuantile(0.05, n - 1) : 0;
