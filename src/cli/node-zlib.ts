@@ -3,8 +3,13 @@ import { once } from "events";
 import { useCompressor, Compressor } from "../workbook/xlsx/deflated-part";
 import { useInflater } from "../workbook/xlsx/reader/zip";
 
-/** Deflate level for the files the command line writes: about 2.6 times quicker than the default, about a sixth larger. */
-const LEVEL = 3;
+/**
+ * Deflate level for the files the command line writes. On a 50,000-row
+ * save's 76 MB of sheet XML: level 6 (zlib's default, and CompressionStream's)
+ * 0.82–0.91 s for 7.4 MB, level 3 0.29 s for 8.6 MB, level 2 0.17–0.19 s for
+ * 9.0 MB, level 1 0.20 s for 9.5 MB.
+ */
+const LEVEL = 2;
 
 /**
  * Node's zlib stream, written to directly: it compresses on libuv's threads
