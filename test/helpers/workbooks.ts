@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { spawnSync, SpawnSyncReturns } from "child_process";
 import { mkdtempSync, writeFileSync, readFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
@@ -37,6 +38,17 @@ export function sheetValues(ws: ExcelJS.Worksheet): unknown[][] {
 }
 
 /** Run the command line in-process: exit code, stdout and stderr. */
+/**
+ * The built command line in a child process that stops (exit 3, "<name> was
+ * loaded" on stderr) the moment it loads a module whose name matches
+ * `forbidden`: a clean run proves the path taken does without it.
+ */
+export function runBuiltCliWithout(forbidden: RegExp, cli: string, args: string[], nodeArgs: string[] = []): SpawnSyncReturns<string> {
+  const guard = `const M=require("module");const load=M._load;const no=${forbidden};`
+    + `M._load=function(r,...a){if(no.test(r)){process.stderr.write(r+" was loaded\\n");process.exit(3)}return load.call(this,r,...a)};`;
+  return spawnSync(process.execPath, [...nodeArgs, "-e", `${guard}require(process.argv[1]).main(process.argv.slice(2)).then((c)=>process.exitCode=c)`, "--", cli, ...args], { encoding: "utf8" });
+}
+
 export async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
