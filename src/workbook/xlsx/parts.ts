@@ -1,5 +1,6 @@
 import { attr } from "./xml-text";
-import { PackageFiles, PartLookup } from "./part-names";
+import { PackageFiles, PartLookup, editedFiles } from "./part-names";
+import { PackageEdit } from "./package-edit";
 import { ZipPackage } from "./reader/zip";
 import { Budget, DEFAULT_LIMITS, ReadLimits } from "./reader/limits";
 
@@ -29,16 +30,7 @@ const SHEET_KINDS: [string, RegExp][] = [
  * package into JSZip for it cost more than the inspection itself.
  */
 export function zipFiles(data: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): PackageFiles {
-  const zip = ZipPackage.open(data);
-  const budget = new Budget(limits, data.length);
-  const decoder = new TextDecoder();
-  const names = zip.entries.filter((e) => !e.name.endsWith("/")).map((e) => e.name);
-  const stored = new Set(names);
-  return {
-    names: () => names,
-    exists: (name) => stored.has(name),
-    text: async (name) => decoder.decode(await zip.bytes(zip.entry(name)!, budget)),
-  };
+  return editedFiles(new PackageEdit(ZipPackage.open(data), new Budget(limits, data.length)));
 }
 
 export async function inspectPackage(files: PackageFiles): Promise<PackageParts> {
