@@ -81,14 +81,17 @@ function columnAt(s: string, from: number, to: number): number {
   return i === from || i > from + 3 || col > MAX_COLUMN ? -1 : col - 1;
 }
 
+/** The value of a number cell (a date where its style shows one), or of a shared string when `t` is "s" and `n` its index. */
+function numericValue(t: string | undefined, n: number, style: number, ctx: CellContext): CellValue {
+  if (t === "s") return ctx.strings[n] ?? null;
+  return ctx.dateStyles[style] ? serialToDate(n, ctx.date1904) : n;
+}
+
 function cellValue(t: string | undefined, v: string | null, inline: string | null, style: number, ctx: CellContext): CellValue {
   if (t === "inlineStr" || (inline !== null && v === null)) return inline === null ? null : unescapeText(inline);
   if (v === null) return null;
   switch (t) {
-    case "s": {
-      const s = ctx.strings[Number(v)];
-      return s === undefined ? null : s;
-    }
+    case "s": return numericValue(t, Number(v), style, ctx);
     case "str": return unescapeText(v);
     case "b": return Number(v) !== 0;
     case "e": return { error: v.trim() };
@@ -99,7 +102,7 @@ function cellValue(t: string | undefined, v: string | null, inline: string | nul
     default: {
       const n = Number(v);
       if (v.trim() === "" || Number.isNaN(n)) return v;
-      return ctx.dateStyles[style] ? serialToDate(n, ctx.date1904) : n;
+      return numericValue(t, n, style, ctx);
     }
   }
 }
@@ -196,9 +199,7 @@ export async function readSheet(pkg: PackageReader, sheet: BookSheet, ctx: CellC
       if (to < 0) return to;
       // A plain number (or a shared string's index) is read from the text itself, with no string made for it.
       const n = type === undefined || type === "n" || type === "s" ? simpleNumber(s, from, to) : NaN;
-      if (n !== n) value = cellValue(type, own(s.slice(from, to)), null, style, ctx);
-      else if (type === "s") value = ctx.strings[n] ?? null;
-      else value = ctx.dateStyles[style] ? serialToDate(n, ctx.date1904) : n;
+      value = n !== n ? cellValue(type, own(s.slice(from, to)), null, style, ctx) : numericValue(type, n, style, ctx);
       after = to + 8;
     }
     col = at >= 0 ? at : col + 1;
