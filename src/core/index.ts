@@ -3,6 +3,7 @@ export * from "./values";
 export * from "./problems";
 export * from "./numbers";
 export * from "./dates";
+export * from "./number-formats";
 export * from "./periods";
 export * from "./polarity";
 export * from "./status";
