@@ -37,3 +37,4 @@ export * from "./narrative";
 export * from "./plan/sheets/template";
 export * from "./detect/header-rows";
 export * from "./report/not-rated";
+export * from "./report/reading";

@@ -25,6 +25,8 @@ export interface DatasetRead<T> {
   continuationRows: number[];
   headings: string[];
   hiddenDataRows: number;
+  /** What reading the rows made uncertain (two pairs of scores, percentages on two scales…), in words a user can act on. */
+  doubts: string[];
 }
 
 /**
@@ -42,7 +44,7 @@ export class KeyMaker {
 }
 
 export function emptyRead<T>(dataset: DetectedDataset): DatasetRead<T> {
-  return { dataset, items: [], issues: outsideIssues(dataset), rowsIn: 0, rowsCalculated: 0, rowsFlagged: 0, setAside: [], continuationRows: [], headings: [], hiddenDataRows: 0 };
+  return { dataset, items: [], issues: outsideIssues(dataset), rowsIn: 0, rowsCalculated: 0, rowsFlagged: 0, setAside: [], continuationRows: [], headings: [], hiddenDataRows: 0, doubts: [] };
 }
 
 /** A dataset's data rows, keeping the read's account of rows in, hidden rows and section headings. */

@@ -39,6 +39,8 @@ export interface DetectedDataset {
   footerRows?: number[];
   /** Columns past a wide gap of empty columns that hold values in the dataset's rows: not read, but reported. */
   beside?: BesideColumn[];
+  /** What makes this reading uncertain (competing readings, a guessed column), in words a user can act on. */
+  doubts?: string[];
 }
 
 /** A user's correction, kept in the workbook: columns named by header text so reordering survives. */

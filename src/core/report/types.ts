@@ -13,6 +13,7 @@ import { IndicatorAssessment } from "../indicator";
 import { IndicatorItem } from "../datasets/indicators";
 import { PeriodRecord } from "../settings";
 import { RiskMatrix } from "../risk/matrix";
+import { Reading } from "./reading";
 
 export interface DatasetSummary {
   /** Stable id for settings and history: sheet name, or sheet and table. */
@@ -33,6 +34,8 @@ export interface DatasetSummary {
   standard: StandardResult | null;
   previous: PeriodRecord | null;
   headlineTrend: Trend | "N/A";
+  /** How sure the reading is: a doubtful one's headlines say why. */
+  reading: Reading;
 }
 
 export interface ActionsReport extends DatasetSummary {
