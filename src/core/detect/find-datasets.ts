@@ -1,12 +1,13 @@
 import { SheetGrid, parseRange, rowHasValue } from "../grid";
 import { CellValue, cellText, isBlank, normaliseWord } from "../values";
 import { Period, parsePeriod } from "../periods";
-import { Role, DatasetKind, headerWords, headerScores, kindHint, HeaderWords } from "./roles";
+import { Role, DatasetKind, headerWords, headerScores, kindHint } from "./roles";
 import { profileColumn } from "./profile";
 import { assignRoles, Assignment } from "./assign";
 import { fillMerges, groupRowsAbove } from "./header-rows";
 import { tableEnd } from "./table-end";
 import { BesideColumn, besideColumns, columnBlocks } from "./table-columns";
+import { HeaderColumn, RiskPairsFound, settleRiskPairs, holdsLevels } from "./risk-pairs";
 
 /** A dataset found on a sheet: where it is, what kind it is, which column holds what. */
 export interface DetectedDataset {
@@ -41,6 +42,8 @@ export interface DetectedDataset {
   beside?: BesideColumn[];
   /** What makes this reading uncertain (competing readings, a guessed column), in words a user can act on. */
   doubts?: string[];
+  /** A register's likelihood × impact pairs where it gives two or more (inherent, current, target), and the one scored. */
+  riskPairs?: RiskPairsFound;
 }
 
 /** A user's correction, kept in the workbook: columns named by header text so reordering survives. */
@@ -60,6 +63,8 @@ export interface SkippedSheet {
   /** 1-based best candidate header row, when there was one. */
   headerRow?: number;
   headers?: string[];
+  /** Rows under that header that name an item each (it has a title or reference column): a list the report leaves out. */
+  items?: number;
 }
 
 export interface PeriodColumn {
@@ -93,6 +98,8 @@ interface Candidate {
   /** Share of known status words in the status column, for telling a RAG list from a key or notes table. */
   statusShare: number;
   dataRows: number;
+  /** Every column whose header names some role, with what lies under it. */
+  columns: HeaderColumn[];
 }
 
 /** Does a row read as a header: text cells, most of them not numbers or dates? */
@@ -112,7 +119,7 @@ function headerLike(row: CellValue[], left: number, right: number): boolean {
 function readCandidate(grid: SheetGrid, r: number, bottom: number, left: number, right: number, sheetHint: string): Candidate {
   const row = grid.rows[r] ?? [];
   const context = groupRowsAbove(grid, r, left, right);
-  const cols: { col: number; header: HeaderWords; profile: ReturnType<typeof profileColumn> }[] = [];
+  const cols: HeaderColumn[] = [];
   const periodColumns: PeriodColumn[] = [];
   const end = Math.min(bottom, r + PROFILE_ROWS);
   let nonBlank = 0;
@@ -130,6 +137,8 @@ function readCandidate(grid: SheetGrid, r: number, bottom: number, left: number,
       continue;
     }
     const p = /\d/.test(text) && typeof v === "string" ? parsePeriod(text) : typeof v !== "string" && v instanceof Date ? parsePeriod(v) : null;
+    // A date over a column of dates is a row of data (a task's start date), not a period heading a column of values.
+    if (p && p.ok && p.value && v instanceof Date && datesBelow(grid, r, end, c)) continue;
     if (p && p.ok && p.value) {
       periodColumns.push({ col: c, period: p.value });
       continue;
@@ -153,12 +162,20 @@ function readCandidate(grid: SheetGrid, r: number, bottom: number, left: number,
   const titleCol = assignment.columns.title;
   const titleHeader = titleCol !== undefined ? cellText(row[titleCol]) : "";
   const cand: Candidate = {
-    row: r, assignment, periodColumns, nonBlank, titleHeader, kind: null, statusShare: statusCol?.profile.statusWords ?? 0, dataRows,
+    row: r, assignment, periodColumns, nonBlank, titleHeader, kind: null, statusShare: statusCol?.profile.statusWords ?? 0, dataRows, columns: cols,
     headers: Array.from({ length: right - left + 1 }, (_, i) => cellText(row[left + i])),
     context,
   };
   cand.kind = classify(cand, sheetHint);
   return cand;
+}
+
+/** Most of the cells under a header cell are dates. */
+function datesBelow(grid: SheetGrid, r: number, end: number, c: number): boolean {
+  const values: CellValue[] = [];
+  for (let rr = r + 1; rr <= Math.min(end, r + 20); rr++) values.push(grid.rows[rr]?.[c] ?? null);
+  const p = profileColumn(values);
+  return p.filled > 0 && p.dates > 0.5;
 }
 
 /** The period a group label names ("Q1'15", or "2021/22 Q1" under a wider "Performance" band). */
@@ -177,9 +194,10 @@ export function classify(c: Pick<Candidate, "assignment" | "periodColumns" | "ti
   const hint = kindHint(c.titleHeader) ?? kindHint(sheetName);
   const named = cols.title !== undefined || cols.code !== undefined;
   const sure = (role: Role) => cols[role] !== undefined && (c.assignment.scores[role] ?? 0) >= 0.5;
-  // A scale table in a legend names likelihood and impact too, but lists no risks.
+  // A scale table in a legend names likelihood and impact too, but lists no risks; a scoring key lists every
+  // likelihood × impact with its score, but nothing names a risk ("Risk Score" of "Low (2)" is no title).
   const scored = (sure("likelihood") && sure("impact")) || (sure("residualLikelihood") && sure("residualImpact"));
-  if (scored && named) return "risks";
+  if (scored) return sure("title") || sure("code") ? "risks" : null;
   const measured = cols.value !== undefined || c.periodColumns.length > 0 || cols.ytd !== undefined || (cols.numerator !== undefined && cols.denominator !== undefined);
   if (measured && named) return hint === "outcomes" ? "outcomes" : "indicators";
   // A status column with no status word in it is a key, a notes table or a tracker of something else.
@@ -203,7 +221,14 @@ function settleKindRoles(c: Candidate, left: number): void {
     delete cols[from];
   };
   if (c.kind === "risks") {
-    move("status", "level");
+    const profile = (role: Role) => c.columns.find((x) => x.col === cols[role])?.profile;
+    // A "Risk Score" of High / Medium / Low is the register's level, not a number.
+    const score = profile("score");
+    if (score && holdsLevels(score)) move("score", "level");
+    // A register's status is its level where it holds level words (RAG_Status: Red / Amber / Green),
+    // otherwise where the risk stands (Open, Mitigated, Closed).
+    if ((profile("status")?.scaleWords ?? 0) >= 0.5) move("status", "level");
+    else move("status", "lifecycle");
     // A register's plain "Target" is the score it aims for.
     move("target", "targetScore");
     // A register's "Target date" or "Target_Resolution" is when the risk should reach its target score.
@@ -280,6 +305,9 @@ function detectInRegion(
   if (!best || !best.kind) return { found: null, best: bestAny };
   const cand = best;
   settleKindRoles(cand, left);
+  // A register's pairs (inherent, current, target) are settled here unless the user mapped them.
+  const mappedAxes = Object.keys(override?.columns ?? {}).some((role) => /likelihood|impact/i.test(role));
+  const pairs = cand.kind === "risks" && !mappedAxes ? settleRiskPairs(cand.columns, cand.assignment, cand.headers, cand.context, left) : null;
   const lastRow = tableName ? bottom : tableEnd(grid, cand.row, left, right);
   const footerRows: number[] = [];
   if (!tableName) for (let r = lastRow + 1; r <= bottom; r++) if (rowHasValue(grid.rows[r], left, right)) footerRows.push(r);
@@ -301,12 +329,14 @@ function detectInRegion(
       confidence: Math.round(((cand.assignment.recognised + cand.periodColumns.length) / Math.max(1, cand.nonBlank)) * 100) / 100,
       tableName,
       footerRows,
+      ...(pairs ? { riskPairs: { pairs: pairs.pairs, scored: pairs.scored } } : {}),
+      ...(pairs?.doubt ? { doubts: [pairs.doubt] } : {}),
     },
   };
 }
 
 const NEEDS = "an indicator list needs a title or code and a value (or one column per period); actions and priorities need a title and a RAG or status; "
-  + "a risk register needs a likelihood and an impact for each risk";
+  + "a risk register needs a likelihood, an impact and something that names each risk (a title, description or reference)";
 
 /** Why a candidate header row did not make a dataset, in words a user can act on. */
 function whyNot(c: Candidate | null): string {
@@ -352,7 +382,10 @@ export function detectSheet(input: SheetGrid, override?: MappingOverride): { dat
   best ??= misses[0] ?? null;
   return {
     datasets: [],
-    skipped: { sheet: grid.name, reason: whyNot(best), headerRow: best ? best.row + 1 : undefined, headers: best?.headers.filter(Boolean) },
+    skipped: {
+      sheet: grid.name, reason: whyNot(best), headerRow: best ? best.row + 1 : undefined, headers: best?.headers.filter(Boolean),
+      ...(best && best.dataRows && (best.assignment.columns.title !== undefined || best.assignment.columns.code !== undefined) ? { items: best.dataRows } : {}),
+    },
   };
 }
 

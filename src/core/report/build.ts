@@ -3,7 +3,7 @@ import { detectSheet, DetectedDataset, SkippedSheet } from "../detect/find-datas
 import { fillMerges } from "../detect/header-rows";
 import { Period, formatPeriod, longPeriodName, periodEnd, previousPeriod, parsePeriod } from "../periods";
 import { WorkbookSettings, PeriodRecord } from "../settings";
-import { Issue } from "../datasets/issues";
+import { Issue, issue } from "../datasets/issues";
 import { reportActions } from "./actions";
 import { reportRisks } from "./risks";
 import { reportIndicators } from "./indicators";
@@ -87,7 +87,7 @@ export function buildReport(input: SheetGrid[], settings: WorkbookSettings, opti
     const id = datasetId(d);
     const ds = settings.datasets[id] ?? {};
     const previous = prevLabel ? settings.history[id]?.[prevLabel] ?? null : null;
-    const built = d.kind === "risks" ? reportRisks(grids, grid, d, id, ds, settings.riskMatrix, previous, asAt)
+    const built = d.kind === "risks" ? reportRisks({ grids, grid, dataset: d, id, settings: ds, configured: settings.riskMatrix, previous, asAt })
       : d.kind === "indicators" || d.kind === "outcomes"
         ? reportIndicators(grid, d, id, ds, period, previous, options.area ?? settings.ownArea ?? null, periods.find((s) => s.dataset === d)?.read)
       : reportActions(grid, d, id, ds, asAt, previous);
@@ -97,7 +97,14 @@ export function buildReport(input: SheetGrid[], settings: WorkbookSettings, opti
     if (periodLabel) records[id] = recordOf(built.report, periodLabel, ds.tolerance);
   }
   issues.push(...periodCheck.issues);
-  for (const s of skipped) notes.push(`Sheet '${s.sheet}' was not used: ${s.reason}.`);
+  for (const s of skipped) {
+    notes.push(`Sheet '${s.sheet}' was not used: ${s.reason}.`);
+    // A list of named items left out of the report is said where its rows are, not only in the notes.
+    if (s.items && s.headerRow) {
+      issues.push(issue(s.sheet, s.headerRow - 1, 0, "warning", "sheet.not-used",
+        `'${s.sheet}' was not used, so its ${s.items} row${s.items === 1 ? "" : "s"} under row ${s.headerRow} are not in the report: ${s.reason}`));
+    }
+  }
   if (!period && datasets.some((d) => d.kind === "priorities" || d.kind === "actions")) {
     notes.push("No reporting period was given or found, so overdue items were not checked: pass a period such as 'Q1 2021/22'.");
   }
