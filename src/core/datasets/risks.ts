@@ -262,8 +262,33 @@ export function readRisks(grid: SheetGrid, d: DetectedDataset, scales: RiskScale
       `${rows.length} row${rows.length === 1 ? " is" : "s are"} of type '${type}' (row${rows.length === 1 ? "" : "s"} ${rows.map((x) => x + 1).join(", ")}): only Risk rows go into the risk register`));
   }
   read.issues.push(...between.issues(), ...trendIssues(d, unknownTrends));
+  const varied = variedWithinMerges(grid, d, read.continuationRows, [...read.items, ...read.closed].map((i) => i.row), primary);
+  if (varied.length) {
+    read.doubts.push(`${varied.length} risk${varied.length === 1 ? " has rows merged under it" : "s have rows merged under them"} that give another ${primary[0] === "likelihood" ? "" : "current "}likelihood or impact `
+      + `(rows ${varied.slice(0, 6).map((r) => r + 1).join(", ")}${varied.length > 6 ? "…" : ""}): each risk is scored on its first row`);
+  }
   read.rowsCalculated = read.items.length;
   return read;
+}
+
+/**
+ * Risks whose merged-down rows (one risk over several control rows) give
+ * their own likelihood or impact: the risk is read from its first row, so
+ * which row is meant is in doubt. Returns the risks' first rows.
+ */
+function variedWithinMerges(grid: SheetGrid, d: DetectedDataset, continuation: number[], itemRows: number[], axes: readonly Role[]): number[] {
+  const starts = itemRows.slice().sort((a, b) => a - b);
+  const out = new Set<number>();
+  for (const row of continuation) {
+    const owner = starts.filter((s) => s < row).pop();
+    if (owner === undefined) continue;
+    for (const role of axes) {
+      const col = d.columns[role] as number;
+      const [a, b] = [grid.rows[owner]?.[col], grid.rows[row]?.[col]];
+      if (!isBlank(b) && normaliseWord(cellText(a)) !== normaliseWord(cellText(b))) out.add(owner);
+    }
+  }
+  return [...out];
 }
 
 /** Cells listed in a message: the first few, then how many more. */

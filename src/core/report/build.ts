@@ -4,6 +4,7 @@ import { fillMerges } from "../detect/header-rows";
 import { Period, formatPeriod, longPeriodName, periodEnd, previousPeriod, parsePeriod } from "../periods";
 import { WorkbookSettings, PeriodRecord } from "../settings";
 import { Issue, issue } from "../datasets/issues";
+import { bandsFromLegend } from "../risk/bands";
 import { reportActions } from "./actions";
 import { reportRisks } from "./risks";
 import { reportIndicators } from "./indicators";
@@ -99,8 +100,10 @@ export function buildReport(input: SheetGrid[], settings: WorkbookSettings, opti
   issues.push(...periodCheck.issues);
   for (const s of skipped) {
     notes.push(`Sheet '${s.sheet}' was not used: ${s.reason}.`);
-    // A list of named items left out of the report is said where its rows are, not only in the notes.
-    if (s.items && s.headerRow) {
+    // A list of named items left out of the report is said where its rows are, not only in the notes
+    // (a legend or key sheet, whose levels a register uses, is no such list).
+    const grid = grids.find((g) => g.name === s.sheet);
+    if (s.items && s.headerRow && !(grid && bandsFromLegend([grid]))) {
       issues.push(issue(s.sheet, s.headerRow - 1, 0, "warning", "sheet.not-used",
         `'${s.sheet}' was not used, so its ${s.items} row${s.items === 1 ? "" : "s"} under row ${s.headerRow} are not in the report: ${s.reason}`));
     }
