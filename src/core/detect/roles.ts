@@ -76,7 +76,8 @@ export function headerWords(header: string, context = ""): HeaderWords {
   const full = correctWords(normaliseWord(`${context} ${raw} ${brackets}`)).text;
   const residual = RESIDUAL_WORDS.test(full);
   const inherent = INHERENT_WORDS.test(full);
-  const stripped = base.replace(RESIDUAL_WORDS, " ").replace(INHERENT_WORDS, " ").replace(/\s+/g, " ").trim();
+  // "Current L" is a likelihood like "Residual L": which pair it is, is settled with the register's other pairs.
+  const stripped = base.replace(RESIDUAL_WORDS, " ").replace(INHERENT_WORDS, " ").replace(/\bcurrent\b/, " ").replace(/\s+/g, " ").trim();
   return { base: stripped || base, full, residual, inherent, targetWord: TARGET_WORDS.test(full), ...(own.corrected ? { corrected: true } : {}) };
 }
 

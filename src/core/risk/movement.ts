@@ -28,7 +28,7 @@ const NOTHING = /^(|-|–|—|n ?a|not applicable|none)$/;
 export function readMovement(text: string): Movement | "none" | null {
   const raw = text.trim();
   const fromArrows = [...raw].flatMap((ch) => (ARROWS[ch] ? [ARROWS[ch]] : []));
-  const rest = normaliseWord([...raw].filter((ch) => !ARROWS[ch]).join(" "));
+  const rest = normaliseWord([...raw].map((ch) => (ARROWS[ch] ? " " : ch)).join(""));
   if (!fromArrows.length && NOTHING.test(rest) && NOTHING.test(raw.toLowerCase().replace(/[/.]/g, ""))) return "none";
   const fromWords = rest ? WORDS.find(([re]) => re.test(rest))?.[1] ?? null : null;
   if (rest && !fromWords) return null;
