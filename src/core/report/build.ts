@@ -8,7 +8,8 @@ import { reportActions } from "./actions";
 import { reportRisks } from "./risks";
 import { reportIndicators } from "./indicators";
 import { DatasetReport, Report } from "./types";
-import { surveyPeriods, latestValuedPeriod, defaultPeriod, periodWarnings } from "./reporting-period";
+import { defaultReportingPeriod } from "./stated-period";
+import { surveyPeriods, latestValuedPeriod, periodWarnings } from "./reporting-period";
 
 /** A dataset's stable id for settings and history: its sheet, sheet and Excel table, or sheet and table block ("Risks#2"). */
 export function datasetId(d: Pick<DetectedDataset, "sheet" | "tableName" | "block">): string {
@@ -84,7 +85,7 @@ export function buildReport(input: SheetGrid[], settings: WorkbookSettings, opti
       return { report: emptyReport(), records: {}, warnings: [], error: p.ok ? "No period given" : `The period ${p.problem.message}` };
     }
     period = p.value;
-  } else ({ period, note: periodNote } = defaultPeriod(periods));
+  } else ({ period, note: periodNote } = defaultReportingPeriod(grids, datasets, periods));
   const periodCheck = periodWarnings(periods, period);
   if (periodNote) periodCheck.notes.push(periodNote);
 
