@@ -74,3 +74,25 @@ describe("classify: which kind of list a header row describes", () => {
     expect(classify({ ...base, statusShare: 0, assignment: assignment({ title: 0, status: 1 }) }, "Sheet1")).toBeNull();
   });
 });
+
+describe("competing readings", () => {
+  it("a second header row read nearly as well as another kind of list puts the reading in doubt, and says which rows", () => {
+    const grid: SheetGrid = {
+      name: "Sheet1",
+      rows: [
+        ["Priority", "RAG", "Due date"],
+        ["Outcome", "RAG", "Due date"],
+        ["Improve the roads", "Green", "31/03/2024"],
+        ["Build more homes", "Red", "31/03/2025"],
+        ["Cut waiting lists", "Amber", "31/12/2024"],
+      ],
+    };
+    const [d] = detectDatasets(grid);
+    expect(d.doubts).toEqual(["row 2 reads almost as well as the header of a list of outcomes (row 1 was taken, as a list of priorities)"]);
+    const { report } = buildReport([grid], emptySettings());
+    expect(report.datasets[0].reading.confidence).toBe("doubtful");
+    // A person's confirmed mapping settles it.
+    const settled = detectSheet(grid, { kind: "priorities", headerRow: 1, headerText: ["Priority", "RAG", "Due date"], confirmed: true }).datasets[0];
+    expect(settled.doubts).toBeUndefined();
+  });
+});
