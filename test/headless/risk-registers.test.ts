@@ -1,0 +1,94 @@
+/**
+ * Registers on their own terms through the command line, on .xlsx files
+ * built here: a pre/post-mitigation register under a merged group row, and
+ * one whose three pairs only their place tells apart. What a risk manager
+ * reads: --json's counts, notes and reading confidence, and the Risk
+ * register sheet with the other pairs beside the one scored.
+ */
+import ExcelJS from "exceljs";
+import { join } from "path";
+import { tempDir, saveWorkbook, runCli, load } from "../helpers/workbooks";
+
+const dir = tempDir();
+
+async function summarise(name: string, fill: (ws: ExcelJS.Worksheet) => void) {
+  const wb = new ExcelJS.Workbook();
+  fill(wb.addWorksheet("Strategic risks"));
+  const input = await saveWorkbook(wb, dir, `${name}.xlsx`);
+  const out = join(dir, `${name}-out.xlsx`);
+  const r = await runCli(["summarise", input, "--out", out, "--json"]);
+  expect(r.code).toBe(0);
+  return { json: JSON.parse(r.stdout), out: await load(out) };
+}
+
+/** The Risk register sheet's table as {header: value} rows. */
+function registerRows(wb: ExcelJS.Workbook): Record<string, unknown>[] {
+  const ws = wb.getWorksheet("Risk register")!;
+  let header: string[] | null = null;
+  const rows: Record<string, unknown>[] = [];
+  ws.eachRow((row) => {
+    const cells = (row.values as unknown[]).slice(1);
+    if (cells[0] === "Rank") header = cells as string[];
+    else if (header && typeof cells[0] === "number") rows.push(Object.fromEntries(header.map((h, i) => [h, cells[i] ?? null])));
+  });
+  return rows;
+}
+
+function sheetText(wb: ExcelJS.Workbook, name: string): string {
+  const parts: string[] = [];
+  wb.getWorksheet(name)!.eachRow((row) => parts.push((row.values as unknown[]).slice(1).filter((v) => v !== null && v !== undefined).join(" | ")));
+  return parts.join("\n");
+}
+
+describe("a pre/post-mitigation register under a merged group row", () => {
+  let run: Awaited<ReturnType<typeof summarise>>;
+  beforeAll(async () => {
+    run = await summarise("pre-post", (ws) => {
+      ws.addRow(["", "", "Pre-mitigation", "", "", "Post-mitigation", "", ""]);
+      ws.mergeCells("C1:E1");
+      ws.mergeCells("F1:H1");
+      ws.addRow(["Ref", "Risk", "Likelihood", "Impact", "Score", "Likelihood", "Impact", "Residual score"]);
+      const data: [string, string, number, number, number, number][] = [
+        ["SR1", "Funding gap", 5, 5, 2, 2], ["SR2", "Cyber attack", 4, 5, 2, 3], ["SR3", "Supplier collapse", 3, 3, 5, 5], ["SR4", "Staff turnover", 3, 4, 2, 2],
+      ];
+      for (const [ref, risk, l, i, cl, ci] of data) ws.addRow([ref, risk, l, i, l * i, cl, ci, cl * ci]);
+    });
+  });
+
+  it("bands on the post-mitigation pair: the one risk at 25 after mitigation is the only High", () => {
+    const d = run.json.datasets.find((x: { kind: string }) => x.kind === "risks");
+    expect(d.statusCounts).toEqual({ High: 1, Medium: 1, Low: 2 });
+    expect(d.reading).toEqual({ confidence: "sure", reasons: [] });
+  });
+
+  it("says which pair was scored in the --json notes", () => {
+    expect(run.json.notes.find((n: string) => /^Risk register/.test(n))).toMatch(/scored on the current pair \('Likelihood' F × 'Impact' G\), with the inherent pair \('Likelihood' C × 'Impact' D\) beside it/);
+  });
+
+  it("lists the register on the current scores with the inherent score beside, never repeated as a residual score", () => {
+    const rows = registerRows(run.out);
+    expect(rows.map((r) => [r.Risk, r.Score, r.Level, r["Inherent score"]])).toEqual([
+      ["Supplier collapse", 25, "High", 9], ["Cyber attack", 6, "Medium", 20], ["Funding gap", 4, "Low", 25], ["Staff turnover", 4, "Low", 12],
+    ]);
+    expect(Object.keys(rows[0])).not.toContain("Residual score");
+    expect(sheetText(run.out, "Risk register")).toMatch(/Scored on the current pair/);
+  });
+});
+
+describe("a register whose three pairs only their place tells apart", () => {
+  let run: Awaited<ReturnType<typeof summarise>>;
+  beforeAll(async () => {
+    run = await summarise("three-pairs", (ws) => {
+      ws.addRow(["Ref", "Risk", "Likelihood", "Impact", "Score", "Likelihood", "Impact", "Score", "Likelihood", "Impact", "Score"]);
+      ws.addRow(["T1", "Budget gap", 5, 5, 25, 4, 4, 16, 2, 2, 4]);
+      ws.addRow(["T2", "Legal challenge", 4, 3, 12, 3, 2, 6, 1, 2, 2]);
+    });
+  });
+
+  it("scores on the middle pair and carries the doubt, naming the pairs, into --json", () => {
+    const d = run.json.datasets.find((x: { kind: string }) => x.kind === "risks");
+    expect(d.reading.confidence).toBe("doubtful");
+    expect(d.reading.reasons.join(" ")).toMatch(/three likelihood × impact pairs \('Likelihood' C, 'Likelihood' F and 'Likelihood' I\) and no word says which is current: scored on 'Likelihood' F/);
+    expect(registerRows(run.out).map((r) => [r.Risk, r.Score, r["Inherent score"], r.Target])).toEqual([["Budget gap", 16, 25, 4], ["Legal challenge", 6, 12, 2]]);
+  });
+});
