@@ -47,9 +47,16 @@ function swapped(a: string, b: string): boolean {
  */
 export function nearSpelling(word: string): string | null {
   if (word.length < CORRECTED_LENGTH || KNOWN.has(word) || /\d/.test(word)) return null;
+  const seen = NEAR.get(word);
+  if (seen !== undefined) return seen;
   const near = VOCABULARY.filter((v) => v[0] === word[0] && Math.abs(v.length - word.length) <= 1 && (distance(v, word) === 1 || swapped(v, word)));
+  // Remembered, as the same header words come back on every candidate row and every run; bounded for a long-lived pane.
+  if (NEAR.size > 10_000) NEAR.clear();
+  NEAR.set(word, near.length === 1 ? near[0] : null);
   return near.length === 1 ? near[0] : null;
 }
+
+const NEAR = new Map<string, string | null>();
 
 function correctWords(text: string): { text: string; corrected: boolean } {
   let corrected = false;
