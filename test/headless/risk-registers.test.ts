@@ -92,3 +92,33 @@ describe("a register whose three pairs only their place tells apart", () => {
     expect(registerRows(run.out).map((r) => [r.Risk, r.Score, r["Inherent score"], r.Target])).toEqual([["Budget gap", 16, 25, 4], ["Legal challenge", 6, 12, 2]]);
   });
 });
+
+describe("a return collected into a register with numbered levels and an inherent pair", () => {
+  it("writes the new current likelihood into the current column, as the register writes it, and leaves the inherent alone", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Strategic risks");
+    ws.addRow(["Ref", "Risk", "Inherent likelihood", "Inherent impact", "Current likelihood", "Current impact"]);
+    ws.addRow(["SR1", "Funding gap", "4 - Almost Certain", "4 - Severe", "3 - High", "3 - Serious"]);
+    ws.addRow(["SR2", "Cyber attack", "3 - High", "4 - Severe", "2 - Medium", "2 - Moderate"]);
+    ws.addRow(["SR3", "Flooding", "2 - Medium", "3 - Serious", "1 - Low", "1 - Minor"]);
+    const input = await saveWorkbook(wb, dir, "numbered.xlsx");
+    const templated = join(dir, "numbered-templated.xlsx");
+    expect((await runCli(["template", input, "--out", templated])).code).toBe(0);
+    const back = await load(templated);
+    const ret = back.getWorksheet("Strategic risks return")!;
+    let row = 0;
+    ret.eachRow((r, n) => (r.getCell(2).value === "Cyber attack" ? (row = n) : undefined));
+    // The return offers the register's own words, and SR2's current likelihood is raised from Medium to Almost Certain.
+    expect(ret.getCell(row, 3).value).toBe("Medium");
+    ret.getCell(row, 3).value = "Almost Certain";
+    const filled = await saveWorkbook(back, dir, "numbered-filled.xlsx");
+    const out = join(dir, "numbered-collected.xlsx");
+    const r = await runCli(["collect", filled, "--out", out, "--json"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).changes.map((c: { cell: string; field: string; from: string; to: string }) => [c.cell, c.field, c.from, c.to]))
+      .toEqual([["E3", "Likelihood", "Medium", "Almost Certain"]]);
+    const sheet = (await load(out)).getWorksheet("Strategic risks")!;
+    expect(sheet.getCell("E3").value).toBe("4 - Almost Certain");
+    expect(sheet.getCell("C3").value).toBe("3 - High");
+  });
+});

@@ -42,6 +42,8 @@ export interface RiskItem {
   targetDateText: string;
   /** After mitigation, where the register gives it and it is not the scored pair (a residual score beside an inherent pair). */
   residual: { likelihood: number | null; impact: number | null; score: number | null; level: string };
+  /** The scored likelihood and impact cells as written ("3 - High", 4), so a level collected from a return is written back the same way. */
+  written: { likelihood: CellValue | undefined; impact: CellValue | undefined };
   /** Before mitigation, where the register scores the current (residual) pair and gives this one beside it. */
   inherent: { likelihood: number | null; impact: number | null; score: number | null; level: string } | null;
   group: string;
@@ -219,6 +221,7 @@ export function readRisks(grid: SheetGrid, d: DetectedDataset, scales: RiskScale
       title,
       likelihood: levels.likelihood ?? 0,
       impact: levels.impact ?? 0,
+      written: { likelihood: cellOf(d, r, primary[0]), impact: cellOf(d, r, primary[1]) },
       publishedLevel: cellText(cellOf(d, r, values.level)),
       publishedScore: num(values.score),
       publishedTrend: trend,

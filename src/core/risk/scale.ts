@@ -171,3 +171,20 @@ export function inferScale(header: string, values: CellValue[], axis: "likelihoo
 function numbered1(size: number): string[] {
   return Array.from({ length: size }, (_, i) => String(i + 1));
 }
+
+/**
+ * A level written back into a register as the register writes its levels:
+ * a number where the cell held a number, "4 - Likely" where it held "3 -
+ * Possible", "Likely (4)" where it held "Possible (3)", else the level's word.
+ */
+export function writtenLike(existing: CellValue | undefined, level: number, labels: string[]): string | number {
+  const label = labels[level - 1] ?? String(level);
+  if (typeof existing === "number") return level;
+  const text = existing === undefined ? "" : cellText(existing).trim();
+  if (/^\d+$/.test(text)) return String(level);
+  let m = /^\d+(\s*[-–—:.)]?\s*)\S/.exec(text);
+  if (m) return `${level}${m[1]}${label}`;
+  m = /^.*?(\s*\(\s*)\d+(\s*\))$/.exec(text);
+  if (m) return `${label}${m[1]}${level}${m[2]}`;
+  return label;
+}

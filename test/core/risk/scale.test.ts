@@ -2,7 +2,7 @@
  * A register's likelihood and impact scales on its own terms: its points,
  * its words, and levels written between two of them (src/core/risk/scale.ts).
  */
-import { inferScale, readLevel, levelOnScale, Scale } from "../../../src/core/risk/scale";
+import { inferScale, readLevel, levelOnScale, writtenLike, Scale } from "../../../src/core/risk/scale";
 
 const HML: Scale = { size: 3, labels: ["Low", "Medium", "High"], source: "test" };
 
@@ -77,5 +77,18 @@ describe("levelOnScale", () => {
     expect(levelOnScale("M to H", HML)).toBe(3);
     expect(levelOnScale("Low", HML)).toBe(1);
     expect(levelOnScale("Sometimes", HML)).toBeNull();
+  });
+});
+
+describe("writtenLike", () => {
+  const labels = ["Low", "Medium", "High", "Almost Certain"];
+  it("writes a level back as the register writes its levels", () => {
+    expect(writtenLike(2, 4, labels)).toBe(4);
+    expect(writtenLike("2", 4, labels)).toBe("4");
+    expect(writtenLike("2 - Medium", 4, labels)).toBe("4 - Almost Certain");
+    expect(writtenLike("2. Medium", 1, labels)).toBe("1. Low");
+    expect(writtenLike("Medium (2)", 3, labels)).toBe("High (3)");
+    expect(writtenLike("Medium", 3, labels)).toBe("High");
+    expect(writtenLike(null, 3, labels)).toBe("High");
   });
 });
