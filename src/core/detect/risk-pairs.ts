@@ -2,7 +2,7 @@ import { columnLetter } from "../grid";
 import { Role, HeaderWords, headerScores } from "./roles";
 import { ColumnProfile } from "./profile";
 import { Assignment, contentFit } from "./assign";
-import { AxisColumn, ValueColumn, RiskPair, Stage, readPairs, stageOf } from "../risk/pairs";
+import { AxisColumn, ValueColumn, RiskPair, Stage, readPairs, stageOf, pairAxes } from "../risk/pairs";
 
 /** A header cell with what it said and what lies under it. */
 export interface HeaderColumn {
@@ -25,6 +25,8 @@ const SCORE_ROLES: Role[] = ["score", "residualScore", "targetScore"];
 const LEVEL_ROLES: Role[] = ["level", "residualLevel"];
 /** Below this a header only mentions the word in passing ("Risk Description/ Impact"). */
 const NAMES_IT = 0.6;
+/** Last quarter's likelihood and impact are no stage of the risk now: not a pair to score or show as inherent. */
+const EARLIER = /\b(previous|prior|former|last (quarter|month|period|year|time))\b/i;
 
 function best(scores: Map<Role, number>, roles: readonly Role[]): number {
   return Math.max(0, ...roles.map((r) => scores.get(r) ?? 0));
@@ -49,6 +51,7 @@ export function settleRiskPairs(
 ): (RiskPairsFound & { doubt: string | null }) | null {
   const axes: AxisColumn[] = [];
   const values: ValueColumn[] = [];
+  const earlier: number[] = [];
   const text = (col: number) => `${headers[col - left] ?? ""}`;
   const label = (col: number) => context[col - left] ?? "";
   for (const c of columns) {
@@ -58,17 +61,26 @@ export function settleRiskPairs(
     const l = best(scores, AXIS_ROLES.likelihood);
     const i = best(scores, AXIS_ROLES.impact);
     if (Math.max(l, i) >= NAMES_IT && l !== i && contentFit("likelihood", c.profile) >= 0.6) {
-      axes.push({ col: c.col, axis: l > i ? "likelihood" : "impact", stage, literal });
+      if (EARLIER.test(`${text(c.col)} ${label(c.col)}`)) earlier.push(c.col);
+      else axes.push({ col: c.col, axis: l > i ? "likelihood" : "impact", stage, literal });
       continue;
     }
     const score = best(scores, SCORE_ROLES);
     const level = best(scores, LEVEL_ROLES);
     if (Math.max(score, level) >= NAMES_IT) values.push({ col: c.col, kind: level >= score || holdsLevels(c.profile) ? "level" : "score", stage });
   }
-  const read = readPairs(axes, values, (col) => `'${text(col)}' ${columnLetter(col)}`);
-  if (!read) return null;
-  const byCol = new Map(columns.map((c) => [c.col, c]));
   const cols = assignment.columns;
+  const read = readPairs(axes, values, (col) => `'${text(col)}' ${columnLetter(col)}`);
+  if (!read) {
+    // One pair beside last quarter's: the pair now is the one scored, whichever the headers scored higher.
+    const only = pairAxes(axes);
+    if (earlier.length && only.length === 1 && [cols.likelihood, cols.impact].some((c) => c !== undefined && earlier.includes(c))) {
+      cols.likelihood = only[0].likelihood.col;
+      cols.impact = only[0].impact.col;
+    }
+    return null;
+  }
+  const byCol = new Map(columns.map((c) => [c.col, c]));
   const inPairs = new Set([...read.pairs, ...read.extra].flatMap((p) => [p.likelihood, p.impact, p.score, p.level]).filter((x): x is number => x !== undefined));
   for (const role of [...AXIS_ROLES.likelihood, ...AXIS_ROLES.impact, ...SCORE_ROLES, ...LEVEL_ROLES]) {
     if (cols[role] !== undefined && inPairs.has(cols[role] as number)) delete cols[role];

@@ -67,3 +67,21 @@ describe("holdsLevels", () => {
     expect(holdsLevels(profileColumn([12, 20, 6]))).toBe(false);
   });
 });
+
+describe("settleRiskPairs and last quarter's pair", () => {
+  it("does not take last quarter's likelihood and impact as the inherent pair, nor score on them", () => {
+    const rows: CellValue[][] = [["R1", "Flood", 4, 4, 3, 4], ["R2", "Fire", 2, 3, 2, 2]];
+    const { got, named } = settle(["Ref", "Risk", "Previous likelihood", "Previous impact", "Likelihood", "Impact"], rows);
+    expect(got).toBeNull();
+    expect(named).toMatchObject({ likelihood: "Likelihood", impact: "Impact" });
+    expect(named.residualLikelihood).toBeUndefined();
+  });
+
+  it("scores on the pair now where last quarter's carries the same headers under a group label", () => {
+    const rows: CellValue[][] = [["R1", "Flood", 4, 4, 3, 4], ["R2", "Fire", 2, 3, 2, 2]];
+    const context = ["", "", "Last quarter", "Last quarter", "This quarter", "This quarter"];
+    const { got, named } = settle(["Ref", "Risk", "Likelihood", "Impact", "Likelihood", "Impact"], rows, context);
+    expect(got).toBeNull();
+    expect(named).toMatchObject({ likelihood: "Likelihood under This quarter", impact: "Impact under This quarter" });
+  });
+});
