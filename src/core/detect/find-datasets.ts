@@ -256,8 +256,10 @@ function applyOverride(c: Candidate, grid: SheetGrid, left: number, right: numbe
     for (let col = left; col <= right; col++) {
       if (normaliseWord(cellText(row[col])) === normaliseWord(header)) {
         for (const [r, at] of Object.entries(c.assignment.columns) as [Role, number][]) if (at === col && r !== role) delete c.assignment.columns[r];
+        // A person's choice is certain; a mapping a run remembered is only as sure as the evidence that made it.
+        const same = c.assignment.columns[role] === col;
         c.assignment.columns[role] = col;
-        c.assignment.scores[role] = 1;
+        c.assignment.scores[role] = o.confirmed ? 1 : same ? c.assignment.scores[role] ?? 1 : 1;
         break;
       }
     }
@@ -290,19 +292,22 @@ function detectInRegion(
   const hint = tableName ? `${tableName} ${grid.name}` : grid.name;
   let rows: number[];
   const saved = override ? findSavedHeader(grid, top, bottom, left, right, override) : null;
-  if (saved !== null) rows = [saved];
+  const scanned = () => headerRowsIn(grid, top, Math.min(bottom, top + HEADER_SCAN_ROWS - 1), left, right);
+  // A remembered header row is taken again; the other rows are still read, so a rival reading is still seen.
+  if (saved !== null) rows = override?.confirmed || tableName ? [saved] : [saved, ...scanned().filter((r) => r !== saved)];
   else if (tableName) rows = [top];
-  else rows = headerRowsIn(grid, top, Math.min(bottom, top + HEADER_SCAN_ROWS - 1), left, right);
+  else rows = scanned();
   let best: Candidate | null = null;
   let bestAny: Candidate | null = null;
   const kinded: Candidate[] = [];
   for (const r of rows) {
     const cand = readCandidate(grid, r, bottom, left, right, hint);
-    applyOverride(cand, grid, left, right, override, hint);
+    if (saved === null || r === saved) applyOverride(cand, grid, left, right, override, hint);
     const weight = candidateWeight(cand);
     if (weight > candidateWeight(bestAny)) bestAny = cand;
-    if (cand.kind) kinded.push(cand);
-    if (cand.kind && weight > candidateWeight(best)) best = cand;
+    if (!cand.kind) continue;
+    kinded.push(cand);
+    if (saved !== null ? r === saved : weight > candidateWeight(best)) best = cand;
   }
   if (!best || !best.kind) return { found: null, best: bestAny };
   const cand = best;
@@ -312,7 +317,7 @@ function detectInRegion(
   const doubts = rival ? [`row ${rival.row + 1} reads almost as well as the header of ${KIND_PHRASE[rival.kind as DatasetKind]} (row ${cand.row + 1} was taken, as ${KIND_PHRASE[cand.kind as DatasetKind]})`] : [];
   settleKindRoles(cand, left);
   // A register's pairs (inherent, current, target) are settled here unless the user mapped them.
-  const mappedAxes = Object.keys(override?.columns ?? {}).some((role) => /likelihood|impact/i.test(role));
+  const mappedAxes = !!override?.confirmed && Object.keys(override.columns ?? {}).some((role) => /likelihood|impact/i.test(role));
   const pairs = cand.kind === "risks" && !mappedAxes ? settleRiskPairs(cand.columns, cand.assignment, cand.headers, cand.context, left) : null;
   const lastRow = tableName ? bottom : tableEnd(grid, cand.row, left, right);
   const footerRows: number[] = [];

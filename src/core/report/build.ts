@@ -111,13 +111,17 @@ export function buildReport(input: SheetGrid[], settings: WorkbookSettings, opti
     if ("notes" in built) notes.push(...built.notes);
     if (periodLabel) records[id] = recordOf(built.report, periodLabel, ds.tolerance);
   }
-  issues.push(...periodCheck.issues, ...readingIssues(reports), ...skipped.map(skippedIssue));
-  for (const s of skipped) notes.push(`Sheet '${s.sheet}' was not used: ${s.reason}.`);
+  // A legend or key sheet whose levels banded a register was used, though it is not a dataset: said as such, not as a sheet passed over.
+  const keys = new Map(reports.flatMap((r) => (r.kind === "risks" && r.levelsSheet ? [[r.levelsSheet, r.label] as const] : [])));
+  const unused = skipped.filter((s) => !keys.has(s.sheet));
+  issues.push(...periodCheck.issues, ...readingIssues(reports), ...unused.map(skippedIssue));
+  for (const s of unused) notes.push(`Sheet '${s.sheet}' was not used: ${s.reason}.`);
+  for (const [sheet, label] of keys) notes.push(`Sheet '${sheet}' was read as the key to the risk levels of '${label}', not as a dataset.`);
   if (!period && datasets.some((d) => d.kind === "priorities" || d.kind === "actions")) {
     notes.push("No reporting period was given or found, so overdue items were not checked: pass a period such as 'Q1 2021/22'.");
   }
   return {
-    report: { period: periodLabel, periodLong: period ? longPeriodName(period) : null, datasets: reports, issues, notes, skipped },
+    report: { period: periodLabel, periodLong: period ? longPeriodName(period) : null, datasets: reports, issues, notes, skipped: unused },
     records,
     warnings: periodCheck.warnings,
   };

@@ -214,6 +214,7 @@ export function reportRisks(x: RiskReportContext): { report: RisksReport; issues
     levelMismatches: levels.disagree.length,
     matrix: m,
     levelsSource: levels.source,
+    ...(levels.sheet ? { levelsSheet: levels.sheet } : {}),
     reading: judgeReading(d, read),
   };
   return { report, issues, notes, read };

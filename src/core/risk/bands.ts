@@ -6,6 +6,8 @@ import { RiskBand, BAND_COLOURS } from "./matrix";
 export interface BandsFound {
   bands: RiskBand[];
   source: string;
+  /** The legend or key sheet the levels were read from, where they came from one. */
+  sheet?: string;
 }
 
 /** Level words by severity rank (higher is more severe), so bands can be ordered and coloured. */
@@ -113,7 +115,7 @@ export function bandsFromLegend(grids: SheetGrid[]): BandsFound | null {
     const ranks = found.map((f) => levelRank(f.name) ?? 0);
     if (ranks.some((r, i) => i > 0 && r > ranks[i - 1])) continue;
     found[found.length - 1].minScore = Math.min(1, found[found.length - 1].minScore);
-    return { bands: colourBands(found), source: `the '${g.name}' sheet` };
+    return { bands: colourBands(found), source: `the '${g.name}' sheet`, sheet: g.name };
   }
   return null;
 }
