@@ -19,6 +19,8 @@ export * from "./standards/exceptions";
 export * from "./indicator";
 export * from "./grid";
 export * from "./settings";
+export * from "./user-error";
+export { PERIODS_WITH_ITEMS } from "./history-codec";
 export * from "./history";
 export * from "./detect/roles";
 export * from "./detect/find-datasets";

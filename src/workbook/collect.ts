@@ -3,7 +3,7 @@ import {
   normaliseStatus, parseUkDate, parseLevel, DEFAULT_MATRIX, RiskMatrix, formatUkDate, toIso, a1, TEMPLATE_MARK, TEMPLATE_VERSION, compareDates,
   Severity,
 } from "../core";
-import { WorkbookPort, SETTINGS_SHEET, CellUpdate } from "./port";
+import { WorkbookPort, SETTINGS_SHEET, CellUpdate, SheetInfo } from "./port";
 import { OwnedSheetNames } from "./sheet-names";
 
 /** A workbook holding returns: the corporate one itself, or a file a directorate sent back. */
@@ -139,7 +139,7 @@ export async function collectReturns(corporate: WorkbookPort, sources: ReturnSou
   }
 
   for (const [sheet, list] of updates) await corporate.updateCells(sheet, list);
-  out.outputSheet = await writeCollectedSheet(corporate, out, settings, corpSheets.map((s) => s.name));
+  out.outputSheet = await writeCollectedSheet(corporate, out, settings, corpSheets);
   return out;
 }
 
@@ -194,7 +194,7 @@ function collectRisk(d: RisksReport, key: string, row: CellValue[], r: number, t
   }
 }
 
-async function writeCollectedSheet(port: WorkbookPort, out: CollectJson, settings: ReturnType<typeof parseSettings>["settings"], existing: string[]): Promise<string> {
+async function writeCollectedSheet(port: WorkbookPort, out: CollectJson, settings: ReturnType<typeof parseSettings>["settings"], existing: SheetInfo[]): Promise<string> {
   const { name, replace } = new OwnedSheetNames(settings.ownedSheets, existing).claim("collected", "Collected returns");
   const b = new SheetBuilder("collected", name, [26, 24, 40, 16, 24, 24, 30]);
   b.title("Collected returns");

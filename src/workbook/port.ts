@@ -11,6 +11,8 @@ export interface CellUpdate {
 export interface SheetInfo {
   name: string;
   visibility: "visible" | "hidden" | "veryHidden";
+  /** A sheet the product wrote: the purpose its marker names (see own-sheets.ts); null or absent for a council's sheet. */
+  own?: string | null;
 }
 
 /** Rules the product adds to a council's own sheet (only with the user's say-so). */
@@ -49,12 +51,30 @@ export interface WorkbookPort {
    * returns, whose every change is listed on the Collected returns sheet.
    */
   updateCells(sheet: string, updates: CellUpdate[]): Promise<void>;
-  readSettings(): Promise<string | null>;
-  writeSettings(json: string): Promise<void>;
+  /** The text of one copy of the settings store (see settings-store.ts); the current one by default. */
+  readSettings(copy?: SettingsCopy): Promise<string | null>;
+  writeSettings(json: string, copy?: SettingsCopy): Promise<void>;
 }
 
 /** The very hidden sheet holding settings and history, readable by both hosts. */
 export const SETTINGS_SHEET = "CPE_Settings";
+
+/**
+ * The store's copies, each a very hidden sheet: the current text; the last
+ * good one (what current held before the latest save), to fall back on when
+ * current is damaged; and damaged text a repair set aside, never discarded.
+ */
+export type SettingsCopy = "current" | "last-good" | "set-aside";
+export const SETTINGS_SHEETS: Record<SettingsCopy, string> = {
+  current: SETTINGS_SHEET,
+  "last-good": "CPE_Settings_LastGood",
+  "set-aside": "CPE_Settings_SetAside",
+};
+
+/** A sheet of the settings store, never read as data. */
+export function isSettingsSheet(name: string): boolean {
+  return Object.values(SETTINGS_SHEETS).some((n) => n.toLowerCase() === name.toLowerCase());
+}
 /** Excel's limit on a cell's text; settings are split across cells below it. */
 export const SETTINGS_CHUNK = 30_000;
 

@@ -1,9 +1,11 @@
 import {
-  buildReport, parseSettings, serialiseSettings, planReport, OUTPUT_SHEETS, OutputPurpose, Report, WorkbookSettings,
-  DatasetKind, DEFAULT_STATUS_LABELS, Role, SheetPlan, storeHistory, RisksReport, TARGET_COURSES,
+  buildReport, planReport, OUTPUT_SHEETS, OutputPurpose, Report, WorkbookSettings,
+  DatasetKind, DEFAULT_STATUS_LABELS, todayIso, Role, SheetPlan, storeHistory, RisksReport, TARGET_COURSES,
 } from "../core";
 import { movedSince } from "../core/report/risks";
-import { WorkbookPort, SETTINGS_SHEET } from "./port";
+import { WorkbookPort } from "./port";
+import { loadSettings, saveSettings } from "./settings-store";
+import { councilSheets } from "./own-sheets";
 import { sourceFormatsFor } from "./source-formats";
 import { OwnedSheetNames } from "./sheet-names";
 
@@ -23,6 +25,8 @@ export interface SummariseOptions {
   replaceHistory?: boolean;
   /** The sentence telling this host's user how to replace stored results (default: the command line's --replace-history). */
   replaceHistoryHint?: string;
+  /** How this host's user repairs a damaged settings store (default: the command line's repair-settings). */
+  repairSettingsHint?: string;
 }
 
 /** The command line's --json contract. */
@@ -85,11 +89,13 @@ export async function summarise(port: WorkbookPort, options: SummariseOptions = 
     if (options.cancelled?.()) throw new CancelledError();
   };
   progress("Reading settings", 0.05);
-  const { settings, notes } = parseSettings(await port.readSettings());
+  const loaded = await loadSettings(port, { howToRepair: options.repairSettingsHint });
+  const { settings, notes } = loaded;
   checkCancel();
   progress("Reading sheets", 0.15);
   const sheets = await port.listSheets();
-  const grids = await port.readSheets(sheets.filter((s) => s.name !== SETTINGS_SHEET).map((s) => s.name));
+  // The product's own sheets (marked) and the settings store are never read as data.
+  const grids = await port.readSheets(councilSheets(sheets));
   checkCancel();
   progress("Finding datasets and calculating", 0.4);
   if (options.area) settings.ownArea = options.area;
@@ -101,11 +107,12 @@ export async function summarise(port: WorkbookPort, options: SummariseOptions = 
   }
   checkCancel();
   const warnings = [...built.warnings];
+  if (loaded.readOnly) warnings.push(loaded.readOnly);
   // Decided before planning, so what was (not) stored is said on the Data issues sheet too.
   const history = report.period
     ? storeHistory(settings.history, built.records, report.period, {
       replace: options.replaceHistory ?? false,
-      today: today(),
+      today: todayIso(),
       labels: Object.fromEntries(report.datasets.map((d) => [d.id, d.label])),
       howToReplace: options.replaceHistoryHint,
     })
@@ -116,7 +123,7 @@ export async function summarise(port: WorkbookPort, options: SummariseOptions = 
   }
 
   progress("Planning output sheets", 0.55);
-  const sheetNames = new OwnedSheetNames(settings.ownedSheets, sheets.map((s) => s.name));
+  const sheetNames = new OwnedSheetNames(settings.ownedSheets, sheets);
   const names = {} as Record<OutputPurpose, string>;
   const replacing = new Set<string>();
   const renamed: { wanted: string; used: string }[] = [];
@@ -167,16 +174,10 @@ export async function summarise(port: WorkbookPort, options: SummariseOptions = 
     }
     next.datasets[r.id] = ds;
   }
-  await port.writeSettings(serialiseSettings(next));
+  await saveSettings(port, loaded, next);
   progress("Done", 1);
   const outputSheets = plans.map((p) => p.name);
   return { report, plans, outputSheets, renamed, json: toJson(report, outputSheets), settings: next, warnings, historyKept: history.warning };
-}
-
-/** The local calendar day, yyyy-mm-dd: the day a user would say they ran it. */
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
 function groupRules(sheet: string, rules: { ref: string; rule: { type: string; formula?: string } }[]) {

@@ -1,7 +1,9 @@
 import {
-  buildReport, parseSettings, serialiseSettings, actionsTemplate, risksTemplate, ActionsReport, RisksReport, SheetPlan, normaliseWord,
+  buildReport, actionsTemplate, risksTemplate, ActionsReport, RisksReport, SheetPlan, normaliseWord,
 } from "../core";
-import { WorkbookPort, SETTINGS_SHEET } from "./port";
+import { WorkbookPort } from "./port";
+import { loadSettings, saveSettings } from "./settings-store";
+import { councilSheets } from "./own-sheets";
 import { OwnedSheetNames } from "./sheet-names";
 
 export interface TemplateOptions {
@@ -34,15 +36,16 @@ export function templateSheetName(group: string, dataset: string): string {
  * Template sheets are the product's own: a re-run replaces them.
  */
 export async function makeTemplates(port: WorkbookPort, options: TemplateOptions = {}): Promise<TemplateResult> {
-  const { settings } = parseSettings(await port.readSettings());
+  const loaded = await loadSettings(port);
+  const { settings } = loaded;
   const sheets = await port.listSheets();
-  const grids = await port.readSheets(sheets.filter((s) => s.name !== SETTINGS_SHEET).map((s) => s.name));
+  const grids = await port.readSheets(councilSheets(sheets));
   const built = buildReport(grids, settings, { period: options.period });
   if (built.error) return { sheets: [], error: built.error };
   const period = built.report.period ?? "this period";
   const wanted = options.directorate ? normaliseWord(options.directorate) : null;
 
-  const sheetNames = new OwnedSheetNames(settings.ownedSheets, sheets.map((s) => s.name));
+  const sheetNames = new OwnedSheetNames(settings.ownedSheets, sheets);
   const replacing = new Set<string>();
   const nameFor = (purpose: string, label: string): string => {
     const { name, replace } = sheetNames.claim(purpose, label);
@@ -72,6 +75,6 @@ export async function makeTemplates(port: WorkbookPort, options: TemplateOptions
   }
   await port.writeSheets(plans.map(({ plan }) => ({ plan, replace: replacing.has(plan.name) })));
   for (const { plan } of plans) settings.ownedSheets[plan.purpose] = plan.name;
-  await port.writeSettings(serialiseSettings(settings));
+  await saveSettings(port, loaded, settings);
   return { sheets: plans.map((p) => ({ name: p.plan.name, dataset: p.dataset, directorate: p.directorate, rows: p.rows })) };
 }

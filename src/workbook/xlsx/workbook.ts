@@ -1,6 +1,6 @@
 import type ExcelJS from "exceljs";
 import { SheetGrid, SheetPlan, PlanValue, CellValue } from "../../core";
-import { WorkbookPort, SheetInfo, SourceFormat, OwnedRuleRef, SETTINGS_SHEET, chunkSettings, CellUpdate } from "../port";
+import { WorkbookPort, SheetInfo, SourceFormat, OwnedRuleRef, SETTINGS_SHEETS, SettingsCopy, chunkSettings, CellUpdate } from "../port";
 import { writePlan, addRules, toXlsxValue } from "./write-plan";
 import { inspectPackage, lostParts, PackageParts, zipFiles } from "./parts";
 import { splice } from "./splice";
@@ -30,6 +30,8 @@ type Visibility = "visible" | "hidden" | "veryHidden";
 interface Sheet {
   name: string;
   visibility: Visibility;
+  /** The purpose its marker names when the product wrote it (see own-sheets.ts). */
+  own: string | null;
   grid: SheetGrid | WeakRef<SheetGrid> | null;
   plan: SheetPlan | null;
 }
@@ -80,7 +82,8 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** Read a file, or refuse it with a WorkbookFileError saying why in one plain sentence. */
   static async open(data: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): Promise<XlsxWorkbook> {
-    const read = await readWorkbook(data, limits);
+    // The product's own sheets are not read until something asks for them (collecting returns made in this workbook).
+    const read = await readWorkbook(data, limits, { read: (s) => s.own === null });
     await checkSmallParts(data, limits);
     let parts: PackageParts;
     try {
@@ -88,7 +91,7 @@ export class XlsxWorkbook implements WorkbookPort {
     } catch {
       throw refuse({ kind: "zip-damaged" });
     }
-    const sheets = read.sheets.map((s) => ({ name: s.name, visibility: s.visibility, grid: s.grid, plan: null }));
+    const sheets = read.sheets.map((s) => ({ name: s.name, visibility: s.visibility, own: s.own, grid: s.unread ? null : s.grid, plan: null }));
     return new XlsxWorkbook(data, sheets, parts, limits);
   }
 
@@ -101,7 +104,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async listSheets(): Promise<SheetInfo[]> {
-    return this.sheets.map((s) => ({ name: s.name, visibility: s.visibility }));
+    return this.sheets.map((s) => ({ name: s.name, visibility: s.visibility, own: s.own }));
   }
 
   async readSheets(names?: string[]): Promise<SheetGrid[]> {
@@ -118,7 +121,8 @@ export class XlsxWorkbook implements WorkbookPort {
       if (grid) out.set(s, grid);
     }
     if (out.size < sheets.length) {
-      const read = await readWorkbook(this.data!, this.limits);
+      const wanted = new Set(sheets.filter((s) => !out.has(s)).map((s) => s.name));
+      const read = await readWorkbook(this.data!, this.limits, { read: (s) => wanted.has(s.name) });
       for (const s of sheets) if (!out.has(s)) out.set(s, read.sheets.find((r) => r.name === s.name)!.grid);
     }
     for (const [s, grid] of out) s.grid = new WeakRef(grid);
@@ -140,10 +144,10 @@ export class XlsxWorkbook implements WorkbookPort {
     return { ...grid, rows };
   }
 
-  private put(plan: SheetPlan, visibility: Visibility): void {
+  private put(plan: SheetPlan, visibility: Visibility, own: string | null): void {
     const existing = this.sheet(plan.name);
-    if (existing) Object.assign(existing, { plan, visibility, grid: null });
-    else this.sheets.push({ name: plan.name, visibility, grid: null, plan });
+    if (existing) Object.assign(existing, { plan, visibility, own, grid: null });
+    else this.sheets.push({ name: plan.name, visibility, own, grid: null, plan });
     this.removed.delete(plan.name);
     this.edits.delete(plan.name);
   }
@@ -151,7 +155,7 @@ export class XlsxWorkbook implements WorkbookPort {
   async writeSheets(plans: { plan: SheetPlan; replace: boolean }[]): Promise<void> {
     for (const { plan, replace } of plans) {
       if (this.sheet(plan.name) && !replace) throw new Error(`refusing to overwrite sheet '${plan.name}', which this product did not create`);
-      this.put(plan, "visible");
+      this.put(plan, "visible", plan.purpose);
       this.replay.push((wb) => {
         const existing = wb.getWorksheet(plan.name);
         if (existing) wb.removeWorksheet(existing.id);
@@ -222,8 +226,8 @@ export class XlsxWorkbook implements WorkbookPort {
     });
   }
 
-  async readSettings(): Promise<string | null> {
-    const s = this.sheet(SETTINGS_SHEET);
+  async readSettings(copy: SettingsCopy = "current"): Promise<string | null> {
+    const s = this.sheet(SETTINGS_SHEETS[copy]);
     if (!s) return null;
     const rows = s.plan ? planGrid(s.plan, s.visibility).rows : this.edited((await this.councilGrids([s])).get(s)!).rows;
     let json = "";
@@ -231,14 +235,15 @@ export class XlsxWorkbook implements WorkbookPort {
     return json || null;
   }
 
-  async writeSettings(json: string): Promise<void> {
+  async writeSettings(json: string, copy: SettingsCopy = "current"): Promise<void> {
+    const name = SETTINGS_SHEETS[copy];
     const plan: SheetPlan = {
-      purpose: "settings", name: SETTINGS_SHEET, cells: chunkSettings(json).map((chunk) => [chunk]), styles: [], columnWidths: [],
+      purpose: "settings", name, cells: chunkSettings(json).map((chunk) => [chunk]), styles: [], columnWidths: [],
       conditionalFormats: [], validations: [], rowHeights: {}, hiddenColumns: [], tables: [],
     };
-    this.put(plan, "veryHidden");
+    this.put(plan, "veryHidden", null);
     this.replay.push((wb) => {
-      const existing = wb.getWorksheet(SETTINGS_SHEET);
+      const existing = wb.getWorksheet(name);
       if (existing) wb.removeWorksheet(existing.id);
       writePlan(wb, plan).state = "veryHidden";
     });
@@ -277,7 +282,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const budget = new Budget(this.limits, opened.length);
     const zip = new PackageEdit(source, budget);
     const before = new Map(Object.entries(zip.files));
-    const sheets = this.sheets.filter((s) => s.plan).map((s) => ({ plan: s.plan!, state: s.visibility }));
+    const sheets = this.sheets.filter((s) => s.plan).map((s) => ({ plan: s.plan!, state: s.visibility, own: s.own }));
     const rules = [...this.rules].map(([sheet, r]) => ({ sheet, add: r.add, drop: (block: { ref: string; formulas: string[] }) => isOwned(block, r.drop) }));
     const cells = [...this.edits].map(([sheet, edits]) => ({ sheet, updates: [...edits.values()] }));
     const deflated = await splice(zip, { sheets, remove: [...this.removed], rules, cells });
