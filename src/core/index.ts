@@ -38,3 +38,4 @@ export * from "./narrative";
 export * from "./plan/sheets/template";
 export * from "./detect/header-rows";
 export * from "./report/not-rated";
+export * from "./returns/provenance";

@@ -7,6 +7,13 @@ export interface CellUpdate {
   value: PlanValue;
 }
 
+/** A cell left unchanged because it holds a formula. */
+export interface KeptFormula {
+  row: number;
+  col: number;
+  formula: string;
+}
+
 /** Sheet names and visibility, without reading values. */
 export interface SheetInfo {
   name: string;
@@ -49,8 +56,10 @@ export interface WorkbookPort {
   /**
    * Write single values into a council's sheet. Used only by collecting
    * returns, whose every change is listed on the Collected returns sheet.
+   * A cell holding a formula is never replaced: it is left as it is and
+   * returned, with its formula, for the caller to report.
    */
-  updateCells(sheet: string, updates: CellUpdate[]): Promise<void>;
+  updateCells(sheet: string, updates: CellUpdate[]): Promise<KeptFormula[]>;
   /** The text of one copy of the settings store (see settings-store.ts); the current one by default. */
   readSettings(copy?: SettingsCopy): Promise<string | null>;
   writeSettings(json: string, copy?: SettingsCopy): Promise<void>;

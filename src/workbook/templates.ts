@@ -1,10 +1,11 @@
 import {
-  buildReport, actionsTemplate, risksTemplate, ActionsReport, RisksReport, SheetPlan, normaliseWord,
+  buildReport, actionsTemplate, risksTemplate, ActionsReport, RisksReport, SheetPlan, normaliseWord, provenanceText, todayIso, DEFAULT_MATRIX, cellText,
 } from "../core";
 import { WorkbookPort } from "./port";
 import { loadSettings, saveSettings } from "./settings-store";
 import { councilSheets } from "./own-sheets";
 import { OwnedSheetNames } from "./sheet-names";
+import { corporateFields } from "./return-fields";
 
 export interface TemplateOptions {
   /** Only this directorate's return (priorities and actions). */
@@ -53,6 +54,11 @@ export async function makeTemplates(port: WorkbookPort, options: TemplateOptions
     return name;
   };
 
+  const made = todayIso();
+  // What each item's returnable fields hold now, fingerprinted into its row (see provenance.ts).
+  const was = (d: ActionsReport | RisksReport) => new Map([...corporateFields(d, grids)].map(([key, fields]) => [
+    key, provenanceText(Object.fromEntries(Object.entries(fields).map(([f, c]) => [f, c.value])), d.kind === "risks" ? d.matrix : DEFAULT_MATRIX),
+  ]));
   const plans: { plan: SheetPlan; dataset: string; directorate: string; rows: number }[] = [];
   for (const r of built.report.datasets) {
     if (r.kind === "priorities" || r.kind === "actions") {
@@ -62,12 +68,16 @@ export async function makeTemplates(port: WorkbookPort, options: TemplateOptions
         if (wanted && normaliseWord(group) !== wanted) continue;
         const purpose = `template:${a.id}:${group}`;
         const name = nameFor(purpose, templateSheetName(group, a.label));
-        plans.push({ plan: actionsTemplate(a, group, name, period, options.password), dataset: a.label, directorate: group, rows: g.total });
+        plans.push({ plan: actionsTemplate({ report: a, group, name, period, made, was: was(a), password: options.password }), dataset: a.label, directorate: group, rows: g.total });
       }
     } else if (r.kind === "risks" && !wanted) {
       const k = r as RisksReport;
       const name = nameFor(`template:${k.id}:`, templateSheetName("", k.label));
-      plans.push({ plan: risksTemplate(k, name, period, settings.riskMatrix, options.password), dataset: k.label, directorate: "", rows: k.risks.length });
+      const commentary = new Map([...corporateFields(k, grids)].map(([key, f]) => [key, cellText(f.commentary?.value).trim()]));
+      plans.push({
+        plan: risksTemplate({ report: k, name, period, made, was: was(k), password: options.password, matrix: settings.riskMatrix, commentary }),
+        dataset: k.label, directorate: "", rows: k.risks.length,
+      });
     }
   }
   if (plans.length === 0) {

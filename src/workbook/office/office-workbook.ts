@@ -1,5 +1,5 @@
 import { SheetGrid, SheetPlan } from "../../core";
-import { WorkbookPort, SheetInfo, SourceFormat, OwnedRuleRef, SETTINGS_SHEETS, SettingsCopy, chunkSettings, CellUpdate } from "../port";
+import { WorkbookPort, SheetInfo, SourceFormat, OwnedRuleRef, SETTINGS_SHEETS, SettingsCopy, chunkSettings, CellUpdate, KeptFormula } from "../port";
 import { OWN_SHEET_NAME, ownFormula, ownPurpose } from "../own-sheets";
 import { Batch, REQUEST_BUDGET, CALL_BYTES, jsonSize } from "./batch";
 import { readSheetGrids } from "./read";
@@ -191,9 +191,18 @@ export class OfficeWorkbook implements WorkbookPort {
     this.changed.push("coloured the status columns of your sheets");
   }
 
-  async updateCells(sheet: string, updates: CellUpdate[]): Promise<void> {
+  async updateCells(sheet: string, updates: CellUpdate[]): Promise<KeptFormula[]> {
     const ws = this.ctx.workbook.worksheets.getItem(sheet);
-    for (const u of updates) {
+    // A formula is never written over (Range.formulas, ExcelApi 1.1): one request reads the targets' formulas first.
+    const targets = updates.map((u) => ws.getRangeByIndexes(u.row, u.col, 1, 1).load("formulas"));
+    await this.batch.sync();
+    const kept: KeptFormula[] = [];
+    for (const [i, u] of updates.entries()) {
+      const formula = String(targets[i].formulas[0][0] ?? "");
+      if (formula.startsWith("=")) {
+        kept.push({ row: u.row, col: u.col, formula });
+        continue;
+      }
       await this.batch.reserve(jsonSize(u.value) + CALL_BYTES * 3);
       const cell = ws.getRangeByIndexes(u.row, u.col, 1, 1);
       // Text Excel would parse (a code like "0012", "Mar-22", "=x") goes into a Text cell; a date gets a date format.
@@ -202,7 +211,9 @@ export class OfficeWorkbook implements WorkbookPort {
       cell.values = [[officeValue(u.value)]];
     }
     await this.batch.sync();
-    if (updates.length) this.changed.push(`written ${updates.length} collected value${updates.length === 1 ? "" : "s"} into '${sheet}'`);
+    const written = updates.length - kept.length;
+    if (written) this.changed.push(`written ${written} collected value${written === 1 ? "" : "s"} into '${sheet}'`);
+    return kept;
   }
 
   async readSettings(copy: SettingsCopy = "current"): Promise<string | null> {

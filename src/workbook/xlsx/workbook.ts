@@ -1,6 +1,7 @@
 import type ExcelJS from "exceljs";
 import { SheetGrid, SheetPlan, PlanValue, CellValue } from "../../core";
-import { WorkbookPort, SheetInfo, SourceFormat, OwnedRuleRef, SETTINGS_SHEETS, SettingsCopy, chunkSettings, CellUpdate } from "../port";
+import { WorkbookPort, SheetInfo, SourceFormat, OwnedRuleRef, SETTINGS_SHEETS, SettingsCopy, chunkSettings, CellUpdate, KeptFormula } from "../port";
+import { formulaCells } from "./formula-cells";
 import { writePlan, addRules, toXlsxValue } from "./write-plan";
 import { inspectPackage, lostParts, PackageParts, zipFiles } from "./parts";
 import { splice } from "./splice";
@@ -199,9 +200,18 @@ export class XlsxWorkbook implements WorkbookPort {
     }
   }
 
-  async updateCells(sheet: string, updates: CellUpdate[]): Promise<void> {
+  async updateCells(sheet: string, all: CellUpdate[]): Promise<KeptFormula[]> {
     const target = this.sheet(sheet);
     if (!target) throw new Error(`there is no sheet called '${sheet}'`);
+    // A formula is never written over: those cells are left and reported.
+    const formulas = target.plan
+      ? new Map(all.flatMap((u) => {
+        const v = target.plan!.cells[u.row]?.[u.col];
+        return v && typeof v === "object" && "formula" in v ? [[`${u.row},${u.col}`, `=${v.formula.replace(/^=/, "")}`] as const] : [];
+      }))
+      : await formulaCells(this.data!, this.limits, sheet, all);
+    const kept = all.filter((u) => formulas.has(`${u.row},${u.col}`)).map((u) => ({ row: u.row, col: u.col, formula: formulas.get(`${u.row},${u.col}`)! }));
+    const updates = all.filter((u) => !formulas.has(`${u.row},${u.col}`));
     if (target.plan) {
       // A sheet this session wrote: the change goes into its plan.
       const cells = target.plan.cells.map((row) => row.slice());
@@ -224,6 +234,7 @@ export class XlsxWorkbook implements WorkbookPort {
         if (u.value && typeof u.value === "object" && "date" in u.value) cell.numFmt = "dd/mm/yyyy";
       }
     });
+    return kept;
   }
 
   async readSettings(copy: SettingsCopy = "current"): Promise<string | null> {
