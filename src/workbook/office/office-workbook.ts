@@ -44,8 +44,15 @@ export class OfficeWorkbook implements WorkbookPort {
     return sheets.items.map((s, i) => ({ name: s.name, visibility: visibilityOf(s.visibility), own: marks[i].isNullObject ? null : ownPurpose(String(marks[i].value)) }));
   }
 
+  /** Names and visibility only (one request). */
+  private async sheetList(): Promise<SheetInfo[]> {
+    const sheets = this.ctx.workbook.worksheets.load("items/name,items/visibility");
+    await this.batch.sync();
+    return sheets.items.map((s) => ({ name: s.name, visibility: visibilityOf(s.visibility) }));
+  }
+
   async readSheets(names?: string[]): Promise<SheetGrid[]> {
-    const all = await this.listSheets();
+    const all = await this.sheetList();
     return readSheetGrids(this.ctx, this.batch, all.filter((s) => !names || names.includes(s.name)), this.caps.api19);
   }
 
@@ -141,7 +148,7 @@ export class OfficeWorkbook implements WorkbookPort {
 
   /** Names of the sheets that exist now (methods on a missing sheet would fail). */
   private async existing(): Promise<Set<string>> {
-    return new Set((await this.listSheets()).map((s) => s.name));
+    return new Set((await this.sheetList()).map((s) => s.name));
   }
 
   async deleteSheets(names: string[]): Promise<void> {
