@@ -1,7 +1,8 @@
 import { readFile, writeFile, mkdir, rename, unlink, stat, realpath, readdir } from "fs/promises";
 import { unlinkSync } from "fs";
 import { randomBytes } from "crypto";
-import { basename, dirname, join, resolve } from "path";
+import { basename, dirname, extname, join, resolve } from "path";
+import { UserError } from "../core/user-error";
 import { XlsxWorkbook, WorkbookFileError } from "../workbook/xlsx/workbook";
 import { UsageError } from "./errors";
 
@@ -138,4 +139,11 @@ export async function saveFile(path: string, data: Uint8Array): Promise<void> {
   } finally {
     writing.delete(temp);
   }
+}
+
+/** The kind of file an output path names; anything but .xlsx or .xlsm is refused before any work is done. */
+export function outputKind(path: string): "xlsx" | "xlsm" {
+  const ext = extname(path).toLowerCase();
+  if (ext === ".xlsx" || ext === ".xlsm") return ext.slice(1) as "xlsx" | "xlsm";
+  throw new UserError("command-line", `the output ${path} must be named .xlsx (or .xlsm, for a workbook with macros): this tool writes Excel workbooks${ext ? `, not ${ext} files` : ""}`);
 }

@@ -106,6 +106,7 @@ async function summariseOne(input: string, out: string, values: Values, steps: P
     return 0;
   } catch (e) {
     steps.done();
+    if (isUserError(e, "command-line")) throw e;
     err(refusal(e, input));
     return 1;
   }
@@ -172,6 +173,7 @@ async function run(command: string, inputs: string[], values: Values): Promise<n
     else console.log(r.text);
     return 0;
   } catch (e) {
+    if (isUserError(e, "command-line")) throw e;
     err(refusal(e, inputs[0]));
     return 1;
   }

@@ -4,17 +4,18 @@ import { makeTemplates } from "../workbook/templates";
 import { collectReturns, CollectJson } from "../workbook/collect";
 import { XlsxWorkbook, WorkbookFileError } from "../workbook/xlsx/workbook";
 import { LostPart } from "../workbook/xlsx/parts";
-import { openWorkbook, readInput, saveFile, refuseSameFile } from "./files";
+import { openWorkbook, readInput, saveFile, refuseSameFile, outputKind } from "./files";
 import { repairSettings } from "../workbook/settings-store";
 import { lostBetween } from "./summarise-command";
 
 export async function runTemplate(args: { input: string; out: string; directorate?: string; password?: string; period?: string }): Promise<{ text: string; lost: string[] }> {
   useNodeZlib();
+  const as = outputKind(args.out);
   await refuseSameFile([args.input], args.out);
   const wb = await openWorkbook(args.input);
   const result = await makeTemplates(wb, { directorate: args.directorate, password: args.password, period: args.period });
   if (result.error) throw new WorkbookFileError(result.error);
-  const saved = await wb.save();
+  const saved = await wb.save({ as });
   await saveFile(args.out, saved.data);
   const lines = result.sheets.map((s) => `- ${s.name}: ${s.dataset}${s.directorate ? `, ${s.directorate}` : ""} (${s.rows} rows)`);
   return { text: [`Template sheets written to ${args.out}:`, ...lines, "Send each directorate its sheet; RAG, due dates and commentary are the only cells they can change."].join("\n"), lost: saved.lost };
@@ -22,6 +23,7 @@ export async function runTemplate(args: { input: string; out: string; directorat
 
 export async function runCollect(args: { corporate: string; returns: string[]; out: string; period?: string }): Promise<{ json: CollectJson & { lost: LostPart[] }; text: string; lost: string[] }> {
   useNodeZlib();
+  const as = outputKind(args.out);
   await refuseSameFile([args.corporate, ...args.returns], args.out);
   const bytes = await readInput(args.corporate);
   const corporate = await XlsxWorkbook.open(bytes);
@@ -29,7 +31,7 @@ export async function runCollect(args: { corporate: string; returns: string[]; o
     ? await Promise.all(args.returns.map(async (file) => ({ file: basename(file), port: await openWorkbook(file) })))
     : [{ file: basename(args.corporate), port: corporate }];
   const json = await collectReturns(corporate, sources, basename(args.corporate), { period: args.period });
-  const saved = await corporate.save();
+  const saved = await corporate.save({ as });
   await saveFile(args.out, saved.data);
   const read = json.returns.filter((r) => r.accepted).length;
   const text = [
@@ -49,9 +51,10 @@ export async function runCollect(args: { corporate: string; returns: string[]; o
 /** Repair a damaged settings store into a copy of the workbook (the input is never changed). */
 export async function runRepairSettings(args: { input: string; out: string }): Promise<string> {
   useNodeZlib();
+  const as = outputKind(args.out);
   await refuseSameFile([args.input], args.out);
   const wb = await openWorkbook(args.input);
   const said = await repairSettings(wb);
-  await saveFile(args.out, (await wb.save()).data);
+  await saveFile(args.out, (await wb.save({ as })).data);
   return `${said} Wrote ${args.out}.`;
 }

@@ -21,6 +21,10 @@ export function surveyDatasets(grids: SheetGrid[], settings: WorkbookSettings): 
   const skipped: SkippedSheet[] = [];
   for (const g of grids) {
     if (owned.has(g.name) || g.visibility === "veryHidden") continue;
+    if (g.unreadable) {
+      skipped.push({ sheet: g.name, reason: g.unreadable });
+      continue;
+    }
     const override = settings.datasets[g.name]?.mapping;
     const got = detectSheet(g, override);
     datasets.push(...got.datasets);

@@ -9,6 +9,7 @@ import { DeflatedPart, deflatePieces } from "./deflated-part";
 import { writeCells } from "./cell-splice";
 import { CellUpdate } from "../port";
 import { OWN_SHEET_NAME, ownFormula } from "../own-sheets";
+import { UserError } from "../../core/user-error";
 import { addCharts, isOwnDrawing, removeOwnDrawing, DRAWING_TYPE } from "./chart-xml";
 
 /**
@@ -27,6 +28,32 @@ export interface SpliceRequest {
   rules: { sheet: string; add: ConditionalFormatPlan[]; drop: (block: { ref: string; formulas: string[] }) => boolean }[];
   /** Values written into council sheets (collected returns), in place. */
   cells?: { sheet: string; updates: CellUpdate[] }[];
+  /** The kind of file written: its workbook's content type is made to agree (a template becomes a workbook). */
+  as?: "xlsx" | "xlsm";
+}
+
+const MAIN_TYPES = {
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+  xlsm: "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+  xltx: "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
+  xltm: "application/vnd.ms-excel.template.macroEnabled.main+xml",
+};
+
+/**
+ * The content types with the workbook's own made to agree with the file's
+ * extension (Excel refuses a file whose extension and content disagree): a
+ * template (.xltx, .xltm) becomes a workbook; a workbook with macros is never
+ * written as .xlsx, which cannot hold them.
+ */
+function workbookType(types: string, wbPart: string, as: "xlsx" | "xlsm"): string {
+  const override = elements(types, "Override").find((o) => samePart(attr(o, "PartName") ?? "", `/${wbPart}`));
+  const type = override ? attr(override, "ContentType") ?? "" : "";
+  const macros = type === MAIN_TYPES.xlsm || type === MAIN_TYPES.xltm;
+  if (macros && as === "xlsx") {
+    throw new UserError("write", "the workbook holds macros, which an .xlsx file cannot keep: name the output .xlsm");
+  }
+  const wanted = MAIN_TYPES[as];
+  return override && type !== wanted ? types.replace(override, setAttr(override, "ContentType", wanted)) : types;
 }
 
 const WORKSHEET_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
@@ -200,6 +227,7 @@ export async function splice(zip: EditablePackage, req: SpliceRequest): Promise<
   const wbText = unprefixed(await text(parts, wbPart), "workbook");
   let workbook = wbText.xml;
   let types = await text(parts, "[Content_Types].xml");
+  if (req.as) types = workbookType(types, wbPart, req.as);
   const { entries, relAttr } = sheetsOf(workbook, wbTargets);
   const stylesPart = wbTargets.find((r) => r.type === STYLES_TYPE)?.target;
   if (!stylesPart) throw new UnsupportedPackage("the workbook has no styles part");

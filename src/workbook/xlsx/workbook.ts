@@ -89,7 +89,9 @@ export class XlsxWorkbook implements WorkbookPort {
     let parts: PackageParts;
     try {
       parts = await inspectPackage(zipFiles(data, limits));
-    } catch {
+    } catch (e) {
+      // A part that is damaged in its own way (not well-formed XML, a bad checksum) says so.
+      if (e instanceof WorkbookFileError) throw e;
       throw refuse({ kind: "zip-damaged" });
     }
     const sheets = read.sheets.map((s) => ({ name: s.name, visibility: s.visibility, own: s.own, grid: s.unread ? null : s.grid, plan: null }));
@@ -264,11 +266,11 @@ export class XlsxWorkbook implements WorkbookPort {
    * The file, how it was made, and what it lacks compared with the one opened
    * (charts, pivot tables…), by sheet — checked on the result either way.
    */
-  async save(): Promise<{ data: Uint8Array; lost: string[]; method: "spliced" | "rewritten" }> {
+  async save(options: { as?: "xlsx" | "xlsm" } = {}): Promise<{ data: Uint8Array; lost: string[]; method: "spliced" | "rewritten" }> {
     let data: Uint8Array | null = null;
     if (this.data) {
       try {
-        data = await this.spliced(this.data);
+        data = await this.spliced(this.data, options.as);
       } catch (e) {
         if (!(e instanceof UnsupportedPackage)) throw e;
       }
@@ -287,7 +289,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   /** The package as opened with this session's sheets and colour rules put in; the council's parts untouched. */
-  private async spliced(opened: Uint8Array): Promise<Uint8Array> {
+  private async spliced(opened: Uint8Array, as?: "xlsx" | "xlsm"): Promise<Uint8Array> {
     // A package fresh from the bytes as opened, so a refusal half-way leaves nothing half-done for a full re-save.
     const source = ZipPackage.open(opened);
     const budget = new Budget(this.limits, opened.length);
@@ -296,7 +298,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const sheets = this.sheets.filter((s) => s.plan).map((s) => ({ plan: s.plan!, state: s.visibility, own: s.own }));
     const rules = [...this.rules].map(([sheet, r]) => ({ sheet, add: r.add, drop: (block: { ref: string; formulas: string[] }) => isOwned(block, r.drop) }));
     const cells = [...this.edits].map(([sheet, edits]) => ({ sheet, updates: [...edits.values()] }));
-    const deflated = await splice(zip, { sheets, remove: [...this.removed], rules, cells });
+    const deflated = await splice(zip, { sheets, remove: [...this.removed], rules, cells, as });
     // A part the splice rewrote is a new object in the package; one it left is the very object loaded.
     return repack(source, zip, (name, file) => before.get(name) === file, deflated);
   }

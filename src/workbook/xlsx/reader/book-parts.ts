@@ -77,7 +77,8 @@ const DATE_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31
 /** A format code shows a date when, outside quoted text and [brackets], it has a date or time letter. */
 export function isDateFormat(code: string): boolean {
   const bare = code.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, "").replace(/\\./g, "");
-  return /[ymdhMsb]/.test(bare.split(";")[0]);
+  // Excel reads the date and time letters in either case (LibreOffice writes YYYY-MM-DD and HH:MM).
+  return /[ymdhsbYMDHSB]/.test(bare.split(";")[0]);
 }
 
 /** For each cell style (cellXfs index), whether its number format shows a date. */

@@ -2,6 +2,7 @@ import { Inflate } from "fflate";
 import { hasNative } from "../native-streams";
 import { Budget } from "./limits";
 import { refuse, WorkbookFileError } from "./refusal";
+import { crc32 } from "../crc32";
 
 /**
  * The zip container of an .xlsx, read from its central directory. Parts are
@@ -48,7 +49,11 @@ export class ZipPackage {
   private readonly byName = new Map<string, ZipEntry>();
 
   constructor(private readonly data: Uint8Array, readonly entries: ZipEntry[]) {
-    for (const e of entries) if (!this.byName.has(e.name.toLowerCase())) this.byName.set(e.name.toLowerCase(), e);
+    for (const e of entries) {
+      // Two parts of one name (in any case): which a program reads is a matter of chance, so none is read.
+      if (this.byName.has(e.name.toLowerCase()) && !e.name.endsWith("/")) throw refuse({ kind: "duplicate-part", part: e.name });
+      this.byName.set(e.name.toLowerCase(), e);
+    }
   }
 
   static open(data: Uint8Array): ZipPackage {
@@ -90,9 +95,11 @@ export class ZipPackage {
     const start = compressed.byteOffset - this.data.byteOffset;
     const end = start + compressed.length;
     let total = 0;
+    let crc = 0;
     const take = (bytes: Uint8Array) => {
       total += bytes.length;
       budget.inflate(entry.name, bytes.length, total, entry.size);
+      crc = crc32(bytes, crc);
       if (bytes.length) sink(bytes);
     };
     if (entry.method === 0) {
@@ -126,6 +133,8 @@ export class ZipPackage {
       }
     }
     if (total !== entry.size) throw refuse({ kind: "size-mismatch", part: entry.name, declared: entry.size, fileBytes: budget.fileBytes });
+    // The zip's checksum of each part: a part changed after it was written (a damaged copy, a bad disk) is never read as data.
+    if (crc !== entry.crc) throw refuse({ kind: "bad-checksum", part: entry.name });
   }
 
   /**
