@@ -209,5 +209,10 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then((code) => (process.exitCode = code));
+  main(process.argv.slice(2)).then((code) => (process.exitCode = code), (e: unknown) => {
+    // A fault, not a refusal: said in one line, with the stack only when asked for.
+    process.stderr.write(`Error: the run failed unexpectedly: ${(e as Error).message}\n`);
+    if (process.env.DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
+    process.exitCode = 1;
+  });
 }

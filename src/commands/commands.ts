@@ -31,6 +31,7 @@ export async function refreshSummaries(event: Office.AddinCommands.Event): Promi
   showMessage(message, () => event.completed(), { ui: Office.context.ui, page, deadlineMs: COMMAND_DEADLINE_MS - (Date.now() - started) });
 }
 
-Office.onReady(() => {
-  Office.actions.associate("refreshSummaries", refreshSummaries);
+void Office.onReady(() => {
+  // refreshSummaries catches its own failures and always completes the event.
+  Office.actions.associate("refreshSummaries", (event: Office.AddinCommands.Event) => void refreshSummaries(event));
 });

@@ -5,7 +5,7 @@ import { MappingOverride } from "./detect/find-datasets";
 import { DatasetKind } from "./detect/roles";
 import { RiskMatrix, checkMatrix } from "./risk/matrix";
 import { StandardConfig } from "./standards/standard";
-import { Status, StatusLabels, Tolerance } from "./status";
+import { StatusLabels, Tolerance } from "./status";
 import { StaticBand, LongTrendMethod } from "./trend";
 
 /** Per-dataset choices a performance officer can change; every field has a default. */

@@ -9,7 +9,7 @@ import { XlsxWorkbook } from "../../src/workbook/xlsx/workbook";
 import { OfficeWorkbook } from "../../src/workbook/office/office-workbook";
 import { summarise } from "../../src/workbook/summarise";
 import { updateSettings } from "../../src/workbook/settings-store";
-import { SETTINGS_SHEET, SETTINGS_SHEETS, isSettingsSheet } from "../../src/workbook/port";
+import { SETTINGS_SHEETS, isSettingsSheet } from "../../src/workbook/port";
 import { OWN_SHEET_NAME } from "../../src/workbook/own-sheets";
 import { explainExcelError } from "../../src/workbook/office/capabilities";
 import { parseSettings, serialiseSettings } from "../../src/core";

@@ -40,7 +40,6 @@ export class OfficeWorkbook implements WorkbookPort {
     await this.batch.sync();
     const marks = sheets.items.map((s) => s.names.getItemOrNullObject(OWN_SHEET_NAME).load("value"));
     await this.batch.sync();
-    // eslint-disable-next-line office-addins/call-sync-before-read
     return sheets.items.map((s, i) => ({ name: s.name, visibility: visibilityOf(s.visibility), own: marks[i].isNullObject ? null : ownPurpose(String(marks[i].value)) }));
   }
 
@@ -119,7 +118,6 @@ export class OfficeWorkbook implements WorkbookPort {
         await this.batch.reserve(CALL_BYTES * 12);
         if (target.protection.protected) target.protection.unprotect(plan.protection?.password || undefined);
         clearSheet(target, supports, charts.get(target) ?? []);
-        // eslint-disable-next-line office-addins/call-sync-before-read
         if (marked.get(target)?.isNullObject) mark(target, plan.purpose);
         if (this.caps.api19) {
           // Copying cells is ExcelApi 1.9; the whole swap then goes in one request.

@@ -18,7 +18,6 @@ const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
  * a lone surrogate is dropped. (No lookbehind: older Safari, which Excel on
  * the Mac uses, cannot parse it.)
  */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 
 /** Text that needs none of the treatment below (the usual case, tested once). */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point

@@ -36,8 +36,10 @@ function startTag(tag: string): string {
   return new RegExp(`^<${TAG_BODY}>`).exec(tag)?.[0] ?? tag;
 }
 
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const MARKUP = /[&<>"'\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
 /** Characters XML 1.0 cannot hold (C0 controls but tab and line ends, lone surrogates, U+FFFE/FFFF). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const NOT_XML = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Such a character written as Excel writes it, `_xHHHH_` (ECMA-376 Part 1, 22.9.2.19 ST_Xstring): a vertical tab is _x000B_. */

@@ -37,7 +37,15 @@ export function FileOpen({ onOpened }: FileOpenProps) {
     setError(null);
     setNotice(null);
     setProgress(`Reading ${file.name}`);
-    const host = fileHost(file.name, await file.arrayBuffer());
+    let bytes: ArrayBuffer;
+    try {
+      bytes = await file.arrayBuffer();
+    } catch (e) {
+      setProgress(null);
+      setError({ file: file.name, reason: sentence(`the browser could not read the file (${(e as Error).message})`) });
+      return;
+    }
+    const host = fileHost(file.name, bytes);
     opening.current = host;
     try {
       await host.open(setProgress);
@@ -74,7 +82,7 @@ export function FileOpen({ onOpened }: FileOpenProps) {
         accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         aria-label="Workbook file"
         data-testid="file-input"
-        onChange={(e) => e.target.files?.[0] && open(e.target.files[0])}
+        onChange={(e) => void (e.target.files?.[0] && open(e.target.files[0]))}
       />
       <div className={styles.buttons}>
         <Button appearance="primary" onClick={() => input.current?.click()} disabled={progress !== null}>
