@@ -233,7 +233,7 @@ function collectRow(ctx: RowContext, r: number, keys: Set<string>): boolean {
     issue(WAS_COLUMN, "Row", "its hidden record of what the template held is missing or changed, so its changes cannot be told apart from the corporate sheet's: not used");
     return true;
   }
-  const item = matchItem(ctx, key, title, was);
+  const item = matchItem(ctx, { key, title, was, row });
   if (typeof item === "string") {
     if (item === "unknown") out.unknown.push({ file, sheet: t.grid.name, cell: a1(r, 0), key });
     else issue(0, "Row", item);
@@ -290,10 +290,12 @@ type Matched = { key: string; title: string } | "unknown" | string;
  * The corporate item a return row is about. Its key says which, and it must
  * belong to the return's directorate; where several items share a title and
  * have no code (keys "Title", "Title#2"…, which follow the rows' order), the
- * row's record of what it held picks out the one item that still holds it.
+ * row's record of what it held picks out the one item whose every field still
+ * holds what the template held, or already what the return says.
  */
-function matchItem(ctx: RowContext, key: string, title: string, was: Provenance): Matched {
+function matchItem(ctx: RowContext, r: { key: string; title: string; was: Provenance; row: CellValue[] }): Matched {
   const { d, t } = ctx;
+  const { key, title, was } = r;
   const items: { key: string; title: string; group: string; code: string }[] = d.kind === "risks"
     ? d.risks.map((x) => ({ key: x.key, title: x.title, group: "", code: x.item.code }))
     : d.items.map((x) => ({ key: x.key, title: x.title, group: x.group, code: x.code }));
@@ -303,8 +305,12 @@ function matchItem(ctx: RowContext, key: string, title: string, was: Provenance)
   const namesakes = item.code ? [] : items.filter((x) => !x.code && x.key.replace(/#\d+$/, "") === base);
   let chosen = item;
   if (namesakes.length > 1) {
-    const holds = (x: { key: string }) => Object.entries(ctx.fields.get(x.key) ?? {}).every(([f, c]) =>
-      was[f as ReturnField] === undefined || fingerprint(canonical(f as ReturnField, c.value, d.kind === "risks" ? d.matrix : ctx.matrix)) === was[f as ReturnField]);
+    const holds = (x: { key: string }) => Object.entries(ctx.fields.get(x.key) ?? {}).every(([name, c]) => {
+      const f = name as ReturnField;
+      const col = t.col(HEADER[f]);
+      const now = canonical(f, c.value, d.kind === "risks" ? d.matrix : ctx.matrix);
+      return was[f] === undefined || fingerprint(now) === was[f] || (col !== undefined && now === canonical(f, r.row[col], ctx.matrix));
+    });
     const matches = namesakes.filter(holds);
     if (matches.length !== 1) {
       return `${namesakes.length} items in ${d.sheet} are called '${title || base}' and have no code, and ${matches.length ? "more than one" : "none"} of them still holds what this row held when the template was made, so it cannot be told which this row is: not used (give the items codes)`;
