@@ -70,8 +70,8 @@ export const SETTINGS_SHEET = "CPE_Settings";
 
 /**
  * The store's copies, each a very hidden sheet: the current text; the last
- * good one (what current held before the latest save), to fall back on when
- * current is damaged; and damaged text a repair set aside, never discarded.
+ * good one (the same text, written after it), to fall back on when current is
+ * damaged; and damaged text a repair set aside, never discarded.
  */
 export type SettingsCopy = "current" | "last-good" | "set-aside";
 export const SETTINGS_SHEETS: Record<SettingsCopy, string> = {

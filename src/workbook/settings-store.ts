@@ -4,7 +4,8 @@ import { checkRiskMatrix } from "./matrix-check";
 
 /**
  * The settings and history a run uses, and whether it may save them.
- * The store is never written over when what it holds cannot be used: text
+ * The store is two copies of the same text, each on its own very hidden
+ * sheet, and is never written over when what it holds cannot be used: text
  * that is damaged (not JSON, or not the settings' shape) is kept as it is and
  * the run works read-only, from the last good copy where that is intact;
  * settings saved by a newer version are refused outright.
@@ -15,7 +16,7 @@ export interface LoadedSettings {
   notes: string[];
   /** Why nothing may be saved this run; null when settings may be saved. */
   readOnly: string | null;
-  /** The current text as read, intact: kept as the last good copy when a new one is saved. */
+  /** The current text as read, when intact (a save of the same text is skipped). */
   current: string | null;
 }
 
@@ -26,9 +27,10 @@ export interface LoadOptions {
 
 const CLI_REPAIR = "run `council-performance repair-settings <workbook> --out <copy>` to go back to the last good copy";
 
+/** " (its latest results stored on 12/07/2021)": the newest day a period was stored in that text. */
 function storedOn(text: string | null): string {
-  const m = text ? /"storedAt":"(\d{4})-(\d{2})-(\d{2})"/.exec(text) : null;
-  return m ? ` (its latest period stored on ${formatUkDate({ year: +m[1], month: +m[2], day: +m[3] })})` : "";
+  const days = [...(text ?? "").matchAll(/"storedAt":"(\d{4})-(\d{2})-(\d{2})"/g)].map((m) => m.slice(1, 4).map(Number)).sort((a, b) => b[0] - a[0] || b[1] - a[1] || b[2] - a[2]);
+  return days.length ? ` (its latest results stored on ${formatUkDate({ year: days[0][0], month: days[0][1], day: days[0][2] })})` : "";
 }
 
 export async function loadSettings(port: WorkbookPort, options: LoadOptions = {}): Promise<LoadedSettings> {
@@ -49,16 +51,20 @@ export async function loadSettings(port: WorkbookPort, options: LoadOptions = {}
 }
 
 /**
- * Saves `next` unless the store is read-only (returns false then). The text
- * it replaces becomes the last good copy, so a store damaged later can be
- * rolled back one save.
+ * Saves `next` unless the store is read-only (returns false then): the
+ * current copy first, then the same text as the last good copy, so a current
+ * copy damaged later (an edited character, a bad disk) is recovered whole.
+ * A save interrupted between the two leaves both copies readable. The text is
+ * checked to read back before either is written.
  */
 export async function saveSettings(port: WorkbookPort, loaded: LoadedSettings, next: WorkbookSettings): Promise<boolean> {
   if (loaded.readOnly) return false;
   const text = serialiseSettings(next);
   if (text === loaded.current) return true;
-  if (loaded.current) await port.writeSettings(loaded.current, "last-good");
+  const check = parseSettings(text);
+  if (check.problem) throw new Error(`the settings to be saved do not read back (${check.problem.kind === "damaged" ? check.problem.detail : "newer"})`);
   await port.writeSettings(text, "current");
+  await port.writeSettings(text, "last-good");
   loaded.current = text;
   return true;
 }
@@ -93,7 +99,7 @@ export async function repairSettings(port: WorkbookPort): Promise<string> {
   const lastGood = parseSettings(lastGoodText);
   if (lastGoodText && !lastGood.problem) {
     await port.writeSettings(lastGoodText, "current");
-    return `The damaged settings were set aside and the last good copy${storedOn(lastGoodText)} restored; the history saved after it is in the set-aside text.`;
+    return `The damaged settings were set aside (kept in the workbook) and the last good copy${storedOn(lastGoodText)} restored.`;
   }
   await port.writeSettings(serialiseSettings(parsed.settings), "current");
   return "The damaged settings were set aside and, with no intact copy to go back to, default settings saved in their place; the old text is kept in the set-aside copy.";
