@@ -16,6 +16,12 @@ export interface SheetGrid {
   visibility?: "visible" | "hidden" | "veryHidden";
   /** Set when the sheet could not be read at all (its part is missing): why, in a few words. */
   unreadable?: string;
+  /**
+   * The number format of each number cell whose format matters (not General,
+   * not a date: dates arrive as Dates), indexed as `rows`; sparse, and absent
+   * when no cell has one. A percent format says 0.8 is 80%.
+   */
+  formats?: (string | undefined)[][];
 }
 
 export function columnLetter(col: number): string {

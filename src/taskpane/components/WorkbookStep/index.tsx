@@ -122,7 +122,7 @@ function Mapping({ dataset, host, onChanged }: { dataset: DatasetInfo; host: Pan
     setSaveError(null);
     const columns = { ...dataset.columns, [role]: header === NONE ? null : header };
     try {
-      await host.saveDataset(dataset.id, { mapping: { kind: dataset.kind, headerRow: dataset.headerRow, headerText: dataset.headers, columns } });
+      await host.saveDataset(dataset.id, { mapping: { kind: dataset.kind, headerRow: dataset.headerRow, headerText: dataset.headers, columns, confirmed: true } });
       onChanged();
     } catch (e) {
       setSaveError(`Not saved: ${plainError(e)}`);
