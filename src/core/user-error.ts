@@ -16,6 +16,8 @@ export type UserErrorKind =
   | "returns"
   /** Excel refused an operation (inside Excel). */
   | "excel"
+  /** A run refused for a reason the user can fix (an output that is an input, a period not understood). */
+  | "refused"
   /** The user cancelled; nothing was written. */
   | "cancelled";
 

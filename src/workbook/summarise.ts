@@ -1,6 +1,6 @@
 import {
   buildReport, planReport, OUTPUT_SHEETS, OutputPurpose, Report, WorkbookSettings,
-  DatasetKind, DEFAULT_STATUS_LABELS, todayIso, Role, SheetPlan, storeHistory, RisksReport, TARGET_COURSES,
+  DatasetKind, DEFAULT_STATUS_LABELS, todayIso, UserError, Role, SheetPlan, storeHistory, RisksReport, TARGET_COURSES,
 } from "../core";
 import { movedSince } from "../core/report/risks";
 import { WorkbookPort } from "./port";
@@ -73,10 +73,9 @@ export interface SummariseResult {
   error?: string;
 }
 
-export class CancelledError extends Error {
+export class CancelledError extends UserError {
   constructor() {
-    super("The run was cancelled before anything was written.");
-    this.name = "CancelledError";
+    super("cancelled", "The run was cancelled before anything was written.");
   }
 }
 

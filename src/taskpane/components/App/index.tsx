@@ -1,4 +1,5 @@
 import { Suspense, lazy, useCallback, useEffect, useRef, useState } from "react";
+import { isUserError } from "../../../core/user-error";
 import { Button, Spinner, Tab, TabList, Text } from "@fluentui/react-components";
 import type { Inspection } from "../../../workbook/inspect";
 import type { PaneHost, RunOutcome } from "../../host";
@@ -167,7 +168,7 @@ export function App({ initialHost }: AppProps) {
       go("results");
     } catch (e) {
       const err = e as Error;
-      setRun(err.name === "CancelledError" ? { kind: "cancelled" } : { kind: "failed", message: plainError(err) });
+      setRun(isUserError(err, "cancelled") ? { kind: "cancelled" } : { kind: "failed", message: plainError(err) });
     }
   };
 

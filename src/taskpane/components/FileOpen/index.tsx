@@ -1,4 +1,5 @@
 import { useRef, useState } from "react";
+import { isUserError } from "../../../core/user-error";
 import { Body1, Button, Caption1, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import type { Inspection } from "../../../workbook/inspect";
 import type { PaneHost } from "../../host";
@@ -59,7 +60,7 @@ export function FileOpen({ onOpened }: FileOpenProps) {
       if (opening.current !== host) return;
       opening.current = null;
       setProgress(null);
-      if (err.name === "CancelledError") setNotice(`Opening ${file.name} was cancelled.`);
+      if (isUserError(err, "cancelled")) setNotice(`Opening ${file.name} was cancelled.`);
       else setError({ file: file.name, reason: sentence(err.message) });
     } finally {
       if (input.current) input.current.value = "";

@@ -1,3 +1,4 @@
+import { UserError } from "../../../core/user-error";
 /**
  * Every way the reader refuses a file, and the one plain sentence it says.
  * The command line prefixes the file's name ("Error: cannot use Q1.xlsx: …")
@@ -6,7 +7,11 @@
  */
 
 /** A file the product cannot use, with one plain sentence saying why. */
-export class WorkbookFileError extends Error {}
+export class WorkbookFileError extends UserError {
+  constructor(message: string) {
+    super("file", message);
+  }
+}
 
 export type Refusal =
   | { kind: "encrypted" }
