@@ -167,7 +167,8 @@ export async function summarise(port: WorkbookPort, options: SummariseOptions = 
   for (const r of report.datasets) {
     const ds = { ...(next.datasets[r.id] ?? {}) };
     // Remember the mapping by header text, so the next run and the task pane use (and can correct) it.
-    if (!ds.mapping) {
+    // A doubtful reading is not remembered: remembering it would make the next run's reading look sure.
+    if (!ds.mapping && r.reading.confidence !== "doubtful") {
       const columns: Partial<Record<Role, string>> = {};
       for (const [role, col] of Object.entries(r.detected.columns) as [Role, number][]) columns[role] = r.detected.headers[col - r.detected.left];
       // The header is found again by its text: rows inserted above it later change nothing.

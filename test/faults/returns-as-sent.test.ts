@@ -6,7 +6,10 @@
 import ExcelJS from "exceljs";
 import { join } from "path";
 import { tempDir, runCli, load, saveWorkbook } from "../helpers/workbooks";
-import { CollectJson } from "../../src/workbook/collect";
+import { CollectJson, collectReturns } from "../../src/workbook/collect";
+import { XlsxWorkbook } from "../../src/workbook/xlsx/workbook";
+import { makeTemplates } from "../../src/workbook/templates";
+import { buildPackage, priorityRows } from "../helpers/xlsx-fixtures";
 
 const dir = tempDir();
 const PERIOD = "Q1 2021/22";
@@ -195,5 +198,24 @@ describe("returns as leads send them", () => {
     const { json } = await collect(base, [ret], "typos-collected.xlsx");
     expect(json.issues.map((i) => [i.file, i.sheet])).toEqual([["typos.xlsx", "Finance Priorities"], ["typos.xlsx", "Finance Priorities"]]);
     expect(json.changes).toEqual([]);
+  });
+
+  it("collects into a corporate sheet whose rows and cells have no references, in place, every other cell as it was", async () => {
+    const data = await buildPackage({ sheets: [{ name: "Priorities", rows: priorityRows(20), refs: false }] });
+    const t = await XlsxWorkbook.open(data);
+    const made = await makeTemplates(t, { period: PERIOD });
+    const ret = await XlsxWorkbook.open((await t.save()).data);
+    const g = (await ret.readSheets([made.sheets[0].name]))[0];
+    const first = g.rows.findIndex((x) => x?.[0] === "Key") + 1;
+    await ret.updateCells(made.sheets[0].name, [{ row: first, col: 3, value: "Red" }]);
+    const corp = await XlsxWorkbook.open(data);
+    const json = await collectReturns(corp, [{ file: "r.xlsx", port: ret }], "c.xlsx", { period: PERIOD });
+    expect(json.changes.map((c) => [c.cell, c.from, c.to])).toEqual([["D2", "Green", "Red"]]);
+    const saved = await corp.save();
+    expect(saved.method).toBe("spliced");
+    const before = (await (await XlsxWorkbook.open(data)).readSheets(["Priorities"]))[0].rows;
+    const after = (await (await XlsxWorkbook.open(saved.data)).readSheets(["Priorities"]))[0].rows;
+    before[1][3] = "Red";
+    expect(after).toEqual(before);
   });
 });

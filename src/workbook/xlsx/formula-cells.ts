@@ -1,4 +1,4 @@
-import { a1 } from "../../core";
+import { columnIndex } from "../../core";
 import { ZipPackage } from "./reader/zip";
 import { PackageReader } from "./reader/package";
 import { readBook } from "./reader/book-parts";
@@ -13,18 +13,30 @@ import { Budget, ReadLimits } from "./reader/limits";
 export async function formulaCells(data: Uint8Array, limits: ReadLimits, sheet: string, cells: { row: number; col: number }[]): Promise<Map<string, string>> {
   const found = new Map<string, string>();
   if (!cells.length) return found;
-  const wanted = new Map(cells.map((c) => [a1(c.row, c.col), `${c.row},${c.col}`]));
+  const wanted = new Set(cells.map((c) => `${c.row},${c.col}`));
   const pkg = new PackageReader(ZipPackage.open(data), new Budget(limits, data.length));
   const book = await readBook(pkg, await pkg.workbookPart());
   const entry = pkg.part(book.sheets.find((s) => s.name === sheet)?.part ?? "");
   if (!entry) return found;
   let cell: string | null = null;
   let formula: string | null = null;
+  // Rows and cells without a reference are the ones after those before them (as the reader places them).
+  let row = -1;
+  let col = -1;
   await scanPart(pkg.zip, entry, pkg.budget, {
     open: (local, attrs, uri) => {
       if (!MAIN_NS.has(uri)) return;
-      if (local === "c") cell = wanted.get(attr(attrs, "r") ?? "") ?? null;
-      else if (local === "f" && cell) formula = "";
+      if (local === "row") {
+        const r = attr(attrs, "r");
+        row = r ? Number(r) - 1 : row + 1;
+        col = -1;
+      } else if (local === "c") {
+        const m = /^([A-Z]+)(\d+)$/.exec(attr(attrs, "r") ?? "");
+        const ref = m ? { row: Number(m[2]) - 1, col: columnIndex(m[1]) } : null;
+        col = ref ? ref.col : col + 1;
+        const at = `${ref ? ref.row : row},${col}`;
+        cell = wanted.has(at) ? at : null;
+      } else if (local === "f" && cell) formula = "";
     },
     close: (local) => {
       if (local === "f" && cell && formula !== null) {
