@@ -57,7 +57,7 @@ describe("the production pane when office.js is unreachable", () => {
     expect(errors).toEqual([]);
     await page.screenshot({ path: join(SHOTS, "office-unreachable.png"), fullPage: true });
     await page.close();
-  }, 120_000);
+  }, 600_000);
 
   // Chromium's script switch does not make its parser show <noscript>, so this reads the page as served.
   it("carries a plain message for browsers without JavaScript", () => {

@@ -71,7 +71,7 @@ describe("task pane inside Excel (fake host)", () => {
     await context.addInitScript({ path: require.resolve("axe-core/axe.min.js") });
     page = await context.newPage();
     await page.goto(`${server.url}/taskpane.html`);
-  }, 240_000);
+  }, 600_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -87,7 +87,7 @@ describe("task pane inside Excel (fake host)", () => {
     await page.screenshot({ path: join(SHOTS, "11-excel-error.png") });
     await alert.getByRole("button", { name: "Try again" }).click();
     await page.getByRole("heading", { name: "7 tables to report on" }).waitFor({ timeout: 90_000 });
-  }, 240_000);
+  }, 600_000);
 
   it("has no serious accessibility violation on the workbook, settings and run views", async () => {
     expect(await axeSerious(page)).toEqual([]);

@@ -45,7 +45,7 @@ describe("task pane in file mode", () => {
       },
     });
     ({ page, firstRenderMs } = pane);
-  }, 240_000);
+  }, 600_000);
 
   afterAll(async () => {
     await pane?.close();
@@ -76,7 +76,7 @@ describe("task pane in file mode", () => {
     await page.getByText(/Headers in row \d+; all recognised\./).first().waitFor();
     await shot("2-workbook");
     expect(await axeSerious(page)).toEqual([]);
-  }, 240_000);
+  }, 600_000);
 
   it("keeps settings edits across tabs, warns before leaving them unsaved, and saves them with one Save", async () => {
     await page.getByRole("tab", { name: "Settings" }).click();
@@ -114,7 +114,7 @@ describe("task pane in file mode", () => {
     await page.getByRole("tab", { name: "Settings" }).click();
     expect(await standard.inputValue()).toBe("80");
     expect(await page.getByRole("alertdialog").count()).toBe(0);
-  }, 240_000);
+  }, 600_000);
 
   it("edits the risk levels as a list", async () => {
     const likelihood = page.getByRole("group", { name: "Likelihood, lowest first" });
@@ -141,7 +141,7 @@ describe("task pane in file mode", () => {
     await shot("5-results");
     expect(await page.getByText(/Due date '31\/10021' in 'Directorate priorities'!C48/).count()).toBe(1);
     expect(await axeSerious(page)).toEqual([]);
-  }, 90_000);
+  }, 600_000);
 
   it("says where an issue's cell is instead of offering a Go to that cannot work in a file", async () => {
     const item = page.getByRole("listitem").filter({ hasText: /Due date '31\/10021'/ });
@@ -162,7 +162,7 @@ describe("task pane in file mode", () => {
     const outcomes = json.datasets.find((d: { sheet: string }) => d.sheet === "Outcomes");
     expect(summary).toContainEqual(["Number (%) GREEN", `${outcomes.statusCounts.Green}/24 (62.5%)`, "N/A", 0.8, "No", "No history yet"]);
     expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(json.outputSheets));
-  }, 240_000);
+  }, 600_000);
 
   it("makes templates for a directorate chosen from those found, offers them for download, and collects returns", async () => {
     await page.getByRole("tab", { name: "Run" }).click();
@@ -181,7 +181,7 @@ describe("task pane in file mode", () => {
     await page.getByText(/returns? read: 0 changes/).waitFor({ timeout: 90_000 });
     await shot("7-returns");
     expect(await axeSerious(page)).toEqual([]);
-  }, 240_000);
+  }, 600_000);
 
   it("explains its words in Help", async () => {
     await page.getByRole("button", { name: "Help" }).click();
@@ -206,7 +206,7 @@ describe("task pane in file mode", () => {
     // The next action is right there, in the empty state itself.
     await page.getByRole("main").getByRole("button", { name: "Open another file" }).click();
     await page.getByRole("heading", { name: "Open a workbook file" }).waitFor();
-  }, 240_000);
+  }, 600_000);
 
   it("says plainly when a file is not a workbook", async () => {
     const bad = join(tempDir(), "notes.xlsx");
@@ -217,7 +217,7 @@ describe("task pane in file mode", () => {
     await shot("10-bad-file");
     expect(await axeSerious(page)).toEqual([]);
     expect(await page.getByRole("button", { name: "Open a workbook file" }).isEnabled()).toBe(true);
-  }, 240_000);
+  }, 600_000);
 
   it("made no network request beyond its own origin", () => {
     const foreign = requests.filter((u) => !u.startsWith(pane.server.url) && !u.startsWith("blob:") && !u.startsWith("data:"));
@@ -233,7 +233,7 @@ describe("task pane layout at 320, 350 and 450 px (file mode)", () => {
   beforeAll(async () => {
     pane = await openFilePane(320);
     page = pane.page;
-  }, 240_000);
+  }, 600_000);
 
   afterAll(async () => {
     await pane?.close();
@@ -273,5 +273,5 @@ describe("task pane layout at 320, 350 and 450 px (file mode)", () => {
     await page.setViewportSize({ width: 320, height: 900 });
     const results = await page.getByRole("tab", { name: "Results" }).boundingBox();
     expect(results!.x + results!.width).toBeLessThanOrEqual(320);
-  }, 120_000);
+  }, 600_000);
 });

@@ -51,7 +51,7 @@ describe("killed and interrupted runs", () => {
     expect(r.code).toBe(0);
     fullRun = r.ms;
     sheets = (await (await XlsxWorkbook.open(new Uint8Array(readFileSync(out)))).listSheets()).map((s) => s.name);
-  }, 300_000);
+  }, 600_000);
 
   it("kill -9 at 12 points over the run: input unchanged, an earlier output kept or a complete new one, leftovers removed by the next save", async () => {
     const before = hash(input);
@@ -93,5 +93,5 @@ describe("killed and interrupted runs", () => {
       await run(["summarise", input, "--out", join(folder, "summary.xlsx"), "--period", "Q1 2021/22"], Math.round(f * fullRun), signal);
       expect(temps(folder)).toEqual([]);
     }
-  }, 300_000);
+  }, 600_000);
 });

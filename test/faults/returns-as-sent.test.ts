@@ -71,7 +71,7 @@ describe("returns as leads send them", () => {
   beforeAll(async () => {
     base = await corporate("council.xlsx");
     made = await templated(base, "templated.xlsx");
-  }, 120_000);
+  }, 600_000);
 
   it("applies only what the lead changed: an officer's correction made after the templates went out stands", async () => {
     // The officer corrects 'Set the budget' to Red in the corporate sheet after sending the templates.

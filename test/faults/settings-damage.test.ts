@@ -42,7 +42,7 @@ describe("settings that survive damage", () => {
     const q1 = await summarise(q4.out, "q1.xlsx", "Q1 2021/22");
     expect(q1.code).toBe(0);
     twoQuarters = q1.out;
-  }, 120_000);
+  }, 600_000);
 
   it("keeps a last good copy beside the current settings", async () => {
     const current = await settingsOf(twoQuarters);

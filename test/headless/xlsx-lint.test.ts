@@ -168,7 +168,7 @@ beforeAll(async () => {
     outputs.push(...(await outputsOf(label, input)));
   }
   if (skipped.length) console.warn(`xlsx-lint: inputs the reader does not read in full yet, so not checked here: ${skipped.join("; ")}`);
-}, 120_000);
+}, 600_000);
 
 describe("files the product writes", () => {
   it("are every kind, from the sample and from Excel-shaped inputs", () => {
@@ -195,7 +195,7 @@ describe("files the product writes", () => {
     expect(violations).toEqual([]);
     expect(r.stdout).toMatch(new RegExp(`^${files.length} passed, 0 failed$`, "m"));
     expect(r.status).toBe(0);
-  }, 120_000);
+  }, 600_000);
 
   it("carry every input part the run had no reason to edit byte for byte", async () => {
     for (const o of outputs.filter((x) => !x.rewritten)) {

@@ -15,5 +15,5 @@ describe("syncs for a whole run on the strict fake", () => {
     expect(large.syncs - small.syncs).toBeLessThanOrEqual(12);
     expect(large.maxRequest).toBeLessThanOrEqual(5 * 1024 * 1024);
     expect(large.maxResponse).toBeLessThanOrEqual(5 * 1024 * 1024);
-  }, 120_000);
+  }, 600_000);
 });
