@@ -96,5 +96,8 @@ export async function buildSample(): Promise<string> {
 }
 
 if (require.main === module) {
-  buildSample().then((p) => console.log(`Wrote ${p}`));
+  buildSample().then((p) => console.log(`Wrote ${p}`), (e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
 }

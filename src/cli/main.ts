@@ -8,7 +8,9 @@ import { parseArgs } from "util";
 import { join, parse } from "path";
 import { runSummarise, printReadable, lostWarning, SummariseOutcome } from "./summarise-command";
 import { WorkbookFileError } from "../workbook/xlsx/workbook";
-import { runTemplate, runCollect } from "./returns-commands";
+import { runTemplate, runCollect, runRepairSettings } from "./returns-commands";
+import { sameFile } from "./files";
+import { isUserError } from "../core/user-error";
 import { UsageError, CommandLineError } from "./errors";
 import { progress, Progress } from "./progress";
 
@@ -16,7 +18,8 @@ const USAGE = `Usage:
   council-performance summarise <in.xlsx> --out <out.xlsx> [--period "Q1 2021/22"] [--area NAME] [--format-source] [--replace-history] [--json] [--progress]
   council-performance summarise <a.xlsx> <b.xlsx> ... --out-dir <folder> [same options]
   council-performance template <in.xlsx> --out <out.xlsx> [--directorate NAME] [--password TEXT]
-  council-performance collect <corporate.xlsx> [return1.xlsx ...] --out <out.xlsx> [--json]
+  council-performance collect <corporate.xlsx> [return1.xlsx ...] --out <out.xlsx> [--period "Q1 2021/22"] [--json]
+  council-performance repair-settings <in.xlsx> --out <out.xlsx>
   (from a clone: npm run -s cli -- <command> ...)
 
   summarise   read the workbook's indicators, outcomes, priorities, actions and risks,
@@ -32,14 +35,15 @@ const USAGE = `Usage:
   template    add a return sheet per directorate (and for the risk register) with drop-downs and
               protection, pre-filled with the current data
   collect     read filled returns (from the files given, or the template sheets in the workbook)
-              back into the corporate sheets, listing every change`;
+              back into the corporate sheets: only what each lead changed, every change and conflict listed
+  repair-settings  set a damaged settings store aside and go back to its last good copy`;
 
 const err = (line: string) => process.stderr.write(`${line}\n`);
 
 /** The one stderr line for a run that could not be done. */
 function refusal(e: unknown, input: string): string {
-  if (e instanceof WorkbookFileError) return `Error: cannot use ${input}: ${e.message}`;
-  if (e instanceof UsageError) return `Error: ${e.message}`;
+  if (e instanceof WorkbookFileError || isUserError(e, "file") || isUserError(e, "settings")) return `Error: cannot use ${input}: ${(e as Error).message}`;
+  if (e instanceof UsageError || isUserError(e)) return `Error: ${(e as Error).message}`;
   return `Error: the run on ${input} failed unexpectedly: ${(e as Error).message}`;
 }
 
@@ -64,11 +68,22 @@ function parseCommandLine(argv: string[]) {
 }
 type Values = ReturnType<typeof parseCommandLine>["values"];
 
-/** One output per input in a folder: "<name>-summary.xlsx"; two inputs of the same name are refused. */
-function outputsIn(dir: string, inputs: string[]): string[] {
-  const outs = inputs.map((i) => join(dir, `${parse(i).name}-summary.xlsx`));
-  const twice = outs.find((o, i) => outs.indexOf(o) !== i);
-  if (twice) throw new CommandLineError(`two inputs would both be written to ${twice}: give them different names`);
+/**
+ * One output per input in a folder: "<name>-summary.xlsx" (.xlsm for a
+ * workbook with macros). Refused before anything is written: two inputs
+ * that would be written to one file, and an output that is one of the
+ * inputs (last quarter's summary given as an input, say), by any name.
+ */
+async function outputsIn(dir: string, inputs: string[]): Promise<string[]> {
+  const outs = inputs.map((i) => join(dir, `${parse(i).name}-summary${/\.xl[st]m$/i.test(i) ? ".xlsm" : ".xlsx"}`));
+  for (const [i, o] of outs.entries()) {
+    for (let j = 0; j < i; j++) {
+      if (await sameFile(o, outs[j])) throw new CommandLineError(`${inputs[j]} and ${inputs[i]} would both be written to ${o}: give them different names; nothing was written`);
+    }
+    for (const input of inputs) {
+      if (await sameFile(o, input)) throw new CommandLineError(`${o} is an input of this run, and would be overwritten by the summary of ${inputs[i]}: move it out of the way or use another --out-dir; nothing was written`);
+    }
+  }
   return outs;
 }
 
@@ -91,6 +106,7 @@ async function summariseOne(input: string, out: string, values: Values, steps: P
     return 0;
   } catch (e) {
     steps.done();
+    if (isUserError(e, "command-line")) throw e;
     err(refusal(e, input));
     return 1;
   }
@@ -98,7 +114,7 @@ async function summariseOne(input: string, out: string, values: Values, steps: P
 
 /** Several inputs, one by one: a line per file (results on stdout, refusals on stderr); exit 1 if any failed. */
 async function summariseMany(inputs: string[], dir: string, values: Values, steps: Progress): Promise<number> {
-  const outs = outputsIn(dir, inputs);
+  const outs = await outputsIn(dir, inputs);
   const files: object[] = [];
   let failed = 0;
   for (const [i, input] of inputs.entries()) {
@@ -145,13 +161,19 @@ async function run(command: string, inputs: string[], values: Values): Promise<n
       console.log(r.text);
       return 0;
     }
-    const r = await runCollect({ corporate: inputs[0], returns: inputs.slice(1), out: values.out });
+    if (command === "repair-settings") {
+      if (inputs.length > 1) throw new CommandLineError(`repair-settings takes one workbook, but was given ${inputs.length}`);
+      console.log(await runRepairSettings({ input: inputs[0], out: values.out }));
+      return 0;
+    }
+    const r = await runCollect({ corporate: inputs[0], returns: inputs.slice(1), out: values.out, period: values.period });
     const warning = lostWarning(values.out, r.lost);
     if (warning) err(warning);
     if (values.json) process.stdout.write(`${JSON.stringify(r.json)}\n`);
     else console.log(r.text);
     return 0;
   } catch (e) {
+    if (isUserError(e, "command-line")) throw e;
     err(refusal(e, inputs[0]));
     return 1;
   }
@@ -172,7 +194,7 @@ export async function main(argv: string[]): Promise<number> {
     (values.help ? console.log : err)(USAGE);
     return values.help ? 0 : 2;
   }
-  if (!["summarise", "template", "collect"].includes(command)) {
+  if (!["summarise", "template", "collect", "repair-settings"].includes(command)) {
     err(`Error: unknown command '${command}'`);
     err(USAGE);
     return 2;
@@ -180,12 +202,17 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await run(command, inputs, values);
   } catch (e) {
-    if (!(e instanceof CommandLineError)) throw e;
+    if (!(e instanceof CommandLineError) && !isUserError(e, "command-line")) throw e;
     err(`Error: ${e.message}`);
     return 2;
   }
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then((code) => (process.exitCode = code));
+  main(process.argv.slice(2)).then((code) => (process.exitCode = code), (e: unknown) => {
+    // A fault, not a refusal: said in one line, with the stack only when asked for.
+    process.stderr.write(`Error: the run failed unexpectedly: ${(e as Error).message}\n`);
+    if (process.env.DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
+    process.exitCode = 1;
+  });
 }

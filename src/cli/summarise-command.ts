@@ -3,7 +3,7 @@ import { summarise, SummaryJson } from "../workbook/summarise";
 import { dataIssuesSheet, nothingUsableMessage } from "../core";
 import { XlsxWorkbook, WorkbookFileError } from "../workbook/xlsx/workbook";
 import { inspectPackage, lostBySheet, LostPart, zipFiles } from "../workbook/xlsx/parts";
-import { readInput, saveFile, refuseSameFile } from "./files";
+import { readInput, saveFile, refuseSameFile, outputKind } from "./files";
 import { printReadable, readableSummary } from "./print";
 import { UsageError } from "./errors";
 import { releaseMemory } from "./release-memory";
@@ -59,18 +59,19 @@ async function summarised(wb: XlsxWorkbook, args: SummariseArgs, progress: Progr
 
 export async function runSummarise(args: SummariseArgs, progress: Progress = silent): Promise<SummariseOutcome> {
   useNodeZlib();
+  const as = outputKind(args.out);
   await refuseSameFile([args.input], args.out);
   const bytes = await readInput(args.input);
   const wb = await XlsxWorkbook.open(bytes);
   const { issueList, notes, dataIssuesSheet: issuesSheet, ...outcome } = await summarised(wb, args, progress);
   releaseMemory();
-  let saved = await wb.save();
+  let saved = await wb.save({ as });
   let lostParts: LostPart[] = [];
   if (saved.lost.length) {
     // Say in the workbook itself what the rewrite could not carry, then save again.
     const lines = [...notes, "This file was rewritten without some parts of the original, which remains unchanged:", ...saved.lost];
     if (issuesSheet) await wb.writeSheets([{ plan: dataIssuesSheet(issueList, lines, issuesSheet), replace: true }]);
-    saved = await wb.save();
+    saved = await wb.save({ as });
     lostParts = await lostBetween(bytes, saved.data);
   }
   await saveFile(args.out, saved.data);

@@ -1,8 +1,10 @@
 import {
-  parseSettings, surveyDatasets, surveyPeriods, defaultReportingPeriod, datasetId, scanRows, formatPeriod, fillMerges, cellText, DatasetKind, Role, WorkbookSettings,
+  surveyDatasets, surveyPeriods, defaultReportingPeriod, datasetId, scanRows, formatPeriod, fillMerges, cellText, DatasetKind, Role, WorkbookSettings,
   SheetGrid, SkippedSheet,
 } from "../core";
-import { WorkbookPort, SETTINGS_SHEET } from "./port";
+import { WorkbookPort } from "./port";
+import { loadSettings } from "./settings-store";
+import { councilSheets } from "./own-sheets";
 
 /** A dataset as the task pane lists it: where, what, how sure, and its column mapping. */
 export interface DatasetInfo {
@@ -38,9 +40,9 @@ export interface Inspection {
 
 /** Read the workbook and describe what would be summarised, writing nothing. */
 export async function inspectWorkbook(port: WorkbookPort): Promise<Inspection> {
-  const { settings, notes } = parseSettings(await port.readSettings());
+  const { settings, notes } = await loadSettings(port);
   const sheets = await port.listSheets();
-  const grids: SheetGrid[] = (await port.readSheets(sheets.filter((s) => s.name !== SETTINGS_SHEET).map((s) => s.name))).map(fillMerges);
+  const grids: SheetGrid[] = (await port.readSheets(councilSheets(sheets))).map(fillMerges);
   const { datasets: found, skipped } = surveyDatasets(grids, settings);
   // The default period, and what the run would say about it (few values, or series ending apart).
   const { period, note } = defaultReportingPeriod(grids, found, surveyPeriods(grids, found));

@@ -1,3 +1,6 @@
+import { SheetInfo } from "./port";
+import { markedSheets } from "./own-sheets";
+
 const INVALID_NAME = /[[\]:*?/\\]/g;
 
 /** A free name for a sheet the product writes: the usual one, or "Name (report)", "Name (report 2)"… */
@@ -20,9 +23,13 @@ export class OwnedSheetNames {
   private readonly existing: Set<string>;
   private readonly taken: Set<string>;
 
-  constructor(private readonly owned: Record<string, string>, sheetNames: string[]) {
-    this.existing = new Set(sheetNames.map((n) => n.toLowerCase()));
+  private readonly owned: Record<string, string>;
+
+  /** `owned`: as the settings list them; a sheet marked as the product's (own-sheets.ts) counts too, so output is replaced, not doubled, when the settings are lost. */
+  constructor(owned: Record<string, string>, sheets: SheetInfo[]) {
+    this.existing = new Set(sheets.map((s) => s.name.toLowerCase()));
     this.taken = new Set(this.existing);
+    this.owned = { ...markedSheets(sheets), ...owned };
   }
 
   /** The product's own sheet for this purpose, present now. */

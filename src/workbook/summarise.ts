@@ -1,9 +1,11 @@
 import {
-  buildReport, parseSettings, serialiseSettings, planReport, OUTPUT_SHEETS, OutputPurpose, Report, WorkbookSettings,
-  DatasetKind, DEFAULT_STATUS_LABELS, Role, SheetPlan, storeHistory, RisksReport, TARGET_COURSES,
+  buildReport, planReport, OUTPUT_SHEETS, OutputPurpose, Report, WorkbookSettings,
+  DatasetKind, DEFAULT_STATUS_LABELS, todayIso, UserError, Role, SheetPlan, storeHistory, RisksReport, TARGET_COURSES,
 } from "../core";
 import { movedSince } from "../core/report/risks";
-import { WorkbookPort, SETTINGS_SHEET } from "./port";
+import { WorkbookPort } from "./port";
+import { loadSettings, saveSettings } from "./settings-store";
+import { councilSheets } from "./own-sheets";
 import { sourceFormatsFor } from "./source-formats";
 import { OwnedSheetNames } from "./sheet-names";
 
@@ -23,6 +25,8 @@ export interface SummariseOptions {
   replaceHistory?: boolean;
   /** The sentence telling this host's user how to replace stored results (default: the command line's --replace-history). */
   replaceHistoryHint?: string;
+  /** How this host's user repairs a damaged settings store (default: the command line's repair-settings). */
+  repairSettingsHint?: string;
 }
 
 /** The command line's --json contract. */
@@ -69,10 +73,9 @@ export interface SummariseResult {
   error?: string;
 }
 
-export class CancelledError extends Error {
+export class CancelledError extends UserError {
   constructor() {
-    super("The run was cancelled before anything was written.");
-    this.name = "CancelledError";
+    super("cancelled", "The run was cancelled before anything was written.");
   }
 }
 
@@ -87,11 +90,13 @@ export async function summarise(port: WorkbookPort, options: SummariseOptions = 
     if (options.cancelled?.()) throw new CancelledError();
   };
   progress("Reading settings", 0.05);
-  const { settings, notes } = parseSettings(await port.readSettings());
+  const loaded = await loadSettings(port, { howToRepair: options.repairSettingsHint });
+  const { settings, notes } = loaded;
   checkCancel();
   progress("Reading sheets", 0.15);
   const sheets = await port.listSheets();
-  const grids = await port.readSheets(sheets.filter((s) => s.name !== SETTINGS_SHEET).map((s) => s.name));
+  // The product's own sheets (marked) and the settings store are never read as data.
+  const grids = await port.readSheets(councilSheets(sheets));
   checkCancel();
   progress("Finding datasets and calculating", 0.4);
   if (options.area) settings.ownArea = options.area;
@@ -103,11 +108,12 @@ export async function summarise(port: WorkbookPort, options: SummariseOptions = 
   }
   checkCancel();
   const warnings = [...built.warnings];
+  if (loaded.readOnly) warnings.push(loaded.readOnly);
   // Decided before planning, so what was (not) stored is said on the Data issues sheet too.
   const history = report.period
     ? storeHistory(settings.history, built.records, report.period, {
       replace: options.replaceHistory ?? false,
-      today: today(),
+      today: todayIso(),
       labels: Object.fromEntries(report.datasets.map((d) => [d.id, d.label])),
       howToReplace: options.replaceHistoryHint,
     })
@@ -118,7 +124,7 @@ export async function summarise(port: WorkbookPort, options: SummariseOptions = 
   }
 
   progress("Planning output sheets", 0.55);
-  const sheetNames = new OwnedSheetNames(settings.ownedSheets, sheets.map((s) => s.name));
+  const sheetNames = new OwnedSheetNames(settings.ownedSheets, sheets);
   const names = {} as Record<OutputPurpose, string>;
   const replacing = new Set<string>();
   const renamed: { wanted: string; used: string }[] = [];
@@ -161,7 +167,8 @@ export async function summarise(port: WorkbookPort, options: SummariseOptions = 
   for (const r of report.datasets) {
     const ds = { ...(next.datasets[r.id] ?? {}) };
     // Remember the mapping by header text, so the next run and the task pane use (and can correct) it.
-    if (!ds.mapping) {
+    // A doubtful reading is not remembered: remembering it would make the next run's reading look sure.
+    if (!ds.mapping && r.reading.confidence !== "doubtful") {
       const columns: Partial<Record<Role, string>> = {};
       for (const [role, col] of Object.entries(r.detected.columns) as [Role, number][]) columns[role] = r.detected.headers[col - r.detected.left];
       // The header is found again by its text: rows inserted above it later change nothing.
@@ -169,16 +176,10 @@ export async function summarise(port: WorkbookPort, options: SummariseOptions = 
     }
     next.datasets[r.id] = ds;
   }
-  await port.writeSettings(serialiseSettings(next));
+  await saveSettings(port, loaded, next);
   progress("Done", 1);
   const outputSheets = plans.map((p) => p.name);
   return { report, plans, outputSheets, renamed, json: toJson(report, outputSheets), settings: next, warnings, historyKept: history.warning };
-}
-
-/** The local calendar day, yyyy-mm-dd: the day a user would say they ran it. */
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
 function groupRules(sheet: string, rules: { ref: string; rule: { type: string; formula?: string } }[]) {

@@ -40,7 +40,7 @@ describe("task pane: status words not yet rated, and the council's own area", ()
   beforeAll(async () => {
     pane = await openFilePane(350);
     page = pane.page;
-  }, 60_000);
+  }, 600_000);
 
   afterAll(async () => {
     await pane?.close();
@@ -48,7 +48,7 @@ describe("task pane: status words not yet rated, and the council's own area", ()
 
   it("counts an unknown word as not rated, lets the user map it once, and the next run counts it", async () => {
     await page.getByTestId("file-input").setInputFiles(await milestones());
-    await page.getByRole("heading", { name: "1 table to report on" }).waitFor({ timeout: 30_000 });
+    await page.getByRole("heading", { name: "1 table to report on" }).waitFor({ timeout: 90_000 });
     await page.getByRole("tab", { name: "Run" }).click();
     await page.getByRole("button", { name: "Run", exact: true }).click();
     await page.getByRole("heading", { name: "Words not yet rated" }).waitFor({ timeout: 60_000 });
@@ -64,12 +64,12 @@ describe("task pane: status words not yet rated, and the council's own area", ()
     await page.getByRole("heading", { name: "Words not yet rated" }).waitFor({ state: "detached", timeout: 60_000 });
     expect(await page.getByText(/not rated/).count()).toBe(0);
     expect(await page.getByText(/Milestones: 2\/4 \(50%\)/).count()).toBeGreaterThan(0);
-  }, 120_000);
+  }, 600_000);
 
   it("lets the user name their own area in Settings, and the next run is about it", async () => {
     await page.getByRole("button", { name: "Open another file" }).first().click();
     await page.getByTestId("file-input").setInputFiles(await claimants());
-    await page.getByRole("heading", { name: "1 table to report on" }).waitFor({ timeout: 30_000 });
+    await page.getByRole("heading", { name: "1 table to report on" }).waitFor({ timeout: 90_000 });
     await page.getByRole("tab", { name: "Run" }).click();
     await page.getByRole("button", { name: "Run", exact: true }).click();
     await page.getByRole("heading", { name: "How this was worked out" }).waitFor({ timeout: 60_000 });
@@ -87,5 +87,5 @@ describe("task pane: status words not yet rated, and the council's own area", ()
     await page.getByRole("heading", { name: /^Results/ }).waitFor({ timeout: 60_000 });
     await page.getByText(/holds 3 areas/).waitFor({ state: "detached", timeout: 60_000 });
     expect(await page.getByRole("tab", { name: "Results", selected: true }).count()).toBe(1);
-  }, 120_000);
+  }, 600_000);
 });

@@ -185,11 +185,13 @@ class Worksheet extends ClientObject {
   readonly freezePanes: { freezeRows: (n: number) => void; freezeAt: (r: Range) => void; unfreeze: () => void };
   readonly protection: { protect: (options?: unknown, password?: string) => void; unprotect: (password?: string) => void; readonly protected: boolean };
   readonly tables: TableCollection;
+  readonly names: NamedItemCollection;
 
   constructor(ctx: Ctx, private locate: () => FakeSheet | undefined, private orNull: boolean) {
     super(ctx);
     ctx.object();
     if (orNull) ctx.enqueue(0, () => void (this.nullState = !this.find()));
+    this.names = new NamedItemCollection(ctx, this);
     this.freezePanes = {
       freezeRows: (n) => this.edit(size(n), (s) => void (s.frozen = { rows: n, columns: 0 })),
       freezeAt: (r) => this.edit(60, (s) => {
@@ -326,6 +328,59 @@ class Worksheet extends ClientObject {
       const b = this.sheet().usedBounds();
       return b ? { top: b.top, left: b.left, rows: b.bottom - b.top + 1, cols: b.right - b.left + 1 } : null;
     }, true);
+  }
+}
+
+/**
+ * Names scoped to a worksheet (ExcelApi 1.4):
+ * https://learn.microsoft.com/javascript/api/excel/excel.namedItemcollection
+ * `add` refuses a name already in scope; a NamedItem's `value` is what its
+ * formula computes (a text constant's text).
+ */
+class NamedItemCollection {
+  constructor(private ctx: Ctx, private ws: Worksheet) {}
+  add(name: string, reference: string, _comment?: string): NamedItem {
+    this.ctx.enqueue(size(name) + size(reference), () => {
+      const s = this.ws.sheet();
+      if ([...s.names.keys()].some((n) => n.toLowerCase() === name.toLowerCase())) throw new OfficeError("ItemAlreadyExists", `The name '${name}' already exists.`);
+      s.names.set(name, { formula: reference, visible: true });
+    });
+    return new NamedItem(this.ctx, this.ws, name, false);
+  }
+  getItemOrNullObject(name: string): NamedItem {
+    return new NamedItem(this.ctx, this.ws, name, true);
+  }
+}
+
+class NamedItem extends ClientObject {
+  constructor(ctx: Ctx, private ws: Worksheet, private name: string, orNull: boolean) {
+    super(ctx);
+    ctx.object();
+    if (orNull) ctx.enqueue(0, () => void (this.nullState = !this.entry()));
+  }
+  private entry() {
+    const s = this.ws.find();
+    return s ? [...s.names].find(([n]) => n.toLowerCase() === this.name.toLowerCase())?.[1] : undefined;
+  }
+  get value(): unknown {
+    return this.read("value");
+  }
+  set visible(v: boolean) {
+    this.ctx.enqueue(10, () => {
+      const e = this.entry();
+      if (!e) throw new OfficeError("ItemNotFound", `The name '${this.name}' does not exist.`);
+      e.visible = v;
+    });
+  }
+  protected snapshot(list: string[]): number {
+    const e = this.entry();
+    if (!e) return 0;
+    for (const p of list) {
+      if (p !== "value") throw new OfficeError("InvalidArgument", `The fake does not model NamedItem.${p}`);
+      const text = /^="((?:[^"]|"")*)"$/.exec(e.formula);
+      this.loaded.set("value", text ? text[1].replace(/""/g, '"') : e.formula);
+    }
+    return 40;
   }
 }
 

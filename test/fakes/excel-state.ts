@@ -54,6 +54,8 @@ export class FakeSheet {
   hiddenRows = new Set<number>();
   frozen: { rows: number; columns: number } | null = null;
   tables: { name: string; ref: string }[] = [];
+  /** Names scoped to the sheet (Worksheet.names): they stay with it through renames. */
+  names = new Map<string, { formula: string; visible: boolean }>();
   tabColor = "";
   /** Edits through the API fail while true (a sheet the user protected). */
   protected = false;

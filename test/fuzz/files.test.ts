@@ -49,5 +49,5 @@ describe("any workbook file", () => {
       }),
       { numRuns: RUNS },
     );
-  }, 300_000);
+  }, 600_000);
 });

@@ -9,7 +9,7 @@ import { join } from "path";
 import { tempDir, saveWorkbook, runCli, load, sheetValues } from "../helpers/workbooks";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/workbook";
 import { updateSettings } from "../../src/workbook/settings-store";
-import { PeriodRecord } from "../../src/core";
+import { PeriodRecord, parseSettings } from "../../src/core";
 
 const dir = tempDir();
 
@@ -19,7 +19,8 @@ function historyOf(wb: ExcelJS.Workbook): History {
   const ws = wb.getWorksheet("CPE_Settings")!;
   const parts: string[] = [];
   ws.getColumn(1).eachCell((c) => parts.push(String(c.value)));
-  return JSON.parse(parts.join("")).history;
+  // Stored compact; read back as the product reads it.
+  return parseSettings(parts.join("")).settings.history;
 }
 
 async function summarise(input: string, name: string, period: string, ...flags: string[]) {

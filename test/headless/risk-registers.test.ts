@@ -116,7 +116,7 @@ describe("a return collected into a register with numbered levels and an inheren
     const r = await runCli(["collect", filled, "--out", out, "--json"]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).changes.map((c: { cell: string; field: string; from: string; to: string }) => [c.cell, c.field, c.from, c.to]))
-      .toEqual([["E3", "Likelihood", "Medium", "Almost Certain"]]);
+      .toEqual([["E3", "Likelihood", "2 - Medium", "4 - Almost Certain"]]);
     const sheet = (await load(out)).getWorksheet("Strategic risks")!;
     expect(sheet.getCell("E3").value).toBe("4 - Almost Certain");
     expect(sheet.getCell("C3").value).toBe("3 - High");

@@ -140,7 +140,7 @@ describe("summarise on the sample workbook", () => {
       const ws = wb.getWorksheet("CPE_Settings")!;
       expect(ws.state).toBe("veryHidden");
       const settings = JSON.parse(String(ws.getCell("A1").value));
-      expect(settings.version).toBe(1);
+      expect(settings.version).toBe(2);
       expect(settings.history.Outcomes["Q1 2021/22"].summary).toMatchObject({ counted: 15, base: 24, percent: 62.5 });
       expect(settings.datasets["Strategic risks"].mapping.columns).toMatchObject({ likelihood: "Likelihood", impact: "Impact", level: "Risk Level" });
     });

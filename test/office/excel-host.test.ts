@@ -3,6 +3,7 @@
  * Office and Excel globals it uses swapped in, as the Office React template's
  * tests do: clicking an issue must select its cell in Excel.
  */
+import { isUserError } from "../../src/core/user-error";
 import { readFileSync } from "fs";
 import { fakeExcelRun } from "../fakes/excel-fake";
 import { fakeFromGrids } from "../fakes/conformance";
@@ -56,7 +57,7 @@ describe("the pane's Excel host", () => {
     const state = await withFakeExcel();
     const sheets = state.sheets.map((s) => s.name);
     const err = await excelHost().run({ period: null, formatSource: false }, () => undefined, () => true).catch((e) => e);
-    expect(err.name).toBe("CancelledError");
+    expect(isUserError(err, "cancelled")).toBe(true);
     expect(state.sheets.map((s) => s.name)).toEqual(sheets);
   });
 

@@ -131,7 +131,8 @@ describe("templates through the Office adapter", () => {
     expect(ws.peek(7, 3)!.format.locked).toBe(false);
     expect(ws.peek(7, 1)!.format.locked).toBeUndefined();
     expect(ws.hiddenColumns.has(0)).toBe(true);
-    expect(ws.peek(0, 0)!.value).toBe("CPE-TEMPLATE v1");
+    expect(ws.peek(0, 0)!.value).toBe("CPE-TEMPLATE v2");
+    expect(ws.hiddenColumns.has(6)).toBe(true);
   });
 
   it("writes the risk score as a formula, and user text never as one", async () => {

@@ -30,6 +30,10 @@ export function surveyDatasets(grids: SheetGrid[], settings: WorkbookSettings): 
   const skipped: SkippedSheet[] = [];
   for (const sheet of grids) {
     if (owned.has(sheet.name)) continue;
+    if (sheet.unreadable) {
+      skipped.push({ sheet: sheet.name, reason: sheet.unreadable });
+      continue;
+    }
     const override = settings.datasets[sheet.name]?.mapping;
     const hidden = sheet.visibility === "hidden" || sheet.visibility === "veryHidden";
     if (hidden && !override?.confirmed) {

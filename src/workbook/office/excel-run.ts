@@ -1,6 +1,7 @@
 import { OfficeWorkbook } from "./office-workbook";
 import { detectCapabilities, explainExcelError } from "./capabilities";
 import { PlainError } from "./plain-error";
+import { isUserError } from "../../core/user-error";
 
 export { PlainError };
 
@@ -15,7 +16,8 @@ export async function withExcelWorkbook<T>(action: (port: OfficeWorkbook, ctx: E
   try {
     return await Excel.run((ctx) => action((port = new OfficeWorkbook(ctx, caps)), ctx));
   } catch (e) {
-    if (e instanceof PlainError || ["CancelledError", "SettingsError"].includes((e as Error).name)) throw e;
+    // Errors already worded for the user (a cancel, damaged settings, a setting to change) pass as they are.
+    if (isUserError(e)) throw e;
     throw new PlainError(explainExcelError(e, (port as OfficeWorkbook | null)?.changed ?? []));
   }
 }

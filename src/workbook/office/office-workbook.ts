@@ -1,5 +1,6 @@
 import { SheetGrid, SheetPlan } from "../../core";
-import { WorkbookPort, SheetInfo, SourceFormat, OwnedRuleRef, SETTINGS_SHEET, chunkSettings, CellUpdate } from "../port";
+import { WorkbookPort, SheetInfo, SourceFormat, OwnedRuleRef, SETTINGS_SHEETS, SettingsCopy, chunkSettings, CellUpdate, KeptFormula } from "../port";
+import { OWN_SHEET_NAME, ownFormula, ownPurpose } from "../own-sheets";
 import { Batch, REQUEST_BUDGET, CALL_BYTES, jsonSize } from "./batch";
 import { readSheetGrids } from "./read";
 import { renderPlan, renderContent, renderLayout, clearSheet, addConditionalFormat, Drawn } from "./write";
@@ -29,14 +30,28 @@ export class OfficeWorkbook implements WorkbookPort {
     this.batch = new Batch(ctx, budget);
   }
 
+  /**
+   * Each sheet with its marker, when the add-in wrote it: a name scoped to the
+   * sheet (Worksheet.names, ExcelApi 1.4,
+   * https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-names-member).
+   */
   async listSheets(): Promise<SheetInfo[]> {
+    const sheets = this.ctx.workbook.worksheets.load("items/name,items/visibility");
+    await this.batch.sync();
+    const marks = sheets.items.map((s) => s.names.getItemOrNullObject(OWN_SHEET_NAME).load("value"));
+    await this.batch.sync();
+    return sheets.items.map((s, i) => ({ name: s.name, visibility: visibilityOf(s.visibility), own: marks[i].isNullObject ? null : ownPurpose(String(marks[i].value)) }));
+  }
+
+  /** Names and visibility only (one request). */
+  private async sheetList(): Promise<SheetInfo[]> {
     const sheets = this.ctx.workbook.worksheets.load("items/name,items/visibility");
     await this.batch.sync();
     return sheets.items.map((s) => ({ name: s.name, visibility: visibilityOf(s.visibility) }));
   }
 
   async readSheets(names?: string[]): Promise<SheetGrid[]> {
-    const all = await this.listSheets();
+    const all = await this.sheetList();
     return readSheetGrids(this.ctx, this.batch, all.filter((s) => !names || names.includes(s.name)), this.caps.api19);
   }
 
@@ -87,16 +102,23 @@ export class OfficeWorkbook implements WorkbookPort {
       }
       // From here a failure can leave the swap part-done: say so rather than claim nothing changed.
       this.changed.push("started putting the new summary sheets in place (run again to complete them)");
+      // A sheet replaced in place keeps its marker; one drawn before the markers existed is given one.
+      const marked = new Map(temps.map(({ plan }) => byName.get(plan.name.toLowerCase())).filter((t): t is Excel.Worksheet => !!t)
+        .map((t) => [t, t.names.getItemOrNullObject(OWN_SHEET_NAME)] as const));
+      if (marked.size) await this.batch.sync();
+      const mark = (ws: Excel.Worksheet, purpose: string) => void (ws.names.add(OWN_SHEET_NAME, `=${ownFormula(purpose)}`).visible = false);
       for (const { temp, plan, drawn } of temps) {
         const target = byName.get(plan.name.toLowerCase());
         if (!target) {
           temp.name = plan.name;
+          mark(temp, plan.purpose);
           await renderLayout(temp, plan, this.batch, drawn, supports);
           continue;
         }
         await this.batch.reserve(CALL_BYTES * 12);
         if (target.protection.protected) target.protection.unprotect(plan.protection?.password || undefined);
         clearSheet(target, supports, charts.get(target) ?? []);
+        if (marked.get(target)?.isNullObject) mark(target, plan.purpose);
         if (this.caps.api19) {
           // Copying cells is ExcelApi 1.9; the whole swap then goes in one request.
           target.getRangeByIndexes(0, 0, drawn.rows, drawn.cols).copyFrom(temp.getRangeByIndexes(0, 0, drawn.rows, drawn.cols), "All");
@@ -124,7 +146,7 @@ export class OfficeWorkbook implements WorkbookPort {
 
   /** Names of the sheets that exist now (methods on a missing sheet would fail). */
   private async existing(): Promise<Set<string>> {
-    return new Set((await this.listSheets()).map((s) => s.name));
+    return new Set((await this.sheetList()).map((s) => s.name));
   }
 
   async deleteSheets(names: string[]): Promise<void> {
@@ -174,9 +196,18 @@ export class OfficeWorkbook implements WorkbookPort {
     this.changed.push("coloured the status columns of your sheets");
   }
 
-  async updateCells(sheet: string, updates: CellUpdate[]): Promise<void> {
+  async updateCells(sheet: string, updates: CellUpdate[]): Promise<KeptFormula[]> {
     const ws = this.ctx.workbook.worksheets.getItem(sheet);
-    for (const u of updates) {
+    // A formula is never written over (Range.formulas, ExcelApi 1.1): one request reads the targets' formulas first.
+    const targets = updates.map((u) => ws.getRangeByIndexes(u.row, u.col, 1, 1).load("formulas"));
+    await this.batch.sync();
+    const kept: KeptFormula[] = [];
+    for (const [i, u] of updates.entries()) {
+      const formula = String(targets[i].formulas[0][0] ?? "");
+      if (formula.startsWith("=")) {
+        kept.push({ row: u.row, col: u.col, formula });
+        continue;
+      }
       await this.batch.reserve(jsonSize(u.value) + CALL_BYTES * 3);
       const cell = ws.getRangeByIndexes(u.row, u.col, 1, 1);
       // Text Excel would parse (a code like "0012", "Mar-22", "=x") goes into a Text cell; a date gets a date format.
@@ -185,11 +216,13 @@ export class OfficeWorkbook implements WorkbookPort {
       cell.values = [[officeValue(u.value)]];
     }
     await this.batch.sync();
-    if (updates.length) this.changed.push(`written ${updates.length} collected value${updates.length === 1 ? "" : "s"} into '${sheet}'`);
+    const written = updates.length - kept.length;
+    if (written) this.changed.push(`written ${written} collected value${written === 1 ? "" : "s"} into '${sheet}'`);
+    return kept;
   }
 
-  async readSettings(): Promise<string | null> {
-    const ws = this.ctx.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET);
+  async readSettings(copy: SettingsCopy = "current"): Promise<string | null> {
+    const ws = this.ctx.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEETS[copy]);
     await this.batch.sync();
     // The rule knows only a variable named `context`; Batch.sync() is this adapter's context.sync().
     // eslint-disable-next-line office-addins/call-sync-before-read
@@ -208,14 +241,14 @@ export class OfficeWorkbook implements WorkbookPort {
    * deleting column A shifts B into its place — so a save that fails
    * part-way leaves the old settings whole.
    */
-  async writeSettings(json: string): Promise<void> {
+  async writeSettings(json: string, copy: SettingsCopy = "current"): Promise<void> {
     const sheets = this.ctx.workbook.worksheets;
-    const found = sheets.getItemOrNullObject(SETTINGS_SHEET);
+    const found = sheets.getItemOrNullObject(SETTINGS_SHEETS[copy]);
     await this.batch.sync();
     let ws = found;
     // eslint-disable-next-line office-addins/call-sync-before-read
     if (found.isNullObject) {
-      ws = sheets.add(SETTINGS_SHEET);
+      ws = sheets.add(SETTINGS_SHEETS[copy]);
       ws.visibility = "VeryHidden";
     }
     ws.getRange("B:B").clear();

@@ -18,9 +18,6 @@ const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
  * a lone surrogate is dropped. (No lookbehind: older Safari, which Excel on
  * the Mac uses, cannot parse it.)
  */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const INVALID = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]/g;
-const dropInvalid = (s: string) => s.replace(INVALID, (m) => (m.length === 2 ? m : ""));
 
 /** Text that needs none of the treatment below (the usual case, tested once). */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
@@ -40,7 +37,8 @@ export function textXml(s: string): string {
 
 /** Cell text with XML's markup escaped, what XML cannot hold dropped, and spaces kept. */
 export function treatedTextXml(s: string): string {
-  const t = escapeXml(dropInvalid(s).replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1"));
+  // A literal "_x000B_" is escaped first, so only the characters XML cannot hold become _xHHHH_ (in escapeXml).
+  const t = escapeXml(s.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1"));
   return /^\s|\s$|\n/.test(s) ? `<t xml:space="preserve">${t}</t>` : `<t>${t}</t>`;
 }
 

@@ -8,6 +8,8 @@ import { sheetXmlPieces, rulesXml } from "./sheet-xml";
 import { DeflatedPart, deflatePieces } from "./deflated-part";
 import { writeCells } from "./cell-splice";
 import { CellUpdate } from "../port";
+import { OWN_SHEET_NAME, ownFormula } from "../own-sheets";
+import { UserError } from "../../core/user-error";
 import { addCharts, isOwnDrawing, removeOwnDrawing, DRAWING_TYPE } from "./chart-xml";
 
 /**
@@ -19,13 +21,39 @@ import { addCharts, isOwnDrawing, removeOwnDrawing, DRAWING_TYPE } from "./chart
  */
 export interface SpliceRequest {
   /** Sheets to add, or to replace in place when a sheet of that name exists. */
-  sheets: { plan: SheetPlan; state: "visible" | "hidden" | "veryHidden" }[];
+  sheets: { plan: SheetPlan; state: "visible" | "hidden" | "veryHidden"; own?: string | null }[];
   /** Sheets to remove. */
   remove: string[];
   /** Colour rules for council sheets: rules to add, after taking out the blocks `drop` accepts. */
   rules: { sheet: string; add: ConditionalFormatPlan[]; drop: (block: { ref: string; formulas: string[] }) => boolean }[];
   /** Values written into council sheets (collected returns), in place. */
   cells?: { sheet: string; updates: CellUpdate[] }[];
+  /** The kind of file written: its workbook's content type is made to agree (a template becomes a workbook). */
+  as?: "xlsx" | "xlsm";
+}
+
+const MAIN_TYPES = {
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+  xlsm: "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+  xltx: "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
+  xltm: "application/vnd.ms-excel.template.macroEnabled.main+xml",
+};
+
+/**
+ * The content types with the workbook's own made to agree with the file's
+ * extension (Excel refuses a file whose extension and content disagree): a
+ * template (.xltx, .xltm) becomes a workbook; a workbook with macros is never
+ * written as .xlsx, which cannot hold them.
+ */
+function workbookType(types: string, wbPart: string, as: "xlsx" | "xlsm"): string {
+  const override = elements(types, "Override").find((o) => samePart(attr(o, "PartName") ?? "", `/${wbPart}`));
+  const type = override ? attr(override, "ContentType") ?? "" : "";
+  const macros = type === MAIN_TYPES.xlsm || type === MAIN_TYPES.xltm;
+  if (macros && as === "xlsx") {
+    throw new UserError("write", "the workbook holds macros, which an .xlsx file cannot keep: name the output .xlsm");
+  }
+  const wanted = MAIN_TYPES[as];
+  return override && type !== wanted ? types.replace(override, setAttr(override, "ContentType", wanted)) : types;
 }
 
 const WORKSHEET_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
@@ -199,6 +227,7 @@ export async function splice(zip: EditablePackage, req: SpliceRequest): Promise<
   const wbText = unprefixed(await text(parts, wbPart), "workbook");
   let workbook = wbText.xml;
   let types = await text(parts, "[Content_Types].xml");
+  if (req.as) types = workbookType(types, wbPart, req.as);
   const { entries, relAttr } = sheetsOf(workbook, wbTargets);
   const stylesPart = wbTargets.find((r) => r.type === STYLES_TYPE)?.target;
   if (!stylesPart) throw new UnsupportedPackage("the workbook has no styles part");
@@ -292,7 +321,7 @@ export async function splice(zip: EditablePackage, req: SpliceRequest): Promise<
   workbook = workbook.replace(elementPattern("sheets", ""), () => `<sheets>${sheetsXml}</sheets>`);
   if (removed.length) workbook = renumberSheets(workbook, new Map(kept.map((e, i) => [entries.indexOf(e), i])));
   const order = [...kept.map((e) => e.name), ...req.sheets.filter((s) => !byName.has(s.plan.name)).map((s) => s.plan.name)];
-  workbook = printTitles(workbook, req.sheets.map((s) => s.plan), order);
+  workbook = sheetNames(workbook, req.sheets, order);
 
   // Excel rebuilds the calculation chain when it is missing; a stale one makes it report damage.
   const calcChain = wbTargets.find((r) => r.type === CALC_CHAIN_TYPE);
@@ -329,17 +358,20 @@ function renumberSheets(workbook: string, kept: Map<number, number>): string {
 }
 
 /**
- * Header rows repeated on every printed page: Excel keeps them as the
- * sheet-local defined name _xlnm.Print_Titles (ECMA-376 Part 1, 18.2.6).
- * A replaced sheet's old one is dropped first.
+ * The sheet-local defined names of the sheets written: header rows repeated
+ * on every printed page (Excel keeps them as _xlnm.Print_Titles, ECMA-376
+ * Part 1, 18.2.6), and the marker of a sheet the product owns (own-sheets.ts).
+ * A replaced sheet's old ones are dropped first.
  */
-function printTitles(workbook: string, plans: SheetPlan[], order: string[]): string {
+function sheetNames(workbook: string, sheets: SpliceRequest["sheets"], order: string[]): string {
   let out = workbook;
   const names: string[] = [];
-  for (const plan of plans) {
+  for (const { plan, own } of sheets) {
     const index = order.indexOf(plan.name);
     if (index < 0) continue;
-    out = out.replace(elementPattern("definedName"), (dn) => (attr(dn, "name") === "_xlnm.Print_Titles" && attr(dn, "localSheetId") === String(index) ? "" : dn));
+    const mine = (dn: string) => attr(dn, "localSheetId") === String(index) && [OWN_SHEET_NAME, "_xlnm.Print_Titles"].includes(attr(dn, "name") ?? "");
+    out = out.replace(elementPattern("definedName"), (dn) => (mine(dn) ? "" : dn));
+    if (own) names.push(`<definedName name="${OWN_SHEET_NAME}" localSheetId="${index}" hidden="1">${escapeXml(ownFormula(own))}</definedName>`);
     const t = plan.print?.titleRows;
     if (!t) continue;
     const sheet = `'${plan.name.replace(/'/g, "''")}'`;

@@ -1,4 +1,5 @@
 import { Suspense, lazy, useCallback, useEffect, useRef, useState } from "react";
+import { isUserError } from "../../../core/user-error";
 import { Button, Spinner, Tab, TabList, Text } from "@fluentui/react-components";
 import type { Inspection } from "../../../workbook/inspect";
 import type { PaneHost, RunOutcome } from "../../host";
@@ -139,7 +140,9 @@ export function App({ initialHost }: AppProps) {
     else setStep(next);
   };
 
+  const [settingsError, setSettingsError] = useState<string | null>(null);
   const saveSettings = async () => {
+    setSettingsError(null);
     if (!host || !inspection || !draft) return;
     const { datasets, matrix, ownArea } = changesToSave(inspection, draft);
     await host.saveSettings(datasets, matrix, ownArea);
@@ -165,7 +168,7 @@ export function App({ initialHost }: AppProps) {
       go("results");
     } catch (e) {
       const err = e as Error;
-      setRun(err.name === "CancelledError" ? { kind: "cancelled" } : { kind: "failed", message: plainError(err) });
+      setRun(isUserError(err, "cancelled") ? { kind: "cancelled" } : { kind: "failed", message: plainError(err) });
     }
   };
 
@@ -231,7 +234,7 @@ export function App({ initialHost }: AppProps) {
             <ErrorNotice
               title="The workbook could not be read"
               message={error}
-              onRetry={() => inspect(host)}
+              onRetry={() => void inspect(host)}
               onOpenAnother={host.kind === "file" ? () => request("open") : undefined}
             />
           )}
@@ -244,21 +247,21 @@ export function App({ initialHost }: AppProps) {
               period={period}
               onPeriod={setPeriod}
               host={host}
-              onChanged={() => inspect(host)}
+              onChanged={() => void inspect(host)}
               onNext={() => request("run")}
               onOpenAnother={host.kind === "file" ? () => request("open") : undefined}
             />
           )}
           {inspection && hasData && step === "settings" && (
-            <SettingsStep inspection={inspection} draft={draft} onDraft={setDraft} dirty={dirty} onSave={saveSettings} />
+            <SettingsStep inspection={inspection} draft={draft} onDraft={setDraft} dirty={dirty} onSave={saveSettings} error={settingsError} />
           )}
           {inspection && hasData && step === "run" && (
             <>
-              <RunStep state={run} period={period} inspection={inspection} onRun={start} onRetry={() => start(lastRun.current)} onCancel={cancel} />
+              <RunStep state={run} period={period} inspection={inspection} onRun={(formatSource) => void start(formatSource)} onRetry={() => void start(lastRun.current)} onCancel={cancel} />
               {inspection.datasets.some((d) => d.kind !== "indicators" && d.kind !== "outcomes") && <Returns host={host} inspection={inspection} running={run.kind === "running"} />}
             </>
           )}
-          {outcome && step === "results" && <Results view={outcome.view} host={host} onRerun={(replaceHistory) => start(lastRun.current, replaceHistory)} />}
+          {outcome && step === "results" && <Results view={outcome.view} host={host} onRerun={(replaceHistory) => void start(lastRun.current, replaceHistory)} />}
         </Suspense>
       </main>
       {announcer}
@@ -266,12 +269,17 @@ export function App({ initialHost }: AppProps) {
         <Suspense fallback={null}>
           <LeaveDialog
             open={leaving !== null}
-            onSave={async () => {
+            onSave={() => {
               const to = leaving;
               setLeaving(null);
-              await saveSettings();
-              if (to === "open") openAnother();
-              else if (to) setStep(to);
+              // A save that fails keeps the user on Settings, where the edits are and the reason is shown.
+              saveSettings().then(() => {
+                if (to === "open") openAnother();
+                else if (to) setStep(to);
+              }, (e: unknown) => {
+                setStep("settings");
+                setSettingsError(`Not saved: ${plainError(e)}`);
+              });
             }}
             onDiscard={() => {
               const to = leaving;

@@ -1,4 +1,5 @@
 import { useRef, useState } from "react";
+import { isUserError } from "../../../core/user-error";
 import { Body1, Button, Caption1, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import type { Inspection } from "../../../workbook/inspect";
 import type { PaneHost } from "../../host";
@@ -37,7 +38,15 @@ export function FileOpen({ onOpened }: FileOpenProps) {
     setError(null);
     setNotice(null);
     setProgress(`Reading ${file.name}`);
-    const host = fileHost(file.name, await file.arrayBuffer());
+    let bytes: ArrayBuffer;
+    try {
+      bytes = await file.arrayBuffer();
+    } catch (e) {
+      setProgress(null);
+      setError({ file: file.name, reason: sentence(`the browser could not read the file (${(e as Error).message})`) });
+      return;
+    }
+    const host = fileHost(file.name, bytes);
     opening.current = host;
     try {
       await host.open(setProgress);
@@ -51,7 +60,7 @@ export function FileOpen({ onOpened }: FileOpenProps) {
       if (opening.current !== host) return;
       opening.current = null;
       setProgress(null);
-      if (err.name === "CancelledError") setNotice(`Opening ${file.name} was cancelled.`);
+      if (isUserError(err, "cancelled")) setNotice(`Opening ${file.name} was cancelled.`);
       else setError({ file: file.name, reason: sentence(err.message) });
     } finally {
       if (input.current) input.current.value = "";
@@ -74,7 +83,7 @@ export function FileOpen({ onOpened }: FileOpenProps) {
         accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         aria-label="Workbook file"
         data-testid="file-input"
-        onChange={(e) => e.target.files?.[0] && open(e.target.files[0])}
+        onChange={(e) => void (e.target.files?.[0] && open(e.target.files[0]))}
       />
       <div className={styles.buttons}>
         <Button appearance="primary" onClick={() => input.current?.click()} disabled={progress !== null}>

@@ -1,6 +1,8 @@
 import { Body1, Button, Caption1, Card, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { DatasetKind } from "../../../core";
+import { useState } from "react";
 import type { PaneHost } from "../../host";
+import { plainError } from "../../messages";
 import type { PaneView } from "../../pane-results";
 import { statusPhrase } from "../../labels";
 import { HeatMap } from "../HeatMap";
@@ -43,6 +45,15 @@ export function sheetPlace(host: PaneHost, sheet: string): string {
 
 export function Results({ view, host, onRerun }: ResultsProps) {
   const styles = useStyles();
+  const [downloadError, setDownloadError] = useState<string | null>(null);
+  const download = async () => {
+    setDownloadError(null);
+    try {
+      await host.download?.();
+    } catch (e) {
+      setDownloadError(`The workbook could not be saved for download: ${plainError(e)}`);
+    }
+  };
   return (
     <div className={styles.root}>
       <section className={styles.cards} aria-labelledby="headlines-title">
@@ -52,7 +63,8 @@ export function Results({ view, host, onRerun }: ResultsProps) {
             <Body1>{headlineText(h)}</Body1>
           </Card>
         ))}
-        {host.download && <Button appearance="primary" onClick={() => host.download?.()}>Download the summarised workbook</Button>}
+        {host.download && <Button appearance="primary" onClick={() => void download()}>Download the summarised workbook</Button>}
+        {downloadError && <Caption1 role="alert">{downloadError}</Caption1>}
         <Caption1>Sheets written: {view.outputSheets.join(", ")}</Caption1>
         {view.skipped.length > 0 && (
           <Caption1>

@@ -6,6 +6,7 @@ import {
 import type { Inspection, DatasetInfo } from "../../../workbook/inspect";
 import type { Status } from "../../../core";
 import { KIND_LABEL } from "../../labels";
+import { plainError } from "../../messages";
 import { DatasetDraft, MatrixDraft, SettingsDraft, draftFrom, isMeasured, matrixProblem } from "../../settings-edit";
 
 const useStyles = makeStyles({
@@ -39,10 +40,12 @@ export interface SettingsStepProps {
   onDraft: (d: SettingsDraft) => void;
   dirty: boolean;
   onSave: () => Promise<void>;
+  /** Why the last save (from the leave dialog) failed. */
+  error?: string | null;
 }
 
 /** Every table's rules with the defaults visible, edited together and saved in the workbook with one Save. */
-export function SettingsStep({ inspection, draft, onDraft, dirty, onSave }: SettingsStepProps) {
+export function SettingsStep({ inspection, draft, onDraft, dirty, onSave, error }: SettingsStepProps) {
   const styles = useStyles();
   const current = draft ?? draftFrom(inspection);
   const [saving, setSaving] = useState(false);
@@ -54,11 +57,19 @@ export function SettingsStep({ inspection, draft, onDraft, dirty, onSave }: Sett
     setSaved(false);
     onDraft(next);
   };
+  const [saveError, setSaveError] = useState<string | null>(null);
+  // A save that fails (a damaged settings store, an Excel error) says why; the edits stay.
   const save = async () => {
     setSaving(true);
-    await onSave();
-    setSaving(false);
-    setSaved(true);
+    setSaveError(null);
+    try {
+      await onSave();
+      setSaved(true);
+    } catch (e) {
+      setSaveError(`Not saved: ${plainError(e)}`);
+    } finally {
+      setSaving(false);
+    }
   };
 
   return (
@@ -76,10 +87,11 @@ export function SettingsStep({ inspection, draft, onDraft, dirty, onSave }: Sett
         <RiskCard sheets={risks.map((r) => r.sheet)} value={current.matrix} problem={problem} onChange={(m) => edit({ ...current, matrix: m })} />
       )}
       <div className={styles.footer}>
-        <Button appearance="primary" onClick={save} disabled={!dirty || saving || problem !== null}>
+        <Button appearance="primary" onClick={() => void save()} disabled={!dirty || saving || problem !== null}>
           {saving ? "Saving…" : "Save settings"}
         </Button>
         <Caption1 role="status">{dirty ? "You have unsaved changes." : saved ? "Settings saved in the workbook." : "No unsaved changes."}</Caption1>
+        {(saveError ?? error) && <Caption1 role="alert">{saveError ?? error}</Caption1>}
       </div>
     </section>
   );

@@ -7,6 +7,7 @@ import type { Inspection, DatasetInfo } from "../../../workbook/inspect";
 import type { Role } from "../../../core";
 import type { PaneHost } from "../../host";
 import { KIND_LABEL, ROLE_LABEL, ROLES_FOR } from "../../labels";
+import { plainError } from "../../messages";
 
 const useStyles = makeStyles({
   list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -115,12 +116,19 @@ function hintFor(d: DatasetInfo, role: Role): string | undefined {
 function Mapping({ dataset, host, onChanged }: { dataset: DatasetInfo; host: PaneHost; onChanged: () => void }) {
   const styles = useStyles();
   const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<string | null>(null);
   const choose = async (role: Role, header: string) => {
     setSaving(true);
+    setSaveError(null);
     const columns = { ...dataset.columns, [role]: header === NONE ? null : header };
-    await host.saveDataset(dataset.id, { mapping: { kind: dataset.kind, headerRow: dataset.headerRow, headerText: dataset.headers, columns, confirmed: true } });
-    setSaving(false);
-    onChanged();
+    try {
+      await host.saveDataset(dataset.id, { mapping: { kind: dataset.kind, headerRow: dataset.headerRow, headerText: dataset.headers, columns, confirmed: true } });
+      onChanged();
+    } catch (e) {
+      setSaveError(`Not saved: ${plainError(e)}`);
+    } finally {
+      setSaving(false);
+    }
   };
   const recognised = Math.round(dataset.confidence * 100);
   // The main fields and every field in use are always shown; the rarer ones wait behind a button.
@@ -141,7 +149,7 @@ function Mapping({ dataset, host, onChanged }: { dataset: DatasetInfo; host: Pan
             value={dataset.columns[role] ?? NONE}
             selectedOptions={[dataset.columns[role] ?? NONE]}
             disabled={saving}
-            onOptionSelect={(_, d) => d.optionValue && choose(role, d.optionValue)}
+            onOptionSelect={(_, d) => void (d.optionValue && choose(role, d.optionValue))}
           >
             <Option value={NONE}>{NONE}</Option>
             {orderedHeaders(dataset, role).map((h) => (
@@ -150,6 +158,7 @@ function Mapping({ dataset, host, onChanged }: { dataset: DatasetInfo; host: Pan
           </Dropdown>
         </Field>
       ))}
+      {saveError && <Caption1 role="alert">{saveError}</Caption1>}
       {more.length > 0 && (
         <Button size="small" appearance="subtle" aria-expanded={showAll} onClick={() => setShowAll(!showAll)}>
           {showAll ? "Show only the fields in use" : `Show ${more.length} more field${more.length === 1 ? "" : "s"} (not found in this sheet)`}
