@@ -50,29 +50,73 @@ function runs(indexes: number[]): [number, number][] {
   return out;
 }
 
+/**
+ * One period's items as columns. Written as plain loops: a dataset of 50,000
+ * indicators is encoded at every save (and decoded to check it reads back),
+ * and the array helpers' intermediate arrays and closures were most of a
+ * save's time.
+ */
 function encodeItems(items: Items, table: Map<string, number>, keys: string[]): CompactItems {
-  const entries = Object.entries(items);
-  const indexes = entries.map(([key]) => {
+  const names = Object.keys(items);
+  const n = names.length;
+  const rows: Record<string, unknown>[] = new Array(n);
+  const indexes: number[] = new Array(n);
+  const fields: string[] = [];
+  const seen = new Set<string>();
+  for (let r = 0; r < n; r++) {
+    const key = names[r];
     let at = table.get(key);
     if (at === undefined) {
       at = keys.push(key) - 1;
       table.set(key, at);
     }
-    return at;
-  });
-  const fields = new Set<string>();
-  for (const [, item] of entries) for (const f of Object.keys(item)) fields.add(f);
+    indexes[r] = at;
+    const item = items[key] as unknown as Record<string, unknown>;
+    rows[r] = item;
+    for (const f of Object.keys(item)) {
+      if (!seen.has(f)) {
+        seen.add(f);
+        fields.push(f);
+      }
+    }
+  }
   const cols: Record<string, Column> = {};
   for (const f of fields) {
-    const values = entries.map(([, item]) => (item as unknown as Record<string, unknown>)[f]);
-    const absent = values.flatMap((x, i) => (x === undefined ? [i] : []));
-    const present = values.map((x) => (x === undefined ? null : x));
+    const present: unknown[] = new Array(n);
+    const absent: number[] = [];
+    let strings = true;
+    let anyString = false;
+    for (let r = 0; r < n; r++) {
+      let x = rows[r][f];
+      if (x === undefined) {
+        absent.push(r);
+        x = null;
+      }
+      present[r] = x;
+      if (typeof x === "string") anyString = true;
+      else if (x !== null) strings = false;
+    }
     const col: Column = {};
-    if (present.every((x) => typeof x === "string" || x === null) && present.some((x) => typeof x === "string")) {
-      const dict = [...new Set(present.filter((x): x is string => typeof x === "string"))];
-      const at = new Map(dict.map((w, i) => [w, i]));
+    if (strings && anyString) {
+      // Each word once, in the order first met; every item an index into them (-1: none).
+      const dict: string[] = [];
+      const at = new Map<string, number>();
+      const i: number[] = new Array(n);
+      for (let r = 0; r < n; r++) {
+        const x = present[r] as string | null;
+        if (x === null) {
+          i[r] = -1;
+          continue;
+        }
+        let k = at.get(x);
+        if (k === undefined) {
+          k = dict.push(x) - 1;
+          at.set(x, k);
+        }
+        i[r] = k;
+      }
       col.dict = dict;
-      col.i = present.map((x) => (x === null ? -1 : at.get(x)!));
+      col.i = i;
     } else col.v = present;
     if (absent.length) col.absent = absent;
     cols[f] = col;
@@ -81,22 +125,41 @@ function encodeItems(items: Items, table: Map<string, number>, keys: string[]): 
 }
 
 function decodeItems(c: CompactItems, keys: string[]): Items {
-  const indexes = c.keys.flatMap(([first, count]) => Array.from({ length: count }, (_, k) => first + k));
-  const out: Items = {};
-  const rows = indexes.map(() => ({} as Record<string, unknown>));
+  const indexes: number[] = [];
+  for (const [first, count] of c.keys) for (let k = 0; k < count; k++) indexes.push(first + k);
+  const rows: Record<string, unknown>[] = new Array(indexes.length);
+  for (let r = 0; r < rows.length; r++) rows[r] = {};
   for (const [f, col] of Object.entries(c.cols)) {
-    const absent = new Set(col.absent ?? []);
+    const absent = new Uint8Array(rows.length);
+    for (const a of col.absent ?? []) if (a >= 0 && a < rows.length) absent[a] = 1;
     for (let r = 0; r < rows.length; r++) {
-      if (absent.has(r)) continue;
+      if (absent[r]) continue;
       rows[r][f] = col.dict ? (col.i![r] >= 0 ? col.dict[col.i![r]] : null) : col.v![r];
     }
   }
-  indexes.forEach((k, r) => {
-    const key = keys[k];
-    if (key === undefined) throw new Error(`item ${k} is not in the key table`);
+  const out: Items = {};
+  for (let r = 0; r < indexes.length; r++) {
+    const key = keys[indexes[r]];
+    if (key === undefined) throw new Error(`item ${indexes[r]} is not in the key table`);
     out[key] = rows[r] as unknown as Item;
-  });
+  }
   return out;
+}
+
+/** Throws, as expandHistory would, where a compact record names an item the key table lacks; builds nothing. */
+export function checkHistory(history: Record<string, Record<string, unknown>>, historyKeys: Record<string, string[]>): void {
+  for (const [id, periods] of Object.entries(history)) {
+    const count = (historyKeys[id] ?? []).length;
+    const check = (r: Record<string, unknown>) => {
+      if (!isCompact(r.items)) return;
+      for (const [first, n] of r.items.keys) if (n > 0 && first + n - 1 >= count) throw new Error(`item ${Math.max(first, count)} is not in the key table`);
+    };
+    for (const record of Object.values(periods)) {
+      const r = record as Record<string, unknown>;
+      check(r);
+      if (Array.isArray(r.superseded)) for (const s of r.superseded) check(s as Record<string, unknown>);
+    }
+  }
 }
 
 /** The stored form's history back as records with items by key (records stored before compaction pass as they are). */
