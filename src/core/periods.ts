@@ -217,6 +217,21 @@ const EXPECTED = "expected a period such as 'Q1 2021/22', '2021/22 Q1', 'Q1 2015
  * forms to use, never guessed.
  */
 export function parsePeriod(v: CellValue | undefined): Parsed<Period | null> {
+  if (typeof v !== "string") return parseLabel(v);
+  // A long extract gives the same few labels on a million rows: each is read once. (Results are never changed by
+  // their users, so one object serves every row; the cache is emptied when full, so odd files cannot grow it.)
+  let parsed = PARSED.get(v);
+  if (!parsed) {
+    if (PARSED.size >= PARSED_MAX) PARSED.clear();
+    PARSED.set(v, (parsed = parseLabel(v)));
+  }
+  return parsed;
+}
+
+const PARSED = new Map<string, Parsed<Period | null>>();
+const PARSED_MAX = 4096;
+
+function parseLabel(v: CellValue | undefined): Parsed<Period | null> {
   if (isBlank(v)) return ok(null);
   if (v instanceof Date || typeof v === "number") return periodFromDate(v, "month");
   const text = cellText(v).replace(/[\u2018\u2019\u2032`]/g, "'").replace(/[\u2010-\u2015]/g, "-").replace(/\s+/g, " ").trim();

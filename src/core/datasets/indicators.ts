@@ -1,7 +1,7 @@
 import { SheetGrid, cellRef } from "../grid";
 import { CellValue, cellText, isBlank } from "../values";
 import { parseMeasure } from "../numbers";
-import { Period, parsePeriod, periodKey } from "../periods";
+import { Period, parsePeriod, periodKey, samePeriod } from "../periods";
 import { Polarity, parsePolarity } from "../polarity";
 import { DetectedDataset } from "../detect/find-datasets";
 import { cellOf, ScannedRow } from "./rows";
@@ -73,9 +73,11 @@ export function readIndicators(grid: SheetGrid, d: DetectedDataset): DatasetRead
     }
     const area = hasArea ? cellText(cellOf(d, r, "area")) || cellText(cellOf(d, r, "areaCode")) : "";
     if (area) areas.add(area);
-    // Long layout: rows sharing a code (and area, and breakdown) are one series.
     const breakdown = dims.length ? dims.map((c) => cellText(r.cells[c - d.left])).filter(Boolean).join(", ") : "";
-    const base = area || breakdown ? [code || title, area, breakdown].filter(Boolean).join(" | ") : code || title;
+    // Long layout: rows sharing a code (and area, and breakdown) are one series.
+    const name = code || title;
+    const where = area && breakdown ? `${area} | ${breakdown}` : area || breakdown;
+    const base = where ? `${name} | ${where}` : name;
     let item = long ? byKey.get(base) : undefined;
     if (!item) {
       item = newItem(d, r, read, long ? base : keys.make(base), code, title);
@@ -177,6 +179,20 @@ function mergeAttributes(d: DetectedDataset, r: ScannedRow, read: DatasetRead<In
   }
 }
 
+/** A value cell read for a series: a number as it is, else parsed (a data issue when it is not a number). */
+function pointValue(d: DetectedDataset, r: ScannedRow, read: DatasetRead<IndicatorItem>, item: IndicatorItem, col: number): PointValue {
+  const cell = r.cells[col - d.left];
+  // A number cell is its own value (parseMeasure would say the same, in two objects per value).
+  if (typeof cell === "number" && Number.isFinite(cell)) return cell;
+  const m = parseMeasure(cell);
+  if (!m.ok) {
+    read.issues.push(issueAt(d.sheet, r.row, col, `Value for '${item.code || item.title}'`, m.problem));
+    return "invalid";
+  }
+  if (m.value?.percent) item.percent = true;
+  return m.value?.value ?? null;
+}
+
 /** Add this row's values to the series. False when the row cannot be placed in time. */
 function readPoints(d: DetectedDataset, r: ScannedRow, read: DatasetRead<IndicatorItem>, item: IndicatorItem, duplicates: number[]): boolean {
   if (d.columns.status !== undefined) {
@@ -189,18 +205,6 @@ function readPoints(d: DetectedDataset, r: ScannedRow, read: DatasetRead<Indicat
     if (!ytd.ok) read.issues.push(issueAt(d.sheet, r.row, d.columns.ytd, `Year to date for '${item.code || item.title}'`, ytd.problem));
     else if (ytd.value) item.ytd = rowYtd = ytd.value.value;
   }
-  const value = (col: number): PointValue => {
-    const cell = r.cells[col - d.left];
-    // A number cell is its own value (parseMeasure would say the same, in two objects per value).
-    if (typeof cell === "number" && Number.isFinite(cell)) return cell;
-    const m = parseMeasure(cell);
-    if (!m.ok) {
-      read.issues.push(issueAt(d.sheet, r.row, col, `Value for '${item.code || item.title}'`, m.problem));
-      return "invalid";
-    }
-    if (m.value?.percent) item.percent = true;
-    return m.value?.value ?? null;
-  };
   if (d.periodColumns.length > 0) {
     for (const pc of d.periodColumns) {
       if (pc.measure === "forecast") continue;
@@ -210,7 +214,7 @@ function readPoints(d: DetectedDataset, r: ScannedRow, read: DatasetRead<Indicat
         else if (!t.ok) read.issues.push(issueAt(d.sheet, r.row, pc.col, `Target for '${item.code || item.title}'`, t.problem));
         continue;
       }
-      item.points.push({ period: pc.period, value: value(pc.col), row: r.row, col: pc.col });
+      item.points.push({ period: pc.period, value: pointValue(d, r, read, item, pc.col), row: r.row, col: pc.col });
     }
     return true;
   }
@@ -233,13 +237,22 @@ function readPoints(d: DetectedDataset, r: ScannedRow, read: DatasetRead<Indicat
       return false;
     }
   }
-  const v = d.columns.numerator !== undefined && d.columns.denominator !== undefined && d.columns.value === undefined ? ratio(d, r, read, item) : value(d.columns.value as number);
-  if (period && item.points.some((p) => p.period && periodKey(p.period) === periodKey(period))) {
+  const v = d.columns.numerator !== undefined && d.columns.denominator !== undefined && d.columns.value === undefined ? ratio(d, r, read, item) : pointValue(d, r, read, item, d.columns.value as number);
+  if (period && hasPeriod(item.points, period)) {
     duplicates.push(r.row);
-    item.points = item.points.filter((p) => !(p.period && periodKey(p.period) === periodKey(period)));
+    const given = period;
+    item.points = item.points.filter((p) => !(p.period && samePeriod(p.period, given)));
   }
-  item.points.push({ period, value: v, row: r.row, col: d.columns.value ?? (d.columns.numerator as number), ...(d.columns.ytd !== undefined ? { ytd: rowYtd } : {}) });
+  const point: IndicatorPoint = { period, value: v, row: r.row, col: d.columns.value ?? (d.columns.numerator as number) };
+  if (d.columns.ytd !== undefined) point.ytd = rowYtd;
+  item.points.push(point);
   return true;
+}
+
+/** Whether a series already has a value for the period (a calendar and a financial label of the same months are one period). */
+function hasPeriod(points: IndicatorPoint[], period: Period): boolean {
+  for (const p of points) if (p.period && samePeriod(p.period, period)) return true;
+  return false;
 }
 
 /** A percentage from n and N ("45" of "60"); N = 0 or a missing part is a data issue, not a zero. */
