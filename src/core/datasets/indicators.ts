@@ -110,18 +110,37 @@ export function readIndicators(grid: SheetGrid, d: DetectedDataset): DatasetRead
  */
 function breakdownColumns(grid: SheetGrid, d: DetectedDataset): number[] {
   const used = new Set(Object.values(d.columns));
+  // Every column has a role: there is nothing that could break the data down, and no need to group a million rows to see so.
+  let free = false;
+  for (let c = d.left; c <= d.right && !free; c++) free = !used.has(c);
+  if (!free) return [];
   const nameCol = (d.columns.code ?? d.columns.title) as number;
-  const key = (row: CellValue[]) => [nameCol, d.columns.area, d.columns.areaCode, d.columns.period].map((c) => (c === undefined ? "" : cellText(row[c]))).join("\u0001");
+  const keyCols = [nameCol, d.columns.area, d.columns.areaCode, d.columns.period];
+  const key = (row: CellValue[]) => {
+    let k = "";
+    for (let i = 0; i < keyCols.length; i++) {
+      const c = keyCols[i];
+      k += (i ? "\u0001" : "") + (c === undefined ? "" : cellText(row[c]));
+    }
+    return k;
+  };
+  // Each row's key once; a list only for keys that come again (most rows of a long extract are the only one of theirs).
+  const first = new Map<string, number>();
   const groups = new Map<string, number[]>();
   for (let r = d.headerRow + 1; r <= d.lastRow; r++) {
     const row = grid.rows[r] ?? [];
     if (!cellText(row[nameCol])) continue;
     const k = key(row);
-    const list = groups.get(k);
-    if (list) list.push(r);
-    else groups.set(k, [r]);
+    const at = first.get(k);
+    if (at === undefined) first.set(k, r);
+    else {
+      const list = groups.get(k);
+      if (list) list.push(r);
+      else groups.set(k, [at, r]);
+    }
   }
-  const repeated = [...groups.values()].filter((g) => g.length > 1);
+  // In the order the keys first appear.
+  const repeated = [...groups.values()].sort((a, b) => a[0] - b[0]);
   if (!repeated.length) return [];
   const out: number[] = [];
   for (let c = d.left; c <= d.right && out.length < 3; c++) {
