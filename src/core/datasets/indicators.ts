@@ -1,26 +1,19 @@
 import { SheetGrid, cellRef } from "../grid";
 import { CellValue, cellText, isBlank } from "../values";
 import { parseMeasure } from "../numbers";
-import { Period, parsePeriod, periodKey, samePeriod } from "../periods";
+import { Period, parsePeriod, periodKey } from "../periods";
 import { Polarity, parsePolarity } from "../polarity";
 import { DetectedDataset } from "../detect/find-datasets";
 import { cellOf, ScannedRow } from "./rows";
 import { issueAt, issue } from "./issues";
 import { DatasetRead, KeyMaker, emptyRead, dataRows } from "./read";
-import { sortInPlace } from "../sorting";
+import { PointList, PointValue, IndicatorPoint, SeriesBuilder } from "./series-points";
 
-/** A value read for a period: a number, nothing, or something unreadable (status Check). */
-export type PointValue = number | null | "invalid";
+/** A series before its points are read. */
+const NO_POINTS = PointList.of([]);
 
-export interface IndicatorPoint {
-  /** null: the sheet gives no period, so the value is taken as the reporting period's. */
-  period: Period | null;
-  value: PointValue;
-  row: number;
-  col: number;
-  /** Year to date given on this value's own row (one row per period); absent where a row gives one for its whole series. */
-  ytd?: number | null;
-}
+export { PointList };
+export type { PointValue, IndicatorPoint };
 
 export interface IndicatorItem {
   row: number;
@@ -44,7 +37,8 @@ export interface IndicatorItem {
   breakdown: string;
   /** Targets given per period (a Goal column under each period), by period key; null when the sheet gives none (most do not: a map per indicator was 10 MB at 50,000). */
   targets: Map<string, number> | null;
-  points: IndicatorPoint[];
+  /** Its values in sheet order (by row, then column), period by period. */
+  points: PointList;
 }
 
 /**
@@ -56,6 +50,8 @@ export function readIndicators(grid: SheetGrid, d: DetectedDataset): DatasetRead
   const read = { ...emptyRead<IndicatorItem>(d), areas: [] as string[] };
   const byKey = new Map<string, IndicatorItem>();
   const keys = new KeyMaker();
+  const points = new SeriesBuilder();
+  const indexes = new Map<IndicatorItem, number>();
   const long = isLong(grid, d);
   const dims = long ? breakdownColumns(grid, d) : [];
   const areas = new Set<string>();
@@ -84,10 +80,11 @@ export function readIndicators(grid: SheetGrid, d: DetectedDataset): DatasetRead
       item.area = area;
       item.breakdown = breakdown;
       if (long) byKey.set(base, item);
+      indexes.set(item, read.items.length);
       read.items.push(item);
     } else mergeAttributes(d, r, read, item);
 
-    if (!readPoints(d, r, read, item, duplicates)) {
+    if (!readPoints(d, r, read, item, { points, series: indexes.get(item)! }, duplicates)) {
       read.rowsFlagged++;
       continue;
     }
@@ -97,7 +94,8 @@ export function readIndicators(grid: SheetGrid, d: DetectedDataset): DatasetRead
     read.issues.push(issue(d.sheet, duplicates[0], d.columns.value ?? d.left, "warning", "indicator.duplicate-period",
       `${duplicates.length} row${duplicates.length === 1 ? " gives" : "s give"} a second value for a series and period already given (rows ${duplicates.slice(0, 10).map((x) => x + 1).join(", ")}${duplicates.length > 10 ? "…" : ""}): the later row is used. A column that tells these rows apart may need mapping`));
   }
-  for (const item of read.items) sortInPlace(item.points, (a, b) => (a.row - b.row) || (a.col - b.col));
+  const lists = points.finish(read.items.length);
+  for (let i = 0; i < read.items.length; i++) read.items[i].points = lists[i];
   read.areas = [...areas];
   return read;
 }
@@ -175,7 +173,7 @@ function isLong(grid: SheetGrid, d: DetectedDataset): boolean {
 function newItem(d: DetectedDataset, r: ScannedRow, read: DatasetRead<IndicatorItem>, key: string, code: string, title: string): IndicatorItem {
   const item: IndicatorItem = {
     row: r.row, key, code, title, polarity: null, unit: cellText(cellOf(d, r, "unit")), percent: false,
-    target: null, redThreshold: null, group: cellText(cellOf(d, r, "group")) || r.heading || "", area: "", breakdown: "", typedStatus: "", ytd: null, targets: null, points: [],
+    target: null, redThreshold: null, group: cellText(cellOf(d, r, "group")) || r.heading || "", area: "", breakdown: "", typedStatus: "", ytd: null, targets: null, points: NO_POINTS,
   };
   item.percent = /%|percent/i.test(item.unit);
   mergeAttributes(d, r, read, item);
@@ -213,7 +211,9 @@ function pointValue(d: DetectedDataset, r: ScannedRow, read: DatasetRead<Indicat
 }
 
 /** Add this row's values to the series. False when the row cannot be placed in time. */
-function readPoints(d: DetectedDataset, r: ScannedRow, read: DatasetRead<IndicatorItem>, item: IndicatorItem, duplicates: number[]): boolean {
+function readPoints(
+  d: DetectedDataset, r: ScannedRow, read: DatasetRead<IndicatorItem>, item: IndicatorItem, to: { points: SeriesBuilder; series: number }, duplicates: number[],
+): boolean {
   if (d.columns.status !== undefined) {
     const typed = cellText(cellOf(d, r, "status"));
     if (typed) item.typedStatus = typed;
@@ -233,7 +233,7 @@ function readPoints(d: DetectedDataset, r: ScannedRow, read: DatasetRead<Indicat
         else if (!t.ok) read.issues.push(issueAt(d.sheet, r.row, pc.col, `Target for '${item.code || item.title}'`, t.problem));
         continue;
       }
-      item.points.push({ period: pc.period, value: pointValue(d, r, read, item, pc.col), row: r.row, col: pc.col });
+      to.points.add(to.series, pc.period, pointValue(d, r, read, item, pc.col), r.row, pc.col);
     }
     return true;
   }
@@ -257,21 +257,12 @@ function readPoints(d: DetectedDataset, r: ScannedRow, read: DatasetRead<Indicat
     }
   }
   const v = d.columns.numerator !== undefined && d.columns.denominator !== undefined && d.columns.value === undefined ? ratio(d, r, read, item) : pointValue(d, r, read, item, d.columns.value as number);
-  if (period && hasPeriod(item.points, period)) {
+  if (period && to.points.has(to.series, period)) {
     duplicates.push(r.row);
-    const given = period;
-    item.points = item.points.filter((p) => !(p.period && samePeriod(p.period, given)));
+    to.points.remove(to.series, period);
   }
-  const point: IndicatorPoint = { period, value: v, row: r.row, col: d.columns.value ?? (d.columns.numerator as number) };
-  if (d.columns.ytd !== undefined) point.ytd = rowYtd;
-  item.points.push(point);
+  to.points.add(to.series, period, v, r.row, d.columns.value ?? (d.columns.numerator as number), d.columns.ytd !== undefined ? rowYtd : undefined);
   return true;
-}
-
-/** Whether a series already has a value for the period (a calendar and a financial label of the same months are one period). */
-function hasPeriod(points: IndicatorPoint[], period: Period): boolean {
-  for (const p of points) if (p.period && samePeriod(p.period, period)) return true;
-  return false;
 }
 
 /** A percentage from n and N ("45" of "60"); N = 0 or a missing part is a data issue, not a zero. */

@@ -1,6 +1,6 @@
 import { SheetGrid } from "../grid";
 import { DetectedDataset } from "../detect/find-datasets";
-import { readIndicators, IndicatorItem, IndicatorPoint } from "../datasets/indicators";
+import { readIndicators, IndicatorItem, PointList, PointValue } from "../datasets/indicators";
 import { Period, formatPeriod, periodIndex, periodKey } from "../periods";
 import { assessIndicator, IndicatorAssessment } from "../indicator";
 import { countStatuses } from "../standards/standard";
@@ -20,9 +20,17 @@ export const SPC_MIN_POINTS = 12;
 function assess(item: IndicatorItem, period: Period, settings: DatasetSettings): IndicatorAssessment {
   // A value given without a period is taken as the reporting period's; an unreadable one is no value. (Points
   // already in that form are passed as they are: a copy of every point of every indicator was most of a run's garbage.)
-  const plain = item.points.every((p) => p.period !== null && p.value !== "invalid");
-  const points = plain ? (item.points as { period: Period; value: number | null }[])
-    : item.points.map((p) => ({ period: p.period ?? period, value: p.value === "invalid" ? null : p.value }));
+  const pts = item.points;
+  let plain = true;
+  let current: PointValue | undefined;
+  for (let i = 0; i < pts.length; i++) {
+    const p = pts.period(i);
+    const v = pts.value(i);
+    if (p === null || v === "invalid") plain = false;
+    const pp = p ?? period;
+    if (current === undefined && pp.kind === period.kind && periodIndex(pp) === periodIndex(period)) current = v;
+  }
+  const points = plain ? pts : PointList.of(pts.toArray().map((p) => ({ period: p.period ?? period, value: p.value === "invalid" ? null : p.value })));
   // A target given for this very period (a Goal column under it) wins over the indicator's single target.
   const target = item.targets?.get(periodKey(period)) ?? item.target;
   const a = assessIndicator(
@@ -30,8 +38,7 @@ function assess(item: IndicatorItem, period: Period, settings: DatasetSettings):
     period,
     { spc: settings.spc ?? true, spcMinimumPoints: SPC_MIN_POINTS, band: settings.staticBand, longMethod: settings.longTrend },
   );
-  const current = item.points.find((p) => (p.period ?? period).kind === period.kind && periodIndex(p.period ?? period) === periodIndex(period));
-  if (current?.value === "invalid") {
+  if (current === "invalid") {
     return { ...a, status: "Check", statusCode: STATUS_CODE.Check, why: "Check: this period's value is not a number (see Data issues)" };
   }
   return a;
@@ -39,18 +46,19 @@ function assess(item: IndicatorItem, period: Period, settings: DatasetSettings):
 
 function latestValue(item: IndicatorItem, period: Period): { value: number; period: string } | null {
   const upTo = periodIndex(period);
-  let best: IndicatorPoint | null = null;
+  const pts = item.points;
+  let best = -1;
   let bestIndex = -Infinity;
-  for (const p of item.points) {
-    const pp = p.period ?? period;
-    if (typeof p.value !== "number" || pp.kind !== period.kind) continue;
-    const i = periodIndex(pp);
-    if (i <= upTo && i > bestIndex) {
-      best = p;
-      bestIndex = i;
+  for (let i = 0; i < pts.length; i++) {
+    const pp = pts.period(i) ?? period;
+    if (pts.number(i) === null || pp.kind !== period.kind) continue;
+    const at = periodIndex(pp);
+    if (at <= upTo && at > bestIndex) {
+      best = i;
+      bestIndex = at;
     }
   }
-  return best ? { value: best.value as number, period: formatPeriod(best.period ?? period) } : null;
+  return best >= 0 ? { value: pts.number(best) as number, period: formatPeriod(pts.period(best) ?? period) } : null;
 }
 
 export function reportIndicators(
@@ -71,7 +79,7 @@ export function reportIndicators(
   }
   const items = reported.map((item) => {
     // Without a reporting period, each indicator is assessed at its own latest period.
-    const at = period ?? latestPeriod(item) ?? (item.points.some((p) => p.period === null) ? UNDATED : null);
+    const at = period ?? latestPeriod(item) ?? (hasUndated(item) ? UNDATED : null);
     let assessment = at ? assess(item, at, settings) : null;
     if (assessment && at === UNDATED) assessment = { ...assessment, period: "" };
     if (assessment?.problems.some((p) => p.code === "rag.no-polarity")) {
@@ -142,21 +150,41 @@ function comparatorsOf(item: IndicatorItem, all: IndicatorItem[], at: Period | n
  * columns), only when the period reported is the series' latest with a value.
  */
 function ytdAt(item: IndicatorItem, at: Period): number | null {
+  const pts = item.points;
   const same = (p: Period | null) => {
     const pp = p ?? at;
     return pp.kind === at.kind && periodIndex(pp) === periodIndex(at);
   };
-  if (item.points.some((p) => p.ytd !== undefined)) return item.points.find((p) => p.ytd !== undefined && same(p.period))?.ytd ?? null;
+  let own = false;
+  for (let i = 0; i < pts.length && !own; i++) own = pts.ytd(i) !== undefined;
+  if (own) {
+    for (let i = 0; i < pts.length; i++) if (pts.ytd(i) !== undefined && same(pts.period(i))) return pts.ytd(i) ?? null;
+    return null;
+  }
   if (item.ytd === null) return null;
-  const valued = item.points.filter((p) => typeof p.value === "number" && (p.period ?? at).kind === at.kind);
-  const last = valued.reduce<IndicatorItem["points"][number] | null>((b, p) => (!b || periodIndex(p.period ?? at) > periodIndex(b.period ?? at) ? p : b), null);
-  return last && same(last.period) ? item.ytd : null;
+  // The series' latest valued point of this kind (the first of equals).
+  let last = -1;
+  for (let i = 0; i < pts.length; i++) {
+    const p = pts.period(i) ?? at;
+    if (pts.number(i) === null || p.kind !== at.kind) continue;
+    if (last < 0 || periodIndex(p) > periodIndex(pts.period(last) ?? at)) last = i;
+  }
+  return last >= 0 && same(pts.period(last)) ? item.ytd : null;
 }
 
 function latestPeriod(item: IndicatorItem): Period | null {
   let best: Period | null = null;
-  for (const p of item.points) if (p.period && (!best || (p.period.kind === best.kind && periodIndex(p.period) > periodIndex(best)))) best = p.period;
+  const pts = item.points;
+  for (let i = 0; i < pts.length; i++) {
+    const p = pts.period(i);
+    if (p && (!best || (p.kind === best.kind && periodIndex(p) > periodIndex(best)))) best = p;
+  }
   return best;
+}
+
+function hasUndated(item: IndicatorItem): boolean {
+  for (let i = 0; i < item.points.length; i++) if (item.points.period(i) === null) return true;
+  return false;
 }
 
 function emptyAssessment(item: IndicatorItem): IndicatorAssessment {

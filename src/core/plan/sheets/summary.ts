@@ -89,10 +89,12 @@ function measureCounts(r: IndicatorsReport): { indicators: number; values: numbe
   let values = 0;
   const periods = new Set<string>();
   for (const x of r.items) {
-    for (const p of x.item.points) {
-      if (typeof p.value !== "number") continue;
+    const pts = x.item.points;
+    for (let i = 0; i < pts.length; i++) {
+      if (pts.number(i) === null) continue;
       values++;
-      periods.add(p.period ? formatPeriod(p.period) : "");
+      const p = pts.period(i);
+      periods.add(p ? formatPeriod(p) : "");
     }
   }
   return { indicators: r.items.length, values, periods: periods.size };
