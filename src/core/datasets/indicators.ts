@@ -7,6 +7,7 @@ import { DetectedDataset } from "../detect/find-datasets";
 import { cellOf, ScannedRow } from "./rows";
 import { issueAt, issue } from "./issues";
 import { DatasetRead, KeyMaker, emptyRead, dataRows } from "./read";
+import { flat } from "../flat-text";
 import { PointList, PointValue, IndicatorPoint, SeriesBuilder } from "./series-points";
 
 /** A series before its points are read. */
@@ -76,7 +77,8 @@ export function readIndicators(grid: SheetGrid, d: DetectedDataset): DatasetRead
     const base = where ? `${name} | ${where}` : name;
     let item = long ? byKey.get(base) : undefined;
     if (!item) {
-      item = newItem(d, r, read, long ? base : keys.make(base), code, title);
+      // The key is kept (in the item and in history): made flat once, not a tree of its pieces per series.
+      item = newItem(d, r, read, long ? flat`${base}` : keys.make(base), code, title);
       item.area = area;
       item.breakdown = breakdown;
       if (long) byKey.set(base, item);
@@ -287,5 +289,5 @@ function ratio(d: DetectedDataset, r: ScannedRow, read: DatasetRead<IndicatorIte
 export function seriesTitle(item: Pick<IndicatorItem, "title" | "code" | "area" | "breakdown">): string {
   const where = [item.area, item.breakdown].filter(Boolean).join(", ");
   const name = item.title || item.code;
-  return where ? `${name} — ${where}` : name;
+  return where ? flat`${name} — ${where}` : name;
 }

@@ -37,25 +37,34 @@ class PointColumns {
   values: Float64Array;
   kinds: Uint8Array;
   rows: Int32Array;
-  cols: Int32Array;
-  ytds: Float64Array;
-  ytdKinds: Uint8Array;
+  /** Columns: XFD, the last, is 16,383. */
+  cols: Uint16Array;
+  /** Only for data that gives a year to date on each value's row (most gives none). */
+  ytds: Float64Array | null = null;
+  ytdKinds: Uint8Array | null = null;
 
   constructor(capacity: number, readonly table: (Period | null)[]) {
     this.periods = new Int32Array(capacity);
     this.values = new Float64Array(capacity);
     this.kinds = new Uint8Array(capacity);
     this.rows = new Int32Array(capacity);
-    this.cols = new Int32Array(capacity);
-    this.ytds = new Float64Array(capacity);
-    this.ytdKinds = new Uint8Array(capacity);
+    this.cols = new Uint16Array(capacity);
+  }
+
+  /** The year-to-date columns, made when the first point has one. */
+  withYtd(): { ytds: Float64Array; ytdKinds: Uint8Array } {
+    if (!this.ytds || !this.ytdKinds) {
+      this.ytds = new Float64Array(this.kinds.length);
+      this.ytdKinds = new Uint8Array(this.kinds.length);
+    }
+    return { ytds: this.ytds, ytdKinds: this.ytdKinds };
   }
 
   /** Room for one more point. */
   reserve(): void {
     if (this.size < this.kinds.length) return;
     const n = this.kinds.length * 2;
-    const grow = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T => {
+    const grow = <T extends Int32Array | Float64Array | Uint8Array | Uint16Array>(a: T): T => {
       const b = new (a.constructor as new (n: number) => T)(n);
       b.set(a);
       return b;
@@ -65,8 +74,10 @@ class PointColumns {
     this.kinds = grow(this.kinds);
     this.rows = grow(this.rows);
     this.cols = grow(this.cols);
-    this.ytds = grow(this.ytds);
-    this.ytdKinds = grow(this.ytdKinds);
+    if (this.ytds && this.ytdKinds) {
+      this.ytds = grow(this.ytds);
+      this.ytdKinds = grow(this.ytdKinds);
+    }
   }
 
   /** Point `from` of `source` copied to the end. */
@@ -77,8 +88,11 @@ class PointColumns {
     this.kinds[at] = source.kinds[from];
     this.rows[at] = source.rows[from];
     this.cols[at] = source.cols[from];
-    this.ytds[at] = source.ytds[from];
-    this.ytdKinds[at] = source.ytdKinds[from];
+    if (source.ytds && source.ytdKinds) {
+      const { ytds, ytdKinds } = this.withYtd();
+      ytds[at] = source.ytds[from];
+      ytdKinds[at] = source.ytdKinds[from];
+    }
   }
 }
 
@@ -117,8 +131,8 @@ export class PointList {
 
   /** The year to date given on the point's own row; undefined where the row gives none of its own. */
   ytd(i: number): number | null | undefined {
-    const k = this.c.ytdKinds[this.start + i];
-    return k === NO_YTD ? undefined : k === YTD_NONE ? null : this.c.ytds[this.start + i];
+    const k = this.c.ytdKinds ? this.c.ytdKinds[this.start + i] : NO_YTD;
+    return k === NO_YTD ? undefined : k === YTD_NONE ? null : this.c.ytds![this.start + i];
   }
 
   toArray(): IndicatorPoint[] {
@@ -171,8 +185,11 @@ export class SeriesBuilder {
     } else c.kinds[at] = value === null ? NONE : INVALID;
     c.rows[at] = row;
     c.cols[at] = col;
-    c.ytdKinds[at] = ytd === undefined ? NO_YTD : ytd === null ? YTD_NONE : YTD_NUMBER;
-    if (typeof ytd === "number") c.ytds[at] = ytd;
+    if (ytd !== undefined) {
+      const { ytds, ytdKinds } = c.withYtd();
+      ytdKinds[at] = ytd === null ? YTD_NONE : YTD_NUMBER;
+      if (ytd !== null) ytds[at] = ytd;
+    }
     this.next[at] = -1;
     while (this.heads.length <= series) {
       this.heads.push(-1);
