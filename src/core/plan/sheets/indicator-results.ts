@@ -32,12 +32,15 @@ export function indicatorResultsSheet(reports: IndicatorsReport[], name: string,
       const a = x.assessment;
       const pc = x.item.percent;
       const s = statistics(a);
-      rows.push([
-        r.label, x.item.code, seriesTitle(x.item), x.item.polarity ?? "", measureCell(a.value, pc), ...(withYtd ? [measureCell(x.ytd, pc)] : []), measureCell(x.item.target, pc),
-        a.status, a.statusCode, a.why, a.trends.short, a.trends.long,
+      // Pushed in order rather than spread: a spread per row made every row through the slow path.
+      const row: PlanValue[] = [r.label, x.item.code, seriesTitle(x.item), x.item.polarity ?? "", measureCell(a.value, pc)];
+      if (withYtd) row.push(measureCell(x.ytd, pc));
+      row.push(
+        measureCell(x.item.target, pc), a.status, a.statusCode, a.why, a.trends.short, a.trends.long,
         x.latest ? measureCell(x.latest.value, pc) : null, x.latest?.period ?? "",
         s.variation, s.assurance, s.together,
-      ]);
+      );
+      rows.push(row);
       formats.push({ value: measureFormat(a.value, pc), ytd: measureFormat(x.ytd, pc), target: measureFormat(x.item.target, pc), latest: measureFormat(x.latest?.value, pc) });
       codes.push(a.statusCode);
     }

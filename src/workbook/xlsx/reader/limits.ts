@@ -20,11 +20,13 @@ export interface ReadLimits {
 
 /**
  * What a run holds per filled cell, at most: the cell in the grid read, and
- * its share of the series, results and sheets made from it. Measured on the
- * heaviest layout, a wide sheet with a results row per indicator (one row of
- * 12 filled cells); see docs/performance.md.
+ * its share of the series, results and sheets made from it. The heaviest
+ * layout, a wide sheet with a results row per indicator, peaked at 2,849 MB
+ * for a million rows of 12 filled cells (237 bytes a cell, the whole
+ * process); a long extract at 533 MB for 5 million (107). See
+ * docs/performance.md.
  */
-export const BYTES_PER_CELL = 200;
+export const BYTES_PER_CELL = 250;
 
 /** The JavaScript heap this host gives a run when it says nothing (a browser that does not tell). */
 const DEFAULT_HEAP = 2 ** 31;
