@@ -1,10 +1,25 @@
 import type { TemplateResult } from "../workbook/templates";
 import type { CollectJson } from "../workbook/collect";
 
-/** One line for the pane after templates are made. */
+/**
+ * One line for the pane after templates are made: how many, for whom and one
+ * example name, not every sheet's name (a council with 13 directorates gets 26,
+ * and they are all in the workbook's tabs).
+ */
 export function templatesMessage(r: TemplateResult): string {
   if (r.error) throw new Error(r.error);
-  return `${r.sheets.length} return sheet${r.sheets.length === 1 ? "" : "s"} written: ${r.sheets.map((s) => s.name).join(", ")}.`;
+  const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
+  const byDirectorate = r.sheets.filter((s) => s.directorate);
+  const directorates = new Set(byDirectorate.map((s) => s.directorate)).size;
+  const tables = [...new Set(byDirectorate.map((s) => `'${s.dataset}'`))];
+  // A risk register (or a table with no directorates) gets one return of its own.
+  const single = r.sheets.filter((s) => !s.directorate).map((s) => `'${s.dataset}'`);
+  const parts = [
+    ...(byDirectorate.length ? [`one per directorate for ${tables.join(" and ")} (${n(directorates, "directorate", "directorates")})`] : []),
+    ...(single.length ? [`one for ${single.join(" and one for ")}`] : []),
+  ];
+  const example = r.sheets[0] ? `, such as '${r.sheets[0].name}'` : "";
+  return `${n(r.sheets.length, "return sheet", "return sheets")} written: ${parts.join(", and ")}${example}.`;
 }
 
 /** One line for the pane after returns are collected: what changed, then anything that needs a look. */

@@ -1,5 +1,5 @@
 /** What the pane says after collecting returns, and how it words Excel's failures. */
-import { collectMessage, plainError } from "../../src/taskpane/messages";
+import { collectMessage, plainError, templatesMessage } from "../../src/taskpane/messages";
 import type { CollectJson } from "../../src/workbook/collect";
 
 describe("pane messages", () => {
@@ -11,5 +11,18 @@ describe("pane messages", () => {
   it("turns Excel's error codes into what to do, and keeps any other message", () => {
     expect(plainError({ code: "InvalidOperationInCellEditMode", message: "x" })).toMatch(/^Excel is busy because a cell is being edited/);
     expect(plainError(new Error("The workbook is too old."))).toBe("The workbook is too old.");
+  });
+});
+
+describe("the message after templates are made", () => {
+  it("says how many, for whom and one example, not every sheet's name", () => {
+    const directorates = ["ASC", "CYP", "ECS", "Finance", "HR", "Legal", "Place"];
+    const sheets = [
+      ...directorates.flatMap((d) => [{ name: `${d} Directorate priorities`, dataset: "Directorate priorities", directorate: d, rows: 3 }, { name: `${d} Workplan`, dataset: "Workplan", directorate: d, rows: 2 }]),
+      { name: "Strategic risks return", dataset: "Strategic risks", directorate: "", rows: 35 },
+    ];
+    const text = templatesMessage({ sheets });
+    expect(text).toBe("15 return sheets written: one per directorate for 'Directorate priorities' and 'Workplan' (7 directorates), and one for 'Strategic risks', such as 'ASC Directorate priorities'.");
+    expect(text).not.toContain("CYP");
   });
 });

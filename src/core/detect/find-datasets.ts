@@ -230,16 +230,30 @@ function applyOverride(c: Candidate, grid: SheetGrid, left: number, right: numbe
       delete c.assignment.columns[role];
       continue;
     }
-    for (let col = left; col <= right; col++) {
-      if (normaliseWord(cellText(row[col])) === normaliseWord(header)) {
-        for (const [r, at] of Object.entries(c.assignment.columns) as [Role, number][]) if (at === col && r !== role) delete c.assignment.columns[r];
-        c.assignment.columns[role] = col;
-        c.assignment.scores[role] = 1;
-        break;
-      }
-    }
+    const col = savedColumn(row, left, right, header);
+    if (col === null) continue;
+    for (const [r, at] of Object.entries(c.assignment.columns) as [Role, number][]) if (at === col && r !== role) delete c.assignment.columns[r];
+    c.assignment.columns[role] = col;
+    c.assignment.scores[role] = 1;
   }
   c.kind = o.kind ?? classify(c, sheetName);
+}
+
+/**
+ * The column a saved mapping names: by its header's text, or, where the row
+ * repeats a header (an inherent and a residual "Likelihood"), by "Likelihood#2"
+ * for the second one of that text.
+ */
+function savedColumn(row: CellValue[], left: number, right: number, header: string): number | null {
+  const occurrence = /^(.*)#(\d+)$/.exec(header);
+  if (occurrence) {
+    const text = normaliseWord(occurrence[1]);
+    let seen = 0;
+    for (let col = left; col <= right; col++) if (normaliseWord(cellText(row[col])) === text && ++seen === Number(occurrence[2])) return col;
+  }
+  const want = normaliseWord(header);
+  for (let col = left; col <= right; col++) if (normaliseWord(cellText(row[col])) === want) return col;
+  return null;
 }
 
 /** The row whose text matches a saved header, wherever it now is. */

@@ -58,22 +58,36 @@ export function App({ initialHost }: AppProps) {
   const [leaving, setLeaving] = useState<Step | "open" | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const [focus, setFocus] = useState<{ id: string } | null>(null);
+  // What changed since the results were worked out: any entry makes them (and the download) out of date.
+  const [changes, setChanges] = useState<string[]>([]);
+  const [ranWith, setRanWith] = useState<{ period: string; changes: number } | null>(null);
   const cancelled = useRef(false);
   const lastRun = useRef(false);
 
   const dirty = inspection !== null && isDirty(inspection, draft);
   const hasData = (inspection?.datasets.length ?? 0) > 0;
+  const stale = outcome && ranWith ? staleReasons(changes.slice(ranWith.changes), ranWith.period, period) : [];
 
-  const inspect = useCallback(async (h: PaneHost) => {
+  const inspect = useCallback(async (h: PaneHost): Promise<boolean> => {
     setError(null);
     try {
       const found = await h.inspect();
       setInspection(found);
       setPeriod((p) => p || found.period || "");
+      return true;
     } catch (e) {
       setError(plainError(e));
+      setFocus({ id: "error-notice" });
+      return false;
     }
   }, []);
+
+  /** A change was saved in the workbook: read it again, and the results so far are out of date. */
+  const changed = useCallback(async (what: string, focusId?: string) => {
+    setChanges((c) => [...c, what]);
+    if (host) await inspect(host);
+    if (focusId) setFocus({ id: focusId });
+  }, [host, inspect]);
 
   useEffect(() => {
     if (host && !inspection) void inspect(host);
@@ -110,6 +124,12 @@ export function App({ initialHost }: AppProps) {
     setStep(next);
     setFocus({ id: HEADING[next] });
   };
+  // A step chosen from the tabs keeps focus on its tab; one the pane moves to by itself (after a dialog) takes its heading.
+  const moveTo = (next: Step | "open", byTab: boolean) => {
+    if (next === "open") openAnother();
+    else if (byTab) setStep(next);
+    else go(next);
+  };
 
   const opened = (h: PaneHost, found: Inspection) => {
     setHost(h);
@@ -127,6 +147,8 @@ export function App({ initialHost }: AppProps) {
     setDraft(null);
     setRun({ kind: "idle" });
     setPeriod("");
+    setChanges([]);
+    setRanWith(null);
     setError(null);
     setStep("workbook");
     setFocus({ id: "open-title" });
@@ -135,38 +157,56 @@ export function App({ initialHost }: AppProps) {
   /** Leave Settings (or the file) only after the user decides what happens to unsaved edits. */
   const request = (next: Step | "open") => {
     if (dirty && next !== "settings") return setLeaving(next);
-    if (next === "open") openAnother();
-    else setStep(next);
+    moveTo(next, true);
   };
 
   const saveSettings = async () => {
     if (!host || !inspection || !draft) return;
-    const { datasets, matrix, ownArea } = changesToSave(inspection, draft);
-    await host.saveSettings(datasets, matrix, ownArea);
+    const { datasets, matrix } = changesToSave(inspection, draft);
+    await host.saveSettings(datasets, matrix);
     setDraft(null);
-    await inspect(host);
+    await changed(matrix === null ? "the register's own risk levels were put back" : "settings were saved");
   };
 
-  const start = async (formatSource: boolean, replaceHistory = false) => {
+  const chooseArea = async (area: string) => {
     if (!host) return;
+    await host.saveSettings({}, undefined, area);
+    await changed(area ? `your area was set to ${area}` : "your area was cleared");
+  };
+
+  /** Run with the period and changes as they stand; true when the results are up to date. */
+  const start = async (formatSource: boolean, replaceHistory = false): Promise<boolean> => {
+    if (!host) return false;
     cancelled.current = false;
     lastRun.current = formatSource;
     setRun({ kind: "running", step: "Starting", fraction: 0 });
     setAnnouncement("");
+    const asked = { period: period.trim(), changes: changes.length };
     try {
       const result = await host.run(
-        { period: period.trim() || null, formatSource, replaceHistory },
+        { period: asked.period || null, formatSource, replaceHistory },
         (s, fraction) => setRun({ kind: "running", step: s, fraction }),
         () => cancelled.current,
       );
       setOutcome(result);
+      setRanWith(asked);
       setRun({ kind: "done", sheets: result.sheets, issues: result.issues });
       setAnnouncement(`Results ready: ${result.sheets} summary sheets written, ${result.issues} data issue${result.issues === 1 ? "" : "s"}.`);
       go("results");
+      return true;
     } catch (e) {
       const err = e as Error;
       setRun(err.name === "CancelledError" ? { kind: "cancelled" } : { kind: "failed", message: plainError(err) });
+      setFocus({ id: err.name === "CancelledError" ? "run-button" : "error-notice" });
+      return false;
     }
+  };
+
+  /** The download is always of up-to-date results: out of date, it runs again first. */
+  const download = async () => {
+    if (!host?.download) return;
+    if (stale.length && !(await start(lastRun.current))) return;
+    await host.download();
   };
 
   const cancel = () => {
@@ -231,7 +271,7 @@ export function App({ initialHost }: AppProps) {
             <ErrorNotice
               title="The workbook could not be read"
               message={error}
-              onRetry={() => inspect(host)}
+              onRetry={() => inspect(host).then((ok) => ok && setFocus({ id: HEADING.workbook }))}
               onOpenAnother={host.kind === "file" ? () => request("open") : undefined}
             />
           )}
@@ -244,8 +284,10 @@ export function App({ initialHost }: AppProps) {
               period={period}
               onPeriod={setPeriod}
               host={host}
-              onChanged={() => inspect(host)}
-              onNext={() => request("run")}
+              onChanged={changed}
+              onArea={chooseArea}
+              onRecheck={() => inspect(host)}
+              onNext={() => go("run")}
               onOpenAnother={host.kind === "file" ? () => request("open") : undefined}
             />
           )}
@@ -254,11 +296,15 @@ export function App({ initialHost }: AppProps) {
           )}
           {inspection && hasData && step === "run" && (
             <>
-              <RunStep state={run} period={period} inspection={inspection} onRun={start} onRetry={() => start(lastRun.current)} onCancel={cancel} />
+              <RunStep state={run} period={period} inspection={inspection} stale={stale.length > 0} onRun={start} onRetry={() => start(lastRun.current)} onCancel={cancel}
+                onChoosePeriod={() => go("workbook")} />
               {inspection.datasets.some((d) => d.kind !== "indicators" && d.kind !== "outcomes") && <Returns host={host} inspection={inspection} running={run.kind === "running"} />}
             </>
           )}
-          {outcome && step === "results" && <Results view={outcome.view} host={host} onRerun={(replaceHistory) => start(lastRun.current, replaceHistory)} />}
+          {outcome && step === "results" && (
+            <Results view={outcome.view} host={host} stale={stale} running={run.kind === "running"} onDownload={host.download ? download : undefined}
+              onRerun={(replaceHistory) => start(lastRun.current, replaceHistory)} onArea={chooseArea} onWorkbook={() => go("workbook")} />
+          )}
         </Suspense>
       </main>
       {announcer}
@@ -270,20 +316,30 @@ export function App({ initialHost }: AppProps) {
               const to = leaving;
               setLeaving(null);
               await saveSettings();
-              if (to === "open") openAnother();
-              else if (to) setStep(to);
+              if (to) moveTo(to, false);
             }}
             onDiscard={() => {
               const to = leaving;
               setLeaving(null);
               setDraft(null);
-              if (to === "open") openAnother();
-              else if (to) setStep(to);
+              if (to) moveTo(to, false);
             }}
-            onStay={() => setLeaving(null)}
+            onStay={() => {
+              setLeaving(null);
+              setFocus({ id: "settings-title" });
+            }}
           />
         </Suspense>
       )}
     </div>
   );
+}
+
+/** Why results are out of date, in words: each change saved since the run, and a period other than the one run. */
+function staleReasons(since: string[], ranPeriod: string, period: string): string[] {
+  const out = [...new Set(since)];
+  if (period.trim().toLowerCase() !== ranPeriod.toLowerCase()) {
+    out.push(period.trim() ? `the reporting period is now ${period.trim()}` : "the reporting period was cleared");
+  }
+  return out;
 }

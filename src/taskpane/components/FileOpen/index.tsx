@@ -1,5 +1,5 @@
 import { useRef, useState } from "react";
-import { Body1, Button, Caption1, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Field, Link, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import type { Inspection } from "../../../workbook/inspect";
 import type { PaneHost } from "../../host";
 import { FileHost, fileHost } from "../../file";
@@ -20,6 +20,9 @@ export interface FileOpenProps {
   onOpened: (host: PaneHost, inspection: Inspection) => void;
 }
 
+/** The sample workbook shipped beside the pane (a quarter of a council's real report, made anonymous). */
+export const SAMPLE_FILE = "assets/council-performance-q1-2021-22.xlsx";
+
 /**
  * Outside Excel: open an .xlsx and run the same flow on it in the browser.
  * The file is read in a worker, so progress keeps painting and Cancel works
@@ -33,11 +36,19 @@ export function FileOpen({ onOpened }: FileOpenProps) {
   const [error, setError] = useState<{ file: string; reason: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  const open = async (file: File) => {
+  const open = async (file: { name: string; arrayBuffer: () => Promise<ArrayBuffer> }) => {
     setError(null);
     setNotice(null);
     setProgress(`Reading ${file.name}`);
-    const host = fileHost(file.name, await file.arrayBuffer());
+    let data: ArrayBuffer;
+    try {
+      data = await file.arrayBuffer();
+    } catch {
+      setProgress(null);
+      setError({ file: file.name, reason: "It could not be read from this page (it may have moved, or the connection dropped)." });
+      return;
+    }
+    const host = fileHost(file.name, data);
     opening.current = host;
     try {
       await host.open(setProgress);
@@ -59,6 +70,15 @@ export function FileOpen({ onOpened }: FileOpenProps) {
   };
 
   const cancel = () => opening.current?.close();
+
+  const trySample = () => open({
+    name: SAMPLE_FILE.split("/").pop() as string,
+    arrayBuffer: async () => {
+      const res = await fetch(SAMPLE_FILE);
+      if (!res.ok) throw new Error(`${res.status}`);
+      return res.arrayBuffer();
+    },
+  });
 
   return (
     <section className={styles.root} aria-labelledby="open-title">
@@ -82,6 +102,10 @@ export function FileOpen({ onOpened }: FileOpenProps) {
         </Button>
         {progress !== null && <Button onClick={cancel}>Cancel</Button>}
       </div>
+      <Body1>
+        No workbook to hand? <Link as="button" onClick={trySample} disabled={progress !== null}>Try the sample workbook</Link>: a council's quarter of
+        indicators, outcomes, priorities and risks.
+      </Body1>
       <div aria-live="polite">
         {progress !== null && (
           <Field validationMessage={`${progress}…`} validationState="none">
