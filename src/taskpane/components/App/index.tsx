@@ -8,7 +8,6 @@ import { useAppStyles } from "./styles";
 import { FileOpen } from "../FileOpen";
 import type { RunState } from "../RunStep";
 import { ErrorNotice } from "../ErrorNotice";
-import { Diagnostics } from "../Diagnostics";
 
 // The steps load after the first screen has painted (and are fetched at once in the background).
 const steps = {
@@ -19,6 +18,7 @@ const steps = {
   results: () => import(/* webpackChunkName: "steps" */ "../Results"),
   help: () => import(/* webpackChunkName: "steps" */ "../Help"),
   leave: () => import(/* webpackChunkName: "steps" */ "../LeaveDialog"),
+  diagnostics: () => import(/* webpackChunkName: "steps" */ "../Diagnostics"),
 };
 const WorkbookStep = lazy(() => steps.workbook().then((m) => ({ default: m.WorkbookStep })));
 const SettingsStep = lazy(() => steps.settings().then((m) => ({ default: m.SettingsStep })));
@@ -27,6 +27,7 @@ const Returns = lazy(() => steps.returns().then((m) => ({ default: m.Returns }))
 const Results = lazy(() => steps.results().then((m) => ({ default: m.Results })));
 const Help = lazy(() => steps.help().then((m) => ({ default: m.Help })));
 const LeaveDialog = lazy(() => steps.leave().then((m) => ({ default: m.LeaveDialog })));
+const Diagnostics = lazy(() => steps.diagnostics().then((m) => ({ default: m.Diagnostics })));
 
 type Step = "workbook" | "settings" | "run" | "results" | "help";
 
