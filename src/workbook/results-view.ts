@@ -7,6 +7,8 @@ export interface ResultsView {
     id: string; label: string; kind: string; text: string; achieved: boolean | null; status: Status | null; counts: Record<string, number>;
     /** How sure the reading is; a doubtful one's text says why, and the pane marks it. */
     reading: Reading;
+    /** The text says something a count cannot (a doubt, an empty table, no values, many areas): shown as it is. */
+    worded?: boolean;
   }[];
   redRed: { dataset: string; title: string; why: string; sheet: string; cell: string; series: { label: string; value: number }[]; polarity: string | null; target: number | null;
     /** Year to date for the period, as written ("95", "86.5%"), where the sheet gives one. */
@@ -52,9 +54,10 @@ export interface AreaResults {
 
 /** A headline, qualified where the reading is doubtful or empty: never a plain figure from a doubtful reading. */
 function headline(r: Report["datasets"][number], period: string | null): ResultsView["headlines"][number] {
-  const h = measuredHeadline(r, period) ?? plainHeadline(r);
-  if (r.reading.confidence === "empty") return { ...h, text: `${r.label}: empty — no rows to report on`, achieved: null, status: null, reading: r.reading };
-  if (r.reading.confidence === "doubtful") return { ...h, text: `${h.text} — check this reading: ${r.reading.reasons.join("; ")}`, reading: r.reading };
+  const special = measuredHeadline(r, period);
+  const h = special ?? plainHeadline(r);
+  if (r.reading.confidence === "empty") return { ...h, text: `${r.label}: empty — no rows to report on`, achieved: null, status: null, reading: r.reading, worded: true };
+  if (r.reading.confidence === "doubtful") return { ...h, text: `${h.text} — check this reading: ${r.reading.reasons.join("; ")}`, reading: r.reading, worded: true };
   return { ...h, reading: r.reading };
 }
 
@@ -70,11 +73,11 @@ function measuredHeadline(r: Report["datasets"][number], period: string | null):
   const n = (k: number) => `${k.toLocaleString("en-GB")} ${noun[k === 1 ? 0 : 1]}`;
   if (r.areas.length > 1 && !r.ownArea) {
     const indicators = distinctIndicators(r);
-    return { ...base, label: r.label, text: `${r.label}: ${n(indicators)} for each of ${r.areas.length} areas — choose your area to see its figures beside the others'` };
+    return { ...base, label: r.label, text: `${r.label}: ${n(indicators)} for each of ${r.areas.length} areas — choose your area to see its figures beside the others'`, worded: true };
   }
   const label = r.ownArea ? `${r.label} (${r.ownArea})` : r.label;
   if (r.items.length > 0 && r.items.every((x) => x.assessment.status === "No data")) {
-    return { ...base, label, text: `${label}: no values${period ? ` for ${period}` : ""} — none of the ${n(r.items.length)} has a figure for the period, so nothing is rated` };
+    return { ...base, label, text: `${label}: no values${period ? ` for ${period}` : ""} — none of the ${n(r.items.length)} has a figure for the period, so nothing is rated`, worded: true };
   }
   return r.ownArea ? { ...plainHeadline(r), label, text: plainHeadline(r).text.replace(r.label, label) } : null;
 }

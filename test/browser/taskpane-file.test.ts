@@ -116,7 +116,9 @@ describe("task pane in file mode", () => {
     expect(await page.getByRole("alertdialog").count()).toBe(0);
   }, 60_000);
 
-  it("edits the risk levels as a list", async () => {
+  it("edits the risk levels as a list, starting from the scales and levels the register is scored on", async () => {
+    await page.getByRole("button", { name: "Risk matrix" }).click();
+    await page.getByText(/'Strategic risks' is scored on likelihood 5-point \(Rare, .*\) × impact 5-point .*, with levels from /).waitFor();
     const likelihood = page.getByRole("group", { name: "Likelihood, lowest first" });
     expect(await likelihood.getByRole("textbox").evaluateAll((xs) => xs.map((x) => (x as HTMLInputElement).value))).toEqual(["Rare", "Unlikely", "Possible", "Likely", "Almost Certain"]);
     await likelihood.getByRole("button", { name: "Add a level" }).click();
@@ -169,7 +171,7 @@ describe("task pane in file mode", () => {
     await page.getByRole("combobox", { name: "Directorate" }).click();
     await page.getByRole("option", { name: "Finance", exact: true }).click();
     await page.getByRole("button", { name: "Make templates" }).click();
-    await page.getByText(/return sheets? written: .*Finance Directorate priorities/).waitFor({ timeout: 30_000 });
+    await page.getByText(/return sheets? written: one per directorate .*\(1 directorate\), such as 'Finance Directorate priorities'/).waitFor({ timeout: 30_000 });
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download the workbook with the return sheets" }).click()]);
     const path = join(tempDir(), "returns.xlsx");
     await download.saveAs(path);

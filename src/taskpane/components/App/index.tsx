@@ -64,6 +64,8 @@ export function App({ initialHost }: AppProps) {
   const [ranWith, setRanWith] = useState<{ period: string; changes: number } | null>(null);
   const cancelled = useRef(false);
   const lastRun = useRef(false);
+  // How many changes there have been, read when a run starts (a save and a run can follow each other in one handler).
+  const changeCount = useRef(0);
 
   const dirty = inspection !== null && isDirty(inspection, draft);
   const hasData = (inspection?.datasets.length ?? 0) > 0;
@@ -85,6 +87,7 @@ export function App({ initialHost }: AppProps) {
 
   /** A change was saved in the workbook: read it again, and the results so far are out of date. */
   const changed = useCallback(async (what: string, focusId?: string) => {
+    changeCount.current++;
     setChanges((c) => [...c, what]);
     if (host) await inspect(host);
     if (focusId) setFocus({ id: focusId });
@@ -149,6 +152,7 @@ export function App({ initialHost }: AppProps) {
     setRun({ kind: "idle" });
     setPeriod("");
     setChanges([]);
+    changeCount.current = 0;
     setRanWith(null);
     setError(null);
     setStep("workbook");
@@ -182,7 +186,7 @@ export function App({ initialHost }: AppProps) {
     lastRun.current = formatSource;
     setRun({ kind: "running", step: "Starting", fraction: 0 });
     setAnnouncement("");
-    const asked = { period: period.trim(), changes: changes.length };
+    const asked = { period: period.trim(), changes: changeCount.current };
     try {
       const result = await host.run(
         { period: asked.period || null, formatSource, replaceHistory },
@@ -304,7 +308,11 @@ export function App({ initialHost }: AppProps) {
           )}
           {outcome && step === "results" && (
             <Results view={outcome.view} host={host} stale={stale} running={run.kind === "running"} onDownload={host.download ? download : undefined}
-              onRerun={(replaceHistory) => start(lastRun.current, replaceHistory)} onArea={chooseArea} onWorkbook={() => go("workbook")} />
+              onRerun={(replaceHistory) => start(lastRun.current, replaceHistory)} onWorkbook={() => go("workbook")}
+              onArea={async (area) => {
+                await chooseArea(area);
+                await start(lastRun.current);
+              }} />
           )}
         </Suspense>
       </main>
