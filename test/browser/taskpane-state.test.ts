@@ -108,7 +108,7 @@ describe("task pane state on the sample workbook (file mode)", () => {
     await page.getByRole("button", { name: "Use Q1 2021/22" }).click();
     await page.getByRole("tab", { name: "Results" }).click();
     const stale = page.getByTestId("stale");
-    await stale.getByText(/These results were worked out before the reporting period is now Q1 2021\/22/).waitFor();
+    await stale.getByText(/Since these results were worked out, the reporting period was changed to Q1 2021\/22\./).waitFor();
     expect(await page.getByRole("button", { name: "Run again and download" }).count()).toBe(1);
     await shot("5b-out-of-date");
     expect(await axeSerious(page)).toEqual([]);
@@ -150,7 +150,7 @@ describe("task pane state on the sample workbook (file mode)", () => {
 
   it("marks the results out of date after a saved setting, and the download runs again first", async () => {
     await page.getByRole("tab", { name: "Results" }).click();
-    await page.getByTestId("stale").getByText(/worked out before settings were saved/).waitFor();
+    await page.getByTestId("stale").getByText(/Since these results were worked out, settings were saved\./).waitFor();
     expect(await page.getByText("Outcomes: 15/24 (62.5%) Green — standard 75% not achieved").count()).toBe(1);
     const [download] = await Promise.all([
       page.waitForEvent("download", { timeout: 90_000 }),

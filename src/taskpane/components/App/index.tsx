@@ -303,7 +303,7 @@ export function App({ initialHost }: AppProps) {
             <>
               <RunStep state={run} period={period} inspection={inspection} stale={stale.length > 0} onRun={start} onRetry={() => start(lastRun.current)} onCancel={cancel}
                 onChoosePeriod={() => go("workbook")} />
-              {inspection.datasets.some((d) => d.kind !== "indicators" && d.kind !== "outcomes") && <Returns host={host} inspection={inspection} running={run.kind === "running"} />}
+              {inspection.datasets.some((d) => d.kind !== "indicators" && d.kind !== "outcomes") && <Returns host={host} inspection={inspection} running={run.kind === "running"} onCollected={changed} />}
             </>
           )}
           {outcome && step === "results" && (
@@ -348,7 +348,7 @@ export function App({ initialHost }: AppProps) {
 function staleReasons(since: string[], ranPeriod: string, period: string): string[] {
   const out = [...new Set(since)];
   if (period.trim().toLowerCase() !== ranPeriod.toLowerCase()) {
-    out.push(period.trim() ? `the reporting period is now ${period.trim()}` : "the reporting period was cleared");
+    out.push(period.trim() ? `the reporting period was changed to ${period.trim()}` : "the reporting period was cleared");
   }
   return out;
 }

@@ -55,6 +55,8 @@ export function sheetPlace(host: PaneHost, sheet: string): string {
 export function Results({ view, host, onRerun, stale = [], running = false, onDownload, onArea, onWorkbook }: ResultsProps) {
   const styles = useStyles();
   const tracked = view.headlines.some((h) => h.kind === "priorities" || h.kind === "actions");
+  // Results kept in history are said above the headlines, with the button to replace them.
+  const historyWarned = view.historyKept && view.warnings.some((w) => /stored/i.test(w));
   return (
     <div className={styles.root}>
       <section className={styles.cards} aria-labelledby="headlines-title">
@@ -63,7 +65,7 @@ export function Results({ view, host, onRerun, stale = [], running = false, onDo
           <MessageBar intent="warning" layout="multiline" data-testid="stale">
             <MessageBarBody>
               <MessageBarTitle>Out of date</MessageBarTitle>
-              These results were worked out before {stale.join("; ")}. {host.kind === "file" ? "The download runs again first." : "The summary sheets in the workbook are out of date too."}
+              Since these results were worked out, {stale.join("; ")}. {host.kind === "file" ? "Run again to update them; the download runs again first." : "Run again to update them and the summary sheets."}
             </MessageBarBody>
             <MessageBarActions>
               <Button size="small" disabled={running} onClick={() => onRerun?.()}>Run again</Button>
@@ -73,7 +75,7 @@ export function Results({ view, host, onRerun, stale = [], running = false, onDo
         {view.warnings.map((w) => (
           <MessageBar key={w} intent="warning" layout="multiline">
             <MessageBarBody>{w}</MessageBarBody>
-            {view.historyKept && onRerun && /stored/i.test(w) && (
+            {historyWarned && onRerun && /stored/i.test(w) && (
               <MessageBarActions>
                 <Button size="small" onClick={() => onRerun(true)}>Replace the stored results</Button>
               </MessageBarActions>
@@ -105,13 +107,17 @@ export function Results({ view, host, onRerun, stale = [], running = false, onDo
 
       {view.areaResults.map((a) => <AreaResults key={a.label} results={a} />)}
 
-      {(view.notes.length > 0 || view.historyKept) && (
+      {(view.notes.length > 0 || (view.historyKept && !historyWarned)) && (
         <section className={styles.section} aria-labelledby="notes-title">
           <Subtitle2 as="h2" id="notes-title">How this was worked out</Subtitle2>
           <ul className={styles.notes}>
             {view.notes.map((n) => <li key={n}><Caption1>{n}</Caption1></li>)}
           </ul>
-          {view.historyKept && onRerun && !view.warnings.some((w) => /stored/i.test(w)) && (
+          {/* A note that asks for another period ("choose a period such as…") is one click from the field. */}
+          {onWorkbook && view.notes.some((n) => /choose (a|another) (reporting )?period/i.test(n)) && (
+            <div><Button size="small" onClick={onWorkbook}>Choose the period</Button></div>
+          )}
+          {view.historyKept && onRerun && !historyWarned && (
             <Button onClick={() => onRerun(true)}>Replace the stored results for {view.period ?? "this period"}</Button>
           )}
         </section>

@@ -14,10 +14,11 @@ import { SaveBar } from "./save-bar";
 const useStyles = makeStyles({
   list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS },
-  card: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
-  checks: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },
-  title: { overflowWrap: "anywhere" },
+  card: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  counts: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalXS },
+  inline: { alignItems: "center" },
+  narrow: { width: "7em" },
+  title: { overflowWrap: "anywhere", margin: 0 },
 });
 
 const COUNTABLE: Status[] = ["Green", "Amber", "Complete"];
@@ -107,7 +108,7 @@ function CardTitle({ dataset }: { dataset: DatasetInfo }) {
   const styles = useStyles();
   return (
     <>
-      <Text as="h4" weight="semibold" className={styles.title} style={{ margin: 0 }}>{dataset.label}</Text>
+      <Text as="h4" weight="semibold" className={styles.title}>{dataset.label}</Text>
       <Caption1>{KIND_LABEL[dataset.kind]} on sheet '{dataset.sheet}', {dataset.rows.toLocaleString("en-GB")} rows</Caption1>
     </>
   );
@@ -119,27 +120,26 @@ const num = (v: number | null | undefined, text: string | undefined, fallback: n
   return Number.isFinite(n) ? n : fallback;
 };
 
+/** One table's standard in a few lines: whether there is one, its share, and the statuses that count. */
 function StandardCard({ dataset, value, onChange }: { dataset: DatasetInfo; value: DatasetDraft; onChange: (v: DatasetDraft) => void }) {
   const styles = useStyles();
   const groupLabel = useId();
   const set = (patch: Partial<DatasetDraft>) => onChange({ ...value, ...patch });
   return (
-    <Card className={styles.card}>
+    <Card size="small" className={styles.card}>
       <CardTitle dataset={dataset} />
-      <Switch checked={value.hasStandard} onChange={(_, d) => set({ hasStandard: d.checked })} label="Report against an expected standard" />
+      <Checkbox checked={value.hasStandard} onChange={(_, d) => set({ hasStandard: Boolean(d.checked) })} label="Report against an expected standard" />
       {value.hasStandard && (
         <>
-          <Field label="Expected standard (% of items)">
-            <SpinButton value={value.expected} min={0} max={100} onChange={(_, d) => set({ expected: num(d.value, d.displayValue, value.expected) })} />
+          <Field label="Expected standard (% of items)" orientation="horizontal" className={styles.inline}>
+            <SpinButton className={styles.narrow} value={value.expected} min={0} max={100} onChange={(_, d) => set({ expected: num(d.value, d.displayValue, value.expected) })} />
           </Field>
-          <div className={styles.group} role="group" aria-labelledby={groupLabel}>
-            <Label id={groupLabel}>Counts towards the standard</Label>
-            <div className={styles.checks}>
-              {COUNTABLE.map((s) => (
-                <Checkbox key={s} label={s} checked={value.counts.includes(s)}
-                  onChange={(_, d) => set({ counts: d.checked ? COUNTABLE.filter((x) => x === s || value.counts.includes(x)) : value.counts.filter((x) => x !== s) })} />
-              ))}
-            </div>
+          <div className={styles.counts} role="group" aria-labelledby={groupLabel}>
+            <Label id={groupLabel}>Counts towards it:</Label>
+            {COUNTABLE.map((s) => (
+              <Checkbox key={s} label={s} checked={value.counts.includes(s)}
+                onChange={(_, d) => set({ counts: d.checked ? COUNTABLE.filter((x) => x === s || value.counts.includes(x)) : value.counts.filter((x) => x !== s) })} />
+            ))}
           </div>
         </>
       )}

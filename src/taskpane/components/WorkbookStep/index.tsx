@@ -189,18 +189,22 @@ function ReadingNotice({ dataset }: { dataset: DatasetInfo }) {
 /** Long data over several areas: the council's own area, so the summary is about it and the rest are comparators. */
 function AreaField({ inspection, onArea }: { inspection: Inspection; onArea: (area: string) => Promise<void> }) {
   const styles = useStyles();
-  const [saving, setSaving] = useState(false);
+  const [saving, setSaving] = useState<boolean | "done">(false);
   const value = inspection.settings.ownArea ?? "";
   const choose = async (area: string) => {
     setSaving(true);
     await onArea(area);
-    setSaving(false);
-    // The drop-down was disabled while saving, which loses focus: give it back.
-    document.getElementById("area-choice")?.focus();
+    setSaving("done");
   };
+  // The drop-down was disabled while saving, which loses focus: give it back once it is enabled again.
+  useEffect(() => {
+    if (saving !== "done") return;
+    document.getElementById("area-choice")?.focus();
+    setSaving(false);
+  }, [saving]);
   return (
     <Field label="Your area" hint={`The data covers ${inspection.areas.length.toLocaleString("en-GB")} areas. Choose yours: the results are about it, with the other areas' median and its rank beside each indicator.`}>
-      <Dropdown id="area-choice" className={styles.dropdown} value={value || NO_AREA} selectedOptions={[value || NO_AREA]} disabled={saving}
+      <Dropdown id="area-choice" className={styles.dropdown} value={value || NO_AREA} selectedOptions={[value || NO_AREA]} disabled={saving === true}
         onOptionSelect={(_, d) => d.optionValue !== undefined && choose(d.optionValue === NO_AREA ? "" : d.optionValue)}>
         <Option value={NO_AREA}>{NO_AREA}</Option>
         {inspection.areas.map((a) => <Option key={a} value={a}>{a}</Option>)}
