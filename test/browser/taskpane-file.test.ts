@@ -83,7 +83,7 @@ describe("task pane in file mode", () => {
     await page.getByText("Risk matrix", { exact: true }).waitFor();
     await shot("3-settings");
     expect(await axeSerious(page)).toEqual([]);
-    const outcomes = page.locator(".fui-Card").filter({ hasText: "Strategic Plan outcomes on sheet 'Outcomes', 24 rows" });
+    const outcomes = page.locator(".fui-Card").filter({ hasText: "Strategic Plan outcomes · 24 rows" });
     const standard = outcomes.getByRole("spinbutton", { name: "Expected standard (% of items)" });
     expect(await standard.inputValue()).toBe("75");
     expect(await page.getByRole("button", { name: "Save settings" }).isDisabled()).toBe(true);

@@ -121,9 +121,9 @@ describe("task pane state on the sample workbook (file mode)", () => {
   it("opens Settings on the expected standards, the rest a click away, and keeps focus after Save and Discard", async () => {
     await page.getByRole("tab", { name: "Settings" }).click();
     await page.getByRole("heading", { name: "Settings" }).waitFor();
-    await shot("3-settings");
+    await shot("3d-settings-grouped");
     expect(await axeSerious(page)).toEqual([]);
-    const outcomes = page.locator(".fui-Card").filter({ hasText: "Strategic Plan outcomes on sheet 'Outcomes', 24 rows" });
+    const outcomes = page.locator(".fui-Card").filter({ hasText: "Strategic Plan outcomes · 24 rows" });
     const standard = outcomes.getByRole("spinbutton", { name: "Expected standard (% of items)" });
     // The common edit is on the first screen, and the whole step is a fraction of what it was (3,457 px).
     expect((await standard.boundingBox())!.y).toBeLessThan(900);

@@ -16,7 +16,6 @@ const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS },
   card: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   counts: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalXS },
-  inline: { alignItems: "center" },
   narrow: { width: "7em" },
   title: { overflowWrap: "anywhere", margin: 0 },
 });
@@ -109,7 +108,9 @@ function CardTitle({ dataset }: { dataset: DatasetInfo }) {
   return (
     <>
       <Text as="h4" weight="semibold" className={styles.title}>{dataset.label}</Text>
-      <Caption1>{KIND_LABEL[dataset.kind]} on sheet '{dataset.sheet}', {dataset.rows.toLocaleString("en-GB")} rows</Caption1>
+      <Caption1>
+        {KIND_LABEL[dataset.kind]} · {dataset.rows.toLocaleString("en-GB")} rows{dataset.label === dataset.sheet ? "" : ` · sheet '${dataset.sheet}'`}
+      </Caption1>
     </>
   );
 }
@@ -128,10 +129,10 @@ function StandardCard({ dataset, value, onChange }: { dataset: DatasetInfo; valu
   return (
     <Card size="small" className={styles.card}>
       <CardTitle dataset={dataset} />
-      <Checkbox checked={value.hasStandard} onChange={(_, d) => set({ hasStandard: Boolean(d.checked) })} label="Report against an expected standard" />
+      <Checkbox checked={value.hasStandard} onChange={(_, d) => set({ hasStandard: Boolean(d.checked) })} label="Report against a standard" />
       {value.hasStandard && (
         <>
-          <Field label="Expected standard (% of items)" orientation="horizontal" className={styles.inline}>
+          <Field label="Expected standard (% of items)">
             <SpinButton className={styles.narrow} value={value.expected} min={0} max={100} onChange={(_, d) => set({ expected: num(d.value, d.displayValue, value.expected) })} />
           </Field>
           <div className={styles.counts} role="group" aria-labelledby={groupLabel}>
