@@ -1,7 +1,7 @@
 import {
   parseSettings, surveyDatasets, surveyPeriods, defaultReportingPeriod, defaultPeriod, datasetId, datasetLabel, scanRows, formatPeriod, fillMerges, cellText,
   columnLetter, isBlank, normaliseWord, isPercentFormat, formatNumber, formatUkDate, truncate, judgeReading, readActions, registerScales, quarterOf, periodIndex, periodKey,
-  DatasetKind, Role, WorkbookSettings, SheetGrid, SkippedSheet, Reading, RiskMatrix, DetectedDataset, CellValue, Period, CalendarDate,
+  DatasetKind, Role, WorkbookSettings, SheetGrid, ScannedRow, SkippedSheet, Reading, RiskMatrix, DetectedDataset, CellValue, Period, CalendarDate,
 } from "../core";
 import { reportRisks } from "../core/report/risks";
 import { WorkbookPort, SETTINGS_SHEET } from "./port";
@@ -104,13 +104,15 @@ export async function inspectWorkbook(port: WorkbookPort): Promise<Inspection> {
     const grid = gridOf(d);
     const id = datasetId(d);
     const ds = settings.datasets[id] ?? {};
-    const fields = columnsOf(grid, d);
+    // The rows are walked once here and shared: a 45,000-row sheet is opened by this inspection.
+    const scanned = scanRows(grid, d);
+    const fields = columnsOf(grid, d, scanned);
     const keyAt = (col: number) => fields[col - d.left]?.key ?? "";
     const columns: Partial<Record<Role, string>> = {};
     for (const [role, col] of Object.entries(d.columns) as [Role, number][]) columns[role] = keyAt(col);
     const runnerUp: Partial<Record<Role, string>> = {};
     for (const [role, alt] of Object.entries(d.runnerUp ?? {}) as [Role, { col: number }][]) runnerUp[role] = keyAt(alt.col);
-    const rows = scanRows(grid, d).filter((r) => r.kind === "data");
+    const rows = scanned.filter((r) => r.kind === "data");
     const groupCol = d.columns.group;
     const groups = d.kind === "priorities" || d.kind === "actions"
       ? [...new Set(rows.map((r) => (groupCol === undefined ? r.heading ?? "" : cellText(r.cells[groupCol - d.left])).trim()).filter(Boolean))].sort()
@@ -127,7 +129,7 @@ export async function inspectWorkbook(port: WorkbookPort): Promise<Inspection> {
         levelsSource: used.levelsSource,
         scaleSource: scaleSources(grid, d, settings.riskMatrix),
         own: own ? { matrix: own.matrix, levelsSource: own.levelsSource } : null,
-        values: riskValues(grid, d),
+        values: riskValues(d, rows),
       };
     } else if (d.kind === "indicators" || d.kind === "outcomes") {
       reading = judgeReading(d, surveys.find((s) => s.dataset === d)?.read ?? { rowsIn: rows.length, rowsFlagged: 0, doubts: [] });
@@ -183,12 +185,13 @@ const kindOrder = (p: Period) => ["quarter", "month", "year"].indexOf(p.kind);
 
 
 /** Each column's key, letter, group label and first values; a repeated header gets "#2", "#3"… in its key. */
-function columnsOf(grid: SheetGrid, d: DetectedDataset): ColumnInfo[] {
+function columnsOf(grid: SheetGrid, d: DetectedDataset, scanned: ScannedRow[]): ColumnInfo[] {
   const seen = new Map<string, number>();
   const samples: string[][] = d.headers.map(() => []);
   let wanting = d.headers.length;
-  for (const r of scanRows(grid, d)) {
-    if (r.kind !== "data" || wanting === 0) continue;
+  for (const r of scanned) {
+    if (wanting === 0) break;
+    if (r.kind !== "data") continue;
     r.cells.forEach((v, i) => {
       if (i >= samples.length || samples[i].length >= SAMPLES || isBlank(v)) return;
       const shown = showValue(v, grid.formats?.[r.row]?.[d.left + i]);
@@ -225,11 +228,10 @@ function scaleSources(grid: SheetGrid, d: DetectedDataset, configured: RiskMatri
 }
 
 /** The distinct values in a register's likelihood and impact columns (current, inherent and target), as written. */
-function riskValues(grid: SheetGrid, d: DetectedDataset): RiskReading["values"] {
+function riskValues(d: DetectedDataset, rows: ScannedRow[]): RiskReading["values"] {
   const axis = (roles: Role[]) => {
     const out = new Map<string, CellValue>();
-    for (const r of scanRows(grid, d)) {
-      if (r.kind !== "data") continue;
+    for (const r of rows) {
       for (const role of roles) {
         const col = d.columns[role];
         const v = col === undefined ? undefined : r.cells[col - d.left];
