@@ -1,4 +1,4 @@
-import { Badge, Body1, Button, Caption1, Card, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Body1, Button, Caption1, Card, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Subtitle2, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { DatasetKind } from "../../../core";
 import type { PaneHost } from "../../host";
 import type { PaneView } from "../../pane-results";
@@ -83,7 +83,7 @@ export function Results({ view, host, onRerun, stale = [], running = false, onDo
           </MessageBar>
         ))}
         {view.headlines.map((h) => (
-          <Card key={h.id} className={`${styles.card} ${h.achieved === null ? styles.plain : h.achieved ? styles.ok : styles.notOk}`}>
+          <Card key={h.id} className={mergeClasses(styles.card, h.achieved === null ? styles.plain : h.achieved ? styles.ok : styles.notOk)}>
             <span className={styles.headline}>
               {h.reading.confidence === "doubtful" && <Badge appearance="filled" color="warning">Check this reading</Badge>}
               {h.reading.confidence === "empty" && <Badge appearance="outline" color="informative">Empty</Badge>}
@@ -129,7 +129,7 @@ export function Results({ view, host, onRerun, stale = [], running = false, onDo
         <Subtitle2 as="h2" id="redred-title">'Red Red': off target and worsening ({view.redRed.total.toLocaleString("en-GB")})</Subtitle2>
         {view.redRed.total === 0 && <Body1>None this period.</Body1>}
         <ShowMore items={view.redRed.items} total={view.redRed.total} where={sheetPlace(host, view.redRed.sheet)} step={10} noun="'Red Red' items" render={(r) => (
-          <Card key={`${r.sheet}!${r.cell}`} className={`${styles.card} ${styles.notOk}`}>
+          <Card key={`${r.sheet}!${r.cell}`} className={mergeClasses(styles.card, styles.notOk)}>
             <Text className={styles.word}>{r.title}</Text>
             <Caption1>{r.why}</Caption1>
             {r.ytd !== null && <Caption1>Year to date: {r.ytd}</Caption1>}
