@@ -121,8 +121,8 @@ export async function inspectWorkbook(port: WorkbookPort): Promise<Inspection> {
     let reading: Reading;
     let risk: RiskReading | undefined;
     if (d.kind === "risks") {
-      const used = reportRisks(grids, grid, d, id, ds, settings.riskMatrix, null).report;
-      const own = settings.riskMatrix ? reportRisks(grids, grid, d, id, ds, null, null).report : null;
+      const used = reportRisks({ grids, grid, dataset: d, id, settings: ds, configured: settings.riskMatrix, previous: null, asAt: null }).report;
+      const own = settings.riskMatrix ? reportRisks({ grids, grid, dataset: d, id, settings: ds, configured: null, previous: null, asAt: null }).report : null;
       reading = used.reading;
       risk = {
         matrix: used.matrix,

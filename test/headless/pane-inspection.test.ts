@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from "fs";
 import { join } from "path";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/workbook";
 import { inspectWorkbook } from "../../src/workbook/inspect";
+import { withColumn } from "../../src/taskpane/mapping-choice";
 import { summarise } from "../../src/workbook/summarise";
 import { updateSettings } from "../../src/workbook/settings-store";
 import { RisksReport } from "../../src/core";
@@ -69,7 +70,7 @@ describe("the inspection the pane starts from", () => {
     expect(risks.fields.map((f) => `${f.letter} ${f.key}`)).toEqual(["A Ref", "B Risk", "C Likelihood", "D Impact", "E Owner", "F Likelihood#2", "G Impact#2"]);
     expect(risks.fields.find((f) => f.key === "Likelihood#2")!.samples).toEqual(["2", "3", "1"]);
     await updateSettings(wb, (s) => void (s.datasets[risks.id] = {
-      mapping: { kind: "risks", headerRow: 1, headerText: risks.headers, columns: { ...risks.columns, likelihood: "Likelihood#2", impact: "Impact#2" }, confirmed: true },
+      mapping: { kind: "risks", headerRow: 1, headerText: risks.headers, columns: withColumn(withColumn(risks.columns, "likelihood", "Likelihood#2"), "impact", "Impact#2"), confirmed: true },
     }));
     const after = await inspectWorkbook(wb);
     expect(after.datasets[0].columns.likelihood).toBe("Likelihood#2");
@@ -127,13 +128,14 @@ describe("the inspection the pane starts from", () => {
     expect(reg.risk!.values.likelihood.length).toBeGreaterThan(1);
   });
 
-  (existsSync(REAL) ? it : it.skip)("reads a 3 × 5 register of words on its own scale and levels, and keeps them beside a saved matrix", async () => {
+  (existsSync(REAL) ? it : it.skip)("reads a register of words on its own scales and levels, and keeps them beside a saved matrix", async () => {
     const wb = await open(file(join(REAL, "adele_Risk_Register.xlsx")));
     const inspection = await inspectWorkbook(wb);
     const r = inspection.datasets.find((d) => d.kind === "risks")!.risk!;
     expect(r.matrix.likelihoodLabels).toEqual(["Low", "Medium", "High"]);
-    expect(r.matrix.impactLabels).toHaveLength(5);
-    expect(r.levelsSource).toBe("the register's own 'Initial Risk' column");
+    // "M to H" in an impact cell is placed at High, never a point of its own.
+    expect(r.matrix.impactLabels).toEqual(["Low", "Medium", "High"]);
+    expect(r.levelsSource).toBe("the register's own 'Reviewed Risk' column");
     await updateSettings(wb, (s) => void (s.riskMatrix = { ...r.matrix, bands: r.matrix.bands.map((b, i) => (i === 0 ? { ...b, minScore: b.minScore + 1 } : b)) }));
     const saved = (await inspectWorkbook(wb)).datasets.find((d) => d.kind === "risks")!.risk!;
     expect(saved.levelsSource).toBe("the risk matrix in Settings");

@@ -1,12 +1,13 @@
 import { SheetGrid, parseRange, rowHasValue, filledColumns } from "../grid";
 import { CellValue, cellText, isBlank, normaliseWord } from "../values";
 import { Period, parsePeriod } from "../periods";
-import { Role, DatasetKind, headerWords, headerScores, kindHint, HeaderWords } from "./roles";
+import { Role, DatasetKind, headerWords, headerScores, kindHint } from "./roles";
 import { profileColumn } from "./profile";
 import { assignRoles, Assignment } from "./assign";
 import { fillMerges, groupRowsAbove } from "./header-rows";
 import { tableEnd } from "./table-end";
 import { BesideColumn, besideColumns, columnBlocks } from "./table-columns";
+import { HeaderColumn, RiskPairsFound, settleRiskPairs, holdsLevels } from "./risk-pairs";
 
 /** A dataset found on a sheet: where it is, what kind it is, which column holds what. */
 export interface DetectedDataset {
@@ -45,6 +46,8 @@ export interface DetectedDataset {
   block?: number;
   /** A heading just above the table ("Closed risks"), naming it where a sheet holds several. */
   heading?: string;
+  /** A register's likelihood × impact pairs where it gives two or more (inherent, current, target), and the one scored. */
+  riskPairs?: RiskPairsFound;
 }
 
 /** A user's correction, kept in the workbook: columns named by header text so reordering survives. */
@@ -99,6 +102,8 @@ interface Candidate {
   /** Share of known status words in the status column, for telling a RAG list from a key or notes table. */
   statusShare: number;
   dataRows: number;
+  /** Every column whose header names some role, with what lies under it. */
+  columns: HeaderColumn[];
 }
 
 /** Does a row read as a header: text cells, most of them not numbers or dates? */
@@ -118,7 +123,7 @@ function headerLike(row: CellValue[], left: number, right: number): boolean {
 function readCandidate(grid: SheetGrid, r: number, bottom: number, left: number, right: number, sheetHint: string): Candidate {
   const row = grid.rows[r] ?? [];
   const context = groupRowsAbove(grid, r, left, right);
-  const cols: { col: number; header: HeaderWords; profile: ReturnType<typeof profileColumn> }[] = [];
+  const cols: HeaderColumn[] = [];
   const periodColumns: PeriodColumn[] = [];
   const end = Math.min(bottom, r + PROFILE_ROWS);
   let nonBlank = 0;
@@ -136,6 +141,8 @@ function readCandidate(grid: SheetGrid, r: number, bottom: number, left: number,
       continue;
     }
     const p = /\d/.test(text) && typeof v === "string" ? parsePeriod(text) : typeof v !== "string" && v instanceof Date ? parsePeriod(v) : null;
+    // A date over a column of dates is a row of data (a task's start date), not a period heading a column of values.
+    if (p && p.ok && p.value && v instanceof Date && datesBelow(grid, r, end, c)) continue;
     if (p && p.ok && p.value) {
       periodColumns.push({ col: c, period: p.value });
       continue;
@@ -159,12 +166,20 @@ function readCandidate(grid: SheetGrid, r: number, bottom: number, left: number,
   const titleCol = assignment.columns.title;
   const titleHeader = titleCol !== undefined ? cellText(row[titleCol]) : "";
   const cand: Candidate = {
-    row: r, assignment, periodColumns, nonBlank, titleHeader, kind: null, statusShare: statusCol?.profile.statusWords ?? 0, dataRows,
+    row: r, assignment, periodColumns, nonBlank, titleHeader, kind: null, statusShare: statusCol?.profile.statusWords ?? 0, dataRows, columns: cols,
     headers: Array.from({ length: right - left + 1 }, (_, i) => cellText(row[left + i])),
     context,
   };
   cand.kind = classify(cand, sheetHint);
   return cand;
+}
+
+/** Most of the cells under a header cell are dates. */
+function datesBelow(grid: SheetGrid, r: number, end: number, c: number): boolean {
+  const values: CellValue[] = [];
+  for (let rr = r + 1; rr <= Math.min(end, r + 20); rr++) values.push(grid.rows[rr]?.[c] ?? null);
+  const p = profileColumn(values);
+  return p.filled > 0 && p.dates > 0.5;
 }
 
 /** The period a group label names ("Q1'15", or "2021/22 Q1" under a wider "Performance" band). */
@@ -183,9 +198,10 @@ export function classify(c: Pick<Candidate, "assignment" | "periodColumns" | "ti
   const hint = kindHint(c.titleHeader) ?? kindHint(sheetName);
   const named = cols.title !== undefined || cols.code !== undefined;
   const sure = (role: Role) => cols[role] !== undefined && (c.assignment.scores[role] ?? 0) >= 0.5;
-  // A scale table in a legend names likelihood and impact too, but lists no risks.
+  // A scale table in a legend names likelihood and impact too, but lists no risks; a scoring key lists every
+  // likelihood × impact with its score, but nothing names a risk ("Risk Score" of "Low (2)" is no title).
   const scored = (sure("likelihood") && sure("impact")) || (sure("residualLikelihood") && sure("residualImpact"));
-  if (scored && named) return "risks";
+  if (scored) return sure("title") || sure("code") ? "risks" : null;
   const measured = cols.value !== undefined || c.periodColumns.length > 0 || cols.ytd !== undefined || (cols.numerator !== undefined && cols.denominator !== undefined);
   if (measured && named) return hint === "outcomes" ? "outcomes" : "indicators";
   // A status column with no status word in it is a key, a notes table or a tracker of something else.
@@ -209,7 +225,14 @@ function settleKindRoles(c: Candidate, left: number): void {
     delete cols[from];
   };
   if (c.kind === "risks") {
-    move("status", "level");
+    const profile = (role: Role) => c.columns.find((x) => x.col === cols[role])?.profile;
+    // A "Risk Score" of High / Medium / Low is the register's level, not a number.
+    const score = profile("score");
+    if (score && holdsLevels(score)) move("score", "level");
+    // A register's status is its level where it holds level words (RAG_Status: Red / Amber / Green),
+    // otherwise where the risk stands (Open, Mitigated, Closed).
+    if ((profile("status")?.scaleWords ?? 0) >= 0.5) move("status", "level");
+    else move("status", "lifecycle");
     // A register's plain "Target" is the score it aims for.
     move("target", "targetScore");
     // A register's "Target date" or "Target_Resolution" is when the risk should reach its target score.
@@ -233,8 +256,10 @@ function applyOverride(c: Candidate, grid: SheetGrid, left: number, right: numbe
     const col = savedColumn(row, left, right, header);
     if (col === null) continue;
     for (const [r, at] of Object.entries(c.assignment.columns) as [Role, number][]) if (at === col && r !== role) delete c.assignment.columns[r];
+    // A person's choice is certain; a mapping a run remembered is only as sure as the evidence that made it.
+    const same = c.assignment.columns[role] === col;
     c.assignment.columns[role] = col;
-    c.assignment.scores[role] = 1;
+    c.assignment.scores[role] = o.confirmed ? 1 : same ? c.assignment.scores[role] ?? 1 : 1;
   }
   c.kind = o.kind ?? classify(c, sheetName);
 }
@@ -281,19 +306,22 @@ function detectInRegion(
   const hint = tableName ? `${tableName} ${grid.name}` : grid.name;
   let rows: number[];
   const saved = override ? findSavedHeader(grid, top, bottom, left, right, override) : null;
-  if (saved !== null) rows = [saved];
+  const scanned = () => headerRowsIn(grid, top, Math.min(bottom, top + HEADER_SCAN_ROWS - 1), left, right);
+  // A remembered header row is taken again; the other rows are still read, so a rival reading is still seen.
+  if (saved !== null) rows = override?.confirmed || tableName ? [saved] : [saved, ...scanned().filter((r) => r !== saved)];
   else if (tableName) rows = [top];
-  else rows = headerRowsIn(grid, top, Math.min(bottom, top + HEADER_SCAN_ROWS - 1), left, right);
+  else rows = scanned();
   let best: Candidate | null = null;
   let bestAny: Candidate | null = null;
   const kinded: Candidate[] = [];
   for (const r of rows) {
     const cand = readCandidate(grid, r, bottom, left, right, hint);
-    applyOverride(cand, grid, left, right, override, hint);
+    if (saved === null || r === saved) applyOverride(cand, grid, left, right, override, hint);
     const weight = candidateWeight(cand);
     if (weight > candidateWeight(bestAny)) bestAny = cand;
-    if (cand.kind) kinded.push(cand);
-    if (cand.kind && weight > candidateWeight(best)) best = cand;
+    if (!cand.kind) continue;
+    kinded.push(cand);
+    if (saved !== null ? r === saved : weight > candidateWeight(best)) best = cand;
   }
   if (!best || !best.kind) return { found: null, best: bestAny };
   const cand = best;
@@ -302,6 +330,9 @@ function detectInRegion(
     : kinded.find((c) => c !== cand && c.kind !== cand.kind && candidateWeight(c) >= RIVAL_SHARE * candidateWeight(cand));
   const doubts = rival ? [`row ${rival.row + 1} reads almost as well as the header of ${KIND_PHRASE[rival.kind as DatasetKind]} (row ${cand.row + 1} was taken, as ${KIND_PHRASE[cand.kind as DatasetKind]})`] : [];
   settleKindRoles(cand, left);
+  // A register's pairs (inherent, current, target) are settled here unless the user mapped them.
+  const mappedAxes = !!override?.confirmed && Object.keys(override.columns ?? {}).some((role) => /likelihood|impact/i.test(role));
+  const pairs = cand.kind === "risks" && !mappedAxes ? settleRiskPairs(cand.columns, cand.assignment, cand.headers, cand.context, left) : null;
   const lastRow = tableName ? bottom : tableEnd(grid, cand.row, left, right);
   const footerRows: number[] = [];
   if (!tableName) for (let r = lastRow + 1; r <= bottom; r++) if (rowHasValue(grid.rows[r], left, right)) footerRows.push(r);
@@ -323,7 +354,8 @@ function detectInRegion(
       confidence: Math.round(((cand.assignment.recognised + cand.periodColumns.length) / Math.max(1, cand.nonBlank)) * 100) / 100,
       tableName,
       footerRows,
-      ...(doubts.length ? { doubts } : {}),
+      ...(pairs ? { riskPairs: { pairs: pairs.pairs, scored: pairs.scored } } : {}),
+      ...(doubts.length || pairs?.doubt ? { doubts: [...doubts, ...(pairs?.doubt ? [pairs.doubt] : [])] } : {}),
     },
   };
 }
@@ -433,7 +465,7 @@ function isHeadingRow(grid: SheetGrid, r: number, d: DetectedDataset): boolean {
 }
 
 const NEEDS = "an indicator list needs a title or code and a value (or one column per period); actions and priorities need a title and a RAG or status; "
-  + "a risk register needs a likelihood and an impact for each risk";
+  + "a risk register needs a likelihood, an impact and something that names each risk (a title, description or reference)";
 
 /** Why a candidate header row did not make a dataset, in words a user can act on. */
 function whyNot(c: Candidate | null): string {

@@ -5,6 +5,7 @@ import type { Role, WorkbookSettings } from "../../../core";
 import type { PaneHost } from "../../host";
 import { ROLE_LABEL, ROLES_FOR } from "../../labels";
 import { plainError } from "../../messages";
+import { withColumn } from "../../mapping-choice";
 
 const useStyles = makeStyles({
   mapping: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -69,7 +70,7 @@ export function Mapping({ dataset, host, settings, onChanged }: MappingProps) {
     setSaving(false);
   };
   const choose = (role: Role, key: string) =>
-    save({ ...dataset.columns, [role]: key === NONE ? null : key }, `the ${ROLE_LABEL[role].toLowerCase()} column of '${dataset.label}' was changed`, fieldId(dataset, role));
+    save(withColumn(dataset.columns, role, key === NONE ? null : key), `the ${ROLE_LABEL[role].toLowerCase()} column of '${dataset.label}' was changed`, fieldId(dataset, role));
 
   const recognised = Math.round(dataset.confidence * 100);
   // The main fields and every field in use are always shown; the rarer ones wait behind a button.
