@@ -1,11 +1,14 @@
 /**
  * The pane never shows a stale or wrong state, on the sample workbook in
  * file mode at 350 px: results and the download are marked out of date after
- * any change until the next run (the download runs again first); a period is
+ * any change (the period, a saved setting, a column) until the next run (the
+ * download runs again first); a period is
  * checked as it is typed, a period with no values is warned about above the
  * headlines rather than headlined as 0%; every column in a drop-down shows its
  * letter and first values; focus comes back after a save, a discard, a run and
- * a mapping change; Settings opens on the common edit. Every view passes axe.
+ * a mapping change; Settings opens on the common edit; every step fits at 320
+ * and 450 px too; the return sheets for every directorate are summed up in one
+ * line. Every view passes axe.
  */
 import { Page } from "playwright-core";
 import { mkdirSync, readFileSync } from "fs";
@@ -167,6 +170,66 @@ describe("task pane state on the sample workbook (file mode)", () => {
     wb.getWorksheet("Summary")!.eachRow((r) => summary.push((r.values as unknown[]).slice(1)));
     expect(summary).toContainEqual(["Number (%) GREEN", "15/24 (62.5%)", "N/A", 0.6, "Yes", "No history yet"]);
     expect(await horizontalOverflow(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it("marks the results out of date after a column is changed, and the same figures come back once it is put back and run", async () => {
+    const target = page.getByRole("combobox", { name: "Target", exact: true });
+    const outcomesColumns = async () => {
+      await page.getByRole("tab", { name: "Workbook" }).click();
+      const header = page.getByRole("button", { name: /^Outcomes · Strategic Plan outcomes · 24 rows/ });
+      if ((await header.getAttribute("aria-expanded")) !== "true") await header.click();
+      await target.waitFor();
+    };
+    await outcomesColumns();
+    const was = (await target.textContent())!;
+    await target.click();
+    await page.getByRole("option", { name: /^A: Code/ }).click();
+    await page.waitForFunction(() => /^A: Code/.test(document.activeElement?.textContent ?? ""), null, { timeout: 30_000 });
+    await page.getByRole("tab", { name: "Results" }).click();
+    const stale = page.getByTestId("stale");
+    await stale.getByText(/Since these results were worked out, the target column of '[^']+' was changed\./).waitFor();
+    expect(await page.getByRole("button", { name: "Download the summarised workbook" }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Run again and download" }).count()).toBe(1);
+    expect(await axeSerious(page)).toEqual([]);
+
+    await outcomesColumns();
+    await target.click();
+    await page.getByRole("option", { name: new RegExp(`^${was.replace(/[()]/g, "\\$&")}`) }).click();
+    await page.waitForFunction((w) => document.activeElement?.textContent === w, was, { timeout: 30_000 });
+    await page.getByRole("tab", { name: "Results" }).click();
+    await stale.getByRole("button", { name: "Run again" }).click();
+    await page.getByText("Outcomes: 15/24 (62.5%) Green — standard 60% achieved").waitFor({ timeout: 60_000 });
+    expect(await stale.count()).toBe(0);
+  }, 120_000);
+
+  it("fits every step at 320 and 450 px as well, with nothing to scroll sideways and nothing axe finds serious", async () => {
+    for (const width of [320, 450]) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const step of ["Workbook", "Settings", "Run", "Results"]) {
+        await page.getByRole("tab", { name: step }).click();
+        await page.getByRole("tab", { name: step, selected: true }).waitFor();
+        await settle(page);
+        expect({ width, step, overflow: await horizontalOverflow(page) }).toEqual({ width, step, overflow: [] });
+        expect({ width, step, axe: await axeSerious(page) }).toEqual({ width, step, axe: [] });
+      }
+    }
+    await page.setViewportSize({ width: 350, height: 900 });
+  }, 120_000);
+
+  it("sums up the return sheets for every directorate in one line, naming one example rather than every sheet", async () => {
+    await page.getByRole("tab", { name: "Run" }).click();
+    await page.getByRole("button", { name: "Make templates" }).click();
+    const message = page.getByText(/^\d+ return sheets written: /);
+    await message.waitFor({ timeout: 60_000 });
+    const text = (await message.textContent())!;
+    const [, sheets, directorates] = /^(\d+) return sheets written: one per directorate for .+ \((\d+) directorates\).*, such as '[^']+'\.$/.exec(text) ?? [];
+    expect(Number(directorates)).toBeGreaterThan(1);
+    expect(Number(sheets)).toBeGreaterThan(Number(directorates));
+    // One example name, not the wall of every sheet's name.
+    expect(text.match(/'[^']+ Directorate priorities'/g)?.length ?? 0).toBeLessThanOrEqual(1);
+    await page.getByRole("button", { name: "Download the workbook with the return sheets" }).waitFor();
+    expect(await axeSerious(page)).toEqual([]);
     expect(errors).toEqual([]);
   }, 120_000);
 });
