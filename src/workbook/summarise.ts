@@ -93,7 +93,7 @@ export async function summarise(port: WorkbookPort, options: SummariseOptions = 
   checkCancel();
   progress("Finding datasets and calculating", 0.4);
   if (options.area) settings.ownArea = options.area;
-  const built = buildReport(grids, settings, { period: options.period });
+  const built = buildReport(grids, settings, { period: options.period, replaceHistory: options.replaceHistory });
   const report = built.report;
   report.notes.unshift(...notes);
   if (built.error) {
@@ -108,8 +108,10 @@ export async function summarise(port: WorkbookPort, options: SummariseOptions = 
       today: today(),
       labels: Object.fromEntries(report.datasets.map((d) => [d.id, d.label])),
       howToReplace: options.replaceHistoryHint,
+      reasons: built.reprinted,
     })
-    : { history: settings.history, note: null, warning: false };
+    : { history: settings.history, note: null, warning: false, statement: undefined };
+  report.stored = history.statement;
   if (history.note) {
     report.notes.push(history.note);
     if (history.warning) warnings.push(history.note);

@@ -53,7 +53,7 @@ describe("commentary on a first run (no history)", () => {
 
   it("outcomes: 15 of 24 (62.5%) Green against 75%; the three Red Red outcomes with value, previous value and target", () => {
     expect(text.Outcomes).toEqual([
-      "At the end of Quarter One, 15 of 24 (62.5%) Strategic Plan outcomes were on target, against the corporate standard of 75%.",
+      "At the end of Quarter One, 15 of 24 (62.5%) Strategic Plan 2021-24 outcome measures were on target, against the corporate standard of 75%.",
       "There were three 'Red Red' outcomes, i.e. those not currently projected to meet target and with performance worsening: " +
       "crime and anti-social behaviour rate per 1000 people (55.07, from 44.1, against a target of 43.6), " +
       "town centre vacancy rate (17.8%, from 16.4%, against a target of 13.25%) and household waste recycled (28.6%, from 33.1%, against a target of 35%).",

@@ -6,11 +6,10 @@ import { scoreRegister, bandCounts, closedRisks, Movement } from "../risk/regist
 import { bandsFromLegend, inferBands, colourBands, BandsFound } from "../risk/bands";
 import { heatMap } from "../risk/heatmap";
 import { normaliseWord } from "../values";
-import { DatasetSettings, PeriodRecord } from "../settings";
+import { DatasetContext } from "./context";
 import { issue, Issue } from "../datasets/issues";
 import { RisksReport, RiskMovement, datasetLabel } from "./types";
 import { DatasetRead } from "../datasets/read";
-import { CalendarDate } from "../dates";
 import { targetCourse, RiskTarget } from "../risk/target";
 
 /** Words and arrows registers use for a risk's movement. */
@@ -36,7 +35,8 @@ function defaultBands(maxScore: number): { name: string; minScore: number }[] {
   return [{ name: "High", minScore: Math.round(maxScore * 0.4) }, { name: "Medium", minScore: Math.round(maxScore * 0.2) }, { name: "Low", minScore: 1 }];
 }
 
-function describeBands(bands: RiskBand[]): string {
+/** "High 10 and above, Medium 5–9, Low 4 and below". */
+export function describeBands(bands: RiskBand[]): string {
   return bands.map((b, i) => {
     const top = i === 0 ? null : bands[i - 1].minScore - 1;
     if (top === null) return `${b.name} ${b.minScore} and above`;
@@ -53,8 +53,8 @@ interface LevelsChosen extends BandsFound {
  * sheet, then the register's own level column; the default bands only when
  * the workbook states nothing, and the output always says which were used.
  */
-function chooseBands(grids: SheetGrid[], d: DetectedDataset, items: RiskItem[], configured: RiskMatrix | null, scales: RiskScales): LevelsChosen {
-  if (configured) return { bands: configured.bands, source: "the risk matrix in Settings", disagree: [] };
+function chooseBands(grids: SheetGrid[], d: DetectedDataset, items: RiskItem[], configured: DatasetContext["matrix"], scales: RiskScales): LevelsChosen {
+  if (configured) return { bands: configured.matrix.bands, source: configured.source, disagree: [] };
   const pairs = items.filter((i) => i.publishedLevel).map((i) => ({ score: i.likelihood * i.impact, level: i.publishedLevel, row: i.row }));
   const legend = bandsFromLegend(grids);
   if (legend) {
@@ -77,16 +77,14 @@ function chooseBands(grids: SheetGrid[], d: DetectedDataset, items: RiskItem[], 
  * previous-score column, else from history, else from the register's own
  * trend column; without any of those it is "N/A", not "New".
  */
-export function reportRisks(
-  grids: SheetGrid[], grid: SheetGrid, d: DetectedDataset, id: string, settings: DatasetSettings, configured: RiskMatrix | null, previous: PeriodRecord | null,
-  /** The end of the reporting period, against which target dates are judged. */
-  asAt: CalendarDate | null = null,
-): { report: RisksReport; issues: Issue[]; notes: string[]; read: DatasetRead<unknown> } {
+export function reportRisks(ctx: DatasetContext): { report: RisksReport; issues: Issue[]; notes: string[]; read: DatasetRead<unknown> } {
+  const { grids, grid, detected: d, id, settings, previous, asAt } = ctx;
+  const configured = ctx.matrix?.matrix ?? null;
   const scales = registerScales(grid, d, configured);
   const read = readRisks(grid, d, scales);
   const issues = [...read.issues];
   const notes: string[] = [];
-  const levels = chooseBands(grids, d, read.items, configured, scales);
+  const levels = chooseBands(grids, d, read.items, ctx.matrix, scales);
   const m: RiskMatrix = { likelihoodLabels: scales.likelihood.labels, impactLabels: scales.impact.labels, bands: levels.bands };
   const where = `'${grid.name}'`;
   // Said briefly: which levels, and which scales only where they are not the usual 1–5.
