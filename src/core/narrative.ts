@@ -78,7 +78,7 @@ function redRedSentence(r: DatasetReport): string | null {
     const title = x.item.title || x.item.code;
     const unit = x.item.percent || /\(%\)\s*$/.test(title) ? "%" : "";
     const prev = x.assessment.trends.previous;
-    return `${inSentence(title.replace(/\s*\(%\)\s*$/, ""))} (${formatNumber(x.assessment.value ?? 0)}${unit}${prev !== null ? `, from ${formatNumber(prev)}${unit}` : ""}, against a target of ${formatNumber(x.item.target ?? 0)}${unit})`;
+    return `${inSentence(title.replace(/\s*\(%\)\s*$/, ""))} (${formatNumber(x.assessment.value ?? 0)}${unit}${prev !== null ? `, from ${formatNumber(prev)}${unit}` : ""}, against a target of ${formatNumber(x.target ?? 0)}${unit})`;
   });
   return `There ${items.length === 1 ? "was" : "were"} ${countWord(items.length)} 'Red Red' ${items.length === 1 ? what.slice(0, -1) : what}, i.e. those not currently projected to meet target and with performance worsening: ${listSome(details)}.`;
 }
@@ -139,7 +139,7 @@ function targetSentence(r: DatasetReport, period: string): string | null {
 }
 
 /** Indicators without targets have no RAG: their sentence is about direction of travel only. */
-function trendOnlySentence(r: DatasetReport): string | null {
+function trendOnlySentence(r: DatasetReport, period: string): string | null {
   if (r.kind !== "outcomes" && r.kind !== "indicators") return null;
   if (!r.items.length || r.items.some((x) => !["Data only", "No data", "Check"].includes(x.assessment.status))) return null;
   const what = r.kind === "outcomes" ? "outcomes" : "indicators";
@@ -150,7 +150,7 @@ function trendOnlySentence(r: DatasetReport): string | null {
     .map(([t, k]) => `${countWord(k)} ${t === "No change" ? "unchanged" : t.toLowerCase()}`);
   const none = r.items.filter((x) => x.assessment.trends.short === "No trend data").length;
   if (none) counts.push(`${countWord(none)} with no earlier value to compare`);
-  return `The ${n === 1 ? what.slice(0, -1) : `${countWord(n)} ${what}`} in ${r.label} ${n === 1 ? "has" : "have"} no target, so ${n === 1 ? "it is" : "they are"} reported by trend only: against the previous period, ${listWords(counts)}.`;
+  return `The ${n === 1 ? what.slice(0, -1) : `${countWord(n)} ${what}`} in ${r.label} ${n === 1 ? "has" : "have"} no target, so ${n === 1 ? "it is" : "they are"} reported by trend only: against the previous ${period}, ${listWords(counts)}.`;
 }
 
 /** What SPC says about the latest point of every series long enough for it: special causes named, the rest normal variation. */
@@ -182,7 +182,7 @@ export function draftNarrative(report: Report): { heading: string; sentences: st
   const periodWord = periodNoun(report.periodKind);
   return report.datasets.map((r) => ({
     heading: r.label,
-    sentences: [standardSentence(r, when), breakdownSentence(r), trendOnlySentence(r) ?? redRedSentence(r), spcSentence(r), riskSentence(r, periodWord), targetSentence(r, periodWord)].filter((s): s is string => s !== null),
+    sentences: [standardSentence(r, when), breakdownSentence(r), trendOnlySentence(r, periodWord) ?? redRedSentence(r), spcSentence(r), riskSentence(r, periodWord), targetSentence(r, periodWord)].filter((s): s is string => s !== null),
   })).filter((p) => p.sentences.length > 0);
 }
 

@@ -1,6 +1,6 @@
 import {
   buildReport, parseSettings, serialiseSettings, planReport, OUTPUT_SHEETS, OutputPurpose, Report, WorkbookSettings,
-  DatasetKind, DEFAULT_STATUS_LABELS, Role, SheetPlan, storeHistory, RisksReport, TARGET_COURSES,
+  DatasetKind, DEFAULT_STATUS_LABELS, Role, SheetPlan, storeHistory, RisksReport, TARGET_COURSES, DatasetSettings, LongTrendMethod, IndicatorsReport,
 } from "../core";
 import { movedSince } from "../core/report/risks";
 import { WorkbookPort, SETTINGS_SHEET } from "./port";
@@ -23,6 +23,10 @@ export interface SummariseOptions {
   replaceHistory?: boolean;
   /** The sentence telling this host's user how to replace stored results (default: the command line's --replace-history). */
   replaceHistoryHint?: string;
+  /** What every indicator and outcome list's long trend compares with; remembered in the workbook. */
+  longTrend?: LongTrendMethod;
+  /** The council's name for the plan its outcomes belong to; remembered in the workbook. */
+  planName?: string;
 }
 
 /** The command line's --json contract. */
@@ -43,7 +47,14 @@ export interface SummaryJson {
       againstTarget: Record<string, number>;
       moved: { since: string; risen: string[]; fallen: string[]; unchanged: string[]; added: string[]; closed: string[] } | null;
     };
+    /** Long data with the council's own area named: each indicator's value beside the other areas'. */
+    comparators?: {
+      area: string;
+      indicators: { code: string; title: string; period: string | null; value: number | null; areas: number; median: number | null; rank: number | null; quartile: number | null }[];
+    };
   }[];
+  /** What the run did with results already stored for the period: stored them first, matched, reprinted them as stored, or replaced them. */
+  stored: { action: "stored" | "matched" | "reprinted" | "replaced"; text: string } | null;
   issues: { sheet: string; cell: string; severity: "error" | "warning"; message: string }[];
   /** Sheets looked at and not used, with the reason. */
   skipped: { sheet: string; reason: string }[];
@@ -93,7 +104,7 @@ export async function summarise(port: WorkbookPort, options: SummariseOptions = 
   checkCancel();
   progress("Finding datasets and calculating", 0.4);
   if (options.area) settings.ownArea = options.area;
-  const built = buildReport(grids, settings, { period: options.period, replaceHistory: options.replaceHistory });
+  const built = buildReport(grids, settings, { period: options.period, replaceHistory: options.replaceHistory, measured: measuredSettings(options) });
   const report = built.report;
   report.notes.unshift(...notes);
   if (built.error) {
@@ -159,7 +170,7 @@ export async function summarise(port: WorkbookPort, options: SummariseOptions = 
   next.datasets = { ...settings.datasets };
   next.history = history.history;
   for (const r of report.datasets) {
-    const ds = { ...(next.datasets[r.id] ?? {}) };
+    const ds = { ...(next.datasets[r.id] ?? {}), ...(r.kind === "indicators" || r.kind === "outcomes" ? measuredSettings(options, r.kind) : {}) };
     // Remember the mapping by header text, so the next run and the task pane use (and can correct) it.
     if (!ds.mapping) {
       const columns: Partial<Record<Role, string>> = {};
@@ -175,6 +186,14 @@ export async function summarise(port: WorkbookPort, options: SummariseOptions = 
   return { report, plans, outputSheets, renamed, json: toJson(report, outputSheets), settings: next, warnings, historyKept: history.warning };
 }
 
+/** Settings given with the run for indicator and outcome lists (and which of them apply to a kind): used and remembered. */
+function measuredSettings(options: SummariseOptions, kind?: DatasetKind): Partial<DatasetSettings> {
+  const out: Partial<DatasetSettings> = {};
+  if (options.longTrend) out.longTrend = options.longTrend;
+  if (options.planName?.trim() && (kind === undefined || kind === "outcomes")) out.planName = options.planName.trim();
+  return out;
+}
+
 /** The local calendar day, yyyy-mm-dd: the day a user would say they ran it. */
 function today(): string {
   const d = new Date();
@@ -185,6 +204,16 @@ function groupRules(sheet: string, rules: { ref: string; rule: { type: string; f
   const byRef = new Map<string, string[]>();
   for (const r of rules) byRef.set(r.ref, [...(byRef.get(r.ref) ?? []), r.rule.formula ?? ""]);
   return [...byRef].map(([ref, formulas]) => ({ sheet, ref, formulas }));
+}
+
+function comparatorsJson(d: IndicatorsReport): NonNullable<SummaryJson["datasets"][number]["comparators"]> {
+  return {
+    area: d.ownArea ?? "",
+    indicators: d.items.map((x) => ({
+      code: x.item.code, title: x.item.title, period: x.latest?.period ?? null, value: x.latest?.value ?? null,
+      areas: x.comparators?.areas ?? 0, median: x.comparators?.median ?? null, rank: x.comparators?.rank ?? null, quartile: x.comparators?.quartile ?? null,
+    })),
+  };
 }
 
 function courseCounts(d: RisksReport): Record<string, number> {
@@ -208,7 +237,9 @@ export function toJson(report: Report, outputSheets: string[]): SummaryJson {
       setAside: d.rowsSetAside ?? 0,
       standard: d.standard ? { expected: d.standard.expected, percent: Math.round(d.standard.percent * 10) / 10, achieved: d.standard.achieved } : null,
       ...(d.kind === "risks" ? { risks: { againstTarget: courseCounts(d), moved: movedSince(d) } } : {}),
+      ...((d.kind === "indicators" || d.kind === "outcomes") && d.ownArea ? { comparators: comparatorsJson(d) } : {}),
     })),
+    stored: report.stored ?? null,
     issues: report.issues.map((i) => ({ sheet: i.sheet, cell: i.cell, severity: i.severity, message: i.message })),
     skipped: report.skipped.map((s) => ({ sheet: s.sheet, reason: s.reason })),
     notes: report.notes,

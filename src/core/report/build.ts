@@ -2,7 +2,7 @@ import { SheetGrid } from "../grid";
 import { detectSheet, DetectedDataset, SkippedSheet } from "../detect/find-datasets";
 import { fillMerges } from "../detect/header-rows";
 import { Period, formatPeriod, longPeriodName, periodEnd, previousPeriod, parsePeriod } from "../periods";
-import { WorkbookSettings, PeriodRecord, PeriodRules } from "../settings";
+import { WorkbookSettings, PeriodRecord, PeriodRules, DatasetSettings } from "../settings";
 import { Issue, issue } from "../datasets/issues";
 import { listSome } from "../words";
 import { DatasetContext } from "./context";
@@ -55,6 +55,8 @@ export interface BuildOptions {
    * the rules stored for it and reprints the stored results.
    */
   replaceHistory?: boolean;
+  /** Settings given with the run for every indicator and outcome list (a long-trend method, a plan name for outcomes). */
+  measured?: Pick<DatasetSettings, "longTrend" | "planName">;
 }
 
 export interface BuildResult {
@@ -107,7 +109,10 @@ export function buildReport(input: SheetGrid[], settings: WorkbookSettings, opti
   for (const d of datasets) {
     const grid = grids.find((g) => g.name === d.sheet) as SheetGrid;
     const id = datasetId(d);
-    const ds = settings.datasets[id] ?? {};
+    const given = options.measured && (d.kind === "indicators" || d.kind === "outcomes")
+      ? { ...(options.measured.longTrend ? { longTrend: options.measured.longTrend } : {}), ...(options.measured.planName && d.kind === "outcomes" ? { planName: options.measured.planName } : {}) }
+      : {};
+    const ds = { ...(settings.datasets[id] ?? {}), ...given };
     const ctx: DatasetContext = {
       grids, grid, detected: d, id, settings: ds, period, asAt,
       previous: prevLabel ? settings.history[id]?.[prevLabel] ?? null : null,

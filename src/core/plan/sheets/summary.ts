@@ -155,11 +155,12 @@ function riskTable(b: SheetBuilder, r: RisksReport, noun: string): void {
   // On a first run the movement can only be the register's own claim: the header says whose.
   const fromRegister = !r.previous && r.risks.some((x) => x.movementSource === "published");
   // New and closed risks are found against the previous period's stored register: before one exists, neither is claimed.
-  const unknown = `Not known: no previous ${noun} stored`;
+  const unknown = "Not known";
   b.table(`${r.label}: movement`, [fromRegister ? `Movement this ${noun} (the register's own trend column)` : `Movement this ${noun}`, "Number of risks"], [
     ["Increased", moves.Increased], ["Decreased", moves.Decreased], ["Unchanged", moves.Unchanged], ["New", r.previous ? moves.New : unknown],
     ...(moves["N/A"] ? [[`Not known (no previous ${noun})`, moves["N/A"]]] : []), ["Closed", r.previous ? r.closed.length : unknown],
   ], { colour: [{ col: 0, by: "movement" }] });
+  if (!r.previous) b.note(`New and closed risks are counted against the previous ${noun}'s stored register: none is stored yet.`);
   if (!r.risks.some((x) => x.target !== null)) return;
   b.blank();
   const count = (c: TargetCourse) => r.risks.filter((x) => x.course.course === c).length;
@@ -172,11 +173,7 @@ export function summarySheet(report: Report, name: string, previousLabel: string
   b.title(`Performance summary${report.periodLong ? `: ${report.periodLong}` : ""}`);
   b.note(`Generated from this workbook's data. Each table pastes into the report as it stands; status is always written as a word.`);
   // Whether these are results stored earlier, reprinted, or today's: said here, where the figures are read.
-  if (report.stored) {
-    const row = b.nextRow;
-    b.setRow(row, 0, [report.stored.text]);
-    b.styleCell(row, 0, { bold: report.stored.action === "reprinted" || report.stored.action === "replaced", wrap: false });
-  }
+  if (report.stored) b.note(report.stored.text, { bold: report.stored.action === "reprinted" || report.stored.action === "replaced" });
   const noun = periodNoun(report.periodKind);
   for (const r of report.datasets) {
     b.blank();
