@@ -317,6 +317,8 @@ export async function splice(zip: EditablePackage, req: SpliceRequest): Promise<
 
   parts.write(wbPart, wbText.restore(workbook));
   parts.write(wbRelsPart, relsXml);
+  // Another program may list relationships parts by name (LibreOffice does): drop the entries of parts removed above.
+  types = types.replace(elementPattern("Override"), (o) => (parts.has((attr(o, "PartName") ?? "").replace(/^\//, "")) ? o : ""));
   parts.write("[Content_Types].xml", types);
   parts.write(stylesPart, stylesText.restore(book.xml()));
   return deflated;
