@@ -87,12 +87,9 @@ function summaryLine(input: string, out: string, r: SummariseOutcome): string {
 
 const jsonOf = (r: SummariseOutcome) => ({ ...r.json, lost: r.lostParts });
 
-/** The summarise options the command line gives, the same for one file or many. */
+/** The summarise options the command line gives, the same for one file or many (checked by checkSummariseOptions first). */
 function summariseArgs(input: string, out: string, values: Values): SummariseArgs {
   const longTrend = values["long-trend"];
-  if (longTrend !== undefined && !(LONG_TREND_METHODS as string[]).includes(longTrend)) {
-    throw new CommandLineError(`--long-trend must be one of ${LONG_TREND_METHODS.join(", ")}, not '${longTrend}'`);
-  }
   return {
     input, out, period: values.period, area: values.area, formatSource: values["format-source"] ?? false, replaceHistory: values["replace-history"] ?? false,
     longTrend: longTrend as LongTrendMethod | undefined, planName: values["plan-name"],
@@ -152,6 +149,10 @@ async function run(command: string, inputs: string[], values: Values): Promise<n
     }
     if (values.out && outDir) throw new CommandLineError("give either --out <file> or --out-dir <folder>, not both");
     if (!inputs.length || (!values.out && !outDir)) throw new CommandLineError("summarise needs an input workbook and --out <file> (or several inputs and --out-dir <folder>)");
+    const longTrend = values["long-trend"];
+    if (longTrend !== undefined && !(LONG_TREND_METHODS as string[]).includes(longTrend)) {
+      throw new CommandLineError(`--long-trend must be one of ${LONG_TREND_METHODS.join(", ")}, not '${longTrend}'`);
+    }
     return outDir ? summariseMany(inputs, outDir, values, steps) : summariseOne(inputs[0], values.out!, values, steps);
   }
   if (outDir) throw new CommandLineError(`--out-dir is for summarise; ${command} writes one file, named with --out`);

@@ -126,7 +126,7 @@ export function storeHistory(history: History, records: Record<string, PeriodRec
     warning: false,
     statement: {
       action: "stored",
-      text: `${period}: results stored in this workbook today (${ukDay(options.today)}). A later run for ${period} reprints them as stored unless you choose to replace them.`,
+      text: `${period}: results stored today (${ukDay(options.today)}); a re-run of ${period} reprints them unless you choose to replace them.`,
     },
   };
 }

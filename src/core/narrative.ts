@@ -65,7 +65,7 @@ function breakdownSentence(r: DatasetReport): string | null {
     return `${countWord(n)}${verb} ${STATUS_PHRASE[s]}`;
   });
   const unrated = r.statusCounts["Not rated"] ? Object.entries(r.notRatedWords).map(([w, n]) => `'${w}' ${n}`) : [];
-  return `Of the ${total} ${noun(r)}, ${listWords(parts)}${unrated.length ? ` (${unrated.slice(0, 5).join(", ")}${unrated.length > 5 ? ", …" : ""})` : ""}.`;
+  return `Of the ${countWord(total)} ${noun(r)}, ${listWords(parts)}${unrated.length ? ` (${unrated.slice(0, 5).join(", ")}${unrated.length > 5 ? ", …" : ""})` : ""}.`;
 }
 
 function redRedSentence(r: DatasetReport): string | null {

@@ -84,7 +84,7 @@ describe("commentary on a first run (no history)", () => {
   it("locality indicators: no target, so trend only; the short trends of the six series", () => {
     // EXPECTED.md: NP-CF-017 Improving (48 → 69), NP-CF-024 Improving (75 → 58); the Indicator results sheet lists all six.
     expect(text["Locality indicators"]).toEqual([
-      "The six indicators in Locality indicators have no target, so they are reported by trend only: against the previous period, three improving, one static and two worsening.",
+      "The six indicators in Locality indicators have no target, so they are reported by trend only: against the previous quarter, three improving, one static and two worsening.",
     ]);
   });
 });

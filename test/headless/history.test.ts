@@ -104,7 +104,7 @@ describe("two quarters on the same workbook", () => {
     }
     // The Summary says the first run stored the quarter and the second matched it; every figure is the same.
     const [first, second] = [sheetValues(a.getWorksheet("Summary")!), sheetValues(b.getWorksheet("Summary")!)];
-    const day = /^Q1 2021\/22: results stored in this workbook today \((\d\d\/\d\d\/\d{4})\)\. A later run for Q1 2021\/22 reprints them as stored unless you choose to replace them\.$/.exec(String(first[2][0]))![1];
+    const day = /^Q1 2021\/22: results stored today \((\d\d\/\d\d\/\d{4})\); a re-run of Q1 2021\/22 reprints them unless you choose to replace them\.$/.exec(String(first[2][0]))![1];
     expect(second[2]).toEqual([`Q1 2021/22: results as stored on ${day}; this run gives the same.`]);
     expect(second.filter((_, i) => i !== 2)).toEqual(first.filter((_, i) => i !== 2));
     expect(b.worksheets.filter((w) => w.name.startsWith("Summary"))).toHaveLength(1);

@@ -49,7 +49,7 @@ export function exceptionsSheet(report: Report, name: string): SheetPlan {
       formats.push([measureFormat(a.value, pc), measureFormat(x.target, pc), measureFormat(a.trends.previous, pc)]);
     }
   }
-  b.subtitle(`'Red Red' items (Red and worsening): ${redRed.length}`);
+  b.subtitle(`'Red Red' items: ${redRed.length}`);
   b.table("Red Red", ["Indicator", "Dataset", "Value", "Target", "Why", `Previous ${noun}'s value`, "Status and variation"], redRed, {
     formats: [2, 3, 5].map((col, k) => ({ col, numberFormat: (i: number) => formats[i][k] })),
     emptyText: `No item is both Red and worsening this ${noun}.`,
