@@ -14,6 +14,12 @@ export interface SheetGrid {
   /** Excel tables on the sheet, with their ranges in A1 form. */
   tables?: { name: string; ref: string }[];
   visibility?: "visible" | "hidden" | "veryHidden";
+  /**
+   * The number format of each number cell whose format matters (not General,
+   * not a date: dates arrive as Dates), indexed as `rows`; sparse, and absent
+   * when no cell has one. A percent format says 0.8 is 80%.
+   */
+  formats?: (string | undefined)[][];
 }
 
 export function columnLetter(col: number): string {

@@ -97,6 +97,22 @@ describe("the streaming reader", () => {
     expect(g.rows[0]).toEqual([new Date(Date.UTC(2021, 11, 31)), new Date(Date.UTC(2021, 11, 31)), 44561.5, 44561]);
     const g1904 = await grid(await buildPackage({ ...spec, date1904: true }));
     expect(g1904.rows[0][0]).toEqual(new Date(Date.UTC(2026, 0, 1)));
+    expect(g.formats?.[0]).toEqual([undefined, undefined, '0.0 "days"']);
+  });
+
+  it("keeps each number's format where it matters (80% is 0.8 shown as a percentage); dates in upper-case codes; a date beyond Excel's range stays a number", async () => {
+    const rows = [
+      ["Target", "Actual", "Due", "Far", "Plain", "Fixed"],
+      [{ style: 1, value: 0.8 }, { style: 2, value: 0.755 }, { style: 3, value: 44561 }, { style: 3, value: 3e6 }, 12, { style: 4, value: 3.5 }],
+    ];
+    const spec = { sheets: [{ name: "S", rows }], numFmts: [{ id: 164, code: "YYYY-MM-DD" }, { id: 165, code: "#,##0.0" }], xfs: [9, 10, 164, 165] };
+    const data = await buildPackage(spec);
+    for (const fast of [true, false]) {
+      const { sheets } = await (await import("../../src/workbook/xlsx/reader")).readWorkbook(data, undefined, { fast });
+      const g = sheets[0].grid;
+      expect(g.rows[1]).toEqual([0.8, 0.755, new Date(Date.UTC(2021, 11, 31)), 3e6, 12, 3.5]);
+      expect(g.formats).toEqual([undefined, ["0%", "0.00%", undefined, undefined, undefined, "#,##0.0"]]);
+    }
   });
 
   it("resolves relationships to parts named in another case (Sheet1.xml)", async () => {

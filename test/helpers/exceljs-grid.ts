@@ -1,6 +1,6 @@
 /** The grids ExcelJS gives for a workbook: the reference the streaming reader is compared with. */
 import type { Worksheet, CellValue as XlsxValue } from "exceljs";
-import { CellValue, SheetGrid } from "../../src/core";
+import { CellValue, SheetGrid, isDateFormat, isPlainFormat } from "../../src/core";
 
 /** One ExcelJS value as the core's plain value: formulas by their result, rich text as text. */
 export function toCellValue(v: XlsxValue): CellValue {
@@ -28,12 +28,15 @@ export function toCellValue(v: XlsxValue): CellValue {
 export function readGrid(ws: Worksheet): SheetGrid {
   const rows: CellValue[][] = [];
   const hiddenRows: number[] = [];
+  const formats: (string | undefined)[][] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const values = row.values as XlsxValue[]; // 1-based and sparse
     const out: CellValue[] = [];
     for (let c = 1; c < values.length; c++) {
       const cell = row.getCell(c);
       out[c - 1] = cell.isMerged && cell.master.address !== cell.address ? null : toCellValue(values[c]);
+      const fmt = cell.numFmt;
+      if (typeof out[c - 1] === "number" && !isPlainFormat(fmt) && !isDateFormat(fmt)) (formats[rowNumber - 1] ??= [])[c - 1] = fmt;
     }
     for (let c = 0; c < out.length; c++) if (out[c] === undefined) out[c] = null;
     while (out.length && out[out.length - 1] === null) out.pop();
@@ -52,5 +55,6 @@ export function readGrid(ws: Worksheet): SheetGrid {
     merges: [...((ws.model as { merges?: string[] }).merges ?? [])],
     tables,
     visibility: ws.state,
+    ...(formats.length ? { formats } : {}),
   };
 }

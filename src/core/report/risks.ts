@@ -11,6 +11,7 @@ import { issue, Issue } from "../datasets/issues";
 import { RisksReport, RiskMovement, datasetLabel } from "./types";
 import { DatasetRead } from "../datasets/read";
 import { targetCourse, RiskTarget } from "../risk/target";
+import { judgeReading } from "./reading";
 
 /** Words and arrows registers use for a risk's movement. */
 function publishedMovement(text: string): Movement | null {
@@ -160,6 +161,7 @@ export function reportRisks(ctx: DatasetContext): { report: RisksReport; issues:
     levelMismatches: levels.disagree.length,
     matrix: m,
     levelsSource: levels.source,
+    reading: judgeReading(d, read),
   };
   return { report, issues, notes, read };
 }

@@ -4,6 +4,7 @@ import { StatusCounts, assessStandard, headlineTrend } from "../standards/standa
 import { defaultStandard } from "../settings";
 import { DatasetSummary, datasetLabel } from "./types";
 import { DatasetContext } from "./context";
+import { judgeReading } from "./reading";
 
 /** The fields every dataset's report shares: where it is, its row account, counts and standard. */
 export function summaryOf(ctx: DatasetContext, read: DatasetRead<unknown>, counts: StatusCounts, notRatedWords: Record<string, number> = {}): DatasetSummary {
@@ -25,5 +26,6 @@ export function summaryOf(ctx: DatasetContext, read: DatasetRead<unknown>, count
     standard,
     previous,
     headlineTrend: standard ? headlineTrend(standard.percent, previous?.summary.percent) : "N/A",
+    reading: judgeReading(d, read),
   };
 }

@@ -1,3 +1,4 @@
+import { builtInFormat } from "../../../core/number-formats";
 import { PackageReader } from "./package";
 import { scanPart, attr, attrIn, MAIN_NS, REL_NS, Attrs, FastSwitch } from "./xml";
 import { INCOMPLETE, NOT_MINE, own, plainTextBefore } from "./xml-tokens";
@@ -53,17 +54,8 @@ export function isTrue(v: string | undefined): boolean {
   return v === "1" || v === "true";
 }
 
-// Built-in number formats that show dates or times (ECMA-376 Part 1, §18.8.30, and the East Asian ids Excel uses).
-const DATE_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
-
-/** A format code shows a date when, outside quoted text and [brackets], it has a date or time letter. */
-export function isDateFormat(code: string): boolean {
-  const bare = code.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, "").replace(/\\./g, "");
-  return /[ymdhMsb]/.test(bare.split(";")[0]);
-}
-
-/** For each cell style (cellXfs index), whether its number format shows a date. */
-export async function readDateStyles(pkg: PackageReader, part: string | null): Promise<boolean[]> {
+/** For each cell style (cellXfs index), its number format's code ("General" where it has none). */
+export async function readStyleFormats(pkg: PackageReader, part: string | null): Promise<string[]> {
   const entry = part ? pkg.part(part) : undefined;
   if (!entry) return [];
   const custom = new Map<number, string>();
@@ -80,7 +72,7 @@ export async function readDateStyles(pkg: PackageReader, part: string | null): P
       if (local === "cellXfs") inCellXfs = false;
     },
   });
-  return xfs.map((id) => (custom.has(id) ? isDateFormat(custom.get(id) ?? "") : DATE_IDS.has(id)));
+  return xfs.map((id) => custom.get(id) ?? builtInFormat(id) ?? "General");
 }
 
 /** Decodes the `_xHHHH_` escapes SpreadsheetML uses for characters XML cannot carry (§22.9.2.19). */

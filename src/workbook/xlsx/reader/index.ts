@@ -2,8 +2,8 @@ import { SheetGrid } from "../../../core";
 import { Budget, ReadLimits, DEFAULT_LIMITS } from "./limits";
 import { ZipPackage } from "./zip";
 import { PackageReader } from "./package";
-import { readBook, readDateStyles, readSharedStrings, BookSheet } from "./book-parts";
-import { readSheet } from "./sheet";
+import { readBook, readStyleFormats, readSharedStrings, BookSheet } from "./book-parts";
+import { cellContext, readSheet } from "./sheet";
 import { refuse, WorkbookFileError } from "./refusal";
 
 export { WorkbookFileError, DEFAULT_LIMITS };
@@ -56,7 +56,7 @@ export async function readWorkbook(data: Uint8Array, limits: ReadLimits = DEFAUL
   const pkg = new PackageReader(ZipPackage.open(data), budget);
   const book = await readBook(pkg, await pkg.workbookPart());
   const strings = await readSharedStrings(pkg, book.sharedStrings, options.fast ?? true);
-  const ctx = { strings, dateStyles: await readDateStyles(pkg, book.styles), date1904: book.date1904, fastCells: options.fast };
+  const ctx = cellContext(strings, await readStyleFormats(pkg, book.styles), book.date1904, options.fast);
   const sheets: ReadWorkbook["sheets"] = [];
   for (const s of book.sheets) sheets.push({ ...s, grid: await readSheet(pkg, s, ctx) });
   return { sheets };

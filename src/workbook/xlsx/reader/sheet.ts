@@ -4,11 +4,15 @@ import { BookSheet, isTrue, unescapeText } from "./book-parts";
 import { scanPart, attr, attrIn, MAIN_NS, REL_NS, Attrs, Resolve, FastSwitch } from "./xml";
 import { INCOMPLETE, NOT_MINE, own, plainTextBefore } from "./xml-tokens";
 import { refuse } from "./refusal";
+import { isDateFormat, isPlainFormat, serialToDate } from "../../../core/number-formats";
 
 /** What reading a sheet's cells needs from the rest of the workbook. */
 export interface CellContext {
   strings: string[];
+  /** Per cell style: whether its number format shows a date. */
   dateStyles: boolean[];
+  /** Per cell style: its number format, where a number should keep it (not General, not a date). */
+  keptFormats: (string | undefined)[];
   date1904: boolean;
   /** Read the commonest cells by the fast path (the default); off, every cell takes the generic path (tests compare the two). */
   fastCells?: boolean;
@@ -25,9 +29,11 @@ const ROW_GAP = 1024;
 const MAX_COLUMN = 16_384;
 const MAX_ROW = 1_048_576;
 
-/** Excel's serial day number as a JS Date (UTC), as ExcelJS gives it. */
-function serialToDate(serial: number, date1904: boolean): Date {
-  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
+/** The context for reading cells, from the shared strings and each style's number format. */
+export function cellContext(strings: string[], formats: string[], date1904: boolean, fastCells?: boolean): CellContext {
+  const dateStyles = formats.map(isDateFormat);
+  const keptFormats = formats.map((f, i) => (dateStyles[i] || isPlainFormat(f) ? undefined : f));
+  return { strings, dateStyles, keptFormats, date1904, fastCells };
 }
 
 /**
@@ -84,7 +90,8 @@ function columnAt(s: string, from: number, to: number): number {
 /** The value of a number cell (a date where its style shows one), or of a shared string when `t` is "s" and `n` its index. */
 function numericValue(t: string | undefined, n: number, style: number, ctx: CellContext): CellValue {
   if (t === "s") return ctx.strings[n] ?? null;
-  return ctx.dateStyles[style] ? serialToDate(n, ctx.date1904) : n;
+  // A date-styled number beyond the dates Excel shows stays a number.
+  return ctx.dateStyles[style] ? serialToDate(n, ctx.date1904) ?? n : n;
 }
 
 function cellValue(t: string | undefined, v: string | null, inline: string | null, style: number, ctx: CellContext): CellValue {
@@ -138,6 +145,11 @@ export async function readSheet(pkg: PackageReader, sheet: BookSheet, ctx: CellC
   let inIs = false;
   let phonetic = 0;
   const tableParts: string[] = [];
+  /** Number formats of this sheet's number cells that have one (percentages, decimals), made only when one is met. */
+  const keepFormat = (at: number, style: number) => {
+    const formats = (grid.formats ??= []);
+    (formats[rowIndex] ??= [])[at] = ctx.keptFormats[style];
+  };
 
   /**
    * The commonest cell read straight from the text, with no tag objects:
@@ -207,6 +219,7 @@ export async function readSheet(pkg: PackageReader, sheet: BookSheet, ctx: CellC
       budget.cell(sheet.name);
       place(row, col, value, () => null, GAP);
       rowFilled = true;
+      if (typeof value === "number" && ctx.keptFormats[style] !== undefined) keepFormat(col, style);
     }
     return after;
   };
@@ -268,6 +281,7 @@ export async function readSheet(pkg: PackageReader, sheet: BookSheet, ctx: CellC
             budget.cell(sheet.name);
             place(row, col, value, () => null, GAP);
             rowFilled = true;
+            if (typeof value === "number" && ctx.keptFormats[cellStyle] !== undefined) keepFormat(col, cellStyle);
           }
         }
         return;
