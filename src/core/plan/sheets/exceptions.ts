@@ -7,6 +7,7 @@ import { measureCell, measureFormat } from "../cells";
 import { statistics } from "../statistics";
 import { SheetBuilder } from "../builder";
 import { PlanValue, SheetPlan } from "../types";
+import { MAX_APPENDIX_ROWS } from "./indicator-appendix";
 
 /** A date column's cell: the date, or what the sheet wrote where it is not one ("N/A", "TBC"). */
 function dateCell(date: CalendarDate | null, text: string): PlanValue {
@@ -80,7 +81,12 @@ export function exceptionsSheet(report: Report, name: string): SheetPlan {
     emptyText: asAt ? `No item is overdue at the end of the ${noun}.` : "Overdue items were not checked: no reporting period.",
   });
   b.blank();
-  b.subtitle(`Actions and priorities off target (Red or Amber, not overdue): ${offTarget.length}`);
+  b.subtitle(`Actions and priorities off target (Red or Amber, not overdue): ${offTarget.length.toLocaleString("en-GB")}`);
+  // A list for print: past a few thousand rows it is one for filtering, which By directorate already is.
+  if (offTarget.length > MAX_APPENDIX_ROWS) {
+    b.note(`The first ${MAX_APPENDIX_ROWS.toLocaleString("en-GB")}, Red first; every item is on the By directorate sheet with its RAG.`);
+    offTarget.length = MAX_APPENDIX_ROWS;
+  }
   b.table("Off target", ["Action or priority", "Owner", "RAG", "Agreed due date", "Reason for (R) / impact (I) of delay", "Proposed revised due date", "Dataset"], offTarget, {
     colour: [{ col: 2, by: "status" }],
     formats: [{ col: 3, numberFormat: "dd/mm/yyyy" }, { col: 5, numberFormat: "dd/mm/yyyy" }],
