@@ -73,6 +73,8 @@ describe("a stored quarter whose value was corrected afterwards", () => {
       + "This run's differ for 'Outcomes': 1 item's result ('Recycling rate'). Use --replace-history to replace them.");
     const o1 = values(again.wb, "Indicator results").find((r) => r[1] === "O1")!;
     expect(o1.slice(4, 9)).toEqual([96, 100, "Amber", 2, "Amber: 96 against target 100, 4% adrift, within tolerance 5% (as stored on " + day(q1.json) + "; the sheet now holds 94)"]);
+    const header = values(again.wb, "Indicator results").find((r) => r[0] === "Dataset")!;
+    expect([o1[header.indexOf("Latest value")], o1[header.indexOf("Latest period")]]).toEqual([96, "Q1 2021/22"]);
     expect(values(again.wb, "Summary")).toContainEqual(["Number (%) AMBER", "1/2 (50%)", "N/A", "N/A", "N/A", "N/A"]);
     expect(again.json.datasets[0].statusCounts).toEqual({ Green: 1, Amber: 1 });
     expect(again.stderr).toContain("Warning: Q1 2021/22 was already stored on");

@@ -246,9 +246,9 @@ export class SheetBuilder {
     this.cells[r].forEach((v, c) => {
       if (this.hidden.includes(c) || typeof v === "number") return;
       const text = v === null ? "" : typeof v === "object" ? ("text" in v ? v.text : "") : String(v);
-      // A column width counts digits of the default font: ordinary text fits about 1.3 letters a digit (Calibri 11),
-      // bold headers about one; cell padding takes one.
-      const width = Math.max(3, Math.floor(((this.widths[c] ?? 10) - 1) * (bold ? 1 : 1.3)));
+      // A column width counts digits of the default font: ordinary text fits about 1.15 letters a digit (Calibri 11, as
+      // rendered sheets wrap it), bold headers about one; cell padding takes one.
+      const width = Math.max(3, Math.floor(((this.widths[c] ?? 10) - 1) * (bold ? 1 : 1.15)));
       lines = Math.max(lines, wrappedLines(text, width));
     });
     if (lines > 1) this.heights[r] = Math.min(409, 15 * lines);

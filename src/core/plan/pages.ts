@@ -43,7 +43,11 @@ export function printScale(widths: number[]): number {
   return width > PRINT_WIDTH ? PRINT_WIDTH / width : 1;
 }
 
-/** 0-based rows that begin a new page: before each block that would otherwise be split and fits on a page, and before each block that asks for one. */
+/**
+ * 0-based rows that begin a new page: before each block that would otherwise
+ * be split, fits on a page and follows a fair part of a page of something
+ * else; and before each block that asks for one.
+ */
 export function pageBreaks(p: PageInput): number[] {
   const page = PRINT_HEIGHT / (p.fitToWidth ? printScale(p.widths) : 1);
   const height = (r: number) => p.heights[r] ?? DEFAULT_ROW_HEIGHT;
@@ -58,7 +62,9 @@ export function pageBreaks(p: PageInput): number[] {
     if (block && r > 0 && used > 0) {
       let size = 0;
       for (let k = block.first; k <= block.last; k++) size += height(k);
-      if (block.newPage || (used + size > room && size <= room)) {
+      // A block is moved only when the page already holds a fair part of something else: moving a table away from a
+      // page that has just its sheet's title on it would leave that page nearly empty.
+      if (block.newPage || (used + size > room && size <= room && used > room / 4)) {
         breaks.push(r);
         used = 0;
       }

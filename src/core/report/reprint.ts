@@ -60,7 +60,9 @@ export function reprintStored(r: DatasetReport, record: PeriodRecord, ruleChange
       const why = then.status === status && value !== a.value
         ? `${then.why} (as stored${when}; the sheet now holds ${a.value === null ? "no value" : formatNumber(a.value)})`
         : `${status} as stored${when} (this workbook now gives ${a.why})`;
-      items.push({ ...x, assessment: { ...a, status, statusCode: STATUS_CODE[status], value, trends: { ...a.trends, short: trend }, why } });
+      // The latest value is the stored one where it is the period reprinted.
+      const latest = x.latest && x.latest.period === record.period && value !== null ? { ...x.latest, value } : x.latest;
+      items.push({ ...x, latest, assessment: { ...a, status, statusCode: STATUS_CODE[status], value, trends: { ...a.trends, short: trend }, why } });
     }
     const counts = storedCounts(record);
     out = { ...r, items, counts, breakdown: statusTrendBreakdown(items.map((i) => ({ status: i.assessment.status, trend: i.assessment.trends.short }))) };
