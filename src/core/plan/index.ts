@@ -45,8 +45,8 @@ export function planReport(report: Report, matrix: RiskMatrix | null, names: Rec
   const plans: SheetPlan[] = [summarySheet(report, names.summary, previousLabel), commentarySheet(report, names.commentary)];
   if (indicators.length || actions.length) plans.push(exceptionsSheet(report, names.exceptions));
   if (risks.length) {
-    plans.push(riskRegisterSheet(risks, names["risk-register"], matrix, report.periodLong));
-    plans.push(heatMapSheet(risks[0], names["risk-heat-map"], matrix, report.periodLong));
+    plans.push(riskRegisterSheet(risks, names["risk-register"], matrix, report.periodLong, periodNoun(report.periodKind)));
+    plans.push(heatMapSheet(risks[0], names["risk-heat-map"], matrix, report.periodLong, periodNoun(report.periodKind)));
   }
   if (actions.length) plans.push(byGroupSheet(actions, names["by-directorate"], report.periodLong));
   if (indicators.length) {
