@@ -9,6 +9,8 @@ import { heatMap } from "../risk/heatmap";
 import { formatUkDate } from "../dates";
 import { DatasetReport, ActionsReport, RisksReport, IndicatorsReport, Reprint } from "./types";
 import { groupsOf } from "./actions";
+import { isOverdue } from "../standards/exceptions";
+import { parsePeriod, periodEnd } from "../periods";
 
 /** "12/07/2021" from a record's yyyy-mm-dd, or null when the record predates the day being kept. */
 export function storedDay(r: Pick<PeriodRecord, "storedAt">): string | null {
@@ -68,6 +70,8 @@ export function reprintStored(r: DatasetReport, record: PeriodRecord, ruleChange
     out = { ...r, items, counts, breakdown: statusTrendBreakdown(items.map((i) => ({ status: i.assessment.status, trend: i.assessment.trends.short }))) };
   } else if (r.kind === "priorities" || r.kind === "actions") {
     const items: ActionsReport["items"] = [];
+    const period = parsePeriod(record.period);
+    const asAt = period.ok && period.value ? periodEnd(period.value) : null;
     for (const x of r.items) {
       keys.add(x.key);
       const s = record.items[x.key];
@@ -77,7 +81,8 @@ export function reprintStored(r: DatasetReport, record: PeriodRecord, ruleChange
       }
       const status = asStatus(s.status) ?? x.status;
       if (status !== x.status) reprint.changed.push(x.title || x.code);
-      items.push(status === x.status ? x : { ...x, status, overdue: x.overdue && status !== "Complete" });
+      // Overdue as at the period's end, for the status published then.
+      items.push(status === x.status ? x : { ...x, status, overdue: asAt !== null && isOverdue({ status, due: x.due }, asAt) });
     }
     const counts = storedCounts(record);
     out = { ...r, items, counts, groups: groupsOf(items, r.standardConfig) };
