@@ -110,37 +110,43 @@ describe("a stored quarter re-run after the sheet was updated for the next one",
     ws.addRow(["Open the archive", "Culture", "31/03/2022", "Amber", "Contractor delayed"]);
     ws.addRow(["Fix the depot roof", "Estates", "31/03/2022", "Green", ""]);
     ws.addRow(["Launch the app", "Digital", "31/03/2022", "Green", ""]);
+    ws.addRow(["Publish the plan", "Policy", "30/04/2021", "Red", "Awaiting sign-off"]);
     q1 = await summarise(await saveWorkbook(wb, dir, "actions.xlsx"), "actions-q1.xlsx", "--period", "Q1 2021/22");
     // Next quarter's statuses, and a new action.
     const q2 = await edit(q1.out, "actions-q2.xlsx", (w) => {
       const s = w.getWorksheet("Actions")!;
       s.getCell("D2").value = "Green";
       s.getCell("D3").value = "Red";
+      s.getCell("D5").value = "Complete";
       s.addRow(["Recruit wardens", "Place", "31/03/2022", "Amber", ""]);
     });
     reprint = await summarise(q2, "actions-q1-again.xlsx", "--period", "Q1 2021/22");
   });
 
   it("shows each action as published for Q1, not as it stands now", () => {
-    const items = values(reprint.wb, "By directorate").filter((r) => ["Culture", "Estates", "Digital", "Place"].includes(String(r[0])) && typeof r[1] === "string");
-    expect(items.map((r) => [r[1], r[3]])).toEqual([["Open the archive", "Amber"], ["Fix the depot roof", "Green"], ["Launch the app", "Green"]]);
-    const offTarget = values(reprint.wb, "Exceptions").filter((r) => r[6] === "Actions");
-    expect(offTarget.map((r) => [r[0], r[1], r[2], r[4]])).toEqual([["Open the archive", "Culture", "Amber", "Contractor delayed"]]);
-    expect(reprint.json.datasets[0].statusCounts).toEqual({ Green: 2, Amber: 1 });
+    const items = values(reprint.wb, "By directorate").filter((r) => ["Culture", "Estates", "Digital", "Policy", "Place"].includes(String(r[0])) && typeof r[1] === "string");
+    expect(items.map((r) => [r[1], r[3], r[5] ?? ""])).toEqual([
+      ["Open the archive", "Amber", ""], ["Fix the depot roof", "Green", ""], ["Launch the app", "Green", ""], ["Publish the plan", "Red", "Overdue"],
+    ]);
+    const exceptions = values(reprint.wb, "Exceptions").filter((r) => r[6] === "Actions");
+    // Off target: Amber and not overdue; overdue: published Red with its due date passed by 30/06/2021, though completed since.
+    expect(exceptions.map((r) => [r[0], r[1], r[2], r[4]])).toEqual([["Publish the plan", "Policy", "Red", "Awaiting sign-off"], ["Open the archive", "Culture", "Amber", "Contractor delayed"]]);
+    expect(exceptions[0][5]).toBe(61);
+    expect(reprint.json.datasets[0].statusCounts).toEqual({ Green: 2, Amber: 1, Red: 1 });
   });
 
   it("leaves out an action added since, and says so with its cell", () => {
     expect(reprint.json.issues).toContainEqual({
-      sheet: "Actions", cell: "A5", severity: "warning",
+      sheet: "Actions", cell: "A6", severity: "warning",
       message: "'Recruit wardens' is not in the results stored for Q1 2021/22, so the reprint leaves it out; replace the stored results to include it",
     });
-    expect(statement(reprint.wb)).toContain("This run's differ for 'Actions': 2 items' results ('Open the archive' and 'Fix the depot roof'); 1 item not stored then.");
+    expect(statement(reprint.wb)).toContain("This run's differ for 'Actions': 3 items' results ('Open the archive', 'Fix the depot roof' and 'Publish the plan'); 1 item not stored then.");
   });
 
   it("drafts the commentary from the published figures", () => {
     expect(commentary(reprint.wb, "Actions")).toEqual([
-      "At the end of Quarter One, 2 of 3 (67%) actions were rated Green or Complete, against the corporate standard of 90%.",
-      "Of the three actions, two were Green and one Amber.",
+      "At the end of Quarter One, 2 of 4 (50%) actions were rated Green or Complete, against the corporate standard of 90%.",
+      "Of the four actions, two were Green, one Amber and one Red.",
     ]);
     expect(commentary(q1.wb, "Actions")).toEqual(commentary(reprint.wb, "Actions"));
   });
