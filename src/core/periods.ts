@@ -270,6 +270,11 @@ export function parsePeriod(v: CellValue | undefined): Parsed<Period | null> {
   return bad;
 }
 
+/** What a period is called in a sentence or heading: "quarter", "month", "year" ("period" when there is none). */
+export function periodNoun(kind: Period["kind"] | null | undefined): string {
+  return kind ?? "period";
+}
+
 /** As the report's column headers write it: "Q1 21/22". */
 export function shortPeriodLabel(label: string): string {
   return label.replace(/^Q([1-4]) (\d{2})(\d{2})\/(\d{2})$/, "Q$1 $3/$4");

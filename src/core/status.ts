@@ -67,8 +67,12 @@ export function ragStatus(input: RagInput): RagResult {
 
   // Signed shortfall: how far the value falls short of target in the bad direction.
   const distance = polarity === "Maximise" ? target - value : polarity === "Minimise" ? value - target : Math.abs(value - target);
-  // Only Amber and Red say how far adrift: worked out for them alone.
-  const adrift = () => (target !== 0 ? `${formatNumber((Math.abs(value - target) / Math.abs(target)) * 100, 0)}% adrift` : `${formatNumber(Math.abs(value - target))} adrift`);
+  // Only Amber and Red say how far adrift: worked out for them alone, in the tolerance's own units so the two compare
+  // (a percentage of target against a percentage tolerance; the value's units against an absolute one).
+  const absolute = tolerance.kind === "absolute" && threshold === null;
+  const adrift = () => (target !== 0 && !absolute
+    ? `${formatNumber((Math.abs(value - target) / Math.abs(target)) * 100, 0)}% adrift`
+    : `${formatNumber(Math.abs(value - target))} adrift`);
 
   if (polarity === "Goldilocks") {
     // Within tolerance of target is Green; within twice it (or the threshold's distance) Amber.

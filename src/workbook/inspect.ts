@@ -2,6 +2,7 @@ import {
   surveyDatasets, surveyPeriods, defaultReportingPeriod, datasetId, scanRows, formatPeriod, fillMerges, cellText, DatasetKind, Role, WorkbookSettings,
   SheetGrid, SkippedSheet,
 } from "../core";
+import { sheetTitle, planNameFrom } from "../core/report/sheet-title";
 import { WorkbookPort } from "./port";
 import { loadSettings } from "./settings-store";
 import { councilSheets } from "./own-sheets";
@@ -24,6 +25,8 @@ export interface DatasetInfo {
   runnerUp: Partial<Record<Role, string>>;
   /** Priorities and actions: the directorates (or owners) named in their rows, as written. */
   groups: string[];
+  /** Outcomes: the plan's name as the report writes it unless Settings names it (the sheet's own title), or null. */
+  planName: string | null;
 }
 
 export interface Inspection {
@@ -70,6 +73,7 @@ export async function inspectWorkbook(port: WorkbookPort): Promise<Inspection> {
       confidenceByRole: d.roleScores ?? {},
       runnerUp,
       groups,
+      planName: d.kind === "outcomes" ? planNameFrom(sheetTitle(grid, d)) : null,
     };
   });
   return { datasets, period: period ? formatPeriod(period) : null, settings, notes, skipped, areas: areasIn(grids, found) };

@@ -255,11 +255,12 @@ function applyOverride(c: Candidate, grid: SheetGrid, left: number, right: numbe
     }
     for (let col = left; col <= right; col++) {
       if (normaliseWord(cellText(row[col])) === normaliseWord(header)) {
+        // A person's correction, or a mapping a person confirmed, is certain; the run's own remembered reading of the
+        // same column keeps its evidence, so a doubtful reading stays doubtful on the next run.
+        const moved = c.assignment.columns[role] !== col;
         for (const [r, at] of Object.entries(c.assignment.columns) as [Role, number][]) if (at === col && r !== role) delete c.assignment.columns[r];
-        // A person's choice is certain; a mapping a run remembered is only as sure as the evidence that made it.
-        const same = c.assignment.columns[role] === col;
         c.assignment.columns[role] = col;
-        c.assignment.scores[role] = o.confirmed ? 1 : same ? c.assignment.scores[role] ?? 1 : 1;
+        c.assignment.scores[role] = o.confirmed || moved ? 1 : c.assignment.scores[role] ?? 1;
         break;
       }
     }

@@ -127,6 +127,8 @@ export function headerScores(h: HeaderWords): Map<Role, number> {
   }
   // "Initial Risk", "Reviewed Risk": a level before or after mitigation.
   if (/^risk( level| rating)?$/.test(h.base) && (h.residual || h.inherent)) put("level", 1);
+  // "Revised date", "Proposed revised date": an action's new due date.
+  if (/^(proposed |new )?date$/.test(h.base) && h.residual) put("due", 1);
   return out;
 }
 

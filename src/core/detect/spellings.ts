@@ -24,6 +24,9 @@ export const SPELLINGS = {
   group: ["directorate", "service", "department", "service area", "owner", "lead directorate", "portfolio", "theme", "priority area", "section",
     "workstream", "work stream", "team", "division", "category", "risk category", "programme area", "lead", "risk owner", "responsible", "person responsible",
     "accountable", "business area"],
+  // A named person or team answerable for an item, beside its directorate (where a list has only an "Owner", that is its group).
+  owner: ["owner", "action owner", "lead officer", "responsible officer", "accountable officer", "officer", "named lead", "lead", "owned by",
+    "responsible", "person responsible", "accountable"],
   due: ["due date", "deadline", "due", "target date", "agreed due date", "completion date", "date due", "due by", "end date", "target completion date",
     "planned end", "planned end date", "planned finish", "finish date", "target end", "baseline end", "forecast end", "target resolution", "review date",
     "expected completion", "planned completion"],
@@ -32,7 +35,8 @@ export const SPELLINGS = {
   status: ["rag", "status", "rag status", "rag rating", "overall rag", "current rag", "current status", "progress", "progress status", "delivery status",
     "milestone status", "action status", "project status", "state", "rag rating current"],
   commentary: ["commentary", "comments", "comment", "update", "progress update", "notes", "note", "narrative", "progress commentary", "latest update",
-    "remarks", "mitigation", "mitigation action", "mitigations", "mitigating actions", "controls", "existing controls", "actions to mitigate"],
+    "remarks", "mitigation", "mitigation action", "mitigations", "mitigating actions", "controls", "existing controls", "actions to mitigate",
+    "reason for delay", "reason for impact of delay", "reason for variance", "impact of delay", "reason", "explanation", "exception commentary"],
   likelihood: ["likelihood", "l", "probability", "p", "likelihood score", "likelihood rating", "chance", "frequency"],
   impact: ["impact", "i", "severity", "consequence", "impact score", "impact rating", "c"],
   level: ["risk level", "level", "risk rating", "rating", "band", "risk band", "overall risk", "rag", "rag status", "risk rag", "risk status",
@@ -64,8 +68,11 @@ export const SPELLINGS = {
 
 export type Role = keyof typeof SPELLINGS;
 
-/** Roles a risk register's "residual" (after mitigation) columns take. */
-export const RESIDUAL_OF = { likelihood: "residualLikelihood", impact: "residualImpact", score: "residualScore", level: "residualLevel" } as const;
+/**
+ * Roles a column qualified as "residual", "revised" and the like takes: a risk
+ * register's after-mitigation columns, and an action's revised due date.
+ */
+export const RESIDUAL_OF = { likelihood: "residualLikelihood", impact: "residualImpact", score: "residualScore", level: "residualLevel", due: "revisedDue" } as const;
 
 /** Words that say a column is about the risk after mitigation, or before it. */
 export const RESIDUAL_WORDS = /\b(residual|reviewed|revised|post mitigation|after mitigation|mitigated|net|treated|after controls)\b/;

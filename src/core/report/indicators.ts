@@ -1,5 +1,3 @@
-import { SheetGrid } from "../grid";
-import { DetectedDataset } from "../detect/find-datasets";
 import { readIndicators, IndicatorItem, IndicatorPoint } from "../datasets/indicators";
 import { Period, formatPeriod, periodIndex, periodKey } from "../periods";
 import { assessIndicator, IndicatorAssessment } from "../indicator";
@@ -8,10 +6,13 @@ import { statusTrendBreakdown } from "../standards/breakdown";
 import { STATUS_CODE, normaliseStatus } from "../status";
 import { normaliseWord } from "../values";
 import { formatNumber } from "../numbers";
-import { DatasetSettings, PeriodRecord } from "../settings";
+import { DatasetSettings } from "../settings";
+import { DatasetContext } from "./context";
+import { DEFAULT_LONG_TREND } from "../trend";
+import { sheetTitle, planNameFrom } from "./sheet-title";
 import { summaryOf } from "./summary";
 import { issue, Issue } from "../datasets/issues";
-import { IndicatorsReport } from "./types";
+import { IndicatorsReport, Comparators } from "./types";
 import { DatasetRead } from "../datasets/read";
 
 /** SPC is attempted only on series long enough for limits to mean something. */
@@ -23,8 +24,7 @@ function assess(item: IndicatorItem, period: Period, settings: DatasetSettings):
   const plain = item.points.every((p) => p.period !== null && p.value !== "invalid");
   const points = plain ? (item.points as { period: Period; value: number | null }[])
     : item.points.map((p) => ({ period: p.period ?? period, value: p.value === "invalid" ? null : p.value }));
-  // A target given for this very period (a Goal column under it) wins over the indicator's single target.
-  const target = item.targets?.get(periodKey(period)) ?? item.target;
+  const target = targetAt(item, period);
   const a = assessIndicator(
     { key: item.key, title: item.title, polarity: item.polarity, target, redThreshold: item.redThreshold, tolerance: settings.tolerance, points },
     period,
@@ -35,6 +35,11 @@ function assess(item: IndicatorItem, period: Period, settings: DatasetSettings):
     return { ...a, status: "Check", statusCode: STATUS_CODE.Check, why: "Check: this period's value is not a number (see Data issues)" };
   }
   return a;
+}
+
+/** A target given for this very period (a Goal column under it) wins over the indicator's single target. */
+function targetAt(item: IndicatorItem, period: Period): number | null {
+  return item.targets?.get(periodKey(period)) ?? item.target;
 }
 
 function latestValue(item: IndicatorItem, period: Period): { value: number; period: string } | null {
@@ -54,10 +59,11 @@ function latestValue(item: IndicatorItem, period: Period): { value: number; peri
 }
 
 export function reportIndicators(
-  grid: SheetGrid, d: DetectedDataset, id: string, settings: DatasetSettings, period: Period | null, previous: PeriodRecord | null, ownArea?: string | null,
+  ctx: DatasetContext,
   /** The dataset as already read (to choose the period), so it is read once. */
-  read: ReturnType<typeof readIndicators> = readIndicators(grid, d),
+  read: ReturnType<typeof readIndicators> = readIndicators(ctx.grid, ctx.detected),
 ): { report: IndicatorsReport; issues: Issue[]; notes: string[]; read: DatasetRead<unknown> } {
+  const { grid, detected: d, settings, period, ownArea } = ctx;
   const issues = [...read.issues];
   const notes: string[] = [];
   const noPolarity: IndicatorItem[] = [];
@@ -90,6 +96,7 @@ export function reportIndicators(
     return {
       item,
       assessment: assessment ?? emptyAssessment(item),
+      target: at ? targetAt(item, at) : item.target,
       latest: at ? latestValue(item, at) : null,
       ytd: at ? ytdAt(item, at) : null,
       comparators: own.length ? comparatorsOf(item, read.items, at) : null,
@@ -102,11 +109,13 @@ export function reportIndicators(
   }
   const counts = countStatuses(items.map((i) => i.assessment.status));
   const report: IndicatorsReport = {
-    ...summaryOf(grid, d, id, settings, read, counts, previous, notRatedWords),
+    ...summaryOf(ctx, read, counts, notRatedWords),
     kind: d.kind as "indicators" | "outcomes",
     items,
     counts,
     breakdown: statusTrendBreakdown(items.map((i) => ({ status: i.assessment.status, trend: i.assessment.trends.short }))),
+    longTrend: settings.longTrend ?? DEFAULT_LONG_TREND,
+    planName: d.kind === "outcomes" ? settings.planName ?? planNameFrom(sheetTitle(grid, d)) : null,
     areas: read.areas,
     ownArea: own.length ? own[0].area : null,
   };
@@ -124,16 +133,33 @@ function typedOrUnrated(item: IndicatorItem, word: string): Pick<IndicatorAssess
   return { status: "Not rated", why: `Not rated: ${item.typedStatus || word}`, statusCode: STATUS_CODE["Not rated"] };
 }
 
-/** How the other areas stand on the same indicator and period: how many, their median, and the own area's rank from the highest value. */
-function comparatorsOf(item: IndicatorItem, all: IndicatorItem[], at: Period | null): { areas: number; median: number | null; rank: number | null } {
-  if (!at) return { areas: 0, median: null, rank: null };
+/**
+ * How the other areas stand on the same indicator and period: how many, their
+ * median, the own area's rank from the highest value (ties share the better
+ * rank) and its quartile among all the areas, own included: 1 at or above
+ * the upper quartile, 4 below the lower one, the cut points as Excel's
+ * QUARTILE.INC gives them, so a reader can check them in the sheet.
+ */
+export function comparatorsOf(item: IndicatorItem, all: IndicatorItem[], at: Period | null): Comparators {
+  if (!at) return { areas: 0, median: null, rank: null, quartile: null };
   const name = item.code || item.title;
   const values = all.filter((i) => i !== item && (i.code || i.title) === name && i.breakdown === item.breakdown).map((i) => latestValue(i, at)).filter((v): v is { value: number; period: string } => v !== null).map((v) => v.value);
   const mine = latestValue(item, at)?.value ?? null;
   const sorted = values.slice().sort((a, b) => a - b);
   const median = sorted.length ? (sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2) : null;
   // Ranked from the highest value (1 = highest) whatever the polarity, so the rank never hides a guess about which way is good.
-  return { areas: values.length, median, rank: mine === null ? null : values.filter((v) => v > mine).length + 1 };
+  const rank = mine === null ? null : values.filter((v) => v > mine).length + 1;
+  let quartile: number | null = null;
+  if (mine !== null && values.length) {
+    const every = [...sorted, mine].sort((a, b) => a - b);
+    const cut = (q: number) => {
+      const at = (every.length - 1) * q;
+      const lo = Math.floor(at);
+      return every[lo] + (every[Math.min(lo + 1, every.length - 1)] - every[lo]) * (at - lo);
+    };
+    quartile = mine >= cut(0.75) ? 1 : mine >= cut(0.5) ? 2 : mine >= cut(0.25) ? 3 : 4;
+  }
+  return { areas: values.length, median, rank, quartile };
 }
 
 /**

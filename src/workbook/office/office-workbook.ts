@@ -1,4 +1,4 @@
-import { SheetGrid, SheetPlan } from "../../core";
+import { SheetGrid, SheetPlan, ICON_NAME } from "../../core";
 import { WorkbookPort, SheetInfo, SourceFormat, OwnedRuleRef, SETTINGS_SHEETS, SettingsCopy, chunkSettings, CellUpdate, KeptFormula } from "../port";
 import { OWN_SHEET_NAME, ownFormula, ownPurpose } from "../own-sheets";
 import { Batch, REQUEST_BUDGET, CALL_BYTES, jsonSize } from "./batch";
@@ -92,13 +92,17 @@ export class OfficeWorkbook implements WorkbookPort {
         await this.dropTemporarySheets().catch(() => undefined);
         throw e;
       }
-      // The charts on sheets about to be redrawn go with their old cells (the fake Excel models no charts).
+      // The charts and icons on sheets about to be redrawn go with their old cells (the fake Excel models neither).
       const charts = new Map<Excel.Worksheet, Excel.Chart[]>();
-      const loads = temps.map(({ plan }) => byName.get(plan.name.toLowerCase())).filter((t): t is Excel.Worksheet => !!t?.charts)
-        .map((t) => ({ t, items: t.charts.load("items/name") }));
-      if (loads.length) {
+      const shapes = new Map<Excel.Worksheet, Excel.Shape[]>();
+      const targets = temps.map(({ plan }) => byName.get(plan.name.toLowerCase())).filter((t): t is Excel.Worksheet => !!t);
+      const loads = targets.filter((t) => !!t.charts).map((t) => ({ t, items: t.charts.load("items/name") }));
+      const shapeLoads = supports.printTitles ? targets.filter((t) => !!t.shapes).map((t) => ({ t, items: t.shapes.load("items/name") })) : [];
+      if (loads.length || shapeLoads.length) {
         await this.batch.sync();
         for (const { t, items } of loads) charts.set(t, items.items);
+        // Only the add-in's own icons, by name: a shape somebody else put there is not its to delete.
+        for (const { t, items } of shapeLoads) shapes.set(t, items.items.filter((s) => s.name.startsWith(ICON_NAME)));
       }
       // From here a failure can leave the swap part-done: say so rather than claim nothing changed.
       this.changed.push("started putting the new summary sheets in place (run again to complete them)");
@@ -117,7 +121,7 @@ export class OfficeWorkbook implements WorkbookPort {
         }
         await this.batch.reserve(CALL_BYTES * 12);
         if (target.protection.protected) target.protection.unprotect(plan.protection?.password || undefined);
-        clearSheet(target, supports, charts.get(target) ?? []);
+        clearSheet(target, supports, charts.get(target) ?? [], shapes.get(target) ?? []);
         if (marked.get(target)?.isNullObject) mark(target, plan.purpose);
         if (this.caps.api19) {
           // Copying cells is ExcelApi 1.9; the whole swap then goes in one request.

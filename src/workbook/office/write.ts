@@ -1,4 +1,4 @@
-import { SheetPlan, PlanStyle, ConditionalFormatPlan, parseRange, rangeRef, a1, columnLetter } from "../../core";
+import { SheetPlan, PlanStyle, ConditionalFormatPlan, parseRange, rangeRef, a1, columnLetter, columnPoints } from "../../core";
 import { Batch, CALL_BYTES, jsonSize } from "./batch";
 import { officeValue, needsTextFormat, officeColour } from "./values";
 import { addValidation } from "./validation";
@@ -101,13 +101,11 @@ export function addConditionalFormat(ws: Excel.Worksheet, cf: ConditionalFormatP
 }
 
 /**
- * Excel measures column width in points. The .xlsx writer's widths are in
- * characters of the default font (Calibri 11: 7 pixels a character plus 5
- * of padding, 96 pixels to 72 points), so the same plan looks the same in both.
+ * Excel measures column width in points; the plan's widths are in characters
+ * of the default font (the core's columnPoints converts), so the same plan
+ * looks the same in both hosts.
  */
-export function columnPoints(chars: number): number {
-  return Math.round(((chars * 7 + 5) * 72) / 96 * 100) / 100;
-}
+export { columnPoints };
 
 /** What this Excel can do that drawing depends on: data validation (ExcelApi 1.8), print titles (1.9). */
 export interface Supports {
@@ -194,9 +192,16 @@ export async function renderLayout(ws: Excel.Worksheet, plan: SheetPlan, batch: 
   const titles = plan.print?.titleRows;
   // (The in-memory fake Excel does not model pageLayout yet; real Excel always has it.)
   if (titles && supports.printTitles && ws.pageLayout) ws.pageLayout.setPrintTitleRows(`$${titles.first + 1}:$${titles.last + 1}`);
+  // Page breaks before tables and charts that would be split: "adds a page break before the top-left cell of the range" (ExcelApi 1.9,
+  // https://learn.microsoft.com/javascript/api/excel/excel.pagebreakcollection#excel-excel-pagebreakcollection-add-member(1)).
+  const breaks = plan.print?.rowBreaks ?? [];
+  if (breaks.length && supports.printTitles && ws.horizontalPageBreaks) {
+    await batch.reserve(CALL_BYTES * breaks.length);
+    for (const r of breaks) ws.horizontalPageBreaks.add(ws.getRangeByIndexes(r, 0, 1, 1));
+  }
   // Charts belong to the sheet, not its cells (copying cells does not carry them), so they are drawn here.
-  await batch.reserve(CALL_BYTES * 12 * (plan.charts?.length ?? 0));
-  addCharts(ws, plan);
+  await batch.reserve(CALL_BYTES * (12 * (plan.charts?.length ?? 0) + 14 * (plan.charts ?? []).reduce((n, c) => n + (c.icons?.length ?? 0), 0)));
+  addCharts(ws, plan, supports.printTitles);
   if (plan.tabColour) ws.tabColor = colour(plan.tabColour);
   if (plan.protection) ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true }, plan.protection.password || undefined);
 }
@@ -214,9 +219,10 @@ export async function renderPlan(ws: Excel.Worksheet, plan: SheetPlan, batch: Ba
  * at it. Rules and validation are cleared by their own calls: the
  * documentation does not promise that clearing "All" removes them.
  */
-export function clearSheet(ws: Excel.Worksheet, supports: Supports, charts: Excel.Chart[] = []): void {
-  // The add-in's own charts on its own sheet, loaded by the caller.
+export function clearSheet(ws: Excel.Worksheet, supports: Supports, charts: Excel.Chart[] = [], shapes: Excel.Shape[] = []): void {
+  // The add-in's own charts and icons on its own sheet, loaded by the caller.
   for (const c of charts) c.delete();
+  for (const s of shapes) s.delete();
   const all = ws.getRange();
   all.clear("All");
   all.conditionalFormats.clearAll();
@@ -225,5 +231,7 @@ export function clearSheet(ws: Excel.Worksheet, supports: Supports, charts: Exce
   all.format.useStandardWidth = true;
   all.format.useStandardHeight = true;
   ws.freezePanes.unfreeze();
+  // The old run's page breaks go with its rows (ExcelApi 1.9; the fake Excel models no page layout).
+  if (supports.printTitles && ws.horizontalPageBreaks) ws.horizontalPageBreaks.removePageBreaks();
 }
 

@@ -5,6 +5,7 @@ import {
 } from "@fluentui/react-components";
 import type { Inspection, DatasetInfo } from "../../../workbook/inspect";
 import type { Status } from "../../../core";
+import { LONG_TREND_METHODS, type LongTrendMethod } from "../../../core/trend";
 import { KIND_LABEL } from "../../labels";
 import { plainError } from "../../messages";
 import { DatasetDraft, MatrixDraft, SettingsDraft, draftFrom, isMeasured, matrixProblem } from "../../settings-edit";
@@ -32,6 +33,13 @@ const useStyles = makeStyles({
 });
 
 const COUNTABLE: Status[] = ["Green", "Amber", "Complete"];
+
+/** The long-trend methods as the drop-down offers them. */
+const LONG_TREND_CHOICES: Record<LongTrendMethod, string> = {
+  "same-period-last-year": "The same period last year",
+  "mean-of-previous-4": "The mean of the previous 4 periods",
+  "same-period-mean": "The same period's mean in earlier years",
+};
 
 export interface SettingsStepProps {
   inspection: Inspection;
@@ -155,8 +163,19 @@ function DatasetCard({ dataset, value, onChange }: { dataset: DatasetInfo; value
           <Field label="Ignore changes smaller than" hint="For trends: a change this size or smaller counts as Static. 0 means only an identical figure.">
             <SpinButton value={value.band} min={0} step={0.1} onChange={(_, d) => set({ band: num(d.value, d.displayValue, value.band) })} />
           </Field>
+          <Field label="Long trend compares with" hint="The short trend is always against the previous period.">
+            <Dropdown value={LONG_TREND_CHOICES[value.longTrend]} selectedOptions={[value.longTrend]}
+              onOptionSelect={(_, d) => d.optionValue && set({ longTrend: d.optionValue as LongTrendMethod })}>
+              {LONG_TREND_METHODS.map((m) => <Option key={m} value={m}>{LONG_TREND_CHOICES[m]}</Option>)}
+            </Dropdown>
+          </Field>
           <Switch checked={value.spc} onChange={(_, d) => set({ spc: d.checked })} label="Flag unusual changes (needs 12 or more periods)" />
         </>
+      )}
+      {dataset.kind === "outcomes" && (
+        <Field label="Name of the plan, as the report writes it" hint={`The commentary says "… ${value.planName.trim() || dataset.planName || "outcomes"} were on target". Leave empty to use the sheet's own title.`}>
+          <Input value={value.planName} placeholder={dataset.planName ?? "Strategic Plan 2021-24"} onChange={(_, d) => set({ planName: d.value })} />
+        </Field>
       )}
     </Card>
   );
