@@ -75,11 +75,12 @@ describe("the ribbon's Refresh summaries command", () => {
       onReady: (cb: () => void) => cb(),
       actions: { associate: (name: string, fn: unknown) => (associated[name] = fn) },
     });
-    const { refreshSummaries } = await import("../../src/commands/commands");
-    expect(associated.refreshSummaries).toBe(refreshSummaries);
-    let completed = 0;
-    await refreshSummaries({ completed: () => completed++ } as unknown as Office.AddinCommands.Event);
-    expect(completed).toBe(1);
+    await import("../../src/commands/commands");
+    // The ribbon calls what was associated with the manifest's function name, and waits for completed().
+    const command = associated.refreshSummaries as (event: Office.AddinCommands.Event) => void;
+    expect(typeof command).toBe("function");
+    const completed = new Promise<void>((resolve) => command({ completed: () => resolve() } as unknown as Office.AddinCommands.Event));
+    await completed;
     expect(state.sheet("Summary")).toBeDefined();
     expect(state.sheet("CPE_Settings")!.visibility).toBe("VeryHidden");
   });
