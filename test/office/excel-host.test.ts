@@ -61,8 +61,8 @@ describe("the pane's Excel host", () => {
   });
 
   it("says plainly when Excel is too old", async () => {
-    await withFakeExcel("1.6");
-    await expect(excelHost().inspect()).rejects.toThrow(/too old.*Excel 2019/);
+    await withFakeExcel("1.8");
+    await expect(excelHost().inspect()).rejects.toThrow(/too old.*Microsoft 365, Office 2021 or later, Excel on the web, or Excel for Mac 16\.24/);
   });
 });
 

@@ -2,8 +2,7 @@ import { ChartPlan, ChartSeriesRole, SheetPlan, a1, rangeRef } from "../../core"
 
 /**
  * The plan's charts as native Excel charts (ExcelApi 1.1 to add and place a
- * chart, 1.7 for line dashes and markers, which the manifest's minimum
- * covers): https://learn.microsoft.com/javascript/api/excel/excel.chartcollection#excel-excel-chartcollection-add-member(1)
+ * chart, 1.7 for line dashes and markers, within the manifest's minimum): https://learn.microsoft.com/javascript/api/excel/excel.chartcollection#excel-excel-chartcollection-add-member(1)
  * The source is the chart's own table (period column first, names in the
  * header row), so the chart follows edits to it.
  */
@@ -40,7 +39,6 @@ function addChart(ws: Excel.Worksheet, c: ChartPlan): void {
 
 /** No syncs here: the caller's batch carries these calls with the rest of the sheet. */
 export function addCharts(ws: Excel.Worksheet, plan: SheetPlan): void {
-  // (The in-memory fake Excel does not model charts; real Excel always has the collection.)
-  if (!plan.charts?.length || !ws.charts) return;
+  if (!plan.charts?.length) return;
   for (const c of plan.charts) addChart(ws, c);
 }
