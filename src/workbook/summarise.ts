@@ -38,6 +38,8 @@ export interface SummaryJson {
     /** Rows deliberately left out of the figures (closed risks, a RAID log's issues, other areas). */
     setAside: number;
     standard: { expected: number; percent: number; achieved: boolean } | null;
+    /** How sure the reading is ("sure", "doubtful", "empty") and why: a doubtful dataset's figures need checking before they are published. */
+    reading: { confidence: "sure" | "doubtful" | "empty"; reasons: string[] };
     /** Risk registers only: risks by course against their target, and how they moved since the stored quarter (null on a first run). */
     risks?: {
       againstTarget: Record<string, number>;
@@ -205,6 +207,7 @@ export function toJson(report: Report, outputSheets: string[]): SummaryJson {
       notRated: d.notRatedWords,
       setAside: d.rowsSetAside ?? 0,
       standard: d.standard ? { expected: d.standard.expected, percent: Math.round(d.standard.percent * 10) / 10, achieved: d.standard.achieved } : null,
+      reading: { confidence: d.reading.confidence, reasons: [...d.reading.reasons] },
       ...(d.kind === "risks" ? { risks: { againstTarget: courseCounts(d), moved: movedSince(d) } } : {}),
     })),
     issues: report.issues.map((i) => ({ sheet: i.sheet, cell: i.cell, severity: i.severity, message: i.message })),

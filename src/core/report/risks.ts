@@ -12,6 +12,7 @@ import { RisksReport, RiskMovement, datasetLabel } from "./types";
 import { DatasetRead } from "../datasets/read";
 import { CalendarDate } from "../dates";
 import { targetCourse, RiskTarget } from "../risk/target";
+import { judgeReading } from "./reading";
 
 /** Words and arrows registers use for a risk's movement. */
 function publishedMovement(text: string): Movement | null {
@@ -162,6 +163,7 @@ export function reportRisks(
     levelMismatches: levels.disagree.length,
     matrix: m,
     levelsSource: levels.source,
+    reading: judgeReading(d, read),
   };
   return { report, issues, notes, read };
 }

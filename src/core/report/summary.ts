@@ -5,6 +5,7 @@ import { Status } from "../status";
 import { StatusCounts, assessStandard, headlineTrend } from "../standards/standard";
 import { DatasetSettings, PeriodRecord, defaultStandard } from "../settings";
 import { DatasetSummary, datasetLabel } from "./types";
+import { judgeReading } from "./reading";
 
 /** The fields every dataset's report shares: where it is, its row account, counts and standard. */
 export function summaryOf(
@@ -28,5 +29,6 @@ export function summaryOf(
     standard,
     previous,
     headlineTrend: standard ? headlineTrend(standard.percent, previous?.summary.percent) : "N/A",
+    reading: judgeReading(d, read),
   };
 }

@@ -13,6 +13,7 @@ import { IndicatorAssessment } from "../indicator";
 import { IndicatorItem } from "../datasets/indicators";
 import { PeriodRecord } from "../settings";
 import { RiskMatrix } from "../risk/matrix";
+import { Reading } from "./reading";
 
 export interface DatasetSummary {
   /** Stable id for settings and history: sheet name, or sheet and table. */
@@ -33,6 +34,8 @@ export interface DatasetSummary {
   standard: StandardResult | null;
   previous: PeriodRecord | null;
   headlineTrend: Trend | "N/A";
+  /** How sure the reading is: a doubtful one's headlines say why. */
+  reading: Reading;
 }
 
 export interface ActionsReport extends DatasetSummary {
@@ -95,7 +98,8 @@ export interface Report {
 }
 
 /** The name a dataset goes by in the report: the sheet's, or sheet and table where a sheet holds several. */
-export function datasetLabel(grid: { name: string; tables?: unknown[] }, d: { tableName?: string }, settings: { label?: string }): string {
+export function datasetLabel(grid: { name: string; tables?: unknown[] }, d: { tableName?: string; block?: number; heading?: string }, settings: { label?: string }): string {
   if (settings.label) return settings.label;
+  if (d.block) return d.heading ? `${grid.name}: ${d.heading}` : `${grid.name} (table ${d.block})`;
   return d.tableName && (grid.tables?.length ?? 0) > 1 ? `${grid.name}: ${d.tableName}` : grid.name;
 }
