@@ -1,6 +1,14 @@
 import type { TemplateResult } from "../workbook/templates";
 import type { CollectJson } from "../workbook/collect";
 
+/**
+ * Said before a run inside Excel: the run deletes its temporary sheets, and
+ * Worksheet.delete clears the person's undo stack on every platform
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities).
+ */
+export const RUN_CLEARS_UNDO =
+  "A run cannot be undone with Ctrl+Z, and Excel forgets the edits you made before it too: save your workbook first if you may want to go back.";
+
 /** One line for the pane after templates are made. */
 export function templatesMessage(r: TemplateResult): string {
   if (r.error) throw new Error(r.error);

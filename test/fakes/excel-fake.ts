@@ -273,6 +273,7 @@ export class Worksheet extends ClientObject {
       checkSheetName(v);
       if (this.ctx.state.sheets.some((o) => o !== s && o.name.toLowerCase() === v.toLowerCase())) throw new OfficeError("ItemAlreadyExists", `A sheet named '${v}' already exists.`);
       this.ctx.state.renameSheet(s, v);
+      if (this.ctx.state.platform === "desktop") clearsUndo(this.ctx.state, "Worksheet.name");
     });
   }
   get visibility(): string {
@@ -286,6 +287,7 @@ export class Worksheet extends ClientObject {
         throw new OfficeError("InvalidOperation", "A workbook must keep at least one visible sheet.");
       }
       s.visibility = v as FakeSheet["visibility"];
+      if (this.ctx.state.platform === "desktop") clearsUndo(this.ctx.state, "Worksheet.visibility");
     });
   }
   set tabColor(v: string) {

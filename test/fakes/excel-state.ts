@@ -181,6 +181,13 @@ export class FakeWorkbookState {
   editingCell = false;
   /** Runs that waited for the person to finish editing a cell. */
   delayedForCellEdit = 0;
+  /**
+   * Refuse zoom { verticalFitToPages: 0 } ("any number of pages down"): the
+   * reference does not say whether Excel takes 0, so tests try both.
+   */
+  refuseFitToZeroPages = false;
+  /** Excel on the desktop (Windows, Mac) or on the web: they differ in which calls keep the undo stack. */
+  platform: "desktop" | "web" = "desktop";
   /** The calls that cleared the person's undo stack, in order (excel-add-ins-undo-capabilities.md). */
   undoCleared: string[] = [];
 

@@ -34,6 +34,7 @@ export class PageLayout {
       zoom: (v: Zoom) => {
         if (v.scale !== undefined && v.scale !== null && (v.scale < 10 || v.scale > 400)) throw new OfficeError("InvalidArgument", "The print scale must be between 10 and 400.");
         if (!whole(v.horizontalFitToPages) || !whole(v.verticalFitToPages)) throw new OfficeError("InvalidArgument", "Pages to fit must be whole numbers.");
+        if (this.ctx.state.refuseFitToZeroPages && (v.horizontalFitToPages === 0 || v.verticalFitToPages === 0)) throw new OfficeError("InvalidArgument", "Pages to fit must be 1 or more.");
         this.ws.sheet().pageLayout.zoom = { ...v };
       },
     })));
