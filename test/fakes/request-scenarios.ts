@@ -32,7 +32,7 @@ export const REQUEST_SCENARIOS: Record<string, (ctx: Ctx) => void> = {
     f.font.bold = true;
     f.font.color = "#FFFFFF";
     f.wrapText = true;
-    for (const e of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"]) {
+    for (const e of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"] as const) {
       const b = f.borders.getItem(e);
       b.style = "Continuous";
       b.color = "#808080";

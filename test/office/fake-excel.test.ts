@@ -184,7 +184,7 @@ describe("what Excel refuses, the fake refuses", () => {
     })).toBeNull();
     expect(s.sheet("Data")!.charts[0]).toMatchObject({ type: "LineMarkers", title: "Homes built", position: { start: "E2", end: "L18" }, series: [{ name: "Value", values: "B2:B3" }, { name: "Target", values: "C2:C3", line: { style: "Dash" } }] });
     expect(await refused(s, (ctx) => void (add(ctx).series.getItemAt(2).markerStyle = "Circle"))).toBe("ItemNotFound");
-    expect(await refused(s, (ctx) => void (add(ctx).series.getItemAt(0).format.line.lineStyle = "Dashed"))).toBe("InvalidArgument");
+    expect(await refused(s, (ctx) => void (add(ctx).series.getItemAt(0).format.line.lineStyle = "Dashed" as Excel.ChartLineStyle))).toBe("InvalidArgument");
     expect(await refused(s, (ctx) => void (add(ctx).series.getItemAt(0).format.line.color = "FF0000"))).toBe("InvalidArgument");
   });
 
