@@ -8,6 +8,7 @@ import { REPLACE_HINT } from "./host";
 import type { RunOutcome, RunRequest } from "./host";
 import { withExcelWorkbook, PlainError } from "../workbook/office/excel-run";
 import { runDiagnostics, reportText } from "../workbook/office/diagnostics";
+import { APP_VERSION } from "./version";
 import { inspectWorkbook } from "../workbook/inspect";
 import { updateSettings } from "../workbook/settings-store";
 import { summarise } from "../workbook/summarise";
@@ -56,5 +57,6 @@ export const diagnose = () =>
   runDiagnostics((batch) => Excel.run(batch), {
     platform: String(Office.context.diagnostics?.platform ?? "unknown"),
     version: Office.context.diagnostics?.version ?? "unknown",
+    addin: APP_VERSION,
     isSetSupported: (set, v) => Office.context.requirements.isSetSupported(set, v),
   }).then(reportText);

@@ -7,7 +7,7 @@ import { runDiagnostics, reportText } from "../../src/workbook/office/diagnostic
 import { fakeExcelRun } from "../fakes/excel-fake";
 import { FakeWorkbookState } from "../fakes/excel-state";
 
-const env = (state: FakeWorkbookState) => ({ platform: "PC", version: "16.0.fake", isSetSupported: (s: string, v: string) => state.isSetSupported(s, v) });
+const env = (state: FakeWorkbookState) => ({ platform: "PC", version: "16.0.fake", addin: "1.1.0", isSetSupported: (s: string, v: string) => state.isSetSupported(s, v) });
 
 describe("diagnostics on the strict fake", () => {
   it("passes every check and leaves the workbook as it was", async () => {
@@ -19,7 +19,7 @@ describe("diagnostics on the strict fake", () => {
     expect(state.sheets.map((s) => s.name)).toEqual(["Data"]);
     expect(report.requirementSets["ExcelApi 1.9"]).toBe(true);
     const text = reportText(report);
-    expect(text).toMatch(/^Council Performance diagnostics\nWhen: .*\nExcel: PC 16\.0\.fake\nRequirement sets: ExcelApi 1\.6: yes, .*ExcelApi 1\.10: no.*\n11 of 11 checks passed\n/);
+    expect(text).toMatch(/^Council Performance diagnostics\nWhen: .*\nAdd-in version: 1\.1\.0\nExcel: PC 16\.0\.fake\nRequirement sets: ExcelApi 1\.9: yes, ExcelApi 1\.11: no.*\n11 of 11 checks passed\n/);
     expect(text).toMatch(/PASS {2}A very hidden sheet cannot be deleted: refused with InvalidOperation, as documented/);
   });
 

@@ -151,3 +151,24 @@ describe("the person at the keyboard", () => {
     expect(RUN_CLEARS_UNDO).toMatch(/cannot be undone with Ctrl\+Z/);
   });
 });
+
+describe("drop-downs whose labels are descriptions", () => {
+  it("keep their error message within Excel's 225 characters, so Excel takes the template", async () => {
+    const { updateSettings } = await import("../../src/workbook/settings-store");
+    const { makeTemplates } = await import("../../src/workbook/templates");
+    const { DEFAULT_MATRIX } = await import("../../src/core");
+    const state = fakeFromGrids(await (await XlsxWorkbook.open(new Uint8Array(readFileSync(SAMPLE)))).readSheets());
+    const described = (words: string[]) => words.map((w, i) => `${i + 1} - ${w}: judged against the council's own risk appetite statement`);
+    const matrix = { ...DEFAULT_MATRIX, likelihoodLabels: described(["Rare", "Unlikely", "Possible", "Likely", "Almost certain"]), impactLabels: described(["Insignificant", "Minor", "Moderate", "Major", "Extreme"]) };
+    await fakeExcelRun(state)((ctx) => updateSettings(new OfficeWorkbook(ctx, CAPS), (s) => void (s.riskMatrix = matrix)));
+    await fakeExcelRun(state)((ctx) => makeTemplates(new OfficeWorkbook(ctx, CAPS)));
+    const rules = state.sheet("Strategic risks return")!.validations;
+    const alerts = rules.map((v) => v.errorAlert as { title: string; message: string }).filter(Boolean);
+    expect(alerts.length).toBe(2);
+    for (const a of alerts) {
+      expect(a.message.length).toBeLessThanOrEqual(225);
+      expect(a.title.length).toBeLessThanOrEqual(32);
+    }
+    expect(alerts[0].message).toBe("Choose one from the drop-down list.");
+  });
+});
