@@ -205,7 +205,9 @@ export class Worksheet extends ClientObject {
       const isProtected = () => this.read("protection/protected") as boolean;
       return {
         // A protected sheet refuses edits until unprotected, with the same password; neither call supports undo.
+        // "Protects a worksheet. Fails if the worksheet has already been protected."
         protect: (options?: unknown, password?: string) => this.ctx.enqueue(path, "method", "Protect", JSON.stringify([options ?? null, password ?? null]), () => this.guarded((s) => {
+          if (s.protection) throw new OfficeError("InvalidOperation", `The sheet '${s.name}' is already protected.`);
           s.protection = { password };
           s.protected = true;
           clearsUndo(this.ctx.state, "WorksheetProtection.protect");
