@@ -45,7 +45,7 @@ export class OfficeWorkbook implements WorkbookPort {
   /** What this action has already changed in the workbook, for an honest message if a later step fails. */
   readonly changed: string[] = [];
 
-  constructor(private readonly ctx: Excel.RequestContext, private readonly caps: Capabilities = MINIMUM, budget = REQUEST_BUDGET) {
+  constructor(private readonly ctx: Excel.RequestContext, readonly caps: Capabilities = MINIMUM, budget = REQUEST_BUDGET) {
     this.batch = new Batch(ctx, budget);
   }
 

@@ -32,9 +32,10 @@ function usedBlocks(ws: Excel.Worksheet, used: Excel.Range): Excel.Range[] {
 
 /**
  * Response bytes a cell is expected to cost: a value and its type, JSON-
- * encoded, rarely pass 40; a number format ("General", "0.0%") 12. Text-heavy
- * sheets cost more, and a read Excel refuses as too large is sent again in
- * smaller blocks (read-blocks.ts), so these only set the first block size.
+ * encoded, rarely pass 40; a number format ("General", "0.0%") is usually
+ * under 12, and 24 leaves room for long currency formats. Text-heavy sheets
+ * cost more, and a read Excel refuses as too large is sent again in smaller
+ * blocks (read-blocks.ts), so these only set the first block size.
  */
 const VALUE_BYTES = 40;
 const FORMAT_BYTES = 24;
@@ -57,11 +58,11 @@ type Sheet = { name: string; visibility: SheetGrid["visibility"] };
  * Read sheets as grids, as the file reader gives them: one sync for the
  * used ranges and tables of every sheet and the workbook's date system (and
  * one more where a used range is very wide, to find its blocks of columns
- * with values); then values, value types and visible rows in blocks sized
- * to the request budget; then the number formats of the cells holding
- * numbers — a number formatted as a date is a date, as in the file — and
- * the merged areas. The number of syncs follows the data's size in
- * megabytes, not its number of rows or the sheet's width.
+ * with values); then values, value types, visible rows and merged areas in
+ * blocks sized to the request budget; then the number formats of the cells
+ * holding numbers — a number formatted as a date is a date, as in the file.
+ * The number of syncs follows the data's size in megabytes, not its number
+ * of rows or the sheet's width.
  */
 export async function readSheetGrids(ctx: Excel.RequestContext, batch: Batch, sheets: Sheet[], support: ReadSupport): Promise<SheetGrid[]> {
   const meta = sheets.map((s) => {
