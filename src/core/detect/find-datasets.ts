@@ -272,16 +272,21 @@ function detectInRegion(
   else rows = headerRowsIn(grid, top, Math.min(bottom, top + HEADER_SCAN_ROWS - 1), left, right);
   let best: Candidate | null = null;
   let bestAny: Candidate | null = null;
+  const kinded: Candidate[] = [];
   for (const r of rows) {
     const cand = readCandidate(grid, r, bottom, left, right, hint);
     applyOverride(cand, grid, left, right, override, hint);
-    const weight = cand.assignment.total + cand.periodColumns.length * 0.5;
-    const bestWeight = (x: Candidate | null) => (x ? x.assignment.total + x.periodColumns.length * 0.5 : -1);
-    if (weight > bestWeight(bestAny)) bestAny = cand;
-    if (cand.kind && weight > bestWeight(best)) best = cand;
+    const weight = candidateWeight(cand);
+    if (weight > candidateWeight(bestAny)) bestAny = cand;
+    if (cand.kind) kinded.push(cand);
+    if (cand.kind && weight > candidateWeight(best)) best = cand;
   }
   if (!best || !best.kind) return { found: null, best: bestAny };
   const cand = best;
+  // Another header row read as another kind of list, nearly as well: the reading is in doubt (unless a person chose it).
+  const rival = override?.confirmed ? undefined
+    : kinded.find((c) => c !== cand && c.kind !== cand.kind && candidateWeight(c) >= RIVAL_SHARE * candidateWeight(cand));
+  const doubts = rival ? [`row ${rival.row + 1} reads almost as well as the header of ${KIND_PHRASE[rival.kind as DatasetKind]} (row ${cand.row + 1} was taken, as ${KIND_PHRASE[cand.kind as DatasetKind]})`] : [];
   settleKindRoles(cand, left);
   const lastRow = tableName ? bottom : tableEnd(grid, cand.row, left, right);
   const footerRows: number[] = [];
@@ -304,9 +309,22 @@ function detectInRegion(
       confidence: Math.round(((cand.assignment.recognised + cand.periodColumns.length) / Math.max(1, cand.nonBlank)) * 100) / 100,
       tableName,
       footerRows,
+      ...(doubts.length ? { doubts } : {}),
     },
   };
 }
+
+/** How strongly a header row reads: its recognised roles' evidence, and its period columns. */
+function candidateWeight(c: Candidate | null): number {
+  return c ? c.assignment.total + c.periodColumns.length * 0.5 : -1;
+}
+
+/** A rival reading this close to the chosen one (as a share of its weight) puts the reading in doubt. */
+const RIVAL_SHARE = 0.9;
+
+const KIND_PHRASE: Record<DatasetKind, string> = {
+  indicators: "a list of indicators", outcomes: "a list of outcomes", priorities: "a list of priorities", actions: "a list of actions", risks: "a risk register",
+};
 
 /** Header-like rows between two rows of a block of columns. */
 function headerRowsIn(grid: SheetGrid, top: number, bottom: number, left: number, right: number): number[] {

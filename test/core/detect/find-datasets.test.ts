@@ -1,4 +1,4 @@
-import { detectSheet, detectDatasets, datasetId, buildReport, emptySettings, SheetGrid } from "../../../src/core";
+import { detectSheet, detectDatasets, classify, datasetId, buildReport, emptySettings, SheetGrid } from "../../../src/core";
 
 const risk = (i: number, l: number, imp: number) => [`R${i}`, `Risk number ${i} to the service`, l, imp, "Owner"];
 const HEADER = ["Ref", "Risk description", "Likelihood", "Impact", "Owner"];
@@ -51,5 +51,48 @@ describe("detectSheet: every table on a sheet", () => {
     expect(detectDatasets(grid).map((d) => [d.lastRow, d.footerRows])).toEqual([[2, [4]]]);
     const ended: SheetGrid = { name: "Register", rows: [HEADER, risk(1, 4, 5), ["END"], risk(9, 1, 1)] };
     expect(detectDatasets(ended).map((d) => d.lastRow)).toEqual([1]);
+  });
+});
+
+describe("classify: which kind of list a header row describes", () => {
+  const assignment = (columns: Record<string, number>, score = 1) => ({
+    columns, scores: Object.fromEntries(Object.keys(columns).map((k) => [k, score])), runnerUp: {}, total: Object.keys(columns).length, recognised: Object.keys(columns).length,
+  });
+  const base = { periodColumns: [], titleHeader: "", statusShare: 1, dataRows: 3 };
+
+  it("a named list with likelihood and impact is a risk register; without a name it is a scoring key", () => {
+    expect(classify({ ...base, assignment: assignment({ title: 0, likelihood: 1, impact: 2 }) }, "Sheet1")).toBe("risks");
+    expect(classify({ ...base, assignment: assignment({ likelihood: 1, impact: 2 }) }, "Sheet1")).toBeNull();
+  });
+
+  it("values or period columns make indicators, outcomes where the sheet says so; a status makes actions or priorities", () => {
+    expect(classify({ ...base, assignment: assignment({ title: 0, value: 1 }) }, "Sheet1")).toBe("indicators");
+    expect(classify({ ...base, assignment: assignment({ title: 0, value: 1 }) }, "Strategic outcomes")).toBe("outcomes");
+    expect(classify({ ...base, assignment: assignment({ title: 0, status: 1 }) }, "Workplan")).toBe("actions");
+    expect(classify({ ...base, assignment: assignment({ title: 0, status: 1 }) }, "Directorate priorities")).toBe("priorities");
+    // A status column with no status word in it is a key or a notes table.
+    expect(classify({ ...base, statusShare: 0, assignment: assignment({ title: 0, status: 1 }) }, "Sheet1")).toBeNull();
+  });
+});
+
+describe("competing readings", () => {
+  it("a second header row read nearly as well as another kind of list puts the reading in doubt, and says which rows", () => {
+    const grid: SheetGrid = {
+      name: "Sheet1",
+      rows: [
+        ["Priority", "RAG", "Due date"],
+        ["Outcome", "RAG", "Due date"],
+        ["Improve the roads", "Green", "31/03/2024"],
+        ["Build more homes", "Red", "31/03/2025"],
+        ["Cut waiting lists", "Amber", "31/12/2024"],
+      ],
+    };
+    const [d] = detectDatasets(grid);
+    expect(d.doubts).toEqual(["row 2 reads almost as well as the header of a list of outcomes (row 1 was taken, as a list of priorities)"]);
+    const { report } = buildReport([grid], emptySettings());
+    expect(report.datasets[0].reading.confidence).toBe("doubtful");
+    // A person's confirmed mapping settles it.
+    const settled = detectSheet(grid, { kind: "priorities", headerRow: 1, headerText: ["Priority", "RAG", "Due date"], confirmed: true }).datasets[0];
+    expect(settled.doubts).toBeUndefined();
   });
 });
