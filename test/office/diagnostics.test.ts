@@ -23,6 +23,24 @@ describe("diagnostics on the strict fake", () => {
     expect(text).toMatch(/PASS {2}A very hidden sheet cannot be deleted: refused with InvalidOperation, as documented/);
   });
 
+  it("passes a refusal the add-in does not depend on whatever its code, and reports the code (Excel for Mac gave another, office-js #365)", async () => {
+    const state = FakeWorkbookState.fromGrids([{ name: "Data", rows: [["Code"]] }]);
+    const fake = fakeExcelRun(state);
+    // An Excel that refuses with another code than the documented one.
+    const otherCodes = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => fake((ctx) => {
+      const sync = ctx.sync.bind(ctx);
+      ctx.sync = () => sync().catch((e) => {
+        if (e.code === "InvalidOperation" || e.code === "InvalidArgument") e.code = "GeneralException";
+        throw e;
+      }) as ReturnType<typeof ctx.sync>;
+      return batch(ctx);
+    });
+    const report = await runDiagnostics(otherCodes, env(state));
+    const hidden = report.checks.find((c) => c.name === "A very hidden sheet cannot be deleted")!;
+    expect(hidden).toMatchObject({ passed: true, detail: "refused with GeneralException (documented: InvalidOperation)" });
+    expect(report.checks.find((c) => c.name === "Date validation refuses a bare number")).toMatchObject({ passed: true });
+  });
+
   it("skips what an older Excel cannot do, and reports a failure with Excel's code", async () => {
     const state = FakeWorkbookState.fromGrids([{ name: "Data", rows: [["Code"]] }]);
     state.apiVersion = "1.7";
