@@ -27,12 +27,13 @@ describe("diagnostics on the strict fake", () => {
     const state = FakeWorkbookState.fromGrids([{ name: "Data", rows: [["Code"]] }]);
     const fake = fakeExcelRun(state);
     // An Excel that refuses with another code than the documented one.
-    const otherCodes = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => fake((ctx) => {
-      const sync = ctx.sync.bind(ctx);
-      ctx.sync = () => sync().catch((e) => {
+    const otherCodes = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => fake<T>((ctx) => {
+      const c = ctx as unknown as { sync: () => Promise<void> };
+      const sync = c.sync.bind(c);
+      c.sync = () => sync().catch((e) => {
         if (e.code === "InvalidOperation" || e.code === "InvalidArgument") e.code = "GeneralException";
         throw e;
-      }) as ReturnType<typeof ctx.sync>;
+      });
       return batch(ctx);
     });
     const report = await runDiagnostics(otherCodes, env(state));
