@@ -98,6 +98,12 @@ describe("task pane inside Excel (fake host)", () => {
     expect(await axeSerious(page)).toEqual([]);
   });
 
+  it("says before a run, inside Excel, that a run cannot be undone with Ctrl+Z", async () => {
+    await page.getByRole("tab", { name: "Run" }).click();
+    await expect(page.getByTestId("undo-note").textContent()).resolves.toMatch(/cannot be undone with Ctrl\+Z.*save your workbook first/);
+    await page.screenshot({ path: join(SHOTS, "4b-run-in-excel.png") });
+  });
+
   it("offers Try again when a run fails in Excel", async () => {
     await page.getByRole("button", { name: "Run", exact: true }).click();
     const alert = page.getByRole("alert").filter({ hasText: "The run did not finish" });

@@ -88,11 +88,4 @@ describe("charts and icons through Office.js", () => {
       'shape2.textFrame.textRange.text = "F"',
     ]));
   });
-
-  it("draws no icons where the host cannot (shapes need ExcelApi 1.9)", () => {
-    const log: string[] = [];
-    addCharts(recordingSheet(log), plan, false);
-    expect(log.some((l) => l.startsWith("shapes."))).toBe(false);
-    expect(log).toContain("charts.add(LineMarkers, A3:B19)");
-  });
 });

@@ -18,7 +18,7 @@ describe("numbers written through Office.js", () => {
 
   beforeAll(async () => {
     const state = fakeFromGrids(await (await XlsxWorkbook.open(new Uint8Array(readFileSync(SAMPLE)))).readSheets());
-    await fakeExcelRun(state)((ctx) => summarise(new OfficeWorkbook(ctx, { dataValidation: true, api19: true }), {}));
+    await fakeExcelRun(state)((ctx) => summarise(new OfficeWorkbook(ctx, { mergedAreas: true }), {}));
     values = (name) => normaliseFake(state, name).values as unknown[][];
     formats = (name) => normaliseFake(state, name).formats;
     rules = (name) => normaliseFake(state, name).rules;

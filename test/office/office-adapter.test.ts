@@ -15,7 +15,7 @@ import { FakeWorkbookState } from "../fakes/excel-state";
 import { fakeFromGrids, normaliseFake, normaliseXlsx } from "../fakes/conformance";
 import { SAMPLE, internalLinks } from "../helpers/workbooks";
 
-const CAPS = { dataValidation: true, api19: true };
+const CAPS = { mergedAreas: true };
 
 async function sampleBoth(): Promise<{ xlsx: XlsxWorkbook; state: FakeWorkbookState }> {
   const data = new Uint8Array(readFileSync(SAMPLE));

@@ -2,8 +2,7 @@ import { ChartPlan, ChartIcon, ChartSeriesRole, SheetPlan, a1, rangeRef, columnP
 
 /**
  * The plan's charts as native Excel charts (ExcelApi 1.1 to add and place a
- * chart, 1.7 for line dashes and markers, which the manifest's minimum
- * covers): https://learn.microsoft.com/javascript/api/excel/excel.chartcollection#excel-excel-chartcollection-add-member(1)
+ * chart, 1.7 for line dashes and markers, within the manifest's minimum): https://learn.microsoft.com/javascript/api/excel/excel.chartcollection#excel-excel-chartcollection-add-member(1)
  * The source is the chart's own table (period column first, names in the
  * header row), so the chart follows edits to it.
  */
@@ -78,11 +77,10 @@ function addIcon(ws: Excel.Worksheet, plan: SheetPlan, icon: ChartIcon, n: numbe
 }
 
 /** No syncs here: the caller's batch carries these calls with the rest of the sheet. */
-export function addCharts(ws: Excel.Worksheet, plan: SheetPlan, shapes = true): void {
-  // (The in-memory fake Excel does not model charts or shapes; real Excel always has the collections.)
-  if (!plan.charts?.length || !ws.charts) return;
+export function addCharts(ws: Excel.Worksheet, plan: SheetPlan): void {
+  if (!plan.charts?.length) return;
   for (const c of plan.charts) addChart(ws, c);
-  if (!shapes || !ws.shapes) return;
+  if (!ws.shapes) return;
   let n = 0;
   for (const c of plan.charts) for (const icon of c.icons ?? []) addIcon(ws, plan, icon, ++n);
 }

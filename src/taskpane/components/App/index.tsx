@@ -257,7 +257,7 @@ export function App({ initialHost }: AppProps) {
           )}
           {inspection && hasData && step === "run" && (
             <>
-              <RunStep state={run} period={period} inspection={inspection} onRun={(formatSource) => void start(formatSource)} onRetry={() => void start(lastRun.current)} onCancel={cancel} />
+              <RunStep state={run} period={period} inspection={inspection} onRun={(formatSource) => void start(formatSource)} onRetry={() => void start(lastRun.current)} onCancel={cancel} inExcel={host.kind === "excel"} />
               {inspection.datasets.some((d) => d.kind !== "indicators" && d.kind !== "outcomes") && <Returns host={host} inspection={inspection} running={run.kind === "running"} />}
             </>
           )}

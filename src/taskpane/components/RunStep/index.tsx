@@ -2,6 +2,7 @@ import { useState } from "react";
 import { Body1, Button, Checkbox, Field, ProgressBar, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import type { Inspection } from "../../../workbook/inspect";
 import { ErrorNotice } from "../ErrorNotice";
+import { RUN_CLEARS_UNDO } from "../../messages";
 
 export type RunState =
   | { kind: "idle" }
@@ -24,9 +25,11 @@ export interface RunStepProps {
   onRun: (formatSource: boolean) => void;
   onRetry: () => void;
   onCancel: () => void;
+  /** Inside Excel, where a run clears the undo stack (a file is changed only as a downloaded copy). */
+  inExcel?: boolean;
 }
 
-export function RunStep({ state, period, inspection, onRun, onRetry, onCancel }: RunStepProps) {
+export function RunStep({ state, period, inspection, onRun, onRetry, onCancel, inExcel }: RunStepProps) {
   const styles = useStyles();
   const [formatSource, setFormatSource] = useState(false);
   const running = state.kind === "running";
@@ -38,6 +41,7 @@ export function RunStep({ state, period, inspection, onRun, onRetry, onCancel }:
         {n} table{n === 1 ? "" : "s"} for {period || "the latest quarter found"}. Your own sheets are never changed; the summary sheets
         are replaced each time.
       </Body1>
+      {inExcel && <Body1 data-testid="undo-note">{RUN_CLEARS_UNDO}</Body1>}
       <Checkbox checked={formatSource} disabled={running} onChange={(_, d) => setFormatSource(Boolean(d.checked))}
         label="Also colour the RAG and risk-level columns in my sheets (colour only, values untouched)" />
       <div className={styles.buttons}>
