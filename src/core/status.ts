@@ -1,6 +1,6 @@
 import { Parsed, ok, fail, Problem } from "./problems";
 import { CellValue, isBlank, cellText, normaliseWord } from "./values";
-import { formatNumber, truncate } from "./numbers";
+import { formatNumber, formatShown, Shown, truncate } from "./numbers";
 import { Polarity } from "./polarity";
 
 /** The status words the report uses. Status is always written as a word. */
@@ -31,6 +31,8 @@ export interface RagInput {
   tolerance?: Tolerance;
   /** Pentana-style explicit threshold between Amber and Red; overrides the tolerance. */
   redThreshold?: number | null;
+  /** How the sheet shows the numbers, so the reason prints them so ("75.5% against target 80%"). */
+  shown?: Shown | null;
 }
 
 export interface RagResult {
@@ -52,23 +54,24 @@ function toleranceText(t: Tolerance): string {
 export function ragStatus(input: RagInput): RagResult {
   const { value, target, polarity } = input;
   const tolerance = input.tolerance ?? DEFAULT_TOLERANCE;
+  const show = (n: number) => formatShown(n, input.shown);
   if (value === null || !Number.isFinite(value)) return { status: "No data", why: "No data: no value for this period" };
-  if (target === null || !Number.isFinite(target)) return { status: "Data only", why: `Data only: ${formatNumber(value)} has no target` };
+  if (target === null || !Number.isFinite(target)) return { status: "Data only", why: `Data only: ${show(value)} has no target` };
   if (polarity === null) {
     return {
       status: "Check",
-      why: `Check: ${formatNumber(value)} against target ${formatNumber(target)}, but no polarity says which way is better`,
+      why: `Check: ${show(value)} against target ${show(target)}, but no polarity says which way is better`,
       problem: { code: "rag.no-polarity", severity: "error", message: "the indicator has a target but no polarity (Maximise or Minimise), so its RAG cannot be worked out" },
     };
   }
-  const v = formatNumber(value);
-  const t = formatNumber(target);
+  const v = show(value);
+  const t = show(target);
   const threshold = input.redThreshold ?? null;
 
   // Signed shortfall: how far the value falls short of target in the bad direction.
   const distance = polarity === "Maximise" ? target - value : polarity === "Minimise" ? value - target : Math.abs(value - target);
   // Only Amber and Red say how far adrift: worked out for them alone.
-  const adrift = () => (target !== 0 ? `${formatNumber((Math.abs(value - target) / Math.abs(target)) * 100, 0)}% adrift` : `${formatNumber(Math.abs(value - target))} adrift`);
+  const adrift = () => (target !== 0 ? `${formatNumber((Math.abs(value - target) / Math.abs(target)) * 100, 0)}% adrift` : `${show(Math.abs(value - target))} adrift`);
 
   if (polarity === "Goldilocks") {
     // Within tolerance of target is Green; within twice it (or the threshold's distance) Amber.
@@ -85,8 +88,8 @@ export function ragStatus(input: RagInput): RagResult {
   if (threshold !== null) {
     const withinThreshold = polarity === "Maximise" ? value >= threshold : value <= threshold;
     return withinThreshold
-      ? { status: "Amber", why: `Amber: ${v} against target ${t}, ${adrift()}, within threshold ${formatNumber(threshold)}` }
-      : { status: "Red", why: `Red: ${v} against target ${t}, ${adrift()}, beyond threshold ${formatNumber(threshold)}` };
+      ? { status: "Amber", why: `Amber: ${v} against target ${t}, ${adrift()}, within threshold ${show(threshold)}` }
+      : { status: "Red", why: `Red: ${v} against target ${t}, ${adrift()}, beyond threshold ${show(threshold)}` };
   }
   const band = bandOf(tolerance, target);
   if (band === "zero") return zeroTargetCheck(v, t, distance);

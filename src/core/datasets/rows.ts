@@ -19,8 +19,8 @@ export interface ScannedRow {
 /**
  * Walk a dataset's rows and say what each is. Blank rows and header rows
  * repeated after a page break are skipped; a row with text in only its first
- * cell is a section heading (the report's "Finance" above Finance's
- * priorities). Hidden rows are data like any other: nothing is dropped.
+ * cell, or only in its title column, is a section heading (the report's
+ * "Finance" above Finance's priorities). Hidden rows are data like any other: nothing is dropped.
  * Each row is walked by its filled cells, so a dataset whose range is wide
  * but sparse costs its values, not its width.
  */
@@ -32,6 +32,8 @@ export function scanRows(grid: SheetGrid, d: DetectedDataset): ScannedRow[] {
   let heading: string | null = null;
   const keyCols = (["code", "title"] as const).map((role) => d.columns[role]).filter((c): c is number => c !== undefined);
   const continued = continuationRows(grid, keyCols, d.headerRow + 1, d.lastRow);
+  // A lone name in the title column, where other columns come before it ("Operating Metrics" above its metrics), heads a section too.
+  const titleAt = d.columns.title === undefined ? 0 : d.columns.title - d.left;
   for (let r = d.headerRow + 1; r <= d.lastRow; r++) {
     const row = grid.rows[r];
     const filled = filledColumns(row, d.left, d.right).map((c) => c - d.left);
@@ -40,9 +42,9 @@ export function scanRows(grid: SheetGrid, d: DetectedDataset): ScannedRow[] {
     if (filled.length === 0) kind = "blank";
     else if (isHeaderAgain(cells, filled, Math.min(row?.length ?? 0, d.right + 1) - d.left, headerWords, headerCols)) kind = "repeated-header";
     else if (continued.has(r)) kind = "continuation";
-    else if (filled.length === 1 && filled[0] === 0 && isHeadingText(d, cells[0])) {
+    else if (filled.length === 1 && (filled[0] === 0 || filled[0] === titleAt) && isHeadingText(d, cells[filled[0]])) {
       kind = "heading";
-      heading = cellText(cells[0]);
+      heading = cellText(cells[filled[0]]);
     }
     out.push({ row: r, kind, cells, heading: kind === "data" ? heading : null, hidden: hidden.has(r) });
   }

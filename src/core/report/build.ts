@@ -9,6 +9,7 @@ import { reportRisks } from "./risks";
 import { reportIndicators } from "./indicators";
 import { DatasetReport, Report } from "./types";
 import { surveyPeriods, latestValuedPeriod, defaultPeriod, periodWarnings } from "./reporting-period";
+import { parseUkDate } from "../dates";
 
 export function datasetId(d: DetectedDataset): string {
   return d.tableName ? `${d.sheet}|${d.tableName}` : d.sheet;
@@ -45,6 +46,12 @@ export interface BuildOptions {
   period?: string | null;
   /** The council's own area in long data with several (the others become comparators). */
   area?: string | null;
+  /**
+   * The day of the run, yyyy-mm-dd, as the host knows it: a period that
+   * begins after it is still to come, so its figures are never current.
+   * Without it no period is treated as still to come.
+   */
+  today?: string | null;
 }
 
 export interface BuildResult {
@@ -61,7 +68,9 @@ export interface BuildResult {
 export function buildReport(input: SheetGrid[], settings: WorkbookSettings, options: BuildOptions = {}): BuildResult {
   const grids = input.map(fillMerges);
   const { datasets, skipped } = surveyDatasets(grids, settings);
-  const periods = surveyPeriods(grids, datasets);
+  const day = options.today ? parseUkDate(options.today) : null;
+  const today = day?.ok ? day.value : null;
+  const periods = surveyPeriods(grids, datasets, today);
   let period: Period | null = null;
   let periodNote: string | null = null;
   if (options.period) {
@@ -89,7 +98,7 @@ export function buildReport(input: SheetGrid[], settings: WorkbookSettings, opti
     const previous = prevLabel ? settings.history[id]?.[prevLabel] ?? null : null;
     const built = d.kind === "risks" ? reportRisks(grids, grid, d, id, ds, settings.riskMatrix, previous, asAt)
       : d.kind === "indicators" || d.kind === "outcomes"
-        ? reportIndicators(grid, d, id, ds, period, previous, options.area ?? settings.ownArea ?? null, periods.find((s) => s.dataset === d)?.read)
+        ? reportIndicators({ grid, dataset: d, id, settings: ds, period, previous, ownArea: options.area ?? settings.ownArea ?? null, read: periods.find((s) => s.dataset === d)?.read, today })
       : reportActions(grid, d, id, ds, asAt, previous);
     reports.push(built.report);
     issues.push(...built.issues);

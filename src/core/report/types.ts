@@ -79,6 +79,8 @@ export interface IndicatorsReport extends DatasetSummary {
   }[];
   counts: StatusCounts;
   breakdown: BreakdownRow[];
+  /** Series read: one per row in a list, one per indicator (× area, × breakdown) in long data, one per measure (× area) with periods as rows. */
+  series: number;
   /** Areas or organisations in long data (empty when the sheet has none). */
   areas: string[];
   ownArea: string | null;

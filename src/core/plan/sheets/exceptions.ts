@@ -2,7 +2,7 @@ import { seriesTitle } from "../../datasets/indicators";
 import { Report } from "../../report/types";
 import { isRedRed } from "../../standards/exceptions";
 import { formatUkDate, toIso, compareDates } from "../../dates";
-import { periodEnd, parsePeriod } from "../../periods";
+import { periodEnd, parsePeriodLabel } from "../../periods";
 import { measureCell, measureFormat } from "../cells";
 import { statistics } from "../statistics";
 import { SheetBuilder } from "../builder";
@@ -35,8 +35,8 @@ export function exceptionsSheet(report: Report, name: string): SheetPlan {
     emptyText: "No item is both Red and worsening this period.",
   });
   b.blank();
-  const period = report.period ? parsePeriod(report.period) : null;
-  const asAt = period && period.ok && period.value ? periodEnd(period.value) : null;
+  const period = report.period ? parsePeriodLabel(report.period) : null;
+  const asAt = period ? periodEnd(period) : null;
   const overdue: PlanValue[][] = [];
   for (const r of report.datasets) {
     if (r.kind !== "priorities" && r.kind !== "actions") continue;

@@ -1,7 +1,7 @@
 import { seriesTitle } from "../../datasets/indicators";
 import { IndicatorsReport } from "../../report/types";
 import { isRedRed } from "../../standards/exceptions";
-import { parsePeriod, periodIndex, formatPeriod, Period } from "../../periods";
+import { parsePeriodLabel, periodIndex, formatPeriod, Period } from "../../periods";
 import { statusAndVariation, Variation } from "../../spc";
 import { SheetBuilder } from "../builder";
 import { measureCell, measureFormat } from "../cells";
@@ -50,8 +50,7 @@ function rank(x: Item): number {
  * table it is drawn from.
  */
 export function indicatorChartsSheet(reports: IndicatorsReport[], name: string, periodLabel: string | null): SheetPlan | null {
-  const parsed = periodLabel ? parsePeriod(periodLabel) : null;
-  const period = parsed && parsed.ok ? parsed.value : null;
+  const period = periodLabel ? parsePeriodLabel(periodLabel) : null;
   if (!period) return null;
   const eligible = reports
     .flatMap((r) => r.items.filter((x) => x.assessment.spc || isRedRed({ status: x.assessment.status, trend: x.assessment.trends.short })))
