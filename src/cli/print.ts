@@ -16,12 +16,17 @@ export function readableSummary(r: SummariseResult): string[] {
     const size = (d.kind === "indicators" || d.kind === "outcomes") && d.items.length !== d.rowsIn
       ? `${d.items.length} ${d.kind === "indicators" ? "indicators" : "outcomes"} from ${d.rowsIn} rows`
       : `${d.rowsIn} rows`;
+    if (d.reading.confidence === "empty") {
+      lines.push(`- ${d.label} (${d.kind}): empty — a header row with no rows under it, nothing to report`);
+      continue;
+    }
     let line = `- ${d.label} (${d.kind}, ${size}): ${counts || "nothing counted"}`;
     if (d.standard) {
       line += `; ${d.standardConfig!.counts.join("/")} ${formatShare(d.standard.counted, d.standard.base)} against ${d.standard.expected}%: ${d.standard.achieved ? "achieved" : "not achieved"}`;
     }
     if (d.rowsFlagged) line += `; ${d.rowsFlagged} row${d.rowsFlagged === 1 ? "" : "s"} not counted (see Data issues)`;
     lines.push(line);
+    if (d.reading.confidence === "doubtful") lines.push(`    Check this reading before publishing: ${d.reading.reasons.join("; ")}`);
     if (d.kind === "outcomes" || d.kind === "indicators") {
       const rr = d.items.filter((x) => x.assessment.status === "Red" && x.assessment.trends.short === "Worsening");
       // A terminal line names a few; the Exceptions sheet lists them all.

@@ -32,6 +32,7 @@ export * from "./datasets/indicators";
 export * from "./report/types";
 export * from "./report/build";
 export { surveyPeriods, defaultPeriod } from "./report/reporting-period";
+export { defaultReportingPeriod, statedPeriods, periodStated } from "./report/stated-period";
 export * from "./plan";
 export * from "./narrative";
 export * from "./plan/sheets/template";

@@ -186,9 +186,13 @@ function spcSentence(r: DatasetReport): string | null {
  */
 export function draftNarrative(report: Report): { heading: string; sentences: string[] }[] {
   const when = report.periodLong ? `At the end of ${report.periodLong.replace(/ \d{4}\/\d{2}$/, "")}` : "This period";
-  return report.datasets.map((r) => ({
-    heading: r.label,
-    sentences: [standardSentence(r, when), breakdownSentence(r), trendOnlySentence(r) ?? redRedSentence(r), spcSentence(r), riskSentence(r), targetSentence(r)].filter((s): s is string => s !== null),
-  })).filter((p) => p.sentences.length > 0);
+  return report.datasets.map((r) => {
+    // An empty table has nothing to say but that; a doubtful reading's sentences are drafts until it is checked.
+    if (r.reading.confidence === "empty") return { heading: r.label, sentences: [`${r.label} has no rows yet: nothing to report.`] };
+    const sentences = [standardSentence(r, when), breakdownSentence(r), trendOnlySentence(r) ?? redRedSentence(r), spcSentence(r), riskSentence(r), targetSentence(r)]
+      .filter((s): s is string => s !== null);
+    const check = r.reading.confidence === "doubtful" && sentences.length ? [`[To check before publishing: ${r.reading.reasons.join("; ")}.]`] : [];
+    return { heading: r.label, sentences: [...check, ...sentences] };
+  }).filter((p) => p.sentences.length > 0);
 }
 

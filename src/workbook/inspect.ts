@@ -1,5 +1,5 @@
 import {
-  parseSettings, surveyDatasets, surveyPeriods, defaultPeriod, datasetId, scanRows, formatPeriod, fillMerges, cellText, DatasetKind, Role, WorkbookSettings,
+  parseSettings, surveyDatasets, surveyPeriods, defaultReportingPeriod, datasetId, scanRows, formatPeriod, fillMerges, cellText, DatasetKind, Role, WorkbookSettings,
   SheetGrid, SkippedSheet,
 } from "../core";
 import { WorkbookPort, SETTINGS_SHEET } from "./port";
@@ -43,7 +43,7 @@ export async function inspectWorkbook(port: WorkbookPort): Promise<Inspection> {
   const grids: SheetGrid[] = (await port.readSheets(sheets.filter((s) => s.name !== SETTINGS_SHEET).map((s) => s.name))).map(fillMerges);
   const { datasets: found, skipped } = surveyDatasets(grids, settings);
   // The default period, and what the run would say about it (few values, or series ending apart).
-  const { period, note } = defaultPeriod(surveyPeriods(grids, found));
+  const { period, note } = defaultReportingPeriod(grids, found, surveyPeriods(grids, found));
   if (note) notes.push(note);
   const datasets = found.map((d) => {
     const grid = grids.find((g) => g.name === d.sheet) as SheetGrid;

@@ -1,9 +1,13 @@
-import { Report, Issue, seriesTitle, formatShare, notRatedPhrase, StatusLabels, WorkbookSettings, DEFAULT_STATUS_LABELS, isRedRed, formatUkDate, periodIndex, formatPeriod, DEFAULT_MATRIX, RiskMatrix, HeatMapCell, Status, columnLetter, formatNumber } from "../core";
+import { Reading, Report, Issue, seriesTitle, formatShare, notRatedPhrase, StatusLabels, WorkbookSettings, DEFAULT_STATUS_LABELS, isRedRed, formatUkDate, periodIndex, formatPeriod, DEFAULT_MATRIX, RiskMatrix, HeatMapCell, Status, columnLetter, formatNumber } from "../core";
 
 /** What the task pane shows after a run: plain data, built from the report. */
 export interface ResultsView {
   period: string | null;
-  headlines: { id: string; label: string; kind: string; text: string; achieved: boolean | null; status: Status | null; counts: Record<string, number> }[];
+  headlines: {
+    id: string; label: string; kind: string; text: string; achieved: boolean | null; status: Status | null; counts: Record<string, number>;
+    /** How sure the reading is; a doubtful one's text says why, and the pane marks it. */
+    reading: Reading;
+  }[];
   redRed: { dataset: string; title: string; why: string; sheet: string; cell: string; series: { label: string; value: number }[]; polarity: string | null; target: number | null;
     /** Year to date for the period, as written ("95", "86.5%"), where the sheet gives one. */
     ytd: string | null }[];
@@ -21,7 +25,15 @@ export interface ResultsView {
   historyKept: boolean;
 }
 
+/** A headline, qualified where the reading is doubtful or empty: never a plain figure from a doubtful reading. */
 function headline(r: Report["datasets"][number]): ResultsView["headlines"][number] {
+  const h = plainHeadline(r);
+  if (r.reading.confidence === "empty") return { ...h, text: `${r.label}: empty — no rows to report on`, achieved: null, status: null, reading: r.reading };
+  if (r.reading.confidence === "doubtful") return { ...h, text: `${h.text} — check this reading: ${r.reading.reasons.join("; ")}`, reading: r.reading };
+  return { ...h, reading: r.reading };
+}
+
+function plainHeadline(r: Report["datasets"][number]): Omit<ResultsView["headlines"][number], "reading"> {
   if (r.kind === "risks") {
     const parts = Object.entries(r.bandCounts).map(([band, n]) => `${n} ${band.toLowerCase()}`);
     return { id: r.id, label: r.label, kind: r.kind, text: `${r.label}: ${r.risks.length} risks (${parts.join(", ")})`, achieved: null, status: null, counts: { ...r.bandCounts } };

@@ -3,8 +3,17 @@ import { CellValue, cellText, normaliseWord } from "../values";
 import { DetectedDataset } from "../detect/find-datasets";
 import { Role } from "../detect/roles";
 import { continuationRows } from "../detect/header-rows";
+import { isKnownStatusWord } from "../status";
+import { isPlaceholder, isExampleText, isGuidanceText } from "./furniture";
 
-export type RowKind = "data" | "blank" | "repeated-header" | "heading" | "continuation";
+/**
+ * What a row of a dataset is. Besides data: blank rows, the header repeated
+ * after a page break, section headings, rows continuing a merged item, and
+ * a template's furniture, which is never counted: rows holding only
+ * placeholders ("< Select >"), worked examples ("Example of how to
+ * complete") and guidance under the header ("Enter the date as dd/mm/yyyy").
+ */
+export type RowKind = "data" | "blank" | "repeated-header" | "heading" | "continuation" | "placeholder" | "example" | "guidance";
 
 export interface ScannedRow {
   /** 0-based sheet row. */
@@ -14,13 +23,16 @@ export interface ScannedRow {
   /** For data rows: the text of the nearest heading above (e.g. a directorate name). */
   heading: string | null;
   hidden: boolean;
+  /** Cells (offsets from the dataset's left column) holding a placeholder, read as blank: "< Select >" in a status cell. */
+  placeholders?: number[];
 }
+
 
 /**
  * Walk a dataset's rows and say what each is. Blank rows and header rows
  * repeated after a page break are skipped; a row with text in only its first
- * cell, or only in its title column, is a section heading (the report's
- * "Finance" above Finance's priorities). Hidden rows are data like any other: nothing is dropped.
+ * cell is a section heading (the report's "Finance" above Finance's
+ * priorities). Hidden rows are data like any other: nothing is dropped.
  * Each row is walked by its filled cells, so a dataset whose range is wide
  * but sparse costs its values, not its width.
  */
@@ -32,23 +44,54 @@ export function scanRows(grid: SheetGrid, d: DetectedDataset): ScannedRow[] {
   let heading: string | null = null;
   const keyCols = (["code", "title"] as const).map((role) => d.columns[role]).filter((c): c is number => c !== undefined);
   const continued = continuationRows(grid, keyCols, d.headerRow + 1, d.lastRow);
-  // A lone name in the title column, where other columns come before it ("Operating Metrics" above its metrics), heads a section too.
-  const titleAt = d.columns.title === undefined ? 0 : d.columns.title - d.left;
+  const firstKey = keyCols.length ? Math.min(...keyCols) - d.left : 0;
+  let seenData = false;
   for (let r = d.headerRow + 1; r <= d.lastRow; r++) {
     const row = grid.rows[r];
-    const filled = filledColumns(row, d.left, d.right).map((c) => c - d.left);
-    const cells = rowCells(row, d.left, filled);
+    let filled = filledColumns(row, d.left, d.right).map((c) => c - d.left);
+    let cells = rowCells(row, d.left, filled);
+    const placeholders = filled.filter((i) => isPlaceholder(cells[i]));
+    if (placeholders.length) {
+      // A placeholder is no value: the row is read as if those cells were blank (copied, never changed in the sheet).
+      cells = cells.slice();
+      for (const i of placeholders) cells[i] = null;
+      filled = filled.filter((i) => !placeholders.includes(i));
+    }
     let kind: RowKind = "data";
-    if (filled.length === 0) kind = "blank";
+    if (filled.length === 0) kind = placeholders.length ? "placeholder" : "blank";
     else if (isHeaderAgain(cells, filled, Math.min(row?.length ?? 0, d.right + 1) - d.left, headerWords, headerCols)) kind = "repeated-header";
     else if (continued.has(r)) kind = "continuation";
-    else if (filled.length === 1 && (filled[0] === 0 || filled[0] === titleAt) && isHeadingText(d, cells[filled[0]])) {
+    else if (isExample(cells, filled, firstKey)) kind = "example";
+    else if (!seenData && isGuidance(cells, filled)) kind = "guidance";
+    else if (filled.length === 1 && isHeadingCell(d, filled[0], firstKey, cells[filled[0]])) {
       kind = "heading";
       heading = cellText(cells[filled[0]]);
     }
-    out.push({ row: r, kind, cells, heading: kind === "data" ? heading : null, hidden: hidden.has(r) });
+    if (kind === "data") seenData = true;
+    out.push({ row: r, kind, cells, heading: kind === "data" ? heading : null, hidden: hidden.has(r), ...(placeholders.length ? { placeholders } : {}) });
   }
   return out;
+}
+
+/** A worked example: its first key cell (or first filled cell) says so ("Example", "e.g. R001"). */
+function isExample(cells: CellValue[], filled: number[], firstKey: number): boolean {
+  return isExampleText(cells[firstKey]) || isExampleText(cells[filled[0]]);
+}
+
+/**
+ * Guidance under a header, before any data: at least half the filled cells
+ * are instructions, formats or bracketed notes, and none holds a value (a
+ * number, a date, a status word), so a first item that begins "Complete…"
+ * is still an item.
+ */
+function isGuidance(cells: CellValue[], filled: number[]): boolean {
+  let guiding = 0;
+  for (const i of filled) {
+    const v = cells[i];
+    if (typeof v !== "string" || isKnownStatusWord(v) || /^\s*[\d£$€%.,/-]+\s*$/.test(v)) return false;
+    if (isGuidanceText(v)) guiding++;
+  }
+  return guiding > 0 && guiding * 2 >= filled.length;
 }
 
 /**
@@ -82,15 +125,21 @@ function isHeaderAgain(cells: CellValue[], filled: number[], span: number, heade
 }
 
 /**
- * A lone first-cell text is a section heading only where the dataset has no
- * group column of its own and the text reads like a name (a few words, no
- * closing full stop); otherwise it is an item with missing fields, and is
- * reported as one.
+ * A lone text is a section heading where it reads like a name (a few words,
+ * no closing full stop) and sits in the dataset's first column with no group
+ * column of its own, or left of the title in a column that is neither title
+ * nor code (a project's name over its milestones). Otherwise it is an item
+ * with missing fields, and is reported as one.
  */
-function isHeadingText(d: DetectedDataset, v: CellValue): boolean {
-  if (d.columns.group !== undefined || typeof v !== "string") return false;
+function isHeadingCell(d: DetectedDataset, at: number, firstKey: number, v: CellValue): boolean {
+  if (typeof v !== "string") return false;
   const text = v.trim();
-  return text.split(/\s+/).length <= 8 && !/[.:;]$/.test(text);
+  if (text.split(/\s+/).length > 8 || /[.:;]$/.test(text)) return false;
+  if (at === 0 && d.columns.group === undefined) return true;
+  const col = at + d.left;
+  // A lone name in a title column that other columns come before ("Operating Metrics" above its metrics, status columns to its left).
+  if (col === d.columns.title && at > 0 && d.columns.group === undefined && d.columns.code === undefined) return true;
+  return at < firstKey && col !== d.columns.title && col !== d.columns.code;
 }
 
 /** The value in a role's column (null when blank), or undefined when the dataset has no such column. */

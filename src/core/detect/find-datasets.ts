@@ -1,4 +1,4 @@
-import { SheetGrid, parseRange, rowHasValue } from "../grid";
+import { SheetGrid, parseRange, rowHasValue, filledColumns } from "../grid";
 import { CellValue, cellText, isBlank, normaliseWord } from "../values";
 import { Period, parsePeriod } from "../periods";
 import { readPeriodCell } from "../period-cells";
@@ -49,6 +49,10 @@ export interface DetectedDataset {
   beside?: BesideColumn[];
   /** What makes this reading uncertain (competing readings, a guessed column), in words a user can act on. */
   doubts?: string[];
+  /** The second, third… table block on a sheet (absent for the first): part of the dataset's id. */
+  block?: number;
+  /** A heading just above the table ("Closed risks"), naming it where a sheet holds several. */
+  heading?: string;
 }
 
 /** A user's correction, kept in the workbook: columns named by header text so reordering survives. */
@@ -59,6 +63,8 @@ export interface MappingOverride {
   /** The header row's text, so inserted or deleted rows above it change nothing. */
   headerText?: string[];
   columns?: Partial<Record<Role, string | null>>;
+  /** Set when a person chose this mapping (the pane), not when a run remembered what it found: it also brings in a hidden sheet. */
+  confirmed?: boolean;
 }
 
 /** A sheet looked at and not used, with what was seen and what would make it usable. */
@@ -297,22 +303,24 @@ function detectInRegion(
   const saved = override ? findSavedHeader(grid, top, bottom, left, right, override) : null;
   if (saved !== null) rows = [saved];
   else if (tableName) rows = [top];
-  else {
-    rows = [];
-    for (let r = top; r <= Math.min(bottom, top + HEADER_SCAN_ROWS - 1); r++) if (headerLike(grid.rows[r] ?? [], left, right)) rows.push(r);
-  }
+  else rows = headerRowsIn(grid, top, Math.min(bottom, top + HEADER_SCAN_ROWS - 1), left, right);
   let best: Candidate | null = null;
   let bestAny: Candidate | null = null;
+  const kinded: Candidate[] = [];
   for (const r of rows) {
     const cand = readCandidate(grid, r, bottom, left, right, hint);
     applyOverride(cand, grid, left, right, override, hint);
-    const bestWeight = (x: Candidate | null) => (x ? x.assignment.total + x.periodColumns.length * 0.5 + Math.min(x.measures.length, 4) * 0.25 : -1);
-    const weight = bestWeight(cand);
-    if (weight > bestWeight(bestAny)) bestAny = cand;
-    if (cand.kind && weight > bestWeight(best)) best = cand;
+    const weight = candidateWeight(cand);
+    if (weight > candidateWeight(bestAny)) bestAny = cand;
+    if (cand.kind) kinded.push(cand);
+    if (cand.kind && weight > candidateWeight(best)) best = cand;
   }
   if (!best || !best.kind) return { found: null, best: bestAny };
   const cand = best;
+  // Another header row read as another kind of list, nearly as well: the reading is in doubt (unless a person chose it).
+  const rival = override?.confirmed ? undefined
+    : kinded.find((c) => c !== cand && c.kind !== cand.kind && candidateWeight(c) >= RIVAL_SHARE * candidateWeight(cand));
+  const doubts = rival ? [`row ${rival.row + 1} reads almost as well as the header of ${KIND_PHRASE[rival.kind as DatasetKind]} (row ${cand.row + 1} was taken, as ${KIND_PHRASE[cand.kind as DatasetKind]})`] : [];
   settleKindRoles(cand, left);
   const lastRow = tableName ? bottom : tableEnd(grid, cand.row, left, right);
   const footerRows: number[] = [];
@@ -336,8 +344,113 @@ function detectInRegion(
       confidence: Math.round(((cand.assignment.recognised + cand.periodColumns.length + cand.measures.length) / Math.max(1, cand.nonBlank)) * 100) / 100,
       tableName,
       footerRows,
+      ...(doubts.length ? { doubts } : {}),
     },
   };
+}
+
+/** How strongly a header row reads: its recognised roles' evidence, and its period columns. */
+function candidateWeight(c: Candidate | null): number {
+  return c ? c.assignment.total + c.periodColumns.length * 0.5 + Math.min(c.measures.length, 4) * 0.25 : -1;
+}
+
+/** A rival reading this close to the chosen one (as a share of its weight) puts the reading in doubt. */
+const RIVAL_SHARE = 0.9;
+
+const KIND_PHRASE: Record<DatasetKind, string> = {
+  indicators: "a list of indicators", outcomes: "a list of outcomes", priorities: "a list of priorities", actions: "a list of actions", risks: "a risk register",
+};
+
+/** Header-like rows between two rows of a block of columns. */
+function headerRowsIn(grid: SheetGrid, top: number, bottom: number, left: number, right: number): number[] {
+  const rows: number[] = [];
+  for (let r = top; r <= bottom; r++) if (headerLike(grid.rows[r] ?? [], left, right)) rows.push(r);
+  return rows;
+}
+
+/** Tables looked for on one sheet at most (a sheet of many small tables is rare; each costs a header search). */
+const MAX_TABLES = 20;
+/** Rows searched for a header below a narrative block, at most, when the first rows hold none. */
+const DEEP_SCAN_ROWS = 2000;
+
+/**
+ * The rows where another table may begin below `from`: the first filled
+ * row after one or more blank rows (a table under a narrative block, or a
+ * second table under the first), within DEEP_SCAN_ROWS.
+ */
+function blockStarts(grid: SheetGrid, from: number, bottom: number, left: number, right: number): number[] {
+  const out: number[] = [];
+  let blank = true;
+  for (let r = from; r <= Math.min(bottom, from + DEEP_SCAN_ROWS); r++) {
+    const has = rowHasValue(grid.rows[r], left, right);
+    if (has && blank) out.push(r);
+    blank = !has;
+  }
+  return out;
+}
+
+/** The single-cell heading just above a header row, if any ("Closed risks"), skipping blank rows. */
+function headingAbove(grid: SheetGrid, headerRow: number, floor: number, left: number, right: number): string | undefined {
+  for (let r = headerRow - 1; r >= Math.max(floor, headerRow - 3); r--) {
+    const row = grid.rows[r];
+    const filled = filledColumns(row, left, right);
+    if (!filled.length) continue;
+    const text = cellText(row?.[filled[0]]);
+    const single = filled.every((c) => cellText(row?.[c]) === text);
+    return single && typeof row?.[filled[0]] === "string" && text.length <= 80 ? text : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Every table in one block of columns, top to bottom: the first under the
+ * best header in the block's first rows (or, where those hold none, under
+ * a narrative block further down), then each further table below the last
+ * one's end. A later table needs a header of its own and a recognised kind.
+ */
+function tablesInBlock(
+  grid: SheetGrid, bottom: number, left: number, right: number, overrideFor: (block: number) => MappingOverride | undefined,
+): { found: DetectedDataset[]; best: Candidate | null } {
+  const found: DetectedDataset[] = [];
+  let best: Candidate | null = null;
+  let first = detectInRegion(grid, 0, bottom, left, right, overrideFor(1));
+  best = first.best;
+  if (!first.found) {
+    // A table below a narrative block: try each block start beyond the first rows.
+    for (const start of blockStarts(grid, HEADER_SCAN_ROWS, bottom, left, right)) {
+      const d = detectInRegion(grid, start, bottom, left, right, undefined);
+      if (d.found) {
+        first = d;
+        break;
+      }
+    }
+  }
+  if (!first.found) return { found, best };
+  found.push(first.found);
+  while (found.length < MAX_TABLES) {
+    const prev = found[found.length - 1];
+    const starts = blockStarts(grid, prev.lastRow + 1, bottom, left, right).slice(0, 8);
+    let next: DetectedDataset | null = null;
+    for (const start of starts) {
+      const n = found.length + 1;
+      const d = detectInRegion(grid, start, bottom, left, right, overrideFor(n));
+      // Another table must stand on its own: a header row at or near the block's start, and rows under it.
+      if (d.found && d.found.headerRow <= start + 3 && d.found.lastRow > d.found.headerRow) {
+        next = { ...d.found, block: n, heading: headingAbove(grid, d.found.headerRow, prev.lastRow + 1, left, right) };
+        break;
+      }
+    }
+    if (!next) break;
+    // The rows between two tables are the first one's footer, not the second one's.
+    const following = next;
+    prev.footerRows = (prev.footerRows ?? []).filter((r) => r < following.headerRow && !isHeadingRow(grid, r, following));
+    found.push(next);
+  }
+  return { found, best };
+}
+
+function isHeadingRow(grid: SheetGrid, r: number, d: DetectedDataset): boolean {
+  return d.heading !== undefined && filledColumns(grid.rows[r], d.left, d.right).every((c) => cellText(grid.rows[r]?.[c]) === d.heading);
 }
 
 const NEEDS = "an indicator list needs a title or code and a value (or one column per period); actions and priorities need a title and a RAG or status; "
@@ -352,12 +465,15 @@ function whyNot(c: Candidate | null): string {
 }
 
 /**
- * Find the datasets on a sheet: each Excel table is one; otherwise the sheet
- * holds at most one, under the best header row in its first 40 rows (title
- * rows, notes and blank rows above it are skipped). Also says why a sheet
- * gave nothing, so no sheet is passed over in silence.
+ * Find the datasets on a sheet: each Excel table is one; otherwise every
+ * table in the sheet's fullest block of columns, top to bottom (title rows,
+ * notes, narrative and blank rows around them skipped). Also says why a
+ * sheet gave nothing, so no sheet is passed over in silence. `overrideFor`
+ * gives the saved correction of the sheet's n-th table (1 for the first).
  */
-export function detectSheet(input: SheetGrid, override?: MappingOverride): { datasets: DetectedDataset[]; skipped: SkippedSheet | null } {
+export function detectSheet(
+  input: SheetGrid, override?: MappingOverride, overrideFor: (block: number) => MappingOverride | undefined = (n) => (n === 1 ? override : undefined),
+): { datasets: DetectedDataset[]; skipped: SkippedSheet | null } {
   if (input.visibility === "veryHidden") return { datasets: [], skipped: null };
   const grid = fillMerges(input);
   const found: DetectedDataset[] = [];
@@ -373,16 +489,16 @@ export function detectSheet(input: SheetGrid, override?: MappingOverride): { dat
   const bottom = grid.rows.length - 1;
   const blocks = columnBlocks(grid, 0, bottom);
   if (!blocks.length) return { datasets: [], skipped: { sheet: grid.name, reason: "the sheet is empty" } };
-  // The sheet's dataset is in one block of columns: the fullest is tried first, and a few notes far to the side are not part of it.
+  // The sheet's datasets are in one block of columns: the fullest is tried first, and a few notes far to the side are not part of it.
   const tries = blocks.slice().sort((a, b) => b.cells - a.cells).slice(0, MAX_BLOCKS);
   let best: Candidate | null = null;
   for (const b of tries) {
-    const d = detectInRegion(grid, 0, bottom, b === blocks[0] ? 0 : b.left, b.right, override);
-    if (d.found) {
-      if (blocks.length > 1) d.found.beside = besideColumns(grid, d.found.headerRow, d.found.lastRow, d.found.left, d.found.right);
-      return { datasets: [d.found], skipped: null };
+    const got = tablesInBlock(grid, bottom, b === blocks[0] ? 0 : b.left, b.right, overrideFor);
+    if (got.found.length) {
+      if (blocks.length > 1) for (const d of got.found) d.beside = besideColumns(grid, d.headerRow, d.lastRow, d.left, d.right);
+      return { datasets: got.found, skipped: null };
     }
-    best ??= d.best;
+    best ??= got.best;
   }
   best ??= misses[0] ?? null;
   return {

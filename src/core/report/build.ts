@@ -3,27 +3,42 @@ import { detectSheet, DetectedDataset, SkippedSheet } from "../detect/find-datas
 import { fillMerges } from "../detect/header-rows";
 import { Period, formatPeriod, longPeriodName, periodEnd, previousPeriod, parsePeriod } from "../periods";
 import { WorkbookSettings, PeriodRecord } from "../settings";
-import { Issue } from "../datasets/issues";
+import { Issue, issue } from "../datasets/issues";
 import { reportActions } from "./actions";
 import { reportRisks } from "./risks";
 import { reportIndicators } from "./indicators";
 import { DatasetReport, Report } from "./types";
-import { surveyPeriods, latestValuedPeriod, defaultPeriod, periodWarnings } from "./reporting-period";
+import { defaultReportingPeriod } from "./stated-period";
+import { surveyPeriods, latestValuedPeriod, periodWarnings } from "./reporting-period";
 import { parseUkDate } from "../dates";
 
-export function datasetId(d: DetectedDataset): string {
-  return d.tableName ? `${d.sheet}|${d.tableName}` : d.sheet;
+/** A dataset's stable id for settings and history: its sheet, sheet and Excel table, or sheet and table block ("Risks#2"). */
+export function datasetId(d: Pick<DetectedDataset, "sheet" | "tableName" | "block">): string {
+  return d.tableName ? `${d.sheet}|${d.tableName}` : d.block ? `${d.sheet}#${d.block}` : d.sheet;
 }
 
-/** Every dataset on every sheet but the product's own and very hidden ones, and each sheet not used with the reason. */
+/** Why a hidden sheet is not reported on, and how to include it. */
+export const HIDDEN_SHEET = "it is hidden: hidden sheets usually hold lookups and back-end data, so they are not reported on unless a mapping for the sheet is confirmed";
+
+/**
+ * Every dataset on every sheet but the product's own, and each sheet not
+ * used with the reason. Hidden and very hidden sheets are listed as skipped
+ * unless a person confirmed a mapping for them.
+ */
 export function surveyDatasets(grids: SheetGrid[], settings: WorkbookSettings): { datasets: DetectedDataset[]; skipped: SkippedSheet[] } {
   const owned = new Set(Object.values(settings.ownedSheets));
   const datasets: DetectedDataset[] = [];
   const skipped: SkippedSheet[] = [];
-  for (const g of grids) {
-    if (owned.has(g.name) || g.visibility === "veryHidden") continue;
-    const override = settings.datasets[g.name]?.mapping;
-    const got = detectSheet(g, override);
+  for (const sheet of grids) {
+    if (owned.has(sheet.name)) continue;
+    const override = settings.datasets[sheet.name]?.mapping;
+    const hidden = sheet.visibility === "hidden" || sheet.visibility === "veryHidden";
+    if (hidden && !override?.confirmed) {
+      skipped.push({ sheet: sheet.name, reason: sheet.visibility === "veryHidden" ? HIDDEN_SHEET.replace("it is hidden", "it is very hidden") : HIDDEN_SHEET });
+      continue;
+    }
+    const g: SheetGrid = hidden ? { ...sheet, visibility: "visible" } : sheet;
+    const got = detectSheet(g, override, (n) => settings.datasets[n === 1 ? g.name : datasetId({ sheet: g.name, block: n })]?.mapping);
     datasets.push(...got.datasets);
     if (got.skipped) skipped.push(got.skipped);
   }
@@ -79,7 +94,7 @@ export function buildReport(input: SheetGrid[], settings: WorkbookSettings, opti
       return { report: emptyReport(), records: {}, warnings: [], error: p.ok ? "No period given" : `The period ${p.problem.message}` };
     }
     period = p.value;
-  } else ({ period, note: periodNote } = defaultPeriod(periods));
+  } else ({ period, note: periodNote } = defaultReportingPeriod(grids, datasets, periods));
   const periodCheck = periodWarnings(periods, period);
   if (periodNote) periodCheck.notes.push(periodNote);
 
@@ -105,7 +120,7 @@ export function buildReport(input: SheetGrid[], settings: WorkbookSettings, opti
     if ("notes" in built) notes.push(...built.notes);
     if (periodLabel) records[id] = recordOf(built.report, periodLabel, ds.tolerance);
   }
-  issues.push(...periodCheck.issues);
+  issues.push(...periodCheck.issues, ...readingIssues(reports), ...skipped.map(skippedIssue));
   for (const s of skipped) notes.push(`Sheet '${s.sheet}' was not used: ${s.reason}.`);
   if (!period && datasets.some((d) => d.kind === "priorities" || d.kind === "actions")) {
     notes.push("No reporting period was given or found, so overdue items were not checked: pass a period such as 'Q1 2021/22'.");
@@ -115,6 +130,27 @@ export function buildReport(input: SheetGrid[], settings: WorkbookSettings, opti
     records,
     warnings: periodCheck.warnings,
   };
+}
+
+/** A doubtful or empty reading, said on the Data issues sheet at the dataset's header. */
+function readingIssues(reports: DatasetReport[]): Issue[] {
+  return reports.filter((r) => r.reading.confidence !== "sure").map((r) => {
+    const d = r.detected;
+    return r.reading.confidence === "empty"
+      ? issue(d.sheet, d.headerRow, d.left, "warning", "dataset.empty",
+        `'${r.label}' is empty: a header row (row ${d.headerRow + 1}) with no rows of data under it, so there is nothing to report on yet`)
+      : issue(d.sheet, d.headerRow, d.left, "warning", "reading.doubtful",
+        `'${r.label}' was read as ${KIND_WORDS[r.kind]}, but the reading is in doubt: ${r.reading.reasons.join("; ")}. Check its columns before publishing its figures`);
+  });
+}
+
+const KIND_WORDS: Record<DatasetReport["kind"], string> = {
+  indicators: "a list of indicators", outcomes: "a list of outcomes", priorities: "a list of priorities", actions: "a list of actions", risks: "a risk register",
+};
+
+/** A sheet not used, said on the Data issues sheet at its likeliest header (or A1), so no sheet is passed over in silence. */
+function skippedIssue(s: SkippedSheet): Issue {
+  return issue(s.sheet, (s.headerRow ?? 1) - 1, 0, "warning", "sheet.skipped", `Sheet '${s.sheet}' was not used: ${s.reason}`);
 }
 
 function emptyReport(): Report {

@@ -100,7 +100,8 @@ export interface Report {
 }
 
 /** The name a dataset goes by in the report: the sheet's, or sheet and table where a sheet holds several. */
-export function datasetLabel(grid: { name: string; tables?: unknown[] }, d: { tableName?: string }, settings: { label?: string }): string {
+export function datasetLabel(grid: { name: string; tables?: unknown[] }, d: { tableName?: string; block?: number; heading?: string }, settings: { label?: string }): string {
   if (settings.label) return settings.label;
+  if (d.block) return d.heading ? `${grid.name}: ${d.heading}` : `${grid.name} (table ${d.block})`;
   return d.tableName && (grid.tables?.length ?? 0) > 1 ? `${grid.name}: ${d.tableName}` : grid.name;
 }

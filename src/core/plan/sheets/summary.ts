@@ -7,6 +7,7 @@ import { shortPeriodLabel, formatPeriod } from "../../periods";
 import { SheetBuilder } from "../builder";
 import { TargetCourse, TARGET_COURSES } from "../../risk/target";
 import { PlanValue, SheetPlan } from "../types";
+import { readingQualifier } from "../../report/reading";
 
 const KIND_NAMES: Record<DatasetReport["kind"], string> = {
   outcomes: "Outcomes", indicators: "Indicators", priorities: "Priorities", actions: "Actions", risks: "Risks",
@@ -171,6 +172,9 @@ export function summarySheet(report: Report, name: string, previousLabel: string
   for (const r of report.datasets) {
     b.blank();
     b.subtitle(`${r.label}: ${countsLine(r)} (sheet '${r.sheet}')`);
+    const qualifier = readingQualifier(r.reading);
+    if (qualifier) b.note(qualifier);
+    if (r.reading.confidence === "empty") continue;
     if (r.kind === "risks") {
       riskTable(b, r);
       continue;

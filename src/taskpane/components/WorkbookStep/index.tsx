@@ -118,7 +118,7 @@ function Mapping({ dataset, host, onChanged }: { dataset: DatasetInfo; host: Pan
   const choose = async (role: Role, header: string) => {
     setSaving(true);
     const columns = { ...dataset.columns, [role]: header === NONE ? null : header };
-    await host.saveDataset(dataset.id, { mapping: { kind: dataset.kind, headerRow: dataset.headerRow, headerText: dataset.headers, columns } });
+    await host.saveDataset(dataset.id, { mapping: { kind: dataset.kind, headerRow: dataset.headerRow, headerText: dataset.headers, columns, confirmed: true } });
     setSaving(false);
     onChanged();
   };

@@ -1,0 +1,98 @@
+import { detectSheet, detectDatasets, classify, datasetId, buildReport, emptySettings, SheetGrid } from "../../../src/core";
+
+const risk = (i: number, l: number, imp: number) => [`R${i}`, `Risk number ${i} to the service`, l, imp, "Owner"];
+const HEADER = ["Ref", "Risk description", "Likelihood", "Impact", "Owner"];
+
+describe("detectSheet: every table on a sheet", () => {
+  it("reads two registers stacked on one sheet, the heading between them naming the second", () => {
+    const grid: SheetGrid = {
+      name: "Risks",
+      rows: [
+        ["Strategic risk register"],
+        HEADER,
+        risk(1, 4, 5), risk(2, 3, 3), risk(3, 2, 2), risk(4, 1, 5),
+        [],
+        ["Operational risks"],
+        HEADER.map((h) => h.toUpperCase()).slice(0, 4).concat(["Risk owner"]),
+        risk(5, 5, 5), risk(6, 2, 3), risk(7, 3, 1), risk(8, 4, 4), risk(9, 1, 1),
+      ],
+    };
+    const { datasets } = detectSheet(grid);
+    expect(datasets.map((d) => [d.kind, d.headerRow + 1, d.lastRow + 1, d.block, d.heading])).toEqual([
+      ["risks", 2, 6, undefined, undefined],
+      ["risks", 9, 14, 2, "Operational risks"],
+    ]);
+    expect(datasets[0].footerRows).toEqual([]);
+    expect(datasets.map(datasetId)).toEqual(["Risks", "Risks#2"]);
+    // All nine risks are in the figures, in two datasets.
+    const { report } = buildReport([grid], emptySettings());
+    expect(report.datasets.map((d) => [d.label, d.rowsIn])).toEqual([["Risks", 4], ["Risks: Operational risks", 5]]);
+  });
+
+  it("keeps one table when its header is repeated after a page break", () => {
+    const grid: SheetGrid = { name: "Risks", rows: [HEADER, risk(1, 4, 5), risk(2, 3, 3), [], HEADER, risk(3, 2, 2)] };
+    const ds = detectDatasets(grid);
+    expect(ds.map((d) => [d.headerRow, d.lastRow])).toEqual([[0, 5]]);
+  });
+
+  it("finds a table below a narrative block longer than the rows searched for a header", () => {
+    const narrative = Array.from({ length: 45 }, (_, i) => [`Guidance paragraph ${i + 1}: please read the notes before completing the return.`]);
+    const grid: SheetGrid = { name: "Return", rows: [...narrative, [], HEADER, risk(1, 4, 5), risk(2, 3, 3)] };
+    const ds = detectDatasets(grid);
+    expect(ds.map((d) => [d.kind, d.headerRow + 1, d.lastRow + 1])).toEqual([["risks", 47, 49]]);
+  });
+
+  it("ends a table at a copyright banner merged across it, and at an END marker", () => {
+    const grid: SheetGrid = {
+      name: "Register",
+      rows: [HEADER, risk(1, 4, 5), risk(2, 3, 3), [], ["© 2025 Somebody | Register template"]],
+      merges: ["A5:E5"],
+    };
+    expect(detectDatasets(grid).map((d) => [d.lastRow, d.footerRows])).toEqual([[2, [4]]]);
+    const ended: SheetGrid = { name: "Register", rows: [HEADER, risk(1, 4, 5), ["END"], risk(9, 1, 1)] };
+    expect(detectDatasets(ended).map((d) => d.lastRow)).toEqual([1]);
+  });
+});
+
+describe("classify: which kind of list a header row describes", () => {
+  const assignment = (columns: Record<string, number>, score = 1) => ({
+    columns, scores: Object.fromEntries(Object.keys(columns).map((k) => [k, score])), runnerUp: {}, total: Object.keys(columns).length, recognised: Object.keys(columns).length,
+  });
+  const base = { periodColumns: [], titleHeader: "", statusShare: 1, dataRows: 3 };
+
+  it("a named list with likelihood and impact is a risk register; without a name it is a scoring key", () => {
+    expect(classify({ ...base, assignment: assignment({ title: 0, likelihood: 1, impact: 2 }) }, "Sheet1")).toBe("risks");
+    expect(classify({ ...base, assignment: assignment({ likelihood: 1, impact: 2 }) }, "Sheet1")).toBeNull();
+  });
+
+  it("values or period columns make indicators, outcomes where the sheet says so; a status makes actions or priorities", () => {
+    expect(classify({ ...base, assignment: assignment({ title: 0, value: 1 }) }, "Sheet1")).toBe("indicators");
+    expect(classify({ ...base, assignment: assignment({ title: 0, value: 1 }) }, "Strategic outcomes")).toBe("outcomes");
+    expect(classify({ ...base, assignment: assignment({ title: 0, status: 1 }) }, "Workplan")).toBe("actions");
+    expect(classify({ ...base, assignment: assignment({ title: 0, status: 1 }) }, "Directorate priorities")).toBe("priorities");
+    // A status column with no status word in it is a key or a notes table.
+    expect(classify({ ...base, statusShare: 0, assignment: assignment({ title: 0, status: 1 }) }, "Sheet1")).toBeNull();
+  });
+});
+
+describe("competing readings", () => {
+  it("a second header row read nearly as well as another kind of list puts the reading in doubt, and says which rows", () => {
+    const grid: SheetGrid = {
+      name: "Sheet1",
+      rows: [
+        ["Priority", "RAG", "Due date"],
+        ["Outcome", "RAG", "Due date"],
+        ["Improve the roads", "Green", "31/03/2024"],
+        ["Build more homes", "Red", "31/03/2025"],
+        ["Cut waiting lists", "Amber", "31/12/2024"],
+      ],
+    };
+    const [d] = detectDatasets(grid);
+    expect(d.doubts).toEqual(["row 2 reads almost as well as the header of a list of outcomes (row 1 was taken, as a list of priorities)"]);
+    const { report } = buildReport([grid], emptySettings());
+    expect(report.datasets[0].reading.confidence).toBe("doubtful");
+    // A person's confirmed mapping settles it.
+    const settled = detectSheet(grid, { kind: "priorities", headerRow: 1, headerText: ["Priority", "RAG", "Due date"], confirmed: true }).datasets[0];
+    expect(settled.doubts).toBeUndefined();
+  });
+});

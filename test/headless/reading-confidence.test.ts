@@ -1,0 +1,75 @@
+/**
+ * A doubtful reading is never published as a plain headline, and an empty
+ * template is said to be empty: on the Summary and Commentary sheets, on the
+ * command line, in --json and on the Data issues sheet.
+ */
+import ExcelJS from "exceljs";
+import { join } from "path";
+import { tempDir, saveWorkbook, runCli, load, sheetValues } from "../helpers/workbooks";
+import { SummaryJson } from "../../src/workbook/summarise";
+
+const dir = tempDir();
+
+async function run(wb: ExcelJS.Workbook, name: string, json: boolean) {
+  const input = await saveWorkbook(wb, dir, `${name}.xlsx`);
+  const out = join(dir, `${name}-${json ? "json" : "text"}-out.xlsx`);
+  const r = await runCli(["summarise", input, "--out", out, ...(json ? ["--json"] : [])]);
+  expect(r.code).toBe(0);
+  return { r, out };
+}
+
+const text = (rows: unknown[][]) => rows.flat().filter((v) => typeof v === "string").join("\n");
+
+describe("reading confidence reaches every headline", () => {
+  it("a register many of whose rows cannot be scored is published only with the reason to check it", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Risks");
+    ws.addRow(["Ref", "Risk", "Likelihood", "Impact"]);
+    ws.addRow(["R1", "Loss of the data centre", 4, 5]);
+    ws.addRow(["R2", "Budget overspend in adult care", "see notes", "see notes"]);
+    ws.addRow(["R3", "Failure of the waste contract", 2, 3]);
+    ws.addRow(["R4", "Cyber attack on payroll", 3, 4]);
+    ws.addRow(["R5", "Recruitment of social workers", "?", "?"]);
+    const { r } = await run(wb, "doubtful", true);
+    const json = JSON.parse(r.stdout) as SummaryJson;
+    expect(json.datasets[0].reading).toEqual({ confidence: "doubtful", reasons: ["2 of 5 rows could not be used (see Data issues)"] });
+    expect(json.issues).toEqual(expect.arrayContaining([
+      expect.objectContaining({ sheet: "Risks", cell: "A1", severity: "warning", message: expect.stringContaining("'Risks' was read as a risk register, but the reading is in doubt: 2 of 5 rows could not be used") }),
+    ]));
+    const { r: plain, out } = await run(wb, "doubtful", false);
+    expect(plain.stdout).toContain("Check this reading before publishing: 2 of 5 rows could not be used");
+    const book = await load(out);
+    expect(text(sheetValues(book.getWorksheet("Summary")!))).toContain("Check this reading: 2 of 5 rows could not be used (see Data issues).");
+    expect(text(sheetValues(book.getWorksheet("Commentary")!))).toContain("[To check before publishing: 2 of 5 rows could not be used (see Data issues).]");
+  });
+
+  it("an empty template is said to be empty, never '0 risks' or '0%'", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Risk Log").addRow(["Id", "Risk", "Probability", "Impact", "Owner"]);
+    const { r } = await run(wb, "empty", true);
+    const json = JSON.parse(r.stdout) as SummaryJson;
+    expect(json.datasets).toEqual([expect.objectContaining({ sheet: "Risk Log", rows: 0, reading: { confidence: "empty", reasons: [expect.stringContaining("no rows of data under it")] } })]);
+    expect(json.issues).toEqual([expect.objectContaining({ sheet: "Risk Log", cell: "A1", message: expect.stringMatching(/'Risk Log' is empty/) })]);
+    const { r: plain, out } = await run(wb, "empty", false);
+    expect(plain.stdout).toContain("- Risk Log (risks): empty — a header row with no rows under it, nothing to report");
+    const book = await load(out);
+    const summary = text(sheetValues(book.getWorksheet("Summary")!));
+    expect(summary).toContain("Empty: no rows to report on.");
+    expect(summary).not.toMatch(/Risk level/);
+    expect(text(sheetValues(book.getWorksheet("Commentary")!))).toContain("Risk Log has no rows yet: nothing to report.");
+  });
+
+  it("a sheet not used is a data issue on that sheet, so no sheet is passed over in silence", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Risks");
+    ws.addRow(["Ref", "Risk", "Likelihood", "Impact"]);
+    ws.addRow(["R1", "Loss of the data centre", 4, 5]);
+    wb.addWorksheet("Lookups", { state: "hidden" }).addRow(["Directorate", "Status"]);
+    wb.addWorksheet("Notes").addRow(["These notes explain the register."]);
+    const { r } = await run(wb, "skipped", true);
+    const json = JSON.parse(r.stdout) as SummaryJson;
+    expect(json.skipped.map((s) => s.sheet)).toEqual(["Lookups", "Notes"]);
+    expect(json.skipped[0].reason).toMatch(/^it is hidden/);
+    expect(json.issues.filter((i) => i.message.startsWith("Sheet '")).map((i) => [i.sheet, i.cell])).toEqual([["Lookups", "A1"], ["Notes", "A1"]]);
+  });
+});
