@@ -154,7 +154,7 @@ function readCandidate(grid: SheetGrid, r: number, bottom: number, left: number,
       periodColumns.push({ col: c, period: groupPeriod, measure });
       continue;
     }
-    const p = /\d/.test(text) && typeof v === "string" ? readPeriodCell(text, "") : typeof v !== "string" && v instanceof Date ? readPeriodCell(v, "") : null;
+    const p = /\d/.test(text) && typeof v === "string" ? readPeriodCell(text, "") : v instanceof Date && !datesBelow(grid, r, c, end) ? readPeriodCell(v, "") : null;
     if (p && p.ok && p.value.period) {
       // A period under a "Forecast" band, or written "2025/26 (forecast)", holds forecasts; under "Plan" or "Budget", targets.
       const band = group ? bandWords(group) : "";
@@ -192,6 +192,23 @@ function readCandidate(grid: SheetGrid, r: number, bottom: number, left: number,
   };
   cand.kind = classify(cand, sheetHint);
   return cand;
+}
+
+/**
+ * A date over more dates is a data row's date (a task's start), not a
+ * period heading: under a period heading the column holds the period's
+ * values.
+ */
+function datesBelow(grid: SheetGrid, r: number, c: number, end: number): boolean {
+  let dates = 0;
+  let filled = 0;
+  for (let rr = r + 1; rr <= Math.min(end, r + 5); rr++) {
+    const v = grid.rows[rr]?.[c];
+    if (isBlank(v)) continue;
+    filled++;
+    if (v instanceof Date) dates++;
+  }
+  return filled > 0 && dates * 2 > filled;
 }
 
 /** The period a group label names ("Q1'15", or "2021/22 Q1" under a wider "Performance" band). */
