@@ -12,11 +12,15 @@ const AREA_HEADER = 0.6;
 /**
  * The area or organisation columns of long data, most specific first: an
  * organisation within an ICB within a region is keyed on the organisation,
- * so rows of different organisations never collide as one series. A column
- * is more specific when it has more distinct values; a name comes before a
- * code with as many.
+ * so rows of different organisations never collide as one series. Columns
+ * are ranked by how few rows of one series and period they leave colliding
+ * (each row taking its first column with a value, so a national row with no
+ * authority is the country's); then a name before a code (an authority
+ * whose code changed stays one series); then the most distinct values.
+ * `seriesOf` gives the part of a row's key that is not its area (the
+ * indicator and period).
  */
-export function areaColumns(grid: SheetGrid, d: DetectedDataset, exclude: Set<number> = new Set()): number[] {
+export function areaColumns(grid: SheetGrid, d: DetectedDataset, seriesOf: (row: CellValue[]) => string, exclude: Set<number> = new Set()): number[] {
   const named = new Set<number>();
   const coded = new Set<number>();
   if (d.columns.area !== undefined) named.add(d.columns.area);
@@ -33,7 +37,27 @@ export function areaColumns(grid: SheetGrid, d: DetectedDataset, exclude: Set<nu
   const cols = [...named, ...coded].filter((c) => !exclude.has(c));
   if (cols.length <= 1) return cols;
   const distinct = new Map(cols.map((c) => [c, distinctValues(grid, d, c)]));
-  return cols.sort((a, b) => (distinct.get(b) as number) - (distinct.get(a) as number) || Number(coded.has(a)) - Number(coded.has(b)) || a - b);
+  const byDistinct = cols.slice().sort((a, b) => (distinct.get(b) as number) - (distinct.get(a) as number) || a - b);
+  const chain = (first: number) => [first, ...byDistinct.filter((c) => c !== first)];
+  const collisions = new Map(cols.map((c) => [c, collidingRows(grid, d, seriesOf, chain(c))]));
+  const best = cols.slice().sort((a, b) => (collisions.get(a) as number) - (collisions.get(b) as number)
+    || Number(coded.has(a)) - Number(coded.has(b)) || (distinct.get(b) as number) - (distinct.get(a) as number) || a - b)[0];
+  return chain(best);
+}
+
+/** Rows (sampled) whose series, period and area repeat an earlier row's, with the area taken from `cols` in order. */
+function collidingRows(grid: SheetGrid, d: DetectedDataset, seriesOf: (row: CellValue[]) => string, cols: number[]): number {
+  const seen = new Set<string>();
+  let repeats = 0;
+  const last = Math.min(d.lastRow, d.headerRow + SAMPLE_ROWS);
+  for (let r = d.headerRow + 1; r <= last; r++) {
+    const row = grid.rows[r];
+    if (!row) continue;
+    const key = `${seriesOf(row)}\u0001${areaOf(row, 0, cols)}`;
+    if (seen.has(key)) repeats++;
+    else seen.add(key);
+  }
+  return repeats;
 }
 
 /** How many different values a column holds in the dataset's rows (sampled). */

@@ -133,7 +133,9 @@ function readRows(ctx: Reading): void {
   const byKey = new Map<string, IndicatorItem>();
   const keys = new KeyMaker();
   const long = isLong(grid, d);
-  const areaCols = long || d.columns.area !== undefined || d.columns.areaCode !== undefined ? areaColumns(grid, d) : [];
+  const nameCol = d.columns.code ?? d.columns.title;
+  const seriesOf = (row: CellValue[]) => [nameCol, d.columns.period].map((c) => (c === undefined ? "" : cellText(row[c]))).join("\u0001");
+  const areaCols = long || d.columns.area !== undefined || d.columns.areaCode !== undefined ? areaColumns(grid, d, seriesOf) : [];
   const dims = long ? breakdownColumns(grid, d, areaCols) : [];
   const areas = new Set<string>();
   const duplicates: number[] = [];
@@ -178,7 +180,8 @@ function readRows(ctx: Reading): void {
 function readMeasures(ctx: Reading, measures: MeasureColumn[]): void {
   const { grid, d, read } = ctx;
   const measureCols = new Set(measures.map((m) => m.col));
-  const areaCols = areaColumns(grid, d, measureCols);
+  const periodAt = d.columns.period as number;
+  const areaCols = areaColumns(grid, d, (row) => cellText(row[periodAt]), measureCols);
   const areas = new Set<string>();
   const byKey = new Map<string, IndicatorItem>();
   const duplicates: number[] = [];
