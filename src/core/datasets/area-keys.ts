@@ -73,9 +73,11 @@ export function distinctValues(grid: SheetGrid, d: DetectedDataset, col: number)
 
 /** A row's area: its most specific area column that has a value (a national row with no authority is the country's). */
 export function areaOf(cells: CellValue[], left: number, cols: number[]): string {
-  for (const c of cols) {
-    const t = cellText(cells[c - left]);
-    if (t) return t;
-  }
-  return "";
+  return cellText(cells[areaLevel(cells, left, cols) + left]);
+}
+
+/** Which of the area columns a row's area comes from (an authority's, a region's…) as a sheet column less `left`; -1 when none has a value. */
+export function areaLevel(cells: CellValue[], left: number, cols: number[]): number {
+  for (const c of cols) if (cellText(cells[c - left])) return c - left;
+  return -1;
 }

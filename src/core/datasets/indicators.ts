@@ -6,13 +6,13 @@ import { Polarity, parsePolarity } from "../polarity";
 import { normaliseStatus } from "../status";
 import { Problem } from "../problems";
 import { DetectedDataset } from "../detect/find-datasets";
-import { MeasureColumn } from "../detect/measures";
+import { MeasureColumn, measureNamed } from "../detect/measures";
 import { cellOf, ScannedRow } from "./rows";
 import { issueAt, issue } from "./issues";
 import { DatasetRead, KeyMaker, emptyRead, dataRows } from "./read";
 import { sortInPlace } from "../sorting";
 import { CellNumbers, ShownNumber, SymbolTally, isProblem } from "./cell-numbers";
-import { areaColumns, areaOf, distinctValues } from "./area-keys";
+import { areaColumns, areaLevel, areaOf, distinctValues } from "./area-keys";
 import { forecastRow } from "./forecast";
 import { readPeriodCell } from "../period-cells";
 import { statedPolarity } from "./stated-rules";
@@ -52,6 +52,8 @@ export interface IndicatorItem {
   group: string;
   /** The area or organisation of this series, in long data that holds several. */
   area: string;
+  /** The column its area was read from (an authority's, a region's): areas compare only with areas of the same column. */
+  areaColumn: number;
   /** The status the sheet itself gives (a typed RAG column), used where none can be worked out. */
   typedStatus: string;
   /** Year to date, as given beside the period value. */
@@ -158,6 +160,7 @@ function readRows(ctx: Reading): void {
     if (!item) {
       item = newItem(ctx, r, long ? base : keys.make(base), code, title);
       item.area = area;
+      item.areaColumn = area ? areaLevel(r.cells, 0, areaCols.map((c) => c - d.left)) + d.left : -1;
       item.breakdown = breakdown;
       if (long) byKey.set(base, item);
       read.items.push(item);
@@ -222,6 +225,7 @@ function readMeasures(ctx: Reading, measures: MeasureColumn[]): void {
       if (!item) {
         item = blankItem(r.row, key, "", m.title);
         item.area = area;
+        item.areaColumn = area ? areaLevel(r.cells, 0, areaCols.map((c) => c - d.left)) + d.left : -1;
         item.group = cellText(cellOf(d, r, "group")) || r.heading || "";
         if (d.columns.polarity !== undefined) readPolarity(ctx, r, item);
         byKey.set(key, item);
@@ -257,7 +261,7 @@ function measureTargets(ctx: Reading, measures: MeasureColumn[]): Map<number, nu
   for (const m of measures) if (m.target !== undefined) out.set(m.col, m.target);
   const t = d.columns.target;
   if (t === undefined) return out;
-  const owner = measures.find((m) => m.col === d.columns.value) ?? (measures.length === 1 ? measures[0] : undefined);
+  const owner = measureNamed(d.headers[t - d.left] ?? "", measures) ?? measures.find((m) => m.col === d.columns.value) ?? (measures.length === 1 ? measures[0] : undefined);
   if (owner && !out.has(owner.col)) out.set(owner.col, t);
   else if (!owner) {
     const header = d.headers[t - d.left];
@@ -364,7 +368,7 @@ function isLong(grid: SheetGrid, d: DetectedDataset): boolean {
 function blankItem(row: number, key: string, code: string, title: string): IndicatorItem {
   return {
     row, key, code, title, polarity: null, unit: "", percent: false, decimals: null, scales: { percent: 0, plain: 0 },
-    target: null, targetPercent: false, targetCell: null, redThreshold: null, group: "", area: "", breakdown: "", typedStatus: "", ytd: null, targets: null, points: [],
+    target: null, targetPercent: false, targetCell: null, redThreshold: null, group: "", area: "", areaColumn: -1, breakdown: "", typedStatus: "", ytd: null, targets: null, points: [],
   };
 }
 

@@ -181,6 +181,12 @@ function readCandidate(grid: SheetGrid, r: number, bottom: number, left: number,
   const titleCol = assignment.columns.title;
   const titleHeader = titleCol !== undefined ? cellText(row[titleCol]) : "";
   const cols0 = assignment.columns;
+  // A second area column ("la_name" beside "region_name") can take the title role by its "name": it names an area, not an indicator.
+  const titleCol0 = cols.find((c) => c.col === cols0.title);
+  if (titleCol0 && cols0.period !== undefined && cols0.code === undefined && namesArea(titleCol0.header)) {
+    delete cols0.title;
+    delete assignment.scores.title;
+  }
   // No name column but a period column: the rows are periods, and each numeric column may be a measure.
   const byPeriod = cols0.period !== undefined && cols0.title === undefined && cols0.code === undefined && periodColumns.length === 0;
   const taken = new Set(Object.entries(cols0).filter(([role]) => role !== "value").map(([, col]) => col as number));
@@ -192,6 +198,12 @@ function readCandidate(grid: SheetGrid, r: number, bottom: number, left: number,
   };
   cand.kind = classify(cand, sheetHint);
   return cand;
+}
+
+/** A header that names an area or organisation at least as strongly as a title ("la_name", "Organisation name"). */
+function namesArea(h: HeaderWords): boolean {
+  const s = headerScores(h);
+  return Math.max(s.get("area") ?? 0, s.get("areaCode") ?? 0) >= (s.get("title") ?? 0);
 }
 
 /**

@@ -38,7 +38,7 @@ export function measureColumns(
 ): MeasureColumn[] {
   const header = grid.rows[headerRow] ?? [];
   const found: MeasureColumn[] = [];
-  const targets: { col: number; rest: string }[] = [];
+  const targets: number[] = [];
   for (let c = left; c <= right && found.length < MAX_MEASURES; c++) {
     if (taken.has(c)) continue;
     const h = header[c];
@@ -49,14 +49,20 @@ export function measureColumns(
     for (let r = headerRow + 1; r <= Math.min(lastRow, headerRow + 400); r++) values.push(grid.rows[r]?.[c] ?? null);
     const p = profileColumn(values);
     if (p.filled === 0 || p.numbers < NUMERIC || p.years > 0.7) continue;
-    if (TARGET.test(words)) targets.push({ col: c, rest: words.replace(TARGET, " ").replace(/\b(for|of)\b/g, " ").replace(/\s+/g, " ").trim() });
+    if (TARGET.test(words)) targets.push(c);
     else found.push({ col: c, title: cellText(h) });
   }
   // A target column names its measure ("Responses target" beside "Responses"); one that names none is a measure of its own.
   for (const t of targets) {
-    const of = found.find((m) => !m.target && normaliseWord(headerWords(m.title).base) === t.rest);
-    if (of) of.target = t.col;
-    else found.push({ col: t.col, title: cellText(header[t.col]) });
+    const of = measureNamed(cellText(header[t]), found);
+    if (of) of.target = t;
+    else found.push({ col: t, title: cellText(header[t]) });
   }
   return found.sort((a, b) => a.col - b.col);
+}
+
+/** The measure (without a target yet) that a target's header names: "Responses target" or "Target for responses" → "Responses". */
+export function measureNamed(targetHeader: string, measures: MeasureColumn[]): MeasureColumn | undefined {
+  const rest = headerWords(targetHeader).base.replace(TARGET, " ").replace(/\b(for|of)\b/g, " ").replace(/\s+/g, " ").trim();
+  return rest ? measures.find((m) => m.target === undefined && normaliseWord(headerWords(m.title).base) === rest) : undefined;
 }

@@ -241,7 +241,8 @@ function typedOrUnrated(item: IndicatorItem, word: string): Pick<IndicatorAssess
 function comparatorsOf(item: IndicatorItem, all: IndicatorItem[], at: Period | null): { areas: number; median: number | null; rank: number | null } {
   if (!at) return { areas: 0, median: null, rank: null };
   const name = item.code || item.title;
-  const values = all.filter((i) => i !== item && (i.code || i.title) === name && i.breakdown === item.breakdown).map((i) => latestValue(i, at)).filter((v): v is { value: number; period: string } => v !== null).map((v) => v.value);
+  // Authorities compare with authorities, not with the region or the country they sit in.
+  const values = all.filter((i) => i !== item && (i.code || i.title) === name && i.breakdown === item.breakdown && i.areaColumn === item.areaColumn).map((i) => latestValue(i, at)).filter((v): v is { value: number; period: string } => v !== null).map((v) => v.value);
   const mine = latestValue(item, at)?.value ?? null;
   const sorted = values.slice().sort((a, b) => a - b);
   const median = sorted.length ? (sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2) : null;
