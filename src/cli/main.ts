@@ -13,7 +13,7 @@ import { UsageError, CommandLineError } from "./errors";
 import { progress, Progress } from "./progress";
 
 const USAGE = `Usage:
-  council-performance summarise <in.xlsx> --out <out.xlsx> [--period "Q1 2021/22"] [--area NAME] [--format-source] [--replace-history] [--json] [--progress]
+  council-performance summarise <in.xlsx> --out <out.xlsx> [--period "Q1 2021/22"] [--area NAME] [--today YYYY-MM-DD] [--format-source] [--replace-history] [--json] [--progress]
   council-performance summarise <a.xlsx> <b.xlsx> ... --out-dir <folder> [same options]
   council-performance template <in.xlsx> --out <out.xlsx> [--directorate NAME] [--password TEXT]
   council-performance collect <corporate.xlsx> [return1.xlsx ...] --out <out.xlsx> [--json]
@@ -24,6 +24,8 @@ const USAGE = `Usage:
   --out-dir   summarise each input into <folder>/<name>-summary.xlsx, one line per file
   --period    reporting period; by default the latest quarter with values in the data
   --area      your own area or organisation, in data that lists several (the others are shown as comparators)
+  --today     the day of the run (default: today): periods that begin after it are not reported as current,
+              and history is stored under it
   --format-source  also colour the status and risk-level columns of the input sheets
   --replace-history  replace the results stored for this period when they differ
               (the old results are kept in the history); without it they are never overwritten
@@ -35,6 +37,14 @@ const USAGE = `Usage:
               back into the corporate sheets, listing every change`;
 
 const err = (line: string) => process.stderr.write(`${line}\n`);
+
+/** A real calendar day written YYYY-MM-DD. */
+function isDay(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
 
 /** The one stderr line for a run that could not be done. */
 function refusal(e: unknown, input: string): string {
@@ -52,6 +62,7 @@ function parseCommandLine(argv: string[]) {
       "out-dir": { type: "string" },
       period: { type: "string" },
       area: { type: "string" },
+      today: { type: "string" },
       "format-source": { type: "boolean", default: false },
       "replace-history": { type: "boolean", default: false },
       json: { type: "boolean", default: false },
@@ -81,7 +92,7 @@ const jsonOf = (r: SummariseOutcome) => ({ ...r.json, lost: r.lostParts });
 
 async function summariseOne(input: string, out: string, values: Values, steps: Progress): Promise<number> {
   try {
-    const r = await runSummarise({ input, out, period: values.period, area: values.area, formatSource: values["format-source"] ?? false, replaceHistory: values["replace-history"] ?? false }, steps);
+    const r = await runSummarise({ input, out, period: values.period, area: values.area, today: values.today, formatSource: values["format-source"] ?? false, replaceHistory: values["replace-history"] ?? false }, steps);
     steps.done();
     for (const w of r.warnings) err(`Warning: ${w}`);
     const warning = lostWarning(out, r.lost);
@@ -103,7 +114,7 @@ async function summariseMany(inputs: string[], dir: string, values: Values, step
   let failed = 0;
   for (const [i, input] of inputs.entries()) {
     try {
-      const r = await runSummarise({ input, out: outs[i], period: values.period, area: values.area, formatSource: values["format-source"] ?? false, replaceHistory: values["replace-history"] ?? false }, steps);
+      const r = await runSummarise({ input, out: outs[i], period: values.period, area: values.area, today: values.today, formatSource: values["format-source"] ?? false, replaceHistory: values["replace-history"] ?? false }, steps);
       steps.done();
       for (const w of r.warnings) err(`Warning: ${input}: ${w}`);
       const warning = lostWarning(outs[i], r.lost);
@@ -132,6 +143,7 @@ async function run(command: string, inputs: string[], values: Values): Promise<n
     }
     if (values.out && outDir) throw new CommandLineError("give either --out <file> or --out-dir <folder>, not both");
     if (!inputs.length || (!values.out && !outDir)) throw new CommandLineError("summarise needs an input workbook and --out <file> (or several inputs and --out-dir <folder>)");
+    if (values.today !== undefined && !isDay(values.today)) throw new CommandLineError(`--today '${values.today}' is not a day: write it as YYYY-MM-DD, e.g. 2024-09-30`);
     return outDir ? summariseMany(inputs, outDir, values, steps) : summariseOne(inputs[0], values.out!, values, steps);
   }
   if (outDir) throw new CommandLineError(`--out-dir is for summarise; ${command} writes one file, named with --out`);

@@ -18,6 +18,8 @@ export interface IndicatorSeries {
   tolerance?: Tolerance;
   /** How the sheet shows the numbers (a percentage, its decimals), for the reason's wording. */
   shown?: Shown | null;
+  /** How it shows the target, where that differs. */
+  shownTarget?: Shown | null;
 }
 
 export interface IndicatorOptions extends TrendOptions {
@@ -68,7 +70,7 @@ export function assessIndicator(ind: IndicatorSeries, period: Period, options: I
     if (p.value !== null) values.push(p.value);
   }
   const value = series.get(upTo) ?? null;
-  const rag = ragStatus({ value, target: ind.target, polarity: ind.polarity, tolerance: ind.tolerance, redThreshold: ind.redThreshold, shown: ind.shown });
+  const rag = ragStatus({ value, target: ind.target, polarity: ind.polarity, tolerance: ind.tolerance, redThreshold: ind.redThreshold, shown: ind.shown, shownTarget: ind.shownTarget });
   const trends = trendsAt(series, period, ind.polarity, {
     band: options.band,
     longMethod: options.longMethod,

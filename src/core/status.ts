@@ -33,6 +33,8 @@ export interface RagInput {
   redThreshold?: number | null;
   /** How the sheet shows the numbers, so the reason prints them so ("75.5% against target 80%"). */
   shown?: Shown | null;
+  /** How it shows the target (and threshold), where that differs (a 0.0% value against a 0% target). */
+  shownTarget?: Shown | null;
 }
 
 export interface RagResult {
@@ -55,17 +57,18 @@ export function ragStatus(input: RagInput): RagResult {
   const { value, target, polarity } = input;
   const tolerance = input.tolerance ?? DEFAULT_TOLERANCE;
   const show = (n: number) => formatShown(n, input.shown);
+  const showTarget = (n: number) => formatShown(n, input.shownTarget === undefined ? input.shown : input.shownTarget);
   if (value === null || !Number.isFinite(value)) return { status: "No data", why: "No data: no value for this period" };
   if (target === null || !Number.isFinite(target)) return { status: "Data only", why: `Data only: ${show(value)} has no target` };
   if (polarity === null) {
     return {
       status: "Check",
-      why: `Check: ${show(value)} against target ${show(target)}, but no polarity says which way is better`,
+      why: `Check: ${show(value)} against target ${showTarget(target)}, but no polarity says which way is better`,
       problem: { code: "rag.no-polarity", severity: "error", message: "the indicator has a target but no polarity (Maximise or Minimise), so its RAG cannot be worked out" },
     };
   }
   const v = show(value);
-  const t = show(target);
+  const t = showTarget(target);
   const threshold = input.redThreshold ?? null;
 
   // Signed shortfall: how far the value falls short of target in the bad direction.
@@ -88,8 +91,8 @@ export function ragStatus(input: RagInput): RagResult {
   if (threshold !== null) {
     const withinThreshold = polarity === "Maximise" ? value >= threshold : value <= threshold;
     return withinThreshold
-      ? { status: "Amber", why: `Amber: ${v} against target ${t}, ${adrift()}, within threshold ${show(threshold)}` }
-      : { status: "Red", why: `Red: ${v} against target ${t}, ${adrift()}, beyond threshold ${show(threshold)}` };
+      ? { status: "Amber", why: `Amber: ${v} against target ${t}, ${adrift()}, within threshold ${showTarget(threshold)}` }
+      : { status: "Red", why: `Red: ${v} against target ${t}, ${adrift()}, beyond threshold ${showTarget(threshold)}` };
   }
   const band = bandOf(tolerance, target);
   if (band === "zero") return zeroTargetCheck(v, t, distance);

@@ -46,6 +46,8 @@ export interface IndicatorItem {
   target: number | null;
   /** The target was given as a percentage (a % format or a % sign). */
   targetPercent: boolean;
+  /** Decimal places the target's number format fixes; null where none does. */
+  targetDecimals: number | null;
   /** The cell the target came from, so a disagreement names it. */
   targetCell: { row: number; col: number } | null;
   redThreshold: number | null;
@@ -278,6 +280,7 @@ function readPeriodTarget(ctx: Reading, r: ScannedRow, item: IndicatorItem, col:
   if (t === "invalid" || t === null) return;
   (item.targets ??= new Map()).set(periodKey(period), t.value);
   if (t.percent) item.targetPercent = true;
+  if (t.decimals !== null) item.targetDecimals = t.decimals;
   item.targetCell = { row: r.row, col };
 }
 
@@ -368,7 +371,7 @@ function isLong(grid: SheetGrid, d: DetectedDataset): boolean {
 function blankItem(row: number, key: string, code: string, title: string): IndicatorItem {
   return {
     row, key, code, title, polarity: null, unit: "", percent: false, decimals: null, scales: { percent: 0, plain: 0 },
-    target: null, targetPercent: false, targetCell: null, redThreshold: null, group: "", area: "", areaColumn: -1, breakdown: "", typedStatus: "", ytd: null, targets: null, points: [],
+    target: null, targetPercent: false, targetDecimals: null, targetCell: null, redThreshold: null, group: "", area: "", areaColumn: -1, breakdown: "", typedStatus: "", ytd: null, targets: null, points: [],
   };
 }
 
@@ -402,6 +405,7 @@ function mergeAttributes(ctx: Reading, r: ScannedRow, item: IndicatorItem): void
     item[role] = n.value;
     if (role === "target") {
       item.targetPercent = n.percent;
+      item.targetDecimals = n.decimals;
       item.targetCell = { row: r.row, col };
     }
   }

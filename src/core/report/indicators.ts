@@ -41,6 +41,17 @@ function shownOf(item: IndicatorItem): Shown | null {
   return item.percent || item.decimals !== null ? { percent: item.percent, decimals: item.decimals } : null;
 }
 
+/** A value as the sheet shows it; a plain fraction with all its digits (up to 4), since its scale is the question. */
+function showFull(v: number, item: IndicatorItem): string {
+  const shown = shownOf(item);
+  return shown ? formatShown(v, shown) : formatNumber(v, 4);
+}
+
+/** How its target is shown: on the values' scale, with the target's own decimals. */
+function shownTargetOf(item: IndicatorItem): Shown | null {
+  return item.percent || item.targetDecimals !== null ? { percent: item.percent, decimals: item.targetDecimals } : null;
+}
+
 function assess(item: IndicatorItem, period: Period, settings: DatasetSettings): IndicatorAssessment {
   // A value given without a period is taken as the reporting period's; an unreadable one is no value. (Points
   // already in that form are passed as they are: a copy of every point of every indicator was most of a run's garbage.)
@@ -50,7 +61,7 @@ function assess(item: IndicatorItem, period: Period, settings: DatasetSettings):
   // A target given for this very period (a Goal column under it) wins over the indicator's single target.
   const target = item.targets?.get(periodKey(period)) ?? item.target;
   const a = assessIndicator(
-    { key: item.key, title: item.title, polarity: item.polarity, target, redThreshold: item.redThreshold, tolerance: settings.tolerance, points, shown: shownOf(item) },
+    { key: item.key, title: item.title, polarity: item.polarity, target, redThreshold: item.redThreshold, tolerance: settings.tolerance, points, shown: shownOf(item), shownTarget: shownTargetOf(item) },
     period,
     { spc: settings.spc ?? true, spcMinimumPoints: SPC_MIN_POINTS, band: settings.staticBand, longMethod: settings.longTrend },
   );
@@ -150,7 +161,7 @@ export function reportIndicators(ctx: IndicatorsContext): { report: IndicatorsRe
       clashes.push({ item, value: assessment.value as number, target });
       assessment = {
         ...assessment, status: "Check", statusCode: STATUS_CODE.Check, problems: assessment.problems.filter((p) => p.code !== "rag.no-polarity"),
-        why: `Check: ${formatShown(assessment.value as number, shownOf(item))} against target ${formatNumber(target)}${item.targetPercent ? "%" : ""}: `
+        why: `Check: ${showFull(assessment.value as number, item)} against target ${formatNumber(target)}${item.targetPercent ? "%" : ""}: `
           + "the value and the target are on different scales (a percentage and a plain number of 1 or less)",
       };
     } else if (assessment?.problems.some((p) => p.code === "rag.no-polarity")) {
@@ -219,7 +230,7 @@ function clashIssue(d: DetectedDataset, item: IndicatorItem, value: number, targ
   const point = item.points.reduce<IndicatorPoint | null>((b, p) => (typeof p.value === "number" && (!b || p.row > b.row || (p.row === b.row && p.col > b.col)) ? p : b), null);
   const valueCell = point ? a1(point.row, point.col) : a1(item.row, d.columns.value ?? d.left);
   const targetCell = item.targetCell ? a1(item.targetCell.row, item.targetCell.col) : a1(item.row, d.columns.target ?? d.left);
-  const shownValue = formatShown(value, shownOf(item));
+  const shownValue = showFull(value, item);
   const shownTarget = `${formatNumber(target)}${item.targetPercent ? "%" : ""}`;
   const fix = item.targetPercent ? "give the values as percentages (format their cells as %)" : `write the target as a percentage (${formatNumber(target * 100)}%) or format its cell as %`;
   return issue(d.sheet, item.targetCell?.row ?? item.row, item.targetCell?.col ?? d.columns.target ?? d.left, "warning", "indicator.scale-mismatch",

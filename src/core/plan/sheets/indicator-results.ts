@@ -38,7 +38,8 @@ export function indicatorResultsSheet(reports: IndicatorsReport[], name: string,
         x.latest ? measureCell(x.latest.value, pc) : null, x.latest?.period ?? "",
         s.variation, s.assurance, s.together,
       ]);
-      formats.push({ value: measureFormat(a.value, pc), ytd: measureFormat(x.ytd, pc), target: measureFormat(x.item.target, pc), latest: measureFormat(x.latest?.value, pc) });
+      const dec = x.item.decimals;
+      formats.push({ value: measureFormat(a.value, pc, dec), ytd: measureFormat(x.ytd, pc, dec), target: measureFormat(x.item.target, pc, x.item.targetDecimals), latest: measureFormat(x.latest?.value, pc, dec) });
       codes.push(a.statusCode);
     }
   }
