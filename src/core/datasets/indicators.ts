@@ -1,6 +1,6 @@
 import { SheetGrid, cellRef } from "../grid";
 import { CellValue, cellText, isBlank } from "../values";
-import { Period, formatPeriod, periodKey, periodStart } from "../periods";
+import { Period, formatPeriod, periodIndex, periodKey, periodStart } from "../periods";
 import { CalendarDate, compareDates } from "../dates";
 import { Polarity, parsePolarity } from "../polarity";
 import { normaliseStatus } from "../status";
@@ -41,15 +41,17 @@ export interface IndicatorItem {
   percent: boolean;
   /** Decimal places the council's number format fixes for the values (0.0% → 1); null where none does. */
   decimals: number | null;
-  /** How many values were given as percentages and how many as plain numbers: both at once is a doubt. */
-  scales: { percent: number; plain: number };
+  /** How many values were given as percentages, and how many as plain numbers: both at once is a doubt. (Counts on the item, not an object per item: 50,000 of them add up.) */
+  percentValues: number;
+  plainValues: number;
   target: number | null;
   /** The target was given as a percentage (a % format or a % sign). */
   targetPercent: boolean;
   /** Decimal places the target's number format fixes; null where none does. */
   targetDecimals: number | null;
-  /** The cell the target came from, so a disagreement names it. */
-  targetCell: { row: number; col: number } | null;
+  /** The cell the target came from, so a disagreement names it (-1 when there is none). */
+  targetRow: number;
+  targetCol: number;
   redThreshold: number | null;
   group: string;
   /** The area or organisation of this series, in long data that holds several. */
@@ -100,7 +102,7 @@ interface Unreported {
 export function readIndicators(grid: SheetGrid, d: DetectedDataset, options: ReadOptions = {}): IndicatorsRead {
   const read: IndicatorsRead = { ...emptyRead<IndicatorItem>(d), areas: [], symbols: new Map(), notes: [], measures: !!d.measures?.length };
   const numbers = new CellNumbers(grid);
-  const ctx: Reading = { grid, d, read, numbers, today: options.today ?? null, skipped: { forecast: [], future: { rows: [], cells: 0, first: "" }, spans: { rows: [], first: "" }, forecastColumns: new Set() } };
+  const ctx: Reading = { grid, d, read, numbers, today: options.today ?? null, future: new Map(), skipped: { forecast: [], future: { rows: [], cells: 0, first: "" }, spans: { rows: [], first: "" }, forecastColumns: new Set() } };
   if (d.measures?.length) readMeasures(ctx, d.measures);
   else readRows(ctx);
   for (const item of read.items) {
@@ -128,6 +130,8 @@ interface Reading {
   read: IndicatorsRead;
   numbers: CellNumbers;
   today: CalendarDate | null;
+  /** Periods already judged against the day of the run. */
+  future: Map<number, boolean>;
   skipped: Unreported;
 }
 
@@ -281,7 +285,8 @@ function readPeriodTarget(ctx: Reading, r: ScannedRow, item: IndicatorItem, col:
   (item.targets ??= new Map()).set(periodKey(period), t.value);
   if (t.percent) item.targetPercent = true;
   if (t.decimals !== null) item.targetDecimals = t.decimals;
-  item.targetCell = { row: r.row, col };
+  item.targetRow = r.row;
+  item.targetCol = col;
 }
 
 /** The same series and period twice: the later row is used, and the reading is in doubt (a column may be needed to tell them apart). */
@@ -370,8 +375,8 @@ function isLong(grid: SheetGrid, d: DetectedDataset): boolean {
 
 function blankItem(row: number, key: string, code: string, title: string): IndicatorItem {
   return {
-    row, key, code, title, polarity: null, unit: "", percent: false, decimals: null, scales: { percent: 0, plain: 0 },
-    target: null, targetPercent: false, targetDecimals: null, targetCell: null, redThreshold: null, group: "", area: "", areaColumn: -1, breakdown: "", typedStatus: "", ytd: null, targets: null, points: [],
+    row, key, code, title, polarity: null, unit: "", percent: false, decimals: null, percentValues: 0, plainValues: 0,
+    target: null, targetPercent: false, targetDecimals: null, targetRow: -1, targetCol: -1, redThreshold: null, group: "", area: "", areaColumn: -1, breakdown: "", typedStatus: "", ytd: null, targets: null, points: [],
   };
 }
 
@@ -406,7 +411,8 @@ function mergeAttributes(ctx: Reading, r: ScannedRow, item: IndicatorItem): void
     if (role === "target") {
       item.targetPercent = n.percent;
       item.targetDecimals = n.decimals;
-      item.targetCell = { row: r.row, col };
+      item.targetRow = r.row;
+  item.targetCol = col;
     }
   }
 }
@@ -439,15 +445,15 @@ function readValue(ctx: Reading, r: ScannedRow, item: IndicatorItem, col: number
   const cell = r.cells[col - ctx.d.left];
   // A plain number cell is its own value (the commonest cell of all, read without objects).
   if (typeof cell === "number" && Number.isFinite(cell) && ctx.grid.formats?.[r.row]?.[col] === undefined) {
-    item.scales.plain++;
+    item.plainValues++;
     return cell;
   }
   const n = readNumber(ctx, r, col, `Value for '${item.code || item.title}'`, typedFallback(item));
   if (n === "invalid" || n === null) return n;
   if (n.percent) {
     item.percent = true;
-    item.scales.percent++;
-  } else item.scales.plain++;
+    item.percentValues++;
+  } else item.plainValues++;
   if (n.decimals !== null) item.decimals = Math.max(item.decimals ?? 0, n.decimals);
   return n.value;
 }
@@ -550,15 +556,22 @@ function ratio(ctx: Reading, r: ScannedRow, item: IndicatorItem): PointValue {
   const percent = item.percent || PERCENT_WORDS.test([item.title, item.unit, d.headers[numCol - d.left], d.headers[denCol - d.left]].join(" "));
   if (percent) {
     item.percent = true;
-    item.scales.percent++;
+    item.percentValues++;
     return ((n?.value ?? 0) / N.value) * 100;
   }
-  item.scales.plain++;
+  item.plainValues++;
   return (n?.value ?? 0) / N.value;
 }
 
+const KIND_CODE: Record<Period["kind"], number> = { quarter: 0, month: 1, year: 2, calendarYear: 3 };
+
+/** Whether a period begins after the day of the run (worked out once per period: long data asks on every row). */
 function isFuture(ctx: Reading, period: Period): boolean {
-  return ctx.today !== null && compareDates(periodStart(period), ctx.today) > 0;
+  if (ctx.today === null) return false;
+  const key = periodIndex(period) * 4 + KIND_CODE[period.kind];
+  let future = ctx.future.get(key);
+  if (future === undefined) ctx.future.set(key, (future = compareDates(periodStart(period), ctx.today) > 0));
+  return future;
 }
 
 function noteFuture(ctx: Reading, row: number, label: string, wholeRow: boolean): void {

@@ -84,9 +84,9 @@ function assess(item: IndicatorItem, period: Period, settings: DatasetSettings):
  * neither is guessed.
  */
 function scaleClash(item: IndicatorItem, value: number | null, target: number | null): boolean {
-  if (value === null || target === null || target === 0 || item.scales.percent + item.scales.plain === 0) return false;
-  const valuesPercent = item.scales.percent > 0 && item.scales.plain === 0;
-  const valuesPlain = item.scales.plain > 0 && item.scales.percent === 0 && !/%|percent/i.test(item.unit);
+  if (value === null || target === null || target === 0 || item.percentValues + item.plainValues === 0) return false;
+  const valuesPercent = item.percentValues > 0 && item.plainValues === 0;
+  const valuesPlain = item.plainValues > 0 && item.percentValues === 0 && !/%|percent/i.test(item.unit);
   if (valuesPercent && !item.targetPercent) return Math.abs(target) <= 1 && Math.abs(value) > 1;
   if (valuesPlain && item.targetPercent) return Math.abs(target) > 1 && item.points.every((p) => typeof p.value !== "number" || Math.abs(p.value) <= 1);
   return false;
@@ -195,7 +195,7 @@ export function reportIndicators(ctx: IndicatorsContext): { report: IndicatorsRe
     doubts.push(`${clashes.length} indicator${clashes.length === 1 ? " has" : "s have"} a value and a target on different scales (a percentage against a plain number of 1 or less), so ${clashes.length === 1 ? "its" : "their"} RAG was not worked out`);
     for (const c of clashes) issues.push(clashIssue(d, c.item, c.value, c.target));
   }
-  const mixed = read.items.filter((i) => i.scales.percent > 0 && i.scales.plain > 0 && i.points.some((p) => typeof p.value === "number" && Math.abs(p.value) <= 1 && p.value !== 0));
+  const mixed = read.items.filter((i) => i.percentValues > 0 && i.plainValues > 0 && i.points.some((p) => typeof p.value === "number" && Math.abs(p.value) <= 1 && p.value !== 0));
   if (mixed.length) {
     doubts.push(`${mixed.length} series mix values formatted as percentages with plain numbers of 1 or less (such as '${mixed[0].title || mixed[0].code}'), so their values may be on two scales`);
   }
@@ -229,11 +229,12 @@ export function reportIndicators(ctx: IndicatorsContext): { report: IndicatorsRe
 function clashIssue(d: DetectedDataset, item: IndicatorItem, value: number, target: number): Issue {
   const point = item.points.reduce<IndicatorPoint | null>((b, p) => (typeof p.value === "number" && (!b || p.row > b.row || (p.row === b.row && p.col > b.col)) ? p : b), null);
   const valueCell = point ? a1(point.row, point.col) : a1(item.row, d.columns.value ?? d.left);
-  const targetCell = item.targetCell ? a1(item.targetCell.row, item.targetCell.col) : a1(item.row, d.columns.target ?? d.left);
+  const [targetRow, targetCol] = item.targetRow >= 0 ? [item.targetRow, item.targetCol] : [item.row, d.columns.target ?? d.left];
+  const targetCell = a1(targetRow, targetCol);
   const shownValue = showFull(value, item);
   const shownTarget = `${formatNumber(target)}${item.targetPercent ? "%" : ""}`;
   const fix = item.targetPercent ? "give the values as percentages (format their cells as %)" : `write the target as a percentage (${formatNumber(target * 100)}%) or format its cell as %`;
-  return issue(d.sheet, item.targetCell?.row ?? item.row, item.targetCell?.col ?? d.columns.target ?? d.left, "warning", "indicator.scale-mismatch",
+  return issue(d.sheet, targetRow, targetCol, "warning", "indicator.scale-mismatch",
     `'${item.code || item.title}': the value ${shownValue} (${valueCell}) and the target ${shownTarget} (${targetCell}) are on different scales, so its RAG was not worked out: ${fix}`);
 }
 
