@@ -283,13 +283,15 @@ describe("figures for several years pooled", () => {
   it("sets aside a multi-year figure with one note, never an error per row", () => {
     const rows: CellValue[][] = [["Code", "Period", "Value"]];
     for (let y = 2015; y < 2020; y++) rows.push(["HSE 01", `${y}-${String(y + 1).slice(2)}`, 10 + y - 2015]);
-    rows.push(["HSE 01", "2015-19", 12], ["HSE 01", "2016-20", 13]);
+    rows.push(["HSE 01", "2015-19", 12], ["HSE 01", "2016-20", 13], ["HSE 02", "2015-19", 40]);
     const r = run([grid("Averages", rows)]);
     const d = indicators(r);
     expect(d.items[0].item.points).toHaveLength(5);
-    expect(d.rowsSetAside).toBe(2);
+    expect(d.rowsSetAside).toBe(3);
     expect(r.issues.filter((i) => i.severity === "error")).toEqual([]);
-    expect(r.notes).toContain("2 rows of 'Averages' (rows 7, 8) give a figure for several years together (such as '2015-19'): not one period, so they are not part of any series.");
+    expect(r.notes).toContain("3 rows of 'Averages' (rows 7, 8, 9) give a figure for several years together (such as '2015-19'): not one period, so they are not part of any series.");
+    // A series with nothing but pooled figures says why it has no value.
+    expect(d.items[1].assessment.why).toBe("No data: its rows are forecasts, periods still to come or several years together, none of them a current value (see notes)");
   });
 
   it("keys a statistical extract's series on its code and data type, never on a key column unique to each row", () => {

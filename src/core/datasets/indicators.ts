@@ -64,6 +64,8 @@ export interface IndicatorItem {
   ytd: number | null;
   /** Long data broken down further (sex, age band…): this series' values of those columns. */
   breakdown: string;
+  /** Its rows set aside (forecasts, periods still to come, several years pooled): a series with none left says why it has no value. */
+  rowsSetAside: number;
   /** Targets given per period (a Goal column under each period), by period key; null when the sheet gives none (most do not: a map per indicator was 10 MB at 50,000). */
   targets: Map<string, number> | null;
   points: IndicatorPoint[];
@@ -174,7 +176,7 @@ function readRows(ctx: Reading): void {
 
     const placed = readPoints(ctx, r, item, duplicates);
     if (placed === "flagged") read.rowsFlagged++;
-    else if (placed === "aside") continue;
+    else if (placed === "aside") item.rowsSetAside++;
     else read.rowsCalculated++;
   }
   collisions(ctx, duplicates, d.columns.value ?? d.left);
@@ -376,7 +378,7 @@ function isLong(grid: SheetGrid, d: DetectedDataset): boolean {
 function blankItem(row: number, key: string, code: string, title: string): IndicatorItem {
   return {
     row, key, code, title, polarity: null, unit: "", percent: false, decimals: null, percentValues: 0, plainValues: 0,
-    target: null, targetPercent: false, targetDecimals: null, targetRow: -1, targetCol: -1, redThreshold: null, group: "", area: "", areaColumn: -1, breakdown: "", typedStatus: "", ytd: null, targets: null, points: [],
+    target: null, targetPercent: false, targetDecimals: null, targetRow: -1, targetCol: -1, redThreshold: null, group: "", area: "", areaColumn: -1, breakdown: "", typedStatus: "", ytd: null, rowsSetAside: 0, targets: null, points: [],
   };
 }
 

@@ -154,7 +154,8 @@ export function reportIndicators(ctx: IndicatorsContext): { report: IndicatorsRe
       if (seen) seen.series++;
       else ownGrain.set(key, { period: at, series: 1 });
     } else if (period && !at) beforeAny++;
-    let assessment = at ? assess(item, at, settings) : null;
+    // A series whose every row was set aside (forecasts, pooled years) has no value, and says why.
+    let assessment = at && (item.points.length || !item.rowsSetAside) ? assess(item, at, settings) : null;
     if (assessment && at === UNDATED) assessment = { ...assessment, period: "" };
     if (assessment && at && scaleClash(item, assessment.value, item.targets?.get(periodKey(at)) ?? item.target)) {
       const target = (item.targets?.get(periodKey(at)) ?? item.target) as number;
@@ -286,8 +287,10 @@ function latestPeriod(item: IndicatorItem): Period | null {
 }
 
 function emptyAssessment(item: IndicatorItem, period: Period | null): IndicatorAssessment {
+  const why = !item.points.length && item.rowsSetAside ? "No data: its rows are forecasts, periods still to come or several years together, none of them a current value (see notes)"
+    : item.points.length && period ? `No data: no value for a period ending by ${formatPeriod(period)}` : "No data: no value for any period";
   return {
-    status: "No data", why: item.points.length && period ? `No data: no value for a period ending by ${formatPeriod(period)}` : "No data: no value for any period",
+    status: "No data", why,
     key: item.key, title: item.title, period: "", value: null,
     statusCode: STATUS_CODE["No data"], trends: { short: "No trend data", long: "No trend data", previous: null, comparator: null },
     spc: null, problems: [],
