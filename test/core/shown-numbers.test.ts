@@ -5,10 +5,16 @@
  * reasons printed as the sheet shows the numbers, with the council's
  * decimals.
  */
-import { buildReport, emptySettings, SheetGrid, CellValue, IndicatorsReport, formatShown, suppressionSymbol, planReport } from "../../src/core";
+import { buildReport, emptySettings, SheetGrid, CellValue, IndicatorsReport, formatShown, suppressionSymbol, planReport, parseRange, SheetPlan } from "../../src/core";
 import { CellNumbers } from "../../src/core/datasets/cell-numbers";
 
 const run = (g: SheetGrid) => buildReport([g], emptySettings()).report;
+
+/** The number formats a plan gives one cell (0-based row and column). */
+const formatsAt = (plan: SheetPlan, row: number, col: number) => plan.styles.filter((g) => {
+  const r = parseRange(g.ref);
+  return g.style.numberFormat && r && r.top <= row && row <= r.bottom && r.left <= col && col <= r.right;
+}).map((g) => g.style.numberFormat);
 
 describe("CellNumbers: a cell's number as the sheet shows it", () => {
   const grid: SheetGrid = { name: "KPIs", rows: [[0.755, 0.8, 12.5, "80%", "x", "n/a", "soon"]], formats: [["0.0%", "0%", "#,##0.00"]] };
@@ -69,8 +75,7 @@ describe("percent-formatted values and their targets", () => {
     // Written as the fraction Excel keeps, under the council's percent format, so it sorts and charts.
     expect(row[4]).toBe(0.9);
     const at = results.cells.indexOf(row);
-    const formatOf = (ref: string) => results.styles.filter((g) => g.style.numberFormat && (g.ref === ref || g.ref.startsWith(`${ref}:`))).map((g) => g.style.numberFormat);
-    expect(formatOf(`E${at + 1}`)).toEqual(["0.0%"]);
+    expect(formatsAt(results, at, 4)).toEqual(["0.0%"]);
   });
 
   it("says so, with both cells, when a value and its target are on scales that cannot both be right", () => {
@@ -81,6 +86,12 @@ describe("percent-formatted values and their targets", () => {
     expect(d.items[0].assessment.why).toBe("Check: 75.5% against target 0.8: the value and the target are on different scales (a percentage and a plain number of 1 or less)");
     expect(r.issues.filter((i) => i.code !== "reading.doubtful").map((i) => [i.cell, i.code, i.message])).toEqual([["D2", "indicator.scale-mismatch",
       "'Invoices paid within 30 days': the value 75.5% (C2) and the target 0.8 (D2) are on different scales, so its RAG was not worked out: write the target as a percentage (80%) or format its cell as %"]]);
+    // The target is shown as it was given (0.8), not on the values' scale (0.8%); a value with no period belongs to no period.
+    const results = planReport(r, null).find((p) => p.purpose === "indicator-results")!;
+    const row = results.cells.find((c) => c[2] === "Invoices paid within 30 days")!;
+    expect([row[4], row[5], row[12]]).toEqual([0.755, 0.8, ""]);
+    const at = results.cells.indexOf(row);
+    expect(formatsAt(results, at, 5)).toEqual(["0.0"]);
     expect(d.reading.confidence).toBe("doubtful");
     expect(d.reading.reasons).toEqual(["1 indicator has a value and a target on different scales (a percentage against a plain number of 1 or less), so its RAG was not worked out"]);
     // The other way round: plain fractions against an 80% target.

@@ -157,7 +157,8 @@ export function reportIndicators(ctx: IndicatorsContext): { report: IndicatorsRe
     // A series whose every row was set aside (forecasts, pooled years) has no value, and says why.
     let assessment = at && (item.points.length || !item.rowsSetAside) ? assess(item, at, settings) : null;
     if (assessment && at === UNDATED) assessment = { ...assessment, period: "" };
-    if (assessment && at && scaleClash(item, assessment.value, item.targets?.get(periodKey(at)) ?? item.target)) {
+    const clash = !!assessment && !!at && scaleClash(item, assessment.value, item.targets?.get(periodKey(at)) ?? item.target);
+    if (assessment && clash) {
       const target = (item.targets?.get(periodKey(at)) ?? item.target) as number;
       clashes.push({ item, value: assessment.value as number, target });
       assessment = {
@@ -181,9 +182,10 @@ export function reportIndicators(ctx: IndicatorsContext): { report: IndicatorsRe
     return {
       item,
       assessment: assessment ?? emptyAssessment(item, period),
-      latest: at ? latestValue(item, at) : null,
+      latest: at ? undatedAware(latestValue(item, at), at) : null,
       ytd: at ? ytdAt(item, at) : null,
       comparators: own.length ? comparatorsOf(item, read.items, at) : null,
+      targetPercent: item.targetPercent || (item.percent && !clash),
     };
   });
   if (noPolarity.length) {
@@ -241,6 +243,11 @@ function clashIssue(d: DetectedDataset, item: IndicatorItem, value: number, targ
 
 /** A stand-in period for values a sheet gives without one, when the workbook names no period at all. */
 const UNDATED: Period = { kind: "year", fy: 9999 };
+
+/** A latest value of the stand-in period belongs to no period the sheet names. */
+function undatedAware(latest: { value: number; period: string } | null, at: Period): { value: number; period: string } | null {
+  return latest && at === UNDATED ? { ...latest, period: "" } : latest;
+}
 
 function typedOrUnrated(item: IndicatorItem, word: string): Pick<IndicatorAssessment, "status" | "why" | "statusCode"> {
   const typed = item.typedStatus ? normaliseStatus(item.typedStatus) : null;
