@@ -222,17 +222,17 @@ describe("a quarterly scorecard that states its own rule", () => {
   const note = "Status Rules: current status based on forecast against goal for future periods";
   const g = grid("Scorecard", [
     ["Corporation scorecard"],
-    ["Status", null, null, "Q1'15", null, null, "Q2'15", null, null, "Q3'15", null, null],
-    ["Current", "FYF", "Key Business Metrics", "Goal", "Fcst", "Actual", "Goal", "Fcst", "Actual", "Goal", "Fcst", "Actual"],
-    [1.16, 0.97, "Operating expense reduction", ...q(15, 12, 8), ...q(25, 25, 29), ...q(35, 36, null)],
-    [0.97, { error: "#DIV/0!" }, "Customer satisfaction", ...q(61, 58, 57), ...q(61, 58, 59), ...q(61, 59, 59)],
-    [0, 1.05, "Order turnaround", ...q(null, null, null), ...q(10, 10, 0), ...q(10, 10, 13.1)],
+    ["Status", null, null, "Q1'15", null, null, "Q2'15", null, null, "Q3'15", null, null, "Full Year 2015", null, null],
+    ["Current", "FYF", "Key Business Metrics", "Goal", "Fcst", "Actual", "Goal", "Fcst", "Actual", "Goal", "Fcst", "Actual", "Goal", "Fcst", "Actual"],
+    [1.16, 0.97, "Operating expense reduction", ...q(15, 12, 8), ...q(25, 25, 29), ...q(35, 36, null), ...q(100, 97, null)],
+    [0.97, { error: "#DIV/0!" }, "Customer satisfaction", ...q(61, 58, 57), ...q(61, 58, 59), ...q(61, 59, 59), ...q(null, null, null)],
+    [0, 1.05, "Order turnaround", ...q(null, null, null), ...q(10, 10, 0), ...q(10, 10, 13.1), ...q(60, 63, null)],
     [null, null, "Operating metrics"],
     [3, 3, "Recall open cases"],
     [3, 3, "Legacy open cases"],
-    [note, note, note, note, note, note, note, note, note, note, note, note],
-    [rules, rules, rules, rules, rules, rules, rules, rules, rules, rules, rules, rules],
-  ], { merges: ["A2:B2", "D2:F2", "G2:I2", "J2:L2", "A10:L10", "A11:L11"] });
+    Array(15).fill(note),
+    Array(15).fill(rules),
+  ], { merges: ["A2:B2", "D2:F2", "G2:I2", "J2:L2", "M2:O2", "A10:O10", "A11:O11"] });
   const r = run([g]);
   const d = indicators(r);
 
@@ -245,6 +245,8 @@ describe("a quarterly scorecard that states its own rule", () => {
   it("judges the latest quarter's actual against its own goal, higher being better as the sheet's rule says", () => {
     expect(r.period).toBe("Q3 2015");
     expect(d.items.slice(0, 3).map((x) => [x.assessment.status, x.assessment.value])).toEqual([["No data", null], ["Amber", 59], ["Green", 13.1]]);
+    // The target shown is the one judged against: the quarter's goal, not the full year's.
+    expect(d.items.slice(0, 3).map((x) => x.target)).toEqual([35, 61, 10]);
     expect(r.notes).toContain("'Scorecard' states its rule 'Green >=100% of Goal' (Scorecard!A11), so higher is better for the 5 indicators with no polarity of their own.");
     expect(r.notes.some((n) => /forecast columns \('Q1'15 Fcst', 'Q2'15 Fcst', 'Q3'15 Fcst'\)/.test(n))).toBe(true);
   });

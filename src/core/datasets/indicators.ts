@@ -483,6 +483,7 @@ function readPoints(ctx: Reading, r: ScannedRow, item: IndicatorItem, duplicates
         if (t !== "invalid" && t) {
           (item.targets ??= new Map()).set(periodKey(pc.period), t.value);
           if (t.percent) item.targetPercent = true;
+          if (t.decimals !== null) item.targetDecimals = t.decimals;
         }
         continue;
       }

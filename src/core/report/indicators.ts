@@ -185,6 +185,7 @@ export function reportIndicators(ctx: IndicatorsContext): { report: IndicatorsRe
       latest: at ? undatedAware(latestValue(item, at), at) : null,
       ytd: at ? ytdAt(item, at) : null,
       comparators: own.length ? comparatorsOf(item, read.items, at) : null,
+      target: at ? item.targets?.get(periodKey(at)) ?? item.target : item.target,
       targetPercent: item.targetPercent || (item.percent && !clash),
     };
   });

@@ -76,6 +76,8 @@ export interface IndicatorsReport extends DatasetSummary {
     ytd: number | null;
     /** Where the council names its own area: the other areas on the same indicator; rank 1 = highest value. */
     comparators: { areas: number; median: number | null; rank: number | null } | null;
+    /** The target the status was judged against: the period's own (a Goal under its quarter) where the sheet gives one, else the indicator's. */
+    target: number | null;
     /** The target is shown as a percentage (given as one, or on the values' percentage scale); false where the two scales disagree and it was given plain. */
     targetPercent: boolean;
   }[];

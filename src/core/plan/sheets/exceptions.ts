@@ -22,10 +22,10 @@ export function exceptionsSheet(report: Report, name: string): SheetPlan {
       const a = x.assessment;
       if (!isRedRed({ status: a.status, trend: a.trends.short })) continue;
       const pc = x.item.percent;
-      redRed.push([r.label, x.item.code, seriesTitle(x.item), a.status, measureCell(a.value, pc), measureCell(x.item.target, pc),
+      redRed.push([r.label, x.item.code, seriesTitle(x.item), a.status, measureCell(a.value, pc), measureCell(x.target, x.targetPercent),
         measureCell(a.trends.previous, pc), a.trends.short, a.why,
         statistics(a).together]);
-      formats.push([measureFormat(a.value, pc), measureFormat(x.item.target, pc), measureFormat(a.trends.previous, pc)]);
+      formats.push([measureFormat(a.value, pc), measureFormat(x.target, x.targetPercent, x.item.targetDecimals), measureFormat(a.trends.previous, pc)]);
     }
   }
   b.subtitle(`'Red Red' items: ${redRed.length}`);

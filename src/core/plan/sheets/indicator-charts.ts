@@ -80,7 +80,7 @@ export function indicatorChartsSheet(reports: IndicatorsReport[], name: string, 
       { head: "Period", role: null, value: (i) => points[i].label },
       { head: "Value", role: "value", value: (i) => measureCell(points[i].value, pc) },
     ];
-    if (x.item.target !== null) columns.push({ head: "Target", role: "target", value: () => measureCell(x.item.target, pc) });
+    if (x.target !== null) columns.push({ head: "Target", role: "target", value: () => measureCell(x.target, x.targetPercent) });
     if (spc) {
       const l = spc.limits;
       columns.push(
@@ -101,7 +101,7 @@ export function indicatorChartsSheet(reports: IndicatorsReport[], name: string, 
     const t = b.table(title, columns.map((c) => c.head), rows, {
       formats: columns.slice(1).map((c, k) => ({
         col: k + 1,
-        numberFormat: c.role === "target" ? measureFormat(x.item.target, pc) ?? shown : c.role === "mean" || c.role === "limit" ? shown : (i: number) => measureFormat(points[i].value, pc),
+        numberFormat: c.role === "target" ? measureFormat(x.target, x.targetPercent, x.item.targetDecimals) ?? shown : c.role === "mean" || c.role === "limit" ? shown : (i: number) => measureFormat(points[i].value, pc),
       })),
     });
     charts.push({

@@ -33,13 +33,13 @@ export function indicatorResultsSheet(reports: IndicatorsReport[], name: string,
       const pc = x.item.percent;
       const s = statistics(a);
       rows.push([
-        r.label, x.item.code, seriesTitle(x.item), x.item.polarity ?? "", measureCell(a.value, pc), ...(withYtd ? [measureCell(x.ytd, pc)] : []), measureCell(x.item.target, x.targetPercent),
+        r.label, x.item.code, seriesTitle(x.item), x.item.polarity ?? "", measureCell(a.value, pc), ...(withYtd ? [measureCell(x.ytd, pc)] : []), measureCell(x.target, x.targetPercent),
         a.status, a.statusCode, a.why, a.trends.short, a.trends.long,
         x.latest ? measureCell(x.latest.value, pc) : null, x.latest?.period ?? "",
         s.variation, s.assurance, s.together,
       ]);
       const dec = x.item.decimals;
-      formats.push({ value: measureFormat(a.value, pc, dec), ytd: measureFormat(x.ytd, pc, dec), target: measureFormat(x.item.target, x.targetPercent, x.item.targetDecimals), latest: measureFormat(x.latest?.value, pc, dec) });
+      formats.push({ value: measureFormat(a.value, pc, dec), ytd: measureFormat(x.ytd, pc, dec), target: measureFormat(x.target, x.targetPercent, x.item.targetDecimals), latest: measureFormat(x.latest?.value, pc, dec) });
       codes.push(a.statusCode);
     }
   }
