@@ -6,9 +6,13 @@ import { CellValue, normaliseWord } from "./values";
 import { Parsed, ok } from "./problems";
 import { Period, PeriodOptions, parsePeriod } from "./periods";
 
-/** Words that mark a figure as a forecast, projection, plan or budget rather than what happened. */
-const FORECAST = /^(forecasts?|fcst|fcast|projected|projections?|estimates?|estimated|plan|planned|budget|budgeted|trajectory)$/;
-const FORECAST_IN = /\b(forecasts?|fcst|fcast|projected|projections?|estimated?|plan|planned|budget|budgeted)\b/i;
+/**
+ * Words that mark a figure as a forecast, projection, plan or budget rather
+ * than what happened. (Not "estimated": statistical releases mark estimated
+ * actuals so.)
+ */
+const FORECAST = /^(forecasts?|fcst|fcast|projected|projections?|plan|planned|budget|budgeted|trajectory)$/;
+const FORECAST_IN = /\b(forecasts?|fcst|fcast|projected|projections?|plan|planned|budget|budgeted)\b/i;
 
 /** Whether a cell's whole text is a forecast word ("Forecast", "Projected", "Budget"). */
 export function isForecastWord(v: CellValue | undefined): boolean {

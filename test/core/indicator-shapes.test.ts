@@ -110,8 +110,22 @@ describe("eight financial years of four measures, with a target for one and fore
     expect(r.period).toBe("2023/24");
     expect(byTitle(d, "Households assisted").assessment.value).toBe(640);
     expect(d.rowsSetAside).toBe(2);
-    expect(r.notes).toContain("1 row of 'Housing' (row 10) give a forecast or plan, so they are never reported as current values or chosen as the reporting period.");
+    expect(r.notes).toContain("1 row of 'Housing' (row 10) gives a forecast or plan, so it is never reported as current values or chosen as the reporting period.");
     expect(r.notes).toContain("'Housing' gives 1 row (11) for periods that have not begun yet (such as 2025/26): a plan or forecast, not reported as current values or chosen as the reporting period.");
+  });
+});
+
+describe("rows marked as forecasts", () => {
+  it("sets aside a row its Type column marks Forecast, but not an estimated actual or a row whose status is Planned", () => {
+    const rows: CellValue[][] = [["Indicator", "Quarter", "Type", "Status", "Value"]];
+    for (let q = 1; q <= 4; q++) rows.push(["Homes built", `Q${q} 2023/24`, q === 3 ? "Estimated" : "Actual", q === 2 ? "Planned" : "Green", 100 + q]);
+    rows.push(["Homes built", "Q1 2024/25", "Forecast", "", 150]);
+    const r = run([grid("Housing", rows)]);
+    const d = indicators(r);
+    expect(r.period).toBe("Q4 2023/24");
+    expect(d.items[0].item.points.map((p) => p.value)).toEqual([101, 102, 103, 104]);
+    expect(d.rowsSetAside).toBe(1);
+    expect(r.notes).toContain("1 row of 'Housing' (row 6) gives a forecast or plan, so it is never reported as current values or chosen as the reporting period.");
   });
 });
 

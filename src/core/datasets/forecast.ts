@@ -2,8 +2,8 @@ import { DetectedDataset } from "../detect/find-datasets";
 import { isForecastWord } from "../period-cells";
 import { ScannedRow } from "./rows";
 
-/** Columns whose words never mark a row as a forecast: the names and commentary. */
-const NAMING = ["title", "code", "commentary", "group", "unit"] as const;
+/** Columns whose words never mark a row as a forecast: the names, commentary and a typed status ("Planned" is a status there). */
+const NAMING = ["title", "code", "commentary", "group", "unit", "status", "polarity"] as const;
 
 /**
  * A row marked as a forecast, projection, plan or budget by a cell of its

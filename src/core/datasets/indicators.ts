@@ -604,7 +604,7 @@ function unreportedNotes(ctx: Reading): string[] {
   const out: string[] = [];
   if (skipped.forecast.length) {
     out.push(`${skipped.forecast.length} row${skipped.forecast.length === 1 ? "" : "s"} of '${d.sheet}' (row${skipped.forecast.length === 1 ? "" : "s"} ${rowList(skipped.forecast)}) `
-      + "give a forecast or plan, so they are never reported as current values or chosen as the reporting period.");
+      + `${skipped.forecast.length === 1 ? "gives a forecast or plan, so it is" : "give a forecast or plan, so they are"} never reported as current values or chosen as the reporting period.`);
   }
   if (skipped.forecastColumns.size) {
     const heads = [...skipped.forecastColumns].slice(0, 4).map((c) => `'${[d.headerContext?.[c - d.left], d.headers[c - d.left]].filter(Boolean).join(" ")}'`);
@@ -617,8 +617,8 @@ function unreportedNotes(ctx: Reading): string[] {
   }
   const s = skipped.spans;
   if (s.rows.length) {
-    out.push(`${s.rows.length} row${s.rows.length === 1 ? "" : "s"} of '${d.sheet}' (row${s.rows.length === 1 ? "" : "s"} ${rowList(s.rows)}) give a figure for several years together (such as '${s.first}'): `
-      + "not one period, so they are not part of any series.");
+    out.push(`${s.rows.length} row${s.rows.length === 1 ? "" : "s"} of '${d.sheet}' (row${s.rows.length === 1 ? "" : "s"} ${rowList(s.rows)}) ${s.rows.length === 1 ? "gives" : "give"} a figure for several years together (such as '${s.first}'): `
+      + `not one period, so ${s.rows.length === 1 ? "it is" : "they are"} not part of any series.`);
   }
   return out;
 }

@@ -91,7 +91,7 @@ const MEASURES: [RegExp, PeriodColumn["measure"]][] = [
 ];
 
 /** Group labels over period headers that make their columns forecasts, or targets (the label's words alone, periods aside). */
-const FORECAST_GROUP = /^(forecasts?|projected|projections?|estimates?|estimated)$/;
+const FORECAST_GROUP = /^(forecasts?|projected|projections?)$/;
 const PLAN_GROUP = /^(plan|planned|plans|budget|budgets|targets?|trajectory)$/;
 
 /** A group label's words without the periods in it ("Forecast 2025/26 to 2029/30" → "forecast"). */
@@ -295,9 +295,12 @@ function applyOverride(c: Candidate, grid: SheetGrid, left: number, right: numbe
     }
     for (let col = left; col <= right; col++) {
       if (normaliseWord(cellText(row[col])) === normaliseWord(header)) {
+        // A remembered mapping that names the column detection chose keeps that column's evidence (a second run is as sure as the first);
+        // a person's confirmed choice, or a column detection would not have chosen, is taken as given.
+        const same = c.assignment.columns[role] === col && c.assignment.scores[role] !== undefined;
         for (const [r, at] of Object.entries(c.assignment.columns) as [Role, number][]) if (at === col && r !== role) delete c.assignment.columns[r];
         c.assignment.columns[role] = col;
-        c.assignment.scores[role] = 1;
+        if (o.confirmed || !same) c.assignment.scores[role] = 1;
         break;
       }
     }

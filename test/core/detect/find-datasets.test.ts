@@ -177,3 +177,16 @@ describe("detectSheet: indicator shapes", () => {
     expect(detectDatasets(grid).filter((x) => x.kind === "indicators")).toEqual([]);
   });
 });
+
+describe("a remembered mapping", () => {
+  it("keeps the evidence detection had for the columns it names, so a second run is as sure as the first; a confirmed one is taken as given", () => {
+    const grid: SheetGrid = { name: "KPIs", rows: [["Code", "Indicator", "Value"], ["K1", "Green", 3], ["K2", "Amber", 4]] };
+    const [first] = detectDatasets(grid);
+    const mapping = { kind: first.kind, headerRow: 1, headerText: first.headers, columns: { code: "Code", title: "Indicator", value: "Value" } };
+    const [again] = detectDatasets(grid, mapping);
+    expect(again.roleScores?.title).toBe(first.roleScores?.title);
+    expect(first.roleScores?.title).toBeLessThan(1);
+    const [confirmed] = detectDatasets(grid, { ...mapping, confirmed: true });
+    expect(confirmed.roleScores?.title).toBe(1);
+  });
+});

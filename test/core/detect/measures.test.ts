@@ -1,4 +1,4 @@
-import { measureColumns } from "../../../src/core/detect/measures";
+import { measureColumns, measureNamed } from "../../../src/core/detect/measures";
 import { SheetGrid, CellValue } from "../../../src/core";
 
 const sheet = (rows: CellValue[][]): SheetGrid => ({ name: "Data", rows });
@@ -36,5 +36,13 @@ describe("measures: the numeric columns of a table whose rows are periods", () =
       // A target naming no measure of the table is a figure in its own right.
       { col: 5, title: "Waiting list target" },
     ]);
+  });
+
+  it("measureNamed: the measure a target's header names, either way round", () => {
+    const measures = [{ col: 1, title: "Responses" }, { col: 2, title: "Complaints upheld" }];
+    expect(measureNamed("Responses target", measures)?.col).toBe(1);
+    expect(measureNamed("Target for complaints upheld", measures)?.col).toBe(2);
+    expect(measureNamed("Target", measures)).toBeUndefined();
+    expect(measureNamed("Waiting list target", measures)).toBeUndefined();
   });
 });
