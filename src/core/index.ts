@@ -13,6 +13,7 @@ export * from "./risk/matrix";
 export * from "./risk/register";
 export * from "./risk/heatmap";
 export * from "./risk/target";
+export { writtenLike } from "./risk/scale";
 export * from "./standards/fraction";
 export * from "./standards/standard";
 export * from "./standards/breakdown";

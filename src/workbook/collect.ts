@@ -1,7 +1,7 @@
 import {
   buildReport, parseSettings, serialiseSettings, ActionsReport, RisksReport, SheetGrid, SheetBuilder, PlanValue, CellValue, cellText, isBlank,
-  normaliseStatus, parseUkDate, parseLevel, DEFAULT_MATRIX, RiskMatrix, formatUkDate, toIso, a1, TEMPLATE_MARK, TEMPLATE_VERSION, compareDates,
-  Severity,
+  normaliseStatus, parseUkDate, parseLevel, RiskMatrix, formatUkDate, toIso, a1, TEMPLATE_MARK, TEMPLATE_VERSION, compareDates,
+  Severity, primaryAxes, writtenLike,
 } from "../core";
 import { WorkbookPort, SETTINGS_SHEET, CellUpdate } from "./port";
 import { OwnedSheetNames } from "./sheet-names";
@@ -74,7 +74,6 @@ function readTemplate(grid: SheetGrid): TemplateSheet | { refused: string; versi
  */
 export async function collectReturns(corporate: WorkbookPort, sources: ReturnSource[], corporateFile: string): Promise<CollectJson> {
   const { settings } = parseSettings(await corporate.readSettings());
-  const matrix: RiskMatrix = settings.riskMatrix ?? DEFAULT_MATRIX;
   const corpSheets = await corporate.listSheets();
   const corpGrids = await corporate.readSheets(corpSheets.filter((s) => s.name !== SETTINGS_SHEET).map((s) => s.name));
   const { report } = buildReport(corpGrids, settings);
@@ -121,7 +120,8 @@ export async function collectReturns(corporate: WorkbookPort, sources: ReturnSou
           continue;
         }
         keys.add(key);
-        if (dataset.kind === "risks") collectRisk(dataset as RisksReport, key, row, r, t, matrix, source.file, issue, change, out);
+        // A risk return is read on the register's own scales, as its template offered them.
+        if (dataset.kind === "risks") collectRisk(dataset as RisksReport, key, row, r, t, (dataset as RisksReport).matrix, source.file, issue, change, out);
         else collectAction(dataset as ActionsReport, key, row, r, t, source.file, issue, change, out, grid.name);
       }
       out.returns.push({ file: source.file, sheet: grid.name, dataset: dataset.label, directorate: t.group, version: t.version, rows, accepted: true });
@@ -181,15 +181,19 @@ function collectRisk(d: RisksReport, key: string, row: CellValue[], r: number, t
     out.unknown.push({ file, sheet: t.grid.name, cell: a1(r, 0), key });
     return;
   }
+  const [likelihood, impact] = primaryAxes(d.detected);
+  const scored = { likelihood, impact };
   for (const axis of ["likelihood", "impact"] as const) {
     const c = t.col(axis);
     if (c === undefined || isBlank(row[c])) continue;
     const level = parseLevel(row[c], m, axis);
     const label = axis === "likelihood" ? "Likelihood" : "Impact";
     if (!level.ok) issue(r, c, label, level.problem.message);
-    else if (level.value !== null && level.value !== risk[axis] && d.detected.columns[axis] !== undefined) {
+    else if (level.value !== null && level.value !== risk[axis] && d.detected.columns[scored[axis]] !== undefined) {
+      // Into the pair the register is scored on (the current one), written as the register writes its levels.
       const labels = axis === "likelihood" ? m.likelihoodLabels : m.impactLabels;
-      change(d.sheet, risk.item.row, d.detected.columns[axis] as number, labels[level.value - 1], risk.title, label, labels[risk[axis] - 1], labels[level.value - 1], file);
+      const value = writtenLike(risk.item.written[axis], level.value, labels);
+      change(d.sheet, risk.item.row, d.detected.columns[scored[axis]] as number, value, risk.title, label, labels[risk[axis] - 1], labels[level.value - 1], file);
     }
   }
 }

@@ -64,7 +64,7 @@ export async function makeTemplates(port: WorkbookPort, options: TemplateOptions
     } else if (r.kind === "risks" && !wanted) {
       const k = r as RisksReport;
       const name = nameFor(`template:${k.id}:`, templateSheetName("", k.label));
-      plans.push({ plan: risksTemplate(k, name, period, settings.riskMatrix, options.password), dataset: k.label, directorate: "", rows: k.risks.length });
+      plans.push({ plan: risksTemplate(k, name, period, options.password), dataset: k.label, directorate: "", rows: k.risks.length });
     }
   }
   if (plans.length === 0) {

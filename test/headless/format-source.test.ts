@@ -52,6 +52,22 @@ describe("colouring the source sheets", () => {
     expect(sheetValues(b.getWorksheet("Priorities")!)).toEqual(sheetValues((await load(input)).getWorksheet("Priorities")!));
   });
 
+  it("colours every level column of a register in the register's own level words (Red / Amber / Green), before and after mitigation", async () => {
+    const wb = new ExcelJS.Workbook();
+    const risks = wb.addWorksheet("Register");
+    risks.addRow(["Ref", "Risk", "Inherent likelihood", "Inherent impact", "Inherent RAG", "Residual likelihood", "Residual impact", "Residual RAG"]);
+    risks.addRow(["R1", "Flooding", 5, 5, "Red", 4, 4, "Red"]);
+    risks.addRow(["R2", "Fraud", 4, 3, "Amber", 2, 3, "Amber"]);
+    risks.addRow(["R3", "Strike", 2, 2, "Green", 1, 2, "Green"]);
+    const out = join(dir, "register-out.xlsx");
+    expect((await runCli(["summarise", await saveWorkbook(wb, dir, "register.xlsx"), "--out", out, "--format-source"])).code).toBe(0);
+    const rules = cfs((await load(out)).getWorksheet("Register")!);
+    expect(rules.flatMap((c) => c.rules.map((x) => [c.ref, x.formulae![0]]))).toEqual([
+      ["E2:E4", 'LOWER(TRIM($E2))="red"'], ["E2:E4", 'LOWER(TRIM($E2))="amber"'], ["E2:E4", 'LOWER(TRIM($E2))="green"'],
+      ["H2:H4", 'LOWER(TRIM($H2))="red"'], ["H2:H4", 'LOWER(TRIM($H2))="amber"'], ["H2:H4", 'LOWER(TRIM($H2))="green"'],
+    ]);
+  });
+
   it("leaves source sheets without rules unless asked", async () => {
     const out = join(dir, "source-plain.xlsx");
     await runCli(["summarise", input, "--out", out]);

@@ -136,7 +136,7 @@ describe("finding datasets in different layouts", () => {
     expect(r.stdout).toBe("");
     // The refusal names the sheet, the header it saw and what each kind of dataset needs.
     expect(r.stderr.trim().split("\n").filter((l) => l.startsWith("Error"))).toEqual([
-      expect.stringMatching(/no sheet holds a dataset it can report on\. 'Notes': header row 1 has 'Minutes of the meeting', 'held on Tuesday'.*a risk register needs a likelihood and an impact/),
+      expect.stringMatching(/no sheet holds a dataset it can report on\. 'Notes': header row 1 has 'Minutes of the meeting', 'held on Tuesday'.*a risk register needs a likelihood, an impact and something that names each risk/),
     ]);
   });
 });

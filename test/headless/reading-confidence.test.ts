@@ -73,3 +73,37 @@ describe("reading confidence reaches every headline", () => {
     expect(json.issues.filter((i) => i.message.startsWith("Sheet '")).map((i) => [i.sheet, i.cell])).toEqual([["Lookups", "A1"], ["Notes", "A1"]]);
   });
 });
+
+describe("a legend sheet is used, not passed over", () => {
+  it("a key sheet whose levels band the register is said to be read as that key, never 'not used'", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Register");
+    ws.addRow(["Ref", "Risk", "Likelihood", "Impact"]);
+    ws.addRow(["R1", "Loss of the data centre", 4, 5]);
+    ws.addRow(["R2", "Budget overspend", 2, 3]);
+    const key = wb.addWorksheet("Key");
+    for (const row of [["Risk level", "Score range"], ["High", "16–25"], ["Medium", "9–15"], ["Low", "1–8"]]) key.addRow(row);
+    const { r } = await run(wb, "legend", true);
+    const json = JSON.parse(r.stdout) as SummaryJson;
+    expect(json.datasets[0].statusCounts).toEqual({ High: 1, Medium: 0, Low: 1 });
+    expect(json.skipped).toEqual([]);
+    expect(json.issues.filter((i) => i.sheet === "Key")).toEqual([]);
+    expect(json.notes).toContain("Sheet 'Key' was read as the key to the risk levels of 'Register', not as a dataset.");
+  });
+});
+
+describe("a second run reads as the first did", () => {
+  it("the mapping a run remembers does not make the next run surer than its evidence", async () => {
+    const { XlsxWorkbook } = await import("../../src/workbook/xlsx/workbook");
+    const { summarise } = await import("../../src/workbook/summarise");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Priorities");
+    for (const row of [["Priority", "Directorate", "Due Date", "RAG at Q1", "Commentary"], ["Maximise", "31/03/22", "Green", "Green", "31/03/22"], ["", "Green", 0, "Greenish", 0]]) ws.addRow(row);
+    const first = await XlsxWorkbook.open(new Uint8Array(await wb.xlsx.writeBuffer()));
+    const run1 = await summarise(first);
+    const second = await XlsxWorkbook.open((await first.save()).data);
+    const run2 = await summarise(second);
+    expect(run2.json.datasets.map((d) => d.reading)).toEqual(run1.json.datasets.map((d) => d.reading));
+    expect(run1.json.datasets[0].reading.confidence).toBe("doubtful");
+  });
+});

@@ -91,15 +91,22 @@ maybe("real workbooks other people made", () => {
     }
   });
 
-  it("adele_Risk_Register: a risk register on its H/M/L scale, initial and reviewed (residual) risk both read", async () => {
+  it("adele_Risk_Register: a risk register on its H/M/L scale, scored on the reviewed (residual) risk with the initial risk beside it", async () => {
     const r = await run("adele_Risk_Register.xlsx");
     const d = only<RisksReport>(r, "1. Risk Assessment");
     expect(d.kind).toBe("risks");
+    // "M to H" in an impact cell is placed at High, never a point of its own: both axes stay 3-point.
     expect(d.matrix.likelihoodLabels).toEqual(["Low", "Medium", "High"]);
+    expect(d.matrix.impactLabels).toEqual(["Low", "Medium", "High"]);
+    expect(r.report.issues.filter((i) => i.code === "risk.level.between").map((i) => i.cell)).toContain("D35");
     expect(columnHeader(d, "level")).toBe("Initial Risk");
     expect(columnHeader(d, "residualLevel")).toBe("Reviewed Risk");
+    expect(d.detected.riskPairs?.scored).toBe("current");
+    expect(d.levelsSource).toMatch(/Reviewed Risk/);
     expect(d.risks.length).toBeGreaterThanOrEqual(15);
-    expect(d.risks.every((x) => x.item.residual.level !== "" && x.item.residual.score !== null)).toBe(true);
+    expect(d.risks.every((x) => x.item.inherent !== null && x.item.inherent.level !== "" && x.item.inherent.score !== null)).toBe(true);
+    // The control rows merged under one risk give their own reviewed levels: the reading says which row was used.
+    expect(d.reading.confidence).toBe("doubtful");
     // Rows merged under one risk are that risk, not new ones; the references under the table are not risks.
     expect(new Set(d.risks.map((x) => x.item.code)).size).toBe(d.risks.length);
     expect(d.risks.some((x) => /Rudegeair|References/.test(x.title))).toBe(false);

@@ -8,6 +8,7 @@ import { assignRoles, Assignment } from "./assign";
 import { fillMerges, groupRowsAbove } from "./header-rows";
 import { tableEnd } from "./table-end";
 import { BesideColumn, besideColumns, columnBlocks } from "./table-columns";
+import { HeaderColumn, RiskPairsFound, settleRiskPairs, holdsLevels } from "./risk-pairs";
 import { MeasureColumn, measureColumns } from "./measures";
 
 /** A dataset found on a sheet: where it is, what kind it is, which column holds what. */
@@ -53,6 +54,8 @@ export interface DetectedDataset {
   block?: number;
   /** A heading just above the table ("Closed risks"), naming it where a sheet holds several. */
   heading?: string;
+  /** A register's likelihood × impact pairs where it gives two or more (inherent, current, target), and the one scored. */
+  riskPairs?: RiskPairsFound;
 }
 
 /** A user's correction, kept in the workbook: columns named by header text so reordering survives. */
@@ -116,6 +119,8 @@ interface Candidate {
   /** Share of known status words in the status column, for telling a RAG list from a key or notes table. */
   statusShare: number;
   dataRows: number;
+  /** Every column whose header names some role, with what lies under it. */
+  columns: HeaderColumn[];
   /** Periods as rows: the numeric columns that are each a series (see DetectedDataset.measures). */
   measures: MeasureColumn[];
 }
@@ -137,7 +142,7 @@ function headerLike(row: CellValue[], left: number, right: number): boolean {
 function readCandidate(grid: SheetGrid, r: number, bottom: number, left: number, right: number, sheetHint: string): Candidate {
   const row = grid.rows[r] ?? [];
   const context = groupRowsAbove(grid, r, left, right);
-  const cols: { col: number; header: HeaderWords; profile: ReturnType<typeof profileColumn> }[] = [];
+  const cols: HeaderColumn[] = [];
   const periodColumns: PeriodColumn[] = [];
   const end = Math.min(bottom, r + PROFILE_ROWS);
   let nonBlank = 0;
@@ -154,7 +159,9 @@ function readCandidate(grid: SheetGrid, r: number, bottom: number, left: number,
       periodColumns.push({ col: c, period: groupPeriod, measure });
       continue;
     }
-    const p = /\d/.test(text) && typeof v === "string" ? readPeriodCell(text, "") : v instanceof Date && !datesBelow(grid, r, c, end) ? readPeriodCell(v, "") : null;
+    const p = /\d/.test(text) && typeof v === "string" ? readPeriodCell(text, "") : typeof v !== "string" && v instanceof Date ? readPeriodCell(v, "") : null;
+    // A date over a column of dates is a row of data (a task's start date), not a period heading a column of values.
+    if (p && p.ok && p.value.period && v instanceof Date && datesBelow(grid, r, end, c)) continue;
     if (p && p.ok && p.value.period) {
       // A period under a "Forecast" band, or written "2025/26 (forecast)", holds forecasts; under "Plan" or "Budget", targets.
       const band = group ? bandWords(group) : "";
@@ -191,7 +198,7 @@ function readCandidate(grid: SheetGrid, r: number, bottom: number, left: number,
   const byPeriod = cols0.period !== undefined && cols0.title === undefined && cols0.code === undefined && periodColumns.length === 0;
   const taken = new Set(Object.entries(cols0).filter(([role]) => role !== "value").map(([, col]) => col as number));
   const cand: Candidate = {
-    row: r, assignment, periodColumns, nonBlank, titleHeader, kind: null, statusShare: statusCol?.profile.statusWords ?? 0, dataRows,
+    row: r, assignment, periodColumns, nonBlank, titleHeader, kind: null, statusShare: statusCol?.profile.statusWords ?? 0, dataRows, columns: cols,
     headers: Array.from({ length: right - left + 1 }, (_, i) => cellText(row[left + i])),
     context,
     measures: byPeriod ? measureColumns(grid, r, end, left, right, taken) : [],
@@ -206,21 +213,12 @@ function namesArea(h: HeaderWords): boolean {
   return Math.max(s.get("area") ?? 0, s.get("areaCode") ?? 0) >= (s.get("title") ?? 0);
 }
 
-/**
- * A date over more dates is a data row's date (a task's start), not a
- * period heading: under a period heading the column holds the period's
- * values.
- */
-function datesBelow(grid: SheetGrid, r: number, c: number, end: number): boolean {
-  let dates = 0;
-  let filled = 0;
-  for (let rr = r + 1; rr <= Math.min(end, r + 5); rr++) {
-    const v = grid.rows[rr]?.[c];
-    if (isBlank(v)) continue;
-    filled++;
-    if (v instanceof Date) dates++;
-  }
-  return filled > 0 && dates * 2 > filled;
+/** Most of the cells under a header cell are dates. */
+function datesBelow(grid: SheetGrid, r: number, end: number, c: number): boolean {
+  const values: CellValue[] = [];
+  for (let rr = r + 1; rr <= Math.min(end, r + 20); rr++) values.push(grid.rows[rr]?.[c] ?? null);
+  const p = profileColumn(values);
+  return p.filled > 0 && p.dates > 0.5;
 }
 
 /** The period a group label names ("Q1'15", or "2021/22 Q1" under a wider "Performance" band). */
@@ -241,9 +239,10 @@ export function classify(
   const hint = kindHint(c.titleHeader) ?? kindHint(sheetName);
   const named = cols.title !== undefined || cols.code !== undefined;
   const sure = (role: Role) => cols[role] !== undefined && (c.assignment.scores[role] ?? 0) >= 0.5;
-  // A scale table in a legend names likelihood and impact too, but lists no risks.
+  // A scale table in a legend names likelihood and impact too, but lists no risks; a scoring key lists every
+  // likelihood × impact with its score, but nothing names a risk ("Risk Score" of "Low (2)" is no title).
   const scored = (sure("likelihood") && sure("impact")) || (sure("residualLikelihood") && sure("residualImpact"));
-  if (scored && named) return "risks";
+  if (scored) return sure("title") || sure("code") ? "risks" : null;
   // Periods as rows, measures as columns: no name column, each measure is named by its header.
   if (!named && cols.period !== undefined && (c.measures?.length ?? 0) > 0) return hint === "outcomes" ? "outcomes" : "indicators";
   const measured = cols.value !== undefined || c.periodColumns.length > 0 || cols.ytd !== undefined || (cols.numerator !== undefined && cols.denominator !== undefined);
@@ -272,7 +271,14 @@ function settleKindRoles(c: Candidate, left: number): void {
     delete cols[from];
   };
   if (c.kind === "risks") {
-    move("status", "level");
+    const profile = (role: Role) => c.columns.find((x) => x.col === cols[role])?.profile;
+    // A "Risk Score" of High / Medium / Low is the register's level, not a number.
+    const score = profile("score");
+    if (score && holdsLevels(score)) move("score", "level");
+    // A register's status is its level where it holds level words (RAG_Status: Red / Amber / Green),
+    // otherwise where the risk stands (Open, Mitigated, Closed).
+    if ((profile("status")?.scaleWords ?? 0) >= 0.5) move("status", "level");
+    else move("status", "lifecycle");
     // A register's plain "Target" is the score it aims for.
     move("target", "targetScore");
     // A register's "Target date" or "Target_Resolution" is when the risk should reach its target score.
@@ -295,12 +301,11 @@ function applyOverride(c: Candidate, grid: SheetGrid, left: number, right: numbe
     }
     for (let col = left; col <= right; col++) {
       if (normaliseWord(cellText(row[col])) === normaliseWord(header)) {
-        // A remembered mapping that names the column detection chose keeps that column's evidence (a second run is as sure as the first);
-        // a person's confirmed choice, or a column detection would not have chosen, is taken as given.
-        const same = c.assignment.columns[role] === col && c.assignment.scores[role] !== undefined;
         for (const [r, at] of Object.entries(c.assignment.columns) as [Role, number][]) if (at === col && r !== role) delete c.assignment.columns[r];
+        // A person's choice is certain; a mapping a run remembered is only as sure as the evidence that made it.
+        const same = c.assignment.columns[role] === col;
         c.assignment.columns[role] = col;
-        if (o.confirmed || !same) c.assignment.scores[role] = 1;
+        c.assignment.scores[role] = o.confirmed ? 1 : same ? c.assignment.scores[role] ?? 1 : 1;
         break;
       }
     }
@@ -333,19 +338,22 @@ function detectInRegion(
   const hint = tableName ? `${tableName} ${grid.name}` : grid.name;
   let rows: number[];
   const saved = override ? findSavedHeader(grid, top, bottom, left, right, override) : null;
-  if (saved !== null) rows = [saved];
+  const scanned = () => headerRowsIn(grid, top, Math.min(bottom, top + HEADER_SCAN_ROWS - 1), left, right);
+  // A remembered header row is taken again; the other rows are still read, so a rival reading is still seen.
+  if (saved !== null) rows = override?.confirmed || tableName ? [saved] : [saved, ...scanned().filter((r) => r !== saved)];
   else if (tableName) rows = [top];
-  else rows = headerRowsIn(grid, top, Math.min(bottom, top + HEADER_SCAN_ROWS - 1), left, right);
+  else rows = scanned();
   let best: Candidate | null = null;
   let bestAny: Candidate | null = null;
   const kinded: Candidate[] = [];
   for (const r of rows) {
     const cand = readCandidate(grid, r, bottom, left, right, hint);
-    applyOverride(cand, grid, left, right, override, hint);
+    if (saved === null || r === saved) applyOverride(cand, grid, left, right, override, hint);
     const weight = candidateWeight(cand);
     if (weight > candidateWeight(bestAny)) bestAny = cand;
-    if (cand.kind) kinded.push(cand);
-    if (cand.kind && weight > candidateWeight(best)) best = cand;
+    if (!cand.kind) continue;
+    kinded.push(cand);
+    if (saved !== null ? r === saved : weight > candidateWeight(best)) best = cand;
   }
   if (!best || !best.kind) return { found: null, best: bestAny };
   const cand = best;
@@ -354,6 +362,9 @@ function detectInRegion(
     : kinded.find((c) => c !== cand && c.kind !== cand.kind && candidateWeight(c) >= RIVAL_SHARE * candidateWeight(cand));
   const doubts = rival ? [`row ${rival.row + 1} reads almost as well as the header of ${KIND_PHRASE[rival.kind as DatasetKind]} (row ${cand.row + 1} was taken, as ${KIND_PHRASE[cand.kind as DatasetKind]})`] : [];
   settleKindRoles(cand, left);
+  // A register's pairs (inherent, current, target) are settled here unless the user mapped them.
+  const mappedAxes = !!override?.confirmed && Object.keys(override.columns ?? {}).some((role) => /likelihood|impact/i.test(role));
+  const pairs = cand.kind === "risks" && !mappedAxes ? settleRiskPairs(cand.columns, cand.assignment, cand.headers, cand.context, left) : null;
   const lastRow = tableName ? bottom : tableEnd(grid, cand.row, left, right);
   const footerRows: number[] = [];
   if (!tableName) for (let r = lastRow + 1; r <= bottom; r++) if (rowHasValue(grid.rows[r], left, right)) footerRows.push(r);
@@ -376,7 +387,8 @@ function detectInRegion(
       confidence: Math.round(((cand.assignment.recognised + cand.periodColumns.length + cand.measures.length) / Math.max(1, cand.nonBlank)) * 100) / 100,
       tableName,
       footerRows,
-      ...(doubts.length ? { doubts } : {}),
+      ...(pairs ? { riskPairs: { pairs: pairs.pairs, scored: pairs.scored } } : {}),
+      ...(doubts.length || pairs?.doubt ? { doubts: [...doubts, ...(pairs?.doubt ? [pairs.doubt] : [])] } : {}),
     },
   };
 }
@@ -486,7 +498,7 @@ function isHeadingRow(grid: SheetGrid, r: number, d: DetectedDataset): boolean {
 }
 
 const NEEDS = "an indicator list needs a title or code and a value (or one column per period); actions and priorities need a title and a RAG or status; "
-  + "a risk register needs a likelihood and an impact for each risk";
+  + "a risk register needs a likelihood, an impact and something that names each risk (a title, description or reference)";
 
 /** Why a candidate header row did not make a dataset, in words a user can act on. */
 function whyNot(c: Candidate | null): string {

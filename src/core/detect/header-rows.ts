@@ -44,14 +44,43 @@ export function fillMerges(grid: SheetGrid): SheetGrid {
  */
 export function groupRowsAbove(grid: SheetGrid, headerRow: number, left: number, right: number): string[] {
   const out: string[] = Array.from({ length: right - left + 1 }, () => "");
+  const header = grid.rows[headerRow] ?? [];
   for (let r = Math.max(0, headerRow - 2); r < headerRow; r++) {
-    const row = grid.rows[r] ?? [];
-    if (!isGroupRow(row, left, right)) continue;
+    const row = isGroupRow(grid.rows[r] ?? [], left, right) ? grid.rows[r] ?? []
+      : r === headerRow - 1 ? labelsCarriedRight(grid.rows[r] ?? [], header, left, right) : null;
+    if (!row) continue;
     for (let c = left; c <= right; c++) {
       const text = cellText(row[c]);
-      if (text && text !== cellText(grid.rows[headerRow]?.[c])) out[c - left] = `${out[c - left]} ${text}`.trim();
+      if (text && text !== cellText(header[c])) out[c - left] = `${out[c - left]} ${text}`.trim();
     }
   }
+  return out;
+}
+
+/**
+ * A group row typed without merging: each label in the first column of its
+ * block ("Pre-mitigation" over Likelihood, blank over Impact and Score, then
+ * "Post-mitigation"). Each label carries right over the blank cells whose
+ * header is filled, up to the next label; the last as far as the widest
+ * block before it (an "Owner" after the last block is in none). Needs two
+ * labels or more, so a title in A1 qualifies nothing; null where the row is
+ * not such a row.
+ */
+function labelsCarriedRight(row: CellValue[], header: CellValue[], left: number, right: number): CellValue[] | null {
+  const labels: number[] = [];
+  for (let c = left; c <= right; c++) {
+    const v = row[c];
+    if (isBlank(v)) continue;
+    if (typeof v !== "string" || isBlank(header[c])) return null;
+    labels.push(c);
+  }
+  if (labels.length < 2 || !labels.some((c, i) => isBlank(row[c + 1]) && c + 1 < (labels[i + 1] ?? right + 1) && !isBlank(header[c + 1]))) return null;
+  const widest = Math.max(...labels.slice(1).map((c, i) => c - labels[i]));
+  const out = row.slice();
+  labels.forEach((c, i) => {
+    const end = labels[i + 1] ?? Math.min(right + 1, c + widest);
+    for (let k = c + 1; k < end && !isBlank(header[k]) && isBlank(row[k]); k++) out[k] = row[c];
+  });
   return out;
 }
 

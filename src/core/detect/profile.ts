@@ -33,8 +33,13 @@ export interface ColumnProfile {
   distinct: number;
 }
 
-const SCALE = /^(very high|very low|high|medium|med|low|h|m|l|vh|vl|extreme|critical|severe|significant|moderate|minor|major|negligible|insignificant|catastrophic|rare|unlikely|possible|likely|almost certain|certain|remote|probable|improbable|red|amber|green|r|a|g|[hml] ?[-–] ?[hml]|\d+ ?[-–:.]? ?[a-z ]+|[a-z ]+ ?\(\d+\))$/;
-const SCALE_SHORT = /^(very high|very low|high|medium|med|low|h|m|l|vh|vl|extreme|critical|severe|significant|moderate|minor|major|negligible|insignificant|catastrophic|rare|unlikely|possible|likely|almost certain|certain|remote|probable|improbable|red|amber|green|r|a|g|[hml] ?[-–] ?[hml])$/;
+/** Words of rating scales, by themselves or with their number ("3 - Likely", "Low (2)"). */
+const SCALE_WORDS = "very high|very low|high|medium|med|low|h|m|l|vh|vl|extreme|critical|severe|significant|moderate|minor|major|negligible|insignificant|"
+  + "catastrophic|rare|unlikely|possible|likely|almost certain|certain|remote|probable|improbable|red|amber|green|r|a|g|"
+  // In-between levels: "M - H", "Medium-High", "L to M" (normalised, the dash is a space).
+  + "(?:low|medium|med|high|l|m|h) (?:to )?(?:low|medium|med|high|l|m|h)";
+const SCALE = new RegExp(`^(${SCALE_WORDS}|\\d+ ?[-–:.]? ?[a-z ]+|[a-z ]+ ?\\(\\d+\\)|(?:${SCALE_WORDS}) \\d+)$`);
+const SCALE_SHORT = new RegExp(`^(${SCALE_WORDS})$`);
 const LIFECYCLE = /^(open|closed|live|active|archived|retired|inactive|resolved|current|new|escalated|withdrawn|accepted|transferred|terminated|treated|tolerated)$/;
 const RAID = /^(risk|risks|issue|issues|assumption|assumptions|dependency|dependencies|decision|decisions|action|actions|opportunity)$/;
 const POLARITY = /^(increase|decrease|increasing|decreasing|higher|lower|higher is better|lower is better|maximise|minimise|maximize|minimize|max|min|up|down|over|under|above|below|asc|desc|neutral|neither|\u2191|\u2193)$/;

@@ -34,12 +34,13 @@ export const SPELLINGS = {
     "milestone status", "action status", "project status", "state", "rag rating current"],
   commentary: ["commentary", "comments", "comment", "update", "progress update", "notes", "note", "narrative", "progress commentary", "latest update",
     "remarks", "mitigation", "mitigation action", "mitigations", "mitigating actions", "controls", "existing controls", "actions to mitigate"],
-  likelihood: ["likelihood", "l", "probability", "p", "likelihood score", "likelihood rating", "chance"],
+  likelihood: ["likelihood", "l", "probability", "p", "likelihood score", "likelihood rating", "chance", "frequency"],
   impact: ["impact", "i", "severity", "consequence", "impact score", "impact rating", "c"],
   level: ["risk level", "level", "risk rating", "rating", "band", "risk band", "overall risk", "rag", "rag status", "risk rag", "risk status",
     "risk rating text", "priority rating", "risk priority"],
   trend: ["trend", "direction of travel", "movement", "dot", "change", "risk trend"],
-  score: ["score", "risk score", "current score", "rating score", "total score", "risk rating score", "risk value", "overall score"],
+  score: ["score", "risk score", "current score", "rating score", "total score", "risk rating score", "risk value", "overall score", "risk factor",
+    "risk exposure"],
   previousScore: ["previous score", "last score", "previous risk score", "last quarter score", "previous rating"],
   appetite: ["appetite", "risk appetite", "appetite score", "tolerance level", "risk appetite threshold", "appetite threshold", "risk tolerance"],
   appetiteStatus: ["appetite status", "vs appetite", "within appetite", "exceeds appetite", "residual risk vs appetite", "risk vs appetite", "against appetite"],
@@ -74,3 +75,7 @@ export const RESIDUAL_OF = { likelihood: "residualLikelihood", impact: "residual
 export const RESIDUAL_WORDS = /\b(residual|reviewed|revised|post mitigation|after mitigation|mitigated|net|treated|after controls)\b/;
 export const INHERENT_WORDS = /\b(inherent|initial|gross|raw|pre mitigation|before mitigation|original|untreated|unmitigated|before controls)\b/;
 export const TARGET_WORDS = /\b(target|desired|tolerable)\b/;
+
+/** The qualifier words above, spelt out: header words a letter away from one of these (or a spelling) are read as it. */
+export const QUALIFIER_WORDS = ["residual", "reviewed", "revised", "mitigation", "mitigated", "treated", "controls", "inherent", "initial", "original",
+  "untreated", "unmitigated", "target", "desired", "tolerable", "current"];

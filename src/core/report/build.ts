@@ -111,7 +111,7 @@ export function buildReport(input: SheetGrid[], settings: WorkbookSettings, opti
     const id = datasetId(d);
     const ds = settings.datasets[id] ?? {};
     const previous = prevLabel ? settings.history[id]?.[prevLabel] ?? null : null;
-    const built = d.kind === "risks" ? reportRisks(grids, grid, d, id, ds, settings.riskMatrix, previous, asAt)
+    const built = d.kind === "risks" ? reportRisks({ grids, grid, dataset: d, id, settings: ds, configured: settings.riskMatrix, previous, asAt })
       : d.kind === "indicators" || d.kind === "outcomes"
         ? reportIndicators({ grid, dataset: d, id, settings: ds, period, previous, ownArea: options.area ?? settings.ownArea ?? null, read: periods.find((s) => s.dataset === d)?.read, today })
       : reportActions(grid, d, id, ds, asAt, previous);
@@ -120,13 +120,17 @@ export function buildReport(input: SheetGrid[], settings: WorkbookSettings, opti
     if ("notes" in built) notes.push(...built.notes);
     if (periodLabel) records[id] = recordOf(built.report, periodLabel, ds.tolerance);
   }
-  issues.push(...periodCheck.issues, ...readingIssues(reports), ...skipped.map(skippedIssue));
-  for (const s of skipped) notes.push(`Sheet '${s.sheet}' was not used: ${s.reason}.`);
+  // A legend or key sheet whose levels banded a register was used, though it is not a dataset: said as such, not as a sheet passed over.
+  const keys = new Map(reports.flatMap((r) => (r.kind === "risks" && r.levelsSheet ? [[r.levelsSheet, r.label] as const] : [])));
+  const unused = skipped.filter((s) => !keys.has(s.sheet));
+  issues.push(...periodCheck.issues, ...readingIssues(reports), ...unused.map(skippedIssue));
+  for (const s of unused) notes.push(`Sheet '${s.sheet}' was not used: ${s.reason}.`);
+  for (const [sheet, label] of keys) notes.push(`Sheet '${sheet}' was read as the key to the risk levels of '${label}', not as a dataset.`);
   if (!period && datasets.some((d) => d.kind === "priorities" || d.kind === "actions")) {
     notes.push("No reporting period was given or found, so overdue items were not checked: pass a period such as 'Q1 2021/22'.");
   }
   return {
-    report: { period: periodLabel, periodLong: period ? longPeriodName(period) : null, datasets: reports, issues, notes, skipped },
+    report: { period: periodLabel, periodLong: period ? longPeriodName(period) : null, datasets: reports, issues, notes, skipped: unused },
     records,
     warnings: periodCheck.warnings,
   };

@@ -1,9 +1,9 @@
-import { SheetGrid } from "../grid";
+import { SheetGrid, columnLetter } from "../grid";
 import { DetectedDataset } from "../detect/find-datasets";
 import { readRisks, registerScales, RiskItem, RiskScales } from "../datasets/risks";
 import { RiskMatrix, RiskBand } from "../risk/matrix";
-import { scoreRegister, bandCounts, closedRisks, Movement } from "../risk/register";
-import { bandsFromLegend, inferBands, colourBands, BandsFound } from "../risk/bands";
+import { scoreRegister, bandCounts, closedRisks } from "../risk/register";
+import { bandsFromLegend, inferBands, colourBands, BandsFound, settleBetweenLevels } from "../risk/bands";
 import { heatMap } from "../risk/heatmap";
 import { normaliseWord } from "../values";
 import { DatasetSettings, PeriodRecord } from "../settings";
@@ -13,16 +13,6 @@ import { DatasetRead } from "../datasets/read";
 import { CalendarDate } from "../dates";
 import { targetCourse, RiskTarget } from "../risk/target";
 import { judgeReading } from "./reading";
-
-/** Words and arrows registers use for a risk's movement. */
-function publishedMovement(text: string): Movement | null {
-  const t = normaliseWord(text);
-  if (/^(increased?|up|higher|worse|worsening|\u2191)$/.test(t)) return "Increased";
-  if (/^(decreased?|reduced?|down|lower|better|improving|\u2193)$/.test(t)) return "Decreased";
-  if (/^(unchanged|no change|same|static|stable|\u2194)$/.test(t)) return "Unchanged";
-  if (/^new$/.test(t)) return "New";
-  return null;
-}
 
 /**
  * Default bands when a register states no levels of its own, by the size of
@@ -47,42 +37,91 @@ function describeBands(bands: RiskBand[]): string {
 
 interface LevelsChosen extends BandsFound {
   disagree: number[];
+  /** The register's stated level stands for each risk (its scales are words, so the score only approximates its scheme). */
+  stated: boolean;
+  /** Stated levels written between two of the register's levels, placed at the higher. */
+  between: { row: number; from: string; to: string }[];
+}
+
+/** Where a register states each risk's level, that level (in-between ones placed at the higher) beside the score it is checked against. */
+function statedLevels(items: RiskItem[]): ReturnType<typeof settleBetweenLevels> {
+  return settleBetweenLevels(items.filter((i) => i.publishedLevel).map((i) => ({ score: i.likelihood * i.impact, level: i.publishedLevel, row: i.row })));
+}
+
+/** Word scales (High / Medium / Low, Rare … Almost certain) with no score of the register's own: the product's score is an approximation. */
+function scoredFromWords(items: RiskItem[], scales: RiskScales): boolean {
+  const words = (s: RiskScales["likelihood"]) => /^its words/.test(s.source);
+  return words(scales.likelihood) && words(scales.impact) && items.every((i) => i.publishedScore === null);
 }
 
 /**
  * The register's levels: a configured matrix first, then a legend or key
  * sheet, then the register's own level column; the default bands only when
  * the workbook states nothing, and the output always says which were used.
+ * Where the register rates each risk itself and scores it only in words,
+ * its own rating stands for each risk.
  */
 function chooseBands(grids: SheetGrid[], d: DetectedDataset, items: RiskItem[], configured: RiskMatrix | null, scales: RiskScales): LevelsChosen {
-  if (configured) return { bands: configured.bands, source: "the risk matrix in Settings", disagree: [] };
-  const pairs = items.filter((i) => i.publishedLevel).map((i) => ({ score: i.likelihood * i.impact, level: i.publishedLevel, row: i.row }));
+  if (configured) return { bands: configured.bands, source: "the risk matrix in Settings", disagree: [], stated: false, between: [] };
+  const { pairs, moved } = statedLevels(items);
   const legend = bandsFromLegend(grids);
   if (legend) {
     const bandFor = (s: number) => legend.bands.find((b) => s >= b.minScore) ?? legend.bands[legend.bands.length - 1];
     const disagree = pairs.filter((p) => normaliseWord(bandFor(p.score).name) !== normaliseWord(p.level)).map((p) => p.row);
-    return { ...legend, disagree };
+    return { ...legend, disagree, stated: false, between: moved };
   }
   const inferred = inferBands(pairs);
   if (inferred) {
-    const header = d.headers[(d.columns.level as number) - d.left] ?? "level";
-    return { bands: inferred.bands, source: `the register's own '${header}' column`, disagree: inferred.disagree };
+    const col = d.columns[d.columns.residualLevel !== undefined && d.columns.residualLikelihood !== undefined ? "residualLevel" : "level"];
+    const header = col === undefined ? "level" : d.headers[col - d.left] ?? "level";
+    return { bands: inferred.bands, source: `the register's own '${header}' column`, disagree: inferred.disagree, stated: scoredFromWords(items, scales), between: moved };
   }
   const bands = colourBands(defaultBands(scales.likelihood.size * scales.impact.size));
-  return { bands, source: "the default bands (the register states no levels of its own)", disagree: [] };
+  return { bands, source: "the default bands (the register states no levels of its own)", disagree: [], stated: false, between: moved };
+}
+
+/** "'Likelihood' T × 'Impact' U": a pair as the header row names it. */
+function pairName(d: DetectedDataset, p: { likelihood: number; impact: number }): string {
+  const name = (col: number) => `'${d.headers[col - d.left] ?? ""}' ${columnLetter(col)}`;
+  return `${name(p.likelihood)} × ${name(p.impact)}`;
+}
+
+/** Which of a register's likelihood × impact pairs it was scored on, and what is beside it: said in the levels note. */
+export function pairsNote(d: DetectedDataset): string | null {
+  const found = d.riskPairs;
+  if (!found) return null;
+  const scored = found.pairs.find((p) => p.stage === found.scored);
+  if (!scored) return null;
+  const others = found.pairs.filter((p) => p !== scored).map((p) => `the ${p.stage} pair (${pairName(d, p)}${p.by === "position" ? ", by its place" : ""})`);
+  return `scored on the ${scored.stage} pair (${pairName(d, scored)}${scored.by === "position" ? ", by its place" : ""})${others.length ? `, with ${others.join(" and ")} beside it` : ""}`;
+}
+
+/** What reporting a risk register needs: the workbook, the register and the run's settings. */
+export interface RiskReportContext {
+  /** Every sheet of the workbook: a legend or key sheet may state the levels. */
+  grids: SheetGrid[];
+  grid: SheetGrid;
+  dataset: DetectedDataset;
+  /** Stable id for settings and history. */
+  id: string;
+  settings: DatasetSettings;
+  /** A risk matrix configured in Settings, which wins over anything the register states. */
+  configured: RiskMatrix | null;
+  /** Last period's stored results for this register, for movement. */
+  previous: PeriodRecord | null;
+  /** The end of the reporting period, against which target dates are judged. */
+  asAt: CalendarDate | null;
 }
 
 /**
- * Score a register on its own scales, band it by its own levels, order it by
- * severity and compare it with last period. Movement comes from a
- * previous-score column, else from history, else from the register's own
- * trend column; without any of those it is "N/A", not "New".
+ * Score a register on its own scales and its current likelihood × impact,
+ * band it by its own levels, order it by severity and compare it with last
+ * period. Movement comes from a previous-score column, else from history,
+ * else from the register's own direction of travel; without any of those it
+ * is "N/A", not "New".
  */
-export function reportRisks(
-  grids: SheetGrid[], grid: SheetGrid, d: DetectedDataset, id: string, settings: DatasetSettings, configured: RiskMatrix | null, previous: PeriodRecord | null,
-  /** The end of the reporting period, against which target dates are judged. */
-  asAt: CalendarDate | null = null,
-): { report: RisksReport; issues: Issue[]; notes: string[]; read: DatasetRead<unknown> } {
+export function reportRisks(x: RiskReportContext): { report: RisksReport; issues: Issue[]; notes: string[]; read: DatasetRead<unknown> } {
+  const { grids, grid, dataset: d, id, settings, configured, previous, asAt } = x;
   const scales = registerScales(grid, d, configured);
   const read = readRisks(grid, d, scales);
   const issues = [...read.issues];
@@ -90,19 +129,30 @@ export function reportRisks(
   const levels = chooseBands(grids, d, read.items, configured, scales);
   const m: RiskMatrix = { likelihoodLabels: scales.likelihood.labels, impactLabels: scales.impact.labels, bands: levels.bands };
   const where = `'${grid.name}'`;
-  // Said briefly: which levels, and which scales only where they are not the usual 1–5.
+  // Said briefly: which levels, which scales only where they are not the usual 1–5, and which pair where there are several.
   const scaleNote = (axis: "likelihood" | "impact") => (scales[axis].size === 5 && /default/.test(scales[axis].source) ? null : `${axis} ${scales[axis].size}-point (${scales[axis].labels.join(", ")})`);
-  const scalesSaid = [scaleNote("likelihood"), scaleNote("impact")].filter(Boolean).join("; ");
-  notes.push(`Risk register ${where}: levels from ${levels.source}: ${describeBands(levels.bands)}${scalesSaid ? `; ${scalesSaid}` : ""}.`);
+  const scalesSaid = [scaleNote("likelihood"), scaleNote("impact"), pairsNote(d)].filter(Boolean).join("; ");
+  const statedSaid = levels.stated ? "; each risk keeps the level the register gives it, as its likelihood and impact are words" : "";
+  notes.push(`Risk register ${where}: levels from ${levels.source}: ${describeBands(levels.bands)}${statedSaid}${scalesSaid ? `; ${scalesSaid}` : ""}.`);
+  const levelCol = d.columns[d.columns.residualLevel !== undefined && d.columns.residualLikelihood !== undefined ? "residualLevel" : "level"] ?? d.left;
   if (levels.disagree.length) {
     const rows = levels.disagree.map((r) => r + 1);
-    issues.push(issue(d.sheet, levels.disagree[0], d.columns.level ?? d.left, "warning", "risk.level-mismatch",
-      `${rows.length} risk${rows.length === 1 ? "'s" : "s'"} published level differs from its score under these levels (${describeBands(levels.bands)}): row${rows.length === 1 ? "" : "s"} ${rows.slice(0, 20).join(", ")}${rows.length > 20 ? "…" : ""}. The levels shown are the ones the scores give`));
+    const kept = levels.stated ? "The register's own levels are kept, as its likelihood and impact are words whose product only approximates its scheme" : "The levels shown are the ones the scores give";
+    issues.push(issue(d.sheet, levels.disagree[0], levelCol, "warning", "risk.level-mismatch",
+      `${rows.length} risk${rows.length === 1 ? "'s" : "s'"} published level differs from its score under these levels (${describeBands(levels.bands)}): row${rows.length === 1 ? "" : "s"} ${rows.slice(0, 20).join(", ")}${rows.length > 20 ? "…" : ""}. ${kept}`));
+  }
+  if (levels.between.length) {
+    const words = [...new Map(levels.between.map((b) => [b.from, b.to]))].map(([from, to]) => `'${from}' as ${to}`).join(", ");
+    issues.push(issue(d.sheet, levels.between[0].row, levelCol, "warning", "risk.level.between",
+      `${levels.between.length} stated level${levels.between.length === 1 ? " lies" : "s lie"} between two of the register's own levels (rows ${levels.between.map((b) => b.row + 1).slice(0, 20).join(", ")}): `
+      + `each is taken at the higher (${words}), so no risk is understated`));
   }
   if (read.continuationRows.length) {
     issues.push(issue(d.sheet, read.continuationRows[0], d.left, "warning", "rows.continuation",
       `${read.continuationRows.length} rows continue the risk above them (its cells are merged down over them): each such group was read as one risk`));
   }
+  const stated = new Map(statedLevels(read.items).pairs.map((p) => [p.row, p.level]));
+  const bandNamed = (level: string | undefined) => (level === undefined ? null : levels.bands.find((b) => normaliseWord(b.name) === normaliseWord(level))?.name ?? null);
   const scored = scoreRegister(read.items.map((item) => ({
     key: item.key,
     title: item.title,
@@ -111,13 +161,14 @@ export function reportRisks(
     previousScore: item.previousScore ?? previous?.items[item.key]?.score ?? null,
     appetite: item.appetite,
     targetScore: item.targetScore,
+    statedBand: levels.stated ? bandNamed(stated.get(item.row)) : null,
   })), m);
   const risks = scored.map((r) => {
     const item = read.items[r.inputIndex];
     let movementShown: RiskMovement = r.movement;
     let movementSource: RisksReport["risks"][number]["movementSource"] = item.previousScore !== null ? "score" : "history";
     if (r.previousScore === null || r.previousScore === undefined) {
-      const published = publishedMovement(item.publishedTrend);
+      const published = item.publishedMovement;
       if (published) [movementShown, movementSource] = [published, "published"];
       else if (previous) [movementShown, movementSource] = ["New", "history"];
       else [movementShown, movementSource] = ["N/A", "none"];
@@ -163,6 +214,7 @@ export function reportRisks(
     levelMismatches: levels.disagree.length,
     matrix: m,
     levelsSource: levels.source,
+    ...(levels.sheet ? { levelsSheet: levels.sheet } : {}),
     reading: judgeReading(d, read),
   };
   return { report, issues, notes, read };

@@ -66,6 +66,8 @@ export interface RisksReport extends DatasetSummary {
   /** The scales and levels this register was scored on (its own, a configured one, or the defaults). */
   matrix: RiskMatrix;
   levelsSource: string;
+  /** The legend or key sheet its levels were read from, if any: used, so never reported as a sheet not used. */
+  levelsSheet?: string;
 }
 
 export interface IndicatorsReport extends DatasetSummary {

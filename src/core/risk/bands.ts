@@ -6,6 +6,8 @@ import { RiskBand, BAND_COLOURS } from "./matrix";
 export interface BandsFound {
   bands: RiskBand[];
   source: string;
+  /** The legend or key sheet the levels were read from, where they came from one. */
+  sheet?: string;
 }
 
 /** Level words by severity rank (higher is more severe), so bands can be ordered and coloured. */
@@ -113,7 +115,36 @@ export function bandsFromLegend(grids: SheetGrid[]): BandsFound | null {
     const ranks = found.map((f) => levelRank(f.name) ?? 0);
     if (ranks.some((r, i) => i > 0 && r > ranks[i - 1])) continue;
     found[found.length - 1].minScore = Math.min(1, found[found.length - 1].minScore);
-    return { bands: colourBands(found), source: `the '${g.name}' sheet` };
+    return { bands: colourBands(found), source: `the '${g.name}' sheet`, sheet: g.name };
   }
   return null;
+}
+
+/** A level pair from a register: a risk's score and the level it states. */
+export interface StatedLevel {
+  score: number;
+  level: string;
+  row: number;
+}
+
+/**
+ * A register's own level column written between two of its levels ("M - H"
+ * where it also uses M and H) adds no band of its own: as on the likelihood
+ * and impact scales, it is placed at the higher level. Returns the pairs so
+ * placed and which rows changed, for one warning.
+ */
+export function settleBetweenLevels(pairs: StatedLevel[]): { pairs: StatedLevel[]; moved: { row: number; from: string; to: string }[] } {
+  const spelling = new Map<string, string>();
+  for (const p of pairs) if (!spelling.has(normaliseWord(p.level))) spelling.set(normaliseWord(p.level), p.level.trim());
+  const moved: { row: number; from: string; to: string }[] = [];
+  const out = pairs.map((p) => {
+    const parts = p.level.trim().split(/\s+to\s+|\s*[-–—/]\s*/i).map(normaliseWord).filter(Boolean);
+    if (parts.length !== 2 || parts[0] === parts[1] || !parts.every((x) => spelling.has(x))) return p;
+    const ranks = parts.map(levelRank);
+    if (ranks[0] === null || ranks[1] === null || ranks[0] === ranks[1]) return p;
+    const to = spelling.get((ranks[0] as number) > (ranks[1] as number) ? parts[0] : parts[1]) as string;
+    moved.push({ row: p.row, from: p.level.trim(), to });
+    return { ...p, level: to };
+  });
+  return { pairs: out, moved };
 }

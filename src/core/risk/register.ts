@@ -10,6 +10,8 @@ export interface Risk {
   /** Risk appetite as a score; above it the risk "exceeds appetite". */
   appetite?: number | null;
   targetScore?: number | null;
+  /** The level the register itself gives the risk, where that is to stand rather than the score's band (one of the matrix's bands). */
+  statedBand?: string | null;
 }
 
 export type Movement = "Increased" | "Decreased" | "Unchanged" | "New";
@@ -33,7 +35,7 @@ export function scoreRisk(r: Risk, inputIndex: number, matrix: RiskMatrix = DEFA
   return {
     ...r,
     score,
-    band: bandOf(r.likelihood, r.impact, matrix).name,
+    band: r.statedBand && matrix.bands.some((b) => b.name === r.statedBand) ? r.statedBand : bandOf(r.likelihood, r.impact, matrix).name,
     movement: movementOf(score, r.previousScore),
     exceedsAppetite: r.appetite === null || r.appetite === undefined ? null : score > r.appetite,
     inputIndex,

@@ -32,74 +32,159 @@ const WORD_SCALES: string[][] = [
 
 const ALIASES: Record<string, string> = { med: "medium", vh: "very high", vl: "very low", h: "high", m: "medium", l: "low" };
 
-function word(v: string): string {
+function canon(v: string): string {
   const w = normaliseWord(v);
-  // "M to H", "M - H": a level between two others.
-  const between = /^([a-z]+(?: [a-z]+)?) (?:to|-|–) ([a-z]+(?: [a-z]+)?)$/.exec(w.replace(/\s*[-–]\s*/, " - "));
-  if (between && (ALIASES[between[1]] ?? between[1]) !== (ALIASES[between[2]] ?? between[2])) {
-    return `${ALIASES[between[1]] ?? between[1]} to ${ALIASES[between[2]] ?? between[2]}`;
-  }
   return ALIASES[w] ?? w;
 }
 
-/** A scale with the in-between levels a register uses ("Medium to High") set between its own. */
-function withBetween(scale: string[]): string[] {
-  const out: string[] = [];
-  scale.forEach((l, i) => {
-    if (i > 0) out.push(`${scale[i - 1]} to ${l.toLowerCase()}`);
-    out.push(l);
-  });
-  return out;
+/** A level as written: "3 - High" has both a number and a word, "High" or 3 one of them. */
+interface Written {
+  n: number | null;
+  word: string;
 }
 
-/** The level a word names on a scale (1-based), or null. "3 - Likely", "Likely (3)", "H" all read. */
-export function levelOnScale(v: CellValue | undefined, scale: Scale): number | null {
-  if (isBlank(v)) return null;
-  if (typeof v === "number") return Number.isInteger(v) && v >= 1 && v <= scale.size ? v : null;
-  const text = cellText(v);
-  const n = Number((/^\s*(\d+)\b/.exec(text) ?? /\((\d+)\)\s*$/.exec(text) ?? [])[1] ?? NaN);
-  if (Number.isInteger(n) && n >= 1 && n <= scale.size) return n;
-  const w = word(text.replace(/^\s*\d+\s*[-–:.]?\s*/, "").replace(/\s*\(\d+\)\s*$/, ""));
-  const i = scale.labels.findIndex((l) => word(l) === w);
-  return i >= 0 ? i + 1 : null;
+const NUMBER_RANGE = /^\s*(\d+)\s*(?:-|–|—|to)\s*(\d+)\s*$/i;
+
+function written(v: CellValue): Written {
+  if (typeof v === "number") return { n: Number.isInteger(v) ? v : null, word: "" };
+  const text = cellText(v).trim();
+  if (/^\d+(?:[.,]\d+)?$/.test(text)) return { n: Number.isInteger(Number(text)) ? Number(text) : null, word: "" };
+  let m = /^(\d+)\s*[-–—:.)]?\s*(.*)$/.exec(text);
+  if (m && !NUMBER_RANGE.test(text)) return { n: Number(m[1]), word: m[2].trim() };
+  m = /^(.*?)\s*\(\s*(\d+)\s*\)$/.exec(text);
+  if (m) return { n: Number(m[2]), word: m[1].trim() };
+  return { n: null, word: text };
+}
+
+/** The two levels an in-between word names ("M to H", "Medium-High", "L/M"), 1-based, lowest first; or null. */
+function betweenOn(word: string, labels: string[]): [number, number] | null {
+  const parts = word.trim().split(/\s+to\s+|\s*[-–—/]\s*/i).filter(Boolean);
+  const two = parts.length === 2 ? parts : word.trim().split(/\s+/).length === 2 ? word.trim().split(/\s+/) : null;
+  if (!two) return null;
+  const at = two.map((p) => labels.findIndex((l) => canon(l) === canon(p)) + 1);
+  if (at.some((i) => i === 0) || at[0] === at[1]) return null;
+  return [Math.min(at[0], at[1]), Math.max(at[0], at[1])];
+}
+
+/** A level read from a cell: where it lies between two levels, `between` names them and `level` is the higher. */
+export interface LevelRead {
+  level: number;
+  between?: [number, number];
 }
 
 /**
- * The scale a likelihood or impact column uses, from its header hint
- * ("_1_5", "(1-3)", "(H/M/L)") and its contents: whole numbers up to the
- * largest seen (at least 3, and 5 when nothing says otherwise), or the word
- * scale that covers every word in the column.
+ * The level a cell gives on a scale (1-based), or null. "3 - Likely",
+ * "Likely (3)", 3 and "H" all read. A level written between two others
+ * ("M to H", "Medium-High", "3-4") never adds a step to the scale: it is
+ * placed at the higher of the two, so that no risk is understated, and
+ * `between` says so for a warning.
+ */
+export function readLevel(v: CellValue | undefined, scale: Scale): LevelRead | null {
+  if (v === undefined || isBlank(v)) return null;
+  const inRange = (n: number) => Number.isInteger(n) && n >= 1 && n <= scale.size;
+  const text = cellText(v).trim();
+  const range = typeof v === "string" ? NUMBER_RANGE.exec(text) : null;
+  if (range) {
+    const [a, b] = [Number(range[1]), Number(range[2])].sort((x, y) => x - y);
+    return inRange(a) && inRange(b) && a !== b ? { level: b, between: [a, b] } : null;
+  }
+  const w = written(v);
+  if (w.n !== null) return inRange(w.n) ? { level: w.n } : null;
+  const i = scale.labels.findIndex((l) => canon(l) === canon(w.word));
+  if (i >= 0) return { level: i + 1 };
+  const between = betweenOn(w.word, scale.labels);
+  return between ? { level: between[1], between } : null;
+}
+
+/** The level a cell gives on a scale (1-based), or null; see readLevel. */
+export function levelOnScale(v: CellValue | undefined, scale: Scale): number | null {
+  return readLevel(v, scale)?.level ?? null;
+}
+
+/** Every word is a level of the scale, or lies between two of its levels. */
+function covers(scale: string[], words: string[]): boolean {
+  return words.every((w) => scale.some((l) => canon(l) === canon(w)) || betweenOn(w, scale) !== null);
+}
+
+/**
+ * Numbered levels as the register writes them ("1 - Low" … "4 - Almost
+ * Certain"): its own points and its own words. Numbers it does not use
+ * take the words of a usual scale that agrees with every word it does
+ * use, else the number itself.
+ */
+function numberedScale(seen: Written[], size: number): string[] {
+  const words = new Map<number, Map<string, number>>();
+  for (const w of seen) {
+    if (w.n === null || !w.word || w.n > size) continue;
+    const counts = words.get(w.n) ?? new Map<string, number>();
+    counts.set(w.word, (counts.get(w.word) ?? 0) + 1);
+    words.set(w.n, counts);
+  }
+  const own = Array.from({ length: size }, (_, i) => {
+    const counts = words.get(i + 1);
+    return counts ? [...counts].sort((a, b) => b[1] - a[1])[0][0] : null;
+  });
+  const usual = [DEFAULT_MATRIX.likelihoodLabels, DEFAULT_MATRIX.impactLabels, ...WORD_SCALES]
+    .find((s) => s.length === size && own.every((w, i) => w === null || canon(w) === canon(s[i])));
+  return own.map((w, i) => w ?? usual?.[i] ?? String(i + 1));
+}
+
+/**
+ * The scale a likelihood or impact column uses, on the register's own
+ * terms: from its header hint ("_1_5", "(1-3)"), its numbered levels
+ * ("1 - Low" … "4 - Almost Certain": four points, those words), its words
+ * (the scale that covers them all; in-between words such as "M to H" add no
+ * point), or its whole numbers (up to the largest seen, and 1–5 when
+ * nothing says otherwise).
  */
 export function inferScale(header: string, values: CellValue[], axis: "likelihood" | "impact"): Scale {
   const defaults = axis === "likelihood" ? DEFAULT_MATRIX.likelihoodLabels : DEFAULT_MATRIX.impactLabels;
   const hint = /(\d+)\s*(?:[-–]|to|\s)\s*(\d+)\s*\)?\s*$/.exec(header.replace(/_/g, " "));
-  const words = values.filter((v) => !isBlank(v) && typeof v === "string" && !/^\s*\d+\s*$/.test(v as string)).map((v) => word(cellText(v).replace(/^\s*\d+\s*[-–:.]?\s*/, "").replace(/\s*\(\d+\)\s*$/, "")));
-  const numbers = values.map((v) => (typeof v === "number" ? v : /^\s*(\d+)\b/.test(cellText(v)) ? Number(/^\s*(\d+)/.exec(cellText(v))![1]) : NaN)).filter((n) => Number.isInteger(n) && n >= 1);
-  if (hint && Number(hint[1]) === 1 && Number(hint[2]) >= 2 && Number(hint[2]) <= 10) {
-    const size = Number(hint[2]);
-    return { size, labels: size === defaults.length ? defaults : numbered(size), source: `the header '${header}'` };
+  const hinted = hint && Number(hint[1]) === 1 && Number(hint[2]) >= 2 && Number(hint[2]) <= 10 ? Number(hint[2]) : null;
+  const seen = values.filter((v) => !isBlank(v)).map(written);
+  const numbered = seen.filter((w) => w.n !== null && w.n >= 1 && w.n <= 10 && w.word);
+  if (numbered.length && numbered.length * 2 >= seen.length) {
+    const size = Math.max(hinted ?? 0, ...numbered.map((w) => w.n as number));
+    const labels = numberedScale(numbered, size);
+    return { size, labels, source: `its numbered levels (1 - ${labels[0]} … ${size} - ${labels[size - 1]})` };
   }
-  const distinctWords = [...new Set(words.filter(Boolean))];
-  if (distinctWords.length && numbers.length < words.length) {
-    // The configured scale first when its words cover the column; otherwise the shortest scale that does.
-    const fits = [defaults, ...WORD_SCALES].filter((s) => distinctWords.every((w) => s.some((l) => word(l) === w)));
-    const between = WORD_SCALES.map(withBetween).filter((s) => distinctWords.every((w) => s.some((l) => word(l) === w)));
-    if (!fits.length && between.length) {
-      const scale = between.sort((a, b) => a.length - b.length)[0];
-      return { size: scale.length, labels: scale, source: `its words (${distinctWords.slice(0, 6).join(", ")}), with in-between levels as steps of their own` };
-    }
+  if (hinted) return { size: hinted, labels: hinted === defaults.length ? defaults : numbered1(hinted), source: `the header '${header}'` };
+  const wordCells = seen.filter((w) => w.n === null && w.word && !NUMBER_RANGE.test(w.word));
+  const words = [...new Set(wordCells.map((w) => w.word))];
+  const numbers = seen.filter((w) => w.n !== null || NUMBER_RANGE.test(w.word));
+  if (words.length && numbers.length < wordCells.length) {
+    // The configured scale first when it covers the column; otherwise the shortest that does.
+    const fits = [defaults, ...WORD_SCALES].filter((s) => covers(s, words));
     if (fits.length) {
       const fit = fits[0] === defaults ? defaults : fits.sort((a, b) => a.length - b.length)[0];
       // The configured default's own spelling, where it is the same scale.
-      const scale = fit.length === defaults.length && fit.every((l, i) => word(l) === word(defaults[i])) ? defaults : fit;
-      return { size: scale.length, labels: scale, source: `its words (${distinctWords.slice(0, 5).join(", ")})` };
+      const scale = fit.length === defaults.length && fit.every((l, i) => canon(l) === canon(defaults[i])) ? defaults : fit;
+      const plain = [...new Set(words.filter((w) => scale.some((l) => canon(l) === canon(w))).map(canon))];
+      return { size: scale.length, labels: scale, source: `its words (${plain.slice(0, 5).join(", ")})` };
     }
   }
-  const max = numbers.reduce((m, n) => Math.max(m, n), 0);
+  const max = numbers.reduce((m, w) => Math.max(m, w.n ?? 0), 0);
   const size = max > 5 ? Math.min(10, max) : 5;
-  return { size, labels: size === defaults.length ? defaults : numbered(size), source: max > 5 ? `its largest value, ${max}` : "the default 1–5 scale" };
+  return { size, labels: size === defaults.length ? defaults : numbered1(size), source: max > 5 ? `its largest value, ${max}` : "the default 1–5 scale" };
 }
 
-function numbered(size: number): string[] {
+function numbered1(size: number): string[] {
   return Array.from({ length: size }, (_, i) => String(i + 1));
+}
+
+/**
+ * A level written back into a register as the register writes its levels:
+ * a number where the cell held a number, "4 - Likely" where it held "3 -
+ * Possible", "Likely (4)" where it held "Possible (3)", else the level's word.
+ */
+export function writtenLike(existing: CellValue | undefined, level: number, labels: string[]): string | number {
+  const label = labels[level - 1] ?? String(level);
+  if (typeof existing === "number") return level;
+  const text = existing === undefined ? "" : cellText(existing).trim();
+  if (/^\d+$/.test(text)) return String(level);
+  let m = /^\d+(\s*[-–—:.)]?\s*)\S/.exec(text);
+  if (m) return `${level}${m[1]}${label}`;
+  m = /^.*?(\s*\(\s*)\d+(\s*\))$/.exec(text);
+  if (m) return `${label}${m[1]}${level}${m[2]}`;
+  return label;
 }

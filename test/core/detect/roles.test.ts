@@ -1,4 +1,4 @@
-import { headerWords, headerScores, kindHint, ROLES, KINDS } from "../../../src/core/detect/roles";
+import { headerWords, headerScores, kindHint, nearSpelling, ROLES, KINDS } from "../../../src/core/detect/roles";
 
 const best = (header: string, context = "") => {
   const scores = [...headerScores(headerWords(header, context))].sort((a, b) => b[1] - a[1]);
@@ -48,5 +48,30 @@ describe("roles: what a header names", () => {
     expect(new Set(ROLES).size).toBe(ROLES.length);
     expect(ROLES).toEqual(expect.arrayContaining(["title", "likelihood", "residualLikelihood", "targetDate"]));
     expect(KINDS).toEqual(["indicators", "outcomes", "priorities", "actions", "risks"]);
+  });
+});
+
+describe("nearSpelling: a header word misspelt by one slip", () => {
+  it("reads a word one letter away from a known one, or with two letters swapped", () => {
+    expect(nearSpelling("likelhood")).toBe("likelihood");
+    expect(nearSpelling("probabilty")).toBe("probability");
+    expect(nearSpelling("impcat")).toBe("impact");
+    expect(nearSpelling("residul")).toBe("residual");
+  });
+
+  it("leaves known, short and far words alone, and a word near two known ones", () => {
+    expect(nearSpelling("likelihood")).toBeNull();
+    expect(nearSpelling("rsik")).toBeNull();
+    expect(nearSpelling("quarterly")).toBeNull();
+    expect(nearSpelling("assessment")).toBeNull();
+    expect(nearSpelling("mikelihood")).toBeNull();
+    // One letter from both "mitigation" and "mitigating": which is meant cannot be told.
+    expect(nearSpelling("mitigatin")).toBeNull();
+  });
+
+  it("makes headerWords read the header as the spelling, on weaker evidence than the spelling itself", () => {
+    expect(headerWords("Likelhood")).toMatchObject({ base: "likelihood", corrected: true });
+    expect(best("Likelhood")).toEqual(["likelihood", 0.9]);
+    expect(headerWords("Residul Impact")).toMatchObject({ base: "impact", residual: true });
   });
 });

@@ -1,5 +1,5 @@
 import { RisksReport } from "../../report/types";
-import { movedSince } from "../../report/risks";
+import { movedSince, pairsNote } from "../../report/risks";
 import { RiskMatrix, DEFAULT_MATRIX } from "../../risk/matrix";
 import { HeatMapCell } from "../../risk/heatmap";
 import { SheetBuilder, ColumnColouring } from "../builder";
@@ -25,8 +25,9 @@ const hasTarget = (r: RisksReport) => r.risks.some((x) => x.target !== null)
 
 const OPTIONAL: OptionalColumn[] = [
   { header: "Previous score", width: 10, has: (r) => r.risks.some((x) => x.previousScore !== null && x.previousScore !== undefined), value: (x) => x.previousScore ?? null },
-  { header: "Inherent score", width: 10, has: (r) => r.risks.some((x) => x.item.inherent?.likelihood && x.item.inherent?.impact),
-    value: (x) => (x.item.inherent?.likelihood && x.item.inherent?.impact ? x.item.inherent.likelihood * x.item.inherent.impact : null) },
+  // Before mitigation, beside the current pair the register is scored on.
+  { header: "Inherent score", width: 10, has: (r) => r.risks.some((x) => (x.item.inherent?.score ?? null) !== null), value: (x) => x.item.inherent?.score ?? null },
+  { header: "Inherent level", width: 12, has: (r) => r.risks.some((x) => !!x.item.inherent?.level), value: (x) => x.item.inherent?.level || null },
   { header: "Residual score", width: 10, has: (r) => r.risks.some((x) => x.item.residual.score !== null || x.item.residual.level !== ""), value: (x) => x.item.residual.score },
   { header: "Residual level", width: 12, has: (r) => r.risks.some((x) => x.item.residual.score !== null || x.item.residual.level !== ""), value: (x) => x.item.residual.level || null },
   { header: "Appetite", width: 10, has: (r) => r.risks.some((x) => x.exceedsAppetite !== null), value: (x) => (x.exceedsAppetite === null ? null : x.exceedsAppetite ? "Exceeds" : "Within") },
@@ -56,6 +57,8 @@ export function riskRegisterSheet(risks: RisksReport[], name: string, matrix: Ri
     b.blank();
     b.subtitle(`${r.label}: ${r.risks.length} live risks${r.closedNow.length ? ` (${r.closedNow.length} closed, listed below)` : ""}`);
     b.note(`Levels from ${r.levelsSource}.`);
+    const pairs = pairsNote(r.detected);
+    if (pairs) b.note(`${pairs[0].toUpperCase()}${pairs.slice(1)}.`);
     if (optional.some((c) => c.header === "Target")) {
       b.note("On course: the target date is still ahead and the score has not risen since last quarter, nor stood still with the target date before next quarter's report.");
       b.note("A risk with no target, or no target date, is never counted as on course.");

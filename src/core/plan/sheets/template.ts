@@ -1,5 +1,4 @@
 import { ActionsReport, RisksReport } from "../../report/types";
-import { RiskMatrix, DEFAULT_MATRIX } from "../../risk/matrix";
 import { toIso } from "../../dates";
 import { columnLetter, rangeRef } from "../../grid";
 import { SheetBuilder } from "../builder";
@@ -76,9 +75,13 @@ export function actionsTemplate(r: ActionsReport, group: string, name: string, p
   return plan;
 }
 
-/** A return sheet for the risk register: likelihood and impact from drop-downs, the score worked out by formula. */
-export function risksTemplate(r: RisksReport, name: string, period: string, matrix: RiskMatrix | null, password = ""): SheetPlan {
-  const m = matrix ?? DEFAULT_MATRIX;
+/**
+ * A return sheet for the risk register: likelihood and impact from
+ * drop-downs on the register's own scales (a configured matrix, else the
+ * points and words the register uses), the score worked out by formula.
+ */
+export function risksTemplate(r: RisksReport, name: string, period: string, password = ""): SheetPlan {
+  const m = r.matrix;
   const b = new SheetBuilder(`template:${r.id}:`, name, [4, 60, 16, 16, 8, 50]);
   meta(b, { version: TEMPLATE_VERSION, datasetId: r.id, kind: "risks", group: "", period });
   b.setRow(0, 1, [`${r.label}: risk review for ${period}`]);

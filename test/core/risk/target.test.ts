@@ -2,7 +2,7 @@
  * "On course for target score by its date", as a risk manager reads it: the
  * rule in src/core/risk/target.ts, one case per branch.
  */
-import { targetCourse, TargetInput } from "../../src/core/risk/target";
+import { targetCourse, TargetInput, TARGET_COURSES } from "../../../src/core/risk/target";
 
 const END_Q2 = { year: 2021, month: 9, day: 30 }; // Q2 2021/22
 const base: TargetInput = {
@@ -11,7 +11,7 @@ const base: TargetInput = {
 };
 const course = (over: Partial<TargetInput>) => targetCourse({ ...base, ...over });
 
-describe("on course for target by its date", () => {
+describe("targetCourse: on course for target by its date", () => {
   it("is never on course without a target", () => {
     expect(course({ target: null })).toEqual({ course: "No target", phrase: "No target" });
     expect(course({ target: { score: null, band: null } }).course).toBe("No target");
@@ -69,5 +69,16 @@ describe("on course for target by its date", () => {
 
   it("does not judge the date without a reporting period", () => {
     expect(course({ asAt: null }).course).toBe("Not judged");
+  });
+});
+
+describe("TARGET_COURSES", () => {
+  it("lists every course targetCourse can give, met and on course first", () => {
+    const given = new Set([
+      course({ target: null }), course({ score: 8 }), course({ targetDate: null }), course({ targetDate: { year: 2021, month: 8, day: 31 } }),
+      course({ movement: "Increased", previousScore: 12 }), course({ asAt: null }), course({}),
+    ].map((c) => c.course));
+    expect(new Set(TARGET_COURSES)).toEqual(given);
+    expect(TARGET_COURSES.slice(0, 2)).toEqual(["Target met", "On course"]);
   });
 });
