@@ -12,6 +12,16 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware: a promise is awaited, returned or handed on with void on purpose, never dropped;
+    // and never given where a plain function is expected (an event handler, a forEach callback).
+    files: ["**/*.{ts,tsx}"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": "error",
+    },
+  },
+  {
     // Build scripts and test stubs are plain CommonJS run by Node.
     files: ["**/*.js"],
     languageOptions: {

@@ -6,6 +6,7 @@ module.exports = {
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   // office-addin-manifest pulls in two ESM-only packages jest cannot load as CommonJS.
   moduleNameMapper: { "^strip-bom$": "<rootDir>/test/stubs/strip-bom.js", "^uuid$": "<rootDir>/test/stubs/uuid.js" },
-  testTimeout: 20_000,
+  // Generous: tests assert behaviour, never speed, and must pass on a machine whose cores are busy (heavy fixtures are made in beforeAll hooks, which share this limit).
+  testTimeout: 600_000,
   transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
 };

@@ -6,17 +6,22 @@
  */
 import { parseArgs } from "util";
 import { join, parse } from "path";
-import { runSummarise, printReadable, lostWarning, SummariseOutcome } from "./summarise-command";
+import { runSummarise, printReadable, lostWarning, SummariseOutcome, SummariseArgs } from "./summarise-command";
+import { LONG_TREND_METHODS, LongTrendMethod } from "../core/trend";
 import { WorkbookFileError } from "../workbook/xlsx/workbook";
-import { runTemplate, runCollect } from "./returns-commands";
+import { runTemplate, runCollect, runRepairSettings } from "./returns-commands";
+import { sameFile } from "./files";
+import { isUserError } from "../core/user-error";
 import { UsageError, CommandLineError } from "./errors";
 import { progress, Progress } from "./progress";
 
 const USAGE = `Usage:
-  council-performance summarise <in.xlsx> --out <out.xlsx> [--period "Q1 2021/22"] [--area NAME] [--format-source] [--replace-history] [--json] [--progress]
+  council-performance summarise <in.xlsx> --out <out.xlsx> [--period "Q1 2021/22"] [--area NAME] [--long-trend METHOD] [--plan-name NAME]
+                                [--today YYYY-MM-DD] [--format-source] [--replace-history] [--json] [--progress]
   council-performance summarise <a.xlsx> <b.xlsx> ... --out-dir <folder> [same options]
   council-performance template <in.xlsx> --out <out.xlsx> [--directorate NAME] [--password TEXT]
-  council-performance collect <corporate.xlsx> [return1.xlsx ...] --out <out.xlsx> [--json]
+  council-performance collect <corporate.xlsx> [return1.xlsx ...] --out <out.xlsx> [--period "Q1 2021/22"] [--json]
+  council-performance repair-settings <in.xlsx> --out <out.xlsx>
   (from a clone: npm run -s cli -- <command> ...)
 
   summarise   read the workbook's indicators, outcomes, priorities, actions and risks,
@@ -24,6 +29,12 @@ const USAGE = `Usage:
   --out-dir   summarise each input into <folder>/<name>-summary.xlsx, one line per file
   --period    reporting period; by default the latest quarter with values in the data
   --area      your own area or organisation, in data that lists several (the others are shown as comparators)
+  --long-trend  what each indicator's long trend compares with: same-period-last-year (the default),
+              mean-of-previous-4 or same-period-mean (the same period's mean in earlier years); remembered
+  --plan-name the council's name for the plan its outcomes belong to ("Strategic Plan 2021-24"),
+              as the report writes it; by default the outcomes sheet's own title; remembered
+  --today     the day of the run (default: today): periods that begin after it are not reported as current,
+              and history is stored under it
   --format-source  also colour the status and risk-level columns of the input sheets
   --replace-history  replace the results stored for this period when they differ
               (the old results are kept in the history); without it they are never overwritten
@@ -32,14 +43,23 @@ const USAGE = `Usage:
   template    add a return sheet per directorate (and for the risk register) with drop-downs and
               protection, pre-filled with the current data
   collect     read filled returns (from the files given, or the template sheets in the workbook)
-              back into the corporate sheets, listing every change`;
+              back into the corporate sheets: only what each lead changed, every change and conflict listed
+  repair-settings  set a damaged settings store aside and go back to its last good copy`;
 
 const err = (line: string) => process.stderr.write(`${line}\n`);
 
+/** A real calendar day written YYYY-MM-DD. */
+function isDay(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
 /** The one stderr line for a run that could not be done. */
 function refusal(e: unknown, input: string): string {
-  if (e instanceof WorkbookFileError) return `Error: cannot use ${input}: ${e.message}`;
-  if (e instanceof UsageError) return `Error: ${e.message}`;
+  if (e instanceof WorkbookFileError || isUserError(e, "file") || isUserError(e, "settings")) return `Error: cannot use ${input}: ${(e as Error).message}`;
+  if (e instanceof UsageError || isUserError(e)) return `Error: ${(e as Error).message}`;
   return `Error: the run on ${input} failed unexpectedly: ${(e as Error).message}`;
 }
 
@@ -52,6 +72,9 @@ function parseCommandLine(argv: string[]) {
       "out-dir": { type: "string" },
       period: { type: "string" },
       area: { type: "string" },
+      "long-trend": { type: "string" },
+      "plan-name": { type: "string" },
+      today: { type: "string" },
       "format-source": { type: "boolean", default: false },
       "replace-history": { type: "boolean", default: false },
       json: { type: "boolean", default: false },
@@ -64,11 +87,22 @@ function parseCommandLine(argv: string[]) {
 }
 type Values = ReturnType<typeof parseCommandLine>["values"];
 
-/** One output per input in a folder: "<name>-summary.xlsx"; two inputs of the same name are refused. */
-function outputsIn(dir: string, inputs: string[]): string[] {
-  const outs = inputs.map((i) => join(dir, `${parse(i).name}-summary.xlsx`));
-  const twice = outs.find((o, i) => outs.indexOf(o) !== i);
-  if (twice) throw new CommandLineError(`two inputs would both be written to ${twice}: give them different names`);
+/**
+ * One output per input in a folder: "<name>-summary.xlsx" (.xlsm for a
+ * workbook with macros). Refused before anything is written: two inputs
+ * that would be written to one file, and an output that is one of the
+ * inputs (last quarter's summary given as an input, say), by any name.
+ */
+async function outputsIn(dir: string, inputs: string[]): Promise<string[]> {
+  const outs = inputs.map((i) => join(dir, `${parse(i).name}-summary${/\.xl[st]m$/i.test(i) ? ".xlsm" : ".xlsx"}`));
+  for (const [i, o] of outs.entries()) {
+    for (let j = 0; j < i; j++) {
+      if (await sameFile(o, outs[j])) throw new CommandLineError(`${inputs[j]} and ${inputs[i]} would both be written to ${o}: give them different names; nothing was written`);
+    }
+    for (const input of inputs) {
+      if (await sameFile(o, input)) throw new CommandLineError(`${o} is an input of this run, and would be overwritten by the summary of ${inputs[i]}: move it out of the way or use another --out-dir; nothing was written`);
+    }
+  }
   return outs;
 }
 
@@ -79,9 +113,18 @@ function summaryLine(input: string, out: string, r: SummariseOutcome): string {
 
 const jsonOf = (r: SummariseOutcome) => ({ ...r.json, lost: r.lostParts });
 
+/** The summarise options the command line gives, the same for one file or many (checked by checkSummariseOptions first). */
+function summariseArgs(input: string, out: string, values: Values): SummariseArgs {
+  const longTrend = values["long-trend"];
+  return {
+    input, out, period: values.period, area: values.area, today: values.today, formatSource: values["format-source"] ?? false, replaceHistory: values["replace-history"] ?? false,
+    longTrend: longTrend as LongTrendMethod | undefined, planName: values["plan-name"],
+  };
+}
+
 async function summariseOne(input: string, out: string, values: Values, steps: Progress): Promise<number> {
   try {
-    const r = await runSummarise({ input, out, period: values.period, area: values.area, formatSource: values["format-source"] ?? false, replaceHistory: values["replace-history"] ?? false }, steps);
+    const r = await runSummarise(summariseArgs(input, out, values), steps);
     steps.done();
     for (const w of r.warnings) err(`Warning: ${w}`);
     const warning = lostWarning(out, r.lost);
@@ -91,6 +134,7 @@ async function summariseOne(input: string, out: string, values: Values, steps: P
     return 0;
   } catch (e) {
     steps.done();
+    if (isUserError(e, "command-line")) throw e;
     err(refusal(e, input));
     return 1;
   }
@@ -98,12 +142,12 @@ async function summariseOne(input: string, out: string, values: Values, steps: P
 
 /** Several inputs, one by one: a line per file (results on stdout, refusals on stderr); exit 1 if any failed. */
 async function summariseMany(inputs: string[], dir: string, values: Values, steps: Progress): Promise<number> {
-  const outs = outputsIn(dir, inputs);
+  const outs = await outputsIn(dir, inputs);
   const files: object[] = [];
   let failed = 0;
   for (const [i, input] of inputs.entries()) {
     try {
-      const r = await runSummarise({ input, out: outs[i], period: values.period, area: values.area, formatSource: values["format-source"] ?? false, replaceHistory: values["replace-history"] ?? false }, steps);
+      const r = await runSummarise(summariseArgs(input, outs[i], values), steps);
       steps.done();
       for (const w of r.warnings) err(`Warning: ${input}: ${w}`);
       const warning = lostWarning(outs[i], r.lost);
@@ -132,6 +176,11 @@ async function run(command: string, inputs: string[], values: Values): Promise<n
     }
     if (values.out && outDir) throw new CommandLineError("give either --out <file> or --out-dir <folder>, not both");
     if (!inputs.length || (!values.out && !outDir)) throw new CommandLineError("summarise needs an input workbook and --out <file> (or several inputs and --out-dir <folder>)");
+    const longTrend = values["long-trend"];
+    if (longTrend !== undefined && !(LONG_TREND_METHODS as string[]).includes(longTrend)) {
+      throw new CommandLineError(`--long-trend must be one of ${LONG_TREND_METHODS.join(", ")}, not '${longTrend}'`);
+    }
+    if (values.today !== undefined && !isDay(values.today)) throw new CommandLineError(`--today '${values.today}' is not a day: write it as YYYY-MM-DD, e.g. 2024-09-30`);
     return outDir ? summariseMany(inputs, outDir, values, steps) : summariseOne(inputs[0], values.out!, values, steps);
   }
   if (outDir) throw new CommandLineError(`--out-dir is for summarise; ${command} writes one file, named with --out`);
@@ -145,13 +194,19 @@ async function run(command: string, inputs: string[], values: Values): Promise<n
       console.log(r.text);
       return 0;
     }
-    const r = await runCollect({ corporate: inputs[0], returns: inputs.slice(1), out: values.out });
+    if (command === "repair-settings") {
+      if (inputs.length > 1) throw new CommandLineError(`repair-settings takes one workbook, but was given ${inputs.length}`);
+      console.log(await runRepairSettings({ input: inputs[0], out: values.out }));
+      return 0;
+    }
+    const r = await runCollect({ corporate: inputs[0], returns: inputs.slice(1), out: values.out, period: values.period });
     const warning = lostWarning(values.out, r.lost);
     if (warning) err(warning);
     if (values.json) process.stdout.write(`${JSON.stringify(r.json)}\n`);
     else console.log(r.text);
     return 0;
   } catch (e) {
+    if (isUserError(e, "command-line")) throw e;
     err(refusal(e, inputs[0]));
     return 1;
   }
@@ -172,7 +227,7 @@ export async function main(argv: string[]): Promise<number> {
     (values.help ? console.log : err)(USAGE);
     return values.help ? 0 : 2;
   }
-  if (!["summarise", "template", "collect"].includes(command)) {
+  if (!["summarise", "template", "collect", "repair-settings"].includes(command)) {
     err(`Error: unknown command '${command}'`);
     err(USAGE);
     return 2;
@@ -180,12 +235,17 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await run(command, inputs, values);
   } catch (e) {
-    if (!(e instanceof CommandLineError)) throw e;
+    if (!(e instanceof CommandLineError) && !isUserError(e, "command-line")) throw e;
     err(`Error: ${e.message}`);
     return 2;
   }
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then((code) => (process.exitCode = code));
+  main(process.argv.slice(2)).then((code) => (process.exitCode = code), (e: unknown) => {
+    // A fault, not a refusal: said in one line, with the stack only when asked for.
+    process.stderr.write(`Error: the run failed unexpectedly: ${(e as Error).message}\n`);
+    if (process.env.DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
+    process.exitCode = 1;
+  });
 }

@@ -3,20 +3,27 @@ import { summarise, SummaryJson } from "../workbook/summarise";
 import { dataIssuesSheet, nothingUsableMessage } from "../core";
 import { XlsxWorkbook, WorkbookFileError } from "../workbook/xlsx/workbook";
 import { inspectPackage, lostBySheet, LostPart, zipFiles } from "../workbook/xlsx/parts";
-import { readInput, saveFile, refuseSameFile } from "./files";
+import { readInput, saveFile, refuseSameFile, outputKind } from "./files";
 import { printReadable, readableSummary } from "./print";
 import { UsageError } from "./errors";
 import { releaseMemory } from "./release-memory";
 import { Progress, silent } from "./progress";
+import { LongTrendMethod } from "../core/trend";
 
 export interface SummariseArgs {
   input: string;
   out: string;
   period?: string;
   area?: string;
+  /** The day of the run, YYYY-MM-DD (default: today). */
+  today?: string;
   formatSource: boolean;
   /** Replace results already stored for this period (the old ones are kept as superseded). */
   replaceHistory?: boolean;
+  /** What indicators' long trend compares with, for every indicator and outcome list (remembered). */
+  longTrend?: LongTrendMethod;
+  /** The council's name for the plan its outcomes belong to (remembered). */
+  planName?: string;
 }
 
 /**
@@ -41,7 +48,7 @@ export interface SummariseOutcome {
 /** The summarise step, and what the save and the printing need of it. */
 async function summarised(wb: XlsxWorkbook, args: SummariseArgs, progress: Progress) {
   const result = await summarise(wb, {
-    period: args.period, area: args.area, formatSource: args.formatSource, replaceHistory: args.replaceHistory,
+    period: args.period, area: args.area, today: args.today, formatSource: args.formatSource, replaceHistory: args.replaceHistory, longTrend: args.longTrend, planName: args.planName,
     onProgress: (step, fraction) => progress.step(step, fraction),
   });
   if (result.error) throw new UsageError(result.error);
@@ -59,18 +66,19 @@ async function summarised(wb: XlsxWorkbook, args: SummariseArgs, progress: Progr
 
 export async function runSummarise(args: SummariseArgs, progress: Progress = silent): Promise<SummariseOutcome> {
   useNodeZlib();
+  const as = outputKind(args.out);
   await refuseSameFile([args.input], args.out);
   const bytes = await readInput(args.input);
   const wb = await XlsxWorkbook.open(bytes);
   const { issueList, notes, dataIssuesSheet: issuesSheet, ...outcome } = await summarised(wb, args, progress);
   releaseMemory();
-  let saved = await wb.save();
+  let saved = await wb.save({ as });
   let lostParts: LostPart[] = [];
   if (saved.lost.length) {
     // Say in the workbook itself what the rewrite could not carry, then save again.
     const lines = [...notes, "This file was rewritten without some parts of the original, which remains unchanged:", ...saved.lost];
     if (issuesSheet) await wb.writeSheets([{ plan: dataIssuesSheet(issueList, lines, issuesSheet), replace: true }]);
-    saved = await wb.save();
+    saved = await wb.save({ as });
     lostParts = await lostBetween(bytes, saved.data);
   }
   await saveFile(args.out, saved.data);

@@ -4,6 +4,7 @@
  * failure is shown in a dialog; Office is told the command has finished on
  * every path.
  */
+import { isUserError } from "../core/user-error";
 import { summarise } from "../workbook/summarise";
 import { withExcelWorkbook } from "../workbook/office/excel-run";
 import { showMessage, COMMAND_DEADLINE_MS } from "./message-dialog";
@@ -19,7 +20,7 @@ export async function refreshSummaries(event: Office.AddinCommands.Event): Promi
     if (result.error) message = `Refresh summaries could not run: ${result.error}`;
   } catch (e) {
     const err = e as Error;
-    message = err.name === "CancelledError"
+    message = isUserError(err, "cancelled")
       ? "Refreshing took too long for a ribbon button, so it stopped before writing anything. Open the Performance report pane and use Run, which has no time limit."
       : `Refresh summaries did not finish. ${err.message}`;
   }
@@ -31,6 +32,7 @@ export async function refreshSummaries(event: Office.AddinCommands.Event): Promi
   showMessage(message, () => event.completed(), { ui: Office.context.ui, page, deadlineMs: COMMAND_DEADLINE_MS - (Date.now() - started) });
 }
 
-Office.onReady(() => {
-  Office.actions.associate("refreshSummaries", refreshSummaries);
+void Office.onReady(() => {
+  // refreshSummaries catches its own failures and always completes the event.
+  Office.actions.associate("refreshSummaries", (event: Office.AddinCommands.Event) => void refreshSummaries(event));
 });

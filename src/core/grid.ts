@@ -14,6 +14,8 @@ export interface SheetGrid {
   /** Excel tables on the sheet, with their ranges in A1 form. */
   tables?: { name: string; ref: string }[];
   visibility?: "visible" | "hidden" | "veryHidden";
+  /** Set when the sheet could not be read at all (its part is missing): why, in a few words. */
+  unreadable?: string;
   /**
    * The number format of each number cell whose format matters (not General,
    * not a date: dates arrive as Dates), indexed as `rows`; sparse, and absent

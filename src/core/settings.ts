@@ -1,9 +1,12 @@
+import * as v from "valibot";
+import { storedSettings, firstProblem } from "./settings-schema";
+import { compactHistory, expandHistory, trimHistory } from "./history-codec";
 import { MappingOverride } from "./detect/find-datasets";
 import { DatasetKind } from "./detect/roles";
 import { RiskMatrix, checkMatrix } from "./risk/matrix";
 import { StandardConfig } from "./standards/standard";
-import { Status, StatusLabels, Tolerance } from "./status";
-import { StaticBand, LongTrendMethod } from "./trend";
+import { StatusLabels, Tolerance } from "./status";
+import { StaticBand, LongTrendMethod, Trend } from "./trend";
 
 /** Per-dataset choices a performance officer can change; every field has a default. */
 export interface DatasetSettings {
@@ -16,16 +19,51 @@ export interface DatasetSettings {
   longTrend?: LongTrendMethod;
   spc?: boolean;
   statusLabels?: StatusLabels;
+  /** The council's own name for the plan an outcomes list belongs to ("Strategic Plan 2021-24"); by default the sheet's own title. */
+  planName?: string;
+}
+
+/**
+ * Every rule a period's results were worked out with, defaults written out,
+ * so a re-run of that period can use them again whatever today's settings say.
+ */
+export interface PeriodRules {
+  standard: StandardConfig | null;
+  /** Indicators and outcomes: the amber tolerance, how small a change counts as Static, the long trend's method, SPC on or off. */
+  tolerance?: Tolerance;
+  staticBand?: StaticBand;
+  longTrend?: LongTrendMethod;
+  spc?: boolean;
+  /** Long data: the council's own area the figures are about. */
+  area?: string;
+  /** Risk registers: the scales and levels the register was scored on, and where those levels came from. */
+  matrix?: RiskMatrix;
+  levelsSource?: string;
+  /** Status words the council mapped itself (absent: the product's own vocabulary). */
+  statusLabels?: StatusLabels;
+}
+
+/** What one item was published as: its status (or risk level) and the figures behind it. */
+export interface PublishedItem {
+  status: string;
+  score?: number;
+  value?: number | null;
+  likelihood?: number;
+  impact?: number;
+  /** Indicators: the short trend (against the previous period), which makes an item 'Red Red'. */
+  trend?: Trend;
 }
 
 /** What one period's run recorded, so next quarter can compare and last year is never recoloured. */
 export interface PeriodRecord {
   period: string;
   summary: { base: number; counted: number; percent: number | null; statusCounts: Record<string, number> };
-  /** Per item, by stable key: status (or band) and score or value. */
-  items: Record<string, { status: string; score?: number; value?: number | null; likelihood?: number; impact?: number }>;
-  /** The rules in force when this period was calculated. */
-  rules: { standard: StandardConfig | null; tolerance?: Tolerance; matrix?: string };
+  /** Per item, by stable key: what was published for it. */
+  items: Record<string, PublishedItem>;
+  /** The rules in force when this period was calculated (records stored by earlier versions hold only the standard and a tolerance set by hand). */
+  rules: PeriodRules;
+  /** Set when older periods' item detail was trimmed to keep the store small: how many items, and the day. */
+  itemsTrimmed?: { count: number; on: string };
   /** The day this record was stored (yyyy-mm-dd); absent from records stored before the date was kept. */
   storedAt?: string;
   /** Earlier records of this period that the user chose to replace, oldest first, each with the day it was replaced. */
@@ -36,7 +74,7 @@ export interface PeriodRecord {
 export type SupersededRecord = Omit<PeriodRecord, "superseded"> & { replacedAt: string };
 
 export interface WorkbookSettings {
-  version: typeof SETTINGS_VERSION;
+  version: number;
   datasets: Record<string, DatasetSettings>;
   riskMatrix: RiskMatrix | null;
   /** The council's own area or organisation, in long data that holds several. */
@@ -49,7 +87,8 @@ export interface WorkbookSettings {
   history: Record<string, Record<string, PeriodRecord>>;
 }
 
-export const SETTINGS_VERSION = 1;
+/** 2: history stored compact (history-codec.ts). Format 1 is read as it was. */
+export const SETTINGS_VERSION = 2;
 
 export function emptySettings(): WorkbookSettings {
   return { version: SETTINGS_VERSION, datasets: {}, riskMatrix: null, ownedSheets: {}, sourceFormats: [], history: {} };
@@ -65,70 +104,72 @@ export function defaultStandard(kind: DatasetKind): StandardConfig | null {
   }
 }
 
-const STATUS_WORDS: Status[] = ["Green", "Amber", "Red", "Complete", "Data only", "No data", "Check"];
+/** Why stored settings cannot be used as they are; the store is then never written over. */
+export type SettingsProblem =
+  | { kind: "damaged"; detail: string }
+  | { kind: "newer"; version: number };
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
+export interface ParsedSettings {
+  settings: WorkbookSettings;
+  notes: string[];
+  /** Set when the text could not be used: `settings` are then the defaults. */
+  problem: SettingsProblem | null;
 }
 
 /**
- * Read stored settings: unknown versions are refused with a reason, older
- * shapes migrated, and anything malformed dropped back to its default with
- * a note, so a damaged settings sheet never stops a run.
+ * Read stored settings, checked against their schema (settings-schema.ts).
+ * Fields this version does not know are kept. Text that is not valid JSON,
+ * or breaks the schema anywhere, is "damaged"; a newer format is "newer";
+ * either way the defaults are returned with the problem, and the caller
+ * must not save over the text (see workbook/settings-store.ts).
  */
-export function parseSettings(json: string | null): { settings: WorkbookSettings; notes: string[] } {
-  const notes: string[] = [];
-  const settings = emptySettings();
-  if (!json) return { settings, notes };
+export function parseSettings(json: string | null): ParsedSettings {
+  if (!json) return { settings: emptySettings(), notes: [], problem: null };
+  const damaged = (detail: string): ParsedSettings => ({ settings: emptySettings(), notes: [], problem: { kind: "damaged", detail } });
   let raw: unknown;
   try {
     raw = JSON.parse(json);
-  } catch {
-    return { settings, notes: ["The stored settings could not be read (not valid JSON); defaults were used and will be saved afresh."] };
+  } catch (e) {
+    return damaged(`it is not valid JSON (${(e as Error).message})`);
   }
-  if (!isObject(raw)) return { settings, notes: ["The stored settings were not an object; defaults were used."] };
-  const version = raw.version;
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return damaged("it is not a JSON object");
+  const version = (raw as { version?: unknown }).version;
   if (typeof version === "number" && version > SETTINGS_VERSION) {
-    return { settings, notes: [`The settings were saved by a newer version (format ${version}); defaults were used for this run and the stored settings were kept unchanged.`] };
+    return { settings: emptySettings(), notes: [], problem: { kind: "newer", version } };
   }
-  if (isObject(raw.datasets)) {
-    for (const [id, ds] of Object.entries(raw.datasets)) {
-      if (!isObject(ds)) continue;
-      const clean: DatasetSettings = {};
-      if (typeof ds.label === "string") clean.label = ds.label;
-      if (isObject(ds.mapping)) clean.mapping = ds.mapping as MappingOverride;
-      if (ds.standard === null) clean.standard = null;
-      else if (isObject(ds.standard) && typeof ds.standard.expected === "number" && Array.isArray(ds.standard.counts)
-        && ds.standard.counts.every((s) => STATUS_WORDS.includes(s as Status))) clean.standard = ds.standard as unknown as StandardConfig;
-      if (isObject(ds.tolerance) && (ds.tolerance.kind === "percent" || ds.tolerance.kind === "absolute") && typeof ds.tolerance.value === "number") {
-        clean.tolerance = ds.tolerance as Tolerance;
-      }
-      if (isObject(ds.staticBand) && (ds.staticBand.kind === "percent" || ds.staticBand.kind === "absolute") && typeof ds.staticBand.value === "number") {
-        clean.staticBand = ds.staticBand as StaticBand;
-      }
-      if (ds.longTrend === "same-period-last-year" || ds.longTrend === "mean-of-previous-4" || ds.longTrend === "same-period-mean") clean.longTrend = ds.longTrend;
-      if (typeof ds.spc === "boolean") clean.spc = ds.spc;
-      if (isObject(ds.statusLabels)) clean.statusLabels = ds.statusLabels as StatusLabels;
-      settings.datasets[id] = clean;
-    }
+  const checked = v.safeParse(storedSettings, raw);
+  if (!checked.success) return damaged(firstProblem(checked.issues));
+  const out = checked.output;
+  if (out.riskMatrix) {
+    const problems = checkMatrix(out.riskMatrix as unknown as RiskMatrix);
+    if (problems.length) return damaged(`its risk matrix is not usable: ${problems.join("; ")}`);
   }
-  if (isObject(raw.riskMatrix)) {
-    const problems = checkMatrix(raw.riskMatrix as unknown as RiskMatrix);
-    if (problems.length === 0) settings.riskMatrix = raw.riskMatrix as unknown as RiskMatrix;
-    else notes.push(`The stored risk matrix was not used: ${problems.join("; ")}.`);
+  const { historyKeys, history, ...rest } = out;
+  let expanded: WorkbookSettings["history"];
+  try {
+    expanded = expandHistory(history ?? {}, historyKeys ?? {});
+  } catch (e) {
+    return damaged(`its history ${(e as Error).message}`);
   }
-  if (typeof raw.ownArea === "string" && raw.ownArea.trim()) settings.ownArea = raw.ownArea.trim();
-  if (isObject(raw.ownedSheets)) {
-    for (const [k, v] of Object.entries(raw.ownedSheets)) if (typeof v === "string") settings.ownedSheets[k] = v;
-  }
-  if (Array.isArray(raw.sourceFormats)) {
-    settings.sourceFormats = raw.sourceFormats.filter((f): f is WorkbookSettings["sourceFormats"][number] =>
-      isObject(f) && typeof f.sheet === "string" && typeof f.ref === "string" && Array.isArray(f.formulas));
-  }
-  if (isObject(raw.history)) settings.history = raw.history as WorkbookSettings["history"];
-  return { settings, notes };
+  const settings = {
+    ...emptySettings(),
+    ...rest,
+    version: SETTINGS_VERSION,
+    ownArea: typeof rest.ownArea === "string" && rest.ownArea.trim() ? rest.ownArea.trim() : undefined,
+    history: expanded,
+  } as WorkbookSettings;
+  if (settings.ownArea === undefined) delete settings.ownArea;
+  return { settings, notes: [], problem: null };
 }
 
-export function serialiseSettings(s: WorkbookSettings): string {
-  return JSON.stringify(s);
+/** The text to store: history compact (items by column, older periods' items trimmed), every other field as it is. */
+export function serialiseSettings(s: WorkbookSettings, today = todayIso()): string {
+  const { history, ...rest } = s;
+  return JSON.stringify({ ...rest, version: SETTINGS_VERSION, ...compactHistory(trimHistory(history, today)) });
+}
+
+/** The local calendar day, yyyy-mm-dd. */
+export function todayIso(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }

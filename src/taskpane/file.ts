@@ -8,10 +8,11 @@
 import type { PaneHost, RunOutcome } from "./host";
 import type { WorkerOp } from "./file-worker/protocol";
 import { WorkerClient } from "./file-worker/client";
+import { UserError } from "../core/user-error";
 
-/** The error a cancelled operation ends with (the same name the run's own cancellation uses). */
+/** The error a cancelled operation ends with (the same kind the run's own cancellation has). */
 export function cancelledError(): Error {
-  return Object.assign(new Error("Cancelled. Nothing was written."), { name: "CancelledError" });
+  return new UserError("cancelled", "Cancelled. Nothing was written.");
 }
 
 /** Operations that change the workbook: replayed, in order, on a fresh worker after a Cancel. */

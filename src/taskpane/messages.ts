@@ -2,6 +2,19 @@ import type { TemplateResult } from "../workbook/templates";
 import type { CollectJson } from "../workbook/collect";
 
 /**
+ * Said before a run inside Excel: the run deletes its temporary sheets, and
+ * Worksheet.delete clears the person's undo stack on every platform
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities).
+ */
+export const RUN_CLEARS_UNDO =
+  "A run cannot be undone with Ctrl+Z, and Excel forgets the edits you made before it too: save your workbook first if you may want to go back.";
+
+/** Said where this Excel cannot report merged cells (Range.getMergedAreasOrNullObject is ExcelApi 1.13). */
+export const MERGES_UNKNOWN =
+  "This version of Excel cannot tell the add-in which cells are merged (that needs Microsoft 365 Version 2102 or later, Office 2021, or Excel for Mac 16.50), " +
+  "so a table laid out with merged cells may be read differently from the saved file. Update Excel, or summarise the saved file with the command line.";
+
+/**
  * One line for the pane after templates are made: how many, for whom and one
  * example name, not every sheet's name (a council with 13 directorates gets 26,
  * and they are all in the workbook's tabs).

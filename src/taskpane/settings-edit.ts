@@ -8,6 +8,7 @@ import { levelOnScale } from "../core/risk/scale";
 import { cellText } from "../core/values";
 import { DatasetSettings, WorkbookSettings, defaultStandard } from "../core/settings";
 import { DEFAULT_TOLERANCE, Status } from "../core/status";
+import { DEFAULT_LONG_TREND, LongTrendMethod } from "../core/trend";
 import type { DatasetInfo, Inspection } from "../workbook/inspect";
 
 export interface DatasetDraft {
@@ -19,6 +20,10 @@ export interface DatasetDraft {
   /** Changes this small or smaller count as Static. */
   band: number;
   spc: boolean;
+  /** What the long trend compares with. */
+  longTrend: LongTrendMethod;
+  /** Outcomes: the plan's name as the report writes it ("" for the sheet's own title). */
+  planName: string;
 }
 
 export interface MatrixDraft {
@@ -45,6 +50,8 @@ function datasetDraft(d: DatasetInfo, saved: DatasetSettings): DatasetDraft {
     tolerance: (saved.tolerance ?? DEFAULT_TOLERANCE).value,
     band: saved.staticBand?.value ?? 0,
     spc: saved.spc ?? true,
+    longTrend: saved.longTrend ?? DEFAULT_LONG_TREND,
+    planName: saved.planName ?? "",
   };
 }
 
@@ -139,7 +146,8 @@ export function changesToSave(inspection: Inspection, draft: SettingsDraft): { d
     if (!edit || same(edit, base.datasets[d.id])) continue;
     datasets[d.id] = {
       standard: edit.hasStandard ? { expected: edit.expected, counts: edit.counts } : null,
-      ...(isMeasured(d) ? { tolerance: { kind: "percent", value: edit.tolerance }, staticBand: { kind: "absolute", value: edit.band }, spc: edit.spc } : {}),
+      ...(isMeasured(d) ? { tolerance: { kind: "percent", value: edit.tolerance }, staticBand: { kind: "absolute", value: edit.band }, spc: edit.spc, longTrend: edit.longTrend } : {}),
+      ...(d.kind === "outcomes" ? { planName: edit.planName.trim() || undefined } : {}),
     } as DatasetSettings;
   }
   const out: { datasets: Record<string, DatasetSettings>; matrix?: RiskMatrix | null } = { datasets };
@@ -150,7 +158,12 @@ export function changesToSave(inspection: Inspection, draft: SettingsDraft): { d
 
 /** Apply a save to the workbook's settings (the same in Excel and in file mode). */
 export function applySettings(s: WorkbookSettings, datasets: Record<string, DatasetSettings>, matrix?: RiskMatrix | null, ownArea?: string): void {
-  for (const [id, patch] of Object.entries(datasets)) s.datasets[id] = { ...(s.datasets[id] ?? {}), ...patch };
+  for (const [id, patch] of Object.entries(datasets)) {
+    const next: DatasetSettings = { ...(s.datasets[id] ?? {}), ...patch };
+    // A plan name cleared in Settings goes back to the sheet's own title.
+    if ("planName" in patch && !patch.planName) delete next.planName;
+    s.datasets[id] = next;
+  }
   if (matrix !== undefined) s.riskMatrix = matrix;
   if (ownArea !== undefined) {
     if (ownArea.trim()) s.ownArea = ownArea.trim();

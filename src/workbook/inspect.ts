@@ -1,10 +1,13 @@
 import {
-  parseSettings, surveyDatasets, surveyPeriods, defaultReportingPeriod, defaultPeriod, datasetId, datasetLabel, scanRows, formatPeriod, fillMerges, cellText,
-  columnLetter, isBlank, normaliseWord, isPercentFormat, formatNumber, formatUkDate, truncate, judgeReading, readActions, registerScales, quarterOf, periodIndex, periodKey,
+  surveyDatasets, surveyPeriods, defaultReportingPeriod, defaultPeriod, datasetId, datasetLabel, scanRows, formatPeriod, fillMerges, cellText, columnKeys,
+  columnLetter, isBlank, isPercentFormat, formatNumber, formatUkDate, truncate, judgeReading, readActions, registerScales, quarterOf, periodIndex, periodKey,
   DatasetKind, Role, WorkbookSettings, SheetGrid, ScannedRow, SkippedSheet, Reading, RiskMatrix, DetectedDataset, CellValue, Period, CalendarDate,
 } from "../core";
 import { reportRisks } from "../core/report/risks";
-import { WorkbookPort, SETTINGS_SHEET } from "./port";
+import { sheetTitle, planNameFrom } from "../core/report/sheet-title";
+import { WorkbookPort } from "./port";
+import { loadSettings } from "./settings-store";
+import { councilSheets } from "./own-sheets";
 
 /** One column of a table as the mapping drop-downs show it: where it is, what it is called, what it holds. */
 export interface ColumnInfo {
@@ -42,6 +45,8 @@ export interface DatasetInfo {
   runnerUp: Partial<Record<Role, string>>;
   /** Priorities and actions: the directorates (or owners) named in their rows, as written. */
   groups: string[];
+  /** Outcomes: the plan's name as the report writes it unless Settings names it (the sheet's own title), or null. */
+  planName: string | null;
   /** Risk registers: the scales and levels a run would use, where they come from, and what the register holds. */
   risk?: RiskReading;
 }
@@ -90,9 +95,9 @@ const AXIS_VALUES = 200;
 
 /** Read the workbook and describe what would be summarised, writing nothing. */
 export async function inspectWorkbook(port: WorkbookPort): Promise<Inspection> {
-  const { settings, notes } = parseSettings(await port.readSettings());
+  const { settings, notes } = await loadSettings(port);
   const sheets = await port.listSheets();
-  const grids: SheetGrid[] = (await port.readSheets(sheets.filter((s) => s.name !== SETTINGS_SHEET).map((s) => s.name))).map(fillMerges);
+  const grids: SheetGrid[] = (await port.readSheets(councilSheets(sheets))).map(fillMerges);
   const { datasets: found, skipped } = surveyDatasets(grids, settings);
   // The default period, and what the run would say about it (few values, or series ending apart).
   const surveys = surveyPeriods(grids, found);
@@ -121,8 +126,13 @@ export async function inspectWorkbook(port: WorkbookPort): Promise<Inspection> {
     let reading: Reading;
     let risk: RiskReading | undefined;
     if (d.kind === "risks") {
-      const used = reportRisks({ grids, grid, dataset: d, id, settings: ds, configured: settings.riskMatrix, previous: null, asAt: null }).report;
-      const own = settings.riskMatrix ? reportRisks({ grids, grid, dataset: d, id, settings: ds, configured: null, previous: null, asAt: null }).report : null;
+      // Scored as the run scores it: on the matrix in Settings where there is one, else on the register's own.
+      const scored = (matrix: RiskMatrix | null) => reportRisks({
+        grids, grid, detected: d, id, settings: ds, previous: null, period: null, asAt: null, ownArea: null, today: null,
+        matrix: matrix ? { matrix, source: "the risk matrix in Settings" } : null,
+      }).report;
+      const used = scored(settings.riskMatrix);
+      const own = settings.riskMatrix ? scored(null) : null;
       reading = used.reading;
       risk = {
         matrix: used.matrix,
@@ -153,6 +163,7 @@ export async function inspectWorkbook(port: WorkbookPort): Promise<Inspection> {
       confidenceByRole: d.roleScores ?? {},
       runnerUp,
       groups,
+      planName: d.kind === "outcomes" ? planNameFrom(sheetTitle(grid, d)) : null,
       ...(risk ? { risk } : {}),
     };
   });
@@ -186,7 +197,6 @@ const kindOrder = (p: Period) => ["quarter", "month", "year"].indexOf(p.kind);
 
 /** Each column's key, letter, group label and first values; a repeated header gets "#2", "#3"… in its key. */
 function columnsOf(grid: SheetGrid, d: DetectedDataset, scanned: ScannedRow[]): ColumnInfo[] {
-  const seen = new Map<string, number>();
   const samples: string[][] = d.headers.map(() => []);
   let wanting = d.headers.length;
   for (const r of scanned) {
@@ -200,12 +210,10 @@ function columnsOf(grid: SheetGrid, d: DetectedDataset, scanned: ScannedRow[]): 
       if (samples[i].length === SAMPLES) wanting--;
     });
   }
+  const keys = columnKeys(d.headers);
   return d.headers.map((header, i) => {
-    const norm = normaliseWord(header);
-    const n = (seen.get(norm) ?? 0) + 1;
-    seen.set(norm, n);
     return {
-      key: n === 1 ? header : `${header}#${n}`,
+      key: keys[i],
       letter: columnLetter(d.left + i),
       header,
       context: d.headerContext?.[i]?.trim() || null,

@@ -1,11 +1,10 @@
-import { RiskMatrix } from "../core";
+import { RiskMatrix, UserError } from "../core";
 import { officeColour } from "./office/values";
 
 /** A setting the person must change before it can be saved, worded for them. */
-export class SettingsError extends Error {
+export class SettingsError extends UserError {
   constructor(message: string) {
-    super(message);
-    this.name = "SettingsError";
+    super("settings", message);
   }
 }
 

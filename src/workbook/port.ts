@@ -7,10 +7,19 @@ export interface CellUpdate {
   value: PlanValue;
 }
 
+/** A cell left unchanged because it holds a formula. */
+export interface KeptFormula {
+  row: number;
+  col: number;
+  formula: string;
+}
+
 /** Sheet names and visibility, without reading values. */
 export interface SheetInfo {
   name: string;
   visibility: "visible" | "hidden" | "veryHidden";
+  /** A sheet the product wrote: the purpose its marker names (see own-sheets.ts); null or absent for a council's sheet. */
+  own?: string | null;
 }
 
 /** Rules the product adds to a council's own sheet (only with the user's say-so). */
@@ -47,14 +56,34 @@ export interface WorkbookPort {
   /**
    * Write single values into a council's sheet. Used only by collecting
    * returns, whose every change is listed on the Collected returns sheet.
+   * A cell holding a formula is never replaced: it is left as it is and
+   * returned, with its formula, for the caller to report.
    */
-  updateCells(sheet: string, updates: CellUpdate[]): Promise<void>;
-  readSettings(): Promise<string | null>;
-  writeSettings(json: string): Promise<void>;
+  updateCells(sheet: string, updates: CellUpdate[]): Promise<KeptFormula[]>;
+  /** The text of one copy of the settings store (see settings-store.ts); the current one by default. */
+  readSettings(copy?: SettingsCopy): Promise<string | null>;
+  writeSettings(json: string, copy?: SettingsCopy): Promise<void>;
 }
 
 /** The very hidden sheet holding settings and history, readable by both hosts. */
 export const SETTINGS_SHEET = "CPE_Settings";
+
+/**
+ * The store's copies, each a very hidden sheet: the current text; the last
+ * good one (the same text, written after it), to fall back on when current is
+ * damaged; and damaged text a repair set aside, never discarded.
+ */
+export type SettingsCopy = "current" | "last-good" | "set-aside";
+export const SETTINGS_SHEETS: Record<SettingsCopy, string> = {
+  current: SETTINGS_SHEET,
+  "last-good": "CPE_Settings_LastGood",
+  "set-aside": "CPE_Settings_SetAside",
+};
+
+/** A sheet of the settings store, never read as data. */
+export function isSettingsSheet(name: string): boolean {
+  return Object.values(SETTINGS_SHEETS).some((n) => n.toLowerCase() === name.toLowerCase());
+}
 /** Excel's limit on a cell's text; settings are split across cells below it. */
 export const SETTINGS_CHUNK = 30_000;
 

@@ -1,8 +1,11 @@
 import {
-  buildReport, parseSettings, serialiseSettings, actionsTemplate, risksTemplate, ActionsReport, RisksReport, SheetPlan, normaliseWord,
+  buildReport, actionsTemplate, risksTemplate, ActionsReport, RisksReport, SheetPlan, normaliseWord, provenanceText, todayIso, DEFAULT_MATRIX, cellText,
 } from "../core";
-import { WorkbookPort, SETTINGS_SHEET } from "./port";
+import { WorkbookPort } from "./port";
+import { loadSettings, saveSettings } from "./settings-store";
+import { councilSheets } from "./own-sheets";
 import { OwnedSheetNames } from "./sheet-names";
+import { corporateFields } from "./return-fields";
 
 export interface TemplateOptions {
   /** Only this directorate's return (priorities and actions). */
@@ -34,15 +37,16 @@ export function templateSheetName(group: string, dataset: string): string {
  * Template sheets are the product's own: a re-run replaces them.
  */
 export async function makeTemplates(port: WorkbookPort, options: TemplateOptions = {}): Promise<TemplateResult> {
-  const { settings } = parseSettings(await port.readSettings());
+  const loaded = await loadSettings(port);
+  const { settings } = loaded;
   const sheets = await port.listSheets();
-  const grids = await port.readSheets(sheets.filter((s) => s.name !== SETTINGS_SHEET).map((s) => s.name));
+  const grids = await port.readSheets(councilSheets(sheets));
   const built = buildReport(grids, settings, { period: options.period });
   if (built.error) return { sheets: [], error: built.error };
   const period = built.report.period ?? "this period";
   const wanted = options.directorate ? normaliseWord(options.directorate) : null;
 
-  const sheetNames = new OwnedSheetNames(settings.ownedSheets, sheets.map((s) => s.name));
+  const sheetNames = new OwnedSheetNames(settings.ownedSheets, sheets);
   const replacing = new Set<string>();
   const nameFor = (purpose: string, label: string): string => {
     const { name, replace } = sheetNames.claim(purpose, label);
@@ -50,6 +54,11 @@ export async function makeTemplates(port: WorkbookPort, options: TemplateOptions
     return name;
   };
 
+  const made = todayIso();
+  // What each item's returnable fields hold now, fingerprinted into its row (see provenance.ts).
+  const was = (d: ActionsReport | RisksReport) => new Map([...corporateFields(d, grids)].map(([key, fields]) => [
+    key, provenanceText(Object.fromEntries(Object.entries(fields).map(([f, c]) => [f, c.value])), d.kind === "risks" ? d.matrix : DEFAULT_MATRIX),
+  ]));
   const plans: { plan: SheetPlan; dataset: string; directorate: string; rows: number }[] = [];
   for (const r of built.report.datasets) {
     if (r.kind === "priorities" || r.kind === "actions") {
@@ -59,12 +68,16 @@ export async function makeTemplates(port: WorkbookPort, options: TemplateOptions
         if (wanted && normaliseWord(group) !== wanted) continue;
         const purpose = `template:${a.id}:${group}`;
         const name = nameFor(purpose, templateSheetName(group, a.label));
-        plans.push({ plan: actionsTemplate(a, group, name, period, options.password), dataset: a.label, directorate: group, rows: g.total });
+        plans.push({ plan: actionsTemplate({ report: a, group, name, period, made, was: was(a), password: options.password }), dataset: a.label, directorate: group, rows: g.total });
       }
     } else if (r.kind === "risks" && !wanted) {
       const k = r as RisksReport;
       const name = nameFor(`template:${k.id}:`, templateSheetName("", k.label));
-      plans.push({ plan: risksTemplate(k, name, period, options.password), dataset: k.label, directorate: "", rows: k.risks.length });
+      const commentary = new Map([...corporateFields(k, grids)].map(([key, f]) => [key, cellText(f.commentary?.value).trim()]));
+      plans.push({
+        plan: risksTemplate({ report: k, name, period, made, was: was(k), password: options.password, commentary }),
+        dataset: k.label, directorate: "", rows: k.risks.length,
+      });
     }
   }
   if (plans.length === 0) {
@@ -72,6 +85,6 @@ export async function makeTemplates(port: WorkbookPort, options: TemplateOptions
   }
   await port.writeSheets(plans.map(({ plan }) => ({ plan, replace: replacing.has(plan.name) })));
   for (const { plan } of plans) settings.ownedSheets[plan.purpose] = plan.name;
-  await port.writeSettings(serialiseSettings(settings));
+  await saveSettings(port, loaded, settings);
   return { sheets: plans.map((p) => ({ name: p.plan.name, dataset: p.dataset, directorate: p.directorate, rows: p.rows })) };
 }

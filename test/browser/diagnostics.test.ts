@@ -61,5 +61,5 @@ describe("Diagnostics in the pane", () => {
     await page.getByRole("heading", { name: "Diagnostics" }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SHOTS, "diagnostics.png"), fullPage: true });
     await context.close();
-  }, 60_000);
+  }, 600_000);
 });

@@ -22,6 +22,8 @@ export async function openFilePane(width: number, options: { acceptDownloads?: b
   const server = await serveDist();
   const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: options.acceptDownloads ?? false });
+  // Generous waits: on a machine whose cores are busy the page is slow, not wrong.
+  context.setDefaultTimeout(90_000);
   await context.addInitScript({ path: require.resolve("axe-core/axe.min.js") });
   const page = await context.newPage();
   options.watch?.(page);

@@ -8,6 +8,8 @@ const TYPES: Record<string, string> = {
 
 /** A static server for dist/ on a free loopback port. */
 export async function serveDist(dir = join(__dirname, "..", "..", "dist")): Promise<{ url: string; close: () => Promise<void> }> {
+  // The handler catches its own failures (a 404), so its promise is left to run.
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
   const server: Server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent((req.url ?? "/").split("?")[0])).replace(/^(\.\.[/\\])+/, "");
     try {

@@ -66,11 +66,12 @@ describe("task pane inside Excel (fake host)", () => {
     browser = await launchChromium();
     // CSP is bypassed only so axe-core can be injected for the accessibility check.
     const context = await browser.newContext({ viewport: { width: 350, height: 900 }, bypassCSP: true });
+    context.setDefaultTimeout(90_000);
     await context.addInitScript({ content: await fakeHostScript() });
     await context.addInitScript({ path: require.resolve("axe-core/axe.min.js") });
     page = await context.newPage();
     await page.goto(`${server.url}/taskpane.html`);
-  }, 60_000);
+  }, 600_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -79,7 +80,7 @@ describe("task pane inside Excel (fake host)", () => {
 
   it("says plainly when Excel is busy, and reads the workbook when asked to try again", async () => {
     const alert = page.getByRole("alert").filter({ hasText: "The workbook could not be read" });
-    await alert.waitFor({ timeout: 30_000 });
+    await alert.waitFor({ timeout: 90_000 });
     await alert.getByText("Excel is busy because a cell is being edited. Press Enter or Esc in the sheet, then try again.").waitFor();
     // Focus goes to the failure, so a keyboard or screen-reader user is told and is one Tab from Try again.
     await page.waitForFunction(() => document.activeElement?.id === "error-notice");
@@ -87,9 +88,9 @@ describe("task pane inside Excel (fake host)", () => {
     expect(await horizontalOverflow(page)).toEqual([]);
     await page.screenshot({ path: join(SHOTS, "11-excel-error.png") });
     await alert.getByRole("button", { name: "Try again" }).click();
-    await page.getByRole("heading", { name: "7 tables to report on" }).waitFor({ timeout: 10_000 });
+    await page.getByRole("heading", { name: "7 tables to report on" }).waitFor({ timeout: 90_000 });
     await page.waitForFunction(() => document.activeElement?.id === "datasets-title");
-  }, 60_000);
+  }, 600_000);
 
   it("has no serious accessibility violation on the workbook, settings and run views", async () => {
     expect(await axeSerious(page)).toEqual([]);
@@ -100,6 +101,12 @@ describe("task pane inside Excel (fake host)", () => {
     expect(await axeSerious(page)).toEqual([]);
   });
 
+  it("says before a run, inside Excel, that a run cannot be undone with Ctrl+Z", async () => {
+    await page.getByRole("tab", { name: "Run" }).click();
+    await expect(page.getByTestId("undo-note").textContent()).resolves.toMatch(/cannot be undone with Ctrl\+Z.*save your workbook first/);
+    await page.screenshot({ path: join(SHOTS, "4b-run-in-excel.png") });
+  });
+
   it("offers Try again when a run fails in Excel", async () => {
     await page.getByRole("button", { name: "Run", exact: true }).click();
     const alert = page.getByRole("alert").filter({ hasText: "The run did not finish" });
@@ -107,7 +114,7 @@ describe("task pane inside Excel (fake host)", () => {
     await page.waitForFunction(() => document.activeElement?.id === "error-notice");
     expect(await axeSerious(page)).toEqual([]);
     await alert.getByRole("button", { name: "Try again" }).click();
-    await page.getByText("Outcomes: 15/24 (62.5%) Green — standard 75% not achieved").waitFor({ timeout: 10_000 });
+    await page.getByText("Outcomes: 15/24 (62.5%) Green — standard 75% not achieved").waitFor({ timeout: 90_000 });
     await page.getByRole("tab", { name: "Run" }).click();
   });
 
@@ -122,7 +129,7 @@ describe("task pane inside Excel (fake host)", () => {
     expect(await axeSerious(page)).toEqual([]);
     expect(await horizontalOverflow(page)).toEqual([]);
     await page.evaluate(() => (window as unknown as { __releaseRun: () => void }).__releaseRun());
-    await page.getByText("Outcomes: 15/24 (62.5%) Green — standard 75% not achieved").waitFor({ timeout: 10_000 });
+    await page.getByText("Outcomes: 15/24 (62.5%) Green — standard 75% not achieved").waitFor({ timeout: 90_000 });
     expect(await axeSerious(page)).toEqual([]);
   });
 

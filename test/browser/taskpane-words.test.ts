@@ -40,7 +40,7 @@ describe("task pane: status words not yet rated, and the council's own area", ()
   beforeAll(async () => {
     pane = await openFilePane(350);
     page = pane.page;
-  }, 60_000);
+  }, 600_000);
 
   afterAll(async () => {
     await pane?.close();
@@ -48,7 +48,7 @@ describe("task pane: status words not yet rated, and the council's own area", ()
 
   it("counts an unknown word as not rated, lets the user map it once, and the next run counts it", async () => {
     await page.getByTestId("file-input").setInputFiles(await milestones());
-    await page.getByRole("heading", { name: "1 table to report on" }).waitFor({ timeout: 30_000 });
+    await page.getByRole("heading", { name: "1 table to report on" }).waitFor({ timeout: 90_000 });
     // The tracker states no period: it is chosen from the quarters its due dates fall in.
     await page.getByRole("button", { name: "Use Q2 2024/25" }).click();
     await page.getByRole("tab", { name: "Run" }).click();
@@ -66,12 +66,12 @@ describe("task pane: status words not yet rated, and the council's own area", ()
     await page.getByRole("heading", { name: "Words not yet rated" }).waitFor({ state: "detached", timeout: 60_000 });
     expect(await page.getByText(/not rated/).count()).toBe(0);
     expect(await page.getByText(/Milestones: 2\/4 \(50%\)/).count()).toBeGreaterThan(0);
-  }, 120_000);
+  }, 600_000);
 
   it("lets the user name their own area on the Workbook step, and the next run is about it", async () => {
     await page.getByRole("button", { name: "Open another file" }).first().click();
     await page.getByTestId("file-input").setInputFiles(await claimants());
-    await page.getByRole("heading", { name: "1 table to report on" }).waitFor({ timeout: 30_000 });
+    await page.getByRole("heading", { name: "1 table to report on" }).waitFor({ timeout: 90_000 });
     await page.getByRole("tab", { name: "Run" }).click();
     await page.getByRole("button", { name: "Run", exact: true }).click();
     await page.getByRole("heading", { name: "Choose your area" }).waitFor({ timeout: 60_000 });
@@ -91,5 +91,5 @@ describe("task pane: status words not yet rated, and the council's own area", ()
     await page.getByRole("heading", { name: /^Trafford beside the other areas/ }).waitFor({ timeout: 60_000 });
     expect(await page.getByRole("heading", { name: "Choose your area" }).count()).toBe(0);
     expect(await page.getByRole("tab", { name: "Results", selected: true }).count()).toBe(1);
-  }, 120_000);
+  }, 600_000);
 });

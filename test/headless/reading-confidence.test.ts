@@ -43,6 +43,20 @@ describe("reading confidence reaches every headline", () => {
     expect(text(sheetValues(book.getWorksheet("Commentary")!))).toContain("[To check before publishing: 2 of 5 rows could not be used (see Data issues).]");
   });
 
+  it("stays in doubt on the next run: the run's own remembered mapping is not a person's confirmation", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Priorities");
+    ws.addRow(["Priority", "Directorate", "Due Date", "RAG at Q1"]);
+    ws.addRow(["Open the archive", "Culture", "31/03/22", "Green"]);
+    ws.addRow(["Fix the roof", "Estates", "31/03/22", "31/03/22"]);
+    const first = await run(wb, "doubtful-twice", true);
+    const again = join(dir, "doubtful-twice-again.xlsx");
+    const r = await runCli(["summarise", first.out, "--out", again, "--json"]);
+    const [one, two] = [first.r, r].map((x) => (JSON.parse(x.stdout) as SummaryJson).datasets[0].reading);
+    expect(one.confidence).toBe("doubtful");
+    expect(two).toEqual(one);
+  });
+
   it("an empty template is said to be empty, never '0 risks' or '0%'", async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("Risk Log").addRow(["Id", "Risk", "Probability", "Impact", "Owner"]);

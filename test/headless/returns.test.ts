@@ -33,7 +33,12 @@ describe("directorate templates", () => {
     const ws = wb.getWorksheet("Finance Directorate priorities")!;
     expect(String(ws.getCell("B1").value)).toBe("Finance: Directorate priorities, return for Q1 2021/22");
     expect(String(ws.getCell("B2").value)).toBe("How to fill this in");
-    expect(ws.getRow(7).values).toEqual([undefined, "Key", "Title", "Due date", "RAG", "Commentary", "Directorate"]);
+    expect(ws.getRow(7).values).toEqual([undefined, "Key", "Title", "Due date", "RAG", "Commentary", "Directorate", "Was"]);
+    // What each row held when made, as fingerprints of RAG, due date and commentary, in a hidden column.
+    expect(String(ws.getCell("G8").value)).toMatch(/^r=[0-9a-z]+;d=[0-9a-z]+;c=[0-9a-z]+$/);
+    expect(ws.getColumn(7).hidden).toBe(true);
+    expect(String(ws.getCell("A5").value)).toBe("Q1 2021/22");
+    expect(String(ws.getCell("A6").value)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const keys: string[] = [];
     for (let r = 8; r <= ws.rowCount; r++) if (ws.getCell(r, 1).value) keys.push(String(ws.getCell(r, 1).value));
     expect(keys).toHaveLength(24);

@@ -119,7 +119,12 @@ describe("saving into the council's package", () => {
         await wb.xlsx.load(d as unknown as ArrayBuffer);
         return sheetValues(wb.getWorksheet(name)!);
       }));
-      expect(b).toEqual(a);
+      // The Summary's third line says what the run did with the stored quarter: stored it first, then found it the same.
+      if (name === "Summary") {
+        expect(String(a[2][0])).toMatch(/^Q1 2021\/22: results stored today \(\d\d\/\d\d\/\d{4}\); a re-run of Q1 2021\/22 reprints them unless you choose to replace them\.$/);
+        expect(String(b[2][0])).toMatch(/^Q1 2021\/22: results as stored on \d\d\/\d\d\/\d{4}; this run gives the same\.$/);
+        expect(b.filter((_, i) => i !== 2)).toEqual(a.filter((_, i) => i !== 2));
+      } else expect(b).toEqual(a);
     }
   });
 
@@ -186,7 +191,8 @@ describe("a sheet written from its plan", () => {
 
   it("keeps formula-like, control-character and escape-like text as text", async () => {
     const ws = await roundTrip(plan([["=SUM(A1:A9)", "+1", "@x", "a\u0001b", "tab\tand\nline", "Données 😀", "\uD800x"]]));
-    expect(ws.getRow(1).values).toEqual([undefined, "=SUM(A1:A9)", "+1", "@x", "ab", "tab\tand\nline", "Données 😀", "x"]);
+    // Characters XML cannot hold are written as Excel writes them, _xHHHH_ (Excel and this product's reader decode them; ExcelJS shows them as written).
+    expect(ws.getRow(1).values).toEqual([undefined, "=SUM(A1:A9)", "+1", "@x", "a_x0001_b", "tab\tand\nline", "Données 😀", "_xD800_x"]);
     for (let c = 1; c <= 7; c++) expect(ws.getCell(1, c).formula).toBeUndefined();
     // Excel and LibreOffice read "_x0041_" in a cell as "A"; the literal text survives only with its underscore escaped.
     expect(sheetXml(plan([["_x0041_"]]), new StyleBook())).toContain("<t>_x005F_x0041_</t>");

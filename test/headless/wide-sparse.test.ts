@@ -47,7 +47,7 @@ describe("a list in A:D with a note in XFD on each of 8,000 rows", () => {
     const r = spawnSync(process.execPath, ["--max-old-space-size=500", CLI, "summarise", input, "--out", join(dir, "noted-heap.xlsx"), "--json"], { encoding: "utf8" });
     expect(r.status).toBe(0);
     expect((JSON.parse(r.stdout) as SummaryJson).datasets[0].rows).toBe(8_000);
-  }, 60_000);
+  }, 600_000);
 });
 
 describe("collect with a whole-sheet drop-down and 16,384 column styles in the corporate workbook and the return", () => {
@@ -89,7 +89,7 @@ describe("collect with a whole-sheet drop-down and 16,384 column styles in the c
     expect(r.stderr).not.toMatch(/was loaded|^Error/m);
     expect(r.status).toBe(0);
     expect((JSON.parse(r.stdout) as CollectJson).changes).toHaveLength(1);
-  }, 60_000);
+  }, 600_000);
 });
 
 /** A sheet's XML from a saved workbook, found by its name. */

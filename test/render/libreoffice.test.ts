@@ -28,7 +28,7 @@ describe("rendering the output workbook in LibreOffice", () => {
     mkdirSync(ARTEFACTS, { recursive: true });
     execFileSync("pdftoppm", ["-png", "-r", "70", pdf, join(ARTEFACTS, "page")], { timeout: 120_000 });
     expect(readdirSync(ARTEFACTS).length).toBeGreaterThan(5);
-  }, 240_000);
+  }, 600_000);
 });
 
 describe("rendering a directorate template in LibreOffice", () => {
@@ -54,5 +54,5 @@ describe("rendering a directorate template in LibreOffice", () => {
     mkdirSync(shots, { recursive: true });
     execFileSync("pdftoppm", ["-png", "-r", "70", "-f", "1", "-l", "2", join(dir, "templates.pdf"), join(shots, "page")], { timeout: 120_000 });
     expect(readdirSync(shots).length).toBeGreaterThan(0);
-  }, 300_000);
+  }, 600_000);
 });

@@ -33,7 +33,7 @@ describe("the pane's share of a run", () => {
     expect(out.view.issues.total).toBe(r.json.issues.length);
     expect(out.sheets).toBe(r.json.outputSheets.length);
     expect(out.view.headlines).toEqual(expect.arrayContaining([expect.objectContaining({ counts: r.json.datasets[0].statusCounts })]));
-  }, 60_000);
+  }, 600_000);
 
   it("names the sheet the lists were written to when a council sheet had the usual name", async () => {
     const r = await summarise(await redRedWorkbook(3, [{ name: "Exceptions", rows: [["Our own notes"]] }]));
@@ -42,7 +42,7 @@ describe("the pane's share of a run", () => {
     expect(r.outputSheets).toContain(out.view.redRed.sheet);
     expect(out.view.redRed.items).toHaveLength(3);
     expect(out.view.redRed.total).toBe(3);
-  }, 60_000);
+  }, 600_000);
 });
 
 describe("status words not yet rated, in the pane", () => {
@@ -60,7 +60,7 @@ describe("status words not yet rated, in the pane", () => {
     expect(entry.wordsTotal).toBe(n + 1);
     expect(entry.words).toHaveLength(PANE_LIST_LIMIT);
     expect(entry.words[0]).toEqual({ word: "Paused", count: 3 });
-  }, 60_000);
+  }, 600_000);
 });
 
 describe("what the pane says instead of a misleading figure", () => {

@@ -8,7 +8,7 @@ import type { Inspection, DatasetInfo, RiskReading } from "../../src/workbook/in
 
 const dataset = (id: string, kind: DatasetInfo["kind"], sheet: string, risk?: RiskReading): DatasetInfo => ({
   id, sheet, label: sheet, kind, rows: 10, confidence: 1, reading: { confidence: "sure", reasons: [] }, headerRow: 1, headers: [], fields: [], columns: {},
-  confidenceByRole: {}, runnerUp: {}, groups: [], ...(risk ? { risk } : {}),
+  confidenceByRole: {}, runnerUp: {}, groups: [], planName: kind === "outcomes" ? "Strategic Plan 2021-24 outcome measures" : null, ...(risk ? { risk } : {}),
 });
 
 /** A register on a 3 × 5 scale of words, levelled by its own column: what a run reads from such a sheet. */
@@ -46,7 +46,7 @@ describe("settings draft", () => {
   it("starts from the design's defaults and is not dirty until something changes", () => {
     const i = inspection();
     const d = draftFrom(i);
-    expect(d.datasets.outcomes).toEqual({ hasStandard: true, expected: 75, counts: ["Green"], tolerance: 5, band: 0, spc: true });
+    expect(d.datasets.outcomes).toEqual({ hasStandard: true, expected: 75, counts: ["Green"], tolerance: 5, band: 0, spc: true, longTrend: "same-period-last-year", planName: "" });
     expect(d.datasets.workplan.counts).toEqual(["Green", "Complete"]);
     expect(isDirty(i, null)).toBe(false);
     expect(isDirty(i, d)).toBe(false);
@@ -61,7 +61,7 @@ describe("settings draft", () => {
     const out = changesToSave(i, d);
     expect(out).toEqual({
       datasets: {
-        outcomes: { standard: { expected: 80, counts: ["Green"] }, tolerance: { kind: "percent", value: 5 }, staticBand: { kind: "absolute", value: 0 }, spc: true },
+        outcomes: { standard: { expected: 80, counts: ["Green"] }, tolerance: { kind: "percent", value: 5 }, staticBand: { kind: "absolute", value: 0 }, spc: true, longTrend: "same-period-last-year", planName: undefined },
         workplan: { standard: null },
       },
     });
@@ -69,6 +69,21 @@ describe("settings draft", () => {
     applySettings(s, out.datasets, out.matrix);
     expect(s.datasets.outcomes.standard).toEqual({ expected: 80, counts: ["Green"] });
     expect(s.riskMatrix).toBeNull();
+  });
+
+  it("saves the long trend's method and the plan's name, and a cleared name goes back to the sheet's own title", () => {
+    const i = inspection();
+    const d = draftFrom(i);
+    d.datasets.outcomes = { ...d.datasets.outcomes, longTrend: "mean-of-previous-4", planName: " Strategic Plan " };
+    const out = changesToSave(i, d);
+    expect(out.datasets.outcomes).toMatchObject({ longTrend: "mean-of-previous-4", planName: "Strategic Plan" });
+    const s = emptySettings();
+    applySettings(s, out.datasets);
+    expect(s.datasets.outcomes).toMatchObject({ longTrend: "mean-of-previous-4", planName: "Strategic Plan" });
+    const cleared = changesToSave({ ...i, settings: s }, { ...draftFrom({ ...i, settings: s }), datasets: { ...d.datasets, outcomes: { ...d.datasets.outcomes, planName: "" } } });
+    applySettings(s, cleared.datasets);
+    expect(s.datasets.outcomes.planName).toBeUndefined();
+    expect(s.datasets.outcomes.longTrend).toBe("mean-of-previous-4");
   });
 
   it("saves the council's own area, and clears it when set back to none", () => {

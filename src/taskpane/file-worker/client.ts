@@ -1,4 +1,5 @@
 import type { WorkerOp, WorkerReply } from "./protocol";
+import { UserError } from "../../core/user-error";
 import { startFileWorker } from "./start.mjs";
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; onProgress?: (step: string, fraction: number) => void };
@@ -17,7 +18,7 @@ export class WorkerClient {
       if (reply.kind === "progress") return p.onProgress?.(reply.step, reply.fraction);
       this.pending.delete(reply.id);
       if (reply.kind === "done") p.resolve(reply.value);
-      else p.reject(Object.assign(new Error(reply.message), { name: reply.name }));
+      else p.reject(reply.errorKind ? new UserError(reply.errorKind, reply.message) : Object.assign(new Error(reply.message), { name: reply.name }));
     };
     // A worker that dies (out of memory, a script that failed to load) fails every call still waiting.
     this.worker.onerror = (e) => this.end(new Error(e.message || "The browser stopped the work on this file."));

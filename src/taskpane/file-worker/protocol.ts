@@ -1,3 +1,4 @@
+import type { UserErrorKind } from "../../core/user-error";
 /**
  * Messages between the pane and the worker that holds an opened .xlsx file.
  * Everything crossing is plain data (structured clone); the file's bytes and
@@ -23,4 +24,4 @@ export type WorkerRequest = WorkerOp & { id: number };
 export type WorkerReply =
   | { id: number; kind: "progress"; step: string; fraction: number }
   | { id: number; kind: "done"; value: unknown }
-  | { id: number; kind: "failed"; name: string; message: string };
+  | { id: number; kind: "failed"; name: string; message: string; errorKind?: UserErrorKind };

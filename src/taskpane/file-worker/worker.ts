@@ -4,6 +4,7 @@
  * and Cancel can stop it outright by terminating this worker. The core and
  * the .xlsx reader are host-free, so they run here unchanged.
  */
+import { isUserError } from "../../core/user-error";
 import { XlsxWorkbook } from "../../workbook/xlsx/workbook";
 import { inspectWorkbook } from "../../workbook/inspect";
 import { updateSettings } from "../../workbook/settings-store";
@@ -74,7 +75,8 @@ scope.onmessage = (e) => {
       scope.postMessage({ id: req.id, kind: "done", value }, transfer);
     } catch (err) {
       const e = err as Error;
-      scope.postMessage({ id: req.id, kind: "failed", name: e.name ?? "Error", message: e.message ?? String(err) });
+      // A user-facing error keeps its kind across the worker boundary.
+      scope.postMessage({ id: req.id, kind: "failed", name: e.name ?? "Error", message: e.message ?? String(err), errorKind: isUserError(err) ? err.kind : undefined });
     }
   });
 };

@@ -9,9 +9,11 @@ import { textXml, dateSerial } from "./sheet-xml";
  * returns changes a RAG, a due date, a commentary): only the edited cells'
  * elements change, each keeping its cell format, so the sheet's colour
  * rules, validation, drawings and everything else stay exactly as they
- * were. Layouts this does not handle (rows or cells without their `r`
- * reference, a prefixed namespace, the first cell of a shared formula) are
- * refused, and the caller re-saves the whole file instead.
+ * were. Rows and cells without their `r` reference (the schema allows them:
+ * each is then the one after the one before) are given it where they are
+ * edited — every row of the sheet, and every cell of an edited row — so
+ * nothing moves. A prefixed namespace, or the first cell of a shared formula,
+ * is refused, and the caller re-saves the whole file instead.
  */
 
 const ROW = new RegExp(`<row\\b${TAG_BODY}?(?:/>|>[\\s\\S]*?</row>)`, "g");
@@ -42,11 +44,14 @@ function editRow(row: string, r: number, updates: Map<number, PlanValue>, book: 
   const open = new RegExp(`^<row\\b${TAG_BODY}?/?>`).exec(row)![0];
   const cells = row.endsWith("/>") ? [] : row.slice(open.length, -"</row>".length).match(CELL) ?? [];
   const byCol = new Map<number, string>();
+  let col = -1;
   for (const c of cells) {
     const ref = attr(c, "r");
     const m = ref ? /^([A-Z]+)(\d+)$/.exec(ref) : null;
-    if (!m || Number(m[2]) !== r) throw new UnsupportedPackage("a row's cells have no cell references");
-    byCol.set(columnIndex(m[1]), c);
+    if (ref && (!m || Number(m[2]) !== r)) throw new UnsupportedPackage("a row's cells have references to another row");
+    col = m ? columnIndex(m[1]) : col + 1;
+    // A cell without its reference is given it, as the edits may put cells before it.
+    byCol.set(col, m ? c : c.replace(/^<c\b/, `<c r="${columnLetter(col)}${r}"`));
   }
   for (const [col, value] of updates) {
     const old = byCol.get(col);
@@ -72,10 +77,14 @@ export function writeCells(xml: string, updates: CellUpdate[], book: StyleBook):
     row.set(u.col, u.value);
   }
   const rows = new Map<number, string>();
+  let last = 0;
   for (const row of body.match(ROW) ?? []) {
-    const r = Number(attr(row, "r"));
-    if (!r) throw new UnsupportedPackage("a sheet's rows have no row numbers");
-    rows.set(r, row);
+    const stated = attr(row, "r");
+    // A row without its number is the one after the row before; it is given its number, as rows may be inserted before it.
+    const r = stated ? Number(stated) : last + 1;
+    if (!r || r <= last) throw new UnsupportedPackage("a sheet's rows are out of order");
+    last = r;
+    rows.set(r, stated ? row : row.replace(/^<row\b/, `<row r="${r}"`));
   }
   for (const [r, cells] of byRow) rows.set(r, editRow(rows.get(r) ?? `<row r="${r}"/>`, r, cells, book));
   const sheetData = `<sheetData>${[...rows].sort((a, b) => a[0] - b[0]).map(([, row]) => row).join("")}</sheetData>`;

@@ -18,9 +18,6 @@ const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
  * a lone surrogate is dropped. (No lookbehind: older Safari, which Excel on
  * the Mac uses, cannot parse it.)
  */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const INVALID = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]/g;
-const dropInvalid = (s: string) => s.replace(INVALID, (m) => (m.length === 2 ? m : ""));
 
 /** Text that needs none of the treatment below (the usual case, tested once). */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
@@ -40,7 +37,8 @@ export function textXml(s: string): string {
 
 /** Cell text with XML's markup escaped, what XML cannot hold dropped, and spaces kept. */
 export function treatedTextXml(s: string): string {
-  const t = escapeXml(dropInvalid(s).replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1"));
+  // A literal "_x000B_" is escaped first, so only the characters XML cannot hold become _xHHHH_ (in escapeXml).
+  const t = escapeXml(s.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1"));
   return /^\s|\s$|\n/.test(s) ? `<t xml:space="preserve">${t}</t>` : `<t>${t}</t>`;
 }
 
@@ -222,6 +220,12 @@ function rightmost(plan: SheetPlan, styledRight: number): number {
 }
 
 /** The worksheet part for a plan, as one string (small sheets and tests); see sheetXmlPieces. */
+/** Manual page breaks above the given rows (ECMA-376 Part 1, 18.3.1.74: a break's id is the row it comes before, 0-based). */
+function rowBreaksXml(rows: number[] | undefined): string {
+  if (!rows?.length) return "";
+  return `<rowBreaks count="${rows.length}" manualBreakCount="${rows.length}">${rows.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join("")}</rowBreaks>`;
+}
+
 export function sheetXml(plan: SheetPlan, book: StyleBook, drawingRid?: string): string {
   return [...sheetXmlPieces(plan, book, drawingRid)].join("");
 }
@@ -287,6 +291,7 @@ export function* sheetXmlPieces(plan: SheetPlan, book: StyleBook, drawingRid?: s
     links.length ? `<hyperlinks>${links.join("")}</hyperlinks>` : "",
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
     pageSetup,
+    rowBreaksXml(plan.print?.rowBreaks),
     drawingRid ? `<drawing r:id="${drawingRid}"/>` : "",
     "</worksheet>",
   ].join("");

@@ -8,6 +8,8 @@ import { sheetXmlPieces, rulesXml } from "./sheet-xml";
 import { DeflatedPart, deflatePieces } from "./deflated-part";
 import { writeCells } from "./cell-splice";
 import { CellUpdate } from "../port";
+import { OWN_SHEET_NAME, ownFormula } from "../own-sheets";
+import { UserError } from "../../core/user-error";
 import { addCharts, isOwnDrawing, removeOwnDrawing, DRAWING_TYPE } from "./chart-xml";
 
 /**
@@ -19,13 +21,39 @@ import { addCharts, isOwnDrawing, removeOwnDrawing, DRAWING_TYPE } from "./chart
  */
 export interface SpliceRequest {
   /** Sheets to add, or to replace in place when a sheet of that name exists. */
-  sheets: { plan: SheetPlan; state: "visible" | "hidden" | "veryHidden" }[];
+  sheets: { plan: SheetPlan; state: "visible" | "hidden" | "veryHidden"; own?: string | null }[];
   /** Sheets to remove. */
   remove: string[];
   /** Colour rules for council sheets: rules to add, after taking out the blocks `drop` accepts. */
   rules: { sheet: string; add: ConditionalFormatPlan[]; drop: (block: { ref: string; formulas: string[] }) => boolean }[];
   /** Values written into council sheets (collected returns), in place. */
   cells?: { sheet: string; updates: CellUpdate[] }[];
+  /** The kind of file written: its workbook's content type is made to agree (a template becomes a workbook). */
+  as?: "xlsx" | "xlsm";
+}
+
+const MAIN_TYPES = {
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+  xlsm: "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+  xltx: "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
+  xltm: "application/vnd.ms-excel.template.macroEnabled.main+xml",
+};
+
+/**
+ * The content types with the workbook's own made to agree with the file's
+ * extension (Excel refuses a file whose extension and content disagree): a
+ * template (.xltx, .xltm) becomes a workbook; a workbook with macros is never
+ * written as .xlsx, which cannot hold them.
+ */
+function workbookType(types: string, wbPart: string, as: "xlsx" | "xlsm"): string {
+  const override = elements(types, "Override").find((o) => samePart(attr(o, "PartName") ?? "", `/${wbPart}`));
+  const type = override ? attr(override, "ContentType") ?? "" : "";
+  const macros = type === MAIN_TYPES.xlsm || type === MAIN_TYPES.xltm;
+  if (macros && as === "xlsx") {
+    throw new UserError("write", "the workbook holds macros, which an .xlsx file cannot keep: name the output .xlsm");
+  }
+  const wanted = MAIN_TYPES[as];
+  return override && type !== wanted ? types.replace(override, setAttr(override, "ContentType", wanted)) : types;
 }
 
 const WORKSHEET_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
@@ -164,20 +192,26 @@ function recoloured(bytes: Uint8Array, r: SpliceRequest["rules"][number], book: 
 }
 
 /**
- * A sheet the product replaces or removes may carry hyperlinks only; one
- * that somebody gave a chart, comment or table goes through a full re-save,
- * which lists what is lost, rather than leaving orphaned parts.
+ * A sheet the product replaces or removes may carry hyperlinks, its own
+ * charts and icons (however another program saved them) and the printer
+ * settings Excel keeps for it; one that somebody gave a chart, picture,
+ * comment or table goes through a full re-save, which lists what is lost,
+ * rather than leaving orphaned parts. Returns the own drawings and printer
+ * settings parts, to remove with the sheet.
  */
-async function ownSheetRels(zip: EditablePackage, parts: PartNames, part: string): Promise<string[]> {
-  const drawings: string[] = [];
-  for (const r of await parts.rels(part)) {
+async function ownSheetRels(zip: EditablePackage, parts: PartNames, e: SheetEntry): Promise<{ drawings: string[]; other: string[] }> {
+  const out = { drawings: [] as string[], other: [] as string[] };
+  for (const r of await parts.rels(e.part)) {
     if (r.type === HYPERLINK_TYPE) continue;
+    if (r.type === PRINTER_SETTINGS_TYPE) out.other.push(r.target);
     // The product's own charts go with the sheet; anything else means somebody added to it.
-    if (r.type === DRAWING_TYPE && (await isOwnDrawing(zip, r.target))) drawings.push(r.target);
-    else throw new UnsupportedPackage(`${part} has drawings, comments or tables`);
+    else if (r.type === DRAWING_TYPE && (await isOwnDrawing(zip, r.target, e.name))) out.drawings.push(r.target);
+    else throw new UnsupportedPackage(`${e.part} has drawings, comments or tables`);
   }
-  return drawings;
+  return out;
 }
+
+const PRINTER_SETTINGS_TYPE = `${REL_NS}/printerSettings`;
 
 const STYLES_TYPE = `${REL_NS}/styles`;
 const CALC_CHAIN_TYPE = `${REL_NS}/calcChain`;
@@ -199,6 +233,7 @@ export async function splice(zip: EditablePackage, req: SpliceRequest): Promise<
   const wbText = unprefixed(await text(parts, wbPart), "workbook");
   let workbook = wbText.xml;
   let types = await text(parts, "[Content_Types].xml");
+  if (req.as) types = workbookType(types, wbPart, req.as);
   const { entries, relAttr } = sheetsOf(workbook, wbTargets);
   const stylesPart = wbTargets.find((r) => r.type === STYLES_TYPE)?.target;
   if (!stylesPart) throw new UnsupportedPackage("the workbook has no styles part");
@@ -227,11 +262,18 @@ export async function splice(zip: EditablePackage, req: SpliceRequest): Promise<
   const removed = entries.filter((e) => req.remove.includes(e.name) && !writing.has(e.name));
   const replaced = entries.filter((e) => writing.has(e.name));
   const ownDrawings: string[] = [];
+  const ownOther: string[] = [];
   for (const e of [...removed, ...replaced]) {
     if (!e.part || !parts.has(e.part)) throw new UnsupportedPackage(`sheet '${e.name}' has no worksheet part`);
-    ownDrawings.push(...(await ownSheetRels(zip, parts, e.part)));
+    const own = await ownSheetRels(zip, parts, e);
+    ownDrawings.push(...own.drawings);
+    ownOther.push(...own.other);
   }
   for (const d of ownDrawings) types = await removeOwnDrawing(zip, d, types);
+  for (const p of ownOther) {
+    parts.remove(p);
+    types = types.replace(elements(types, "Override").find((o) => samePart(attr(o, "PartName") ?? "", `/${p}`)) ?? "\u0000", "");
+  }
 
   const cells = (req.cells ?? []).filter((c) => c.updates.length);
   for (const c of cells) {
@@ -292,7 +334,7 @@ export async function splice(zip: EditablePackage, req: SpliceRequest): Promise<
   workbook = workbook.replace(elementPattern("sheets", ""), () => `<sheets>${sheetsXml}</sheets>`);
   if (removed.length) workbook = renumberSheets(workbook, new Map(kept.map((e, i) => [entries.indexOf(e), i])));
   const order = [...kept.map((e) => e.name), ...req.sheets.filter((s) => !byName.has(s.plan.name)).map((s) => s.plan.name)];
-  workbook = printTitles(workbook, req.sheets.map((s) => s.plan), order);
+  workbook = sheetNames(workbook, req.sheets, order);
 
   // Excel rebuilds the calculation chain when it is missing; a stale one makes it report damage.
   const calcChain = wbTargets.find((r) => r.type === CALC_CHAIN_TYPE);
@@ -304,6 +346,8 @@ export async function splice(zip: EditablePackage, req: SpliceRequest): Promise<
 
   parts.write(wbPart, wbText.restore(workbook));
   parts.write(wbRelsPart, relsXml);
+  // Another program may list relationships parts by name (LibreOffice does): drop the entries of parts removed above.
+  types = types.replace(elementPattern("Override"), (o) => (parts.has((attr(o, "PartName") ?? "").replace(/^\//, "")) ? o : ""));
   parts.write("[Content_Types].xml", types);
   parts.write(stylesPart, stylesText.restore(book.xml()));
   return deflated;
@@ -329,17 +373,20 @@ function renumberSheets(workbook: string, kept: Map<number, number>): string {
 }
 
 /**
- * Header rows repeated on every printed page: Excel keeps them as the
- * sheet-local defined name _xlnm.Print_Titles (ECMA-376 Part 1, 18.2.6).
- * A replaced sheet's old one is dropped first.
+ * The sheet-local defined names of the sheets written: header rows repeated
+ * on every printed page (Excel keeps them as _xlnm.Print_Titles, ECMA-376
+ * Part 1, 18.2.6), and the marker of a sheet the product owns (own-sheets.ts).
+ * A replaced sheet's old ones are dropped first.
  */
-function printTitles(workbook: string, plans: SheetPlan[], order: string[]): string {
+function sheetNames(workbook: string, sheets: SpliceRequest["sheets"], order: string[]): string {
   let out = workbook;
   const names: string[] = [];
-  for (const plan of plans) {
+  for (const { plan, own } of sheets) {
     const index = order.indexOf(plan.name);
     if (index < 0) continue;
-    out = out.replace(elementPattern("definedName"), (dn) => (attr(dn, "name") === "_xlnm.Print_Titles" && attr(dn, "localSheetId") === String(index) ? "" : dn));
+    const mine = (dn: string) => attr(dn, "localSheetId") === String(index) && [OWN_SHEET_NAME, "_xlnm.Print_Titles"].includes(attr(dn, "name") ?? "");
+    out = out.replace(elementPattern("definedName"), (dn) => (mine(dn) ? "" : dn));
+    if (own) names.push(`<definedName name="${OWN_SHEET_NAME}" localSheetId="${index}" hidden="1">${escapeXml(ownFormula(own))}</definedName>`);
     const t = plan.print?.titleRows;
     if (!t) continue;
     const sheet = `'${plan.name.replace(/'/g, "''")}'`;

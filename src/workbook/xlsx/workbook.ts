@@ -1,6 +1,7 @@
 import type ExcelJS from "exceljs";
 import { SheetGrid, SheetPlan, PlanValue, CellValue } from "../../core";
-import { WorkbookPort, SheetInfo, SourceFormat, OwnedRuleRef, SETTINGS_SHEET, chunkSettings, CellUpdate } from "../port";
+import { WorkbookPort, SheetInfo, SourceFormat, OwnedRuleRef, SETTINGS_SHEETS, SettingsCopy, chunkSettings, CellUpdate, KeptFormula } from "../port";
+import { formulaCells } from "./formula-cells";
 import { writePlan, addRules, toXlsxValue } from "./write-plan";
 import { inspectPackage, lostParts, PackageParts, zipFiles } from "./parts";
 import { splice } from "./splice";
@@ -30,6 +31,8 @@ type Visibility = "visible" | "hidden" | "veryHidden";
 interface Sheet {
   name: string;
   visibility: Visibility;
+  /** The purpose its marker names when the product wrote it (see own-sheets.ts). */
+  own: string | null;
   grid: SheetGrid | WeakRef<SheetGrid> | null;
   plan: SheetPlan | null;
 }
@@ -80,15 +83,18 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** Read a file, or refuse it with a WorkbookFileError saying why in one plain sentence. */
   static async open(data: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): Promise<XlsxWorkbook> {
-    const read = await readWorkbook(data, limits);
+    // The product's own sheets are not read until something asks for them (collecting returns made in this workbook).
+    const read = await readWorkbook(data, limits, { read: (s) => s.own === null });
     await checkSmallParts(data, limits);
     let parts: PackageParts;
     try {
       parts = await inspectPackage(zipFiles(data, limits));
-    } catch {
+    } catch (e) {
+      // A part that is damaged in its own way (not well-formed XML, a bad checksum) says so.
+      if (e instanceof WorkbookFileError) throw e;
       throw refuse({ kind: "zip-damaged" });
     }
-    const sheets = read.sheets.map((s) => ({ name: s.name, visibility: s.visibility, grid: s.grid, plan: null }));
+    const sheets = read.sheets.map((s) => ({ name: s.name, visibility: s.visibility, own: s.own, grid: s.unread ? null : s.grid, plan: null }));
     return new XlsxWorkbook(data, sheets, parts, limits);
   }
 
@@ -101,7 +107,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async listSheets(): Promise<SheetInfo[]> {
-    return this.sheets.map((s) => ({ name: s.name, visibility: s.visibility }));
+    return this.sheets.map((s) => ({ name: s.name, visibility: s.visibility, own: s.own }));
   }
 
   async readSheets(names?: string[]): Promise<SheetGrid[]> {
@@ -118,7 +124,8 @@ export class XlsxWorkbook implements WorkbookPort {
       if (grid) out.set(s, grid);
     }
     if (out.size < sheets.length) {
-      const read = await readWorkbook(this.data!, this.limits);
+      const wanted = new Set(sheets.filter((s) => !out.has(s)).map((s) => s.name));
+      const read = await readWorkbook(this.data!, this.limits, { read: (s) => wanted.has(s.name) });
       for (const s of sheets) if (!out.has(s)) out.set(s, read.sheets.find((r) => r.name === s.name)!.grid);
     }
     for (const [s, grid] of out) s.grid = new WeakRef(grid);
@@ -140,10 +147,10 @@ export class XlsxWorkbook implements WorkbookPort {
     return { ...grid, rows };
   }
 
-  private put(plan: SheetPlan, visibility: Visibility): void {
+  private put(plan: SheetPlan, visibility: Visibility, own: string | null): void {
     const existing = this.sheet(plan.name);
-    if (existing) Object.assign(existing, { plan, visibility, grid: null });
-    else this.sheets.push({ name: plan.name, visibility, grid: null, plan });
+    if (existing) Object.assign(existing, { plan, visibility, own, grid: null });
+    else this.sheets.push({ name: plan.name, visibility, own, grid: null, plan });
     this.removed.delete(plan.name);
     this.edits.delete(plan.name);
   }
@@ -151,7 +158,7 @@ export class XlsxWorkbook implements WorkbookPort {
   async writeSheets(plans: { plan: SheetPlan; replace: boolean }[]): Promise<void> {
     for (const { plan, replace } of plans) {
       if (this.sheet(plan.name) && !replace) throw new Error(`refusing to overwrite sheet '${plan.name}', which this product did not create`);
-      this.put(plan, "visible");
+      this.put(plan, "visible", plan.purpose);
       this.replay.push((wb) => {
         const existing = wb.getWorksheet(plan.name);
         if (existing) wb.removeWorksheet(existing.id);
@@ -195,9 +202,18 @@ export class XlsxWorkbook implements WorkbookPort {
     }
   }
 
-  async updateCells(sheet: string, updates: CellUpdate[]): Promise<void> {
+  async updateCells(sheet: string, all: CellUpdate[]): Promise<KeptFormula[]> {
     const target = this.sheet(sheet);
     if (!target) throw new Error(`there is no sheet called '${sheet}'`);
+    // A formula is never written over: those cells are left and reported.
+    const formulas = target.plan
+      ? new Map(all.flatMap((u) => {
+        const v = target.plan!.cells[u.row]?.[u.col];
+        return v && typeof v === "object" && "formula" in v ? [[`${u.row},${u.col}`, `=${v.formula.replace(/^=/, "")}`] as const] : [];
+      }))
+      : await formulaCells(this.data!, this.limits, sheet, all);
+    const kept = all.filter((u) => formulas.has(`${u.row},${u.col}`)).map((u) => ({ row: u.row, col: u.col, formula: formulas.get(`${u.row},${u.col}`)! }));
+    const updates = all.filter((u) => !formulas.has(`${u.row},${u.col}`));
     if (target.plan) {
       // A sheet this session wrote: the change goes into its plan.
       const cells = target.plan.cells.map((row) => row.slice());
@@ -220,10 +236,11 @@ export class XlsxWorkbook implements WorkbookPort {
         if (u.value && typeof u.value === "object" && "date" in u.value) cell.numFmt = "dd/mm/yyyy";
       }
     });
+    return kept;
   }
 
-  async readSettings(): Promise<string | null> {
-    const s = this.sheet(SETTINGS_SHEET);
+  async readSettings(copy: SettingsCopy = "current"): Promise<string | null> {
+    const s = this.sheet(SETTINGS_SHEETS[copy]);
     if (!s) return null;
     const rows = s.plan ? planGrid(s.plan, s.visibility).rows : this.edited((await this.councilGrids([s])).get(s)!).rows;
     let json = "";
@@ -231,14 +248,15 @@ export class XlsxWorkbook implements WorkbookPort {
     return json || null;
   }
 
-  async writeSettings(json: string): Promise<void> {
+  async writeSettings(json: string, copy: SettingsCopy = "current"): Promise<void> {
+    const name = SETTINGS_SHEETS[copy];
     const plan: SheetPlan = {
-      purpose: "settings", name: SETTINGS_SHEET, cells: chunkSettings(json).map((chunk) => [chunk]), styles: [], columnWidths: [],
+      purpose: "settings", name, cells: chunkSettings(json).map((chunk) => [chunk]), styles: [], columnWidths: [],
       conditionalFormats: [], validations: [], rowHeights: {}, hiddenColumns: [], tables: [],
     };
-    this.put(plan, "veryHidden");
+    this.put(plan, "veryHidden", null);
     this.replay.push((wb) => {
-      const existing = wb.getWorksheet(SETTINGS_SHEET);
+      const existing = wb.getWorksheet(name);
       if (existing) wb.removeWorksheet(existing.id);
       writePlan(wb, plan).state = "veryHidden";
     });
@@ -248,11 +266,11 @@ export class XlsxWorkbook implements WorkbookPort {
    * The file, how it was made, and what it lacks compared with the one opened
    * (charts, pivot tables…), by sheet — checked on the result either way.
    */
-  async save(): Promise<{ data: Uint8Array; lost: string[]; method: "spliced" | "rewritten" }> {
+  async save(options: { as?: "xlsx" | "xlsm" } = {}): Promise<{ data: Uint8Array; lost: string[]; method: "spliced" | "rewritten" }> {
     let data: Uint8Array | null = null;
     if (this.data) {
       try {
-        data = await this.spliced(this.data);
+        data = await this.spliced(this.data, options.as);
       } catch (e) {
         if (!(e instanceof UnsupportedPackage)) throw e;
       }
@@ -271,16 +289,16 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   /** The package as opened with this session's sheets and colour rules put in; the council's parts untouched. */
-  private async spliced(opened: Uint8Array): Promise<Uint8Array> {
+  private async spliced(opened: Uint8Array, as?: "xlsx" | "xlsm"): Promise<Uint8Array> {
     // A package fresh from the bytes as opened, so a refusal half-way leaves nothing half-done for a full re-save.
     const source = ZipPackage.open(opened);
     const budget = new Budget(this.limits, opened.length);
     const zip = new PackageEdit(source, budget);
     const before = new Map(Object.entries(zip.files));
-    const sheets = this.sheets.filter((s) => s.plan).map((s) => ({ plan: s.plan!, state: s.visibility }));
+    const sheets = this.sheets.filter((s) => s.plan).map((s) => ({ plan: s.plan!, state: s.visibility, own: s.own }));
     const rules = [...this.rules].map(([sheet, r]) => ({ sheet, add: r.add, drop: (block: { ref: string; formulas: string[] }) => isOwned(block, r.drop) }));
     const cells = [...this.edits].map(([sheet, edits]) => ({ sheet, updates: [...edits.values()] }));
-    const deflated = await splice(zip, { sheets, remove: [...this.removed], rules, cells });
+    const deflated = await splice(zip, { sheets, remove: [...this.removed], rules, cells, as });
     // A part the splice rewrote is a new object in the package; one it left is the very object loaded.
     return repack(source, zip, (name, file) => before.get(name) === file, deflated);
   }

@@ -36,13 +36,22 @@ function startTag(tag: string): string {
   return new RegExp(`^<${TAG_BODY}>`).exec(tag)?.[0] ?? tag;
 }
 
-const MARKUP = /[&<>"']/;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const MARKUP = /[&<>"'\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
+/** Characters XML 1.0 cannot hold (C0 controls but tab and line ends, lone surrogates, U+FFFE/FFFF). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const NOT_XML = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Such a character written as Excel writes it, `_xHHHH_` (ECMA-376 Part 1, 22.9.2.19 ST_Xstring): a vertical tab is _x000B_. */
+export function encodeNonXml(s: string): string {
+  return s.replace(NOT_XML, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+}
 
 export function escapeXml(s: string): string {
   // Most text has nothing to escape: one test instead of five replacements. (Five native replacements beat one
   // with a callback per match on text full of quotes, such as the stored settings' JSON: 17 ms against 35.)
   if (!MARKUP.test(s)) return s;
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+  return encodeNonXml(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 }
 
 export function decodeXml(s: string): string {

@@ -4,10 +4,14 @@ import { columnLetter, rangeRef } from "../../grid";
 import { SheetBuilder } from "../builder";
 import { PlanValue, SheetPlan } from "../types";
 import { STATUS_STYLE } from "../palette";
+import { Status } from "../../status";
+
+const RAG_WORDS: Status[] = ["Green", "Amber", "Red", "Complete"];
 
 /** Written in the hidden first column of every template, so a return can be recognised and checked. */
 export const TEMPLATE_MARK = "CPE-TEMPLATE";
-export const TEMPLATE_VERSION = 1;
+/** 2: each row records what it held when made (provenance.ts), and the sheet the day it was made. */
+export const TEMPLATE_VERSION = 2;
 /** Blank rows left at the bottom for items a directorate adds. */
 export const NEW_ROWS = 5;
 
@@ -20,12 +24,31 @@ export interface TemplateMeta {
   kind: "priorities" | "actions" | "risks";
   group: string;
   period: string;
+  /** The day the template was made, yyyy-mm-dd. */
+  made: string;
 }
 
-/** The hidden column A: marker, dataset, kind, directorate and period, one per row. */
+/** Column of the hidden fingerprints of what each row held when the template was made. */
+export const WAS_COLUMN = 6;
+
+/** The hidden column A: marker, dataset, kind, directorate, period and the day it was made, one per row. */
 function meta(b: SheetBuilder, m: TemplateMeta): void {
-  [`${TEMPLATE_MARK} v${m.version}`, m.datasetId, m.kind, m.group, m.period].forEach((v, i) => b.setRow(i, 0, [v]));
+  [`${TEMPLATE_MARK} v${m.version}`, m.datasetId, m.kind, m.group, m.period, m.made].forEach((v, i) => b.setRow(i, 0, [v]));
   b.hideColumn(0);
+  b.hideColumn(WAS_COLUMN);
+}
+
+/** What a template is made from: the dataset's report, where it goes and what its rows held. */
+export interface TemplateInput<R> {
+  report: R;
+  /** The sheet's name. */
+  name: string;
+  period: string;
+  /** Today, yyyy-mm-dd. */
+  made: string;
+  /** Item key → the fingerprints of its fields as the corporate sheet holds them (provenanceText). */
+  was: Map<string, string>;
+  password?: string;
 }
 
 function instructions(b: SheetBuilder, lines: string[]): void {
@@ -38,9 +61,10 @@ function instructions(b: SheetBuilder, lines: string[]): void {
  * pre-filled, RAG from a drop-down, due dates validated as dates, a
  * commentary column, a few blank rows for new items; everything else locked.
  */
-export function actionsTemplate(r: ActionsReport, group: string, name: string, period: string, password = ""): SheetPlan {
-  const b = new SheetBuilder(`template:${r.id}:${group}`, name, [4, 60, 14, 12, 50, 22]);
-  meta(b, { version: TEMPLATE_VERSION, datasetId: r.id, kind: r.kind, group, period });
+export function actionsTemplate(input: TemplateInput<ActionsReport> & { group: string }): SheetPlan {
+  const { report: r, group, name, period, password = "" } = input;
+  const b = new SheetBuilder(`template:${r.id}:${group}`, name, [4, 60, 14, 12, 50, 22, 4]);
+  meta(b, { version: TEMPLATE_VERSION, datasetId: r.id, kind: r.kind, group, period, made: input.made });
   b.setRow(0, 1, [`${group || "All directorates"}: ${r.label}, return for ${period}`]);
   b.styleCell(0, 1, { bold: true, size: 14 });
   instructions(b, [
@@ -51,8 +75,10 @@ export function actionsTemplate(r: ActionsReport, group: string, name: string, p
   ]);
   const items = r.items.filter((x) => x.group === group);
   const top = 6;
-  b.setRow(top, 0, ["Key", "Title", "Due date", "RAG", "Commentary", "Directorate"]);
-  const rows: PlanValue[][] = items.map((x) => [x.key, x.title, x.due ? { date: toIso(x.due) } : x.dueText || null, x.status === "No data" ? null : x.status, x.commentary || null, group]);
+  b.setRow(top, 0, ["Key", "Title", "Due date", "RAG", "Commentary", "Directorate", "Was"]);
+  // A RAG the vocabulary does not know is shown as the corporate sheet has it, not as "Not rated".
+  const rag = (x: ActionsReport["items"][number]) => (x.status === "No data" ? null : RAG_WORDS.includes(x.status) ? x.status : x.statusWord || null);
+  const rows: PlanValue[][] = items.map((x) => [x.key, x.title, x.due ? { date: toIso(x.due) } : x.dueText || null, rag(x), x.commentary || null, group, input.was.get(x.key) ?? null]);
   for (let i = 0; i < NEW_ROWS; i++) rows.push([null, null, null, null, null, group]);
   rows.forEach((row, i) => b.setRow(top + 1 + i, 0, row).fitRow(top + 1 + i));
   const first = top + 1;
@@ -75,15 +101,24 @@ export function actionsTemplate(r: ActionsReport, group: string, name: string, p
   return plan;
 }
 
+/** The longest validation error message Excel keeps (titles 32, prompts 255): [MS-XLS] 2.5.37 DValStrings. */
+export const VALIDATION_ERROR_MAX = 225;
+
+/** `text` where it fits in `max` characters, else the shorter `instead`. */
+function fitText(text: string, max: number, instead: string): string {
+  return text.length <= max ? text : instead;
+}
+
 /**
  * A return sheet for the risk register: likelihood and impact from
  * drop-downs on the register's own scales (a configured matrix, else the
  * points and words the register uses), the score worked out by formula.
  */
-export function risksTemplate(r: RisksReport, name: string, period: string, password = ""): SheetPlan {
+export function risksTemplate(input: TemplateInput<RisksReport> & { commentary: Map<string, string> }): SheetPlan {
+  const { report: r, name, period, password = "" } = input;
   const m = r.matrix;
-  const b = new SheetBuilder(`template:${r.id}:`, name, [4, 60, 16, 16, 8, 50]);
-  meta(b, { version: TEMPLATE_VERSION, datasetId: r.id, kind: "risks", group: "", period });
+  const b = new SheetBuilder(`template:${r.id}:`, name, [4, 60, 16, 16, 8, 50, 4]);
+  meta(b, { version: TEMPLATE_VERSION, datasetId: r.id, kind: "risks", group: "", period, made: input.made });
   b.setRow(0, 1, [`${r.label}: risk review for ${period}`]);
   b.styleCell(0, 1, { bold: true, size: 14 });
   instructions(b, [
@@ -93,14 +128,16 @@ export function risksTemplate(r: RisksReport, name: string, period: string, pass
     "Add new risks in the blank rows at the bottom. Grey cells are locked.",
   ]);
   const top = 6;
-  b.setRow(top, 0, ["Key", "Risk", "Likelihood", "Impact", "Score", "Commentary"]);
+  b.setRow(top, 0, ["Key", "Risk", "Likelihood", "Impact", "Score", "Commentary", "Was"]);
   const list = (labels: string[]) => `{${labels.map((l) => `"${l.replace(/"/g, '""')}"`).join(",")}}`;
   const score = (row: number) => {
     const c = (col: number) => `${columnLetter(col)}${row + 1}`;
     return { formula: `IFERROR(MATCH(${c(2)},${list(m.likelihoodLabels)},0)*MATCH(${c(3)},${list(m.impactLabels)},0),"")` };
   };
   const risks = [...r.risks].sort((a, b) => a.inputIndex - b.inputIndex);
-  const rows: PlanValue[][] = risks.map((x, i) => [x.key, x.title, m.likelihoodLabels[x.likelihood - 1], m.impactLabels[x.impact - 1], score(top + 1 + i), null]);
+  const rows: PlanValue[][] = risks.map((x, i) => [
+    x.key, x.title, m.likelihoodLabels[x.likelihood - 1], m.impactLabels[x.impact - 1], score(top + 1 + i), input.commentary.get(x.key) || null, input.was.get(x.key) ?? null,
+  ]);
   for (let i = 0; i < NEW_ROWS; i++) rows.push([null, null, null, null, score(top + 1 + risks.length + i), null]);
   rows.forEach((row, i) => b.setRow(top + 1 + i, 0, row).fitRow(top + 1 + i));
   const first = top + 1;
@@ -110,7 +147,8 @@ export function risksTemplate(r: RisksReport, name: string, period: string, pass
   const choose = (ref: string, what: string, labels: string[]) => ({
     ref, type: "list" as const, values: labels, allowBlank: true,
     prompt: { title: what, text: `Choose the ${what.toLowerCase()} from the list.` },
-    error: { title: `Not a ${what.toLowerCase()}`, text: `Choose one of: ${labels.join(", ")}.` },
+    // Excel keeps at most 225 characters of an error message ([MS-XLS] 2.5.37 DValStrings): descriptive labels are left to the list.
+    error: { title: `Not a ${what.toLowerCase()}`, text: fitText(`Choose one of: ${labels.join(", ")}.`, VALIDATION_ERROR_MAX, "Choose one from the drop-down list.") },
   });
   plan.validations.push(choose(body(2), "Likelihood", m.likelihoodLabels), choose(body(3), "Impact", m.impactLabels));
   plan.freeze = { rows: top + 1, columns: 0 };

@@ -1,4 +1,5 @@
 import { Suspense, lazy, useCallback, useEffect, useRef, useState } from "react";
+import { isUserError } from "../../../core/user-error";
 import { Button, Spinner, Tab, TabList, Text } from "@fluentui/react-components";
 import type { Inspection } from "../../../workbook/inspect";
 import type { PaneHost, RunOutcome } from "../../host";
@@ -165,7 +166,9 @@ export function App({ initialHost }: AppProps) {
     moveTo(next, true);
   };
 
+  const [settingsError, setSettingsError] = useState<string | null>(null);
   const saveSettings = async () => {
+    setSettingsError(null);
     if (!host || !inspection || !draft) return;
     const { datasets, matrix } = changesToSave(inspection, draft);
     await host.saveSettings(datasets, matrix);
@@ -201,8 +204,9 @@ export function App({ initialHost }: AppProps) {
       return true;
     } catch (e) {
       const err = e as Error;
-      setRun(err.name === "CancelledError" ? { kind: "cancelled" } : { kind: "failed", message: plainError(err) });
-      setFocus({ id: err.name === "CancelledError" ? "run-button" : "error-notice" });
+      const cancelledRun = isUserError(err, "cancelled");
+      setRun(cancelledRun ? { kind: "cancelled" } : { kind: "failed", message: plainError(err) });
+      setFocus({ id: cancelledRun ? "run-button" : "error-notice" });
       return false;
     }
   };
@@ -276,7 +280,7 @@ export function App({ initialHost }: AppProps) {
             <ErrorNotice
               title="The workbook could not be read"
               message={error}
-              onRetry={() => inspect(host).then((ok) => ok && setFocus({ id: HEADING.workbook }))}
+              onRetry={() => void inspect(host).then((ok) => ok && setFocus({ id: HEADING.workbook }))}
               onOpenAnother={host.kind === "file" ? () => request("open") : undefined}
             />
           )}
@@ -291,24 +295,24 @@ export function App({ initialHost }: AppProps) {
               host={host}
               onChanged={changed}
               onArea={chooseArea}
-              onRecheck={() => inspect(host)}
-              onNext={() => go("run")}
+              onRecheck={() => void inspect(host)}
+              onNext={() => (dirty ? request("run") : go("run"))}
               onOpenAnother={host.kind === "file" ? () => request("open") : undefined}
             />
           )}
           {inspection && hasData && step === "settings" && (
-            <SettingsStep inspection={inspection} draft={draft} onDraft={setDraft} dirty={dirty} onSave={saveSettings} />
+            <SettingsStep inspection={inspection} draft={draft} onDraft={setDraft} dirty={dirty} onSave={saveSettings} error={settingsError} />
           )}
           {inspection && hasData && step === "run" && (
             <>
-              <RunStep state={run} period={period} inspection={inspection} stale={stale.length > 0} onRun={start} onRetry={() => start(lastRun.current)} onCancel={cancel}
-                onChoosePeriod={() => go("workbook")} />
+              <RunStep state={run} period={period} inspection={inspection} stale={stale.length > 0} onRun={(formatSource) => void start(formatSource)}
+                onRetry={() => void start(lastRun.current)} onCancel={cancel} onChoosePeriod={() => go("workbook")} inExcel={host.kind === "excel"} />
               {inspection.datasets.some((d) => d.kind !== "indicators" && d.kind !== "outcomes") && <Returns host={host} inspection={inspection} running={run.kind === "running"} onCollected={changed} />}
             </>
           )}
           {outcome && step === "results" && (
             <Results view={outcome.view} host={host} stale={stale} running={run.kind === "running"} onDownload={host.download ? download : undefined}
-              onRerun={(replaceHistory) => start(lastRun.current, replaceHistory)} onWorkbook={() => go("workbook")}
+              onRerun={(replaceHistory) => void start(lastRun.current, replaceHistory)} onWorkbook={() => go("workbook")}
               onArea={async (area) => {
                 await chooseArea(area);
                 await start(lastRun.current);
@@ -321,11 +325,16 @@ export function App({ initialHost }: AppProps) {
         <Suspense fallback={null}>
           <LeaveDialog
             open={leaving !== null}
-            onSave={async () => {
+            onSave={() => {
               const to = leaving;
               setLeaving(null);
-              await saveSettings();
-              if (to) moveTo(to, false);
+              // A save that fails keeps the user on Settings, where the edits are and the reason is shown.
+              saveSettings().then(() => {
+                if (to) moveTo(to, false);
+              }, (e: unknown) => {
+                setStep("settings");
+                setSettingsError(plainError(e));
+              });
             }}
             onDiscard={() => {
               const to = leaving;

@@ -26,7 +26,7 @@ export function CellLink({ host, sheet, cell }: { host: PaneHost; sheet: string;
   };
   return (
     <span className={styles.line}>
-      <Link as="button" onClick={go} aria-label={`Go to ${sheet}!${cell}`}>{sheet}!{cell}</Link>
+      <Link as="button" onClick={() => void go()} aria-label={`Go to ${sheet}!${cell}`}>{sheet}!{cell}</Link>
       <Caption1 role="status">{said}</Caption1>
     </span>
   );

@@ -21,16 +21,22 @@ export function Diagnostics({ run }: { run: () => Promise<string> }) {
     }
   };
   const copy = async (report: string) => {
-    await navigator.clipboard.writeText(report);
-    setCopied(true);
+    try {
+      await navigator.clipboard.writeText(report);
+      setCopied(true);
+    } catch {
+      // The clipboard can be refused (permissions, an unfocused page): the report stays on screen to select and copy.
+      setCopied(false);
+      setState({ kind: "done", report: `Copying was refused by the browser: select the report below and copy it.\n\n${report}` });
+    }
   };
   return (
     <section className={styles.root} aria-labelledby="diagnostics-title">
       <Subtitle2 as="h2" id="diagnostics-title">Diagnostics</Subtitle2>
       <Body1>Checks what this copy of Excel supports, on a temporary sheet that is removed afterwards. Send the report to your support contact if something does not work.</Body1>
       <div className={styles.buttons}>
-        <Button onClick={start} disabled={state.kind === "running"}>Run diagnostics</Button>
-        {state.kind === "done" && <Button onClick={() => copy(state.report)}>{copied ? "Copied" : "Copy report"}</Button>}
+        <Button onClick={() => void start()} disabled={state.kind === "running"}>Run diagnostics</Button>
+        {state.kind === "done" && <Button onClick={() => void copy(state.report)}>{copied ? "Copied" : "Copy report"}</Button>}
       </div>
       {state.kind === "running" && <Spinner size="small" label="Checking Excel…" />}
       {state.kind === "failed" && (

@@ -1,4 +1,5 @@
 import { useRef, useState } from "react";
+import { isUserError } from "../../../core/user-error";
 import { Body1, Button, Caption1, Field, Link, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import type { Inspection } from "../../../workbook/inspect";
 import type { PaneHost } from "../../host";
@@ -40,15 +41,15 @@ export function FileOpen({ onOpened }: FileOpenProps) {
     setError(null);
     setNotice(null);
     setProgress(`Reading ${file.name}`);
-    let data: ArrayBuffer;
+    let bytes: ArrayBuffer;
     try {
-      data = await file.arrayBuffer();
-    } catch {
+      bytes = await file.arrayBuffer();
+    } catch (e) {
       setProgress(null);
-      setError({ file: file.name, reason: "It could not be read from this page (it may have moved, or the connection dropped)." });
+      setError({ file: file.name, reason: sentence(`the browser could not read the file (${(e as Error).message})`) });
       return;
     }
-    const host = fileHost(file.name, data);
+    const host = fileHost(file.name, bytes);
     opening.current = host;
     try {
       await host.open(setProgress);
@@ -62,7 +63,7 @@ export function FileOpen({ onOpened }: FileOpenProps) {
       if (opening.current !== host) return;
       opening.current = null;
       setProgress(null);
-      if (err.name === "CancelledError") setNotice(`Opening ${file.name} was cancelled.`);
+      if (isUserError(err, "cancelled")) setNotice(`Opening ${file.name} was cancelled.`);
       else setError({ file: file.name, reason: sentence(err.message) });
     } finally {
       if (input.current) input.current.value = "";
@@ -75,7 +76,7 @@ export function FileOpen({ onOpened }: FileOpenProps) {
     name: SAMPLE_FILE.split("/").pop() as string,
     arrayBuffer: async () => {
       const res = await fetch(SAMPLE_FILE);
-      if (!res.ok) throw new Error(`${res.status}`);
+      if (!res.ok) throw new Error(`the page could not fetch it: HTTP ${res.status}`);
       return res.arrayBuffer();
     },
   });
@@ -94,7 +95,7 @@ export function FileOpen({ onOpened }: FileOpenProps) {
         accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         aria-label="Workbook file"
         data-testid="file-input"
-        onChange={(e) => e.target.files?.[0] && open(e.target.files[0])}
+        onChange={(e) => void (e.target.files?.[0] && open(e.target.files[0]))}
       />
       <div className={styles.buttons}>
         <Button appearance="primary" onClick={() => input.current?.click()} disabled={progress !== null}>
@@ -103,7 +104,7 @@ export function FileOpen({ onOpened }: FileOpenProps) {
         {progress !== null && <Button onClick={cancel}>Cancel</Button>}
       </div>
       <Body1>
-        No workbook to hand? <Link as="button" onClick={trySample} disabled={progress !== null}>Try the sample workbook</Link>: a council's quarter of
+        No workbook to hand? <Link as="button" onClick={() => void trySample()} disabled={progress !== null}>Try the sample workbook</Link>: a council's quarter of
         indicators, outcomes, priorities and risks.
       </Body1>
       <div aria-live="polite">

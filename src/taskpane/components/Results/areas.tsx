@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { Body1, Button, Caption1, Card, Dropdown, Field, Option, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { PaneView } from "../../pane-results";
+import { plainError } from "../../messages";
 import { ShowMore } from "../ShowMore";
 
 const useStyles = makeStyles({
@@ -15,6 +16,17 @@ export function AreaChoice({ choice, onArea }: { choice: NonNullable<PaneView["a
   const styles = useStyles();
   const [area, setArea] = useState("");
   const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const save = async () => {
+    setSaving(true);
+    setProblem(null);
+    try {
+      await onArea(area);
+    } catch (e) {
+      setProblem(`Not saved: ${plainError(e)}`);
+    }
+    setSaving(false);
+  };
   return (
     <Card className={styles.card}>
       <Text as="h3" className={styles.title}>Choose your area</Text>
@@ -28,12 +40,9 @@ export function AreaChoice({ choice, onArea }: { choice: NonNullable<PaneView["a
         </Dropdown>
       </Field>
       <div>
-        <Button appearance="primary" disabled={!area || saving} onClick={async () => {
-          setSaving(true);
-          await onArea(area);
-          setSaving(false);
-        }}>Save and run again</Button>
+        <Button appearance="primary" disabled={!area || saving} onClick={() => void save()}>Save and run again</Button>
       </div>
+      {problem && <Caption1 role="alert">{problem}</Caption1>}
     </Card>
   );
 }

@@ -1,6 +1,8 @@
 import { Badge, Body1, Button, Caption1, Card, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Subtitle2, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { DatasetKind } from "../../../core";
+import { useState } from "react";
 import type { PaneHost } from "../../host";
+import { plainError } from "../../messages";
 import type { PaneView } from "../../pane-results";
 import { statusPhrase } from "../../labels";
 import { HeatMap } from "../HeatMap";
@@ -33,7 +35,7 @@ export interface ResultsProps {
   stale?: string[];
   running?: boolean;
   /** File mode: download the summarised workbook (running again first when the results are out of date). */
-  onDownload?: () => void;
+  onDownload?: () => Promise<void>;
   /** Save the council's own area in long data, then run again. */
   onArea?: (area: string) => Promise<void>;
   /** Back to the Workbook step (to choose a period). */
@@ -57,6 +59,15 @@ export function Results({ view, host, onRerun, stale = [], running = false, onDo
   const tracked = view.headlines.some((h) => h.kind === "priorities" || h.kind === "actions");
   // Results kept in history are said above the headlines, with the button to replace them.
   const historyWarned = view.historyKept && view.warnings.some((w) => /stored/i.test(w));
+  const [downloadError, setDownloadError] = useState<string | null>(null);
+  const download = async () => {
+    setDownloadError(null);
+    try {
+      await onDownload?.();
+    } catch (e) {
+      setDownloadError(`The workbook could not be saved for download: ${plainError(e)}`);
+    }
+  };
   return (
     <div className={styles.root}>
       <section className={styles.cards} aria-labelledby="headlines-title">
@@ -93,10 +104,11 @@ export function Results({ view, host, onRerun, stale = [], running = false, onDo
         ))}
         {view.areaChoice && onArea && <AreaChoice choice={view.areaChoice} onArea={onArea} />}
         {onDownload && (
-          <Button appearance="primary" disabled={running} onClick={onDownload}>
+          <Button appearance="primary" disabled={running} onClick={() => void download()}>
             {stale.length ? "Run again and download" : "Download the summarised workbook"}
           </Button>
         )}
+        {downloadError && <Caption1 role="alert">{downloadError}</Caption1>}
         <Caption1>Sheets written: {view.outputSheets.join(", ")}</Caption1>
         {view.skipped.length > 0 && (
           <Caption1>

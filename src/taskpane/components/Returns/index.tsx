@@ -51,8 +51,8 @@ export function Returns({ host, inspection, running, onCollected }: ReturnsProps
         </Dropdown>
       </Field>
       <div className={styles.buttons}>
-        <Button disabled={busy || running} onClick={() => act(() => host.makeTemplates(directorate === ALL ? null : directorate), true)}>Make templates</Button>
-        <Button disabled={busy || running} onClick={() => act(() => host.collectReturns(), false)}>Collect returns</Button>
+        <Button disabled={busy || running} onClick={() => void act(() => host.makeTemplates(directorate === ALL ? null : directorate), true)}>Make templates</Button>
+        <Button disabled={busy || running} onClick={() => void act(() => host.collectReturns(), false)}>Collect returns</Button>
       </div>
       <div aria-live="polite">
         {message && (
@@ -60,7 +60,10 @@ export function Returns({ host, inspection, running, onCollected }: ReturnsProps
             <MessageBarBody>{message.text}</MessageBarBody>
             {message.made && host.download && (
               <MessageBarActions>
-                <Button size="small" onClick={() => host.download?.()}>Download the workbook with the return sheets</Button>
+                <Button size="small" onClick={() => void act(async () => {
+        await host.download?.();
+        return "The workbook with the return sheets was saved for download.";
+      }, true)}>Download the workbook with the return sheets</Button>
               </MessageBarActions>
             )}
           </MessageBar>

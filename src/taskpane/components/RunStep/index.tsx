@@ -3,6 +3,7 @@ import { Body1, Button, Checkbox, Field, MessageBar, MessageBarActions, MessageB
 import type { Inspection } from "../../../workbook/inspect";
 import { checkPeriod } from "../../period-check";
 import { ErrorNotice } from "../ErrorNotice";
+import { RUN_CLEARS_UNDO } from "../../messages";
 
 export type RunState =
   | { kind: "idle" }
@@ -29,9 +30,11 @@ export interface RunStepProps {
   stale: boolean;
   /** Back to the Workbook step, where the period is chosen. */
   onChoosePeriod: () => void;
+  /** Inside Excel, where a run clears the undo stack (a file is changed only as a downloaded copy). */
+  inExcel?: boolean;
 }
 
-export function RunStep({ state, period, inspection, onRun, onRetry, onCancel, stale, onChoosePeriod }: RunStepProps) {
+export function RunStep({ state, period, inspection, onRun, onRetry, onCancel, stale, onChoosePeriod, inExcel }: RunStepProps) {
   const styles = useStyles();
   const [formatSource, setFormatSource] = useState(false);
   const running = state.kind === "running";
@@ -55,6 +58,7 @@ export function RunStep({ state, period, inspection, onRun, onRetry, onCancel, s
         </MessageBar>
       )}
       {stale && !running && state.kind !== "failed" && <Body1>The results shown are out of date: run again to bring them up to date.</Body1>}
+      {inExcel && <Body1 data-testid="undo-note">{RUN_CLEARS_UNDO}</Body1>}
       <Checkbox checked={formatSource} disabled={running} onChange={(_, d) => setFormatSource(Boolean(d.checked))}
         label="Also colour the RAG and risk-level columns in my sheets (colour only, values untouched)" />
       <div className={styles.buttons}>

@@ -1,10 +1,11 @@
 import { useId, useState } from "react";
 import {
-  Accordion, AccordionHeader, AccordionItem, AccordionPanel, Caption1, Card, Checkbox, Field, Label, SpinButton, Subtitle2, Switch, Text,
+  Accordion, AccordionHeader, AccordionItem, AccordionPanel, Caption1, Card, Checkbox, Dropdown, Field, Input, Label, Option, SpinButton, Subtitle2, Switch, Text,
   makeStyles, tokens,
 } from "@fluentui/react-components";
 import type { Inspection, DatasetInfo } from "../../../workbook/inspect";
 import type { Status } from "../../../core";
+import { LONG_TREND_METHODS, type LongTrendMethod } from "../../../core/trend";
 import { KIND_LABEL } from "../../labels";
 import { plainError } from "../../messages";
 import { DatasetDraft, SettingsDraft, draftFrom, isMeasured, matrixProblem } from "../../settings-edit";
@@ -22,6 +23,13 @@ const useStyles = makeStyles({
 
 const COUNTABLE: Status[] = ["Green", "Amber", "Complete"];
 
+/** The long-trend methods as the drop-down offers them. */
+const LONG_TREND_CHOICES: Record<LongTrendMethod, string> = {
+  "same-period-last-year": "The same period last year",
+  "mean-of-previous-4": "The mean of the previous 4 periods",
+  "same-period-mean": "The same period's mean in earlier years",
+};
+
 export interface SettingsStepProps {
   inspection: Inspection;
   /** Unsaved edits, or null for the settings as saved. */
@@ -29,15 +37,17 @@ export interface SettingsStepProps {
   onDraft: (d: SettingsDraft) => void;
   dirty: boolean;
   onSave: () => Promise<void>;
+  /** Why the last save (from the leave dialog) failed. */
+  error?: string | null;
 }
 
 /**
  * Every table's rules with the defaults visible, edited together and saved
  * in the workbook with one Save. The common edit (each table's expected
- * standard) is open first; tolerances and trends, and the risk matrix, are
- * one click away, each saying in its heading what is in force.
+ * standard) is open first; tolerances, trends and the plan's name, and the
+ * risk matrix, are one click away, each saying in its heading what is in force.
  */
-export function SettingsStep({ inspection, draft, onDraft, dirty, onSave }: SettingsStepProps) {
+export function SettingsStep({ inspection, draft, onDraft, dirty, onSave, error }: SettingsStepProps) {
   const styles = useStyles();
   const current = draft ?? draftFrom(inspection);
   const [saving, setSaving] = useState(false);
@@ -54,6 +64,7 @@ export function SettingsStep({ inspection, draft, onDraft, dirty, onSave }: Sett
     onDraft(next);
   };
   const setDataset = (id: string, v: DatasetDraft) => edit({ ...current, datasets: { ...current.datasets, [id]: v } });
+  // A save that fails (a damaged settings store, an Excel error) says why; the edits stay.
   const save = async () => {
     setSaving(true);
     setFailed(null);
@@ -83,7 +94,7 @@ export function SettingsStep({ inspection, draft, onDraft, dirty, onSave }: Sett
         )}
         {measured.length > 0 && (
           <AccordionItem value="measures">
-            <AccordionHeader as="h3">Amber tolerance and trends</AccordionHeader>
+            <AccordionHeader as="h3">{measured.some((d) => d.kind === "outcomes") ? "Amber tolerance, trends and the plan's name" : "Amber tolerance and trends"}</AccordionHeader>
             <AccordionPanel className={styles.panel}>
               {measured.map((d) => <MeasureCard key={d.id} dataset={d} value={current.datasets[d.id]} onChange={(v) => setDataset(d.id, v)} />)}
             </AccordionPanel>
@@ -98,7 +109,7 @@ export function SettingsStep({ inspection, draft, onDraft, dirty, onSave }: Sett
           </AccordionItem>
         )}
       </Accordion>
-      <SaveBar dirty={dirty} saving={saving} saved={saved} blocked={problem !== null} failed={failed} onSave={save} />
+      <SaveBar dirty={dirty} saving={saving} saved={saved} blocked={problem !== null} failed={failed ?? error ?? null} onSave={() => void save()} />
     </section>
   );
 }
@@ -160,7 +171,18 @@ function MeasureCard({ dataset, value, onChange }: { dataset: DatasetInfo; value
       <Field label="Ignore changes smaller than" hint="For trends: a change this size or smaller counts as Static. 0 means only an identical figure.">
         <SpinButton value={value.band} min={0} step={0.1} onChange={(_, d) => set({ band: num(d.value, d.displayValue, value.band) })} />
       </Field>
+      <Field label="Long trend compares with" hint="The short trend is always against the previous period.">
+        <Dropdown value={LONG_TREND_CHOICES[value.longTrend]} selectedOptions={[value.longTrend]}
+          onOptionSelect={(_, d) => d.optionValue && set({ longTrend: d.optionValue as LongTrendMethod })}>
+          {LONG_TREND_METHODS.map((m) => <Option key={m} value={m}>{LONG_TREND_CHOICES[m]}</Option>)}
+        </Dropdown>
+      </Field>
       <Switch checked={value.spc} onChange={(_, d) => set({ spc: d.checked })} label="Flag unusual changes (needs 12 or more periods)" />
+      {dataset.kind === "outcomes" && (
+        <Field label="Name of the plan, as the report writes it" hint={`The commentary says "… ${value.planName.trim() || dataset.planName || "outcomes"} were on target". Leave empty to use the sheet's own title.`}>
+          <Input value={value.planName} placeholder={dataset.planName ?? "Strategic Plan 2021-24"} onChange={(_, d) => set({ planName: d.value })} />
+        </Field>
+      )}
     </Card>
   );
 }

@@ -4,6 +4,7 @@ import type { Status } from "../../../core";
 import type { PaneHost } from "../../host";
 import type { UnratedEntry } from "../../pane-results";
 import { ShowMore } from "../ShowMore";
+import { plainError } from "../../messages";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -44,13 +45,20 @@ function WordsCard({ entry, host, onSaved }: { entry: UnratedEntry; host: PaneHo
   const [choice, setChoice] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
   const chosen = Object.entries(choice).filter(([, s]) => s !== LEAVE);
+  const [saveError, setSaveError] = useState<string | null>(null);
   const save = async () => {
     setSaving(true);
+    setSaveError(null);
     const labels = { ...entry.labels };
     for (const [word, status] of chosen) labels[word.toLowerCase()] = status as Status;
-    await host.saveDataset(entry.id, { statusLabels: labels });
-    setSaving(false);
-    onSaved();
+    try {
+      await host.saveDataset(entry.id, { statusLabels: labels });
+      onSaved();
+    } catch (e) {
+      setSaveError(`Not saved: ${plainError(e)}`);
+    } finally {
+      setSaving(false);
+    }
   };
   return (
     <Card className={styles.card}>
@@ -69,7 +77,8 @@ function WordsCard({ entry, host, onSaved }: { entry: UnratedEntry; host: PaneHo
           </Dropdown>
         </Field>
       )} />
-      <Button appearance="primary" disabled={saving || chosen.length === 0} onClick={save}>Save and run again</Button>
+      <Button appearance="primary" disabled={saving || chosen.length === 0} onClick={() => void save()}>Save and run again</Button>
+      {saveError && <Caption1 role="alert">{saveError}</Caption1>}
     </Card>
   );
 }

@@ -78,7 +78,7 @@ export function WorkbookStep({ inspection, period, onPeriod, host, onChanged, on
           and pictures on their own are not read). A table needs headers such as <em>Indicator, Target</em> and quarter columns;
           <em> Priority, Due date, RAG</em>; or <em>Risk, Likelihood, Impact</em>, with one row per item below.
         </Body1>
-        <Skipped inspection={inspection} onInclude={include} title="Sheets looked at" />
+        <Skipped inspection={inspection} onInclude={(sheet) => void include(sheet)} title="Sheets looked at" />
         {problem && <Problem text={problem} />}
         {inspection.notes.map((note) => <Caption1 key={note}>{note}</Caption1>)}
         <div className={styles.buttons}>
@@ -142,7 +142,7 @@ export function WorkbookStep({ inspection, period, onPeriod, host, onChanged, on
         </div>
       )}
       {inspection.areas.length > 0 && <AreaField inspection={inspection} onArea={onArea} />}
-      <Skipped inspection={inspection} onInclude={include} title="Sheets not used" />
+      <Skipped inspection={inspection} onInclude={(sheet) => void include(sheet)} title="Sheets not used" />
       {problem && <Problem text={problem} />}
       {inspection.notes.map((note) => <Caption1 key={note}>{note}</Caption1>)}
       <Button appearance="primary" onClick={onNext}>Next: run</Button>
@@ -190,10 +190,16 @@ function ReadingNotice({ dataset }: { dataset: DatasetInfo }) {
 function AreaField({ inspection, onArea }: { inspection: Inspection; onArea: (area: string) => Promise<void> }) {
   const styles = useStyles();
   const [saving, setSaving] = useState<boolean | "done">(false);
+  const [problem, setProblem] = useState<string | null>(null);
   const value = inspection.settings.ownArea ?? "";
   const choose = async (area: string) => {
     setSaving(true);
-    await onArea(area);
+    setProblem(null);
+    try {
+      await onArea(area);
+    } catch (e) {
+      setProblem(`Not saved: ${plainError(e)}`);
+    }
     setSaving("done");
   };
   // The drop-down was disabled while saving, which loses focus: give it back once it is enabled again.
@@ -203,9 +209,9 @@ function AreaField({ inspection, onArea }: { inspection: Inspection; onArea: (ar
     setSaving(false);
   }, [saving]);
   return (
-    <Field label="Your area" hint={`The data covers ${inspection.areas.length.toLocaleString("en-GB")} areas. Choose yours: the results are about it, with the other areas' median and its rank beside each indicator.`}>
+    <Field label="Your area" validationState={problem ? "error" : "none"} validationMessage={problem ?? undefined} hint={`The data covers ${inspection.areas.length.toLocaleString("en-GB")} areas. Choose yours: the results are about it, with the other areas' median and its rank beside each indicator.`}>
       <Dropdown id="area-choice" className={styles.dropdown} value={value || NO_AREA} selectedOptions={[value || NO_AREA]} disabled={saving === true}
-        onOptionSelect={(_, d) => d.optionValue !== undefined && choose(d.optionValue === NO_AREA ? "" : d.optionValue)}>
+        onOptionSelect={(_, d) => void (d.optionValue !== undefined && choose(d.optionValue === NO_AREA ? "" : d.optionValue))}>
         <Option value={NO_AREA}>{NO_AREA}</Option>
         {inspection.areas.map((a) => <Option key={a} value={a}>{a}</Option>)}
       </Dropdown>

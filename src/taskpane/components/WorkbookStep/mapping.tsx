@@ -93,7 +93,7 @@ export function Mapping({ dataset, host, settings, onChanged }: MappingProps) {
               value={chosen ? columnName(chosen) : NONE}
               selectedOptions={[chosen?.key ?? NONE]}
               disabled={saving}
-              onOptionSelect={(_, d) => d.optionValue && d.optionValue !== (chosen?.key ?? NONE) && choose(role, d.optionValue)}
+              onOptionSelect={(_, d) => void (d.optionValue && d.optionValue !== (chosen?.key ?? NONE) && choose(role, d.optionValue))}
             >
               <Option value={NONE}>{NONE}</Option>
               {ordered(dataset, role).map((f) => (
@@ -115,7 +115,7 @@ export function Mapping({ dataset, host, settings, onChanged }: MappingProps) {
       )}
       {dataset.reading.confidence === "doubtful" && !confirmed && (
         <Button id={`${fieldId(dataset, "title")}-confirm`} disabled={saving}
-          onClick={() => save(dataset.columns, `the columns of '${dataset.label}' were confirmed`, "datasets-title")}>
+          onClick={() => void save(dataset.columns, `the columns of '${dataset.label}' were confirmed`, "datasets-title")}>
           These columns are right
         </Button>
       )}

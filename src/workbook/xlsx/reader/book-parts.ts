@@ -3,6 +3,7 @@ import { PackageReader } from "./package";
 import { scanPart, attr, attrIn, MAIN_NS, REL_NS, Attrs, FastSwitch } from "./xml";
 import { INCOMPLETE, NOT_MINE, own, plainTextBefore } from "./xml-tokens";
 import { ZipEntry } from "./zip";
+import { OWN_SHEET_NAME, ownPurpose } from "../../own-sheets";
 
 /** A sheet as workbook.xml lists it. */
 export interface BookSheet {
@@ -12,6 +13,8 @@ export interface BookSheet {
   part: string;
   /** "worksheet", "chartsheet", "dialogsheet" or "macrosheet". */
   type: string;
+  /** The product's own output: the purpose its marker names (see own-sheets.ts), else null. */
+  own: string | null;
 }
 
 export interface BookInfo {
@@ -25,19 +28,34 @@ export async function readBook(pkg: PackageReader, entry: ZipEntry): Promise<Boo
   const rels = new Map((await pkg.relationships(entry.name)).map((r) => [r.id, r]));
   const listed: { name: string; state: string; rid: string }[] = [];
   let date1904 = false;
+  // Sheet-scoped names marking the product's own sheets: sheet index → the marker's text.
+  const marks = new Map<number, string>();
+  let name: { sheet: number; text: string } | null = null;
   await scanPart(pkg.zip, entry, pkg.budget, {
     open: (local, attrs, uri, resolve) => {
       if (!MAIN_NS.has(uri)) return;
       if (local === "sheet") listed.push({ name: attr(attrs, "name") ?? "", state: attr(attrs, "state") ?? "visible", rid: attrIn(attrs, "id", REL_NS, resolve) ?? "" });
       else if (local === "workbookPr") date1904 = isTrue(attr(attrs, "date1904"));
+      else if (local === "definedName" && attr(attrs, "name") === OWN_SHEET_NAME && attr(attrs, "localSheetId") !== undefined) {
+        name = { sheet: Number(attr(attrs, "localSheetId")), text: "" };
+      }
     },
-    close: () => undefined,
+    close: (local) => {
+      if (local === "definedName" && name) {
+        marks.set(name.sheet, ownPurpose(unescapeText(name.text)));
+        name = null;
+      }
+    },
+    text: (t) => {
+      if (name) name.text += t;
+    },
   });
   const byType = (type: string) => [...rels.values()].find((r) => r.type === type)?.target ?? null;
   return {
-    sheets: listed.map((s) => {
+    sheets: listed.map((s, i) => {
       const rel = rels.get(s.rid);
       return {
+        own: marks.get(i) ?? null,
         name: s.name,
         visibility: s.state === "hidden" || s.state === "veryHidden" ? s.state : "visible",
         part: rel?.target ?? "",

@@ -11,7 +11,7 @@ export type { ReadLimits };
 
 /** Everything the product reads from an .xlsx: its sheets in order, each as a grid. */
 export interface ReadWorkbook {
-  sheets: (BookSheet & { grid: SheetGrid })[];
+  sheets: (BookSheet & { grid: SheetGrid; unread: boolean })[];
 }
 
 const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -49,7 +49,10 @@ function looksLikeText(data: Uint8Array): boolean {
  * cells that hold a value are kept.
  */
 /** `fast` false reads every cell and shared string by the generic path (tests compare the two). */
-export async function readWorkbook(data: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS, options: { fast?: boolean } = {}): Promise<ReadWorkbook> {
+/** `read` picks the sheets whose cells are read (all by default); the others come with an empty grid and `unread` set. */
+export async function readWorkbook(
+  data: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS, options: { fast?: boolean; read?: (s: BookSheet) => boolean } = {},
+): Promise<ReadWorkbook> {
   if (CFB_SIGNATURE.every((b, i) => data[i] === b)) throw compoundFile(data);
   if (data[0] !== 0x50 || data[1] !== 0x4b) throw refuse({ kind: looksLikeText(data) ? "text" : "not-xlsx" });
   const budget = new Budget(limits, data.length);
@@ -58,7 +61,10 @@ export async function readWorkbook(data: Uint8Array, limits: ReadLimits = DEFAUL
   const strings = await readSharedStrings(pkg, book.sharedStrings, options.fast ?? true);
   const ctx = cellContext(strings, await readStyleFormats(pkg, book.styles), book.date1904, options.fast);
   const sheets: ReadWorkbook["sheets"] = [];
-  for (const s of book.sheets) sheets.push({ ...s, grid: await readSheet(pkg, s, ctx) });
+  for (const s of book.sheets) {
+    if (!options.read || options.read(s)) sheets.push({ ...s, grid: await readSheet(pkg, s, ctx), unread: false });
+    else sheets.push({ ...s, grid: { name: s.name, rows: [], hiddenRows: [], merges: [], tables: [], visibility: s.visibility }, unread: true });
+  }
   return { sheets };
 }
 

@@ -1,3 +1,4 @@
+import { UserError } from "../../../core/user-error";
 /**
  * Every way the reader refuses a file, and the one plain sentence it says.
  * The command line prefixes the file's name ("Error: cannot use Q1.xlsx: …")
@@ -6,7 +7,11 @@
  */
 
 /** A file the product cannot use, with one plain sentence saying why. */
-export class WorkbookFileError extends Error {}
+export class WorkbookFileError extends UserError {
+  constructor(message: string) {
+    super("file", message);
+  }
+}
 
 export type Refusal =
   | { kind: "encrypted" }
@@ -27,7 +32,9 @@ export type Refusal =
   | { kind: "too-slow"; seconds: number; inflatedBytes: number; fileBytes: number }
   | { kind: "bad-xml"; part: string; line: number }
   | { kind: "missing-part"; part: string }
-  | { kind: "rewrite-unreadable" };
+  | { kind: "rewrite-unreadable" }
+  | { kind: "duplicate-part"; part: string }
+  | { kind: "bad-checksum"; part: string };
 
 /** "85 KB", "15.2 MB": the file's real size as people read it. */
 export function size(bytes: number): string {
@@ -66,6 +73,8 @@ export function message(r: Refusal): string {
       return `reading the file (${size(r.fileBytes)}, ${size(r.inflatedBytes)} unzipped so far) took longer than ${r.seconds} seconds, the most this tool allows, so it was stopped: remove unused sheets or rows and try again`;
     case "bad-xml": return `the file is damaged: its part ${r.part} is not well-formed XML (line ${r.line}): ${RESAVE}`;
     case "missing-part": return `the file is damaged: it refers to a part ${r.part} that is not in the package: ${RESAVE}`;
+    case "duplicate-part": return `the file is damaged: it holds two parts named ${r.part}, and which one a program reads is a matter of chance, so neither was read: ${RESAVE}`;
+    case "bad-checksum": return `the file is damaged: its part ${r.part} does not match the checksum stored with it (it changed after it was written), so it was not read: ${RESAVE}`;
     case "rewrite-unreadable":
       return `the file was read, but the results cannot be written into a copy of it in the form it is saved in: ${SAVE_AS}`;
   }

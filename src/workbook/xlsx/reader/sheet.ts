@@ -3,7 +3,6 @@ import { PackageReader } from "./package";
 import { BookSheet, isTrue, unescapeText } from "./book-parts";
 import { scanPart, attr, attrIn, MAIN_NS, REL_NS, Attrs, Resolve, FastSwitch } from "./xml";
 import { INCOMPLETE, NOT_MINE, own, plainTextBefore } from "./xml-tokens";
-import { refuse } from "./refusal";
 import { isDateFormat, isPlainFormat, serialToDate } from "../../../core/number-formats";
 
 /** What reading a sheet's cells needs from the rest of the workbook. */
@@ -89,7 +88,7 @@ function columnAt(s: string, from: number, to: number): number {
 
 /** The value of a number cell (a date where its style shows one), or of a shared string when `t` is "s" and `n` its index. */
 function numericValue(t: string | undefined, n: number, style: number, ctx: CellContext): CellValue {
-  if (t === "s") return ctx.strings[n] ?? null;
+  if (t === "s") return Number.isInteger(n) ? ctx.strings[n] ?? null : null;
   // A date-styled number beyond the dates Excel shows stays a number.
   return ctx.dateStyles[style] ? serialToDate(n, ctx.date1904) ?? n : n;
 }
@@ -98,7 +97,8 @@ function cellValue(t: string | undefined, v: string | null, inline: string | nul
   if (t === "inlineStr" || (inline !== null && v === null)) return inline === null ? null : unescapeText(inline);
   if (v === null) return null;
   switch (t) {
-    case "s": return numericValue(t, Number(v), style, ctx);
+    // An empty <v/> is no index at all, not shared string 0.
+    case "s": return v.trim() === "" ? null : numericValue(t, Number(v), style, ctx);
     case "str": return unescapeText(v);
     case "b": return Number(v) !== 0;
     case "e": return { error: v.trim() };
@@ -125,7 +125,8 @@ export async function readSheet(pkg: PackageReader, sheet: BookSheet, ctx: CellC
   const grid: SheetGrid = { name: sheet.name, rows: [], hiddenRows: [], merges: [], tables: [], visibility: sheet.visibility };
   const entry = sheet.part ? pkg.part(sheet.part) : undefined;
   if (sheet.type !== "worksheet") return grid;
-  if (!entry) throw refuse({ kind: "missing-part", part: sheet.part || `for sheet '${sheet.name}'` });
+  // One sheet whose part is missing does not stop the others being read: it is listed as not read, with why.
+  if (!entry) return { ...grid, unreadable: `the file lists it but holds no part for it (${sheet.part || "no relationship"}), so it could not be read` };
   const rows = grid.rows;
   const budget = pkg.budget;
 

@@ -2,6 +2,7 @@ import { Inflate } from "fflate";
 import { hasNative } from "../native-streams";
 import { Budget } from "./limits";
 import { refuse, WorkbookFileError } from "./refusal";
+import { crc32 } from "../crc32";
 
 /**
  * The zip container of an .xlsx, read from its central directory. Parts are
@@ -43,12 +44,23 @@ export function useInflater(inflater: Inflater | null): void {
   hostInflater = inflater;
 }
 
+/** An error thrown by the consumer of inflated bytes, carried through the inflater untouched. */
+class SinkError extends Error {
+  constructor(readonly cause: unknown) {
+    super("the consumer of a part failed");
+  }
+}
+
 export class ZipPackage {
   /** Entries by lower-case name: part names are compared case-insensitively (ECMA-376 Part 2, §6.2.2.3). */
   private readonly byName = new Map<string, ZipEntry>();
 
   constructor(private readonly data: Uint8Array, readonly entries: ZipEntry[]) {
-    for (const e of entries) if (!this.byName.has(e.name.toLowerCase())) this.byName.set(e.name.toLowerCase(), e);
+    for (const e of entries) {
+      // Two parts of one name (in any case): which a program reads is a matter of chance, so none is read.
+      if (this.byName.has(e.name.toLowerCase()) && !e.name.endsWith("/")) throw refuse({ kind: "duplicate-part", part: e.name });
+      this.byName.set(e.name.toLowerCase(), e);
+    }
   }
 
   static open(data: Uint8Array): ZipPackage {
@@ -90,11 +102,31 @@ export class ZipPackage {
     const start = compressed.byteOffset - this.data.byteOffset;
     const end = start + compressed.length;
     let total = 0;
+    let crc = 0;
+    // What the sink throws (a part that is not well-formed XML) is the sink's to say, never a broken zip.
     const take = (bytes: Uint8Array) => {
       total += bytes.length;
       budget.inflate(entry.name, bytes.length, total, entry.size);
-      if (bytes.length) sink(bytes);
+      crc = crc32(bytes, crc);
+      if (bytes.length) {
+        try {
+          sink(bytes);
+        } catch (e) {
+          throw new SinkError(e);
+        }
+      }
     };
+    try {
+      await this.inflateWith(entry, start, end, compressed, take, budget);
+    } catch (e) {
+      throw e instanceof SinkError ? e.cause : e;
+    }
+    if (total !== entry.size) throw refuse({ kind: "size-mismatch", part: entry.name, declared: entry.size, fileBytes: budget.fileBytes });
+    // The zip's checksum of each part: a part changed after it was written (a damaged copy, a bad disk) is never read as data.
+    if (crc !== entry.crc) throw refuse({ kind: "bad-checksum", part: entry.name });
+  }
+
+  private async inflateWith(entry: ZipEntry, start: number, end: number, compressed: Uint8Array, take: (bytes: Uint8Array) => void, budget: Budget): Promise<void> {
     if (entry.method === 0) {
       for (let p = start; p < end; p += SLICE) {
         take(this.data.subarray(p, Math.min(end, p + SLICE)));
@@ -107,7 +139,7 @@ export class ZipPackage {
           await budget.pause();
         }
       } catch (e) {
-        if (e instanceof WorkbookFileError) throw e;
+        if (e instanceof WorkbookFileError || e instanceof SinkError) throw e;
         throw refuse({ kind: "zip-damaged" });
       }
     } else if (hasNative("DecompressionStream")) {
@@ -121,11 +153,10 @@ export class ZipPackage {
         }
         if (start === end) inflater.push(new Uint8Array(0), true);
       } catch (e) {
-        if (e instanceof WorkbookFileError) throw e;
+        if (e instanceof WorkbookFileError || e instanceof SinkError) throw e;
         throw refuse({ kind: "zip-damaged" });
       }
     }
-    if (total !== entry.size) throw refuse({ kind: "size-mismatch", part: entry.name, declared: entry.size, fileBytes: budget.fileBytes });
   }
 
   /**
@@ -156,7 +187,7 @@ export class ZipPackage {
     } catch (e) {
       reader.cancel().catch(ignore);
       writer.abort().catch(ignore);
-      if (e instanceof WorkbookFileError) throw e;
+      if (e instanceof WorkbookFileError || e instanceof SinkError) throw e;
       throw refuse({ kind: "zip-damaged" });
     }
   }
