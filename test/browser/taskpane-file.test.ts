@@ -83,10 +83,11 @@ describe("task pane in file mode", () => {
     await page.getByText("Risk matrix", { exact: true }).waitFor();
     await shot("3-settings");
     expect(await axeSerious(page)).toEqual([]);
-    const outcomes = page.locator(".fui-Card").filter({ hasText: "Strategic Plan outcomes · 24 rows" });
+    const outcomes = page.locator(".fui-Card").filter({ hasText: "Outcomes · 24 rows" });
     const standard = outcomes.getByRole("spinbutton", { name: "Expected standard (% of items)" });
     expect(await standard.inputValue()).toBe("75");
-    // What the long trend compares with, and the plan's name as the report writes it (the sheet's own title until one is given).
+    // What the long trend compares with, and the plan's name as the report writes it (the sheet's own title until one is given), a click away.
+    await page.getByRole("button", { name: "Amber tolerance, trends and the plan's name" }).click();
     expect(await outcomes.getByRole("combobox", { name: "Long trend compares with" }).textContent()).toContain("The same period last year");
     expect(await outcomes.getByRole("textbox", { name: "Name of the plan, as the report writes it" }).getAttribute("placeholder")).toBe("Strategic Plan 2021-24 outcome measures");
     expect(await page.getByRole("button", { name: "Save settings" }).isDisabled()).toBe(true);
