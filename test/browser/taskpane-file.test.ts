@@ -10,7 +10,7 @@ import { Page } from "playwright-core";
 import { mkdirSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import ExcelJS from "exceljs";
-import { axeSerious, horizontalOverflow, settle, openFilePane, OpenPane } from "./pane";
+import { axeSerious, horizontalOverflow, settle, openFilePane, OpenPane, screenshotWhole } from "./pane";
 import { SAMPLE, runCli, tempDir, withChart } from "../helpers/workbooks";
 
 const SHOTS = join(__dirname, "..", "artefacts", "pane");
@@ -53,7 +53,7 @@ describe("task pane in file mode", () => {
 
   const shot = async (name: string) => {
     await settle(page);
-    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+    await screenshotWhole(page, join(SHOTS, `${name}.png`));
   };
   const focused = () => page.evaluate(() => document.activeElement?.textContent ?? "");
 

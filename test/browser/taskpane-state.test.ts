@@ -15,7 +15,7 @@ import { Download, Page } from "playwright-core";
 import { mkdirSync, readFileSync } from "fs";
 import { join } from "path";
 import ExcelJS from "exceljs";
-import { axeSerious, horizontalOverflow, settle, openFilePane, OpenPane } from "./pane";
+import { axeSerious, horizontalOverflow, settle, openFilePane, OpenPane, screenshotWhole } from "./pane";
 import { tempDir } from "../helpers/workbooks";
 
 const SHOTS = join(__dirname, "..", "artefacts", "pane");
@@ -37,7 +37,8 @@ describe("task pane state on the sample workbook (file mode)", () => {
 
   const shot = async (name: string, fullPage = true) => {
     await settle(page);
-    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
+    if (fullPage) await screenshotWhole(page, join(SHOTS, `${name}.png`));
+    else await page.screenshot({ path: join(SHOTS, `${name}.png`) });
   };
   /** The Summary sheet of a downloaded workbook, row by row. */
   const summaryOf = async (download: Download) => {

@@ -315,7 +315,8 @@ export function App({ initialHost }: AppProps) {
               onRerun={(replaceHistory) => void start(lastRun.current, replaceHistory)} onWorkbook={() => go("workbook")}
               onArea={async (area) => {
                 await chooseArea(area);
-                await start(lastRun.current);
+                // The run that asked for the area stored every area's series for the period: the area's replace them, as the card says.
+                await start(lastRun.current, true);
               }} />
           )}
         </Suspense>

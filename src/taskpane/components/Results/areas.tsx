@@ -12,7 +12,7 @@ const useStyles = makeStyles({
 });
 
 /** Long data over several areas with none chosen: the choice itself, where the figures are, and a run with it. */
-export function AreaChoice({ choice, onArea }: { choice: NonNullable<PaneView["areaChoice"]>; onArea: (area: string) => Promise<void> }) {
+export function AreaChoice({ choice, period, onArea }: { choice: NonNullable<PaneView["areaChoice"]>; period: string | null; onArea: (area: string) => Promise<void> }) {
   const styles = useStyles();
   const [area, setArea] = useState("");
   const [saving, setSaving] = useState(false);
@@ -42,6 +42,7 @@ export function AreaChoice({ choice, onArea }: { choice: NonNullable<PaneView["a
       <div>
         <Button appearance="primary" disabled={!area || saving} onClick={() => void save()}>Save and run again</Button>
       </div>
+      {period && <Caption1>Saving your area replaces the results stored for {period} (every area's) with your area's; the ones replaced stay in the history.</Caption1>}
       {problem && <Caption1 role="alert">{problem}</Caption1>}
     </Card>
   );

@@ -102,7 +102,7 @@ export function Results({ view, host, onRerun, stale = [], running = false, onDo
             </span>
           </Card>
         ))}
-        {view.areaChoice && onArea && <AreaChoice choice={view.areaChoice} onArea={onArea} />}
+        {view.areaChoice && onArea && <AreaChoice choice={view.areaChoice} period={view.period} onArea={onArea} />}
         {onDownload && (
           <Button appearance="primary" disabled={running} onClick={() => void download()}>
             {stale.length ? "Run again and download" : "Download the summarised workbook"}
