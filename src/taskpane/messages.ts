@@ -43,7 +43,18 @@ export function collectMessage(j: CollectJson): string {
   if (j.missing.length) parts.push(n(j.missing.length, "row missing from the returns", "rows missing from the returns"));
   if (j.unknown.length) parts.push(n(j.unknown.length, "row not matched to the corporate sheets", "rows not matched to the corporate sheets"));
   if (j.issues.length) parts.push(n(j.issues.length, "value not used (not a valid RAG or date)", "values not used (not a valid RAG or date)"));
-  return `${n(read, "return", "returns")} read: ${parts.join(", ")}. Every change is listed on the '${j.outputSheet}' sheet.`;
+  if (j.conflicts.length) parts.push(n(j.conflicts.length, "change not applied (a conflict to settle)", "changes not applied (conflicts to settle)"));
+  const out = [`${n(read, "return", "returns")} read: ${parts.join(", ")}.`];
+  // A return refused (another period, another directorate's rows) is said here, with the first reason, never only counted out.
+  const refused = j.returns.filter((r) => !r.accepted);
+  if (refused.length) {
+    const first = refused[0];
+    const why = (first.reason ?? "").replace(/ \(--period "[^"]*"\)/g, "");
+    out.push(`${n(refused.length, "return was", "returns were")} not collected: '${first.sheet}' in ${first.file}${why ? `, as ${why}` : ""}${refused.length > 1 ? " (and others)" : ""}.`);
+  }
+  if (j.outputSheet) out.push(`Every change and every return is listed on the '${j.outputSheet}' sheet.`);
+  if (j.settingsNotSaved) out.push(`The workbook's settings were not saved: ${j.settingsNotSaved}`);
+  return out.join(" ");
 }
 
 /**

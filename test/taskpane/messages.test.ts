@@ -4,8 +4,23 @@ import type { CollectJson } from "../../src/workbook/collect";
 
 describe("pane messages", () => {
   it("says what collecting changed, and mentions only the problems there are", () => {
-    const j = { returns: [{ accepted: true }, { accepted: false }], changes: [{}, {}], added: [], missing: [], unknown: [], issues: [{}], outputSheet: "Collected returns" } as unknown as CollectJson;
-    expect(collectMessage(j)).toBe("1 return read: 2 changes, 0 new rows, 1 value not used (not a valid RAG or date). Every change is listed on the 'Collected returns' sheet.");
+    const j = { returns: [{ accepted: true }], changes: [{}, {}], conflicts: [], added: [], missing: [], unknown: [], issues: [{}], outputSheet: "Collected returns" } as unknown as CollectJson;
+    expect(collectMessage(j)).toBe("1 return read: 2 changes, 0 new rows, 1 value not used (not a valid RAG or date). Every change and every return is listed on the 'Collected returns' sheet.");
+  });
+
+  it("says which return was not collected and why, in the pane's words, and the changes left for the lead to settle", () => {
+    const j = {
+      returns: [
+        { accepted: true, file: "q1.xlsx", sheet: "Finance Directorate priorities" },
+        { accepted: false, file: "q4.xlsx", sheet: "Finance Workplan", reason: "it was made for Q4 2020/21, but q1.xlsx is being collected for Q1 2021/22: send the directorate a template for Q1 2021/22, or collect for Q4 2020/21 (--period \"Q4 2020/21\")" },
+      ],
+      changes: [{}], conflicts: [{}], added: [], missing: [], unknown: [], issues: [], outputSheet: "Collected returns",
+    } as unknown as CollectJson;
+    const text = collectMessage(j);
+    expect(text).toBe("1 return read: 1 change, 0 new rows, 1 change not applied (a conflict to settle). 1 return was not collected: 'Finance Workplan' in q4.xlsx, "
+      + "as it was made for Q4 2020/21, but q1.xlsx is being collected for Q1 2021/22: send the directorate a template for Q1 2021/22, or collect for Q4 2020/21. "
+      + "Every change and every return is listed on the 'Collected returns' sheet.");
+    expect(text).not.toContain("--");
   });
 
   it("turns Excel's error codes into what to do, and keeps any other message", () => {
