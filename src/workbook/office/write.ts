@@ -236,4 +236,3 @@ export function clearSheet(ws: Excel.Worksheet, charts: Excel.Chart[] = [], shap
   // The old run's page breaks go with its rows (ExcelApi 1.9; the fake Excel models no page layout).
   if (ws.horizontalPageBreaks) ws.horizontalPageBreaks.removePageBreaks();
 }
-
