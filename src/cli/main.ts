@@ -17,7 +17,7 @@ import { progress, Progress } from "./progress";
 
 const USAGE = `Usage:
   council-performance summarise <in.xlsx> --out <out.xlsx> [--period "Q1 2021/22"] [--area NAME] [--long-trend METHOD] [--plan-name NAME]
-                                [--format-source] [--replace-history] [--json] [--progress]
+                                [--today YYYY-MM-DD] [--format-source] [--replace-history] [--json] [--progress]
   council-performance summarise <a.xlsx> <b.xlsx> ... --out-dir <folder> [same options]
   council-performance template <in.xlsx> --out <out.xlsx> [--directorate NAME] [--password TEXT]
   council-performance collect <corporate.xlsx> [return1.xlsx ...] --out <out.xlsx> [--period "Q1 2021/22"] [--json]
@@ -33,6 +33,8 @@ const USAGE = `Usage:
               mean-of-previous-4 or same-period-mean (the same period's mean in earlier years); remembered
   --plan-name the council's name for the plan its outcomes belong to ("Strategic Plan 2021-24"),
               as the report writes it; by default the outcomes sheet's own title; remembered
+  --today     the day of the run (default: today): periods that begin after it are not reported as current,
+              and history is stored under it
   --format-source  also colour the status and risk-level columns of the input sheets
   --replace-history  replace the results stored for this period when they differ
               (the old results are kept in the history); without it they are never overwritten
@@ -45,6 +47,14 @@ const USAGE = `Usage:
   repair-settings  set a damaged settings store aside and go back to its last good copy`;
 
 const err = (line: string) => process.stderr.write(`${line}\n`);
+
+/** A real calendar day written YYYY-MM-DD. */
+function isDay(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
 
 /** The one stderr line for a run that could not be done. */
 function refusal(e: unknown, input: string): string {
@@ -64,6 +74,7 @@ function parseCommandLine(argv: string[]) {
       area: { type: "string" },
       "long-trend": { type: "string" },
       "plan-name": { type: "string" },
+      today: { type: "string" },
       "format-source": { type: "boolean", default: false },
       "replace-history": { type: "boolean", default: false },
       json: { type: "boolean", default: false },
@@ -106,7 +117,7 @@ const jsonOf = (r: SummariseOutcome) => ({ ...r.json, lost: r.lostParts });
 function summariseArgs(input: string, out: string, values: Values): SummariseArgs {
   const longTrend = values["long-trend"];
   return {
-    input, out, period: values.period, area: values.area, formatSource: values["format-source"] ?? false, replaceHistory: values["replace-history"] ?? false,
+    input, out, period: values.period, area: values.area, today: values.today, formatSource: values["format-source"] ?? false, replaceHistory: values["replace-history"] ?? false,
     longTrend: longTrend as LongTrendMethod | undefined, planName: values["plan-name"],
   };
 }
@@ -169,6 +180,7 @@ async function run(command: string, inputs: string[], values: Values): Promise<n
     if (longTrend !== undefined && !(LONG_TREND_METHODS as string[]).includes(longTrend)) {
       throw new CommandLineError(`--long-trend must be one of ${LONG_TREND_METHODS.join(", ")}, not '${longTrend}'`);
     }
+    if (values.today !== undefined && !isDay(values.today)) throw new CommandLineError(`--today '${values.today}' is not a day: write it as YYYY-MM-DD, e.g. 2024-09-30`);
     return outDir ? summariseMany(inputs, outDir, values, steps) : summariseOne(inputs[0], values.out!, values, steps);
   }
   if (outDir) throw new CommandLineError(`--out-dir is for summarise; ${command} writes one file, named with --out`);

@@ -65,7 +65,7 @@ export function resultsView(report: Report, outputSheets: string[], matrix: Risk
           .sort((a, b) => periodIndex(a.period!) - periodIndex(b.period!))
           .map((p) => ({ label: formatPeriod(p.period!), value: p.value as number }));
         const col = r.detected.columns.title ?? r.detected.left;
-        redRed.push({ dataset: r.label, title: seriesTitle(x.item), why: x.assessment.why, sheet: r.sheet, cell: `${columnLetter(col)}${x.item.row + 1}`, series: points, polarity: x.item.polarity, target: x.item.target,
+        redRed.push({ dataset: r.label, title: seriesTitle(x.item), why: x.assessment.why, sheet: r.sheet, cell: `${columnLetter(col)}${x.item.row + 1}`, series: points, polarity: x.item.polarity, target: x.target,
           ytd: x.ytd === null ? null : `${formatNumber(x.ytd)}${x.item.percent ? "%" : ""}` });
       }
     }

@@ -31,6 +31,8 @@ export interface SummariseOptions {
   longTrend?: LongTrendMethod;
   /** The council's name for the plan its outcomes belong to; remembered in the workbook. */
   planName?: string;
+  /** The day of the run, yyyy-mm-dd (default: today on this machine): periods that begin after it are not current, and history is stored under it. */
+  today?: string;
 }
 
 /** The command line's --json contract. */
@@ -39,7 +41,10 @@ export interface SummaryJson {
   datasets: {
     sheet: string;
     kind: DatasetKind;
+    /** Items read: rows of a list or register; series of indicator data (one per indicator × area in long data, per measure with periods as rows). */
     rows: number;
+    /** Data rows read from the sheet (blank rows, headings and repeated headers aside). */
+    dataRows: number;
     statusCounts: Record<string, number>;
     /** Rows counted as not rated, by the word they hold. */
     notRated: Record<string, number>;
@@ -111,7 +116,7 @@ export async function summarise(port: WorkbookPort, options: SummariseOptions = 
   checkCancel();
   progress("Finding datasets and calculating", 0.4);
   if (options.area) settings.ownArea = options.area;
-  const built = buildReport(grids, settings, { period: options.period, replaceHistory: options.replaceHistory, measured: measuredSettings(options) });
+  const built = buildReport(grids, settings, { period: options.period, replaceHistory: options.replaceHistory, measured: measuredSettings(options), today: options.today ?? todayIso() });
   const report = built.report;
   report.notes.unshift(...notes);
   if (built.error) {
@@ -124,7 +129,7 @@ export async function summarise(port: WorkbookPort, options: SummariseOptions = 
   const history = report.period
     ? storeHistory(settings.history, built.records, report.period, {
       replace: options.replaceHistory ?? false,
-      today: todayIso(),
+      today: options.today ?? todayIso(),
       labels: Object.fromEntries(report.datasets.map((d) => [d.id, d.label])),
       howToReplace: options.replaceHistoryHint,
       reasons: built.reprinted,
@@ -234,7 +239,8 @@ export function toJson(report: Report, outputSheets: string[]): SummaryJson {
     datasets: report.datasets.map((d) => ({
       sheet: d.sheet,
       kind: d.kind,
-      rows: d.rowsIn,
+      rows: d.kind === "indicators" || d.kind === "outcomes" ? d.series : d.rowsIn,
+      dataRows: d.rowsIn,
       statusCounts: d.statusCounts,
       notRated: d.notRatedWords,
       setAside: d.rowsSetAside ?? 0,

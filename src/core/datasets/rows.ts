@@ -137,6 +137,8 @@ function isHeadingCell(d: DetectedDataset, at: number, firstKey: number, v: Cell
   if (text.split(/\s+/).length > 8 || /[.:;]$/.test(text)) return false;
   if (at === 0 && d.columns.group === undefined) return true;
   const col = at + d.left;
+  // A lone name in a title column that other columns come before ("Operating Metrics" above its metrics, status columns to its left).
+  if (col === d.columns.title && at > 0 && d.columns.group === undefined && d.columns.code === undefined) return true;
   return at < firstKey && col !== d.columns.title && col !== d.columns.code;
 }
 

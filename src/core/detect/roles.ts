@@ -139,6 +139,6 @@ export function kindHint(header: string): DatasetKind | null {
   if (/\b(priority|priorities|programme|project)\b/.test(h)) return "priorities";
   if (/\b(action|actions|activity|milestones?|task|tasks|initiative|deliverables?)\b/.test(h)) return "actions";
   if (/\b(risks?|raid)\b/.test(h)) return "risks";
-  if (/\b(indicators?|measures?|pi|kpis?)\b/.test(h)) return "indicators";
+  if (/\b(indicators?|measures?|metrics?|pi|kpis?)\b/.test(h)) return "indicators";
   return null;
 }

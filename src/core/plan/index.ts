@@ -1,6 +1,6 @@
 import { Report, RisksReport, ActionsReport, IndicatorsReport } from "../report/types";
 import { RiskMatrix } from "../risk/matrix";
-import { parsePeriod, previousPeriod, formatPeriod, periodNoun } from "../periods";
+import { parsePeriodLabel, previousPeriod, formatPeriod, periodNoun } from "../periods";
 import { SheetPlan } from "./types";
 import { summarySheet } from "./sheets/summary";
 import { exceptionsSheet } from "./sheets/exceptions";
@@ -37,8 +37,8 @@ export type OutputPurpose = keyof typeof OUTPUT_SHEETS;
 
 /** Every output sheet the report calls for; sheets with nothing to show are left out. */
 export function planReport(report: Report, matrix: RiskMatrix | null, names: Record<OutputPurpose, string> = OUTPUT_SHEETS): SheetPlan[] {
-  const p = report.period ? parsePeriod(report.period) : null;
-  const previousLabel = p && p.ok && p.value ? formatPeriod(previousPeriod(p.value)) : "Previous period";
+  const p = report.period ? parsePeriodLabel(report.period) : null;
+  const previousLabel = p ? formatPeriod(previousPeriod(p)) : "Previous period";
   const risks = report.datasets.filter((d): d is RisksReport => d.kind === "risks");
   const actions = report.datasets.filter((d): d is ActionsReport => d.kind === "priorities" || d.kind === "actions");
   const indicators = report.datasets.filter((d): d is IndicatorsReport => d.kind === "indicators" || d.kind === "outcomes");

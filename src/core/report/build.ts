@@ -14,6 +14,7 @@ import { reportIndicators } from "./indicators";
 import { DatasetReport, Report } from "./types";
 import { defaultReportingPeriod } from "./stated-period";
 import { surveyPeriods, latestValuedPeriod, periodWarnings, DatasetPeriods } from "./reporting-period";
+import { parseUkDate } from "../dates";
 
 /** A dataset's stable id for settings and history: its sheet, sheet and Excel table, or sheet and table block ("Risks#2"). */
 export function datasetId(d: Pick<DetectedDataset, "sheet" | "tableName" | "block">): string {
@@ -76,6 +77,12 @@ export interface BuildOptions {
   replaceHistory?: boolean;
   /** Settings given with the run for every indicator and outcome list (a long-trend method, a plan name for outcomes). */
   measured?: Pick<DatasetSettings, "longTrend" | "planName">;
+  /**
+   * The day of the run, yyyy-mm-dd, as the host knows it: a period that
+   * begins after it is still to come, so its figures are never current.
+   * Without it no period is treated as still to come.
+   */
+  today?: string | null;
 }
 
 export interface BuildResult {
@@ -103,7 +110,9 @@ function reportOne(ctx: DatasetContext, read: DatasetPeriods["read"] | undefined
 export function buildReport(input: SheetGrid[], settings: WorkbookSettings, options: BuildOptions = {}): BuildResult {
   const grids = input.map(fillMerges);
   const { datasets, skipped } = surveyDatasets(grids, settings);
-  const periods = surveyPeriods(grids, datasets);
+  const day = options.today ? parseUkDate(options.today) : null;
+  const today = day?.ok ? day.value : null;
+  const periods = surveyPeriods(grids, datasets, today);
   let period: Period | null = null;
   let periodNote: string | null = null;
   if (options.period) {
@@ -133,7 +142,7 @@ export function buildReport(input: SheetGrid[], settings: WorkbookSettings, opti
       : {};
     const ds = { ...(settings.datasets[id] ?? {}), ...given };
     const ctx: DatasetContext = {
-      grids, grid, detected: d, id, settings: ds, period, asAt,
+      grids, grid, detected: d, id, settings: ds, period, asAt, today,
       previous: prevLabel ? settings.history[id]?.[prevLabel] ?? null : null,
       matrix: settings.riskMatrix ? { matrix: settings.riskMatrix, source: "the risk matrix in Settings" } : null,
       ownArea: options.area ?? settings.ownArea ?? null,

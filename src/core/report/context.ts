@@ -24,4 +24,6 @@ export interface DatasetContext {
   matrix: { matrix: RiskMatrix; source: string } | null;
   /** Long data: the council's own area; the others become its comparators. */
   ownArea: string | null;
+  /** The day of the run: periods that begin after it are still to come, never current. Null: none is. */
+  today: CalendarDate | null;
 }

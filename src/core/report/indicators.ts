@@ -1,11 +1,14 @@
+import { a1 } from "../grid";
+import { DetectedDataset } from "../detect/find-datasets";
 import { readIndicators, IndicatorItem, IndicatorPoint } from "../datasets/indicators";
-import { Period, formatPeriod, periodIndex, periodKey } from "../periods";
+import { Period, formatPeriod, periodEnd, periodIndex, periodKey } from "../periods";
+import { compareDates } from "../dates";
 import { assessIndicator, IndicatorAssessment } from "../indicator";
 import { countStatuses } from "../standards/standard";
 import { statusTrendBreakdown } from "../standards/breakdown";
 import { STATUS_CODE, normaliseStatus } from "../status";
 import { normaliseWord } from "../values";
-import { formatNumber } from "../numbers";
+import { formatNumber, formatShown, Shown } from "../numbers";
 import { DatasetSettings } from "../settings";
 import { DatasetContext } from "./context";
 import { DEFAULT_LONG_TREND } from "../trend";
@@ -18,6 +21,22 @@ import { DatasetRead } from "../datasets/read";
 /** SPC is attempted only on series long enough for limits to mean something. */
 export const SPC_MIN_POINTS = 12;
 
+/** How an item's values are shown on its sheet. */
+function shownOf(item: IndicatorItem): Shown | null {
+  return item.percent || item.decimals !== null ? { percent: item.percent, decimals: item.decimals } : null;
+}
+
+/** A value as the sheet shows it; a plain fraction with all its digits (up to 4), since its scale is the question. */
+function showFull(v: number, item: IndicatorItem): string {
+  const shown = shownOf(item);
+  return shown ? formatShown(v, shown) : formatNumber(v, 4);
+}
+
+/** How its target is shown: on the values' scale, with the target's own decimals. */
+function shownTargetOf(item: IndicatorItem): Shown | null {
+  return item.percent || item.targetDecimals !== null ? { percent: item.percent, decimals: item.targetDecimals } : null;
+}
+
 function assess(item: IndicatorItem, period: Period, settings: DatasetSettings): IndicatorAssessment {
   // A value given without a period is taken as the reporting period's; an unreadable one is no value. (Points
   // already in that form are passed as they are: a copy of every point of every indicator was most of a run's garbage.)
@@ -26,12 +45,17 @@ function assess(item: IndicatorItem, period: Period, settings: DatasetSettings):
     : item.points.map((p) => ({ period: p.period ?? period, value: p.value === "invalid" ? null : p.value }));
   const target = targetAt(item, period);
   const a = assessIndicator(
-    { key: item.key, title: item.title, polarity: item.polarity, target, redThreshold: item.redThreshold, tolerance: settings.tolerance, points },
+    { key: item.key, title: item.title, polarity: item.polarity, target, redThreshold: item.redThreshold, tolerance: settings.tolerance, points, shown: shownOf(item), shownTarget: shownTargetOf(item) },
     period,
     { spc: settings.spc ?? true, spcMinimumPoints: SPC_MIN_POINTS, band: settings.staticBand, longMethod: settings.longTrend },
   );
   const current = item.points.find((p) => (p.period ?? period).kind === period.kind && periodIndex(p.period ?? period) === periodIndex(period));
   if (current?.value === "invalid") {
+    // The sheet's own status stands where its figure is not a number ("8% variance" rated Green).
+    const typed = item.typedStatus ? normaliseStatus(item.typedStatus) : null;
+    if (typed?.ok && typed.value !== "No data") {
+      return { ...a, status: typed.value, statusCode: STATUS_CODE[typed.value], why: `${typed.value}: as the sheet gives it ('${item.typedStatus}'); its value is not a number (see Data issues)` };
+    }
     return { ...a, status: "Check", statusCode: STATUS_CODE.Check, why: "Check: this period's value is not a number (see Data issues)" };
   }
   return a;
@@ -42,6 +66,22 @@ function targetAt(item: IndicatorItem, period: Period): number | null {
   return item.targets?.get(periodKey(period)) ?? item.target;
 }
 
+/**
+ * A value and its target on scales that cannot both be right: a percentage
+ * against a plain number of 1 or less (75.5% against 0.8), or plain
+ * fractions against a percentage (0.755 against 80%). Either could be meant;
+ * neither is guessed.
+ */
+function scaleClash(item: IndicatorItem, value: number | null, target: number | null): boolean {
+  if (value === null || target === null || target === 0 || item.percentValues + item.plainValues === 0) return false;
+  const valuesPercent = item.percentValues > 0 && item.plainValues === 0;
+  const valuesPlain = item.plainValues > 0 && item.percentValues === 0 && !/%|percent/i.test(item.unit);
+  if (valuesPercent && !item.targetPercent) return Math.abs(target) <= 1 && Math.abs(value) > 1;
+  if (valuesPlain && item.targetPercent) return Math.abs(target) > 1 && item.points.every((p) => typeof p.value !== "number" || Math.abs(p.value) <= 1);
+  return false;
+}
+
+/** The latest value up to a period, of the period's own kind, and the period it belongs to. */
 function latestValue(item: IndicatorItem, period: Period): { value: number; period: string } | null {
   const upTo = periodIndex(period);
   let best: IndicatorPoint | null = null;
@@ -58,16 +98,38 @@ function latestValue(item: IndicatorItem, period: Period): { value: number; peri
   return best ? { value: best.value as number, period: formatPeriod(best.period ?? period) } : null;
 }
 
+/**
+ * The period an item is reported at. Its values are of the reporting
+ * period's kind: that period. Otherwise (an annual sheet in a monthly
+ * workbook) the series keeps its own grain: its latest period that has
+ * ended by the end of the reporting period, or null when none has.
+ */
+function periodFor(item: IndicatorItem, period: Period): Period | null {
+  let own: Period | null = null;
+  const end = periodEnd(period);
+  for (const p of item.points) {
+    if (!p.period || p.period.kind === period.kind) return period;
+    if (compareDates(periodEnd(p.period), end) > 0) continue;
+    if (!own || compareDates(periodEnd(p.period), periodEnd(own)) > 0) own = p.period;
+  }
+  return own ?? (item.points.some((p) => p.period !== null) ? null : period);
+}
+
+const GRAIN_WORDS: Record<Period["kind"], string> = { quarter: "quarterly", month: "monthly", year: "financial-year", calendarYear: "calendar-year" };
+
 export function reportIndicators(
   ctx: DatasetContext,
   /** The dataset as already read (to choose the period), so it is read once. */
-  read: ReturnType<typeof readIndicators> = readIndicators(ctx.grid, ctx.detected),
+  read: ReturnType<typeof readIndicators> = readIndicators(ctx.grid, ctx.detected, { today: ctx.today }),
 ): { report: IndicatorsReport; issues: Issue[]; notes: string[]; read: DatasetRead<unknown> } {
   const { grid, detected: d, settings, period, ownArea } = ctx;
   const issues = [...read.issues];
-  const notes: string[] = [];
+  const notes: string[] = [...read.notes];
   const noPolarity: IndicatorItem[] = [];
+  const clashes: { item: IndicatorItem; value: number; target: number }[] = [];
   const notRatedWords: Record<string, number> = {};
+  const ownGrain = new Map<string, { period: Period; series: number }>();
+  let beforeAny = 0;
   // Long data over several areas: the council's own area is reported, the others are its comparators.
   const own = ownArea ? read.items.filter((i) => normaliseWord(i.area) === normaliseWord(ownArea)) : [];
   const reported = own.length ? own : read.items;
@@ -76,11 +138,27 @@ export function reportIndicators(
       + `${ownArea ? `No area is called '${ownArea}'. ` : ""}Name your own area (--area, or in Settings) to report on it with the others as comparators.`);
   }
   const items = reported.map((item) => {
-    // Without a reporting period, each indicator is assessed at its own latest period.
-    const at = period ?? latestPeriod(item) ?? (item.points.some((p) => p.period === null) ? UNDATED : null);
-    let assessment = at ? assess(item, at, settings) : null;
+    // Without a reporting period, each indicator is assessed at its own latest period; with one, at its own grain.
+    const at = period ? periodFor(item, period) : latestPeriod(item) ?? (item.points.some((p) => p.period === null) ? UNDATED : null);
+    if (period && at && at.kind !== period.kind) {
+      const key = periodKey(at);
+      const seen = ownGrain.get(key);
+      if (seen) seen.series++;
+      else ownGrain.set(key, { period: at, series: 1 });
+    } else if (period && !at) beforeAny++;
+    // A series whose every row was set aside (forecasts, pooled years) has no value, and says why.
+    let assessment = at && (item.points.length || !item.rowsSetAside) ? assess(item, at, settings) : null;
     if (assessment && at === UNDATED) assessment = { ...assessment, period: "" };
-    if (assessment?.problems.some((p) => p.code === "rag.no-polarity")) {
+    const clash = !!assessment && !!at && scaleClash(item, assessment.value, targetAt(item, at));
+    if (assessment && clash) {
+      const target = targetAt(item, at) as number;
+      clashes.push({ item, value: assessment.value as number, target });
+      assessment = {
+        ...assessment, status: "Check", statusCode: STATUS_CODE.Check, problems: assessment.problems.filter((p) => p.code !== "rag.no-polarity"),
+        why: `Check: ${showFull(assessment.value as number, item)} against target ${formatNumber(target)}${item.targetPercent ? "%" : ""}: `
+          + "the value and the target are on different scales (a percentage and a plain number of 1 or less)",
+      };
+    } else if (assessment?.problems.some((p) => p.code === "rag.no-polarity")) {
       // A target without a direction: the sheet's own status is used where it gives one, never a guess.
       noPolarity.push(item);
       assessment = { ...assessment, problems: assessment.problems.filter((p) => p.code !== "rag.no-polarity"), ...typedOrUnrated(item, "(no polarity)") };
@@ -95,11 +173,12 @@ export function reportIndicators(
     }
     return {
       item,
-      assessment: assessment ?? emptyAssessment(item),
+      assessment: assessment ?? emptyAssessment(item, period),
       target: at ? targetAt(item, at) : item.target,
-      latest: at ? latestValue(item, at) : null,
+      latest: at ? undatedAware(latestValue(item, at), at) : null,
       ytd: at ? ytdAt(item, at) : null,
       comparators: own.length ? comparatorsOf(item, read.items, at) : null,
+      targetPercent: item.targetPercent || (item.percent && !clash),
     };
   });
   if (noPolarity.length) {
@@ -107,23 +186,62 @@ export function reportIndicators(
       `${noPolarity.length} indicator${noPolarity.length === 1 ? " has" : "s have"} a target but nothing says whether higher or lower is better, so ${noPolarity.length === 1 ? "its" : "their"} RAG was not worked out`
       + `${noPolarity.some((i) => i.typedStatus) ? " (the sheet's own status was used where it gives one)" : ""}: add a Polarity column (Maximise / Minimise) or set it in Settings`));
   }
+  const doubts: string[] = [];
+  if (clashes.length) {
+    doubts.push(`${clashes.length} indicator${clashes.length === 1 ? " has" : "s have"} a value and a target on different scales (a percentage against a plain number of 1 or less), so ${clashes.length === 1 ? "its" : "their"} RAG was not worked out`);
+    for (const c of clashes) issues.push(clashIssue(d, c.item, c.value, c.target));
+  }
+  const mixed = read.items.filter((i) => i.percentValues > 0 && i.plainValues > 0 && i.points.some((p) => typeof p.value === "number" && Math.abs(p.value) <= 1 && p.value !== 0));
+  if (mixed.length) {
+    doubts.push(`${mixed.length} series mix values formatted as percentages with plain numbers of 1 or less (such as '${mixed[0].title || mixed[0].code}'), so their values may be on two scales`);
+  }
+  if (period && ownGrain.size) {
+    const ends = [...ownGrain.values()].sort((a, b) => b.series - a.series);
+    const grains = [...new Set(ends.map((e) => GRAIN_WORDS[e.period.kind]))];
+    const count = ends.reduce((n, e) => n + e.series, 0);
+    notes.push(`${count} series on '${d.sheet}' ${count === 1 ? "is" : "are"} ${grains.join(" or ")}, not ${GRAIN_WORDS[period.kind]} like the reporting period ${formatPeriod(period)}, `
+      + `so each is reported at its own latest period to have ended by then (${ends.slice(0, 3).map((e) => `${formatPeriod(e.period)} for ${e.series}`).join(", ")}${ends.length > 3 ? ", …" : ""}).`);
+  }
+  if (period && beforeAny) {
+    notes.push(`${beforeAny} series on '${d.sheet}' have values only for periods ending after ${formatPeriod(period)}, so they are reported as 'No data' for it.`);
+  }
   const counts = countStatuses(items.map((i) => i.assessment.status));
   const report: IndicatorsReport = {
-    ...summaryOf(ctx, read, counts, notRatedWords),
+    ...summaryOf(ctx, { ...read, doubts: [...read.doubts, ...doubts] }, counts, notRatedWords),
+    rowsSetAside: read.setAside.length,
     kind: d.kind as "indicators" | "outcomes",
     items,
     counts,
     breakdown: statusTrendBreakdown(items.map((i) => ({ status: i.assessment.status, trend: i.assessment.trends.short }))),
     longTrend: settings.longTrend ?? DEFAULT_LONG_TREND,
     planName: d.kind === "outcomes" ? settings.planName ?? planNameFrom(sheetTitle(grid, d)) : null,
+    series: read.items.length,
     areas: read.areas,
     ownArea: own.length ? own[0].area : null,
   };
   return { report, issues, notes, read };
 }
 
+/** The issue for a value and target on scales that cannot both be right, naming both cells. */
+function clashIssue(d: DetectedDataset, item: IndicatorItem, value: number, target: number): Issue {
+  const point = item.points.reduce<IndicatorPoint | null>((b, p) => (typeof p.value === "number" && (!b || p.row > b.row || (p.row === b.row && p.col > b.col)) ? p : b), null);
+  const valueCell = point ? a1(point.row, point.col) : a1(item.row, d.columns.value ?? d.left);
+  const [targetRow, targetCol] = item.targetRow >= 0 ? [item.targetRow, item.targetCol] : [item.row, d.columns.target ?? d.left];
+  const targetCell = a1(targetRow, targetCol);
+  const shownValue = showFull(value, item);
+  const shownTarget = `${formatNumber(target)}${item.targetPercent ? "%" : ""}`;
+  const fix = item.targetPercent ? "give the values as percentages (format their cells as %)" : `write the target as a percentage (${formatNumber(target * 100)}%) or format its cell as %`;
+  return issue(d.sheet, targetRow, targetCol, "warning", "indicator.scale-mismatch",
+    `'${item.code || item.title}': the value ${shownValue} (${valueCell}) and the target ${shownTarget} (${targetCell}) are on different scales, so its RAG was not worked out: ${fix}`);
+}
+
 /** A stand-in period for values a sheet gives without one, when the workbook names no period at all. */
 const UNDATED: Period = { kind: "year", fy: 9999 };
+
+/** A latest value of the stand-in period belongs to no period the sheet names. */
+function undatedAware(latest: { value: number; period: string } | null, at: Period): { value: number; period: string } | null {
+  return latest && at === UNDATED ? { ...latest, period: "" } : latest;
+}
 
 function typedOrUnrated(item: IndicatorItem, word: string): Pick<IndicatorAssessment, "status" | "why" | "statusCode"> {
   const typed = item.typedStatus ? normaliseStatus(item.typedStatus) : null;
@@ -143,7 +261,8 @@ function typedOrUnrated(item: IndicatorItem, word: string): Pick<IndicatorAssess
 export function comparatorsOf(item: IndicatorItem, all: IndicatorItem[], at: Period | null): Comparators {
   if (!at) return { areas: 0, median: null, rank: null, quartile: null };
   const name = item.code || item.title;
-  const values = all.filter((i) => i !== item && (i.code || i.title) === name && i.breakdown === item.breakdown).map((i) => latestValue(i, at)).filter((v): v is { value: number; period: string } => v !== null).map((v) => v.value);
+  // Authorities compare with authorities, not with the region or the country they sit in.
+  const values = all.filter((i) => i !== item && (i.code || i.title) === name && i.breakdown === item.breakdown && i.areaColumn === item.areaColumn).map((i) => latestValue(i, at)).filter((v): v is { value: number; period: string } => v !== null).map((v) => v.value);
   const mine = latestValue(item, at)?.value ?? null;
   const sorted = values.slice().sort((a, b) => a - b);
   const median = sorted.length ? (sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2) : null;
@@ -185,9 +304,12 @@ function latestPeriod(item: IndicatorItem): Period | null {
   return best;
 }
 
-function emptyAssessment(item: IndicatorItem): IndicatorAssessment {
+function emptyAssessment(item: IndicatorItem, period: Period | null): IndicatorAssessment {
+  const why = !item.points.length && item.rowsSetAside ? "No data: its rows are forecasts, periods still to come or several years together, none of them a current value (see notes)"
+    : item.points.length && period ? `No data: no value for a period ending by ${formatPeriod(period)}` : "No data: no value for any period";
   return {
-    status: "No data", why: "No data: no value for any period", key: item.key, title: item.title, period: "", value: null,
+    status: "No data", why,
+    key: item.key, title: item.title, period: "", value: null,
     statusCode: STATUS_CODE["No data"], trends: { short: "No trend data", long: "No trend data", previous: null, comparator: null },
     spc: null, problems: [],
   };

@@ -97,6 +97,8 @@ export interface IndicatorsReport extends DatasetSummary {
     ytd: number | null;
     /** Where the council names its own area: the other areas on the same indicator; rank 1 = highest value. */
     comparators: Comparators | null;
+    /** The target is shown as a percentage (given as one, or on the values' percentage scale); false where the two scales disagree and it was given plain. */
+    targetPercent: boolean;
   }[];
   counts: StatusCounts;
   breakdown: BreakdownRow[];
@@ -104,6 +106,8 @@ export interface IndicatorsReport extends DatasetSummary {
   longTrend: LongTrendMethod;
   /** The council's own name for the plan the list belongs to (outcomes), or null. */
   planName: string | null;
+  /** Series read: one per row in a list, one per indicator (× area, × breakdown) in long data, one per measure (× area) with periods as rows. */
+  series: number;
   /** Areas or organisations in long data (empty when the sheet has none). */
   areas: string[];
   ownArea: string | null;

@@ -2,7 +2,7 @@ import { seriesTitle } from "../../datasets/indicators";
 import { Report, ActionsReport } from "../../report/types";
 import { isRedRed } from "../../standards/exceptions";
 import { formatUkDate, toIso, compareDates, CalendarDate } from "../../dates";
-import { periodEnd, parsePeriod, periodNoun } from "../../periods";
+import { periodEnd, parsePeriodLabel, periodNoun } from "../../periods";
 import { measureCell, measureFormat } from "../cells";
 import { statistics } from "../statistics";
 import { SheetBuilder } from "../builder";
@@ -45,9 +45,9 @@ export function exceptionsSheet(report: Report, name: string): SheetPlan {
       const a = x.assessment;
       if (!isRedRed({ status: a.status, trend: a.trends.short })) continue;
       const pc = x.item.percent;
-      redRed.push([`${x.item.code ? `${x.item.code} ` : ""}${seriesTitle(x.item)}`, r.label, measureCell(a.value, pc), measureCell(x.target, pc), a.why,
+      redRed.push([`${x.item.code ? `${x.item.code} ` : ""}${seriesTitle(x.item)}`, r.label, measureCell(a.value, pc), measureCell(x.target, x.targetPercent), a.why,
         measureCell(a.trends.previous, pc), statistics(a).together]);
-      formats.push([measureFormat(a.value, pc), measureFormat(x.target, pc), measureFormat(a.trends.previous, pc)]);
+      formats.push([measureFormat(a.value, pc), measureFormat(x.target, x.targetPercent, x.item.targetDecimals), measureFormat(a.trends.previous, pc)]);
     }
   }
   b.subtitle(`'Red Red' items: ${redRed.length}`);
@@ -56,8 +56,8 @@ export function exceptionsSheet(report: Report, name: string): SheetPlan {
     emptyText: `No item is both Red and worsening this ${noun}.`,
   });
   b.blank();
-  const period = report.period ? parsePeriod(report.period) : null;
-  const asAt = period && period.ok && period.value ? periodEnd(period.value) : null;
+  const period = report.period ? parsePeriodLabel(report.period) : null;
+  const asAt = period ? periodEnd(period) : null;
   const actions = report.datasets.filter((r): r is ActionsReport => r.kind === "priorities" || r.kind === "actions");
   const overdue: PlanValue[][] = [];
   const offTarget: PlanValue[][] = [];

@@ -1,7 +1,7 @@
 import { seriesTitle } from "../../datasets/indicators";
 import { IndicatorsReport } from "../../report/types";
 import { isRedRed } from "../../standards/exceptions";
-import { parsePeriod, periodIndex, periodKey, formatPeriod, Period } from "../../periods";
+import { parsePeriodLabel, periodIndex, periodKey, formatPeriod, Period } from "../../periods";
 import { statusAndVariation, Variation, VARIATION_COLOUR } from "../../spc";
 import { SheetBuilder } from "../builder";
 import { measureCell, measureFormat } from "../cells";
@@ -94,8 +94,7 @@ function rank(x: Item): number {
  * table it is drawn from.
  */
 export function indicatorChartsSheet(reports: IndicatorsReport[], name: string, periodLabel: string | null): SheetPlan | null {
-  const parsed = periodLabel ? parsePeriod(periodLabel) : null;
-  const period = parsed && parsed.ok ? parsed.value : null;
+  const period = periodLabel ? parsePeriodLabel(periodLabel) : null;
   if (!period) return null;
   const eligible = reports
     .flatMap((r) => r.items.filter((x) => x.assessment.spc || isRedRed({ status: x.assessment.status, trend: x.assessment.trends.short })))
@@ -126,7 +125,8 @@ export function indicatorChartsSheet(reports: IndicatorsReport[], name: string, 
       { head: "Period", role: null, value: (i) => points[i].label },
       { head: "Value", role: "value", value: (i) => measureCell(points[i].value, pc) },
     ];
-    if (points.some((p) => p.target !== null)) columns.push({ head: "Target", role: "target", value: (i) => measureCell(points[i].target, pc) });
+    // Each period's own target where the sheet gives one, shown on the scale the target was given on.
+    if (points.some((p) => p.target !== null)) columns.push({ head: "Target", role: "target", value: (i) => measureCell(points[i].target, x.targetPercent) });
     if (spc) {
       const l = spc.limits;
       columns.push(
@@ -147,7 +147,7 @@ export function indicatorChartsSheet(reports: IndicatorsReport[], name: string, 
     const t = b.table(title, columns.map((c) => c.head), rows, {
       formats: columns.slice(1).map((c, k) => ({
         col: k + 1,
-        numberFormat: c.role === "target" ? (i: number) => measureFormat(points[i].target, pc) ?? shown : c.role === "mean" || c.role === "limit" ? shown : (i: number) => measureFormat(points[i].value, pc),
+        numberFormat: c.role === "target" ? (i: number) => measureFormat(points[i].target, x.targetPercent, x.item.targetDecimals) ?? shown : c.role === "mean" || c.role === "limit" ? shown : (i: number) => measureFormat(points[i].value, pc),
       })),
     });
     // Below the subtitle, which runs across the sheet, and beside the table.

@@ -59,15 +59,16 @@ export function indicatorResultsSheet(reports: IndicatorsReport[], name: string,
       const s = statistics(a);
       const c = x.comparators;
       rows.push([
-        r.label, x.item.code, seriesTitle(x.item), x.item.polarity ?? "", measureCell(a.value, pc), ...(withYtd ? [measureCell(x.ytd, pc)] : []), measureCell(x.target, pc),
+        r.label, x.item.code, seriesTitle(x.item), x.item.polarity ?? "", measureCell(a.value, pc), ...(withYtd ? [measureCell(x.ytd, pc)] : []), measureCell(x.target, x.targetPercent),
         a.status, a.statusCode, a.why, a.trends.short, a.trends.long,
         x.latest ? measureCell(x.latest.value, pc) : null, x.latest?.period ?? "",
         s.variation, s.assurance, s.together,
         ...(withAreas ? [c ? c.areas : null, c ? measureCell(c.median, pc) : null, c?.rank ?? null, c?.quartile ?? null] : []),
       ]);
+      const dec = x.item.decimals;
       formats.push({
-        value: measureFormat(a.value, pc), ytd: measureFormat(x.ytd, pc), target: measureFormat(x.target, pc), latest: measureFormat(x.latest?.value, pc),
-        median: measureFormat(c?.median, pc),
+        value: measureFormat(a.value, pc, dec), ytd: measureFormat(x.ytd, pc, dec), target: measureFormat(x.target, x.targetPercent, x.item.targetDecimals),
+        latest: measureFormat(x.latest?.value, pc, dec), median: measureFormat(c?.median, pc, dec),
       });
       codes.push(a.statusCode);
     }
