@@ -189,4 +189,3 @@ export function draftNarrative(report: Report): { heading: string; sentences: st
     return { heading: r.label, sentences: [...check, ...sentences] };
   }).filter((p) => p.sentences.length > 0);
 }
-

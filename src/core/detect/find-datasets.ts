@@ -126,14 +126,16 @@ interface Candidate {
 }
 
 /** Does a row read as a header: text cells, most of them not numbers or dates? */
-function headerLike(row: CellValue[], left: number, right: number): boolean {
+function headerLike(row: CellValue[], left: number, right: number, below: CellValue[] = []): boolean {
   let text = 0;
   let other = 0;
   for (let c = left; c <= right; c++) {
     const v = row[c];
     if (isBlank(v)) continue;
-    // "2019-20" or "2021/22" in a header row is a period label, not a number.
-    if (typeof v === "string" && (!/^[\d.,%£$-]+$/.test(v.trim()) || /^(19|20)\d\d[-/](\d\d|(19|20)\d\d)$/.test(v.trim()))) text++;
+    // "2019-20" or "2021/22" in a header row is a period label, not a number; so is a month typed as a date ("Apr-21")
+    // over something other than a date (a date over a date is a row of data: start and due dates).
+    if (v instanceof Date && !(below[c] instanceof Date)) text++;
+    else if (typeof v === "string" && (!/^[\d.,%£$-]+$/.test(v.trim()) || /^(19|20)\d\d[-/](\d\d|(19|20)\d\d)$/.test(v.trim()))) text++;
     else other++;
   }
   return text >= 2 && text >= other;
@@ -437,7 +439,7 @@ const KIND_PHRASE: Record<DatasetKind, string> = {
 /** Header-like rows between two rows of a block of columns. */
 function headerRowsIn(grid: SheetGrid, top: number, bottom: number, left: number, right: number): number[] {
   const rows: number[] = [];
-  for (let r = top; r <= bottom; r++) if (headerLike(grid.rows[r] ?? [], left, right)) rows.push(r);
+  for (let r = top; r <= bottom; r++) if (headerLike(grid.rows[r] ?? [], left, right, grid.rows[r + 1] ?? [])) rows.push(r);
   return rows;
 }
 

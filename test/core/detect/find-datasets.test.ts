@@ -29,6 +29,24 @@ describe("detectSheet: every table on a sheet", () => {
     expect(report.datasets.map((d) => [d.label, d.rowsIn])).toEqual([["Risks", 4], ["Risks: Operational risks", 5]]);
   });
 
+  it("reads months typed as dates across the top (shown as Apr-21) as the period columns, and a date over a date as data", () => {
+    const months = [3, 4, 5, 6].map((m) => new Date(Date.UTC(2021, m, 1)));
+    const grid: SheetGrid = {
+      name: "Monthly KPIs",
+      rows: [["Code", "Indicator", "Polarity", "Target", ...months], ["KPI1", "Homes built", "Maximise", 40, 30, 37, 31, 42], ["KPI2", "Calls answered in 20s", "Minimise", 45, 38, 45, 39, 44]],
+    };
+    const [d] = detectDatasets(grid);
+    expect([d.kind, d.headerRow, d.periodColumns.length]).toEqual(["indicators", 0, 4]);
+    const { report } = buildReport([grid], emptySettings());
+    expect(report.period).toBe("Jul 2021");
+    // Start and due dates over dates: the dated row is data under the header, not a header of periods.
+    const actions: SheetGrid = {
+      name: "Actions",
+      rows: [["Action", "Owner", "Start", "Due", "Status"], ["Fix roads", "Highways", months[0], months[2], "Green"], ["Open library", "Culture", months[1], months[3], "Amber"]],
+    };
+    expect(detectDatasets(actions).map((x) => [x.kind, x.headerRow])).toEqual([["actions", 0]]);
+  });
+
   it("keeps one table when its header is repeated after a page break", () => {
     const grid: SheetGrid = { name: "Risks", rows: [HEADER, risk(1, 4, 5), risk(2, 3, 3), [], HEADER, risk(3, 2, 2)] };
     const ds = detectDatasets(grid);
