@@ -194,7 +194,6 @@ export async function inspectWorkbook(port: WorkbookPort): Promise<Inspection> {
 /** Quarters before months before years, for periods that index alike. */
 const kindOrder = (p: Period) => ["quarter", "month", "year"].indexOf(p.kind);
 
-
 /** Each column's key, letter, group label and first values; a repeated header gets "#2", "#3"… in its key. */
 function columnsOf(grid: SheetGrid, d: DetectedDataset, scanned: ScannedRow[]): ColumnInfo[] {
   const samples: string[][] = d.headers.map(() => []);
