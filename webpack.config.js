@@ -10,6 +10,20 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const webpack = require("webpack");
 const { writeFileSync } = require("fs");
+const { stampVersion } = require("./scripts/manifest-version");
+const { version } = require("./package.json");
+
+/**
+ * The ECMAScript level of every script the build emits: the hosts the
+ * manifest admits and Microsoft supports — Excel on Windows in WebView2
+ * (Chromium, kept current), Excel for Mac in Safari's WKWebView on the
+ * macOS versions Office supports, Excel on the web in current browsers —
+ * all parse ES2022, which Fluent UI's own dependencies already use (class
+ * static blocks). Older hosts (Internet Explorer or Edge Legacy webviews)
+ * cannot run the pane at all, and its page says so in plain words.
+ * test/browser/bundle.test.ts parses every emitted file at this level.
+ */
+const ES_LEVEL = "es2022";
 
 const DEV_URL = "https://localhost:3000/";
 // Deployed add-ins load office.js from Microsoft's hosted location, as Office expects.
@@ -63,6 +77,8 @@ module.exports = async (env = {}, argv = {}) => {
       // Modern browsers only: lets webpack use globalThis instead of new Function("return this").
       environment: { globalThis: true, arrowFunction: true, const: true },
     },
+    // webpack's own runtime code at the same level as ours (TypeScript's target is ES2022 too).
+    target: ["web", ES_LEVEL],
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
       rules: [
@@ -79,17 +95,23 @@ module.exports = async (env = {}, argv = {}) => {
       new HtmlWebpackPlugin({ filename: "dialog.html", template: "./src/commands/dialog.html", chunks: ["dialog"], officeJs, csp }),
       new HtmlWebpackPlugin({ filename: "selftest.html", template: "./src/selftest/selftest.html", chunks: ["selftest"], officeJs, csp }),
       // The strict fake is bundled into the self-test page only in the offline test build.
-      new webpack.DefinePlugin({ __SELFTEST_FAKE__: JSON.stringify(offline) }),
+      new webpack.DefinePlugin({ __SELFTEST_FAKE__: JSON.stringify(offline), __APP_VERSION__: JSON.stringify(version) }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/icon-*.png", to: "assets/[name][ext]" },
+          // The open screen's "Try the sample workbook".
+          { from: "assets/samples/council-performance-q1-2021-22.xlsx", to: "assets/[name][ext]" },
           { from: "src/help/help.html", to: "help.html" },
           // office.js loads its host mapping table from beside itself.
           ...(offline ? ["office.js", "o15apptofilemappingtable.js"].map((f) => ({ from: `node_modules/@microsoft/office-js/dist/${f}`, to: `office/${f}` })) : []),
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => (production ? productionManifest(content.toString(), publicUrl) : content),
+            // package.json's version, which must rise for a deployment to update; and, for production, the published URLs.
+            transform: (content) => {
+              const xml = stampVersion(content.toString(), version);
+              return production ? productionManifest(xml, publicUrl) : xml;
+            },
           },
         ],
       }),
@@ -123,3 +145,4 @@ module.exports = async (env = {}, argv = {}) => {
   }
   return config;
 };
+module.exports.ES_LEVEL = ES_LEVEL;

@@ -78,8 +78,9 @@ export async function buildSample(): Promise<string> {
     ws.columns.forEach((c, i) => (c.width = widths[i]));
     cols.forEach((c, i) => /due date/i.test(c) && (ws.getColumn(i + 1).numFmt = "dd/mm/yy"));
   };
-  simple("Workplan", "sample/workplan-q1-2021-22.csv", ["Action", "Owner", "Due Date", "Status"], [70, 34, 12, 10]);
-  simple("Executive actions", "sample/executive-actions-q1-2021-22.csv", ["Ref", "Action", "Owner", "Agreed Due Date", "Status"], [9, 70, 34, 14, 10]);
+  // The report's own table of off-target actions (paragraph 23, Appendix 1): reason for or impact of delay, and a proposed revised date.
+  simple("Workplan", "sample/workplan-q1-2021-22.csv", ["Action", "Owner", "Due Date", "Status", "Reason for (R) / Impact (I) of delay", "Proposed Revised Due Date"], [70, 34, 12, 10, 50, 14]);
+  simple("Executive actions", "sample/executive-actions-q1-2021-22.csv", ["Ref", "Action", "Owner", "Agreed Due Date", "Status", "Commentary", "Proposed Revised Due Date"], [9, 70, 34, 14, 10, 50, 14]);
   simple("Programmes", "sample/programmes-q1-2021-22.csv", ["Programme", "Directorate", "RAG"], [40, 20, 8]);
 
   // Locality indicators: one row per indicator and quarter, as exported from a performance system.

@@ -1,6 +1,10 @@
 /**
  * Draws the add-in's icons (three status bars on a navy tile) as PNGs at the
- * sizes the manifest asks for. Run once; the PNGs are committed in assets/.
+ * sizes the manifest asks for: the ribbon's 16, 32 and 80 px, which are
+ * required, and 20, 24, 40, 48 and 64 px, which Office uses on high-DPI
+ * screens (https://learn.microsoft.com/javascript/api/manifest/icon); 64 is
+ * also the high-resolution add-in icon, and 128 the listing's. Each is drawn
+ * at its size, not scaled. Run once; the PNGs are committed in assets/.
  *   node scripts/make-icons.js
  */
 const { deflateSync } = require("zlib");
@@ -51,5 +55,7 @@ function pixel(x, y) {
   for (const b of BARS) if (x >= b.x0 && x < b.x1 && y >= b.top && y < 0.82) return b.colour;
   return NAVY;
 }
-for (const size of [16, 32, 64, 80, 128]) writeFileSync(join(__dirname, "..", "assets", `icon-${size}.png`), png(size, pixel));
-console.log("icons written to assets/");
+const SIZES = [16, 20, 24, 32, 40, 48, 64, 80, 128];
+module.exports = { SIZES };
+if (require.main === module) for (const size of SIZES) writeFileSync(join(__dirname, "..", "assets", `icon-${size}.png`), png(size, pixel));
+if (require.main === module) console.log("icons written to assets/");

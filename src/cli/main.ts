@@ -6,7 +6,8 @@
  */
 import { parseArgs } from "util";
 import { join, parse } from "path";
-import { runSummarise, printReadable, lostWarning, SummariseOutcome } from "./summarise-command";
+import { runSummarise, printReadable, lostWarning, SummariseOutcome, SummariseArgs } from "./summarise-command";
+import { LONG_TREND_METHODS, LongTrendMethod } from "../core/trend";
 import { WorkbookFileError } from "../workbook/xlsx/workbook";
 import { runTemplate, runCollect, runRepairSettings } from "./returns-commands";
 import { sameFile } from "./files";
@@ -15,7 +16,8 @@ import { UsageError, CommandLineError } from "./errors";
 import { progress, Progress } from "./progress";
 
 const USAGE = `Usage:
-  council-performance summarise <in.xlsx> --out <out.xlsx> [--period "Q1 2021/22"] [--area NAME] [--format-source] [--replace-history] [--json] [--progress]
+  council-performance summarise <in.xlsx> --out <out.xlsx> [--period "Q1 2021/22"] [--area NAME] [--long-trend METHOD] [--plan-name NAME]
+                                [--today YYYY-MM-DD] [--format-source] [--replace-history] [--json] [--progress]
   council-performance summarise <a.xlsx> <b.xlsx> ... --out-dir <folder> [same options]
   council-performance template <in.xlsx> --out <out.xlsx> [--directorate NAME] [--password TEXT]
   council-performance collect <corporate.xlsx> [return1.xlsx ...] --out <out.xlsx> [--period "Q1 2021/22"] [--json]
@@ -27,6 +29,12 @@ const USAGE = `Usage:
   --out-dir   summarise each input into <folder>/<name>-summary.xlsx, one line per file
   --period    reporting period; by default the latest quarter with values in the data
   --area      your own area or organisation, in data that lists several (the others are shown as comparators)
+  --long-trend  what each indicator's long trend compares with: same-period-last-year (the default),
+              mean-of-previous-4 or same-period-mean (the same period's mean in earlier years); remembered
+  --plan-name the council's name for the plan its outcomes belong to ("Strategic Plan 2021-24"),
+              as the report writes it; by default the outcomes sheet's own title; remembered
+  --today     the day of the run (default: today): periods that begin after it are not reported as current,
+              and history is stored under it
   --format-source  also colour the status and risk-level columns of the input sheets
   --replace-history  replace the results stored for this period when they differ
               (the old results are kept in the history); without it they are never overwritten
@@ -39,6 +47,14 @@ const USAGE = `Usage:
   repair-settings  set a damaged settings store aside and go back to its last good copy`;
 
 const err = (line: string) => process.stderr.write(`${line}\n`);
+
+/** A real calendar day written YYYY-MM-DD. */
+function isDay(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
 
 /** The one stderr line for a run that could not be done. */
 function refusal(e: unknown, input: string): string {
@@ -56,6 +72,9 @@ function parseCommandLine(argv: string[]) {
       "out-dir": { type: "string" },
       period: { type: "string" },
       area: { type: "string" },
+      "long-trend": { type: "string" },
+      "plan-name": { type: "string" },
+      today: { type: "string" },
       "format-source": { type: "boolean", default: false },
       "replace-history": { type: "boolean", default: false },
       json: { type: "boolean", default: false },
@@ -94,9 +113,18 @@ function summaryLine(input: string, out: string, r: SummariseOutcome): string {
 
 const jsonOf = (r: SummariseOutcome) => ({ ...r.json, lost: r.lostParts });
 
+/** The summarise options the command line gives, the same for one file or many (checked by checkSummariseOptions first). */
+function summariseArgs(input: string, out: string, values: Values): SummariseArgs {
+  const longTrend = values["long-trend"];
+  return {
+    input, out, period: values.period, area: values.area, today: values.today, formatSource: values["format-source"] ?? false, replaceHistory: values["replace-history"] ?? false,
+    longTrend: longTrend as LongTrendMethod | undefined, planName: values["plan-name"],
+  };
+}
+
 async function summariseOne(input: string, out: string, values: Values, steps: Progress): Promise<number> {
   try {
-    const r = await runSummarise({ input, out, period: values.period, area: values.area, formatSource: values["format-source"] ?? false, replaceHistory: values["replace-history"] ?? false }, steps);
+    const r = await runSummarise(summariseArgs(input, out, values), steps);
     steps.done();
     for (const w of r.warnings) err(`Warning: ${w}`);
     const warning = lostWarning(out, r.lost);
@@ -119,7 +147,7 @@ async function summariseMany(inputs: string[], dir: string, values: Values, step
   let failed = 0;
   for (const [i, input] of inputs.entries()) {
     try {
-      const r = await runSummarise({ input, out: outs[i], period: values.period, area: values.area, formatSource: values["format-source"] ?? false, replaceHistory: values["replace-history"] ?? false }, steps);
+      const r = await runSummarise(summariseArgs(input, outs[i], values), steps);
       steps.done();
       for (const w of r.warnings) err(`Warning: ${input}: ${w}`);
       const warning = lostWarning(outs[i], r.lost);
@@ -148,6 +176,11 @@ async function run(command: string, inputs: string[], values: Values): Promise<n
     }
     if (values.out && outDir) throw new CommandLineError("give either --out <file> or --out-dir <folder>, not both");
     if (!inputs.length || (!values.out && !outDir)) throw new CommandLineError("summarise needs an input workbook and --out <file> (or several inputs and --out-dir <folder>)");
+    const longTrend = values["long-trend"];
+    if (longTrend !== undefined && !(LONG_TREND_METHODS as string[]).includes(longTrend)) {
+      throw new CommandLineError(`--long-trend must be one of ${LONG_TREND_METHODS.join(", ")}, not '${longTrend}'`);
+    }
+    if (values.today !== undefined && !isDay(values.today)) throw new CommandLineError(`--today '${values.today}' is not a day: write it as YYYY-MM-DD, e.g. 2024-09-30`);
     return outDir ? summariseMany(inputs, outDir, values, steps) : summariseOne(inputs[0], values.out!, values, steps);
   }
   if (outDir) throw new CommandLineError(`--out-dir is for summarise; ${command} writes one file, named with --out`);

@@ -8,15 +8,22 @@ import { printReadable, readableSummary } from "./print";
 import { UsageError } from "./errors";
 import { releaseMemory } from "./release-memory";
 import { Progress, silent } from "./progress";
+import { LongTrendMethod } from "../core/trend";
 
 export interface SummariseArgs {
   input: string;
   out: string;
   period?: string;
   area?: string;
+  /** The day of the run, YYYY-MM-DD (default: today). */
+  today?: string;
   formatSource: boolean;
   /** Replace results already stored for this period (the old ones are kept as superseded). */
   replaceHistory?: boolean;
+  /** What indicators' long trend compares with, for every indicator and outcome list (remembered). */
+  longTrend?: LongTrendMethod;
+  /** The council's name for the plan its outcomes belong to (remembered). */
+  planName?: string;
 }
 
 /**
@@ -41,7 +48,7 @@ export interface SummariseOutcome {
 /** The summarise step, and what the save and the printing need of it. */
 async function summarised(wb: XlsxWorkbook, args: SummariseArgs, progress: Progress) {
   const result = await summarise(wb, {
-    period: args.period, area: args.area, formatSource: args.formatSource, replaceHistory: args.replaceHistory,
+    period: args.period, area: args.area, today: args.today, formatSource: args.formatSource, replaceHistory: args.replaceHistory, longTrend: args.longTrend, planName: args.planName,
     onProgress: (step, fraction) => progress.step(step, fraction),
   });
   if (result.error) throw new UsageError(result.error);

@@ -7,9 +7,11 @@ import type { PeriodRecord, WorkbookSettings } from "./settings";
  * of item keys per dataset: the keys are written once, not once a period,
  * statuses as indexes into a short list of words. Every field an item has —
  * including ones this version does not know — is a column, so nothing is
- * dropped. Item detail is kept for the latest periods (what next quarter
- * compares with); older periods keep their headline, rules and anything else
- * stored with them, and say how many items' detail was trimmed and when.
+ * dropped. What each item was published as (its status or level and short
+ * trend) is kept for every period, so any stored period reprints as
+ * published; the figures behind it are kept for the latest periods (what
+ * next quarter compares with), and older periods say how many items'
+ * figures were trimmed and when.
  */
 export const PERIODS_WITH_ITEMS = 4;
 
@@ -195,16 +197,29 @@ export function compactHistory(history: WorkbookSettings["history"]): { history:
   return { history: stored, historyKeys };
 }
 
+/** What an item was published as: kept for every period, whatever is trimmed. */
+const PUBLISHED: readonly string[] = ["status", "trend"];
+
 /**
- * Older periods lose their per-item detail (their headline, rules and the rest
- * stay whole, and so do the records they replaced): each dataset keeps items
- * for its latest PERIODS_WITH_ITEMS periods. Periods stay in the order stored.
+ * Older periods lose their items' figures (value, score, likelihood and
+ * impact), keeping what each item was published as; their headline, rules and
+ * the rest stay whole, and so do the records they replaced. Each dataset
+ * keeps whole items for its latest PERIODS_WITH_ITEMS periods. Periods stay in
+ * the order stored.
  */
 export function trimHistory(history: WorkbookSettings["history"], today: string, keep = PERIODS_WITH_ITEMS): WorkbookSettings["history"] {
   const out: WorkbookSettings["history"] = {};
   const trim = <R extends { items: Items; itemsTrimmed?: PeriodRecord["itemsTrimmed"] }>(r: R): R => {
-    const count = Object.keys(r.items ?? {}).length;
-    return count ? { ...r, items: {}, itemsTrimmed: { count: count + (r.itemsTrimmed?.count ?? 0), on: today } } : r;
+    const entries = Object.entries(r.items ?? {});
+    const figures = entries.filter(([, item]) => Object.keys(item).some((f) => !PUBLISHED.includes(f))).length;
+    if (!figures) return r;
+    const items: Items = {};
+    for (const [key, item] of entries) {
+      const kept: Record<string, unknown> = {};
+      for (const f of PUBLISHED) if ((item as unknown as Record<string, unknown>)[f] !== undefined) kept[f] = (item as unknown as Record<string, unknown>)[f];
+      items[key] = kept as unknown as Item;
+    }
+    return { ...r, items, itemsTrimmed: { count: figures + (r.itemsTrimmed?.count ?? 0), on: today } };
   };
   for (const [id, periods] of Object.entries(history)) {
     const recent = new Set(Object.keys(periods).sort((a, b) => endOf(b) - endOf(a)).slice(0, keep));

@@ -1,5 +1,6 @@
 import { PeriodRecord, WorkbookSettings } from "./settings";
 import { formatUkDate } from "./dates";
+import { StoredStatement } from "./report/types";
 
 type History = WorkbookSettings["history"];
 
@@ -12,6 +13,11 @@ export interface StoreOptions {
   labels: Record<string, string>;
   /** How this host's user asks for a replacement; the command line's flag by default. */
   howToReplace?: string;
+  /**
+   * Dataset id → why this run's results for a stored period differ from the
+   * stored ones (the reprint's account). Without it, records are compared whole.
+   */
+  reasons?: Record<string, string>;
 }
 
 export interface StoreOutcome {
@@ -20,6 +26,8 @@ export interface StoreOutcome {
   note: string | null;
   /** The note is a warning: this run's results for a stored period differ and were not stored. */
   warning: boolean;
+  /** What the Summary says about it. */
+  statement: StoredStatement;
 }
 
 /** A record's results and rules, without the bookkeeping, in a stable order, to tell whether a re-run changed anything. */
@@ -32,11 +40,13 @@ function substance(r: PeriodRecord): string {
 function storedOn(records: PeriodRecord[]): string {
   // Stored JSON is read as it was saved: take only well-formed days.
   const days = [...new Set(records.map((r) => r.storedAt).filter((d): d is string => typeof d === "string" && /^\d{4}-\d{2}-\d{2}$/.test(d)))].sort();
-  const uk = days.map((d) => {
-    const [year, month, day] = d.split("-").map(Number);
-    return formatUkDate({ year, month, day });
-  });
+  const uk = days.map(ukDay);
   return uk.length ? ` on ${uk.join(" and ")}` : "";
+}
+
+function ukDay(iso: string): string {
+  const [year, month, day] = iso.split("-").map(Number);
+  return formatUkDate({ year, month, day });
 }
 
 /**
@@ -49,31 +59,46 @@ export function storeHistory(history: History, records: Record<string, PeriodRec
   const next: History = { ...history };
   const kept: PeriodRecord[] = [];
   const replaced: PeriodRecord[] = [];
+  const matched: PeriodRecord[] = [];
+  const fresh: string[] = [];
   const changedNames: string[] = [];
+  const name = (id: string) => `'${options.labels[id] ?? id}'`;
   for (const [id, record] of Object.entries(records)) {
     const stored = history[id]?.[period];
-    if (stored && substance(stored) === substance(record)) continue;
-    if (stored && !options.replace) {
-      kept.push(stored);
-      changedNames.push(`'${options.labels[id] ?? id}'`);
+    const differs = stored && (options.reasons && !options.replace ? id in options.reasons : substance(stored) !== substance(record));
+    if (stored && !differs) {
+      matched.push(stored);
       continue;
     }
-    let fresh: PeriodRecord = { ...record, storedAt: options.today };
+    if (stored && !options.replace) {
+      kept.push(stored);
+      const why = options.reasons?.[id];
+      changedNames.push(why ? `${name(id)}: ${why}` : name(id));
+      continue;
+    }
+    let added: PeriodRecord = { ...record, storedAt: options.today };
     if (stored) {
       const { superseded, ...old } = stored;
       const earlier = Array.isArray(superseded) ? superseded : [];
-      fresh = { ...fresh, superseded: [...earlier, { ...old, replacedAt: options.today }] };
+      added = { ...added, superseded: [...earlier, { ...old, replacedAt: options.today }] };
       replaced.push(stored);
-      changedNames.push(`'${options.labels[id] ?? id}'`);
-    }
-    next[id] = { ...(next[id] ?? {}), [period]: fresh };
+      changedNames.push(name(id));
+    } else fresh.push(name(id));
+    next[id] = { ...(next[id] ?? {}), [period]: added };
   }
+  const alsoStored = fresh.length && (kept.length || replaced.length || matched.length) ? ` Results for ${fresh.join(", ")} were stored today (${ukDay(options.today)}).` : "";
+  const howToReplace = options.howToReplace ?? "Use --replace-history to replace them.";
   if (kept.length) {
     return {
       history: next,
       warning: true,
-      note: `${period} was already stored${storedOn(kept)}; its stored results were kept (this run's differ for ${changedNames.join(", ")}). `
-        + (options.howToReplace ?? "Use --replace-history to replace them."),
+      note: options.reasons
+        ? `${period} was already stored${storedOn(kept)}; its stored results were kept, with the rules stored then. This run's differ for ${changedNames.join("; for ")}. ${howToReplace}`
+        : `${period} was already stored${storedOn(kept)}; its stored results were kept (this run's differ for ${changedNames.join(", ")}). ${howToReplace}`,
+      statement: {
+        action: "reprinted",
+        text: `${period}: reprinted as stored${storedOn(kept)}, with the rules stored then; the stored results are shown. This run's differ for ${changedNames.join("; for ")}. ${howToReplace}${alsoStored}`,
+      },
     };
   }
   if (replaced.length) {
@@ -81,7 +106,27 @@ export function storeHistory(history: History, records: Record<string, PeriodRec
       history: next,
       warning: false,
       note: `${period}'s stored results${storedOn(replaced)} were replaced for ${changedNames.join(", ")}, as asked; the old results are kept in the history.`,
+      statement: {
+        action: "replaced",
+        text: `${period}: today's results replace those stored${storedOn(replaced)} for ${changedNames.join(", ")}, as asked; the old results are kept in the workbook's history.${alsoStored}`,
+      },
     };
   }
-  return { history: next, note: null, warning: false };
+  if (matched.length) {
+    return {
+      history: next,
+      note: null,
+      warning: false,
+      statement: { action: "matched", text: `${period}: results as stored${storedOn(matched)}; this run gives the same.${alsoStored}` },
+    };
+  }
+  return {
+    history: next,
+    note: null,
+    warning: false,
+    statement: {
+      action: "stored",
+      text: `${period}: results stored today (${ukDay(options.today)}); a re-run of ${period} reprints them unless you choose to replace them.`,
+    },
+  };
 }

@@ -4,6 +4,7 @@ import { RagResult, ragStatus, Tolerance, STATUS_CODE } from "./status";
 import { TrendPair, trendsAt, Series, TrendOptions } from "./trend";
 import { analyseSpc, SpcResult, anhojRules, RunChartResult } from "./spc";
 import { Problem } from "./problems";
+import { Shown } from "./numbers";
 import { sortInPlace } from "./sorting";
 import { PointList } from "./datasets/series-points";
 
@@ -17,6 +18,10 @@ export interface IndicatorSeries {
   target: number | null;
   redThreshold?: number | null;
   tolerance?: Tolerance;
+  /** How the sheet shows the numbers (a percentage, its decimals), for the reason's wording. */
+  shown?: Shown | null;
+  /** How it shows the target, where that differs. */
+  shownTarget?: Shown | null;
 }
 
 export interface IndicatorOptions extends TrendOptions {
@@ -82,7 +87,7 @@ export function assessIndicator(ind: IndicatorSeries, period: Period, options: I
     if (kept[at] !== null) values.push(kept[at] as number);
   }
   const value = series.get(upTo) ?? null;
-  const rag = ragStatus({ value, target: ind.target, polarity: ind.polarity, tolerance: ind.tolerance, redThreshold: ind.redThreshold });
+  const rag = ragStatus({ value, target: ind.target, polarity: ind.polarity, tolerance: ind.tolerance, redThreshold: ind.redThreshold, shown: ind.shown, shownTarget: ind.shownTarget });
   const trends = trendsAt(series, period, ind.polarity, {
     band: options.band,
     longMethod: options.longMethod,

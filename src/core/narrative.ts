@@ -3,34 +3,11 @@ import { formatPercent } from "./standards/fraction";
 import { isRedRed } from "./standards/exceptions";
 import { notRatedPhrase } from "./report/not-rated";
 import { formatNumber } from "./numbers";
+import { Status, STATUSES } from "./status";
+import { periodNoun } from "./periods";
+import { countWord, plural, listWords, listSome } from "./words";
 
-const SMALL = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
-
-/** Numbers below ten as words, as the report writes them ("one low risk", "three 'Red Red' outcomes"). */
-export function countWord(n: number): string {
-  if (n >= 0 && n < 10 && Number.isInteger(n)) return SMALL[n];
-  return Number.isInteger(n) ? n.toLocaleString("en-GB") : String(n);
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${countWord(n)} ${n === 1 ? one : many}`;
-}
-
-/** A list in prose: "a", "a and b", "a, b and c". */
-export function listWords(items: string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
-
-/** Items named in a sentence at most; the rest are counted ("and 8,698 others"), listed in full on their own sheets. */
-export const MAX_NAMED = 10;
-
-/** A list in prose naming at most MAX_NAMED items: "a, b, … j and 12 others". */
-export function listSome(items: string[]): string {
-  if (items.length <= MAX_NAMED) return listWords(items);
-  const rest = items.length - MAX_NAMED;
-  return `${items.slice(0, MAX_NAMED).join(", ")} and ${rest.toLocaleString("en-GB")} ${rest === 1 ? "other" : "others"}`;
-}
+export { countWord, listWords, listSome, MAX_NAMED } from "./words";
 
 /** A title inside a sentence: full stop dropped, first letter lowered unless it starts an acronym. */
 function inSentence(title: string): string {
@@ -39,7 +16,7 @@ function inSentence(title: string): string {
 }
 
 const NOUN: Record<DatasetReport["kind"], string> = {
-  outcomes: "Strategic Plan outcomes",
+  outcomes: "outcomes",
   indicators: "indicators",
   priorities: "priorities",
   actions: "actions",
@@ -49,7 +26,10 @@ const NOUN: Record<DatasetReport["kind"], string> = {
 function noun(r: DatasetReport): string {
   // The sheet's own name reads best where it names the items ("Executive actions", "Programmes");
   // otherwise it qualifies the kind ("Workplan" → "workplan actions").
-  if (r.kind === "outcomes") return NOUN.outcomes;
+  if (r.kind === "outcomes" && r.planName) {
+    // The plan as the council names it: "Strategic Plan 2021-24 outcome measures", or "Corporate Plan" + "outcomes".
+    return /\b(outcomes?|measures?|indicators?|objectives?)\b/i.test(r.planName) ? r.planName : `${r.planName} ${NOUN.outcomes}`;
+  }
   const label = r.label.trim();
   if (!label) return NOUN[r.kind];
   const lower = /^[A-Z][a-z]/.test(label) ? label[0].toLowerCase() + label.slice(1) : label;
@@ -67,12 +47,25 @@ function standardSentence(r: DatasetReport, when: string): string | null {
   return `${when}, ${s.counted} of ${s.base} (${formatPercent(s.percent)}) ${noun(r)} ${what}, ${verdict}${caveat}.`;
 }
 
+/** Each status as the breakdown sentence says it: RAG words keep their capital, the others read as plain words. */
+const STATUS_PHRASE: Record<Status, string> = {
+  Green: "Green", Amber: "Amber", Red: "Red", Complete: "complete", "In progress": "in progress", "Not started": "not started",
+  "Data only": "data only", "No data": "without a status", Check: "to be checked", "Not rated": "not rated",
+};
+
+/** Every status the items hold, so the counts add up to the total: "Of the 16 priorities, nine were Green, two Amber, …". */
 function breakdownSentence(r: DatasetReport): string | null {
   if (r.kind !== "priorities" && r.kind !== "actions") return null;
-  const parts = (["Green", "Amber", "Red", "Complete"] as const).filter((s) => r.statusCounts[s]).map((s) => `${countWord(r.statusCounts[s])} ${s === "Complete" ? "complete" : s}`);
-  if (parts.length < 2) return null;
-  parts[0] = parts[0].replace(/ (\S+)$/, " were $1");
-  return `Of the ${r.rowsCalculated} ${noun(r)}, ${listWords(parts)}.`;
+  const present = STATUSES.filter((s) => r.statusCounts[s]);
+  if (present.length < 2) return null;
+  const total = present.reduce((a, s) => a + r.statusCounts[s], 0);
+  const parts = present.map((s, i) => {
+    const n = r.statusCounts[s];
+    const verb = i === 0 ? (n === 1 ? " was" : " were") : "";
+    return `${countWord(n)}${verb} ${STATUS_PHRASE[s]}`;
+  });
+  const unrated = r.statusCounts["Not rated"] ? Object.entries(r.notRatedWords).map(([w, n]) => `'${w}' ${n}`) : [];
+  return `Of the ${countWord(total)} ${noun(r)}, ${listWords(parts)}${unrated.length ? ` (${unrated.slice(0, 5).join(", ")}${unrated.length > 5 ? ", …" : ""})` : ""}.`;
 }
 
 function redRedSentence(r: DatasetReport): string | null {
@@ -85,12 +78,12 @@ function redRedSentence(r: DatasetReport): string | null {
     const title = x.item.title || x.item.code;
     const unit = x.item.percent || /\(%\)\s*$/.test(title) ? "%" : "";
     const prev = x.assessment.trends.previous;
-    return `${inSentence(title.replace(/\s*\(%\)\s*$/, ""))} (${formatNumber(x.assessment.value ?? 0)}${unit}${prev !== null ? `, from ${formatNumber(prev)}${unit}` : ""}, against a target of ${formatNumber(x.item.target ?? 0)}${unit})`;
+    return `${inSentence(title.replace(/\s*\(%\)\s*$/, ""))} (${formatNumber(x.assessment.value ?? 0)}${unit}${prev !== null ? `, from ${formatNumber(prev)}${unit}` : ""}, against a target of ${formatNumber(x.target ?? 0)}${unit})`;
   });
   return `There ${items.length === 1 ? "was" : "were"} ${countWord(items.length)} 'Red Red' ${items.length === 1 ? what.slice(0, -1) : what}, i.e. those not currently projected to meet target and with performance worsening: ${listSome(details)}.`;
 }
 
-function riskSentence(r: DatasetReport): string | null {
+function riskSentence(r: DatasetReport, period: string): string | null {
   if (r.kind !== "risks") return null;
   const total = r.risks.length;
   const previousTotal = r.previous ? Object.keys(r.previous.items).length : null;
@@ -102,7 +95,7 @@ function riskSentence(r: DatasetReport): string | null {
   let sentence = previousTotal !== null
     ? `The total number of risks on the register ${previousTotal === total ? `remained at ${total}` : `${total > previousTotal ? "rose" : "fell"} from ${previousTotal} to ${total}`}, comprising ${listWords(bands)}`
     : `There ${total === 1 ? "is" : "are"} ${total} ${total === 1 ? "risk" : "risks"} on the register, comprising ${listWords(bands)}`;
-  if (r.previous) sentence += newOnes || r.closed.length ? `, with ${plural(newOnes, "risk")} added and ${countWord(r.closed.length)} closed during the quarter` : ", with no risks added or closed during the quarter";
+  if (r.previous) sentence += newOnes || r.closed.length ? `, with ${plural(newOnes, "risk")} added and ${countWord(r.closed.length)} closed during the ${period}` : `, with no risks added or closed during the ${period}`;
   const clauses: string[] = [];
   for (const [move, words] of [["Increased", "increased in severity"], ["Decreased", "reduced in severity"]] as const) {
     const moved = r.risks.filter((x) => x.movementShown === move);
@@ -119,7 +112,7 @@ function riskSentence(r: DatasetReport): string | null {
  * their date, or are not (and why), counted from the register sheet's
  * "On course for target?" column.
  */
-function targetSentence(r: DatasetReport): string | null {
+function targetSentence(r: DatasetReport, period: string): string | null {
   if (r.kind !== "risks") return null;
   const targeted = r.risks.filter((x) => x.course.course !== "No target");
   if (!targeted.length) return null;
@@ -135,7 +128,7 @@ function targetSentence(r: DatasetReport): string | null {
   if (notOn) {
     const why = [
       passed ? `${countWord(passed)} past ${passed === 1 ? "its" : "their"} target date` : "",
-      risen ? `${countWord(risen)} risen since last quarter${claimed ? " as the register's own trend column shows" : ""}` : "",
+      risen ? `${countWord(risen)} risen since last ${period}${claimed ? " as the register's own trend column shows" : ""}` : "",
       off - risen ? `${countWord(off - risen)} unchanged with ${off - risen === 1 ? "its" : "their"} target date near` : "",
       noDate ? `${countWord(noDate)} with no target date` : "",
     ].filter(Boolean);
@@ -146,7 +139,7 @@ function targetSentence(r: DatasetReport): string | null {
 }
 
 /** Indicators without targets have no RAG: their sentence is about direction of travel only. */
-function trendOnlySentence(r: DatasetReport): string | null {
+function trendOnlySentence(r: DatasetReport, period: string): string | null {
   if (r.kind !== "outcomes" && r.kind !== "indicators") return null;
   if (!r.items.length || r.items.some((x) => !["Data only", "No data", "Check"].includes(x.assessment.status))) return null;
   const what = r.kind === "outcomes" ? "outcomes" : "indicators";
@@ -157,7 +150,7 @@ function trendOnlySentence(r: DatasetReport): string | null {
     .map(([t, k]) => `${countWord(k)} ${t === "No change" ? "unchanged" : t.toLowerCase()}`);
   const none = r.items.filter((x) => x.assessment.trends.short === "No trend data").length;
   if (none) counts.push(`${countWord(none)} with no earlier value to compare`);
-  return `The ${n === 1 ? what.slice(0, -1) : `${countWord(n)} ${what}`} in ${r.label} ${n === 1 ? "has" : "have"} no target, so ${n === 1 ? "it is" : "they are"} reported by trend only: against the previous period, ${listWords(counts)}.`;
+  return `The ${n === 1 ? what.slice(0, -1) : `${countWord(n)} ${what}`} in ${r.label} ${n === 1 ? "has" : "have"} no target, so ${n === 1 ? "it is" : "they are"} reported by trend only: against the previous ${period}, ${listWords(counts)}.`;
 }
 
 /** What SPC says about the latest point of every series long enough for it: special causes named, the rest normal variation. */
@@ -186,13 +179,13 @@ function spcSentence(r: DatasetReport): string | null {
  */
 export function draftNarrative(report: Report): { heading: string; sentences: string[] }[] {
   const when = report.periodLong ? `At the end of ${report.periodLong.replace(/ \d{4}\/\d{2}$/, "")}` : "This period";
+  const periodWord = periodNoun(report.periodKind);
   return report.datasets.map((r) => {
     // An empty table has nothing to say but that; a doubtful reading's sentences are drafts until it is checked.
     if (r.reading.confidence === "empty") return { heading: r.label, sentences: [`${r.label} has no rows yet: nothing to report.`] };
-    const sentences = [standardSentence(r, when), breakdownSentence(r), trendOnlySentence(r) ?? redRedSentence(r), spcSentence(r), riskSentence(r), targetSentence(r)]
+    const sentences = [standardSentence(r, when), breakdownSentence(r), trendOnlySentence(r, periodWord) ?? redRedSentence(r), spcSentence(r), riskSentence(r, periodWord), targetSentence(r, periodWord)]
       .filter((s): s is string => s !== null);
     const check = r.reading.confidence === "doubtful" && sentences.length ? [`[To check before publishing: ${r.reading.reasons.join("; ")}.]`] : [];
     return { heading: r.label, sentences: [...check, ...sentences] };
   }).filter((p) => p.sentences.length > 0);
 }
-

@@ -32,9 +32,46 @@ export function parseMeasure(v: CellValue | undefined): Parsed<Measure | null> {
   return ok({ value, percent: m[4] === "%" });
 }
 
+/**
+ * Symbols statistical releases write where a figure is suppressed, not
+ * applicable or not available (ONS, DfE and NHS conventions): "x", "z",
+ * "u", "c", "low", "*", "-", "..", ":", "n/a", and the bracketed "[c]",
+ * "[x]", "[z]". Each means "no value", never a bad one.
+ */
+const SUPPRESSION = /^(\[?[xzuc]\]?|\[?low\]?|\*+|-+|\.\.|:|\[?n\/?a\]?)$/i;
+
+/** The suppression or missing-value symbol a cell holds ("x", "[c]", ".."), or null. */
+export function suppressionSymbol(v: CellValue | undefined): string | null {
+  if (typeof v !== "string") return null;
+  const text = v.trim();
+  return text.length <= 5 && SUPPRESSION.test(text) ? text : null;
+}
+
 /** Shorten long cell text for messages. */
 export function truncate(s: string, max = 40): string {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+/** How a series' numbers are shown on its sheet: as percentages or not, and the decimals its format fixes. */
+export interface Shown {
+  percent: boolean;
+  decimals: number | null;
+}
+
+/**
+ * A number as the sheet shows it, for sentences: "75.5%" for a percentage
+ * (held per cent), the decimals the council's format fixes ("80.0%" under
+ * 0.0%), and never fewer than the value needs (up to 2), so 75.5 under a
+ * 0% format is still 75.5%.
+ */
+export function formatShown(n: number, shown: Shown | null | undefined): string {
+  if (!shown) return formatNumber(n);
+  let text = formatNumber(n);
+  const want = shown.decimals ?? 0;
+  const dot = text.indexOf(".");
+  const have = dot < 0 ? 0 : text.length - dot - 1;
+  if (Number.isFinite(n) && want > have) text = n.toFixed(Math.min(want, 10));
+  return shown.percent ? `${text}%` : text;
 }
 
 /** Numbers as a report prints them: up to 2 decimals, no trailing zeros. */

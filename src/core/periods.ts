@@ -13,7 +13,9 @@ import { truncate } from "./numbers";
 export type Period =
   | { kind: "quarter"; fy: number; quarter: 1 | 2 | 3 | 4; calendar?: true }
   | { kind: "month"; year: number; month: number }
-  | { kind: "year"; fy: number };
+  | { kind: "year"; fy: number }
+  /** January to December: a bare year in a column headed period or year ("2019"), labelled as written. */
+  | { kind: "calendarYear"; year: number };
 
 const QUARTER_WORDS = ["One", "Two", "Three", "Four"];
 const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
@@ -27,7 +29,7 @@ function asCalendar(p: { fy: number; quarter: 1 | 2 | 3 | 4 }): { year: number; 
   return p.quarter === 4 ? { year: p.fy + 1, quarter: 1 } : { year: p.fy, quarter: p.quarter + 1 };
 }
 
-const KIND_CODE: Record<Period["kind"], number> = { quarter: 0, month: 1, year: 2 };
+const KIND_CODE: Record<Period["kind"], number> = { quarter: 0, month: 1, year: 2, calendarYear: 3 };
 /** Labels made so far, by period (a few dozen in any workbook). */
 const LABELS = new Map<number, string>();
 
@@ -50,6 +52,7 @@ function periodLabel(p: Period): string {
     }
     case "month": return `${MONTH_NAMES[p.month - 1].slice(0, 3)} ${p.year}`;
     case "year": return fyLabel(p.fy);
+    case "calendarYear": return String(p.year);
   }
 }
 
@@ -63,6 +66,7 @@ export function longPeriodName(p: Period): string {
     }
     case "month": return `${MONTH_NAMES[p.month - 1]} ${p.year}`;
     case "year": return `the financial year ${fyLabel(p.fy)}`;
+    case "calendarYear": return `the calendar year ${p.year}`;
   }
 }
 
@@ -85,6 +89,7 @@ export function periodIndex(p: Period): number {
     case "quarter": return p.fy * 4 + (p.quarter - 1);
     case "month": return p.year * 12 + (p.month - 1);
     case "year": return p.fy;
+    case "calendarYear": return p.year;
   }
 }
 
@@ -104,6 +109,7 @@ export function shiftPeriod(p: Period, steps: number): Period {
       return { kind: "month", year: Math.floor(i / 12), month: (((i % 12) + 12) % 12) + 1 };
     }
     case "year": return { kind: "year", fy: p.fy + steps };
+    case "calendarYear": return { kind: "calendarYear", year: p.year + steps };
   }
 }
 
@@ -129,6 +135,20 @@ export function periodEnd(p: Period): CalendarDate {
     }
     case "month": return { year: p.year, month: p.month, day: daysInMonth(p.year, p.month) };
     case "year": return { year: p.fy + 1, month: 3, day: 31 };
+    case "calendarYear": return { year: p.year, month: 12, day: 31 };
+  }
+}
+
+/** The first day of the period: a period that begins after the day of the run has not happened yet. */
+export function periodStart(p: Period): CalendarDate {
+  switch (p.kind) {
+    case "quarter": {
+      const end = periodEnd(p);
+      return { year: end.year, month: end.month - 2, day: 1 };
+    }
+    case "month": return { year: p.year, month: p.month, day: 1 };
+    case "year": return { year: p.fy, month: 4, day: 1 };
+    case "calendarYear": return { year: p.year, month: 1, day: 1 };
   }
 }
 
@@ -139,14 +159,21 @@ export function quarterOf(d: CalendarDate): Period {
   return { kind: "quarter", fy, quarter };
 }
 
-/** "2021/22", "2021-22", "21/22", "2021/2022" → 2021; mismatched halves → "mismatch"; anything else → null. */
-function parseFy(text: string): number | null | "mismatch" {
+/**
+ * "2021/22", "2021-22", "21/22", "2021/2022" → 2021; halves that do not
+ * follow → "mismatch", unless the second is later by a few years ("2010-14",
+ * "2017 - 19": several years pooled, as statistical releases give rolling
+ * averages) → "span"; anything else → null.
+ */
+function parseFy(text: string): number | null | "mismatch" | { from: number; to: number } {
   const m = /^(\d{2}|\d{4})\s*[/-]\s*(\d{2}|\d{4})$/.exec(text);
   if (!m) return null;
   const start = m[1].length === 2 ? 2000 + Number(m[1]) : Number(m[1]);
   const end = Number(m[2]);
   const expectedEnd = m[2].length === 2 ? (start + 1) % 100 : start + 1;
-  return end === expectedEnd ? start : "mismatch";
+  if (end === expectedEnd) return start;
+  const to = m[2].length === 2 ? start - (start % 100) + end : end;
+  return to > start + 1 && to <= start + 10 ? { from: start, to } : "mismatch";
 }
 
 /** "2015", "'15", "’15" → 2015: the single calendar year of a quarter label; anything else → null. */
@@ -195,49 +222,70 @@ export function periodFromDate(v: CellValue | undefined, grain: PeriodGrain = "m
 }
 
 const QUARTER = String.raw`(?:q|qtr|quarter)\s*([1-4]|one|two|three|four)`;
-const QUARTER_FIRST = new RegExp(String.raw`^${QUARTER}(?:\s*[-,]\s*|\s*of\s+|\s*)(.+)$`, "i");
-const QUARTER_LAST = new RegExp(String.raw`^(.+?)(?:\s*[-,]\s*|\s*)${QUARTER}$`, "i");
+const QUARTER_FIRST = new RegExp(String.raw`^${QUARTER}(?:\s*[-,;]\s*|\s*of\s+|\s*)(.+)$`, "i");
+const QUARTER_LAST = new RegExp(String.raw`^(.+?)(?:\s*[-,;]\s*|\s*)${QUARTER}$`, "i");
 const MONTH = /^([A-Za-z]+\.?)\s*-?\s*'?(\d{2}|\d{4})$/;
+/** The year first: "2010;April", "2010 April" (LGBF and other statistical extracts). */
+const YEAR_MONTH = /^(\d{4})\s*[;,]?\s*([A-Za-z]+\.?)$/;
 const MONTH_RANGE = /^([A-Za-z]+\.?)\s*(?:-|to)\s*([A-Za-z]+\.?)\s*'?(\d{2}|\d{4})$/i;
 
 const EXPECTED = "expected a period such as 'Q1 2021/22', '2021/22 Q1', 'Q1 2015' (a calendar quarter), 'Jun 2021', '2021/22' or a date";
+
+/** How a bare year is read: ambiguous (the default), or a calendar year where a column headed period or year holds it. */
+export interface PeriodOptions {
+  bareYear?: "ambiguous" | "calendar";
+}
 
 /**
  * Read a period label (or a date cell, as its month).
  *
  * Financial (April–March) quarters and years: "Q1 2021/22", "Q1 21/22",
- * "2021/22 Q1", "Quarter One 2021-22", "Q1 FY2024/25", "2020/21",
- * "FY2023/24", "FY 2023-24", "2016-17".
+ * "2021/22 Q1", "2018-19;Q1", "Quarter One 2021-22", "Q1 FY2024/25",
+ * "2020/21", "FY2023/24", "FY 2023-24", "2016-17".
  * Calendar quarters — a quarter with a single year: "Q1 2015", "Q1'15",
  * "2024 Q1", "2024-Q1" mean January–March of that year (ONS and most
  * statistical releases write quarters so); kept as the same three months,
  * labelled as written. Quarters named by their months: "Apr-Jun 2021".
- * Months: "Jun 2021", "June 2021", "Jun-21", "Apr '21", or a date.
- * Ambiguous labels ("FY15", "Q1 FY15", a bare "2021") are refused with the
- * forms to use, never guessed.
+ * Months: "Jun 2021", "June 2021", "Jun-21", "Apr '21", "2010;April", or a date.
+ * Calendar years: "CY2023", "Calendar year 2023", and, with
+ * `bareYear: "calendar"`, a bare 2019 (a number or text).
+ * Ambiguous labels ("FY15", "Q1 FY15", a bare "2021" elsewhere) are refused
+ * with the forms to use, never guessed; several years pooled ("2010-14")
+ * are refused as a span ("period.span"), not one period.
  */
-export function parsePeriod(v: CellValue | undefined): Parsed<Period | null> {
-  if (typeof v !== "string") return parseLabel(v);
+export function parsePeriod(v: CellValue | undefined, options: PeriodOptions = {}): Parsed<Period | null> {
+  if (typeof v !== "string") return parseLabel(v, options);
   // A long extract gives the same few labels on a million rows: each is read once. (Results are never changed by
   // their users, so one object serves every row; the cache is emptied when full, so odd files cannot grow it.)
-  let parsed = PARSED.get(v);
+  const cache = options.bareYear === "calendar" ? PARSED_CALENDAR : options.bareYear === "ambiguous" ? PARSED_AMBIGUOUS : PARSED;
+  let parsed = cache.get(v);
   if (!parsed) {
-    if (PARSED.size >= PARSED_MAX) PARSED.clear();
-    PARSED.set(v, (parsed = parseLabel(v)));
+    if (cache.size >= PARSED_MAX) cache.clear();
+    cache.set(v, (parsed = parseLabel(v, options)));
   }
   return parsed;
 }
 
+/** Labels read, one cache for each way of reading a bare year. */
 const PARSED = new Map<string, Parsed<Period | null>>();
+const PARSED_CALENDAR = new Map<string, Parsed<Period | null>>();
+const PARSED_AMBIGUOUS = new Map<string, Parsed<Period | null>>();
 const PARSED_MAX = 4096;
 
-function parseLabel(v: CellValue | undefined): Parsed<Period | null> {
+function parseLabel(v: CellValue | undefined, options: PeriodOptions): Parsed<Period | null> {
   if (isBlank(v)) return ok(null);
+  const calendarYears = options.bareYear === "calendar";
+  if (calendarYears && (typeof v === "number" || (typeof v === "string" && /^\s*\d{4}(\d{2})?\s*$/.test(v)))) {
+    const year = bareYear(Number(v));
+    if (year) return ok(year);
+  }
   if (v instanceof Date || typeof v === "number") return periodFromDate(v, "month");
   const text = cellText(v).replace(/[\u2018\u2019\u2032`]/g, "'").replace(/[\u2010-\u2015]/g, "-").replace(/\s+/g, " ").trim();
   const shown = truncate(text);
   const bad = fail<Period | null>("period.invalid", `'${shown}' is not a period: ${EXPECTED}`);
   const mismatch = fail<Period | null>("period.invalid", `'${shown}' is not a financial year: the second year must follow the first`);
+  const span = (s: { from: number; to: number }) => fail<Period | null>("period.span",
+    `'${shown}' covers several years (${s.from} to ${s.to}), not one period`);
   const ambiguous = fail<Period | null>("period.ambiguous",
     `'${shown}' is ambiguous: write a financial year in full, e.g. '2014/15' or 'Q1 2014/15', or a calendar quarter as 'Q1 2015'`);
 
@@ -247,7 +295,7 @@ function parseLabel(v: CellValue | undefined): Parsed<Period | null> {
     const quarter = (/^\d$/.test(qText) ? Number(qText) : QUARTER_WORDS.map((w) => w.toLowerCase()).indexOf(qText.toLowerCase()) + 1) as 1 | 2 | 3 | 4;
     const yearText = rest.trim().replace(/^fy\s*/i, "");
     const fy = parseFy(yearText);
-    if (fy === "mismatch") return mismatch;
+    if (fy === "mismatch" || (typeof fy === "object" && fy)) return mismatch;
     if (fy !== null) return ok({ kind: "quarter", fy, quarter });
     if (/^fy/i.test(rest.trim())) return ambiguous;
     const year = parseCalendarYear(yearText);
@@ -258,9 +306,13 @@ function parseLabel(v: CellValue | undefined): Parsed<Period | null> {
   if (y) {
     const fy = parseFy(y[1].trim());
     if (fy === "mismatch") return mismatch;
+    // "2010-14" alone is several years pooled; "FY2023/25" says it is one financial year, so its halves must follow.
+    if (typeof fy === "object" && fy) return y[1].trim() === text ? span(fy) : mismatch;
     if (fy !== null) return ok({ kind: "year", fy });
     if (/^fy\s*'?\d{2,4}$/i.test(text)) return ambiguous;
   }
+  const cy = /^(?:cy|calendar year)\s*(\d{4})$/i.exec(text);
+  if (cy) return ok({ kind: "calendarYear", year: Number(cy[1]) });
   const range = MONTH_RANGE.exec(text);
   if (range) {
     const [from, to] = [monthFromName(range[1]), monthFromName(range[2])];
@@ -273,6 +325,11 @@ function parseLabel(v: CellValue | undefined): Parsed<Period | null> {
     const month = monthFromName(m[1]);
     if (month !== null) return ok({ kind: "month", year: m[2].length === 2 ? expandYear(Number(m[2])) : Number(m[2]), month });
   }
+  const ym = YEAR_MONTH.exec(text);
+  if (ym) {
+    const month = monthFromName(ym[2]);
+    if (month !== null) return ok({ kind: "month", year: Number(ym[1]), month });
+  }
   if (/^\d{4}$/.test(text)) {
     return fail("period.invalid", `'${shown}' is a single year: write a financial year as '${fyLabel(Number(text))}' or a quarter as 'Q1 ${fyLabel(Number(text))}'`);
   }
@@ -283,6 +340,29 @@ function parseLabel(v: CellValue | undefined): Parsed<Period | null> {
     return fail("period.invalid", `'${shown}' is not a real date, so not a period: ${EXPECTED}`);
   }
   return bad;
+}
+
+/** What a period is called in a sentence or heading: "quarter", "month", "year" ("period" when there is none). */
+export function periodNoun(kind: Period["kind"] | null | undefined): string {
+  return kind === "calendarYear" ? "year" : kind ?? "period";
+}
+
+/**
+ * A bare year in a column headed period or year: 2019 is the calendar year;
+ * 202223 (a year and the next, as DfE and other releases key their rows) is
+ * the year 2022/23.
+ */
+function bareYear(n: number): Period | null {
+  if (!Number.isInteger(n)) return null;
+  if (n >= 1900 && n <= 2100) return { kind: "calendarYear", year: n };
+  const first = Math.floor(n / 100);
+  return first >= 1900 && first <= 2100 && n % 100 === (first + 1) % 100 ? { kind: "year", fy: first } : null;
+}
+
+/** A period label the product itself wrote (a calendar year is written as its bare year). */
+export function parsePeriodLabel(label: string): Period | null {
+  const p = parsePeriod(label, { bareYear: "calendar" });
+  return p.ok ? p.value : null;
 }
 
 /** As the report's column headers write it: "Q1 21/22". */

@@ -7,9 +7,11 @@ export type Polarity = "Maximise" | "Minimise" | "Goldilocks";
 
 const SPELLINGS: Record<Polarity, string[]> = {
   Maximise: ["maximise", "maximize", "aim to maximise", "aim to maximize", "max", "higher is better", "high is good",
-    "higher", "bigger is better", "more is better", "increase", "up", "\u2191", "good is high", "high"],
+    "higher", "bigger is better", "more is better", "increase", "up", "\u2191", "good is high", "high", "over", "above", "increasing",
+    "higher is good", "high is better", "up is good", "increase is good", "increase is better"],
   Minimise: ["minimise", "minimize", "aim to minimise", "aim to minimize", "min", "lower is better", "low is good",
-    "lower", "smaller is better", "less is better", "decrease", "down", "\u2193", "good is low", "low"],
+    "lower", "smaller is better", "less is better", "decrease", "down", "\u2193", "good is low", "low", "under", "below", "decreasing",
+    "lower is good", "low is better", "down is good", "decrease is good", "decrease is better"],
   Goldilocks: ["goldilocks", "closer to target is better", "close to target", "on target", "target", "aim for target",
     "\u2194", "neither"],
 };

@@ -33,6 +33,7 @@ const dataset = v.looseObject({
   longTrend: v.optional(v.picklist(["same-period-last-year", "mean-of-previous-4", "same-period-mean"])),
   spc: v.optional(v.boolean()),
   statusLabels: v.optional(v.record(v.string(), status)),
+  planName: v.optional(v.string()),
 });
 
 const matrix = v.looseObject({
@@ -48,6 +49,20 @@ const item = v.looseObject({
   value: v.optional(v.nullable(num)),
   likelihood: v.optional(num),
   impact: v.optional(num),
+  trend: v.optional(v.string()),
+});
+
+/** Every rule a period was worked out with (records stored before this held only the standard, a tolerance and a matrix's name). */
+const rules = v.looseObject({
+  standard: v.nullable(standard),
+  tolerance: v.optional(band),
+  staticBand: v.optional(band),
+  longTrend: v.optional(v.picklist(["same-period-last-year", "mean-of-previous-4", "same-period-mean"])),
+  spc: v.optional(v.boolean()),
+  area: v.optional(v.string()),
+  matrix: v.optional(v.union([v.string(), matrix])),
+  levelsSource: v.optional(v.string()),
+  statusLabels: v.optional(v.record(v.string(), status)),
 });
 
 /** Items stored column by column (see history-codec.ts). */
@@ -67,7 +82,7 @@ const recordFields = {
   summary: v.looseObject({ base: num, counted: num, percent: v.nullable(num), statusCounts: v.record(v.string(), num) }),
   items: v.union([v.record(v.string(), item), compactItems]),
   itemsTrimmed: v.optional(v.looseObject({ count: num, on: v.string() })),
-  rules: v.looseObject({ standard: v.nullable(standard), tolerance: v.optional(band), matrix: v.optional(v.string()) }),
+  rules,
   storedAt: v.optional(v.string()),
 };
 const superseded = v.looseObject({ ...recordFields, replacedAt: v.string() });

@@ -6,7 +6,7 @@ import { DatasetKind } from "./detect/roles";
 import { RiskMatrix, checkMatrix } from "./risk/matrix";
 import { StandardConfig } from "./standards/standard";
 import { StatusLabels, Tolerance } from "./status";
-import { StaticBand, LongTrendMethod } from "./trend";
+import { StaticBand, LongTrendMethod, Trend } from "./trend";
 
 /** Per-dataset choices a performance officer can change; every field has a default. */
 export interface DatasetSettings {
@@ -19,16 +19,49 @@ export interface DatasetSettings {
   longTrend?: LongTrendMethod;
   spc?: boolean;
   statusLabels?: StatusLabels;
+  /** The council's own name for the plan an outcomes list belongs to ("Strategic Plan 2021-24"); by default the sheet's own title. */
+  planName?: string;
+}
+
+/**
+ * Every rule a period's results were worked out with, defaults written out,
+ * so a re-run of that period can use them again whatever today's settings say.
+ */
+export interface PeriodRules {
+  standard: StandardConfig | null;
+  /** Indicators and outcomes: the amber tolerance, how small a change counts as Static, the long trend's method, SPC on or off. */
+  tolerance?: Tolerance;
+  staticBand?: StaticBand;
+  longTrend?: LongTrendMethod;
+  spc?: boolean;
+  /** Long data: the council's own area the figures are about. */
+  area?: string;
+  /** Risk registers: the scales and levels the register was scored on, and where those levels came from. */
+  matrix?: RiskMatrix;
+  levelsSource?: string;
+  /** Status words the council mapped itself (absent: the product's own vocabulary). */
+  statusLabels?: StatusLabels;
+}
+
+/** What one item was published as: its status (or risk level) and the figures behind it. */
+export interface PublishedItem {
+  status: string;
+  score?: number;
+  value?: number | null;
+  likelihood?: number;
+  impact?: number;
+  /** Indicators: the short trend (against the previous period), which makes an item 'Red Red'. */
+  trend?: Trend;
 }
 
 /** What one period's run recorded, so next quarter can compare and last year is never recoloured. */
 export interface PeriodRecord {
   period: string;
   summary: { base: number; counted: number; percent: number | null; statusCounts: Record<string, number> };
-  /** Per item, by stable key: status (or band) and score or value. */
-  items: Record<string, { status: string; score?: number; value?: number | null; likelihood?: number; impact?: number }>;
-  /** The rules in force when this period was calculated. */
-  rules: { standard: StandardConfig | null; tolerance?: Tolerance; matrix?: string };
+  /** Per item, by stable key: what was published for it. */
+  items: Record<string, PublishedItem>;
+  /** The rules in force when this period was calculated (records stored by earlier versions hold only the standard and a tolerance set by hand). */
+  rules: PeriodRules;
   /** Set when older periods' item detail was trimmed to keep the store small: how many items, and the day. */
   itemsTrimmed?: { count: number; on: string };
   /** The day this record was stored (yyyy-mm-dd); absent from records stored before the date was kept. */

@@ -1,7 +1,7 @@
 import { flat } from "./flat-text";
 import { Parsed, ok, fail, Problem } from "./problems";
 import { CellValue, isBlank, cellText, normaliseWord } from "./values";
-import { formatNumber, truncate } from "./numbers";
+import { formatNumber, formatShown, Shown, truncate } from "./numbers";
 import { Polarity } from "./polarity";
 
 /** The status words the report uses. Status is always written as a word. */
@@ -32,6 +32,10 @@ export interface RagInput {
   tolerance?: Tolerance;
   /** Pentana-style explicit threshold between Amber and Red; overrides the tolerance. */
   redThreshold?: number | null;
+  /** How the sheet shows the numbers, so the reason prints them so ("75.5% against target 80%"). */
+  shown?: Shown | null;
+  /** How it shows the target (and threshold), where that differs (a 0.0% value against a 0% target). */
+  shownTarget?: Shown | null;
 }
 
 export interface RagResult {
@@ -53,23 +57,29 @@ function toleranceText(t: Tolerance): string {
 export function ragStatus(input: RagInput): RagResult {
   const { value, target, polarity } = input;
   const tolerance = input.tolerance ?? DEFAULT_TOLERANCE;
+  const show = (n: number) => formatShown(n, input.shown);
+  const showTarget = (n: number) => formatShown(n, input.shownTarget === undefined ? input.shown : input.shownTarget);
   if (value === null || !Number.isFinite(value)) return { status: "No data", why: "No data: no value for this period" };
-  if (target === null || !Number.isFinite(target)) return { status: "Data only", why: flat`Data only: ${formatNumber(value)} has no target` };
+  if (target === null || !Number.isFinite(target)) return { status: "Data only", why: flat`Data only: ${show(value)} has no target` };
   if (polarity === null) {
     return {
       status: "Check",
-      why: flat`Check: ${formatNumber(value)} against target ${formatNumber(target)}, but no polarity says which way is better`,
+      why: flat`Check: ${show(value)} against target ${showTarget(target)}, but no polarity says which way is better`,
       problem: { code: "rag.no-polarity", severity: "error", message: "the indicator has a target but no polarity (Maximise or Minimise), so its RAG cannot be worked out" },
     };
   }
-  const v = formatNumber(value);
-  const t = formatNumber(target);
+  const v = show(value);
+  const t = showTarget(target);
   const threshold = input.redThreshold ?? null;
 
   // Signed shortfall: how far the value falls short of target in the bad direction.
   const distance = polarity === "Maximise" ? target - value : polarity === "Minimise" ? value - target : Math.abs(value - target);
-  // Only Amber and Red say how far adrift: worked out for them alone.
-  const adrift = () => (target !== 0 ? `${formatNumber((Math.abs(value - target) / Math.abs(target)) * 100, 0)}% adrift` : `${formatNumber(Math.abs(value - target))} adrift`);
+  // Only Amber and Red say how far adrift: worked out for them alone, in the tolerance's own units so the two compare
+  // (a percentage of target against a percentage tolerance; the value's units against an absolute one).
+  const absolute = tolerance.kind === "absolute" && threshold === null;
+  const adrift = () => (target !== 0 && !absolute
+    ? `${formatNumber((Math.abs(value - target) / Math.abs(target)) * 100, 0)}% adrift`
+    : `${show(Math.abs(value - target))} adrift`);
 
   if (polarity === "Goldilocks") {
     // Within tolerance of target is Green; within twice it (or the threshold's distance) Amber.
@@ -86,8 +96,8 @@ export function ragStatus(input: RagInput): RagResult {
   if (threshold !== null) {
     const withinThreshold = polarity === "Maximise" ? value >= threshold : value <= threshold;
     return withinThreshold
-      ? { status: "Amber", why: flat`Amber: ${v} against target ${t}, ${adrift()}, within threshold ${formatNumber(threshold)}` }
-      : { status: "Red", why: flat`Red: ${v} against target ${t}, ${adrift()}, beyond threshold ${formatNumber(threshold)}` };
+      ? { status: "Amber", why: flat`Amber: ${v} against target ${t}, ${adrift()}, within threshold ${showTarget(threshold)}` }
+      : { status: "Red", why: flat`Red: ${v} against target ${t}, ${adrift()}, beyond threshold ${showTarget(threshold)}` };
   }
   const band = bandOf(tolerance, target);
   if (band === "zero") return zeroTargetCheck(v, t, distance);

@@ -60,6 +60,19 @@ function valueAt(series: Series, index: number): number | null {
 /** Long trend: the council's convention compares with the same period a year earlier. */
 export type LongTrendMethod = "same-period-last-year" | "mean-of-previous-4" | "same-period-mean";
 
+export const LONG_TREND_METHODS: LongTrendMethod[] = ["same-period-last-year", "mean-of-previous-4", "same-period-mean"];
+
+export const DEFAULT_LONG_TREND: LongTrendMethod = "same-period-last-year";
+
+/** What the long trend compares with, as a column heading says it: "Against the same quarter last year". */
+export function longTrendLabel(method: LongTrendMethod, noun = "period"): string {
+  switch (method) {
+    case "same-period-last-year": return `Against the same ${noun} last year`;
+    case "mean-of-previous-4": return `Against the mean of the previous 4 ${noun}s`;
+    case "same-period-mean": return `Against the same ${noun}'s mean in earlier years`;
+  }
+}
+
 export interface TrendOptions {
   band?: StaticBand;
   longMethod?: LongTrendMethod;
@@ -80,7 +93,7 @@ export function trendsAt(series: Series, period: Period, polarity: Polarity | nu
   const at = periodIndex(period);
   const current = valueAt(series, at);
   const previous = valueAt(series, at - 1);
-  const comparator = longComparator(series, period, options.longMethod ?? "same-period-last-year");
+  const comparator = longComparator(series, period, options.longMethod ?? DEFAULT_LONG_TREND);
   return {
     short: trendBetween(current, previous, polarity, band, options.target ?? null),
     long: trendBetween(current, comparator, polarity, band, options.target ?? null),

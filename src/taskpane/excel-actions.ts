@@ -8,16 +8,21 @@ import { REPLACE_HINT } from "./host";
 import type { RunOutcome, RunRequest } from "./host";
 import { withExcelWorkbook, PlainError } from "../workbook/office/excel-run";
 import { runDiagnostics, reportText } from "../workbook/office/diagnostics";
+import { APP_VERSION } from "./version";
 import { inspectWorkbook } from "../workbook/inspect";
 import { updateSettings } from "../workbook/settings-store";
 import { summarise } from "../workbook/summarise";
 import { paneOutcome } from "./pane-results";
 import { makeTemplates } from "../workbook/templates";
 import { collectReturns } from "../workbook/collect";
-import { templatesMessage, collectMessage } from "./messages";
+import { templatesMessage, collectMessage, MERGES_UNKNOWN } from "./messages";
 import { applySettings } from "./settings-edit";
 
-export const inspect = () => withExcelWorkbook((port) => inspectWorkbook(port));
+export const inspect = () => withExcelWorkbook(async (port) => {
+  const found = await inspectWorkbook(port);
+  if (!port.caps.mergedAreas) found.notes.push(MERGES_UNKNOWN);
+  return found;
+});
 
 export const saveDataset = (id: string, patch: DatasetSettings) =>
   withExcelWorkbook((port) => updateSettings(port, (s) => void (s.datasets[id] = { ...(s.datasets[id] ?? {}), ...patch }))).then(() => undefined);
@@ -32,7 +37,9 @@ export const run = (request: RunRequest, onProgress: (step: string, fraction: nu
       period: request.period, formatSource: request.formatSource, onProgress, cancelled, replaceHistory: request.replaceHistory, replaceHistoryHint: REPLACE_HINT,
     });
     if (r.error) throw new Error(r.error);
-    return paneOutcome(r);
+    const outcome = paneOutcome(r);
+    if (!port.caps.mergedAreas) outcome.view.notes.push(MERGES_UNKNOWN);
+    return outcome;
   });
 
 export const templates = (directorate: string | null) =>
@@ -56,5 +63,6 @@ export const diagnose = () =>
   runDiagnostics((batch) => Excel.run(batch), {
     platform: String(Office.context.diagnostics?.platform ?? "unknown"),
     version: Office.context.diagnostics?.version ?? "unknown",
+    addin: APP_VERSION,
     isSetSupported: (set, v) => Office.context.requirements.isSetSupported(set, v),
   }).then(reportText);

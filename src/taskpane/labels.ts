@@ -3,7 +3,7 @@ import type { DatasetKind, Role } from "../core";
 /** Plain names for what the pane shows. */
 export const KIND_LABEL: Record<DatasetKind, string> = {
   indicators: "Indicators",
-  outcomes: "Strategic Plan outcomes",
+  outcomes: "Outcomes",
   priorities: "Priorities",
   actions: "Actions",
   risks: "Risk register",
@@ -19,7 +19,9 @@ export const ROLE_LABEL: Record<Role, string> = {
   redThreshold: "Red threshold",
   period: "Period",
   group: "Directorate or owner",
+  owner: "Owner (a person or team)",
   due: "Due date",
+  revisedDue: "Revised due date",
   status: "RAG status",
   commentary: "Commentary",
   likelihood: "Likelihood",
@@ -53,8 +55,8 @@ export const ROLE_LABEL: Record<Role, string> = {
 export const ROLES_FOR: Record<DatasetKind, Role[]> = {
   indicators: ["code", "title", "polarity", "value", "target", "redThreshold", "period", "area", "unit", "status", "ytd", "numerator", "denominator"],
   outcomes: ["code", "title", "polarity", "value", "target", "redThreshold", "period", "area", "unit", "status", "ytd", "numerator", "denominator"],
-  priorities: ["title", "group", "due", "status", "code", "commentary"],
-  actions: ["title", "group", "due", "status", "code", "commentary"],
+  priorities: ["title", "group", "due", "status", "code", "commentary", "owner", "revisedDue"],
+  actions: ["title", "group", "due", "status", "code", "commentary", "owner", "revisedDue"],
   risks: ["title", "likelihood", "impact", "level", "score", "residualLikelihood", "residualImpact", "residualScore", "residualLevel", "lifecycle", "itemType",
     "trend", "code", "previousScore", "appetite", "targetScore", "targetLikelihood", "targetImpact", "targetDate"],
 };

@@ -3,9 +3,20 @@ import { markedSheets } from "./own-sheets";
 
 const INVALID_NAME = /[[\]:*?/\\]/g;
 
+/**
+ * A name Excel accepts for a sheet: not blank, at most 31 characters, none of
+ * / \ ? * : [ ], no apostrophe at either end, and not "History", which Excel
+ * keeps for itself: https://support.microsoft.com/office/rename-a-worksheet-3f1f7148-ee83-404d-8ef0-9ff99fbad1f9
+ */
+export function sheetName(wanted: string): string {
+  const trim = (s: string) => s.replace(/^[\s']+|[\s']+$/g, "");
+  const name = trim(trim(wanted.replace(INVALID_NAME, " ")).slice(0, 31)) || "Sheet";
+  return name.toLowerCase() === "history" ? "History (report)" : name;
+}
+
 /** A free name for a sheet the product writes: the usual one, or "Name (report)", "Name (report 2)"… */
 function freeName(wanted: string, taken: Set<string>): string {
-  const clean = wanted.replace(INVALID_NAME, " ").slice(0, 31);
+  const clean = sheetName(wanted);
   if (!taken.has(clean.toLowerCase())) return clean;
   for (let i = 1; ; i++) {
     const suffix = i === 1 ? " (report)" : ` (report ${i})`;

@@ -1,6 +1,6 @@
 import {
   buildReport, planReport, OUTPUT_SHEETS, OutputPurpose, Report, WorkbookSettings,
-  DatasetKind, DEFAULT_STATUS_LABELS, todayIso, UserError, Role, SheetPlan, storeHistory, RisksReport, TARGET_COURSES,
+  DatasetKind, DEFAULT_STATUS_LABELS, todayIso, UserError, Role, columnKeys, SheetPlan, storeHistory, RisksReport, TARGET_COURSES, DatasetSettings, LongTrendMethod, IndicatorsReport,
 } from "../core";
 import { movedSince } from "../core/report/risks";
 import { WorkbookPort } from "./port";
@@ -27,6 +27,12 @@ export interface SummariseOptions {
   replaceHistoryHint?: string;
   /** How this host's user repairs a damaged settings store (default: the command line's repair-settings). */
   repairSettingsHint?: string;
+  /** What every indicator and outcome list's long trend compares with; remembered in the workbook. */
+  longTrend?: LongTrendMethod;
+  /** The council's name for the plan its outcomes belong to; remembered in the workbook. */
+  planName?: string;
+  /** The day of the run, yyyy-mm-dd (default: today on this machine): periods that begin after it are not current, and history is stored under it. */
+  today?: string;
 }
 
 /** The command line's --json contract. */
@@ -35,7 +41,10 @@ export interface SummaryJson {
   datasets: {
     sheet: string;
     kind: DatasetKind;
+    /** Items read: rows of a list or register; series of indicator data (one per indicator × area in long data, per measure with periods as rows). */
     rows: number;
+    /** Data rows read from the sheet (blank rows, headings and repeated headers aside). */
+    dataRows: number;
     statusCounts: Record<string, number>;
     /** Rows counted as not rated, by the word they hold. */
     notRated: Record<string, number>;
@@ -49,7 +58,14 @@ export interface SummaryJson {
       againstTarget: Record<string, number>;
       moved: { since: string; risen: string[]; fallen: string[]; unchanged: string[]; added: string[]; closed: string[] } | null;
     };
+    /** Long data with the council's own area named: each indicator's value beside the other areas'. */
+    comparators?: {
+      area: string;
+      indicators: { code: string; title: string; period: string | null; value: number | null; areas: number; median: number | null; rank: number | null; quartile: number | null }[];
+    };
   }[];
+  /** What the run did with results already stored for the period: stored them first, matched, reprinted them as stored, or replaced them. */
+  stored: { action: "stored" | "matched" | "reprinted" | "replaced"; text: string } | null;
   issues: { sheet: string; cell: string; severity: "error" | "warning"; message: string }[];
   /** Sheets looked at and not used, with the reason. */
   skipped: { sheet: string; reason: string }[];
@@ -100,7 +116,7 @@ export async function summarise(port: WorkbookPort, options: SummariseOptions = 
   checkCancel();
   progress("Finding datasets and calculating", 0.4);
   if (options.area) settings.ownArea = options.area;
-  const built = buildReport(grids, settings, { period: options.period });
+  const built = buildReport(grids, settings, { period: options.period, replaceHistory: options.replaceHistory, measured: measuredSettings(options), today: options.today ?? todayIso() });
   const report = built.report;
   report.notes.unshift(...notes);
   if (built.error) {
@@ -113,11 +129,13 @@ export async function summarise(port: WorkbookPort, options: SummariseOptions = 
   const history = report.period
     ? storeHistory(settings.history, built.records, report.period, {
       replace: options.replaceHistory ?? false,
-      today: todayIso(),
+      today: options.today ?? todayIso(),
       labels: Object.fromEntries(report.datasets.map((d) => [d.id, d.label])),
       howToReplace: options.replaceHistoryHint,
+      reasons: built.reprinted,
     })
-    : { history: settings.history, note: null, warning: false };
+    : { history: settings.history, note: null, warning: false, statement: undefined };
+  report.stored = history.statement;
   if (history.note) {
     report.notes.push(history.note);
     if (history.warning) warnings.push(history.note);
@@ -165,12 +183,14 @@ export async function summarise(port: WorkbookPort, options: SummariseOptions = 
   next.datasets = { ...settings.datasets };
   next.history = history.history;
   for (const r of report.datasets) {
-    const ds = { ...(next.datasets[r.id] ?? {}) };
+    const ds = { ...(next.datasets[r.id] ?? {}), ...(r.kind === "indicators" || r.kind === "outcomes" ? measuredSettings(options, r.kind) : {}) };
     // Remember the mapping by header text, so the next run and the task pane use (and can correct) it.
     // A doubtful reading is not remembered: remembering it would make the next run's reading look sure.
     if (!ds.mapping && r.reading.confidence !== "doubtful") {
       const columns: Partial<Record<Role, string>> = {};
-      for (const [role, col] of Object.entries(r.detected.columns) as [Role, number][]) columns[role] = r.detected.headers[col - r.detected.left];
+      // A header the row repeats is named by its occurrence ("Likelihood#2"), so each column is found again as itself.
+      const keys = columnKeys(r.detected.headers);
+      for (const [role, col] of Object.entries(r.detected.columns) as [Role, number][]) columns[role] = keys[col - r.detected.left];
       // The header is found again by its text: rows inserted above it later change nothing.
       ds.mapping = { kind: r.kind, headerRow: r.detected.headerRow + 1, headerText: r.detected.headers.filter(Boolean), columns };
     }
@@ -182,10 +202,28 @@ export async function summarise(port: WorkbookPort, options: SummariseOptions = 
   return { report, plans, outputSheets, renamed, json: toJson(report, outputSheets), settings: next, warnings, historyKept: history.warning };
 }
 
+/** Settings given with the run for indicator and outcome lists (and which of them apply to a kind): used and remembered. */
+function measuredSettings(options: SummariseOptions, kind?: DatasetKind): Partial<DatasetSettings> {
+  const out: Partial<DatasetSettings> = {};
+  if (options.longTrend) out.longTrend = options.longTrend;
+  if (options.planName?.trim() && (kind === undefined || kind === "outcomes")) out.planName = options.planName.trim();
+  return out;
+}
+
 function groupRules(sheet: string, rules: { ref: string; rule: { type: string; formula?: string } }[]) {
   const byRef = new Map<string, string[]>();
   for (const r of rules) byRef.set(r.ref, [...(byRef.get(r.ref) ?? []), r.rule.formula ?? ""]);
   return [...byRef].map(([ref, formulas]) => ({ sheet, ref, formulas }));
+}
+
+function comparatorsJson(d: IndicatorsReport): NonNullable<SummaryJson["datasets"][number]["comparators"]> {
+  return {
+    area: d.ownArea ?? "",
+    indicators: d.items.map((x) => ({
+      code: x.item.code, title: x.item.title, period: x.latest?.period ?? null, value: x.latest?.value ?? null,
+      areas: x.comparators?.areas ?? 0, median: x.comparators?.median ?? null, rank: x.comparators?.rank ?? null, quartile: x.comparators?.quartile ?? null,
+    })),
+  };
 }
 
 function courseCounts(d: RisksReport): Record<string, number> {
@@ -203,14 +241,17 @@ export function toJson(report: Report, outputSheets: string[]): SummaryJson {
     datasets: report.datasets.map((d) => ({
       sheet: d.sheet,
       kind: d.kind,
-      rows: d.rowsIn,
+      rows: d.kind === "indicators" || d.kind === "outcomes" ? d.series : d.rowsIn,
+      dataRows: d.rowsIn,
       statusCounts: d.statusCounts,
       notRated: d.notRatedWords,
       setAside: d.rowsSetAside ?? 0,
       standard: d.standard ? { expected: d.standard.expected, percent: Math.round(d.standard.percent * 10) / 10, achieved: d.standard.achieved } : null,
       reading: { confidence: d.reading.confidence, reasons: [...d.reading.reasons] },
       ...(d.kind === "risks" ? { risks: { againstTarget: courseCounts(d), moved: movedSince(d) } } : {}),
+      ...((d.kind === "indicators" || d.kind === "outcomes") && d.ownArea ? { comparators: comparatorsJson(d) } : {}),
     })),
+    stored: report.stored ?? null,
     issues: report.issues.map((i) => ({ sheet: i.sheet, cell: i.cell, severity: i.severity, message: i.message })),
     skipped: report.skipped.map((s) => ({ sheet: s.sheet, reason: s.reason })),
     notes: report.notes,

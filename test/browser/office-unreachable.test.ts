@@ -37,7 +37,10 @@ describe("the production pane when office.js is unreachable", () => {
 
   it("loads office.js from Microsoft's CDN in the head, as deployed add-ins must", () => {
     const html = readFileSync(join(out, "taskpane.html"), "utf8");
-    expect(html).toMatch(/<head>[\s\S]*<script src="?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js"?><\/script>[\s\S]*<\/head>/);
+    expect(html).toMatch(/<head>[\s\S]*<script defer(?:="?defer"?)? src="?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js"?><\/script>[\s\S]*<\/head>/);
+    // Before the pane's own scripts, which are deferred too, so office.js runs first.
+    const head = /<head>([\s\S]*)<\/head>/.exec(html)![1];
+    expect(head.indexOf("appsforoffice")).toBeLessThan(head.search(/<script[^>]*src="?taskpane\./));
     expect(readFileSync(join(out, "manifest.xml"), "utf8")).toContain("https://addins.example.test/performance/help.html");
     // The strict fake goes only into the test build's self-test page.
     for (const f of readdirSync(out).filter((x) => x.endsWith(".js"))) expect({ f, fake: readFileSync(join(out, f), "utf8").includes("strict fake") }).toEqual({ f, fake: false });
@@ -58,6 +61,27 @@ describe("the production pane when office.js is unreachable", () => {
     await page.screenshot({ path: join(SHOTS, "office-unreachable.png"), fullPage: true });
     await page.close();
   }, 600_000);
+
+  it("shows words, not a white pane, while office.js hangs (a network that holds it back)", async () => {
+    const page = await browser.newPage({ viewport: { width: 350, height: 500 } });
+    await page.route("https://appsforoffice.microsoft.com/**", () => undefined); // never answered
+    const started = Date.now();
+    void page.goto(`${server.url}/taskpane.html`).catch(() => undefined);
+    await page.getByText("If this stays, this copy of Excel cannot run the add-in").waitFor({ timeout: 3_000 });
+    console.log(`office.js hanging: the starting words after ${Date.now() - started} ms`);
+    await page.screenshot({ path: join(SHOTS, "office-hanging.png") });
+    await page.close();
+  }, 30_000);
+
+  it("shows the same words where the pane's script cannot run (an old webview)", async () => {
+    const page = await browser.newPage({ viewport: { width: 350, height: 500 } });
+    await page.route("https://appsforoffice.microsoft.com/**", (route) => route.abort("connectionrefused"));
+    // As in a webview that cannot parse the bundle: the pane's scripts never run.
+    await page.route(/\/taskpane\.[0-9a-f]+\.js$/, (route) => route.fulfill({ contentType: "text/javascript", body: "class { static { } }" }));
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.getByText("It needs Microsoft 365, Office 2021 or later").waitFor({ timeout: 3_000 });
+    await page.close();
+  }, 30_000);
 
   // Chromium's script switch does not make its parser show <noscript>, so this reads the page as served.
   it("carries a plain message for browsers without JavaScript", () => {

@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import {
   parsePeriod, periodFromDate, periodOfDate, PeriodGrain, compareDates, formatPeriod, longPeriodName, periodEnd, previousPeriod, samePeriodLastYear, periodKey,
-  samePeriod, periodIndex, toSerial, Period, QuarterPeriod, quarterMonths,
+  samePeriod, periodIndex, toSerial, Period, QuarterPeriod, quarterMonths, periodStart, parsePeriodLabel,
 } from "../../src/core";
 
 function period(v: Parameters<typeof parsePeriod>[0]): Period {
@@ -168,6 +168,7 @@ describe("properties of every period", () => {
     .map(({ fy, quarter: q, calendar }): Period => (calendar ? { kind: "quarter", fy, quarter: q, calendar: true } : { kind: "quarter", fy, quarter: q }));
   const month = fc.record({ year: fc.integer({ min: 1990, max: 2080 }), month: fc.integer({ min: 1, max: 12 }) }).map((m): Period => ({ kind: "month", ...m }));
   const year = fc.integer({ min: 1990, max: 2080 }).map((fy): Period => ({ kind: "year", fy }));
+  const calendarYear = fc.integer({ min: 1990, max: 2080 }).map((y): Period => ({ kind: "calendarYear", year: y }));
   const anyPeriod = fc.oneof(quarter, month, year);
   const day = fc.date({ min: new Date(Date.UTC(1990, 0, 1)), max: new Date(Date.UTC(2080, 11, 31)), noInvalidDate: true })
     .map((d) => ({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() }));
@@ -177,6 +178,20 @@ describe("properties of every period", () => {
       const back = period(formatPeriod(p));
       expect(back).toEqual(p);
       expect(periodKey(back)).toBe(periodKey(p));
+    }), { numRuns: 500 });
+  });
+
+  it("reads back every label the product writes, calendar years included, as the same period", () => {
+    fc.assert(fc.property(fc.oneof(anyPeriod, calendarYear), (p) => {
+      expect(parsePeriodLabel(formatPeriod(p))).toEqual(p);
+    }), { numRuns: 300 });
+  });
+
+  it("begins every period the day after the previous one ends", () => {
+    fc.assert(fc.property(fc.oneof(anyPeriod, calendarYear), (p) => {
+      const end = periodEnd(previousPeriod(p));
+      const start = periodStart(p);
+      expect(toSerial(start) - toSerial(end)).toBe(1);
     }), { numRuns: 500 });
   });
 
@@ -194,5 +209,46 @@ describe("properties of every period", () => {
       expect(periodKey(cal)).toBe(periodKey(fin));
       expect(periodEnd(cal)).toEqual(periodEnd(fin));
     }), { numRuns: 300 });
+  });
+});
+
+describe("statistical releases' forms", () => {
+  it("reads a year before its month or quarter, separated by a semicolon (LGBF)", () => {
+    expect(period("2010;April")).toEqual({ kind: "month", year: 2010, month: 4 });
+    expect(period("2023 December")).toEqual({ kind: "month", year: 2023, month: 12 });
+    expect(period("2018-19;Q1")).toEqual({ kind: "quarter", fy: 2018, quarter: 1 });
+  });
+
+  it("refuses several years pooled as one figure as a span, not a bad financial year", () => {
+    for (const [text, from, to] of [["2010-14", 2010, 2014], ["2017 - 19", 2017, 2019], ["2015/2018", 2015, 2018]] as const) {
+      const r = parsePeriod(text);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.problem).toMatchObject({ code: "period.span", message: `'${text}' covers several years (${from} to ${to}), not one period` });
+    }
+    // Said to be one financial year, its halves must follow.
+    const fy = parsePeriod("FY2010/14");
+    expect(!fy.ok && fy.problem.code).toBe("period.invalid");
+  });
+
+  it("reads a bare year as a calendar year only where the column allows it; elsewhere it stays ambiguous", () => {
+    const calendar = { bareYear: "calendar" } as const;
+    for (const v of [2019, "2019", " 2019 "]) expect(parsePeriod(v, calendar)).toEqual({ ok: true, value: { kind: "calendarYear", year: 2019 } });
+    // A year and the next written together (DfE's time_period) is that year.
+    expect(parsePeriod(202223, calendar)).toEqual({ ok: true, value: { kind: "year", fy: 2022 } });
+    expect(parsePeriod(2019).ok).toBe(false);
+    expect(parsePeriod("2019").ok).toBe(false);
+    // Said in words, it is a calendar year anywhere.
+    expect(period("CY2023")).toEqual({ kind: "calendarYear", year: 2023 });
+    expect(period("Calendar year 2023")).toEqual({ kind: "calendarYear", year: 2023 });
+  });
+
+  it("labels a calendar year as the sheet writes it, January to December", () => {
+    const p: Period = { kind: "calendarYear", year: 2019 };
+    expect(formatPeriod(p)).toBe("2019");
+    expect(longPeriodName(p)).toBe("the calendar year 2019");
+    expect([periodStart(p), periodEnd(p)]).toEqual([{ year: 2019, month: 1, day: 1 }, { year: 2019, month: 12, day: 31 }]);
+    expect(formatPeriod(previousPeriod(p))).toBe("2018");
+    // Never the same period as the financial year that begins in it.
+    expect(samePeriod(p, { kind: "year", fy: 2019 })).toBe(false);
   });
 });

@@ -170,7 +170,7 @@ describe("long data: one row per indicator, period and area", () => {
     const ind = report([grid("claimants", rows)], { area: "trafford" }).datasets[0] as IndicatorsReport;
     expect(ind.ownArea).toBe("Trafford");
     expect(ind.items).toHaveLength(1);
-    expect(ind.items[0].comparators).toEqual({ areas: 2, median: 108.5, rank: 1 });
+    expect(ind.items[0].comparators).toEqual({ areas: 2, median: 108.5, rank: 1, quartile: 1 });
   });
 
   it("keeps breakdowns (sex, age) apart as series of their own instead of letting rows collide", () => {

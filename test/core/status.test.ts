@@ -28,6 +28,13 @@ describe("RAG of a measured indicator", () => {
     expect(rag(47.9, 50, "Maximise", { tolerance }).status).toBe("Red");
   });
 
+  it("says how far adrift in the tolerance's own units, so the two compare", () => {
+    const absolute = { kind: "absolute" as const, value: 3 };
+    expect(rag(96, 100, "Maximise", { tolerance: absolute }).why).toBe("Red: 96 against target 100, 4 adrift, tolerance 3");
+    expect(rag(98, 100, "Maximise", { tolerance: absolute }).why).toBe("Amber: 98 against target 100, 2 adrift, within tolerance 3");
+    expect(rag(96, 100, "Maximise", { tolerance: { kind: "percent", value: 3 } }).why).toBe("Red: 96 against target 100, 4% adrift, tolerance 3%");
+  });
+
   it("lets an explicit red threshold override the tolerance", () => {
     expect(rag(40, 50, "Maximise", { redThreshold: 40 }).status).toBe("Amber");
     expect(rag(39, 50, "Maximise", { redThreshold: 40 }).status).toBe("Red");

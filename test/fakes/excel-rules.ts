@@ -107,7 +107,6 @@ export function checkColour(c: unknown): void {
   throw new OfficeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: colour '${String(c)}'.`);
 }
 
-
 /**
  * Data validation operands
  * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-data-validation):
@@ -134,4 +133,28 @@ export function checkValidationRule(rule: Record<string, Record<string, unknown>
     return source.split(",");
   }
   return null;
+}
+
+/**
+ * A sheet name Excel accepts: not blank, at most 31 characters, none of
+ * / \ ? * : [ ], no apostrophe at either end, not "History":
+ * https://support.microsoft.com/office/rename-a-worksheet-3f1f7148-ee83-404d-8ef0-9ff99fbad1f9
+ */
+export function checkSheetName(name: string): void {
+  const bad = !name.trim() || name.length > 31 || /[/\\?*:[\]]/.test(name) || /^'|'$/.test(name) || name.toLowerCase() === "history";
+  if (bad) throw new OfficeError("InvalidArgument", `'${name}' is not a sheet name Excel accepts.`);
+}
+
+/**
+ * A validation's texts within Excel's limits: titles 32 characters, the
+ * input message 255, the error message 225 ([MS-XLS] 2.5.37 DValStrings,
+ * https://learn.microsoft.com/openspecs/office_file_formats/ms-xls/b8894965-c186-4bba-8a0b-8ec2a37a1cbe).
+ * The Excel JavaScript reference does not say what Excel does with longer
+ * ones; the fake refuses them, so the product never sends them.
+ */
+export function checkValidationTexts(t: { promptTitle?: string; prompt?: string; errorTitle?: string; error?: string }): void {
+  const limits: [string | undefined, number, string][] = [[t.promptTitle, 32, "prompt title"], [t.prompt, 255, "prompt"], [t.errorTitle, 32, "error title"], [t.error, 225, "error message"]];
+  for (const [text, max, what] of limits) {
+    if (text !== undefined && text.length > max) throw new OfficeError("InvalidArgument", `The validation ${what} is ${text.length} characters; Excel allows ${max}.`);
+  }
 }

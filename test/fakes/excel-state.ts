@@ -43,8 +43,69 @@ export interface FakeRule {
   cellValue?: unknown;
 }
 
+/** A chart as the fake keeps it: what was asked for, and the series Excel made from its source. */
+export interface FakeChart {
+  name: string;
+  type: string;
+  source: string;
+  seriesBy: string;
+  title?: string;
+  legend?: string;
+  position?: { start: string; end?: string };
+  /** The value axis's bounds where set (otherwise Excel's automatic ones). */
+  valueAxis?: { minimum?: number; maximum?: number };
+  series: FakeSeries[];
+}
+
+export interface FakeSeries {
+  /** The header cell above the values, or "Series n". */
+  name: string;
+  /** Where its values are (A1). */
+  values: string;
+  line?: { color?: string; style?: string };
+  marker?: { style?: string; background?: string; foreground?: string };
+}
+
+/**
+ * A shape on the sheet (Worksheet.shapes), as the person sees it: what kind,
+ * where in points, and how it is dressed. Left unset is Excel's own default.
+ */
+export interface FakeShape {
+  /** Excel's identifier (Shape.id); a shape is found by it after a rename. */
+  id: string;
+  name: string;
+  geometricShapeType: string;
+  altTextDescription?: string;
+  left?: number;
+  top?: number;
+  width?: number;
+  height?: number;
+  /** A solid fill (ShapeFill.setSolidColor). */
+  fill?: string;
+  line?: { color?: string; weight?: number };
+  text?: string;
+  textAlign?: { horizontal?: string; vertical?: string };
+  font?: { color?: string; bold?: boolean; size?: number };
+}
+
+/** Print settings (PageLayout). */
+export interface FakePageLayout {
+  paperSize?: string;
+  orientation?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  printTitleRows?: string;
+}
+
 export class FakeSheet {
   cells = new Map<string, FakeCell>();
+  /** Merged areas (A1 ranges). */
+  merges: string[] = [];
+  charts: FakeChart[] = [];
+  /** Shapes in z-order, the first at the back. */
+  shapes: FakeShape[] = [];
+  pageLayout: FakePageLayout = {};
+  /** Manual page breaks (horizontalPageBreaks): the 0-based rows that begin a new printed page, in order. */
+  rowBreaks: number[] = [];
   rules: FakeRule[] = [];
   /** `items`: a typed list's drop-down entries, as Excel split them. */
   validations: { ref: string; rule?: unknown; items?: string[]; prompt?: unknown; errorAlert?: unknown; ignoreBlanks?: boolean }[] = [];
@@ -102,14 +163,18 @@ export class FakeSheet {
       if (rule.formula) rule.formula = rule.formula.replace(/(?<![A-Za-z0-9_.])(\$?[A-Z]{1,3}\$?)(\d+)(?![\d(A-Za-z_])/g, (m, col: string, row: string) => (Number(row) - 1 >= at ? `${col}${Number(row) + count}` : m));
     }
     for (const v of this.validations) v.ref = shiftRef(v.ref);
+    this.rowBreaks = this.rowBreaks.map((r) => (r >= at ? r + count : r));
     this.hiddenRows = new Set([...this.hiddenRows].map((r) => (r >= at ? r + count : r)));
   }
 
-  /** Bounds of the cells holding values (valuesOnly used range), or null. */
+  /**
+   * Bounds of the cells holding values (valuesOnly used range), or null. An
+   * error is a value: a cell showing #N/A counts.
+   */
   usedBounds(): { top: number; left: number; bottom: number; right: number } | null {
     let b: { top: number; left: number; bottom: number; right: number } | null = null;
     for (const [key, cell] of this.cells) {
-      if (cell.value === null || cell.value === "") continue;
+      if ((cell.value === null || cell.value === "") && !cell.error && !cell.formula) continue;
       const [r, c] = key.split(",").map(Number);
       b = b ? { top: Math.min(b.top, r), left: Math.min(b.left, c), bottom: Math.max(b.bottom, r), right: Math.max(b.right, c) } : { top: r, left: c, bottom: r, right: c };
     }
@@ -127,6 +192,8 @@ export class FakeSheet {
 export class FakeWorkbookState {
   sheets: FakeSheet[] = [];
   private nextId = 1;
+  private ruleId = 1;
+  private shapeId = 1;
   syncs = 0;
   requests: { bytes: number; responseBytes: number }[] = [];
   calculationSuspensions = 0;
@@ -138,8 +205,23 @@ export class FakeWorkbookState {
   failOnSync: number | null = null;
   /** Review › Protect Workbook (structure): sheets cannot be added, deleted or renamed. */
   structureProtected = false;
-  /** Requirement sets this fake Excel claims. */
-  apiVersion = "1.9";
+  /** Requirement sets this fake Excel claims (Microsoft 365 today; tests lower it to the manifest's minimum). */
+  apiVersion = "1.20";
+  /** The workbook counts dates from 1904 (Excel for Mac's old default), not 1900. */
+  date1904 = false;
+  /** The person is typing in a cell: a request fails, or waits with delayForCellEdit. */
+  editingCell = false;
+  /** Runs that waited for the person to finish editing a cell. */
+  delayedForCellEdit = 0;
+  /**
+   * Refuse zoom { verticalFitToPages: 0 } ("any number of pages down"): the
+   * reference does not say whether Excel takes 0, so tests try both.
+   */
+  refuseFitToZeroPages = false;
+  /** Excel on the desktop (Windows, Mac) or on the web: they differ in which calls keep the undo stack. */
+  platform: "desktop" | "web" = "desktop";
+  /** The calls that cleared the person's undo stack, in order (excel-add-ins-undo-capabilities.md). */
+  undoCleared: string[] = [];
 
   addSheet(name: string, visibility: FakeSheet["visibility"] = "Visible"): FakeSheet {
     const s = new FakeSheet(this.nextId++, name, visibility);
@@ -185,6 +267,15 @@ export class FakeWorkbookState {
     s.name = name;
   }
 
+  nextRuleId(): number {
+    return this.ruleId++;
+  }
+
+  /** A new shape's identifier (Excel's are strings, unique in the workbook). */
+  nextShapeId(): string {
+    return String(this.shapeId++);
+  }
+
   sheet(name: string): FakeSheet | undefined {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
   }
@@ -194,7 +285,7 @@ export class FakeWorkbookState {
   }
 
   /** Fill a sheet from a grid of values (for test set-up, not through the API). */
-  static fromGrids(grids: { name: string; rows: (string | number | boolean | null)[][]; hiddenRows?: number[]; visibility?: FakeSheet["visibility"] }[]): FakeWorkbookState {
+  static fromGrids(grids: { name: string; rows: (string | number | boolean | null)[][]; hiddenRows?: number[]; visibility?: FakeSheet["visibility"]; merges?: string[] }[]): FakeWorkbookState {
     const wb = new FakeWorkbookState();
     for (const g of grids) {
       const s = wb.addSheet(g.name, g.visibility);
@@ -202,6 +293,7 @@ export class FakeWorkbookState {
         if (v !== null && v !== undefined && v !== "") s.cell(r, c).value = v;
       }));
       for (const r of g.hiddenRows ?? []) s.hiddenRows.add(r);
+      s.merges = [...(g.merges ?? [])];
     }
     return wb;
   }

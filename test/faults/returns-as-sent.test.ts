@@ -179,8 +179,10 @@ describe("returns as leads send them", () => {
       ws.getCell(`C${row("Cyber attack")}`).value = "Possible";
     });
     const { json, wb } = await collect(base, [ret], "risks-collected.xlsx");
-    expect(json.changes.map((c) => [c.cell, c.field, c.to])).toEqual(expect.arrayContaining([["E2", "Commentary", "New barrier built in June"], ["C3", "Likelihood", "Possible"]]));
+    expect(json.changes.map((c) => [c.cell, c.field, c.to])).toEqual(expect.arrayContaining([["E2", "Commentary", "New barrier built in June"], ["C3", "Likelihood", "3"]]));
     expect(cell(wb, "Risks", "E2")).toBe("New barrier built in June");
+    // The register scores likelihood as numbers, so the lead's word is written on its scale.
+    expect(cell(wb, "Risks", "C3")).toBe(3);
   });
 
   it("does not report the template's own pre-filled unknown word or carried-over bad date as the lead's errors", async () => {

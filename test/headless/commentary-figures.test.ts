@@ -1,11 +1,12 @@
 /**
  * Every sentence of the draft commentary, checked against the figures it
- * quotes (EXPECTED.md for the sample), on a first run with no history and on
- * the next quarter's run, when history exists.
+ * quotes (EXPECTED.md for the sample), on a first run with no history, on
+ * the next quarter's run, when history exists, and on a reprint of the stored
+ * quarter after the sheet has changed.
  */
 import { join } from "path";
 import ExcelJS from "exceljs";
-import { SAMPLE, tempDir, runCli, load, saveWorkbook, SIXTEEN_QUARTERS } from "../helpers/workbooks";
+import { SAMPLE, tempDir, runCli, load, saveWorkbook, sheetValues, SIXTEEN_QUARTERS } from "../helpers/workbooks";
 
 async function commentary(path: string): Promise<Record<string, string[]>> {
   const ws = (await load(path)).getWorksheet("Commentary")!;
@@ -14,6 +15,7 @@ async function commentary(path: string): Promise<Record<string, string[]>> {
   ws.eachRow((row, n) => {
     if (n <= 2) return; // title and note
     const text = String(row.getCell(1).value ?? "");
+    if (row.getCell(1).font?.italic) return; // a note above the paragraphs (a reprint says so there)
     if (row.getCell(1).font?.bold) out[(heading = text)] = [];
     else if (text) out[heading].push(text);
   });
@@ -53,7 +55,7 @@ describe("commentary on a first run (no history)", () => {
 
   it("outcomes: 15 of 24 (62.5%) Green against 75%; the three Red Red outcomes with value, previous value and target", () => {
     expect(text.Outcomes).toEqual([
-      "At the end of Quarter One, 15 of 24 (62.5%) Strategic Plan outcomes were on target, against the corporate standard of 75%.",
+      "At the end of Quarter One, 15 of 24 (62.5%) Strategic Plan 2021-24 outcome measures were on target, against the corporate standard of 75%.",
       "There were three 'Red Red' outcomes, i.e. those not currently projected to meet target and with performance worsening: " +
       "crime and anti-social behaviour rate per 1000 people (55.07, from 44.1, against a target of 43.6), " +
       "town centre vacancy rate (17.8%, from 16.4%, against a target of 13.25%) and household waste recycled (28.6%, from 33.1%, against a target of 35%).",
@@ -84,7 +86,7 @@ describe("commentary on a first run (no history)", () => {
   it("locality indicators: no target, so trend only; the short trends of the six series", () => {
     // EXPECTED.md: NP-CF-017 Improving (48 → 69), NP-CF-024 Improving (75 → 58); the Indicator results sheet lists all six.
     expect(text["Locality indicators"]).toEqual([
-      "The six indicators in Locality indicators have no target, so they are reported by trend only: against the previous period, three improving, one static and two worsening.",
+      "The six indicators in Locality indicators have no target, so they are reported by trend only: against the previous quarter, three improving, one static and two worsening.",
     ]);
   });
 });
@@ -109,6 +111,41 @@ describe("commentary on the next quarter's run (history exists)", () => {
   it("states the standards as at the new quarter", () => {
     expect(text["Directorate priorities"][0]).toBe(
       "At the end of Quarter Two, 108 of 108 (100%) directorate priorities were rated Green, Amber or Complete, meeting the corporate standard of 90%.");
+  });
+});
+
+describe("commentary on a reprint of the stored quarter", () => {
+  let first: Record<string, string[]>;
+  let reprint: Record<string, string[]>;
+  let summary: unknown[][];
+  beforeAll(async () => {
+    const dir = tempDir();
+    const q1 = join(dir, "q1.xlsx");
+    expect((await runCli(["summarise", SAMPLE, "--out", q1])).code).toBe(0);
+    first = await commentary(q1);
+    // After the report went out: the crime rate is revised below target, and a priority's RAG moves on.
+    const wb = await load(q1);
+    const outcomes = wb.getWorksheet("Outcomes")!;
+    outcomes.eachRow((row) => void (row.getCell(1).value === "SP-20" && (row.getCell(5).value = 40)));
+    wb.getWorksheet("Directorate priorities")!.getCell("D5").value = "Red";
+    const edited = await saveWorkbook(wb, dir, "edited.xlsx");
+    const again = join(dir, "q1-again.xlsx");
+    expect((await runCli(["summarise", edited, "--out", again, "--period", "Q1 2021/22"])).code).toBe(0);
+    reprint = await commentary(again);
+    summary = sheetValues((await load(again)).getWorksheet("Summary")!);
+  });
+
+  it("quotes the stored figures, sentence for sentence as first published", () => {
+    expect(reprint).toEqual(first);
+    expect(reprint.Outcomes[0]).toBe("At the end of Quarter One, 15 of 24 (62.5%) Strategic Plan 2021-24 outcome measures were on target, against the corporate standard of 75%.");
+    expect(reprint["Directorate priorities"][1]).toBe("Of the 108 directorate priorities, 67 were Green, 40 Amber and one complete.");
+  });
+
+  it("says on the Summary that it is a reprint, and why today's results differ", () => {
+    expect(String(summary[2][0])).toMatch(/^Q1 2021\/22: reprinted as stored on \d\d\/\d\d\/\d{4}, with the rules stored then;/);
+    const statement = summary.slice(2, 6).map((r) => String(r[0] ?? "")).join(" ");
+    expect(statement).toContain("for 'Directorate priorities': 1 item's result");
+    expect(statement).toContain("for 'Outcomes': 1 item's result ('Crime and anti-social behaviour rate per 1000 people')");
   });
 });
 

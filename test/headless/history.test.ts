@@ -92,16 +92,21 @@ describe("two quarters on the same workbook", () => {
     expect(rows.flat()).toContain("Previous quarter");
   });
 
-  it("replaces a period's record when it is run again, and gives the same output", async () => {
+  it("keeps a period's record when it is run again, gives the same output, and says on the Summary which run this is", async () => {
     const again = join(dir, "q1-again.xlsx");
     await run(q1Out, again, "Q1 2021/22");
     const [a, b] = [await load(q1Out), await load(again)];
     const history = (wb: ExcelJS.Workbook) => JSON.parse(String(wb.getWorksheet("CPE_Settings")!.getCell("A1").value)).history;
     expect(Object.keys(history(b).Outcomes)).toEqual(["Q4 2020/21", "Q1 2021/22"]);
     expect(history(b)).toEqual(history(a));
-    for (const name of ["Summary", "Exceptions", "Risk register", "Risk heat map", "Indicator results", "Data issues"]) {
+    for (const name of ["Exceptions", "Risk register", "Risk heat map", "Indicator results", "Data issues"]) {
       expect(sheetValues(b.getWorksheet(name)!)).toEqual(sheetValues(a.getWorksheet(name)!));
     }
+    // The Summary says the first run stored the quarter and the second matched it; every figure is the same.
+    const [first, second] = [sheetValues(a.getWorksheet("Summary")!), sheetValues(b.getWorksheet("Summary")!)];
+    const day = /^Q1 2021\/22: results stored today \((\d\d\/\d\d\/\d{4})\); a re-run of Q1 2021\/22 reprints them unless you choose to replace them\.$/.exec(String(first[2][0]))![1];
+    expect(second[2]).toEqual([`Q1 2021/22: results as stored on ${day}; this run gives the same.`]);
+    expect(second.filter((_, i) => i !== 2)).toEqual(first.filter((_, i) => i !== 2));
     expect(b.worksheets.filter((w) => w.name.startsWith("Summary"))).toHaveLength(1);
   });
 });

@@ -52,7 +52,12 @@ describe("indicator charts on the sample", () => {
     const charts = Object.keys(zip.files).filter((f) => /^xl\/charts\/chartCpe\d+\.xml$/.test(f));
     expect(charts).toHaveLength(3);
     const crime = (await Promise.all(charts.map(text))).find((c) => c.includes("Crime and anti-social behaviour"))!;
-    expect(crime).toContain("<c:f>&apos;Indicator charts&apos;!$B$6:$B$7</c:f>");
+    // The values are the two rows under the crime chart's own heading on the sheet.
+    const ws = (await load(out)).getWorksheet("Indicator charts")!;
+    let heading = 0;
+    ws.eachRow((r, n) => void (heading ||= String(r.getCell(1).value).startsWith("SP-20 Crime") ? n : 0));
+    expect(ws.getCell(`A${heading + 2}`).value).toBe("Q4 2020/21");
+    expect(crime).toContain(`<c:f>&apos;Indicator charts&apos;!$B$${heading + 2}:$B$${heading + 3}</c:f>`);
     expect(crime).toContain("<c:v>55.07</c:v>");
     expect(crime).toContain("<c:v>44.1</c:v>");
     expect(crime).toContain("<c:v>Target</c:v>");

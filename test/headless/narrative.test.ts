@@ -17,7 +17,7 @@ describe("draft commentary", () => {
   const sentence = (re: RegExp) => text.find((t) => re.test(t)) ?? "";
 
   it("states the outcomes standard as the report does", () => {
-    expect(sentence(/Strategic Plan outcomes/)).toBe("At the end of Quarter One, 15 of 24 (62.5%) Strategic Plan outcomes were on target, against the corporate standard of 75%.");
+    expect(sentence(/Strategic Plan 2021-24 outcome measures/)).toBe("At the end of Quarter One, 15 of 24 (62.5%) Strategic Plan 2021-24 outcome measures were on target, against the corporate standard of 75%.");
   });
 
   it("names the three Red Red outcomes with their figures", () => {

@@ -7,6 +7,7 @@ import { join } from "path";
 import { createHash } from "crypto";
 import { SAMPLE, tempDir, runCli, load, sheetValues, internalLinks } from "../helpers/workbooks";
 import { SummaryJson } from "../../src/workbook/summarise";
+import { parseSettings, RiskMatrix } from "../../src/core";
 
 describe("summarise on the sample workbook", () => {
   const dir = tempDir();
@@ -23,11 +24,11 @@ describe("summarise on the sample workbook", () => {
   const dataset = (sheet: string) => json.datasets.find((d) => d.sheet === sheet)!;
 
   it("prints exactly one JSON object with the contract's fields", () => {
-    expect(Object.keys(json).sort()).toEqual(["datasets", "issues", "lost", "notes", "outputSheets", "period", "skipped"]);
+    expect(Object.keys(json).sort()).toEqual(["datasets", "issues", "lost", "notes", "outputSheets", "period", "skipped", "stored"]);
     for (const d of json.datasets) {
       // A risk register also says how its risks stand against their targets and how they moved.
       const extra = d.kind === "risks" ? ["risks"] : [];
-      expect(Object.keys(d).sort()).toEqual(["kind", "notRated", "reading", ...extra, "rows", "setAside", "sheet", "standard", "statusCounts"]);
+      expect(Object.keys(d).sort()).toEqual(["dataRows", "kind", "notRated", "reading", ...extra, "rows", "setAside", "sheet", "standard", "statusCounts"]);
       // The sample is read with no doubt: its figures are published as plain headlines.
       expect(d.reading).toEqual({ confidence: "sure", reasons: [] });
     }
@@ -79,7 +80,7 @@ describe("summarise on the sample workbook", () => {
     const text = (sheet: string) => sheetValues(wb.getWorksheet(sheet)!).map((r) => (r ?? []).map((v) => (v && typeof v === "object" && "text" in v ? (v as { text: string }).text : v)));
 
     it("has the output sheets the JSON names, after the council's own", () => {
-      expect(json.outputSheets).toEqual(["Summary", "Commentary", "Exceptions", "Risk register", "Risk heat map", "By directorate", "Indicator results", "Indicator charts", "Data issues"]);
+      expect(json.outputSheets).toEqual(["Summary", "Commentary", "Exceptions", "Risk register", "Risk heat map", "By directorate", "Indicator results", "Indicator appendix", "Indicator charts", "Data issues"]);
       for (const s of json.outputSheets) expect(wb.getWorksheet(s)).toBeDefined();
     });
 
@@ -93,8 +94,8 @@ describe("summarise on the sample workbook", () => {
     });
 
     it("lists the three Red Red outcomes", () => {
-      const titles = text("Exceptions").filter((r) => r[0] === "Outcomes").map((r) => r[2]);
-      expect(titles).toEqual(["Crime and anti-social behaviour rate per 1000 people", "Town centre vacancy rate (%)", "Household waste recycled (%)"]);
+      const titles = text("Exceptions").filter((r) => r[1] === "Outcomes").map((r) => r[0]);
+      expect(titles).toEqual(["SP-20 Crime and anti-social behaviour rate per 1000 people", "SP-21 Town centre vacancy rate (%)", "SP-22 Household waste recycled (%)"]);
     });
 
     it("orders the risk register by severity with score, level and movement", () => {
@@ -136,13 +137,29 @@ describe("summarise on the sample workbook", () => {
       expect(icons.flatMap((c) => c.rules).some((r) => r.type === "iconSet")).toBe(true);
     });
 
-    it("keeps settings and history in a very hidden sheet", () => {
+    it("keeps settings and history in a very hidden sheet, each period with every rule it was worked out with", () => {
       const ws = wb.getWorksheet("CPE_Settings")!;
       expect(ws.state).toBe("veryHidden");
-      const settings = JSON.parse(String(ws.getCell("A1").value));
-      expect(settings.version).toBe(2);
-      expect(settings.history.Outcomes["Q1 2021/22"].summary).toMatchObject({ counted: 15, base: 24, percent: 62.5 });
-      expect(settings.datasets["Strategic risks"].mapping.columns).toMatchObject({ likelihood: "Likelihood", impact: "Impact", level: "Risk Level" });
+      const chunks: string[] = [];
+      ws.getColumn(1).eachCell((c) => chunks.push(String(c.value)));
+      const stored = JSON.parse(chunks.join(""));
+      expect(stored.version).toBe(2);
+      const { settings } = parseSettings(chunks.join(""));
+      const outcomes = settings.history.Outcomes["Q1 2021/22"];
+      expect(outcomes.summary).toMatchObject({ counted: 15, base: 24, percent: 62.5 });
+      // The defaults are written out, so a reprint needs nothing from the settings of the day.
+      expect(outcomes.rules).toEqual({
+        standard: { expected: 75, counts: ["Green"] }, tolerance: { kind: "percent", value: 5 }, staticBand: { kind: "absolute", value: 0 },
+        longTrend: "same-period-last-year", spc: true,
+      });
+      expect(outcomes.items["SP-20"]).toEqual({ status: "Red", value: 55.07, trend: "Worsening" });
+      const risks = settings.history["Strategic risks"]["Q1 2021/22"].rules;
+      expect(risks.levelsSource).toBe("the register's own 'Risk Level' column");
+      const matrix = risks.matrix as RiskMatrix;
+      expect(matrix.bands.map((b) => [b.name, b.minScore])).toEqual([["High", 10], ["Medium", 5], ["Low", 1]]);
+      expect(matrix.likelihoodLabels).toEqual(["Rare", "Unlikely", "Possible", "Likely", "Almost Certain"]);
+      expect(settings.history.Workplan["Q1 2021/22"].rules).toEqual({ standard: { expected: 90, counts: ["Green", "Complete"] } });
+      expect(settings.datasets["Strategic risks"].mapping?.columns).toMatchObject({ likelihood: "Likelihood", impact: "Impact", level: "Risk Level" });
     });
 
     it("leaves every input sheet value-for-value unchanged", async () => {

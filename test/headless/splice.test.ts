@@ -119,7 +119,12 @@ describe("saving into the council's package", () => {
         await wb.xlsx.load(d as unknown as ArrayBuffer);
         return sheetValues(wb.getWorksheet(name)!);
       }));
-      expect(b).toEqual(a);
+      // The Summary's third line says what the run did with the stored quarter: stored it first, then found it the same.
+      if (name === "Summary") {
+        expect(String(a[2][0])).toMatch(/^Q1 2021\/22: results stored today \(\d\d\/\d\d\/\d{4}\); a re-run of Q1 2021\/22 reprints them unless you choose to replace them\.$/);
+        expect(String(b[2][0])).toMatch(/^Q1 2021\/22: results as stored on \d\d\/\d\d\/\d{4}; this run gives the same\.$/);
+        expect(b.filter((_, i) => i !== 2)).toEqual(a.filter((_, i) => i !== 2));
+      } else expect(b).toEqual(a);
     }
   });
 

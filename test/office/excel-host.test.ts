@@ -61,9 +61,16 @@ describe("the pane's Excel host", () => {
     expect(state.sheets.map((s) => s.name)).toEqual(sheets);
   });
 
+  it("says where this Excel cannot report merged cells (before ExcelApi 1.13), and not where it can", async () => {
+    await withFakeExcel("1.9");
+    expect((await excelHost().inspect()).notes.filter((n) => /cannot tell the add-in which cells are merged/.test(n))).toHaveLength(1);
+    await withFakeExcel("1.13");
+    expect((await excelHost().inspect()).notes.filter((n) => /which cells are merged/.test(n))).toEqual([]);
+  });
+
   it("says plainly when Excel is too old", async () => {
-    await withFakeExcel("1.6");
-    await expect(excelHost().inspect()).rejects.toThrow(/too old.*Excel 2019/);
+    await withFakeExcel("1.8");
+    await expect(excelHost().inspect()).rejects.toThrow(/too old.*Microsoft 365, Office 2021 or later, Excel on the web, or Excel for Mac 16\.24/);
   });
 });
 
@@ -75,11 +82,12 @@ describe("the ribbon's Refresh summaries command", () => {
       onReady: (cb: () => void) => cb(),
       actions: { associate: (name: string, fn: unknown) => (associated[name] = fn) },
     });
-    const { refreshSummaries } = await import("../../src/commands/commands");
-    expect(associated.refreshSummaries).toBe(refreshSummaries);
-    let completed = 0;
-    await refreshSummaries({ completed: () => completed++ } as unknown as Office.AddinCommands.Event);
-    expect(completed).toBe(1);
+    await import("../../src/commands/commands");
+    // The ribbon calls what was associated with the manifest's function name, and waits for completed().
+    const command = associated.refreshSummaries as (event: Office.AddinCommands.Event) => void;
+    expect(typeof command).toBe("function");
+    const completed = new Promise<void>((resolve) => command({ completed: () => resolve() } as unknown as Office.AddinCommands.Event));
+    await completed;
     expect(state.sheet("Summary")).toBeDefined();
     expect(state.sheet("CPE_Settings")!.visibility).toBe("VeryHidden");
   });

@@ -35,9 +35,10 @@ describe("manifest.xml", () => {
     expect(info.displayName).toBe("Council Performance");
   });
 
-  it("declares ExcelApi 1.7, a Home-tab button for the pane and the Refresh summaries command", () => {
+  it("declares ExcelApi 1.9, a Home-tab button for the pane and the Refresh summaries command", () => {
     const xml = readFileSync(MANIFEST, "utf8");
-    expect(xml).toMatch(/<Set Name="ExcelApi" MinVersion="1.7"\/>/);
+    expect(xml).toMatch(/<Set Name="ExcelApi" MinVersion="1.9"\/>/);
+    expect(xml).not.toMatch(/Name="ExcelApi" MinVersion="1\.[0-8]"/);
     expect(xml).toMatch(/<OfficeTab id="TabHome">[\s\S]*xsi:type="ShowTaskpane"[\s\S]*<FunctionName>refreshSummaries<\/FunctionName>/);
   });
 
@@ -49,5 +50,36 @@ describe("manifest.xml", () => {
       const path = u.replace("https://localhost:3000/", "");
       if (path) expect({ path, built: existsSync(join(ROOT, "dist", path)) }).toEqual({ path, built: true });
     }
+  });
+
+  it("gives each ribbon button every icon size Office uses, each an image of that size", () => {
+    const xml = readFileSync(MANIFEST, "utf8");
+    const icons = [...xml.matchAll(/<Icon>([\s\S]*?)<\/Icon>/g)].map((m) => [...m[1].matchAll(/size="(\d+)"/g)].map((x) => Number(x[1])));
+    expect(icons.length).toBe(3);
+    for (const sizes of icons) expect(sizes).toEqual([16, 20, 24, 32, 40, 48, 64, 80]);
+    for (const size of icons[0]) {
+      const png = readFileSync(join(ROOT, "assets", `icon-${size}.png`));
+      // A PNG's IHDR holds its width and height.
+      expect([size, png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size, size]);
+    }
+  });
+
+  it("carries package.json's version, in the source and in the build, so a release raises what the admin centre shows", () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
+    const wanted = `${version}.0`;
+    const of = (xml: string) => /<Version>([^<]+)<\/Version>/.exec(xml)?.[1];
+    expect(of(readFileSync(MANIFEST, "utf8"))).toBe(wanted);
+    expect(of(readFileSync(join(ROOT, "dist", "manifest.xml"), "utf8"))).toBe(wanted);
+    // Above 1.0.0.0, which every manifest before the stamp carried: deployments of those update.
+    const [a, b, c] = wanted.split(".").map(Number);
+    expect(a * 1e10 + b * 1e5 + c).toBeGreaterThan(1e10);
+  });
+
+  it("stamps any package version into the manifest as four parts, and refuses one it cannot carry", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { stampVersion, manifestVersion } = require("../../scripts/manifest-version.js") as { stampVersion: (x: string, v: string) => string; manifestVersion: (v: string) => string };
+    expect(stampVersion("<OfficeApp><Version>1.0.0.0</Version></OfficeApp>", "2.3.14")).toBe("<OfficeApp><Version>2.3.14.0</Version></OfficeApp>");
+    expect(manifestVersion("1.2.0-beta.1")).toBe("1.2.0.0");
+    expect(() => manifestVersion("100000.0.0")).toThrow(/at most 5 digits/);
   });
 });

@@ -15,7 +15,7 @@ import { FakeWorkbookState } from "../fakes/excel-state";
 import { fakeFromGrids, normaliseFake, normaliseXlsx } from "../fakes/conformance";
 import { SAMPLE, internalLinks } from "../helpers/workbooks";
 
-const CAPS = { dataValidation: true, api19: true };
+const CAPS = { mergedAreas: true };
 
 async function sampleBoth(): Promise<{ xlsx: XlsxWorkbook; state: FakeWorkbookState }> {
   const data = new Uint8Array(readFileSync(SAMPLE));
@@ -89,7 +89,12 @@ describe("the Office adapter on the strict fake", () => {
     expect(again.outputSheets).toEqual(office.outputSheets);
     expect([...state.sheets.map((s) => s.name)].sort()).toEqual([...before].sort());
     expect(normaliseFake(state, "Directorate priorities").rules.length).toBe(4);
-    for (const name of office.outputSheets) expect(normaliseFake(state, name).values).toEqual(normaliseXlsx(wb, name).values);
+    // The same sheets, but for the Summary's line on the stored quarter: the file's run stored it, this one found it the same.
+    const withoutStatement = (name: string, v: unknown[][]) => (name === "Summary" ? v.filter((_, i) => i !== 2) : v);
+    expect(String((normaliseFake(state, "Summary").values as unknown[][])[2][0])).toMatch(/results as stored on .*; this run gives the same\.$/);
+    for (const name of office.outputSheets) {
+      expect(withoutStatement(name, normaliseFake(state, name).values as unknown[][])).toEqual(withoutStatement(name, normaliseXlsx(wb, name).values as unknown[][]));
+    }
   });
 });
 

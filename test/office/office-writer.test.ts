@@ -11,7 +11,7 @@ import { SheetPlan, PlanValue, DEFAULT_MATRIX } from "../../src/core";
 import { fakeExcelRun, OfficeError, REQUEST_LIMIT } from "../fakes/excel-fake";
 import { FakeWorkbookState } from "../fakes/excel-state";
 
-const CAPS = { dataValidation: true, api19: true };
+const CAPS = { mergedAreas: true };
 
 function plan(name: string, cells: PlanValue[][], extra: Partial<SheetPlan> = {}): SheetPlan {
   return { purpose: name, name, cells, styles: [], columnWidths: [], conditionalFormats: [], validations: [], rowHeights: {}, hiddenColumns: [], tables: [], ...extra };

@@ -18,7 +18,7 @@ import { FakeWorkbookState } from "../fakes/excel-state";
 import { fakeFromGrids } from "../fakes/conformance";
 import { SAMPLE } from "../helpers/workbooks";
 
-const CAPS = { dataValidation: true, api19: true };
+const CAPS = { mergedAreas: true };
 
 async function sample(): Promise<FakeWorkbookState> {
   return fakeFromGrids(await (await XlsxWorkbook.open(new Uint8Array(readFileSync(SAMPLE)))).readSheets());

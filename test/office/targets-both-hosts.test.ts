@@ -47,7 +47,7 @@ describe("targets, movement and year to date in both hosts", () => {
 
     const file = await XlsxWorkbook.open(input);
     state = fakeFromGrids(await (await XlsxWorkbook.open(input)).readSheets());
-    await fakeExcelRun(state)((ctx) => summarise(new OfficeWorkbook(ctx, { dataValidation: true, api19: true }), { period: "Q2 2021/22" }));
+    await fakeExcelRun(state)((ctx) => summarise(new OfficeWorkbook(ctx, { mergedAreas: true }), { period: "Q2 2021/22" }));
     await summarise(file, { period: "Q2 2021/22" });
     wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await file.save()).data as unknown as ArrayBuffer);

@@ -10,7 +10,7 @@ import { OfficeWorkbook } from "../../src/workbook/office/office-workbook";
 import { fakeExcelRun } from "../fakes/excel-fake";
 import { fakeFromGrids } from "../fakes/conformance";
 
-const CAPS = { dataValidation: true, api19: true };
+const CAPS = { mergedAreas: true };
 const XFD = 16_383;
 const ROWS = 2_000;
 

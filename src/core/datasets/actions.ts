@@ -16,8 +16,13 @@ export interface ActionItem {
   title: string;
   /** Directorate, owner or the section heading above it. */
   group: string;
+  /** A named owner (person or team) where the list has one beside its directorate; "" otherwise. */
+  owner: string;
   due: CalendarDate | null;
   dueText: string;
+  /** A revised (proposed) due date, where the list gives one; its text when it is a word such as "N/A". */
+  revisedDue: CalendarDate | null;
+  revisedDueText: string;
   status: Status;
   /** The word as typed, for statuses the vocabulary does not know ("Not rated"). */
   statusWord: string;
@@ -51,14 +56,25 @@ export function readActions(grid: SheetGrid, d: DetectedDataset, labels: StatusL
       if (parsed.ok) due = parsed.value;
       else read.issues.push(issueAt(d.sheet, r.row, d.columns.due, "Due date", parsed.problem));
     }
+    let revisedDue: CalendarDate | null = null;
+    const revisedCell = cellOf(d, r, "revisedDue");
+    if (d.columns.revisedDue !== undefined && !isBlank(revisedCell)) {
+      const parsed = parseUkDate(revisedCell);
+      if (parsed.ok) revisedDue = parsed.value;
+      // "N/A", "TBC": a word, kept as written; something with digits that is not a date is a problem with its cell.
+      else if (/\d/.test(cellText(revisedCell))) read.issues.push(issueAt(d.sheet, r.row, d.columns.revisedDue, "Revised due date", parsed.problem));
+    }
     read.items.push({
       row: r.row,
       key: keys.make(code || `${group}|${title}`),
       code,
       title,
       group,
+      owner: cellText(cellOf(d, r, "owner")),
       due,
       dueText: cellText(dueCell),
+      revisedDue,
+      revisedDueText: cellText(revisedCell),
       status,
       statusWord,
       commentary: cellText(cellOf(d, r, "commentary")),

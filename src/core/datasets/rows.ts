@@ -27,7 +27,6 @@ export interface ScannedRow {
   placeholders?: number[];
 }
 
-
 /**
  * Walk a dataset's rows and say what each is. Blank rows and header rows
  * repeated after a page break are skipped; a row with text in only its first
@@ -166,6 +165,8 @@ function isHeadingCell(d: DetectedDataset, at: number, firstKey: number, v: Cell
   if (text.split(/\s+/).length > 8 || /[.:;]$/.test(text)) return false;
   if (at === 0 && d.columns.group === undefined) return true;
   const col = at + d.left;
+  // A lone name in a title column that other columns come before ("Operating Metrics" above its metrics, status columns to its left).
+  if (col === d.columns.title && at > 0 && d.columns.group === undefined && d.columns.code === undefined) return true;
   return at < firstKey && col !== d.columns.title && col !== d.columns.code;
 }
 

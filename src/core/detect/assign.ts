@@ -28,14 +28,17 @@ export function contentFit(role: Role, p: ColumnProfile): number {
     case "lifecycle": return p.lifecycleWords > 0.7 ? 1 : 0.15;
     case "itemType": return p.raidWords > 0.7 ? 1 : 0.1;
     case "importance": return p.scaleWords > 0.7 ? 1 : 0.15;
+    // A revised date is blank for most items (only those off target have one), and "N/A" for some: the header decides.
+    case "revisedDue": return p.dates > 0.3 ? 1 : 0.6;
     case "due": case "start": return p.dates > 0.6 ? 1 : p.dates > 0.2 ? 0.5 : 0.15;
     // A risk's target date is often a month or quarter ("March 2022", "Q4 2021/22").
     case "targetDate": return Math.max(p.dates, p.periods) > 0.6 ? 1 : Math.max(p.dates, p.periods) > 0.2 ? 0.5 : 0.15;
-    case "period": return p.periods > 0.7 ? 1 : p.periods > 0.3 ? 0.5 : 0.1;
+    // A column of bare years (2019, 2020) is some evidence of a period: its header decides (see periodOptionsFor).
+    case "period": return p.periods > 0.7 ? 1 : p.periods + p.years > 0.7 ? 0.75 : p.periods > 0.3 ? 0.5 : 0.1;
     case "value": case "target": case "redThreshold": case "ytd": case "numerator": case "denominator":
       return numeric > 0.6 ? 1 : numeric > 0.2 ? 0.6 : p.dates > 0.5 ? 0 : 0.1;
     case "polarity": return p.polarityWords > 0.6 ? 1 : shortLowCard * 0.4;
-    case "group": case "area": case "areaCode": return textual + numeric > 0.6 && p.distinct < 0.9 ? 1 : 0.5;
+    case "group": case "owner": case "area": case "areaCode": return textual + numeric > 0.6 && p.distinct < 0.9 ? 1 : 0.5;
     case "commentary": return textual > 0.5 && p.meanLength > 20 ? 1 : 0.5;
     case "unit": case "trend": return textual > 0.5 ? 0.9 : 0.3;
   }

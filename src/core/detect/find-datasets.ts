@@ -1,13 +1,15 @@
 import { SheetGrid, parseRange, rowHasValue, filledColumns } from "../grid";
 import { CellValue, cellText, isBlank, normaliseWord } from "../values";
 import { Period, parsePeriod } from "../periods";
-import { Role, DatasetKind, headerWords, headerScores, kindHint } from "./roles";
+import { readPeriodCell } from "../period-cells";
+import { Role, DatasetKind, headerWords, headerScores, kindHint, HeaderWords } from "./roles";
 import { profileColumn } from "./profile";
 import { assignRoles, Assignment } from "./assign";
 import { fillMerges, groupRowsAbove } from "./header-rows";
 import { tableEnd } from "./table-end";
 import { BesideColumn, besideColumns, columnBlocks } from "./table-columns";
 import { HeaderColumn, RiskPairsFound, settleRiskPairs, holdsLevels } from "./risk-pairs";
+import { MeasureColumn, measureColumns } from "./measures";
 
 /** A dataset found on a sheet: where it is, what kind it is, which column holds what. */
 export interface DetectedDataset {
@@ -29,6 +31,12 @@ export interface DetectedDataset {
    * Actual), where `measure` says which series the column belongs to.
    */
   periodColumns: PeriodColumn[];
+  /**
+   * Periods as rows and measures as columns (Month | Responses | Positive):
+   * each numeric column a series of its own, titled by its header, the
+   * period column the axis. Absent in the other layouts.
+   */
+  measures?: MeasureColumn[];
   /** Header text per column from `left` (for mapping screens and messages). */
   headers: string[];
   /** Group labels above each header ("Residual risk" over L | I | Score), per column from `left`. */
@@ -85,6 +93,15 @@ const MEASURES: [RegExp, PeriodColumn["measure"]][] = [
   [/^(forecast|fcst|fcast|projected|projection|estimate|est)$/, "forecast"],
 ];
 
+/** Group labels over period headers that make their columns forecasts, or targets (the label's words alone, periods aside). */
+const FORECAST_GROUP = /^(forecasts?|projected|projections?)$/;
+const PLAN_GROUP = /^(plan|planned|plans|budget|budgets|targets?|trajectory)$/;
+
+/** A group label's words without the periods in it ("Forecast 2025/26 to 2029/30" → "forecast"). */
+function bandWords(group: string): string {
+  return normaliseWord(group.replace(/\b(q[1-4]|fy)\b|\d+/gi, " ").replace(/\b(to|and)\b/gi, " "));
+}
+
 const HEADER_SCAN_ROWS = 40;
 const PROFILE_ROWS = 400;
 /** Blocks of columns tried for a sheet's dataset, fullest first (a sheet of scattered notes stays cheap). */
@@ -104,17 +121,21 @@ interface Candidate {
   dataRows: number;
   /** Every column whose header names some role, with what lies under it. */
   columns: HeaderColumn[];
+  /** Periods as rows: the numeric columns that are each a series (see DetectedDataset.measures). */
+  measures: MeasureColumn[];
 }
 
 /** Does a row read as a header: text cells, most of them not numbers or dates? */
-function headerLike(row: CellValue[], left: number, right: number): boolean {
+function headerLike(row: CellValue[], left: number, right: number, below: CellValue[] = []): boolean {
   let text = 0;
   let other = 0;
   for (let c = left; c <= right; c++) {
     const v = row[c];
     if (isBlank(v)) continue;
-    // "2019-20" or "2021/22" in a header row is a period label, not a number.
-    if (typeof v === "string" && (!/^[\d.,%£$-]+$/.test(v.trim()) || /^(19|20)\d\d[-/](\d\d|(19|20)\d\d)$/.test(v.trim()))) text++;
+    // "2019-20" or "2021/22" in a header row is a period label, not a number; so is a month typed as a date ("Apr-21")
+    // over something other than a date (a date over a date is a row of data: start and due dates).
+    if (v instanceof Date && !(below[c] instanceof Date)) text++;
+    else if (typeof v === "string" && (!/^[\d.,%£$-]+$/.test(v.trim()) || /^(19|20)\d\d[-/](\d\d|(19|20)\d\d)$/.test(v.trim()))) text++;
     else other++;
   }
   return text >= 2 && text >= other;
@@ -140,11 +161,14 @@ function readCandidate(grid: SheetGrid, r: number, bottom: number, left: number,
       periodColumns.push({ col: c, period: groupPeriod, measure });
       continue;
     }
-    const p = /\d/.test(text) && typeof v === "string" ? parsePeriod(text) : typeof v !== "string" && v instanceof Date ? parsePeriod(v) : null;
+    const p = /\d/.test(text) && typeof v === "string" ? readPeriodCell(text, "") : typeof v !== "string" && v instanceof Date ? readPeriodCell(v, "") : null;
     // A date over a column of dates is a row of data (a task's start date), not a period heading a column of values.
-    if (p && p.ok && p.value && v instanceof Date && datesBelow(grid, r, end, c)) continue;
-    if (p && p.ok && p.value) {
-      periodColumns.push({ col: c, period: p.value });
+    if (p && p.ok && p.value.period && v instanceof Date && datesBelow(grid, r, end, c)) continue;
+    if (p && p.ok && p.value.period) {
+      // A period under a "Forecast" band, or written "2025/26 (forecast)", holds forecasts; under "Plan" or "Budget", targets.
+      const band = group ? bandWords(group) : "";
+      const kind = p.value.forecast || FORECAST_GROUP.test(band) ? "forecast" : PLAN_GROUP.test(band) ? "target" : null;
+      periodColumns.push({ col: c, period: p.value.period, ...(kind ? { measure: kind } : {}) });
       continue;
     }
     if (typeof v !== "string") continue;
@@ -165,13 +189,30 @@ function readCandidate(grid: SheetGrid, r: number, bottom: number, left: number,
   for (let rr = r + 1; rr <= end; rr++) if (rowHasValue(grid.rows[rr], left, right)) dataRows++;
   const titleCol = assignment.columns.title;
   const titleHeader = titleCol !== undefined ? cellText(row[titleCol]) : "";
+  const cols0 = assignment.columns;
+  // A second area column ("la_name" beside "region_name") can take the title role by its "name": it names an area, not an indicator.
+  const titleCol0 = cols.find((c) => c.col === cols0.title);
+  if (titleCol0 && cols0.period !== undefined && cols0.code === undefined && namesArea(titleCol0.header)) {
+    delete cols0.title;
+    delete assignment.scores.title;
+  }
+  // No name column but a period column: the rows are periods, and each numeric column may be a measure.
+  const byPeriod = cols0.period !== undefined && cols0.title === undefined && cols0.code === undefined && periodColumns.length === 0;
+  const taken = new Set(Object.entries(cols0).filter(([role]) => role !== "value").map(([, col]) => col as number));
   const cand: Candidate = {
     row: r, assignment, periodColumns, nonBlank, titleHeader, kind: null, statusShare: statusCol?.profile.statusWords ?? 0, dataRows, columns: cols,
     headers: Array.from({ length: right - left + 1 }, (_, i) => cellText(row[left + i])),
     context,
+    measures: byPeriod ? measureColumns(grid, r, end, left, right, taken) : [],
   };
   cand.kind = classify(cand, sheetHint);
   return cand;
+}
+
+/** A header that names an area or organisation at least as strongly as a title ("la_name", "Organisation name"). */
+function namesArea(h: HeaderWords): boolean {
+  const s = headerScores(h);
+  return Math.max(s.get("area") ?? 0, s.get("areaCode") ?? 0) >= (s.get("title") ?? 0);
 }
 
 /** Most of the cells under a header cell are dates. */
@@ -193,7 +234,9 @@ function lastPeriodIn(group: string): Period | null {
 }
 
 /** Which kind of list a header row describes, from the roles it found. */
-export function classify(c: Pick<Candidate, "assignment" | "periodColumns" | "titleHeader" | "statusShare" | "dataRows">, sheetName: string): DatasetKind | null {
+export function classify(
+  c: Pick<Candidate, "assignment" | "periodColumns" | "titleHeader" | "statusShare" | "dataRows"> & { measures?: MeasureColumn[] }, sheetName: string,
+): DatasetKind | null {
   const cols = c.assignment.columns;
   const hint = kindHint(c.titleHeader) ?? kindHint(sheetName);
   const named = cols.title !== undefined || cols.code !== undefined;
@@ -202,7 +245,12 @@ export function classify(c: Pick<Candidate, "assignment" | "periodColumns" | "ti
   // likelihood × impact with its score, but nothing names a risk ("Risk Score" of "Low (2)" is no title).
   const scored = (sure("likelihood") && sure("impact")) || (sure("residualLikelihood") && sure("residualImpact"));
   if (scored) return sure("title") || sure("code") ? "risks" : null;
+  // Periods as rows, measures as columns: no name column, each measure is named by its header.
+  if (!named && cols.period !== undefined && (c.measures?.length ?? 0) > 0) return hint === "outcomes" ? "outcomes" : "indicators";
   const measured = cols.value !== undefined || c.periodColumns.length > 0 || cols.ytd !== undefined || (cols.numerator !== undefined && cols.denominator !== undefined);
+  // A list of projects or actions, each rated by a RAG the sheet types, with figures beside it (progress, spend) but no target: a RAG list.
+  const ragList = (hint === "priorities" || hint === "actions") && cols.status !== undefined && c.statusShare >= 0.5 && cols.target === undefined && c.periodColumns.length === 0;
+  if (ragList && cols.title !== undefined) return hint as DatasetKind;
   if (measured && named) return hint === "outcomes" ? "outcomes" : "indicators";
   // A status column with no status word in it is a key, a notes table or a tracker of something else.
   const hasStatus = cols.status !== undefined && (c.dataRows === 0 || c.statusShare >= 0.2);
@@ -253,18 +301,47 @@ function applyOverride(c: Candidate, grid: SheetGrid, left: number, right: numbe
       delete c.assignment.columns[role];
       continue;
     }
-    for (let col = left; col <= right; col++) {
-      if (normaliseWord(cellText(row[col])) === normaliseWord(header)) {
-        for (const [r, at] of Object.entries(c.assignment.columns) as [Role, number][]) if (at === col && r !== role) delete c.assignment.columns[r];
-        // A person's choice is certain; a mapping a run remembered is only as sure as the evidence that made it.
-        const same = c.assignment.columns[role] === col;
-        c.assignment.columns[role] = col;
-        c.assignment.scores[role] = o.confirmed ? 1 : same ? c.assignment.scores[role] ?? 1 : 1;
-        break;
-      }
-    }
+    const col = savedColumn(row, left, right, header);
+    if (col === null) continue;
+    // A person's correction, or a mapping a person confirmed, is certain; the run's own remembered reading of the
+    // same column keeps its evidence, so a doubtful reading stays doubtful on the next run.
+    const moved = c.assignment.columns[role] !== col;
+    for (const [r, at] of Object.entries(c.assignment.columns) as [Role, number][]) if (at === col && r !== role) delete c.assignment.columns[r];
+    c.assignment.columns[role] = col;
+    c.assignment.scores[role] = o.confirmed || moved ? 1 : c.assignment.scores[role] ?? 1;
   }
   c.kind = o.kind ?? classify(c, sheetName);
+}
+
+/**
+ * How a saved mapping names each column of a header row: its header's text,
+ * with "#2", "#3"… for the second and later columns of a text the row repeats
+ * (a register's inherent and residual "Likelihood"), as savedColumn finds them.
+ */
+export function columnKeys(headers: string[]): string[] {
+  const seen = new Map<string, number>();
+  return headers.map((header) => {
+    const n = (seen.get(normaliseWord(header)) ?? 0) + 1;
+    seen.set(normaliseWord(header), n);
+    return n === 1 ? header : `${header}#${n}`;
+  });
+}
+
+/**
+ * The column a saved mapping names: by its header's text, or, where the row
+ * repeats a header (an inherent and a residual "Likelihood"), by "Likelihood#2"
+ * for the second one of that text.
+ */
+function savedColumn(row: CellValue[], left: number, right: number, header: string): number | null {
+  const occurrence = /^(.*)#(\d+)$/.exec(header);
+  if (occurrence) {
+    const text = normaliseWord(occurrence[1]);
+    let seen = 0;
+    for (let col = left; col <= right; col++) if (normaliseWord(cellText(row[col])) === text && ++seen === Number(occurrence[2])) return col;
+  }
+  const want = normaliseWord(header);
+  for (let col = left; col <= right; col++) if (normaliseWord(cellText(row[col])) === want) return col;
+  return null;
 }
 
 /** The row whose text matches a saved header, wherever it now is. */
@@ -335,9 +412,10 @@ function detectInRegion(
       roleScores: cand.assignment.scores,
       runnerUp: cand.assignment.runnerUp,
       periodColumns: cand.periodColumns,
+      ...(cand.measures.length ? { measures: cand.measures } : {}),
       headers: cand.headers,
       headerContext: cand.context,
-      confidence: Math.round(((cand.assignment.recognised + cand.periodColumns.length) / Math.max(1, cand.nonBlank)) * 100) / 100,
+      confidence: Math.round(((cand.assignment.recognised + cand.periodColumns.length + cand.measures.length) / Math.max(1, cand.nonBlank)) * 100) / 100,
       tableName,
       footerRows,
       ...(pairs ? { riskPairs: { pairs: pairs.pairs, scored: pairs.scored } } : {}),
@@ -348,7 +426,7 @@ function detectInRegion(
 
 /** How strongly a header row reads: its recognised roles' evidence, and its period columns. */
 function candidateWeight(c: Candidate | null): number {
-  return c ? c.assignment.total + c.periodColumns.length * 0.5 : -1;
+  return c ? c.assignment.total + c.periodColumns.length * 0.5 + Math.min(c.measures.length, 4) * 0.25 : -1;
 }
 
 /** A rival reading this close to the chosen one (as a share of its weight) puts the reading in doubt. */
@@ -361,7 +439,7 @@ const KIND_PHRASE: Record<DatasetKind, string> = {
 /** Header-like rows between two rows of a block of columns. */
 function headerRowsIn(grid: SheetGrid, top: number, bottom: number, left: number, right: number): number[] {
   const rows: number[] = [];
-  for (let r = top; r <= bottom; r++) if (headerLike(grid.rows[r] ?? [], left, right)) rows.push(r);
+  for (let r = top; r <= bottom; r++) if (headerLike(grid.rows[r] ?? [], left, right, grid.rows[r + 1] ?? [])) rows.push(r);
   return rows;
 }
 

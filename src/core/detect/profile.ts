@@ -1,7 +1,7 @@
 import { CellValue, cellText, isBlank, isCellError, normaliseWord } from "../values";
 import { parsePeriod } from "../periods";
 import { parseUkDate } from "../dates";
-import { parseMeasure } from "../numbers";
+import { parseMeasure, suppressionSymbol } from "../numbers";
 import { isKnownStatusWord } from "../status";
 
 /** What a column's cells look like, as shares of its non-blank cells (0–1). */
@@ -14,6 +14,8 @@ export interface ColumnProfile {
   dates: number;
   /** Text that reads as a period ("Q1 2021/22", "2016-17", "April 2021"). */
   periods: number;
+  /** Bare years (2019, as a number or text) and six-digit years (202223): periods where a header says period or year. */
+  years: number;
   /** Words of a rating scale: High/Medium/Low, H/M/L, Rare…Almost certain, Red/Amber/Green. */
   scaleWords: number;
   /** Words of the status vocabulary (On track, Complete, Overdue…). */
@@ -40,14 +42,16 @@ const SCALE = new RegExp(`^(${SCALE_WORDS}|\\d+ ?[-–:.]? ?[a-z ]+|[a-z ]+ ?\\(
 const SCALE_SHORT = new RegExp(`^(${SCALE_WORDS})$`);
 const LIFECYCLE = /^(open|closed|live|active|archived|retired|inactive|resolved|current|new|escalated|withdrawn|accepted|transferred|terminated|treated|tolerated)$/;
 const RAID = /^(risk|risks|issue|issues|assumption|assumptions|dependency|dependencies|decision|decisions|action|actions|opportunity)$/;
-const POLARITY = /^(increase|decrease|higher|lower|higher is better|lower is better|maximise|minimise|maximize|minimize|max|min|up|down|asc|desc|neutral|neither|\u2191|\u2193)$/;
+const POLARITY = /^(increase|decrease|increasing|decreasing|higher|lower|higher is better|lower is better|maximise|minimise|maximize|minimize|max|min|up|down|over|under|above|below|asc|desc|neutral|neither|\u2191|\u2193)$/;
 
 /** Profile up to `sample` filled cells of a column (an even spread over the rows). */
 export function profileColumn(values: CellValue[], sample = 300): ColumnProfile {
   const filledCells = values.filter((v) => !isBlank(v));
-  const step = Math.max(1, Math.floor(filledCells.length / sample));
-  const cells = filledCells.filter((_, i) => i % step === 0);
-  const p: ColumnProfile = { filled: values.length ? filledCells.length / values.length : 0, numbers: 0, smallInts: 0, dates: 0, periods: 0, scaleWords: 0, statusWords: 0,
+  // A suppression symbol ("x", "[c]", "..") stands for a missing figure: it says nothing of what the column holds.
+  const readable = filledCells.filter((v) => suppressionSymbol(v) === null);
+  const step = Math.max(1, Math.floor(readable.length / sample));
+  const cells = readable.filter((_, i) => i % step === 0);
+  const p: ColumnProfile = { filled: values.length ? filledCells.length / values.length : 0, numbers: 0, smallInts: 0, dates: 0, periods: 0, years: 0, scaleWords: 0, statusWords: 0,
     lifecycleWords: 0, raidWords: 0, polarityWords: 0, text: 0, meanLength: 0, distinct: 0 };
   if (!cells.length) return p;
   const seen = new Set<string>();
@@ -63,6 +67,7 @@ export function profileColumn(values: CellValue[], sample = 300): ColumnProfile 
     if (typeof v === "number") {
       p.numbers++;
       if (Number.isInteger(v) && v >= 1 && v <= 10) p.smallInts++;
+      if (isYearNumber(v)) p.years++;
       continue;
     }
     const text = cellText(v);
@@ -70,6 +75,7 @@ export function profileColumn(values: CellValue[], sample = 300): ColumnProfile 
     const m = parseMeasure(v);
     if (m.ok && m.value && /^[\s£$€+-]*[\d.,]+\s*%?\s*$/.test(text)) {
       p.numbers++;
+      if (/^\d{4}(\d{2})?$/.test(text) && isYearNumber(Number(text))) p.years++;
       if (Number.isInteger(m.value.value) && m.value.value >= 1 && m.value.value <= 10 && !m.value.percent) p.smallInts++;
       continue;
     }
@@ -88,10 +94,18 @@ export function profileColumn(values: CellValue[], sample = 300): ColumnProfile 
     }
   }
   const n = cells.length;
-  for (const k of ["numbers", "smallInts", "dates", "periods", "scaleWords", "statusWords", "lifecycleWords", "raidWords", "polarityWords", "text"] as const) p[k] /= n;
+  for (const k of ["numbers", "smallInts", "dates", "periods", "years", "scaleWords", "statusWords", "lifecycleWords", "raidWords", "polarityWords", "text"] as const) p[k] /= n;
   p.meanLength = p.text ? length / (p.text * n) : 0;
   p.distinct = seen.size / n;
   return p;
+}
+
+/** A year as a number (2019), or a year and the next written together (202223), as statistical releases key their rows. */
+export function isYearNumber(n: number): boolean {
+  if (!Number.isInteger(n)) return false;
+  if (n >= 1900 && n <= 2100) return true;
+  const first = Math.floor(n / 100);
+  return first >= 1900 && first <= 2100 && n % 100 === (first + 1) % 100;
 }
 
 /** Short words of a rating scale only (not "3 - Likely" forms): a level or importance column. */

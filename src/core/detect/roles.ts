@@ -127,6 +127,8 @@ export function headerScores(h: HeaderWords): Map<Role, number> {
   }
   // "Initial Risk", "Reviewed Risk": a level before or after mitigation.
   if (/^risk( level| rating)?$/.test(h.base) && (h.residual || h.inherent)) put("level", 1);
+  // "Revised date", "Proposed revised date": an action's new due date.
+  if (/^(proposed |new )?date$/.test(h.base) && h.residual) put("due", 1);
   return out;
 }
 
@@ -137,6 +139,6 @@ export function kindHint(header: string): DatasetKind | null {
   if (/\b(priority|priorities|programme|project)\b/.test(h)) return "priorities";
   if (/\b(action|actions|activity|milestones?|task|tasks|initiative|deliverables?)\b/.test(h)) return "actions";
   if (/\b(risks?|raid)\b/.test(h)) return "risks";
-  if (/\b(indicators?|measures?|pi|kpis?)\b/.test(h)) return "indicators";
+  if (/\b(indicators?|measures?|metrics?|pi|kpis?)\b/.test(h)) return "indicators";
   return null;
 }

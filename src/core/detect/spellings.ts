@@ -11,9 +11,10 @@ export const SPELLINGS = {
   title: ["title", "name", "description", "risk", "risk description", "risk title", "risk name", "priority", "priorities", "directorate priority",
     "action", "actions", "activity", "milestone", "milestone name", "milestone description", "task", "task name", "outcome", "outcomes", "outcome measure",
     "indicator", "indicator name", "measure", "measure name", "performance indicator", "pi", "kpi", "kpi name", "programme", "project", "project name",
-    "programme or project", "initiative", "objective", "what", "deliverable", "list of possible risks", "risk event", "item", "summary", "issue"],
+    "programme or project", "initiative", "objective", "what", "deliverable", "list of possible risks", "risk event", "item", "summary", "issue",
+    "metric", "metrics", "metric name", "key metrics", "kpi description", "measure description", "indicator description", "kpi title", "measure title"],
   polarity: ["aim", "polarity", "good is", "direction", "direction of good", "better is", "higher or lower is better", "good performance is",
-    "improvement direction", "desired direction", "good direction"],
+    "improvement direction", "desired direction", "good direction", "directionality", "direction of improvement", "direction of travel good"],
   unit: ["unit", "units", "measure type", "unit of measure", "format", "value type"],
   value: ["value", "actual", "actuals", "result", "current value", "outturn", "performance", "latest value", "data", "figure", "score achieved",
     "actual value", "actual performance", "latest"],
@@ -24,6 +25,9 @@ export const SPELLINGS = {
   group: ["directorate", "service", "department", "service area", "owner", "lead directorate", "portfolio", "theme", "priority area", "section",
     "workstream", "work stream", "team", "division", "category", "risk category", "programme area", "lead", "risk owner", "responsible", "person responsible",
     "accountable", "business area"],
+  // A named person or team answerable for an item, beside its directorate (where a list has only an "Owner", that is its group).
+  owner: ["owner", "action owner", "lead officer", "responsible officer", "accountable officer", "officer", "named lead", "lead", "owned by",
+    "responsible", "person responsible", "accountable"],
   due: ["due date", "deadline", "due", "target date", "agreed due date", "completion date", "date due", "due by", "end date", "target completion date",
     "planned end", "planned end date", "planned finish", "finish date", "target end", "baseline end", "forecast end", "target resolution", "review date",
     "expected completion", "planned completion"],
@@ -32,7 +36,8 @@ export const SPELLINGS = {
   status: ["rag", "status", "rag status", "rag rating", "overall rag", "current rag", "current status", "progress", "progress status", "delivery status",
     "milestone status", "action status", "project status", "state", "rag rating current"],
   commentary: ["commentary", "comments", "comment", "update", "progress update", "notes", "note", "narrative", "progress commentary", "latest update",
-    "remarks", "mitigation", "mitigation action", "mitigations", "mitigating actions", "controls", "existing controls", "actions to mitigate"],
+    "remarks", "mitigation", "mitigation action", "mitigations", "mitigating actions", "controls", "existing controls", "actions to mitigate",
+    "reason for delay", "reason for impact of delay", "reason for variance", "impact of delay", "reason", "explanation", "exception commentary"],
   likelihood: ["likelihood", "l", "probability", "p", "likelihood score", "likelihood rating", "chance", "frequency"],
   impact: ["impact", "i", "severity", "consequence", "impact score", "impact rating", "c"],
   level: ["risk level", "level", "risk rating", "rating", "band", "risk band", "overall risk", "rag", "rag status", "risk rag", "risk status",
@@ -55,8 +60,11 @@ export const SPELLINGS = {
   itemType: ["type", "raid type", "log type", "item type", "raid", "category type", "entry type"],
   importance: ["priority", "importance", "criticality", "priority level"],
   area: ["area", "area name", "local authority", "local authority name", "la name", "organisation", "organisation name", "org", "org name", "authority",
-    "council", "geography", "geography name", "ward", "ward name", "region name", "provider", "trust", "trust name", "icb", "district", "borough"],
-  areaCode: ["area code", "local authority code", "la code", "ons code", "geography code", "org code", "organisation code", "ward code", "gss code"],
+    "council", "geography", "geography name", "ward", "ward name", "region name", "provider", "trust", "trust name", "icb", "district", "borough",
+    "region", "provider name", "icb name", "sub icb", "sub icb name", "sub icb location", "ccg", "ccg name", "stp", "stp name", "commissioner", "commissioner name",
+    "country", "country name", "la", "school", "school name", "practice", "practice name", "gp practice", "site", "site name"],
+  areaCode: ["area code", "local authority code", "la code", "ons code", "geography code", "org code", "organisation code", "ward code", "gss code",
+    "provider code", "trust code", "icb code", "sub icb code", "ccg code", "region code", "country code", "new la code", "old la code", "practice code", "ods code"],
   ytd: ["ytd", "year to date", "ytd actual", "ytd value", "cumulative", "ytd performance"],
   numerator: ["numerator", "num", "n", "count achieved", "number achieved"],
   denominator: ["denominator", "denom", "total eligible", "population", "out of", "base"],
@@ -64,8 +72,11 @@ export const SPELLINGS = {
 
 export type Role = keyof typeof SPELLINGS;
 
-/** Roles a risk register's "residual" (after mitigation) columns take. */
-export const RESIDUAL_OF = { likelihood: "residualLikelihood", impact: "residualImpact", score: "residualScore", level: "residualLevel" } as const;
+/**
+ * Roles a column qualified as "residual", "revised" and the like takes: a risk
+ * register's after-mitigation columns, and an action's revised due date.
+ */
+export const RESIDUAL_OF = { likelihood: "residualLikelihood", impact: "residualImpact", score: "residualScore", level: "residualLevel", due: "revisedDue" } as const;
 
 /** Words that say a column is about the risk after mitigation, or before it. */
 export const RESIDUAL_WORDS = /\b(residual|reviewed|revised|post mitigation|after mitigation|mitigated|net|treated|after controls)\b/;

@@ -9,6 +9,9 @@ const TOTAL = /^(grand |sub-?)?totals?:?$/i;
 /** An end marker a template puts under its last row ("END", "*** End of table ***", "End of data"). */
 const END_MARKER = /^[\s*#=_-]*(end|end of (table|data|sheet|list|return|form|section|template))[\s*#=_.-]*$/i;
 
+/** A banner this long reads as a sentence (a note), not a section name. */
+const SENTENCE_WORDS = 6;
+
 /** Whether a row's filled cells all hold one value: a banner merged across the table ("© 2025 …", "Closed risks"). */
 export function isBannerRow(row: CellValue[] | undefined, filled: number[]): boolean {
   if (filled.length < 2 || !row) return false;
@@ -74,6 +77,8 @@ export function tableEnd(grid: SheetGrid, headerRow: number, left: number, right
     }
     const text = cellText(row?.[filled[0]]);
     if ((FOOTER.test(text) && n <= 3) || TOTAL.test(text) || (END_MARKER.test(text) && n === 1)) break;
+    // A sentence merged across the table under its rows ("Status Rules: current status based on…") is a note, not an item.
+    if (widths.length && filled.length > 1 && n === 1 && text.split(/\s+/).length >= SENTENCE_WORDS) break;
     if ((gap > 0 || afterHeading) && startsAnotherTable(grid, r, left, right, header)) {
       // A heading just above the next table ("Closed risks") belongs to it, not to this one.
       if (afterHeading && last === r - 1 - gap) last--;

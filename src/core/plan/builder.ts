@@ -1,7 +1,8 @@
 import { a1, columnLetter, rangeRef } from "../grid";
 import { STATUSES } from "../status";
 import { VARIATION_STYLE, ASSURANCE_STYLE } from "../spc/variation";
-import { PlanValue, PlanStyle, StyleRegion, ConditionalFormatPlan, SheetPlan, CfStyle, CfRule } from "./types";
+import { PlanValue, PlanStyle, StyleRegion, ConditionalFormatPlan, SheetPlan, CfStyle, CfRule, ChartPlan } from "./types";
+import { KeepTogether, pageBreaks, DEFAULT_COLUMN_WIDTH } from "./pages";
 import { STATUS_STYLE, BAND_STYLE, YES_NO_STYLE, TREND_STYLE, COURSE_STYLE, STYLES } from "./palette";
 
 /** How many lines text takes when wrapped at word boundaries in `width` characters. */
@@ -23,6 +24,22 @@ export function wrappedLines(text: string, width: number): number {
     }
   }
   return Math.max(1, lines);
+}
+
+/** Text broken at word boundaries into lines of at most `width` characters (a longer word keeps a line of its own). */
+export function wrapLines(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split("\n")) {
+    let line = "";
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      if (line && line.length + 1 + word.length > width) {
+        lines.push(line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    lines.push(line);
+  }
+  return lines;
 }
 
 /** The most characters a cell holds (Excel's specifications and limits; both hosts refuse or "repair" more). */
@@ -65,6 +82,8 @@ export interface TableOptions {
   repeatHeader?: boolean;
   /** Shown as the only row when the table has none, so an empty table still reads as a statement. */
   emptyText?: string;
+  /** Print the table (with the lines leading into it) from the top of a fresh page. */
+  newPage?: boolean;
 }
 
 /** Builds a sheet plan top to bottom: titles, notes and tables with one header row each. */
@@ -77,6 +96,11 @@ export class SheetBuilder {
   private heights: Record<number, number> = {};
   private freeze?: { rows: number; columns: number };
   private printTitles?: { first: number; last: number };
+  /** Rows kept on one printed page where they fit: each table with the lines leading into it, each chart with its table. */
+  private blocks: KeepTogether[] = [];
+  /** The first row of the section being built (a subtitle, notes, then a table), or null after a blank row. */
+  private sectionStart: number | null = null;
+  private chartPlans: ChartPlan[] = [];
 
   constructor(private purpose: string, private name: string, private widths: number[]) {}
 
@@ -87,6 +111,7 @@ export class SheetBuilder {
   private push(row: PlanValue[], style?: PlanStyle): number {
     const r = this.cells.length;
     this.cells.push(row);
+    if (row.length && this.sectionStart === null) this.sectionStart = r;
     if (style && row.length) this.styles.push({ ref: rangeRef(r, 0, r, Math.max(0, row.length - 1)), style });
     return r;
   }
@@ -101,13 +126,33 @@ export class SheetBuilder {
     return this;
   }
 
-  note(text: string): this {
-    this.push([text], STYLES.note);
+  /**
+   * A line of explanation. Text longer than the sheet's columns are wide goes
+   * on as many rows as it needs: text running past the last column would
+   * widen the printed page (LibreOffice prints it) or be cut off (Excel).
+   */
+  note(text: string, style: PlanStyle = STYLES.note): this {
+    // Italic text fits about 1.1 letters to a width unit.
+    const width = Math.max(40, Math.floor(this.widths.reduce((a, w) => a + w, 0) * 1.1));
+    for (const line of wrapLines(text, width)) this.push([line], style);
     return this;
   }
 
   blank(): this {
     this.push([]);
+    this.sectionStart = null;
+    return this;
+  }
+
+  /** Keep these rows on one printed page where they fit (a chart and its table); `newPage` starts them on a fresh one. */
+  keepTogether(first: number, last: number, newPage = false): this {
+    this.blocks.push({ first, last, newPage });
+    return this;
+  }
+
+  /** Native charts drawn on the sheet (their extent counts towards the printed width). */
+  charts(charts: ChartPlan[]): this {
+    this.chartPlans = charts;
     return this;
   }
 
@@ -143,6 +188,8 @@ export class SheetBuilder {
       else if (rows.length) this.runs(firstRow, rows.length, format, (top, bottom, nf) => this.styles.push({ ref: rangeRef(top, f.col, bottom, f.col), style: { numberFormat: nf } }));
     }
     this.tables.push({ title, ref: rangeRef(headerRow, 0, lastRow, width - 1) });
+    this.blocks.push({ first: this.sectionStart ?? headerRow, last: lastRow, newPage: options.newPage });
+    this.sectionStart = null;
     if (options.repeatHeader && !this.printTitles) this.printTitles = { first: headerRow, last: headerRow };
     if (rows.length) {
       for (const c of options.colour ?? []) this.colourColumn(c.col, firstRow, lastRow, c.by, c.match ?? "exact");
@@ -199,9 +246,9 @@ export class SheetBuilder {
     this.cells[r].forEach((v, c) => {
       if (this.hidden.includes(c) || typeof v === "number") return;
       const text = v === null ? "" : typeof v === "object" ? ("text" in v ? v.text : "") : String(v);
-      // A column width counts digits of the default font: ordinary text fits about 1.3 letters a digit (Calibri 11),
-      // bold headers about one; cell padding takes one.
-      const width = Math.max(3, Math.floor(((this.widths[c] ?? 10) - 1) * (bold ? 1 : 1.3)));
+      // A column width counts digits of the default font: ordinary text fits about 1.15 letters a digit (Calibri 11, as
+      // rendered sheets wrap it), bold headers about one; cell padding takes one.
+      const width = Math.max(3, Math.floor(((this.widths[c] ?? 10) - 1) * (bold ? 1 : 1.15)));
       lines = Math.max(lines, wrappedLines(text, width));
     });
     if (lines > 1) this.heights[r] = Math.min(409, 15 * lines);
@@ -235,6 +282,10 @@ export class SheetBuilder {
         if (typeof v === "string" && v.length > MAX_CELL_TEXT) row[c] = fitCellText(v);
       }
     }
+    // Printed width: every column holding a cell or a chart, hidden ones left out.
+    const lastCol = Math.max(0, ...this.cells.map((r) => r.length - 1), ...this.chartPlans.map((c) => c.anchor.toCol - 1));
+    const widths = Array.from({ length: lastCol + 1 }, (_, c) => (this.hidden.includes(c) ? 0 : this.widths[c] ?? DEFAULT_COLUMN_WIDTH)).filter((w) => w > 0);
+    const rowBreaks = pageBreaks({ widths, rows: this.cells.length, heights: this.heights, blocks: this.blocks, titleRows: this.printTitles, fitToWidth: true });
     return {
       purpose: this.purpose,
       name: this.name,
@@ -247,7 +298,8 @@ export class SheetBuilder {
       hiddenColumns: this.hidden,
       rowHeights: this.heights,
       tables: this.tables,
-      print: { landscape: true, fitToWidth: true, ...(this.printTitles ? { titleRows: this.printTitles } : {}) },
+      print: { landscape: true, fitToWidth: true, ...(this.printTitles ? { titleRows: this.printTitles } : {}), ...(rowBreaks.length ? { rowBreaks } : {}) },
+      ...(this.chartPlans.length ? { charts: this.chartPlans } : {}),
     };
   }
 }

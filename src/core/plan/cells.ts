@@ -31,10 +31,15 @@ function fixed(decimals: number): string {
   return FIXED[decimals] ?? `0.${"0".repeat(decimals)}`;
 }
 
-/** The format a measure is shown in: `0`, `0.0`, `0.00`…, or `0%`, `0.0%`… for percentages. */
-export function measureFormat(v: number | null | undefined, percent: boolean): string | null {
+/**
+ * The format a measure is shown in: `0`, `0.0`, `0.00`…, or `0%`, `0.0%`…
+ * for percentages; at least the decimals the council's own format fixed
+ * (80 under 0.0% stays "80.0%").
+ */
+export function measureFormat(v: number | null | undefined, percent: boolean, decimals: number | null = null): string | null {
   if (v === null || v === undefined || !Number.isFinite(v)) return null;
-  return percent ? `${fixed(decimalsOf(v))}%` : fixed(decimalsOf(v));
+  const d = Math.max(decimalsOf(v), Math.min(decimals ?? 0, 4));
+  return percent ? `${fixed(d)}%` : fixed(d);
 }
 
 /** The cell a measure is written as: a number (a fraction when it is a percentage), or blank. */

@@ -78,6 +78,26 @@ export interface ChartPlan {
   series: { role: ChartSeriesRole; values: CellBlock }[];
   /** Where it sits: top-left and bottom-right cells (0-based; the bottom-right cell is outside the chart). */
   anchor: { fromRow: number; fromCol: number; toRow: number; toCol: number };
+  /** The value axis's range: from the data, target and limits rather than from zero, as Making Data Count charts are drawn. */
+  valueAxis?: { min: number; max: number };
+  /** Making Data Count icons at the chart's top right: its variation, and its assurance where there is a target. */
+  icons?: ChartIcon[];
+}
+
+/** The name each icon shape is given (with its kind and a number), so a later run knows it as the product's own. */
+export const ICON_NAME = "Making Data Count";
+
+/** A Making Data Count icon, drawn as a small picture: a circle in the NHS colour with a letter on it. */
+export interface ChartIcon {
+  kind: "variation" | "assurance";
+  /** "#RRGGBB". */
+  fill: string;
+  /** H or L (a special cause from higher or lower values), P (passing), F (failing), ~ (common cause), ? (hit and miss). */
+  letter: string;
+  /** What it means, in words: its alternative text. */
+  label: string;
+  /** Its top-left cell (0-based), over the chart's top right corner. */
+  at: { row: number; col: number };
 }
 
 export interface SheetPlan {
@@ -103,6 +123,9 @@ export interface SheetPlan {
   protection?: { password: string };
   /** Native charts on the sheet. */
   charts?: ChartPlan[];
-  /** Printing: landscape, one page wide, as many pages tall as needed; `titleRows` (0-based) repeat on every page. */
-  print?: { landscape: boolean; fitToWidth: boolean; titleRows?: { first: number; last: number } };
+  /**
+   * Printing: landscape, one page wide, as many pages tall as needed; `titleRows` (0-based) repeat on every page
+   * after they first appear; `rowBreaks` (0-based) are rows that begin a new page, so tables and charts are not split.
+   */
+  print?: { landscape: boolean; fitToWidth: boolean; titleRows?: { first: number; last: number }; rowBreaks?: number[] };
 }

@@ -2,14 +2,19 @@ import { SheetGrid } from "../grid";
 import { detectSheet, DetectedDataset, SkippedSheet } from "../detect/find-datasets";
 import { fillMerges } from "../detect/header-rows";
 import { Period, formatPeriod, longPeriodName, periodEnd, previousPeriod, parsePeriod } from "../periods";
-import { WorkbookSettings, PeriodRecord } from "../settings";
+import { WorkbookSettings, PeriodRecord, PeriodRules, DatasetSettings } from "../settings";
 import { Issue, issue } from "../datasets/issues";
+import { listSome } from "../words";
+import { DatasetContext } from "./context";
+import { rulesOf, withRules, ruleChanges } from "./rules";
+import { reprintStored } from "./reprint";
 import { reportActions } from "./actions";
 import { reportRisks } from "./risks";
 import { reportIndicators } from "./indicators";
 import { DatasetReport, Report } from "./types";
 import { defaultReportingPeriod } from "./stated-period";
-import { surveyPeriods, latestValuedPeriod, periodWarnings } from "./reporting-period";
+import { surveyPeriods, latestValuedPeriod, periodWarnings, DatasetPeriods } from "./reporting-period";
+import { parseUkDate } from "../dates";
 
 /** A dataset's stable id for settings and history: its sheet, sheet and Excel table, or sheet and table block ("Risks#2"). */
 export function datasetId(d: Pick<DetectedDataset, "sheet" | "tableName" | "block">): string {
@@ -64,29 +69,56 @@ export interface BuildOptions {
   period?: string | null;
   /** The council's own area in long data with several (the others become comparators). */
   area?: string | null;
+  /**
+   * Work a stored period out afresh with today's settings (the caller then
+   * replaces what is stored). Without it, a stored period is worked out with
+   * the rules stored for it and reprints the stored results.
+   */
+  replaceHistory?: boolean;
+  /** Settings given with the run for every indicator and outcome list (a long-trend method, a plan name for outcomes). */
+  measured?: Pick<DatasetSettings, "longTrend" | "planName">;
+  /**
+   * The day of the run, yyyy-mm-dd, as the host knows it: a period that
+   * begins after it is still to come, so its figures are never current.
+   * Without it no period is treated as still to come.
+   */
+  today?: string | null;
 }
 
 export interface BuildResult {
   report: Report;
-  /** This period's record per dataset, for the caller to store in history. */
+  /** This period's record per dataset, worked out with today's settings, for the caller to store in history. */
   records: Record<string, PeriodRecord>;
+  /** Per dataset reprinted from its stored record: why (today's rules or results differ), for the note. */
+  reprinted: Record<string, string>;
   /** A bad --period, refused before any work. */
   error?: string;
   /** Notes a user must not miss (also in the report's notes): the command line writes them to stderr. */
   warnings: string[];
 }
 
+type Built = { report: DatasetReport; issues: Issue[]; notes?: string[] };
+
+function reportOne(ctx: DatasetContext, read: DatasetPeriods["read"] | undefined): Built {
+  const kind = ctx.detected.kind;
+  if (kind === "risks") return reportRisks(ctx);
+  if (kind === "indicators" || kind === "outcomes") return reportIndicators(ctx, read);
+  return reportActions(ctx);
+}
+
 /** Read, validate and calculate every dataset in the workbook: the whole job short of writing. */
 export function buildReport(input: SheetGrid[], settings: WorkbookSettings, options: BuildOptions = {}): BuildResult {
   const grids = input.map(fillMerges);
   const { datasets, skipped } = surveyDatasets(grids, settings);
-  const periods = surveyPeriods(grids, datasets);
+  const day = options.today ? parseUkDate(options.today) : null;
+  const today = day?.ok ? day.value : null;
+  const periods = surveyPeriods(grids, datasets, today);
   let period: Period | null = null;
   let periodNote: string | null = null;
   if (options.period) {
     const p = parsePeriod(options.period);
     if (!p.ok || !p.value) {
-      return { report: emptyReport(), records: {}, warnings: [], error: p.ok ? "No period given" : `The period ${p.problem.message}` };
+      return { report: emptyReport(), records: {}, reprinted: {}, warnings: [], error: p.ok ? "No period given" : `The period ${p.problem.message}` };
     }
     period = p.value;
   } else ({ period, note: periodNote } = defaultReportingPeriod(grids, datasets, periods));
@@ -100,20 +132,41 @@ export function buildReport(input: SheetGrid[], settings: WorkbookSettings, opti
   const notes: string[] = [...periodCheck.notes];
   const reports: DatasetReport[] = [];
   const records: Record<string, PeriodRecord> = {};
+  const reprinted: Record<string, string> = {};
 
   for (const d of datasets) {
     const grid = grids.find((g) => g.name === d.sheet) as SheetGrid;
     const id = datasetId(d);
-    const ds = settings.datasets[id] ?? {};
-    const previous = prevLabel ? settings.history[id]?.[prevLabel] ?? null : null;
-    const built = d.kind === "risks" ? reportRisks({ grids, grid, dataset: d, id, settings: ds, configured: settings.riskMatrix, previous, asAt })
-      : d.kind === "indicators" || d.kind === "outcomes"
-        ? reportIndicators(grid, d, id, ds, period, previous, options.area ?? settings.ownArea ?? null, periods.find((s) => s.dataset === d)?.read)
-      : reportActions(grid, d, id, ds, asAt, previous);
+    const given = options.measured && (d.kind === "indicators" || d.kind === "outcomes")
+      ? { ...(options.measured.longTrend ? { longTrend: options.measured.longTrend } : {}), ...(options.measured.planName && d.kind === "outcomes" ? { planName: options.measured.planName } : {}) }
+      : {};
+    const ds = { ...(settings.datasets[id] ?? {}), ...given };
+    const ctx: DatasetContext = {
+      grids, grid, detected: d, id, settings: ds, period, asAt, today,
+      previous: prevLabel ? settings.history[id]?.[prevLabel] ?? null : null,
+      matrix: settings.riskMatrix ? { matrix: settings.riskMatrix, source: "the risk matrix in Settings" } : null,
+      ownArea: options.area ?? settings.ownArea ?? null,
+    };
+    const read = periods.find((s) => s.dataset === d)?.read;
+    let built = reportOne(ctx, read);
+    const stored = periodLabel ? settings.history[id]?.[periodLabel] ?? null : null;
+    if (periodLabel) records[id] = recordOf(built.report, periodLabel, rulesOf(built.report, ds));
+    if (stored && periodLabel && !options.replaceHistory && isRecord(stored)) {
+      // History is not recoloured: a stored period is worked out with its own rules and reprints what was stored.
+      const changes = ruleChanges(stored.rules, records[id].rules, d.kind);
+      if (changes.length) built = reportOne(withRules(ctx, stored.rules, periodLabel), read);
+      const report = reprintStored(built.report, stored, changes);
+      const reprint = report.reprint!;
+      built = { ...built, report };
+      if (changes.length || reprint.changed.length || reprint.notStored.length || reprint.gone.length) reprinted[id] = reprintReason(reprint);
+      for (const x of reprint.notStored) {
+        built.issues.push(issue(d.sheet, x.row, d.columns.title ?? d.left, "warning", "history.not-stored",
+          `'${x.title}' is not in the results stored for ${periodLabel}, so the reprint leaves it out; replace the stored results to include it`));
+      }
+    }
     reports.push(built.report);
     issues.push(...built.issues);
-    if ("notes" in built) notes.push(...built.notes);
-    if (periodLabel) records[id] = recordOf(built.report, periodLabel, ds.tolerance);
+    if (built.notes) notes.push(...built.notes);
   }
   // A legend or key sheet whose levels banded a register was used, though it is not a dataset: said as such, not as a sheet passed over.
   const keys = new Map(reports.flatMap((r) => (r.kind === "risks" && r.levelsSheet ? [[r.levelsSheet, r.label] as const] : [])));
@@ -125,10 +178,18 @@ export function buildReport(input: SheetGrid[], settings: WorkbookSettings, opti
     notes.push("No reporting period was given or found, so overdue items were not checked: pass a period such as 'Q1 2021/22'.");
   }
   return {
-    report: { period: periodLabel, periodLong: period ? longPeriodName(period) : null, datasets: reports, issues, notes, skipped: unused },
+    report: { period: periodLabel, periodLong: period ? longPeriodName(period) : null, periodKind: period?.kind ?? null, datasets: reports, issues, notes, skipped: unused },
     records,
+    reprinted,
     warnings: periodCheck.warnings,
   };
+}
+
+/** A stored record this version can reprint from (records are read as they were saved). */
+function isRecord(r: unknown): r is PeriodRecord {
+  const x = r as PeriodRecord;
+  return typeof x === "object" && x !== null && typeof x.items === "object" && x.items !== null && typeof x.summary === "object" && x.summary !== null
+    && typeof x.summary.statusCounts === "object" && typeof x.rules === "object" && x.rules !== null;
 }
 
 /** A doubtful or empty reading, said on the Data issues sheet at the dataset's header. */
@@ -152,17 +213,27 @@ function skippedIssue(s: SkippedSheet): Issue {
   return issue(s.sheet, (s.headerRow ?? 1) - 1, 0, "warning", "sheet.skipped", `Sheet '${s.sheet}' was not used: ${s.reason}`);
 }
 
-function emptyReport(): Report {
-  return { period: null, periodLong: null, datasets: [], issues: [], notes: [], skipped: [] };
+/** Why a reprint differs from today's results, in a clause: rules first, then items. */
+function reprintReason(r: NonNullable<DatasetReport["reprint"]>): string {
+  const parts: string[] = [];
+  if (r.ruleChanges.length) parts.push(r.ruleChanges.join("; "));
+  if (r.changed.length) parts.push(`${r.changed.length} ${r.changed.length === 1 ? "item's result" : "items' results"} (${listSome(r.changed.map((t) => `'${t}'`))})`);
+  if (r.notStored.length) parts.push(`${r.notStored.length} ${r.notStored.length === 1 ? "item" : "items"} not stored then`);
+  if (r.gone.length) parts.push(`${r.gone.length} stored ${r.gone.length === 1 ? "item" : "items"} no longer in the sheet`);
+  return parts.join("; ");
 }
 
-/** What history keeps of a dataset this period: its headline, each item, and the rules used. */
-function recordOf(r: DatasetReport, period: string, tolerance: PeriodRecord["rules"]["tolerance"]): PeriodRecord {
+function emptyReport(): Report {
+  return { period: null, periodLong: null, periodKind: null, datasets: [], issues: [], notes: [], skipped: [] };
+}
+
+/** What history keeps of a dataset this period: its headline, what each item was published as, and every rule used. */
+function recordOf(r: DatasetReport, period: string, rules: PeriodRules): PeriodRecord {
   const items: PeriodRecord["items"] = {};
   if (r.kind === "risks") {
     for (const x of r.risks) items[x.key] = { status: x.band, score: x.score, likelihood: x.likelihood, impact: x.impact };
   } else if (r.kind === "indicators" || r.kind === "outcomes") {
-    for (const x of r.items) items[x.item.key] = { status: x.assessment.status, value: x.assessment.value };
+    for (const x of r.items) items[x.item.key] = { status: x.assessment.status, value: x.assessment.value, trend: x.assessment.trends.short };
   } else if (r.kind === "priorities" || r.kind === "actions") {
     for (const x of r.items) items[x.key] = { status: x.status };
   }
@@ -175,7 +246,7 @@ function recordOf(r: DatasetReport, period: string, tolerance: PeriodRecord["rul
       statusCounts: r.statusCounts,
     },
     items,
-    rules: { standard: r.standardConfig, tolerance },
+    rules,
   };
 }
 

@@ -1,6 +1,7 @@
 import { SheetGrid, columnLetter } from "../grid";
 import { DetectedDataset } from "../detect/find-datasets";
-import { readIndicators } from "../datasets/indicators";
+import { readIndicators, IndicatorsRead } from "../datasets/indicators";
+import { CalendarDate } from "../dates";
 import { issue, Issue } from "../datasets/issues";
 import { Period, QuarterPeriod, formatPeriod, periodIndex, periodKey, quarterMonths } from "../periods";
 
@@ -8,7 +9,7 @@ import { Period, QuarterPeriod, formatPeriod, periodIndex, periodKey, quarterMon
 export interface DatasetPeriods {
   dataset: DetectedDataset;
   /** The dataset as read, for the report to reuse rather than read again. */
-  read: ReturnType<typeof readIndicators>;
+  read: IndicatorsRead;
   /** Period key → the period and how many values it has. */
   valued: Map<string, { period: Period; values: number }>;
   /** Values given without a period: they are whatever period is reported. */
@@ -17,6 +18,8 @@ export interface DatasetPeriods {
   ends: Map<string, { period: Period; series: number }>;
   /** Quarters it wrote with a single year ("Q1 2015"), read as calendar quarters. */
   calendarQuarters: QuarterPeriod[];
+  /** A bare year it gave in a period or year column (2019), read as a calendar year; null when none. */
+  calendarYear: Period | null;
 }
 
 /**
@@ -25,14 +28,14 @@ export interface DatasetPeriods {
  * long, dated rows) counts alike. A period column that is present but empty
  * has no values.
  */
-export function surveyPeriods(grids: SheetGrid[], datasets: DetectedDataset[]): DatasetPeriods[] {
+export function surveyPeriods(grids: SheetGrid[], datasets: DetectedDataset[], today: CalendarDate | null = null): DatasetPeriods[] {
   const out: DatasetPeriods[] = [];
   for (const d of datasets) {
     if (d.kind !== "indicators" && d.kind !== "outcomes") continue;
     const grid = grids.find((g) => g.name === d.sheet);
     if (!grid) continue;
-    const read = readIndicators(grid, d);
-    const survey: DatasetPeriods = { dataset: d, read, valued: new Map(), unplaced: 0, ends: new Map(), calendarQuarters: [] };
+    const read = readIndicators(grid, d, { today });
+    const survey: DatasetPeriods = { dataset: d, read, valued: new Map(), unplaced: 0, ends: new Map(), calendarQuarters: [], calendarYear: null };
     const calendar = new Map<string, QuarterPeriod>();
     for (const item of read.items) {
       const last = new Map<Period["kind"], Period>();
@@ -40,6 +43,7 @@ export function surveyPeriods(grids: SheetGrid[], datasets: DetectedDataset[]): 
       for (let i = 0; i < pts.length; i++) {
         const period = pts.period(i);
         if (period?.kind === "quarter" && period.calendar) calendar.set(periodKey(period), period);
+        if (period?.kind === "calendarYear") survey.calendarYear ??= period;
         if (pts.number(i) === null) continue;
         if (!period) {
           survey.unplaced++;
@@ -65,7 +69,7 @@ export function surveyPeriods(grids: SheetGrid[], datasets: DetectedDataset[]): 
   return out;
 }
 
-const PREFERENCE: Period["kind"][] = ["quarter", "month", "year"];
+const PREFERENCE: Period["kind"][] = ["quarter", "month", "year", "calendarYear"];
 
 /** Monthly and annual series must nearly all end in the latest period for it to be everyone's reporting period. */
 const SHARED_END = 0.9;
@@ -192,6 +196,13 @@ export function periodWarnings(surveys: DatasetPeriods[], period: Period | null)
     }
   }
   for (const s of surveys) {
+    if (s.calendarYear) {
+      const col = s.dataset.columns.period;
+      const header = col === undefined ? "period" : s.dataset.headers[col - s.dataset.left];
+      notes.push(`'${s.dataset.sheet}' gives bare years in its '${header}' column, so they are read as calendar years: `
+        + `${formatPeriod(s.calendarYear)} is January to December ${formatPeriod(s.calendarYear)}, kept under the label the sheet uses. `
+        + "Financial years are written with both years, as in '2019/20'.");
+    }
     if (s.calendarQuarters.length === 0) continue;
     const example = s.calendarQuarters[0];
     notes.push(`'${s.dataset.sheet}' labels its quarters with a single year, so they are read as calendar quarters: `

@@ -6,11 +6,10 @@ import { scoreRegister, bandCounts, closedRisks } from "../risk/register";
 import { bandsFromLegend, inferBands, colourBands, BandsFound, settleBetweenLevels } from "../risk/bands";
 import { heatMap } from "../risk/heatmap";
 import { normaliseWord } from "../values";
-import { DatasetSettings, PeriodRecord } from "../settings";
+import { DatasetContext } from "./context";
 import { issue, Issue } from "../datasets/issues";
 import { RisksReport, RiskMovement, datasetLabel } from "./types";
 import { DatasetRead } from "../datasets/read";
-import { CalendarDate } from "../dates";
 import { targetCourse, RiskTarget } from "../risk/target";
 import { judgeReading } from "./reading";
 
@@ -27,7 +26,8 @@ function defaultBands(maxScore: number): { name: string; minScore: number }[] {
   return [{ name: "High", minScore: Math.round(maxScore * 0.4) }, { name: "Medium", minScore: Math.round(maxScore * 0.2) }, { name: "Low", minScore: 1 }];
 }
 
-function describeBands(bands: RiskBand[]): string {
+/** "High 10 and above, Medium 5–9, Low 4 and below". */
+export function describeBands(bands: RiskBand[]): string {
   return bands.map((b, i) => {
     const top = i === 0 ? null : bands[i - 1].minScore - 1;
     if (top === null) return `${b.name} ${b.minScore} and above`;
@@ -61,8 +61,8 @@ function scoredFromWords(items: RiskItem[], scales: RiskScales): boolean {
  * Where the register rates each risk itself and scores it only in words,
  * its own rating stands for each risk.
  */
-function chooseBands(grids: SheetGrid[], d: DetectedDataset, items: RiskItem[], configured: RiskMatrix | null, scales: RiskScales): LevelsChosen {
-  if (configured) return { bands: configured.bands, source: "the risk matrix in Settings", disagree: [], stated: false, between: [] };
+function chooseBands(grids: SheetGrid[], d: DetectedDataset, items: RiskItem[], configured: DatasetContext["matrix"], scales: RiskScales): LevelsChosen {
+  if (configured) return { bands: configured.matrix.bands, source: configured.source, disagree: [], stated: false, between: [] };
   const { pairs, moved } = statedLevels(items);
   const legend = bandsFromLegend(grids);
   if (legend) {
@@ -96,23 +96,6 @@ export function pairsNote(d: DetectedDataset): string | null {
   return `scored on the ${scored.stage} pair (${pairName(d, scored)}${scored.by === "position" ? ", by its place" : ""})${others.length ? `, with ${others.join(" and ")} beside it` : ""}`;
 }
 
-/** What reporting a risk register needs: the workbook, the register and the run's settings. */
-export interface RiskReportContext {
-  /** Every sheet of the workbook: a legend or key sheet may state the levels. */
-  grids: SheetGrid[];
-  grid: SheetGrid;
-  dataset: DetectedDataset;
-  /** Stable id for settings and history. */
-  id: string;
-  settings: DatasetSettings;
-  /** A risk matrix configured in Settings, which wins over anything the register states. */
-  configured: RiskMatrix | null;
-  /** Last period's stored results for this register, for movement. */
-  previous: PeriodRecord | null;
-  /** The end of the reporting period, against which target dates are judged. */
-  asAt: CalendarDate | null;
-}
-
 /**
  * Score a register on its own scales and its current likelihood × impact,
  * band it by its own levels, order it by severity and compare it with last
@@ -120,13 +103,14 @@ export interface RiskReportContext {
  * else from the register's own direction of travel; without any of those it
  * is "N/A", not "New".
  */
-export function reportRisks(x: RiskReportContext): { report: RisksReport; issues: Issue[]; notes: string[]; read: DatasetRead<unknown> } {
-  const { grids, grid, dataset: d, id, settings, configured, previous, asAt } = x;
+export function reportRisks(ctx: DatasetContext): { report: RisksReport; issues: Issue[]; notes: string[]; read: DatasetRead<unknown> } {
+  const { grids, grid, detected: d, id, settings, previous, asAt } = ctx;
+  const configured = ctx.matrix?.matrix ?? null;
   const scales = registerScales(grid, d, configured);
   const read = readRisks(grid, d, scales);
   const issues = [...read.issues];
   const notes: string[] = [];
-  const levels = chooseBands(grids, d, read.items, configured, scales);
+  const levels = chooseBands(grids, d, read.items, ctx.matrix, scales);
   const m: RiskMatrix = { likelihoodLabels: scales.likelihood.labels, impactLabels: scales.impact.labels, bands: levels.bands };
   const where = `'${grid.name}'`;
   // Said briefly: which levels, which scales only where they are not the usual 1–5, and which pair where there are several.

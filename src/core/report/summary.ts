@@ -1,17 +1,14 @@
-import { SheetGrid } from "../grid";
-import { DetectedDataset } from "../detect/find-datasets";
 import { DatasetRead } from "../datasets/read";
 import { Status } from "../status";
 import { StatusCounts, assessStandard, headlineTrend } from "../standards/standard";
-import { DatasetSettings, PeriodRecord, defaultStandard } from "../settings";
+import { defaultStandard } from "../settings";
 import { DatasetSummary, datasetLabel } from "./types";
+import { DatasetContext } from "./context";
 import { judgeReading } from "./reading";
 
 /** The fields every dataset's report shares: where it is, its row account, counts and standard. */
-export function summaryOf(
-  grid: SheetGrid, d: DetectedDataset, id: string, settings: DatasetSettings, read: DatasetRead<unknown>, counts: StatusCounts, previous: PeriodRecord | null,
-  notRatedWords: Record<string, number> = {},
-): DatasetSummary {
+export function summaryOf(ctx: DatasetContext, read: DatasetRead<unknown>, counts: StatusCounts, notRatedWords: Record<string, number> = {}): DatasetSummary {
+  const { grid, detected: d, id, settings, previous } = ctx;
   const standardConfig = settings.standard === undefined ? defaultStandard(d.kind) : settings.standard;
   const standard = standardConfig ? assessStandard(counts, standardConfig) : null;
   return {
@@ -29,6 +26,6 @@ export function summaryOf(
     standard,
     previous,
     headlineTrend: standard ? headlineTrend(standard.percent, previous?.summary.percent) : "N/A",
-    reading: judgeReading(d, read),
+    reading: judgeReading(d, read, { count: counts["Not rated"] ?? 0, words: Object.keys(notRatedWords) }),
   };
 }

@@ -3,7 +3,6 @@ import { DetectedDataset, SkippedSheet } from "../detect/find-datasets";
 import { Issue } from "../datasets/issues";
 import { StandardResult, StandardConfig, StatusCounts } from "../standards/standard";
 import { BreakdownRow } from "../standards/breakdown";
-import { Trend } from "../trend";
 import { ScoredRisk } from "../risk/register";
 import { RiskTarget, TargetJudgement } from "../risk/target";
 import { HeatMapCell } from "../risk/heatmap";
@@ -13,6 +12,8 @@ import { IndicatorAssessment } from "../indicator";
 import { IndicatorItem } from "../datasets/indicators";
 import { PeriodRecord } from "../settings";
 import { RiskMatrix } from "../risk/matrix";
+import { Period } from "../periods";
+import { Trend, LongTrendMethod } from "../trend";
 import { Reading } from "./reading";
 
 export interface DatasetSummary {
@@ -36,6 +37,22 @@ export interface DatasetSummary {
   headlineTrend: Trend | "N/A";
   /** How sure the reading is: a doubtful one's headlines say why. */
   reading: Reading;
+  /** Set when the period was already stored and this report reprints the stored results. */
+  reprint?: Reprint;
+}
+
+/** How a reprint of a stored period differs from what this workbook would give today. */
+export interface Reprint {
+  /** The day the results were stored (dd/mm/yyyy), where the record has it. */
+  storedOn: string | null;
+  /** Today's settings that differ from the rules stored with the period, in words; the stored rules were used. */
+  ruleChanges: string[];
+  /** Items whose result today differs from the stored one: shown as stored. */
+  changed: string[];
+  /** Items in the sheet now that the stored results do not hold: left out of the reprint. */
+  notStored: { row: number; title: string }[];
+  /** Stored items the sheet no longer holds: in the stored counts only. */
+  gone: string[];
 }
 
 export interface ActionsReport extends DatasetSummary {
@@ -74,16 +91,37 @@ export interface IndicatorsReport extends DatasetSummary {
   kind: "indicators" | "outcomes";
   items: {
     item: IndicatorItem; assessment: IndicatorAssessment; latest: { value: number; period: string } | null;
+    /** The target the period was judged against: its own (a Goal column under it) or the indicator's. */
+    target: number | null;
     /** Year to date for the period reported, where the sheet gives one. */
     ytd: number | null;
     /** Where the council names its own area: the other areas on the same indicator; rank 1 = highest value. */
-    comparators: { areas: number; median: number | null; rank: number | null } | null;
+    comparators: Comparators | null;
+    /** The target is shown as a percentage (given as one, or on the values' percentage scale); false where the two scales disagree and it was given plain. */
+    targetPercent: boolean;
   }[];
   counts: StatusCounts;
   breakdown: BreakdownRow[];
+  /** What the long trend compares with. */
+  longTrend: LongTrendMethod;
+  /** The council's own name for the plan the list belongs to (outcomes), or null. */
+  planName: string | null;
+  /** Series read: one per row in a list, one per indicator (× area, × breakdown) in long data, one per measure (× area) with periods as rows. */
+  series: number;
   /** Areas or organisations in long data (empty when the sheet has none). */
   areas: string[];
   ownArea: string | null;
+}
+
+/** How the own area stands among the others on one indicator and period. */
+export interface Comparators {
+  /** Other areas with a value. */
+  areas: number;
+  median: number | null;
+  /** 1 = highest value, whatever the polarity. */
+  rank: number | null;
+  /** 1 = the highest quarter of values (rank among all areas, own included), 4 = the lowest. */
+  quartile: number | null;
 }
 
 export type DatasetReport = ActionsReport | RisksReport | IndicatorsReport;
@@ -91,12 +129,22 @@ export type DatasetReport = ActionsReport | RisksReport | IndicatorsReport;
 export interface Report {
   period: string | null;
   periodLong: string | null;
+  /** What kind of period is reported (quarter, month, financial year), for labels; null without one. */
+  periodKind: Period["kind"] | null;
   datasets: DatasetReport[];
   issues: Issue[];
   /** Settings notes (e.g. a damaged settings sheet), shown with the issues. */
   notes: string[];
   /** Sheets looked at and not used, each with the reason. */
   skipped: SkippedSheet[];
+  /** What this run did with results already stored for the period, said on the Summary (set when the run stores history). */
+  stored?: StoredStatement;
+}
+
+/** The Summary's sentence on stored results: first stored today, matching, reprinted as stored, or replaced as asked. */
+export interface StoredStatement {
+  action: "stored" | "matched" | "reprinted" | "replaced";
+  text: string;
 }
 
 /** The name a dataset goes by in the report: the sheet's, or sheet and table where a sheet holds several. */

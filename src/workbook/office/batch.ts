@@ -23,9 +23,13 @@ export class Batch {
   /** Send what is queued: the one place the adapter calls context.sync(). */
   async sync(): Promise<void> {
     this.beforeSync?.();
-    await this.ctx.sync();
-    this.syncs++;
-    this.queued = 0;
+    try {
+      await this.ctx.sync();
+    } finally {
+      // A refused request is gone either way: what was queued is not sent again.
+      this.syncs++;
+      this.queued = 0;
+    }
   }
 }
 

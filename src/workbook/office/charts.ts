@@ -1,9 +1,8 @@
-import { ChartPlan, ChartSeriesRole, SheetPlan, a1, rangeRef } from "../../core";
+import { ChartPlan, ChartIcon, ChartSeriesRole, SheetPlan, a1, rangeRef, columnPoints, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, ICON_NAME } from "../../core";
 
 /**
  * The plan's charts as native Excel charts (ExcelApi 1.1 to add and place a
- * chart, 1.7 for line dashes and markers, which the manifest's minimum
- * covers): https://learn.microsoft.com/javascript/api/excel/excel.chartcollection#excel-excel-chartcollection-add-member(1)
+ * chart, 1.7 for line dashes and markers, within the manifest's minimum): https://learn.microsoft.com/javascript/api/excel/excel.chartcollection#excel-excel-chartcollection-add-member(1)
  * The source is the chart's own table (period column first, names in the
  * header row), so the chart follows edits to it.
  */
@@ -25,6 +24,11 @@ function addChart(ws: Excel.Worksheet, c: ChartPlan): void {
   chart.title.text = c.title;
   chart.legend.position = "Bottom";
   chart.setPosition(a1(c.anchor.fromRow, c.anchor.fromCol), a1(c.anchor.toRow - 1, c.anchor.toCol - 1));
+  // Scaled to the data and limits, not from zero (ExcelApi 1.1: https://learn.microsoft.com/javascript/api/excel/excel.chartaxis#excel-excel-chartaxis-minimum-member).
+  if (c.valueAxis) {
+    chart.axes.valueAxis.minimum = c.valueAxis.min;
+    chart.axes.valueAxis.maximum = c.valueAxis.max;
+  }
   c.series.forEach((s, i) => {
     const look = LOOK[s.role];
     const series = chart.series.getItemAt(i);
@@ -38,9 +42,44 @@ function addChart(ws: Excel.Worksheet, c: ChartPlan): void {
   });
 }
 
+/** Where a cell's top-left corner is on the sheet, in points, from the plan's widths and heights (a shape is placed in points). */
+function cellPoint(plan: SheetPlan, row: number, col: number): { left: number; top: number } {
+  let left = 0;
+  for (let c = 0; c < col; c++) left += plan.hiddenColumns.includes(c) ? 0 : columnPoints(plan.columnWidths[c] ?? DEFAULT_COLUMN_WIDTH);
+  let top = 0;
+  for (let r = 0; r < row; r++) top += plan.rowHeights[r] ?? DEFAULT_ROW_HEIGHT;
+  return { left, top };
+}
+
+/**
+ * A Making Data Count icon as a small picture: a circle in the NHS colour with
+ * its letter, its meaning as alternative text (shapes are ExcelApi 1.9:
+ * https://learn.microsoft.com/javascript/api/excel/excel.shapecollection#excel-excel-shapecollection-addgeometricshape-member(1)).
+ */
+function addIcon(ws: Excel.Worksheet, plan: SheetPlan, icon: ChartIcon, n: number): void {
+  const at = cellPoint(plan, icon.at.row, icon.at.col);
+  const s = ws.shapes.addGeometricShape("Ellipse");
+  s.name = `${ICON_NAME} ${icon.kind} ${n}`;
+  s.altTextDescription = icon.label;
+  s.left = at.left + 3;
+  s.top = at.top + 3;
+  s.width = 28.8;
+  s.height = 28.8;
+  s.fill.setSolidColor(icon.fill);
+  s.lineFormat.color = "#FFFFFF";
+  s.lineFormat.weight = 0.75;
+  s.textFrame.horizontalAlignment = "Center";
+  s.textFrame.verticalAlignment = "Middle";
+  s.textFrame.textRange.text = icon.letter;
+  s.textFrame.textRange.font.color = "#FFFFFF";
+  s.textFrame.textRange.font.bold = true;
+  s.textFrame.textRange.font.size = 14;
+}
+
 /** No syncs here: the caller's batch carries these calls with the rest of the sheet. */
 export function addCharts(ws: Excel.Worksheet, plan: SheetPlan): void {
-  // (The in-memory fake Excel does not model charts; real Excel always has the collection.)
-  if (!plan.charts?.length || !ws.charts) return;
+  if (!plan.charts?.length) return;
   for (const c of plan.charts) addChart(ws, c);
+  let n = 0;
+  for (const c of plan.charts) for (const icon of c.icons ?? []) addIcon(ws, plan, icon, ++n);
 }

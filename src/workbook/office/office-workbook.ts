@@ -1,15 +1,35 @@
-import { SheetGrid, SheetPlan } from "../../core";
-import { WorkbookPort, SheetInfo, SourceFormat, OwnedRuleRef, SETTINGS_SHEETS, SettingsCopy, chunkSettings, CellUpdate, KeptFormula } from "../port";
+import { SheetGrid, SheetPlan, ICON_NAME } from "../../core";
+import { WorkbookPort, SheetInfo, SourceFormat, OwnedRuleRef, SETTINGS_SHEETS, SETTINGS_CHUNK, SettingsCopy, chunkSettings, CellUpdate, KeptFormula } from "../port";
 import { OWN_SHEET_NAME, ownFormula, ownPurpose } from "../own-sheets";
 import { Batch, REQUEST_BUDGET, CALL_BYTES, jsonSize } from "./batch";
 import { readSheetGrids } from "./read";
-import { renderPlan, renderContent, renderLayout, clearSheet, addConditionalFormat, Drawn } from "./write";
+import { readInBlocks } from "./read-blocks";
+import { renderContent, renderLayout, clearSheet, addConditionalFormat, setPrintLayout, protect, Drawn } from "./write";
 import { officeValue, formatFor } from "./values";
 import { isOwnedRule, addressAreas } from "./owned-rules";
-import { Capabilities } from "./capabilities";
+import { Capabilities, MINIMUM } from "./capabilities";
 import { PlainError } from "./plain-error";
 
 const TEMP_PREFIX = "~cpe ";
+/**
+ * A temporary sheet is named for the run that drew it (its start time), so a
+ * second run — the ribbon's while the pane's is drawing, or a co-author's —
+ * leaves it alone; one older than this is left over from a run that was
+ * interrupted, and is removed.
+ */
+const LEFTOVER_MS = 60 * 60_000;
+
+/** "~cpe <run> <n>": the run's start in base 36, and the plan's number. */
+function tempName(run: number, i: number): string {
+  return `${TEMP_PREFIX}${run.toString(36)} ${i}`;
+}
+
+/** Whether a sheet is another run's temporary sheet left over from long ago. */
+export function isLeftover(name: string, now: number): boolean {
+  if (!name.startsWith(TEMP_PREFIX)) return false;
+  const started = parseInt(name.slice(TEMP_PREFIX.length).split(" ")[0], 36);
+  return !Number.isFinite(started) || now - started > LEFTOVER_MS;
+}
 
 export const STRUCTURE_PROTECTED =
   "The workbook's structure is protected (Review > Protect Workbook), so the add-in cannot add or update its summary sheets. " +
@@ -26,7 +46,7 @@ export class OfficeWorkbook implements WorkbookPort {
   /** What this action has already changed in the workbook, for an honest message if a later step fails. */
   readonly changed: string[] = [];
 
-  constructor(private readonly ctx: Excel.RequestContext, private readonly caps: Capabilities, budget = REQUEST_BUDGET) {
+  constructor(private readonly ctx: Excel.RequestContext, readonly caps: Capabilities = MINIMUM, budget = REQUEST_BUDGET) {
     this.batch = new Batch(ctx, budget);
   }
 
@@ -52,7 +72,7 @@ export class OfficeWorkbook implements WorkbookPort {
 
   async readSheets(names?: string[]): Promise<SheetGrid[]> {
     const all = await this.sheetList();
-    return readSheetGrids(this.ctx, this.batch, all.filter((s) => !names || names.includes(s.name)), this.caps.api19);
+    return readSheetGrids(this.ctx, this.batch, all.filter((s) => !names || names.includes(s.name)), { mergedAreas: this.caps.mergedAreas });
   }
 
   /**
@@ -69,36 +89,41 @@ export class OfficeWorkbook implements WorkbookPort {
     const structure = this.ctx.workbook.protection.load("protected");
     await this.batch.sync();
     if (structure.protected) throw new PlainError(STRUCTURE_PROTECTED);
-    // Leftovers of an interrupted run are the product's own: clear them first.
-    for (const s of existing.items) if (s.name.startsWith(TEMP_PREFIX)) s.delete();
+    const run = Date.now();
+    // Leftovers of an interrupted run are the product's own: clear them first (another run's live ones stay).
+    for (const s of existing.items) if (isLeftover(s.name, run)) s.delete();
     const byName = new Map(existing.items.map((s) => [s.name.toLowerCase(), s]));
     for (const { plan, replace } of plans) {
       if (byName.has(plan.name.toLowerCase()) && !replace) throw new Error(`refusing to overwrite sheet '${plan.name}', which this add-in did not create`);
     }
-    const supports = { dataValidation: this.caps.dataValidation, printTitles: this.caps.api19 };
-    if (this.caps.api19) this.ctx.application.suspendScreenUpdatingUntilNextSync();
+    this.ctx.application.suspendScreenUpdatingUntilNextSync();
     // Calculation is suspended only until the next sync, so again before every request of the write.
     this.batch.beforeSync = () => this.ctx.application.suspendApiCalculationUntilNextSync();
     try {
       const temps: { temp: Excel.Worksheet; plan: SheetPlan; drawn: Drawn }[] = [];
       try {
         for (const [i, { plan }] of plans.entries()) {
-          const temp = sheets.add(`${TEMP_PREFIX}${i} ${Date.now() % 100000}`.slice(0, 31));
-          temps.push({ temp, plan, drawn: await renderContent(temp, plan, this.batch, supports) });
+          const temp = sheets.add(tempName(run, i));
+          temps.push({ temp, plan, drawn: await renderContent(temp, plan, this.batch) });
         }
         await this.batch.sync();
       } catch (e) {
         // Drop the half-drawn temporary sheets; the council's sheets and the old output are untouched.
-        await this.dropTemporarySheets().catch(() => undefined);
+        await this.dropTemporarySheets(run).catch(() => undefined);
         throw e;
       }
-      // The charts on sheets about to be redrawn go with their old cells (the fake Excel models no charts).
+      // The charts and icons on sheets about to be redrawn go with their old cells.
       const charts = new Map<Excel.Worksheet, Excel.Chart[]>();
-      const loads = temps.map(({ plan }) => byName.get(plan.name.toLowerCase())).filter((t): t is Excel.Worksheet => !!t?.charts)
-        .map((t) => ({ t, items: t.charts.load("items/name") }));
+      const shapes = new Map<Excel.Worksheet, Excel.Shape[]>();
+      const targets = temps.map(({ plan }) => byName.get(plan.name.toLowerCase())).filter((t): t is Excel.Worksheet => !!t);
+      const loads = targets.map((t) => ({ t, charts: t.charts.load("items/name"), shapes: t.shapes.load("items/name") }));
       if (loads.length) {
         await this.batch.sync();
-        for (const { t, items } of loads) charts.set(t, items.items);
+        for (const l of loads) {
+          charts.set(l.t, l.charts.items);
+          // Only the add-in's own icons, by name: a shape somebody else put there is not its to delete.
+          shapes.set(l.t, l.shapes.items.filter((s) => s.name.startsWith(ICON_NAME)));
+        }
       }
       // From here a failure can leave the swap part-done: say so rather than claim nothing changed.
       this.changed.push("started putting the new summary sheets in place (run again to complete them)");
@@ -112,21 +137,16 @@ export class OfficeWorkbook implements WorkbookPort {
         if (!target) {
           temp.name = plan.name;
           mark(temp, plan.purpose);
-          await renderLayout(temp, plan, this.batch, drawn, supports);
+          await renderLayout(temp, plan, this.batch, drawn);
           continue;
         }
         await this.batch.reserve(CALL_BYTES * 12);
         if (target.protection.protected) target.protection.unprotect(plan.protection?.password || undefined);
-        clearSheet(target, supports, charts.get(target) ?? []);
+        clearSheet(target, charts.get(target) ?? [], shapes.get(target) ?? []);
         if (marked.get(target)?.isNullObject) mark(target, plan.purpose);
-        if (this.caps.api19) {
-          // Copying cells is ExcelApi 1.9; the whole swap then goes in one request.
-          target.getRangeByIndexes(0, 0, drawn.rows, drawn.cols).copyFrom(temp.getRangeByIndexes(0, 0, drawn.rows, drawn.cols), "All");
-          await renderLayout(target, plan, this.batch, drawn, supports);
-        } else {
-          // Excel 2019 (ExcelApi 1.7/1.8): the plan is known to draw; draw it again in place.
-          await renderPlan(target, plan, this.batch, supports);
-        }
+        // The whole swap goes in one request: the drawn cells copied in place (ExcelApi 1.9), then the sheet's layout.
+        target.getRangeByIndexes(0, 0, drawn.rows, drawn.cols).copyFrom(temp.getRangeByIndexes(0, 0, drawn.rows, drawn.cols), "All");
+        await renderLayout(target, plan, this.batch, drawn);
         temp.delete();
       }
       await this.batch.sync();
@@ -135,12 +155,41 @@ export class OfficeWorkbook implements WorkbookPort {
       this.batch.beforeSync = null;
     }
     this.changed.push(`written the sheets ${plans.map((p) => `'${p.plan.name}'`).join(", ")}`);
+    await this.finishSheets(plans.map((p) => p.plan));
   }
 
-  private async dropTemporarySheets(): Promise<void> {
+  /**
+   * Print settings and sheet protection, in a request of their own once the
+   * sheets are in place: if this Excel refuses "one page across, any number
+   * down", the sheets get the rest (A4, orientation, the header row on every
+   * page) without it. Protection comes last, so nothing is refused for it.
+   */
+  private async finishSheets(plans: SheetPlan[]): Promise<void> {
+    const finished = plans.filter((p) => p.print || p.protection);
+    if (!finished.length) return;
+    const apply = async (fit: boolean) => {
+      for (const p of finished) {
+        await this.batch.reserve(CALL_BYTES * 8);
+        const ws = this.ctx.workbook.worksheets.getItem(p.name);
+        if (p.print) setPrintLayout(ws, p.print, fit && p.print.fitToWidth);
+        protect(ws, p);
+      }
+      await this.batch.sync();
+    };
+    try {
+      await apply(true);
+    } catch (e) {
+      if ((e as { code?: string }).code !== "InvalidArgument") throw e;
+      await apply(false);
+    }
+  }
+
+  /** This run's temporary sheets, gone. */
+  private async dropTemporarySheets(run: number): Promise<void> {
     const all = this.ctx.workbook.worksheets.load("items/name");
     await this.batch.sync();
-    for (const s of all.items) if (s.name.startsWith(TEMP_PREFIX)) s.delete();
+    const mine = `${TEMP_PREFIX}${run.toString(36)} `;
+    for (const s of all.items) if (s.name.startsWith(mine)) s.delete();
     await this.batch.sync();
   }
 
@@ -176,12 +225,11 @@ export class OfficeWorkbook implements WorkbookPort {
       sheet,
       c,
       rule: c.custom.rule.load("formula"),
-      // Every area of the rule (ExcelApi 1.9); before that, its one range, or a null object when Excel has split it.
-      own: this.caps.api19 ? c.getRanges().load("address") : c.getRangeOrNullObject().load("address"),
+      // Every area of the rule, however Excel has split it (ExcelApi 1.9).
+      own: c.getRanges().load("address"),
     })));
     if (customs.length) await this.batch.sync();
     for (const { sheet, c, rule, own } of customs) {
-      if (!this.caps.api19 && (own as Excel.Range).isNullObject) continue;
       const owned = remove.filter((r) => r.sheet === sheet);
       if (isOwnedRule({ formulaAtA1: rule.formula, areas: addressAreas(own.address) }, owned)) c.delete();
     }
@@ -221,6 +269,11 @@ export class OfficeWorkbook implements WorkbookPort {
     return kept;
   }
 
+  /**
+   * The settings are read in blocks of rows, as they are written: a
+   * workbook's history can pass Excel on the web's 5 MB response limit, and
+   * one read of it all would then fail every later run.
+   */
   async readSettings(copy: SettingsCopy = "current"): Promise<string | null> {
     const ws = this.ctx.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEETS[copy]);
     await this.batch.sync();
@@ -228,10 +281,15 @@ export class OfficeWorkbook implements WorkbookPort {
     // eslint-disable-next-line office-addins/call-sync-before-read
     if (ws.isNullObject) return null;
     // Column A only: column B may hold a save that never finished.
-    const used = ws.getRange("A:A").getUsedRangeOrNullObject(true).load("values");
+    const used = ws.getRange("A:A").getUsedRangeOrNullObject(true).load("rowIndex,rowCount");
     await this.batch.sync();
     if (used.isNullObject) return null;
-    return used.values.map((r) => String(r[0] ?? "")).join("") || null;
+    // A chunk's characters can double as JSON in the response (every quote escaped).
+    const blocks = await readInBlocks(this.batch, [{ sheet: 0, top: used.rowIndex, left: 0, rows: used.rowCount, cols: 1 }], SETTINGS_CHUNK * 2,
+      (b) => ws.getRangeByIndexes(b.top, 0, b.rows, 1).load("values"));
+    const rows: string[] = [];
+    for (const { block, result } of blocks) result.values.forEach((r, i) => (rows[block.top - used.rowIndex + i] = String(r[0] ?? "")));
+    return rows.join("") || null;
   }
 
   /**

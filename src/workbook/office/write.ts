@@ -1,4 +1,4 @@
-import { SheetPlan, PlanStyle, ConditionalFormatPlan, parseRange, rangeRef, a1, columnLetter } from "../../core";
+import { SheetPlan, PlanStyle, ConditionalFormatPlan, parseRange, rangeRef, a1, columnLetter, columnPoints } from "../../core";
 import { Batch, CALL_BYTES, jsonSize } from "./batch";
 import { officeValue, needsTextFormat, officeColour } from "./values";
 import { addValidation } from "./validation";
@@ -101,19 +101,11 @@ export function addConditionalFormat(ws: Excel.Worksheet, cf: ConditionalFormatP
 }
 
 /**
- * Excel measures column width in points. The .xlsx writer's widths are in
- * characters of the default font (Calibri 11: 7 pixels a character plus 5
- * of padding, 96 pixels to 72 points), so the same plan looks the same in both.
+ * Excel measures column width in points; the plan's widths are in characters
+ * of the default font (the core's columnPoints converts), so the same plan
+ * looks the same in both hosts.
  */
-export function columnPoints(chars: number): number {
-  return Math.round(((chars * 7 + 5) * 72) / 96 * 100) / 100;
-}
-
-/** What this Excel can do that drawing depends on: data validation (ExcelApi 1.8), print titles (1.9). */
-export interface Supports {
-  dataValidation: boolean;
-  printTitles?: boolean;
-}
+export { columnPoints };
 
 /** The cells a plan drew, with any helper columns it added to the right (list sources). */
 export interface Drawn {
@@ -128,7 +120,7 @@ export interface Drawn {
  * region, rule, validation and link. Nothing here syncs except through the
  * batch, which sends a request whenever the next piece would not fit.
  */
-export async function renderContent(ws: Excel.Worksheet, plan: SheetPlan, batch: Batch, supports: Supports): Promise<Drawn> {
+export async function renderContent(ws: Excel.Worksheet, plan: SheetPlan, batch: Batch): Promise<Drawn> {
   const rows = plan.cells.length;
   const cols = Math.max(1, ...plan.cells.map((r) => r.length));
   const formats = numberFormats(plan, rows, cols);
@@ -160,12 +152,10 @@ export async function renderContent(ws: Excel.Worksheet, plan: SheetPlan, batch:
     addConditionalFormat(ws, cf);
   }
   const helperColumns: number[] = [];
-  if (supports.dataValidation) {
-    for (const v of plan.validations) {
-      await batch.reserve(CALL_BYTES * 6 + jsonSize(v) * 2);
-      const helper = addValidation(ws, v, cols + 1 + helperColumns.length);
-      if (helper !== null) helperColumns.push(helper);
-    }
+  for (const v of plan.validations) {
+    await batch.reserve(CALL_BYTES * 6 + jsonSize(v) * 2);
+    const helper = addValidation(ws, v, cols + 1 + helperColumns.length);
+    if (helper !== null) helperColumns.push(helper);
   }
   for (const [r, row] of plan.cells.entries()) {
     for (const [c, v] of row.entries()) {
@@ -177,8 +167,8 @@ export async function renderContent(ws: Excel.Worksheet, plan: SheetPlan, batch:
   return { rows, cols: helperColumns.length ? Math.max(...helperColumns) + 1 : cols, helperColumns };
 }
 
-/** What belongs to the sheet rather than its cells: widths, heights, hidden columns, panes, tab colour, protection. */
-export async function renderLayout(ws: Excel.Worksheet, plan: SheetPlan, batch: Batch, drawn: Drawn, supports: Supports): Promise<void> {
+/** What belongs to the sheet rather than its cells: widths, heights, hidden columns, panes, charts, tab colour (printing and protection come last: setPrintLayout, protect). */
+export async function renderLayout(ws: Excel.Worksheet, plan: SheetPlan, batch: Batch, drawn: Drawn): Promise<void> {
   await batch.reserve(CALL_BYTES * (plan.columnWidths.length + plan.hiddenColumns.length + drawn.helperColumns.length + 4));
   for (const [c, w] of plan.columnWidths.entries()) ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = columnPoints(w);
   for (const [r, h] of Object.entries(plan.rowHeights)) {
@@ -190,40 +180,60 @@ export async function renderLayout(ws: Excel.Worksheet, plan: SheetPlan, batch: 
     if (plan.freeze.columns) ws.freezePanes.freezeAt(ws.getRange(rangeRef(0, 0, Math.max(0, plan.freeze.rows - 1), plan.freeze.columns - 1)));
     else ws.freezePanes.freezeRows(plan.freeze.rows);
   }
-  // Print titles need ExcelApi 1.9 (https://learn.microsoft.com/javascript/api/excel/excel.pagelayout#excel-excel-pagelayout-setprinttitlerows-member(1)).
-  const titles = plan.print?.titleRows;
-  // (The in-memory fake Excel does not model pageLayout yet; real Excel always has it.)
-  if (titles && supports.printTitles && ws.pageLayout) ws.pageLayout.setPrintTitleRows(`$${titles.first + 1}:$${titles.last + 1}`);
+  // Page breaks before tables and charts that would be split: "adds a page break before the top-left cell of the range" (ExcelApi 1.9,
+  // https://learn.microsoft.com/javascript/api/excel/excel.pagebreakcollection#excel-excel-pagebreakcollection-add-member(1)).
+  const breaks = plan.print?.rowBreaks ?? [];
+  if (breaks.length) {
+    await batch.reserve(CALL_BYTES * breaks.length);
+    for (const r of breaks) ws.horizontalPageBreaks.add(ws.getRangeByIndexes(r, 0, 1, 1));
+  }
   // Charts belong to the sheet, not its cells (copying cells does not carry them), so they are drawn here.
-  await batch.reserve(CALL_BYTES * 12 * (plan.charts?.length ?? 0));
+  await batch.reserve(CALL_BYTES * (12 * (plan.charts?.length ?? 0) + 14 * (plan.charts ?? []).reduce((n, c) => n + (c.icons?.length ?? 0), 0)));
   addCharts(ws, plan);
   if (plan.tabColour) ws.tabColor = colour(plan.tabColour);
+}
+
+/** The plan's sheet protection: the last thing drawn, so nothing before it is refused. */
+export function protect(ws: Excel.Worksheet, plan: SheetPlan): void {
   if (plan.protection) ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true }, plan.protection.password || undefined);
 }
 
-/** Draw a plan onto a new, empty worksheet. */
-export async function renderPlan(ws: Excel.Worksheet, plan: SheetPlan, batch: Batch, supports: Supports): Promise<Drawn> {
-  const drawn = await renderContent(ws, plan, batch, supports);
-  await renderLayout(ws, plan, batch, drawn, supports);
-  return drawn;
+/**
+ * The plan's print settings, as the file gets them: A4, landscape or
+ * portrait, the header row repeated on every page, and (with `fit`) one page
+ * across and as many down as it takes (PageLayout, ExcelApi 1.9:
+ * https://learn.microsoft.com/javascript/api/excel/excel.pagelayout).
+ */
+export function setPrintLayout(ws: Excel.Worksheet, print: NonNullable<SheetPlan["print"]>, fit = print.fitToWidth): void {
+  const layout = ws.pageLayout;
+  layout.paperSize = "A4";
+  layout.orientation = print.landscape ? "Landscape" : "Portrait";
+  // A vertical count of 0 leaves the number of pages down to Excel, as fitToHeight="0" does in the file;
+  // the reference does not say Excel takes 0, so the caller retries without it if refused.
+  if (fit) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (print.titleRows) layout.setPrintTitleRows(`$${print.titleRows.first + 1}:$${print.titleRows.last + 1}`);
 }
 
 /**
  * Empty a sheet the add-in owns, keeping the sheet itself — its name, its
  * place among the tabs and every formula, name, chart and link that points
- * at it. Rules and validation are cleared by their own calls: the
- * documentation does not promise that clearing "All" removes them.
+ * at it. clear("All") "clears everything in the range"; rules and
+ * validation are also cleared by their own calls, so the sheet is empty
+ * whatever "everything" covers on a given platform.
  */
-export function clearSheet(ws: Excel.Worksheet, supports: Supports, charts: Excel.Chart[] = []): void {
-  // The add-in's own charts on its own sheet, loaded by the caller.
+export function clearSheet(ws: Excel.Worksheet, charts: Excel.Chart[] = [], shapes: Excel.Shape[] = []): void {
+  // The add-in's own charts and icons on its own sheet, loaded by the caller.
   for (const c of charts) c.delete();
+  for (const s of shapes) s.delete();
   const all = ws.getRange();
   all.clear("All");
   all.conditionalFormats.clearAll();
-  if (supports.dataValidation) all.dataValidation.clear();
+  all.dataValidation.clear();
   all.columnHidden = false;
   all.format.useStandardWidth = true;
   all.format.useStandardHeight = true;
   ws.freezePanes.unfreeze();
+  // The old run's page breaks go with its rows, so a redraw's breaks are the new plan's only ("Resets all manual page breaks",
+  // ExcelApi 1.9: https://learn.microsoft.com/javascript/api/excel/excel.pagebreakcollection#excel-excel-pagebreakcollection-removepagebreaks-member(1)).
+  ws.horizontalPageBreaks.removePageBreaks();
 }
-

@@ -306,6 +306,12 @@ function rightmost(plan: SheetPlan, styledRight: number): number {
 }
 
 /** The worksheet part for a plan, as one string (small sheets and tests); see sheetXmlPieces. */
+/** Manual page breaks above the given rows (ECMA-376 Part 1, 18.3.1.74: a break's id is the row it comes before, 0-based). */
+function rowBreaksXml(rows: number[] | undefined): string {
+  if (!rows?.length) return "";
+  return `<rowBreaks count="${rows.length}" manualBreakCount="${rows.length}">${rows.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join("")}</rowBreaks>`;
+}
+
 export function sheetXml(plan: SheetPlan, book: StyleBook, drawingRid?: string): string {
   const decoder = new TextDecoder();
   let xml = "";
@@ -383,6 +389,7 @@ export function* sheetXmlPieces(plan: SheetPlan, book: StyleBook, drawingRid?: s
     links.length ? `<hyperlinks>${links.join("")}</hyperlinks>` : "",
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
     pageSetup,
+    rowBreaksXml(plan.print?.rowBreaks),
     drawingRid ? `<drawing r:id="${drawingRid}"/>` : "",
     "</worksheet>",
   ].join("");

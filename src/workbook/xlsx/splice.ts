@@ -192,20 +192,26 @@ function recoloured(bytes: Uint8Array, r: SpliceRequest["rules"][number], book: 
 }
 
 /**
- * A sheet the product replaces or removes may carry hyperlinks only; one
- * that somebody gave a chart, comment or table goes through a full re-save,
- * which lists what is lost, rather than leaving orphaned parts.
+ * A sheet the product replaces or removes may carry hyperlinks, its own
+ * charts and icons (however another program saved them) and the printer
+ * settings Excel keeps for it; one that somebody gave a chart, picture,
+ * comment or table goes through a full re-save, which lists what is lost,
+ * rather than leaving orphaned parts. Returns the own drawings and printer
+ * settings parts, to remove with the sheet.
  */
-async function ownSheetRels(zip: EditablePackage, parts: PartNames, part: string): Promise<string[]> {
-  const drawings: string[] = [];
-  for (const r of await parts.rels(part)) {
+async function ownSheetRels(zip: EditablePackage, parts: PartNames, e: SheetEntry): Promise<{ drawings: string[]; other: string[] }> {
+  const out = { drawings: [] as string[], other: [] as string[] };
+  for (const r of await parts.rels(e.part)) {
     if (r.type === HYPERLINK_TYPE) continue;
+    if (r.type === PRINTER_SETTINGS_TYPE) out.other.push(r.target);
     // The product's own charts go with the sheet; anything else means somebody added to it.
-    if (r.type === DRAWING_TYPE && (await isOwnDrawing(zip, r.target))) drawings.push(r.target);
-    else throw new UnsupportedPackage(`${part} has drawings, comments or tables`);
+    else if (r.type === DRAWING_TYPE && (await isOwnDrawing(zip, r.target, e.name))) out.drawings.push(r.target);
+    else throw new UnsupportedPackage(`${e.part} has drawings, comments or tables`);
   }
-  return drawings;
+  return out;
 }
+
+const PRINTER_SETTINGS_TYPE = `${REL_NS}/printerSettings`;
 
 const STYLES_TYPE = `${REL_NS}/styles`;
 const CALC_CHAIN_TYPE = `${REL_NS}/calcChain`;
@@ -256,11 +262,18 @@ export async function splice(zip: EditablePackage, req: SpliceRequest): Promise<
   const removed = entries.filter((e) => req.remove.includes(e.name) && !writing.has(e.name));
   const replaced = entries.filter((e) => writing.has(e.name));
   const ownDrawings: string[] = [];
+  const ownOther: string[] = [];
   for (const e of [...removed, ...replaced]) {
     if (!e.part || !parts.has(e.part)) throw new UnsupportedPackage(`sheet '${e.name}' has no worksheet part`);
-    ownDrawings.push(...(await ownSheetRels(zip, parts, e.part)));
+    const own = await ownSheetRels(zip, parts, e);
+    ownDrawings.push(...own.drawings);
+    ownOther.push(...own.other);
   }
   for (const d of ownDrawings) types = await removeOwnDrawing(zip, d, types);
+  for (const p of ownOther) {
+    parts.remove(p);
+    types = types.replace(elements(types, "Override").find((o) => samePart(attr(o, "PartName") ?? "", `/${p}`)) ?? "\u0000", "");
+  }
 
   const cells = (req.cells ?? []).filter((c) => c.updates.length);
   for (const c of cells) {
@@ -333,6 +346,8 @@ export async function splice(zip: EditablePackage, req: SpliceRequest): Promise<
 
   parts.write(wbPart, wbText.restore(workbook));
   parts.write(wbRelsPart, relsXml);
+  // Another program may list relationships parts by name (LibreOffice does): drop the entries of parts removed above.
+  types = types.replace(elementPattern("Override"), (o) => (parts.has((attr(o, "PartName") ?? "").replace(/^\//, "")) ? o : ""));
   parts.write("[Content_Types].xml", types);
   parts.write(stylesPart, stylesText.restore(book.xml()));
   return deflated;

@@ -14,6 +14,11 @@ describe("assign: each role one column, by header and contents together", () => 
     expect(contentFit("title", profileColumn(["High", "Low", "High"]))).toBeLessThan(0.5);
     // An empty column (a template) is no evidence either way.
     expect(contentFit("value", profileColumn([null, null]))).toBe(0.6);
+    // Bare years are some evidence of a period (the header decides how they are read); a single year among words is none.
+    expect(contentFit("period", profileColumn([2019, 2020, 2021]))).toBe(0.75);
+    expect(contentFit("period", profileColumn([2022, "When funding allows"]))).toBe(0.1);
+    // Suppressed figures leave a column of numbers a column of numbers.
+    expect(contentFit("value", profileColumn([12, "x", "[c]", 15]))).toBe(1);
   });
 
   it("assignRoles: a Priority column of High/Low is an importance, the milestone name is the title", () => {

@@ -1,4 +1,4 @@
-import { detectSheet, detectDatasets, classify, datasetId, buildReport, emptySettings, SheetGrid } from "../../../src/core";
+import { detectSheet, detectDatasets, classify, datasetId, buildReport, emptySettings, columnKeys, SheetGrid } from "../../../src/core";
 
 const risk = (i: number, l: number, imp: number) => [`R${i}`, `Risk number ${i} to the service`, l, imp, "Owner"];
 const HEADER = ["Ref", "Risk description", "Likelihood", "Impact", "Owner"];
@@ -27,6 +27,24 @@ describe("detectSheet: every table on a sheet", () => {
     // All nine risks are in the figures, in two datasets.
     const { report } = buildReport([grid], emptySettings());
     expect(report.datasets.map((d) => [d.label, d.rowsIn])).toEqual([["Risks", 4], ["Risks: Operational risks", 5]]);
+  });
+
+  it("reads months typed as dates across the top (shown as Apr-21) as the period columns, and a date over a date as data", () => {
+    const months = [3, 4, 5, 6].map((m) => new Date(Date.UTC(2021, m, 1)));
+    const grid: SheetGrid = {
+      name: "Monthly KPIs",
+      rows: [["Code", "Indicator", "Polarity", "Target", ...months], ["KPI1", "Homes built", "Maximise", 40, 30, 37, 31, 42], ["KPI2", "Calls answered in 20s", "Minimise", 45, 38, 45, 39, 44]],
+    };
+    const [d] = detectDatasets(grid);
+    expect([d.kind, d.headerRow, d.periodColumns.length]).toEqual(["indicators", 0, 4]);
+    const { report } = buildReport([grid], emptySettings());
+    expect(report.period).toBe("Jul 2021");
+    // Start and due dates over dates: the dated row is data under the header, not a header of periods.
+    const actions: SheetGrid = {
+      name: "Actions",
+      rows: [["Action", "Owner", "Start", "Due", "Status"], ["Fix roads", "Highways", months[0], months[2], "Green"], ["Open library", "Culture", months[1], months[3], "Amber"]],
+    };
+    expect(detectDatasets(actions).map((x) => [x.kind, x.headerRow])).toEqual([["actions", 0]]);
   });
 
   it("keeps one table when its header is repeated after a page break", () => {
@@ -73,6 +91,22 @@ describe("classify: which kind of list a header row describes", () => {
     // A status column with no status word in it is a key or a notes table.
     expect(classify({ ...base, statusShare: 0, assignment: assignment({ title: 0, status: 1 }) }, "Sheet1")).toBeNull();
   });
+
+  it("periods as rows with measure columns make indicators though no column names them", () => {
+    const measures = [{ col: 1, title: "Responses" }, { col: 2, title: "Positive" }];
+    expect(classify({ ...base, measures, assignment: assignment({ period: 0 }) }, "FFT")).toBe("indicators");
+    expect(classify({ ...base, measures, assignment: assignment({ period: 0 }) }, "Outcomes by month")).toBe("outcomes");
+    expect(classify({ ...base, measures: [], assignment: assignment({ period: 0 }) }, "FFT")).toBeNull();
+  });
+
+  it("a project or action list rated by its own RAG stays a RAG list though it carries figures (progress, spend) and no target", () => {
+    const columns = { title: 0, status: 1, value: 4 };
+    expect(classify({ ...base, titleHeader: "Project Name", assignment: assignment(columns) }, "Dashboard Overview")).toBe("priorities");
+    expect(classify({ ...base, titleHeader: "Action", assignment: assignment(columns) }, "Sheet1")).toBe("actions");
+    // With a target it measures something: indicators.
+    expect(classify({ ...base, titleHeader: "Project Name", assignment: assignment({ ...columns, target: 5 }) }, "Dashboard Overview")).toBe("indicators");
+    expect(classify({ ...base, titleHeader: "KPI", assignment: assignment(columns) }, "KPI Tracking")).toBe("indicators");
+  });
 });
 
 describe("competing readings", () => {
@@ -94,5 +128,92 @@ describe("competing readings", () => {
     // A person's confirmed mapping settles it.
     const settled = detectSheet(grid, { kind: "priorities", headerRow: 1, headerText: ["Priority", "RAG", "Due date"], confirmed: true }).datasets[0];
     expect(settled.doubts).toBeUndefined();
+  });
+});
+
+describe("detectSheet: indicator shapes", () => {
+  it("a table of months with a numeric column per measure is one indicator dataset whose measures are its columns", () => {
+    const grid: SheetGrid = {
+      name: "Friends and family",
+      rows: [
+        ["Friends and family test: monthly totals"],
+        ["Month", "Responses", "Positive", "Negative"],
+        ["Apr 2023", 412, 380, 12],
+        ["May 2023", 398, 371, "x"],
+        ["Jun 2023", 430, 401, 9],
+      ],
+    };
+    const [d] = detectDatasets(grid);
+    expect(d.kind).toBe("indicators");
+    expect(d.headerRow).toBe(1);
+    expect(d.measures?.map((m) => m.title)).toEqual(["Responses", "Positive", "Negative"]);
+  });
+
+  it("a scorecard's quarter blocks are periods, its forecast columns are forecasts, and a Metrics column is the title", () => {
+    const grid: SheetGrid = {
+      name: "Scorecard",
+      rows: [
+        ["Status", null, null, "Q1'15", null, null, "Q2'15", null, null],
+        ["Current", "FYF", "Key Business Metrics", "Goal", "Fcst", "Actual", "Goal", "Fcst", "Actual"],
+        [1.1, 0.9, "Operating expense reduction", 15, 12, 8, 25, 25, 29],
+        [0.97, 1, "Customer satisfaction", 61, 58, 57, 61, 58, 59],
+      ],
+      merges: ["A1:B1", "D1:F1", "G1:I1"],
+    };
+    const [d] = detectDatasets(grid);
+    expect(d.kind).toBe("indicators");
+    expect(d.headers[(d.columns.title as number) - d.left]).toBe("Key Business Metrics");
+    expect(d.periodColumns.map((p) => p.measure)).toEqual(["target", "forecast", "value", "target", "forecast", "value"]);
+  });
+
+  it("periods under a Forecast band, or written with a forecast word, are forecast columns", () => {
+    const grid: SheetGrid = {
+      name: "Finance",
+      rows: [
+        [null, "Actual", "Actual", "Forecast", "Forecast"],
+        ["Measure", "2022/23", "2023/24", "2024/25", "2025/26 (projected)"],
+        ["Spend per head", 410, 425, 440, 455],
+      ],
+      merges: ["B1:C1", "D1:E1"],
+    };
+    const [d] = detectDatasets(grid);
+    expect(d.periodColumns.map((p) => p.measure ?? "value")).toEqual(["value", "value", "forecast", "forecast"]);
+  });
+
+  it("a date above more dates is a task's date, not a period heading", () => {
+    const d = (day: number) => new Date(Date.UTC(2015, 2, day));
+    const grid: SheetGrid = {
+      name: "Sheet1",
+      rows: [
+        ["Task Name", "Task Mode", "Duration", "Start Date", "End Date", "Predecessor"],
+        ["Project brief", "Done", 2, d(23), d(25), null],
+        ["PID initiation", "Done", 4, d(27), d(31), "Project brief"],
+        ["PID finalising", "On", 2, d(8), d(10), "PID initiation"],
+        ["Testing", "To Do", 1, d(12), d(13), "PID finalising"],
+      ],
+    };
+    expect(detectDatasets(grid).filter((x) => x.kind === "indicators")).toEqual([]);
+  });
+});
+
+describe("a remembered mapping", () => {
+  it("keeps the evidence detection had for the columns it names, so a second run is as sure as the first; a confirmed one is taken as given", () => {
+    const grid: SheetGrid = { name: "KPIs", rows: [["Code", "Indicator", "Value"], ["K1", "Green", 3], ["K2", "Amber", 4]] };
+    const [first] = detectDatasets(grid);
+    const mapping = { kind: first.kind, headerRow: 1, headerText: first.headers, columns: { code: "Code", title: "Indicator", value: "Value" } };
+    const [again] = detectDatasets(grid, mapping);
+    expect(again.roleScores?.title).toBe(first.roleScores?.title);
+    expect(first.roleScores?.title).toBeLessThan(1);
+    const [confirmed] = detectDatasets(grid, { ...mapping, confirmed: true });
+    expect(confirmed.roleScores?.title).toBe(1);
+  });
+
+  it("names a header the row repeats by its place, and finds each such column again as itself", () => {
+    const header = ["Ref", "Risk", "Likelihood", "Impact", "Owner", "likelihood", "Impact"];
+    expect(columnKeys(header)).toEqual(["Ref", "Risk", "Likelihood", "Impact", "Owner", "likelihood#2", "Impact#2"]);
+    const grid: SheetGrid = { name: "Risks", rows: [header, ["R1", "Data breach", 4, 5, "CIO", 2, 5], ["R2", "Flooding", 3, 4, "Estates", 3, 2], ["R3", "Fraud", 2, 3, "S151", 1, 3]] };
+    // The second pair chosen as the one to score: the likelihood and impact are columns F and G, not C and D.
+    const [d] = detectDatasets(grid, { kind: "risks", headerRow: 1, headerText: header, columns: { title: "Risk", likelihood: "likelihood#2", impact: "Impact#2" }, confirmed: true });
+    expect([d.columns.likelihood, d.columns.impact]).toEqual([5, 6]);
   });
 });

@@ -22,6 +22,14 @@ describe("roles: what a header names", () => {
     expect(best("Target Likelihood")).toEqual(["targetLikelihood", 1]);
     expect(best("Likelihood", "Target")).toEqual(["targetLikelihood", 1]);
     expect(best("Planned_End")).toEqual(["due", 1]);
+    // Titles as scorecards and KPI sheets head them; a directionality column is the polarity.
+    for (const h of ["Metric", "KPI description", "Measure description", "Metrics"]) expect(best(h)).toEqual(["title", 1]);
+    expect(best("Key Business Metrics")).toEqual(["title", 0.75]);
+    expect(best("Directionality")).toEqual(["polarity", 1]);
+    expect(best("improvement_direction")).toEqual(["polarity", 1]);
+    // Organisations, ICBs and their codes are areas.
+    expect(best("ICB name")).toEqual(["area", 1]);
+    expect(best("Provider code")).toEqual(["areaCode", 1]);
     expect(best("Colour of the sky")).toBeNull();
   });
 
@@ -32,6 +40,7 @@ describe("roles: what a header names", () => {
     expect(kindHint("Programme_Milestones")).toBe("priorities");
     expect(kindHint("RAID log")).toBe("risks");
     expect(kindHint("KPIs")).toBe("indicators");
+    expect(kindHint("Key Business Metrics")).toBe("indicators");
     expect(kindHint("Sheet1")).toBeNull();
   });
 

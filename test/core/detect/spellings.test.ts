@@ -8,8 +8,8 @@ describe("spellings: the header words per role, as data", () => {
     }
   });
 
-  it("RESIDUAL_OF: each residual role is the after-mitigation twin of a scored role", () => {
-    expect(RESIDUAL_OF).toEqual({ likelihood: "residualLikelihood", impact: "residualImpact", score: "residualScore", level: "residualLevel" });
+  it("RESIDUAL_OF: each residual role is the after-mitigation (or revised) twin of another role", () => {
+    expect(RESIDUAL_OF).toEqual({ likelihood: "residualLikelihood", impact: "residualImpact", score: "residualScore", level: "residualLevel", due: "revisedDue" });
   });
 
   it("RESIDUAL_WORDS, INHERENT_WORDS, TARGET_WORDS: the qualifiers before, after and aimed for", () => {

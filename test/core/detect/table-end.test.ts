@@ -13,6 +13,10 @@ describe("table end: where a table's data stops", () => {
     expect(at([HEADER, data(1), data(2), [], ["Action", "Owner", "Due date", "Status"], ["Fix it", "Ann", "31/03/2024", "Green"]])).toBe(2);
     // The header repeated after a page break continues the table.
     expect(at([HEADER, data(1), [], HEADER, data(2)])).toBe(4);
+    // A sentence merged across the table under its rows is a note; a short banner ("Operating metrics") is a heading inside it.
+    const note = "Status rules: current status based on forecast against goal for future periods";
+    expect(at([HEADER, data(1), data(2), [note, note, note, note, note], data(3)])).toBe(2);
+    expect(at([HEADER, data(1), ["Operating metrics", "Operating metrics", "Operating metrics", "Operating metrics", "Operating metrics"], data(3)])).toBe(3);
   });
 
   it("isBannerRow: one text merged across the row", () => {

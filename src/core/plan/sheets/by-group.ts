@@ -1,29 +1,39 @@
 import { ActionsReport } from "../../report/types";
 import { percentCell, RAG_CODES } from "../cells";
 import { toIso } from "../../dates";
-import { STATUS_CODE } from "../../status";
+import { STATUS_CODE, STATUSES, Status } from "../../status";
 import { SheetBuilder } from "../builder";
 import { PlanValue, SheetPlan } from "../types";
 
+/** The status columns of a count table: Green, Amber and Red always, then every other status some item holds, so each row adds up. */
+function statusColumns(r: ActionsReport): Status[] {
+  const always: Status[] = ["Green", "Amber", "Red"];
+  if (r.standardConfig?.counts.includes("Complete")) always.push("Complete");
+  return STATUSES.filter((s) => always.includes(s) || r.counts[s] > 0);
+}
+
 /** Priorities and actions by directorate: a count table, then each directorate's items. */
 export function byGroupSheet(reports: ActionsReport[], name: string, periodLong: string | null): SheetPlan {
-  const b = new SheetBuilder("by-directorate", name, [34, 60, 12, 12, 8, 10, 40]);
+  const widest = Math.max(...reports.map((r) => statusColumns(r).length));
+  // The count table and the items table share columns: the items' Title (B) and Commentary (G) set those widths;
+  // statuses beyond the usual four take columns after G.
+  const b = new SheetBuilder("by-directorate", name, [34, 60, 12, 12, 10, 10, 40, ...Array(Math.max(0, widest - 4)).fill(12)]);
   b.title(`Priorities and actions by directorate${periodLong ? `: ${periodLong}` : ""}`);
   for (const r of reports) {
     b.blank();
     b.subtitle(r.label);
     const counted = r.standardConfig?.counts ?? [];
+    const statuses = statusColumns(r);
     const shares = [...r.groups.map((g) => percentCell(g.standard?.percent)), percentCell(r.standard?.percent)];
-    const rows: PlanValue[][] = r.groups.map((g, i) => [
-      g.group, g.total, g.counts.Green, g.counts.Amber, g.counts.Red, g.counts.Complete, shares[i].value ?? "N/A",
-    ]);
+    const rows: PlanValue[][] = r.groups.map((g, i) => [g.group, g.total, ...statuses.map((s) => g.counts[s]), shares[i].value ?? "N/A"]);
     const totals = r.counts;
-    rows.push(["Total", r.items.length, totals.Green, totals.Amber, totals.Red, totals.Complete, shares[shares.length - 1].value ?? "N/A"]);
-    const counts = b.table(`${r.label}: by directorate`, ["Directorate", "Items", "Green", "Amber", "Red", "Complete", counted.length ? `${counted.join(", ")} (%)` : "Standard (%)"], rows, {
-      formats: [{ col: 6, numberFormat: (i) => shares[i].format }],
+    rows.push(["Total", r.items.length, ...statuses.map((s) => totals[s]), shares[shares.length - 1].value ?? "N/A"]);
+    const last = statuses.length + 2;
+    const counts = b.table(`${r.label}: by directorate`, ["Directorate", "Items", ...statuses, counted.length ? `${counted.join(", ")} (%)` : "Standard (%)"], rows, {
+      formats: [{ col: last, numberFormat: (i) => shares[i].format }],
     });
     // Column B is the items table's wide Title column: centred, the counts stay beside their directorate.
-    b.styleRange(counts.headerRow, 1, counts.lastRow, 6, { hAlign: "center" });
+    b.styleRange(counts.headerRow, 1, counts.lastRow, last, { hAlign: "center" });
     b.blank();
     const items: PlanValue[][] = r.items.map((x) => [x.group, x.title, x.due ? { date: toIso(x.due) } : x.dueText, x.status, STATUS_CODE[x.status], x.overdue ? "Overdue" : "", x.commentary]);
     b.table(`${r.label}: items`, ["Directorate", "Title", "Due date", "RAG", "Status code", "Overdue", "Commentary"], items, {

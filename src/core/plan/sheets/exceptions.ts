@@ -1,18 +1,41 @@
 import { seriesTitle } from "../../datasets/indicators";
-import { Report } from "../../report/types";
+import { Report, ActionsReport } from "../../report/types";
 import { isRedRed } from "../../standards/exceptions";
-import { formatUkDate, toIso, compareDates } from "../../dates";
-import { periodEnd, parsePeriod } from "../../periods";
+import { formatUkDate, toIso, compareDates, CalendarDate } from "../../dates";
+import { periodEnd, parsePeriodLabel, periodNoun } from "../../periods";
 import { measureCell, measureFormat } from "../cells";
 import { statistics } from "../statistics";
 import { SheetBuilder } from "../builder";
 import { PlanValue, SheetPlan } from "../types";
+import { MAX_APPENDIX_ROWS } from "./indicator-appendix";
 
-/** "Red Red" items (off target and worsening) and overdue items, each a table ready to paste. */
+/** A date column's cell: the date, or what the sheet wrote where it is not one ("N/A", "TBC"). */
+function dateCell(date: CalendarDate | null, text: string): PlanValue {
+  return date ? { date: toIso(date) } : text || null;
+}
+
+type ActionRow = ActionsReport["items"][number];
+
+/** Off target as the report's own tables list them: Red or Amber, and not already overdue (those are listed as overdue). */
+export function isOffTarget(x: ActionRow): boolean {
+  return (x.status === "Red" || x.status === "Amber") && !x.overdue;
+}
+
+/**
+ * The report's exception tables, each ready to paste and printing one page
+ * wide at full size (seven columns): 'Red Red' indicators, overdue items, and
+ * the off-target actions and priorities in the shape of the report's own
+ * table (action, owner, agreed due date, reason for or impact of delay,
+ * proposed revised due date). The long one comes last, its header repeated
+ * on every page it runs to.
+ */
 export function exceptionsSheet(report: Report, name: string): SheetPlan {
-  const b = new SheetBuilder("exceptions", name, [22, 12, 46, 10, 12, 12, 14, 12, 52, 26]);
+  // Columns shared by the three tables: a wide title, a name, a short word, a date, a long text, a date or number, the dataset.
+  const b = new SheetBuilder("exceptions", name, [38, 18, 8, 11, 37, 11, 13]);
+  const noun = periodNoun(report.periodKind);
   b.title(`Exceptions${report.periodLong ? `: ${report.periodLong}` : ""}`);
-  b.note("'Red Red': Red and worsening against the previous period. Overdue: due date passed by the end of the period and not complete.");
+  b.note(`'Red Red': Red and worsening against the previous ${noun}. Overdue: due date passed by the end of the ${noun} and not complete. `
+    + "Off target: Red or Amber and not overdue; the reason for or impact of delay is the item's commentary.");
   b.blank();
   const redRed: PlanValue[][] = [];
   const formats: (string | null)[][] = [];
@@ -22,34 +45,53 @@ export function exceptionsSheet(report: Report, name: string): SheetPlan {
       const a = x.assessment;
       if (!isRedRed({ status: a.status, trend: a.trends.short })) continue;
       const pc = x.item.percent;
-      redRed.push([r.label, x.item.code, seriesTitle(x.item), a.status, measureCell(a.value, pc), measureCell(x.item.target, pc),
-        measureCell(a.trends.previous, pc), a.trends.short, a.why,
-        statistics(a).together]);
-      formats.push([measureFormat(a.value, pc), measureFormat(x.item.target, pc), measureFormat(a.trends.previous, pc)]);
+      redRed.push([`${x.item.code ? `${x.item.code} ` : ""}${seriesTitle(x.item)}`, r.label, measureCell(a.value, pc), measureCell(x.target, x.targetPercent), a.why,
+        measureCell(a.trends.previous, pc), statistics(a).together]);
+      formats.push([measureFormat(a.value, pc), measureFormat(x.target, x.targetPercent, x.item.targetDecimals), measureFormat(a.trends.previous, pc)]);
     }
   }
   b.subtitle(`'Red Red' items: ${redRed.length}`);
-  b.table("Red Red", ["Dataset", "Code", "Title", "Status", "Value", "Target", "Previous value", "Trend", "Why", "Status and variation"], redRed, {
-    colour: [{ col: 3, by: "status" }, { col: 7, by: "trend" }],
-    formats: [4, 5, 6].map((col, k) => ({ col, numberFormat: (i: number) => formats[i][k] })),
-    emptyText: "No item is both Red and worsening this period.",
+  b.table("Red Red", ["Indicator", "Dataset", "Value", "Target", "Why", `Previous ${noun}'s value`, "Status and variation"], redRed, {
+    formats: [2, 3, 5].map((col, k) => ({ col, numberFormat: (i: number) => formats[i][k] })),
+    emptyText: `No item is both Red and worsening this ${noun}.`,
   });
   b.blank();
-  const period = report.period ? parsePeriod(report.period) : null;
-  const asAt = period && period.ok && period.value ? periodEnd(period.value) : null;
+  const period = report.period ? parsePeriodLabel(report.period) : null;
+  const asAt = period ? periodEnd(period) : null;
+  const actions = report.datasets.filter((r): r is ActionsReport => r.kind === "priorities" || r.kind === "actions");
   const overdue: PlanValue[][] = [];
-  for (const r of report.datasets) {
-    if (r.kind !== "priorities" && r.kind !== "actions") continue;
+  const offTarget: PlanValue[][] = [];
+  for (const r of actions) {
     for (const x of r.items) {
-      if (!x.overdue || !x.due || !asAt) continue;
-      overdue.push([r.label, x.group, x.title, x.status, { date: toIso(x.due) }, compareDates(asAt, x.due), x.commentary]);
+      if (x.overdue && x.due && asAt) overdue.push([x.title, x.owner || x.group, x.status, { date: toIso(x.due) }, x.commentary, compareDates(asAt, x.due), r.label]);
+    }
+  }
+  // Red before Amber, each in the workbook's order.
+  for (const status of ["Red", "Amber"]) {
+    for (const r of actions) {
+      for (const x of r.items) {
+        if (x.status === status && isOffTarget(x)) offTarget.push([x.title, x.owner || x.group, x.status, dateCell(x.due, x.dueText), x.commentary, dateCell(x.revisedDue, x.revisedDueText), r.label]);
+      }
     }
   }
   b.subtitle(`Overdue items: ${overdue.length}${asAt ? ` (as at ${formatUkDate(asAt)})` : ""}`);
-  b.table("Overdue", ["Dataset", "Directorate", "Title", "Status", "Due date", "Days overdue", "Commentary"], overdue, {
-    colour: [{ col: 3, by: "status" }],
-    formats: [{ col: 4, numberFormat: "dd/mm/yyyy" }, { col: 5, numberFormat: "0" }],
-    emptyText: asAt ? "No item is overdue at the end of the period." : "Overdue items were not checked: no reporting period.",
+  b.table("Overdue", ["Action or priority", "Owner", "Status", "Due date", "Commentary", "Days overdue", "Dataset"], overdue, {
+    colour: [{ col: 2, by: "status" }],
+    formats: [{ col: 3, numberFormat: "dd/mm/yyyy" }, { col: 5, numberFormat: "0" }],
+    emptyText: asAt ? `No item is overdue at the end of the ${noun}.` : "Overdue items were not checked: no reporting period.",
+  });
+  b.blank();
+  b.subtitle(`Actions and priorities off target (Red or Amber, not overdue): ${offTarget.length.toLocaleString("en-GB")}`);
+  // A list for print: past a few thousand rows it is one for filtering, which By directorate already is.
+  if (offTarget.length > MAX_APPENDIX_ROWS) {
+    b.note(`The first ${MAX_APPENDIX_ROWS.toLocaleString("en-GB")}, Red first; every item is on the By directorate sheet with its RAG.`);
+    offTarget.length = MAX_APPENDIX_ROWS;
+  }
+  b.table("Off target", ["Action or priority", "Owner", "RAG", "Agreed due date", "Reason for (R) / impact (I) of delay", "Proposed revised due date", "Dataset"], offTarget, {
+    colour: [{ col: 2, by: "status" }],
+    formats: [{ col: 3, numberFormat: "dd/mm/yyyy" }, { col: 5, numberFormat: "dd/mm/yyyy" }],
+    emptyText: "No action or priority is Red or Amber without being overdue.",
+    repeatHeader: true,
   });
   return b.build();
 }

@@ -1,28 +1,28 @@
 import { seriesTitle } from "../../datasets/indicators";
 import { IndicatorsReport } from "../../report/types";
 import { isRedRed } from "../../standards/exceptions";
-import { parsePeriod, periodIndex, formatPeriod, Period } from "../../periods";
-import { statusAndVariation, Variation } from "../../spc";
+import { parsePeriodLabel, periodIndex, periodKey, formatPeriod, Period } from "../../periods";
+import { statusAndVariation, Variation, VARIATION_COLOUR } from "../../spc";
 import { SheetBuilder } from "../builder";
 import { measureCell, measureFormat } from "../cells";
-import { ChartPlan, ChartSeriesRole, PlanValue, SheetPlan } from "../types";
+import { ChartIcon, ChartPlan, ChartSeriesRole, PlanValue, SheetPlan } from "../types";
 
 type Item = IndicatorsReport["items"][number];
 
-/** The series a chart shows: same kind of period as the report's, up to it, values only, in time order. */
-function seriesOf(x: Item, period: Period): { label: string; value: number }[] {
-  const points: { index: number; label: string; value: number }[] = [];
+/** The series a chart shows: same kind of period as the report's, up to it, values only, in time order, each with the target for its period. */
+function seriesOf(x: Item, period: Period): { label: string; value: number; target: number | null }[] {
+  const points: { index: number; label: string; value: number; target: number | null }[] = [];
   const pts = x.item.points;
   for (let i = 0; i < pts.length; i++) {
     const pp = pts.period(i) ?? period;
     const value = pts.number(i);
     if (value === null || pp.kind !== period.kind || periodIndex(pp) > periodIndex(period)) continue;
-    points.push({ index: periodIndex(pp), label: formatPeriod(pp), value });
+    points.push({ index: periodIndex(pp), label: formatPeriod(pp), value, target: x.item.targets?.get(periodKey(pp)) ?? x.item.target });
   }
   return points.sort((a, b) => a.index - b.index);
 }
 
-/** How many points seriesOf would give, at most two: whether a chart has a line to draw. */
+/** Whether seriesOf would give a chart two points or more, with nothing made to find out. */
 function chartable(x: Item, period: Period): boolean {
   let n = 0;
   const pts = x.item.points;
@@ -31,6 +31,50 @@ function chartable(x: Item, period: Period): boolean {
     if (pts.number(i) !== null && pp.kind === period.kind && periodIndex(pp) <= periodIndex(period)) n++;
   }
   return n >= 2;
+}
+
+/** A round step for about five gridlines over `span`: 1, 2, 2.5 or 5 times a power of ten. */
+function niceStep(span: number): number {
+  const raw = span / 5;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const f = raw / power;
+  return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * power;
+}
+
+/**
+ * The value axis from the lowest to the highest thing drawn (values, target,
+ * limits), a little beyond each and on round numbers, rather than from zero,
+ * which flattens a process into a line. Data that never goes below zero keeps
+ * the axis at zero or above.
+ */
+export function axisRange(values: number[]): { min: number; max: number } | null {
+  const finite = values.filter((v) => Number.isFinite(v));
+  if (!finite.length) return null;
+  const lo = Math.min(...finite);
+  const hi = Math.max(...finite);
+  const span = hi - lo || Math.abs(hi) * 0.2 || 1;
+  const step = niceStep(span);
+  let min = Math.floor((lo - span * 0.05) / step) * step;
+  const max = Math.ceil((hi + span * 0.05) / step) * step;
+  if (lo >= 0 && min < 0) min = 0;
+  const clean = (v: number) => Number(v.toPrecision(12));
+  return { min: clean(min), max: clean(max) };
+}
+
+/** The NHS "Making Data Count" icons for a chart with SPC: its variation (special cause from higher or lower values) and its assurance. */
+function mdcIcons(spc: NonNullable<Item["assessment"]["spc"]>, at: { row: number; col: number }): ChartIcon[] {
+  const last = spc.points[spc.points.length - 1];
+  const side = last?.side === "high" ? "H" : "L";
+  const sideWords = last?.side === "high" ? "higher values" : "lower values";
+  const variation: ChartIcon = spc.variation === "Common cause"
+    ? { kind: "variation", fill: VARIATION_COLOUR["Common cause"], letter: "~", label: "Variation: common cause, no significant change", at }
+    : { kind: "variation", fill: VARIATION_COLOUR[spc.variation], letter: side, label: `Variation: ${spc.variation.toLowerCase()} from ${sideWords}`, at };
+  const icons = [variation];
+  const next = { row: at.row, col: at.col + 1 };
+  if (spc.assurance === "Consistently passing") icons.push({ kind: "assurance", fill: VARIATION_COLOUR["Special cause improvement"], letter: "P", label: "Assurance: consistently passing the target", at: next });
+  if (spc.assurance === "Consistently failing") icons.push({ kind: "assurance", fill: VARIATION_COLOUR["Special cause concern"], letter: "F", label: "Assurance: consistently failing the target", at: next });
+  if (spc.assurance === "Hit and miss") icons.push({ kind: "assurance", fill: VARIATION_COLOUR["Common cause"], letter: "?", label: "Assurance: hit and miss, the target within the process limits", at: next });
+  return icons;
 }
 
 const SPECIAL: [Variation, ChartSeriesRole, string][] = [
@@ -63,8 +107,7 @@ function rank(x: Item): number {
  * table it is drawn from.
  */
 export function indicatorChartsSheet(reports: IndicatorsReport[], name: string, periodLabel: string | null): SheetPlan | null {
-  const parsed = periodLabel ? parsePeriod(periodLabel) : null;
-  const period = parsed && parsed.ok ? parsed.value : null;
+  const period = periodLabel ? parsePeriodLabel(periodLabel) : null;
   if (!period) return null;
   const eligible = reports
     .flatMap((r) => r.items.filter((x) => x.assessment.spc || isRedRed({ status: x.assessment.status, trend: x.assessment.trends.short })))
@@ -75,6 +118,7 @@ export function indicatorChartsSheet(reports: IndicatorsReport[], name: string, 
   const b = new SheetBuilder("indicator-charts", name, [14, 11, 11, 11, 11, 11, 13, 13, 13]);
   b.title(`Indicator charts: ${periodLabel}`);
   b.note("A chart for each 'Red Red' item and each indicator with SPC, drawn from the table beside it. Special-cause points are marked in NHS \"Making Data Count\" colours: blue improvement, orange concern, purple neither.");
+  b.note("Icons at the top right of each chart with SPC, as Making Data Count draws them. Variation: grey ~ common cause; blue (improvement), orange (concern) or purple (neither) with H or L, a special cause from higher or lower values. Assurance: blue P consistently passing the target, orange F consistently failing it, grey ? hit and miss.");
   if (eligible.length > chosen.length) {
     const redRed = eligible.filter((x) => rank(x) === 0).length;
     b.note(`Charts for ${chosen.length} of the ${eligible.length.toLocaleString("en-GB")} indicators that qualify (${redRed.toLocaleString("en-GB")} 'Red Red'): 'Red Red' items first, then special-cause concern, then the others, in the report's order. The rest are on the Indicator results sheet.`);
@@ -94,7 +138,8 @@ export function indicatorChartsSheet(reports: IndicatorsReport[], name: string, 
       { head: "Period", role: null, value: (i) => points[i].label },
       { head: "Value", role: "value", value: (i) => measureCell(points[i].value, pc) },
     ];
-    if (x.item.target !== null) columns.push({ head: "Target", role: "target", value: () => measureCell(x.item.target, pc) });
+    // Each period's own target where the sheet gives one, shown on the scale the target was given on.
+    if (points.some((p) => p.target !== null)) columns.push({ head: "Target", role: "target", value: (i) => measureCell(points[i].target, x.targetPercent) });
     if (spc) {
       const l = spc.limits;
       columns.push(
@@ -115,20 +160,25 @@ export function indicatorChartsSheet(reports: IndicatorsReport[], name: string, 
     const t = b.table(title, columns.map((c) => c.head), rows, {
       formats: columns.slice(1).map((c, k) => ({
         col: k + 1,
-        numberFormat: c.role === "target" ? measureFormat(x.item.target, pc) ?? shown : c.role === "mean" || c.role === "limit" ? shown : (i: number) => measureFormat(points[i].value, pc),
+        numberFormat: c.role === "target" ? (i: number) => measureFormat(points[i].target, x.targetPercent, x.item.targetDecimals) ?? shown : c.role === "mean" || c.role === "limit" ? shown : (i: number) => measureFormat(points[i].value, pc),
       })),
     });
+    // Below the subtitle, which runs across the sheet, and beside the table.
+    const anchor = { fromRow: top, fromCol: columns.length + 1, toRow: top + CHART_ROWS, toCol: columns.length + 9 };
+    const plotted = rows.flatMap((row) => row.slice(1).filter((v): v is number => typeof v === "number"));
+    const range = axisRange(plotted);
     charts.push({
       title,
       categories: { col: 0, first: t.firstRow, last: t.lastRow },
       series: columns.flatMap((c, k) => (c.role ? [{ role: c.role, values: { col: k, first: t.firstRow, last: t.lastRow } }] : [])),
-      // Below the subtitle, which runs across the sheet, and beside the table.
-      anchor: { fromRow: top, fromCol: columns.length + 1, toRow: top + CHART_ROWS, toCol: columns.length + 9 },
+      anchor,
+      ...(range ? { valueAxis: range } : {}),
+      ...(spc ? { icons: mdcIcons(spc, { row: anchor.fromRow, col: anchor.toCol - 2 }) } : {}),
     });
     while (b.nextRow < top + CHART_ROWS) b.blank();
+    // The chart, its table and its heading on one printed page.
+    b.keepTogether(top - 1, Math.max(b.nextRow, t.lastRow + 1) - 1);
   }
   if (!charts.length) return null;
-  const plan = b.build();
-  plan.charts = charts;
-  return plan;
+  return b.charts(charts).build();
 }

@@ -2,46 +2,77 @@ import { seriesTitle } from "../../datasets/indicators";
 import { IndicatorsReport } from "../../report/types";
 import { RUN_CHART_MIN_POINTS } from "../../indicator";
 import { SPC_MIN_POINTS } from "../../report/indicators";
+import { STATUSES, STATUS_CODE } from "../../status";
+import { longTrendLabel } from "../../trend";
 import { statistics } from "../statistics";
 import { SheetBuilder } from "../builder";
 import { measureCell, measureFormat, RAG_CODES } from "../cells";
 import { PlanValue, SheetPlan } from "../types";
 
-/** Status codes that carry a RAG judgement, and so an icon. */
+/** Every status code, as the legend states it: the RAG codes carry an icon, the rest say why there is no judgement. */
+export function statusCodeLegend(): string {
+  const rag = STATUSES.filter((s) => RAG_CODES.has(STATUS_CODE[s])).sort((a, b) => STATUS_CODE[a] - STATUS_CODE[b]);
+  const other = STATUSES.filter((s) => !RAG_CODES.has(STATUS_CODE[s])).sort((a, b) => STATUS_CODE[b] - STATUS_CODE[a]);
+  const list = (ss: typeof STATUSES) => ss.map((s) => `${s} ${STATUS_CODE[s]}`).join(", ");
+  return `Status code, for filters: ${list(rag)} (these carry an icon); ${list(other)} (no icon: no RAG judgement).`;
+}
+
+/** The long trend's heading: what it compares with, where every list compares alike; otherwise per list, in a note. */
+export function longTrendHeading(reports: IndicatorsReport[], noun: string): { heading: string; note: string | null } {
+  const methods = [...new Set(reports.map((r) => r.longTrend))];
+  if (methods.length === 1) return { heading: `Trend ${longTrendLabel(methods[0], noun).replace(/^A/, "a")}`, note: null };
+  return {
+    heading: "Long trend (see the note above)",
+    note: `Long trend: ${reports.map((r) => `'${r.label}' ${longTrendLabel(r.longTrend, noun).toLowerCase()}`).join("; ")}.`,
+  };
+}
+
 /**
  * Every indicator and outcome: status with its code and reason, both trends,
  * the latest value with the period it really belongs to, and what the
  * statistics say: SPC variation and assurance where the series is long
  * enough, run-chart signals for shorter ones, each labelled as what it is.
+ * Long data with the council's own area named gets the other areas beside
+ * each indicator: how many, their median, the own rank and quartile.
  */
-export function indicatorResultsSheet(reports: IndicatorsReport[], name: string, period: string | null): SheetPlan {
+export function indicatorResultsSheet(reports: IndicatorsReport[], name: string, period: string | null, noun = "period"): SheetPlan {
   // "Year to date" beside the period value, only where some indicator gives one (the columns after it move right by one).
   const withYtd = reports.some((r) => r.items.some((x) => x.ytd !== null));
+  const withAreas = reports.some((r) => r.items.some((x) => x.comparators !== null));
   const ytdCols = withYtd ? 1 : 0;
-  const widths = [18, 12, 44, 11, 10, 10, 10, 8, 40, 13, 13, 10, 12, 34, 22, 30];
+  const widths = [18, 12, 44, 11, 10, 10, 10, 8, 40, 13, 13, 10, 12, 34, 22, 30, ...(withAreas ? [10, 11, 10, 10] : [])];
   const b = new SheetBuilder("indicator-results", name, withYtd ? [...widths.slice(0, 5), 10, ...widths.slice(5)] : widths);
   b.title(`Indicator and outcome results${period ? `: ${period}` : ""}`);
-  b.note("Status code, for filters: Red 1, Amber 2, Green 3, Complete 4 (these carry an icon); Data only 0, No data -1, Check -2 (no icon: no RAG judgement).");
+  b.note(statusCodeLegend());
   b.note(`Variation in NHS "Making Data Count" colours: grey common cause, blue improvement, orange concern, purple a change where neither direction is better. SPC (rules as NHSRplotthedots) needs ${SPC_MIN_POINTS} points, and limits from 12 points or fewer are trial limits; ${RUN_CHART_MIN_POINTS} to ${SPC_MIN_POINTS - 1} points get run-chart signals (Anhøj rules) instead, labelled as such.`);
-  b.note("Latest value shows the period it belongs to.");
+  b.note("Target is the one the period was judged against (a target given for the period itself, where the sheet has one). Latest value shows the period it belongs to.");
+  const long = longTrendHeading(reports, noun);
+  if (long.note) b.note(long.note);
+  if (withAreas) b.note("Other areas: how many have a value for the same indicator and period, their median, your rank among all areas (1 = highest value, whatever is better) and your quartile (1 = at or above the upper quartile, as Excel's QUARTILE.INC gives it).");
   const rows: PlanValue[][] = [];
-  const formats: { value: string | null; ytd: string | null; target: string | null; latest: string | null }[] = [];
+  const formats: { value: string | null; ytd: string | null; target: string | null; latest: string | null; median: string | null }[] = [];
   const codes: number[] = [];
   for (const r of reports) {
     for (const x of r.items) {
       const a = x.assessment;
       const pc = x.item.percent;
       const s = statistics(a);
+      const c = x.comparators;
       // Pushed in order rather than spread: a spread per row made every row through the slow path.
       const row: PlanValue[] = [r.label, x.item.code, seriesTitle(x.item), x.item.polarity ?? "", measureCell(a.value, pc)];
       if (withYtd) row.push(measureCell(x.ytd, pc));
       row.push(
-        measureCell(x.item.target, pc), a.status, a.statusCode, a.why, a.trends.short, a.trends.long,
+        measureCell(x.target, x.targetPercent), a.status, a.statusCode, a.why, a.trends.short, a.trends.long,
         x.latest ? measureCell(x.latest.value, pc) : null, x.latest?.period ?? "",
         s.variation, s.assurance, s.together,
       );
+      if (withAreas) row.push(c ? c.areas : null, c ? measureCell(c.median, pc) : null, c?.rank ?? null, c?.quartile ?? null);
       rows.push(row);
-      formats.push({ value: measureFormat(a.value, pc), ytd: measureFormat(x.ytd, pc), target: measureFormat(x.item.target, pc), latest: measureFormat(x.latest?.value, pc) });
+      const dec = x.item.decimals;
+      formats.push({
+        value: measureFormat(a.value, pc, dec), ytd: measureFormat(x.ytd, pc, dec), target: measureFormat(x.target, x.targetPercent, x.item.targetDecimals),
+        latest: measureFormat(x.latest?.value, pc, dec), median: measureFormat(c?.median, pc, dec),
+      });
       codes.push(a.statusCode);
     }
   }
@@ -49,7 +80,8 @@ export function indicatorResultsSheet(reports: IndicatorsReport[], name: string,
   // Columns after Value, shifted right when Year to date is shown.
   const at = (col: number) => col + ytdCols;
   const t = b.table("Results", ["Dataset", "Code", "Title", "Polarity", "Value", ...(withYtd ? ["Year to date"] : []), "Target", "Status", "Status code", "Why",
-    "Short trend", "Long trend", "Latest value", "Latest period", "Variation (SPC or run chart)", "Assurance (SPC)", "Status and variation"], rows, {
+    `Trend against the previous ${noun}`, long.heading, "Latest value", "Latest period", "Variation (SPC or run chart)", "Assurance (SPC)", "Status and variation",
+    ...(withAreas ? ["Other areas", "Median of other areas", "Rank (1 = highest)", "Quartile (1 = highest)"] : [])], rows, {
     colour: [{ col: at(6), by: "status" }, { col: at(9), by: "trend" }, { col: at(10), by: "trend" }, { col: at(13), by: "variation" },
       { col: at(14), by: "assurance", match: "contains" }],
     formats: [
@@ -57,6 +89,7 @@ export function indicatorResultsSheet(reports: IndicatorsReport[], name: string,
       ...(withYtd ? [{ col: 5, numberFormat: (i: number) => formats[i].ytd }] : []),
       { col: at(5), numberFormat: (i) => formats[i].target },
       { col: at(11), numberFormat: (i) => formats[i].latest },
+      ...(withAreas ? [{ col: at(17), numberFormat: (i: number) => formats[i].median }] : []),
     ],
     iconSets: [{ col: at(7), rule: { type: "iconSet", iconSet: "3Symbols", thresholds: [0, 2, 3], showValue: true }, where: (i) => RAG_CODES.has(codes[i]) }],
     emptyText: "No indicators or outcomes were found.",

@@ -42,7 +42,7 @@ const FIXED = ["Rank", "Risk", "Likelihood", "Impact", "Score", "Level", "Moveme
 const FIXED_WIDTHS = [6, 60, 16, 16, 8, 10, 14];
 
 /** The register in order of severity, with score, level and movement, and the columns each register has data for. */
-export function riskRegisterSheet(risks: RisksReport[], name: string, matrix: RiskMatrix | null, periodLong: string | null): SheetPlan {
+export function riskRegisterSheet(risks: RisksReport[], name: string, matrix: RiskMatrix | null, periodLong: string | null, noun = "quarter"): SheetPlan {
   const fallback = matrix ?? DEFAULT_MATRIX;
   // Columns the register has no data for are left out rather than printed empty; each sheet column is as wide as its widest use.
   const columnsOf = new Map(risks.map((r) => [r, OPTIONAL.filter((c) => c.has(r))]));
@@ -60,7 +60,7 @@ export function riskRegisterSheet(risks: RisksReport[], name: string, matrix: Ri
     const pairs = pairsNote(r.detected);
     if (pairs) b.note(`${pairs[0].toUpperCase()}${pairs.slice(1)}.`);
     if (optional.some((c) => c.header === "Target")) {
-      b.note("On course: the target date is still ahead and the score has not risen since last quarter, nor stood still with the target date before next quarter's report.");
+      b.note(`On course: the target date is still ahead and the score has not risen since last ${noun}, nor stood still with the target date before next ${noun}'s report.`);
       b.note("A risk with no target, or no target date, is never counted as on course.");
     } else if (r.detected.columns.targetDate !== undefined) {
       b.note("The register gives target dates but no target scores, so no risk is judged on course for a target.");
@@ -85,8 +85,10 @@ export function riskRegisterSheet(risks: RisksReport[], name: string, matrix: Ri
   return b.build();
 }
 
-/** Said wherever last quarter would be compared with and none is stored (a first run). */
-export const NO_PREVIOUS = "No previous quarter to compare with";
+/** Said wherever last period would be compared with and none is stored (a first run). */
+export function noPrevious(noun: string): string {
+  return `No previous ${noun} to compare with`;
+}
 
 /** References listed in one cell, cut short (with how many more) so the line stays readable. */
 function refList(refs: string[], room = 110): string {
@@ -106,11 +108,11 @@ function refList(refs: string[], room = 110): string {
  * How many risks moved since last quarter, and which, below the maps. A first
  * run has no stored quarter: it says so and claims no movement.
  */
-function movedTable(b: SheetBuilder, r: RisksReport): void {
+function movedTable(b: SheetBuilder, r: RisksReport, noun: string): void {
   const moves = movedSince(r);
   b.blank();
   if (!moves) {
-    b.setRow(b.nextRow, 0, [`Moved since last quarter: ${NO_PREVIOUS}.`]);
+    b.setRow(b.nextRow, 0, [`Moved since last ${noun}: ${noPrevious(noun)}.`]);
     b.styleCell(b.nextRow - 1, 0, { italic: true, font: "#595959" });
     return;
   }
@@ -143,16 +145,16 @@ function writeMap(b: SheetBuilder, top: number, left: number, title: string, map
  * The heat map: likelihood up the side (highest at the top), impact across,
  * counts per cell, filled by band; last period's map beside this one.
  */
-export function heatMapSheet(r: RisksReport, name: string, matrix: RiskMatrix | null, periodLong: string | null): SheetPlan {
+export function heatMapSheet(r: RisksReport, name: string, matrix: RiskMatrix | null, periodLong: string | null, noun = "quarter"): SheetPlan {
   const m = r.matrix ?? matrix ?? DEFAULT_MATRIX;
   const width = m.impactLabels.length + 1;
   const b = new SheetBuilder("risk-heat-map", name, [24, ...m.impactLabels.map(() => 13), 4, 22, ...m.impactLabels.map(() => 13)]);
   b.title(`Risk heat map: ${r.label}${periodLong ? `, ${periodLong}` : ""}`);
   b.note(`Each cell counts the risks with that likelihood and impact. Levels: ${m.bands.map((x) => `${x.name} ${x.minScore}+`).join(", ")} (score = likelihood × impact).`);
   const top = b.nextRow + 1;
-  writeMap(b, top, 0, "This quarter", r.heatMap, m);
-  if (r.previousHeatMap) writeMap(b, top, width + 1, "Previous quarter", r.previousHeatMap, m);
-  else b.setRow(top, width + 1, [`${NO_PREVIOUS} (last quarter's map fills in from next quarter's run).`]);
+  writeMap(b, top, 0, `This ${noun}`, r.heatMap, m);
+  if (r.previousHeatMap) writeMap(b, top, width + 1, `Previous ${noun}`, r.previousHeatMap, m);
+  else b.setRow(top, width + 1, [`${noPrevious(noun)} (last ${noun}'s map fills in from next ${noun}'s run).`]);
   const legend = top + m.likelihoodLabels.length + 3;
   b.setRow(legend, 0, ["Level", "Risks"]);
   b.styleCell(legend, 0, { bold: true, border: true, fill: "#D9D9D9" }).styleCell(legend, 1, { bold: true, border: true, fill: "#D9D9D9" });
@@ -161,6 +163,6 @@ export function heatMapSheet(r: RisksReport, name: string, matrix: RiskMatrix | 
     const s = BAND_STYLE[band.name] ?? { fill: band.colour };
     b.styleCell(legend + 1 + i, 0, { fill: s.fill, font: s.font, border: true }).styleCell(legend + 1 + i, 1, { border: true });
   });
-  movedTable(b, r);
+  movedTable(b, r, noun);
   return b.build();
 }

@@ -3,7 +3,8 @@ import { formatShare } from "../../standards/fraction";
 import { percentCell } from "../cells";
 import { Status, STATUSES } from "../../status";
 import { notRatedPhrase } from "../../report/not-rated";
-import { shortPeriodLabel, formatPeriod } from "../../periods";
+import { shortPeriodLabel, formatPeriod, periodNoun } from "../../periods";
+import { longTrendLabel } from "../../trend";
 import { SheetBuilder } from "../builder";
 import { TargetCourse, TARGET_COURSES } from "../../risk/target";
 import { PlanValue, SheetPlan } from "../types";
@@ -41,7 +42,7 @@ function previousShare(r: DatasetReport, status: Status): PlanValue {
 }
 
 /** The standards table as the report prints it: one row per status, the standard on its headline row. */
-function standardsTable(b: SheetBuilder, r: DatasetReport, period: string, previousLabel: string): void {
+function standardsTable(b: SheetBuilder, r: DatasetReport, period: string, previousLabel: string, noun: string): void {
   const base = r.standard?.base ?? Object.values(r.statusCounts).reduce((a, x) => a + x, 0);
   const rows: PlanValue[][] = [];
   const counted = r.standardConfig?.counts ?? [];
@@ -69,7 +70,7 @@ function standardsTable(b: SheetBuilder, r: DatasetReport, period: string, previ
     ]);
   }
   const previousPercent = r.previous?.summary.percent;
-  const t = b.table(`${r.label}: standard`, [r.label, shortPeriodLabel(period), shortPeriodLabel(previousLabel), "Expected standard", "Standard achieved", "Standard against last quarter"], rows, {
+  const t = b.table(`${r.label}: standard`, [r.label, shortPeriodLabel(period), shortPeriodLabel(previousLabel), "Expected standard", "Standard achieved", `Standard against last ${noun}`], rows, {
     colour: [{ col: 0, by: "status", match: "contains" }, { col: 4, by: "yesno" }, { col: 5, by: "trend" }],
     formats: [{ col: 1, numberFormat: "0%" }, { col: 2, numberFormat: percentCell(previousPercent).format ?? "0%" }, { col: 3, numberFormat: percentCell(r.standard?.expected).format ?? "0%" }],
   });
@@ -79,7 +80,7 @@ function standardsTable(b: SheetBuilder, r: DatasetReport, period: string, previ
   if (unrated) b.note(`${r.label}: ${unrated}. Rows not rated stay in every count; no standard is achieved until they are rated.`);
 }
 
-/** The headline's own trend: this quarter's standard against last quarter's, never an item's trend. */
+/** The headline's own trend: this period's standard against last period's, never an item's trend. */
 function headline(r: DatasetReport): string {
   return r.headlineTrend === "N/A" ? (r.previous ? "N/A" : "No history yet") : r.headlineTrend;
 }
@@ -115,7 +116,7 @@ function countsLine(r: DatasetReport): string {
  * Indicators with no target have no RAG: say so in words and give their
  * trends instead of an empty standards table.
  */
-function trendOnly(b: SheetBuilder, r: IndicatorsReport): boolean {
+function trendOnly(b: SheetBuilder, r: IndicatorsReport, period: string): boolean {
   if (r.items.some((x) => x.assessment.status !== "Data only" && x.assessment.status !== "No data" && x.assessment.status !== "Check")) return false;
   const noun = KIND_NAMES[r.kind].toLowerCase();
   // Every count in one pass over the items (a long extract has a hundred thousand series).
@@ -131,20 +132,20 @@ function trendOnly(b: SheetBuilder, r: IndicatorsReport): boolean {
   const unreadable = statuses.get("Check") ?? 0;
   const parts = [
     noTarget ? `${noTarget} ${noTarget === 1 ? `${noun.replace(/s$/, "")} has` : `${noun} have`} no target: trend only` : "",
-    noValue ? `${noValue} ${noValue === 1 ? "has" : "have"} no value this period` : "",
+    noValue ? `${noValue} ${noValue === 1 ? "has" : "have"} no value this ${period}` : "",
     unreadable ? `${unreadable} ${unreadable === 1 ? "has a value" : "have values"} that could not be read (see Data issues)` : "",
   ].filter(Boolean);
   b.note(`${parts.join("; ")}. No RAG status and no standard apply.`);
   const order = ["Improving", "Static", "Worsening", "Increasing", "Decreasing", "No change", "No trend data"];
   const count = (trend: string, which: "short" | "long") => trends[which].get(trend) ?? 0;
   const rows = order.filter((t) => count(t, "short") || count(t, "long")).map((t) => [t, count(t, "short"), count(t, "long")]);
-  b.table(`${r.label}: trends`, ["Trend of each indicator", "Against the previous period", "Against the same period last year"], rows, { colour: [{ col: 0, by: "trend" }] });
+  b.table(`${r.label}: trends`, ["Trend of each indicator", `Against the previous ${period}`, longTrendLabel(r.longTrend, period)], rows, { colour: [{ col: 0, by: "trend" }] });
   return true;
 }
 
-function breakdownTable(b: SheetBuilder, r: IndicatorsReport): void {
+function breakdownTable(b: SheetBuilder, r: IndicatorsReport, noun: string): void {
   const rows = r.breakdown.map((row) => [`Of ${row.status.toUpperCase()}`, ...row.cells.map((c) => (c.text === "0%" ? 0 : c.text))]);
-  b.note("Each item's own trend against the previous period (not the headline's):");
+  b.note(`Each item's own trend against the previous ${noun} (not the headline's):`);
   const t = b.table(`${r.label}: status by trend`, ["Status, by item trend", ...r.breakdown[0].cells.map((c) => c.trend)], rows, {
     colour: [{ col: 0, by: "status", match: "contains" }],
     formats: r.breakdown[0].cells.map((_, i) => ({ col: i + 1, numberFormat: "0%" })),
@@ -152,21 +153,24 @@ function breakdownTable(b: SheetBuilder, r: IndicatorsReport): void {
   b.styleRange(t.firstRow, 1, t.lastRow, r.breakdown[0].cells.length, { hAlign: "left" });
 }
 
-function riskTable(b: SheetBuilder, r: RisksReport): void {
-  const total = r.risks.length;
+function riskTable(b: SheetBuilder, r: RisksReport, noun: string): void {
+  const total = Object.values(r.bandCounts).reduce((a, x) => a + x, 0);
   const prevCounts = r.previous?.summary.statusCounts;
   const rows: PlanValue[][] = Object.entries(r.bandCounts).map(([band, n]) => [band, n, prevCounts ? prevCounts[band] ?? 0 : "N/A"]);
   rows.push(["Total", total, prevCounts ? Object.values(prevCounts).reduce((a, x) => a + x, 0) : "N/A"]);
-  b.table(`${r.label}: risk levels`, ["Risk level", "Number of risks", "Previous quarter"], rows, { colour: [{ col: 0, by: "band" }] });
+  b.table(`${r.label}: risk levels`, ["Risk level", "Number of risks", `Previous ${noun}`], rows, { colour: [{ col: 0, by: "band" }] });
   const moves = { Increased: 0, Decreased: 0, Unchanged: 0, New: 0, "N/A": 0 } as Record<string, number>;
   for (const x of r.risks) moves[x.movementShown]++;
   b.blank();
   // On a first run the movement can only be the register's own claim: the header says whose.
   const fromRegister = !r.previous && r.risks.some((x) => x.movementSource === "published");
-  b.table(`${r.label}: movement`, [fromRegister ? "Movement this quarter (the register's own trend column)" : "Movement this quarter", "Number of risks"], [
-    ["Increased", moves.Increased], ["Decreased", moves.Decreased], ["Unchanged", moves.Unchanged], ["New", moves.New],
-    ...(moves["N/A"] ? [["Not known (no previous quarter)", moves["N/A"]]] : []), ["Closed", r.closed.length],
+  // New and closed risks are found against the previous period's stored register: before one exists, neither is claimed.
+  const unknown = "Not known";
+  b.table(`${r.label}: movement`, [fromRegister ? `Movement this ${noun} (the register's own trend column)` : `Movement this ${noun}`, "Number of risks"], [
+    ["Increased", moves.Increased], ["Decreased", moves.Decreased], ["Unchanged", moves.Unchanged], ["New", r.previous ? moves.New : unknown],
+    ...(moves["N/A"] ? [[`Not known (no previous ${noun})`, moves["N/A"]]] : []), ["Closed", r.previous ? r.closed.length : unknown],
   ], { colour: [{ col: 0, by: "movement" }] });
+  if (!r.previous) b.note(`New and closed risks are counted against the previous ${noun}'s stored register: none is stored yet.`);
   if (!r.risks.some((x) => x.target !== null)) return;
   b.blank();
   const count = (c: TargetCourse) => r.risks.filter((x) => x.course.course === c).length;
@@ -178,6 +182,9 @@ export function summarySheet(report: Report, name: string, previousLabel: string
   const b = new SheetBuilder("summary", name, [38, 18, 18, 14, 12, 14]);
   b.title(`Performance summary${report.periodLong ? `: ${report.periodLong}` : ""}`);
   b.note(`Generated from this workbook's data. Each table pastes into the report as it stands; status is always written as a word.`);
+  // Whether these are results stored earlier, reprinted, or today's: said here, where the figures are read.
+  if (report.stored) b.note(report.stored.text, { bold: report.stored.action === "reprinted" || report.stored.action === "replaced" });
+  const noun = periodNoun(report.periodKind);
   for (const r of report.datasets) {
     b.blank();
     b.subtitle(`${r.label}: ${countsLine(r)} (sheet '${r.sheet}')`);
@@ -185,14 +192,14 @@ export function summarySheet(report: Report, name: string, previousLabel: string
     if (qualifier) b.note(qualifier);
     if (r.reading.confidence === "empty") continue;
     if (r.kind === "risks") {
-      riskTable(b, r);
+      riskTable(b, r, noun);
       continue;
     }
-    if ((r.kind === "outcomes" || r.kind === "indicators") && r.items.length && trendOnly(b, r)) continue;
-    standardsTable(b, r, report.period ?? "This period", previousLabel);
+    if ((r.kind === "outcomes" || r.kind === "indicators") && r.items.length && trendOnly(b, r, noun)) continue;
+    standardsTable(b, r, report.period ?? "This period", previousLabel, noun);
     if ((r.kind === "outcomes" || r.kind === "indicators") && r.items.length) {
       b.blank();
-      breakdownTable(b, r);
+      breakdownTable(b, r, noun);
     }
   }
   if (report.datasets.length === 0) b.note("No datasets were recognised in this workbook.");

@@ -101,6 +101,14 @@ export function actionsTemplate(input: TemplateInput<ActionsReport> & { group: s
   return plan;
 }
 
+/** The longest validation error message Excel keeps (titles 32, prompts 255): [MS-XLS] 2.5.37 DValStrings. */
+export const VALIDATION_ERROR_MAX = 225;
+
+/** `text` where it fits in `max` characters, else the shorter `instead`. */
+function fitText(text: string, max: number, instead: string): string {
+  return text.length <= max ? text : instead;
+}
+
 /**
  * A return sheet for the risk register: likelihood and impact from
  * drop-downs on the register's own scales (a configured matrix, else the
@@ -139,7 +147,8 @@ export function risksTemplate(input: TemplateInput<RisksReport> & { commentary: 
   const choose = (ref: string, what: string, labels: string[]) => ({
     ref, type: "list" as const, values: labels, allowBlank: true,
     prompt: { title: what, text: `Choose the ${what.toLowerCase()} from the list.` },
-    error: { title: `Not a ${what.toLowerCase()}`, text: `Choose one of: ${labels.join(", ")}.` },
+    // Excel keeps at most 225 characters of an error message ([MS-XLS] 2.5.37 DValStrings): descriptive labels are left to the list.
+    error: { title: `Not a ${what.toLowerCase()}`, text: fitText(`Choose one of: ${labels.join(", ")}.`, VALIDATION_ERROR_MAX, "Choose one from the drop-down list.") },
   });
   plan.validations.push(choose(body(2), "Likelihood", m.likelihoodLabels), choose(body(3), "Impact", m.impactLabels));
   plan.freeze = { rows: top + 1, columns: 0 };

@@ -1,5 +1,6 @@
 import { Body1, Caption1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { GLOSSARY } from "../../labels";
+import { APP_VERSION } from "../../version";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -14,6 +15,7 @@ export function Help() {
   return (
     <section className={styles.root} aria-labelledby="help-title">
       <Subtitle2 as="h2" id="help-title" tabIndex={-1}>Help</Subtitle2>
+      <Caption1 data-testid="version">Council Performance {APP_VERSION}</Caption1>
       <Body1>
         <strong>Workbook</strong> lists the tables found in your sheets and the column used for each field. <strong>Settings</strong> holds
         each table's expected standard and tolerances. <strong>Run</strong> writes the summary sheets; your own sheets are never changed.

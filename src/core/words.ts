@@ -1,0 +1,29 @@
+/** Counts and lists in the report's prose. */
+
+const SMALL = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+
+/** Numbers below ten as words, as the report writes them ("one low risk", "three 'Red Red' outcomes"). */
+export function countWord(n: number): string {
+  if (n >= 0 && n < 10 && Number.isInteger(n)) return SMALL[n];
+  return Number.isInteger(n) ? n.toLocaleString("en-GB") : String(n);
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${countWord(n)} ${n === 1 ? one : many}`;
+}
+
+/** A list in prose: "a", "a and b", "a, b and c". */
+export function listWords(items: string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+/** Items named in a sentence at most; the rest are counted ("and 8,698 others"), listed in full on their own sheets. */
+export const MAX_NAMED = 10;
+
+/** A list in prose naming at most MAX_NAMED items: "a, b, … j and 12 others". */
+export function listSome(items: string[]): string {
+  if (items.length <= MAX_NAMED) return listWords(items);
+  const rest = items.length - MAX_NAMED;
+  return `${items.slice(0, MAX_NAMED).join(", ")} and ${rest.toLocaleString("en-GB")} ${rest === 1 ? "other" : "others"}`;
+}
