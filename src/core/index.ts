@@ -44,3 +44,6 @@ export * from "./detect/header-rows";
 export * from "./report/not-rated";
 export * from "./returns/provenance";
 export * from "./report/reading";
+export * from "./commentary/review";
+export { outstandingPhrase, outstandingSentence } from "./report/outstanding";
+export { restatedStanding, restatedText } from "./report/restatements";

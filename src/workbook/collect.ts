@@ -1,7 +1,7 @@
 import {
   buildReport, ActionsReport, RisksReport, SheetGrid, SheetBuilder, PlanValue, CellValue, cellText, isBlank, normaliseStatus, parseUkDate, parseLevel,
   DEFAULT_MATRIX, RiskMatrix, formatUkDate, toIso, a1, TEMPLATE_MARK, TEMPLATE_VERSION, WAS_COLUMN, Severity, ReturnField, canonical, fingerprint,
-  parseProvenance, Provenance, WorkbookSettings, writtenLike,
+  parseProvenance, Provenance, WorkbookSettings, writtenLike, ReturnRecord, todayIso,
 } from "../core";
 import { WorkbookPort, CellUpdate, SheetInfo, isSettingsSheet } from "./port";
 import { OwnedSheetNames } from "./sheet-names";
@@ -155,6 +155,7 @@ export async function collectReturns(corporate: WorkbookPort, sources: ReturnSou
   const out: CollectJson = { returns: [], changes: [], conflicts: [], alreadyIn: 0, added: [], missing: [], unknown: [], issues: [], outputSheet: null };
   const proposals: Proposal[] = [];
   const seen = new Map<string, Set<string>>(); // dataset|group → keys returned
+  const collected: ReturnRecord[] = [];
 
   for (const source of sources) {
     const sheets = (await source.port.listSheets()).filter((s) => !isSettingsSheet(s.name));
@@ -194,6 +195,7 @@ export async function collectReturns(corporate: WorkbookPort, sources: ReturnSou
         if (counted) rows++;
       }
       out.returns.push({ ...entry, dataset: dataset.label, directorate: t.group, period: t.period, made: t.made || null, rows, accepted: true });
+      collected.push({ period: t.period, dataset: dataset.id, directorate: t.group, sheet: grid.name, made: t.made, from: source.file });
     }
   }
 
@@ -210,7 +212,23 @@ export async function collectReturns(corporate: WorkbookPort, sources: ReturnSou
   await apply(corporate, proposals, out);
   out.outputSheet = await writeCollectedSheet(corporate, out, settings, corpSheets);
   settings.ownedSheets.collected = out.outputSheet;
+  settings.returns = markCollected(settings.returns ?? [], collected, todayIso());
   if (!(await saveSettings(corporate, loaded, settings))) out.settingsNotSaved = loaded.readOnly ?? undefined;
+  return out;
+}
+
+/**
+ * The record of returns with these collected today: each no longer
+ * outstanding, and one made before returns were recorded added as made
+ * on the day its template says.
+ */
+export function markCollected(records: ReturnRecord[], collected: ReturnRecord[], today: string): ReturnRecord[] {
+  const out = records.map((r) => ({ ...r }));
+  for (const c of collected) {
+    const at = out.find((r) => r.period === c.period && r.dataset === c.dataset && r.directorate === c.directorate);
+    if (at) Object.assign(at, { collected: today, from: c.from });
+    else out.push({ ...c, collected: today });
+  }
   return out;
 }
 

@@ -1,4 +1,7 @@
-import { Reading, Report, Issue, seriesTitle, formatShare, notRatedPhrase, StatusLabels, WorkbookSettings, DEFAULT_STATUS_LABELS, isRedRed, formatUkDate, periodIndex, formatPeriod, DEFAULT_MATRIX, RiskMatrix, HeatMapCell, Status, columnLetter, formatNumber } from "../core";
+import {
+  Reading, Report, Issue, seriesTitle, formatShare, notRatedPhrase, StatusLabels, WorkbookSettings, DEFAULT_STATUS_LABELS, isRedRed, formatUkDate, periodIndex, formatPeriod,
+  DEFAULT_MATRIX, RiskMatrix, HeatMapCell, Status, columnLetter, formatNumber, outstandingPhrase, commentaryCounts, restatedStanding,
+} from "../core";
 
 /** What the task pane shows after a run: plain data, built from the report. */
 export interface ResultsView {
@@ -23,6 +26,10 @@ export interface ResultsView {
   notes: string[];
   /** This period's stored results differ and were kept: the pane offers to replace them. */
   historyKept: boolean;
+  /** Stored periods restated, in a sentence each ("Outcomes: Q1 2021/22 restated: 2 outcomes changed status (data corrected); …"). */
+  restated: string[];
+  /** What checking the commentary found, a sentence per dataset with commentary. */
+  commentary: { id: string; label: string; text: string; found: number }[];
 }
 
 /** A headline, qualified where the reading is doubtful or empty: never a plain figure from a doubtful reading. */
@@ -34,6 +41,16 @@ function headline(r: Report["datasets"][number]): ResultsView["headlines"][numbe
 }
 
 function plainHeadline(r: Report["datasets"][number]): Omit<ResultsView["headlines"][number], "reading"> {
+  const h = settledHeadline(r);
+  const o = r.outstanding;
+  if (!o) return h;
+  // Returns still out: the range the headline could still take, and whether they decide the standard.
+  const text = `${r.label}: ${outstandingPhrase(r, o)}`;
+  if (o.verdict === "depends") return { ...h, text, achieved: null, status: null };
+  return { ...h, text: o.range ? text : `${h.text} — ${outstandingPhrase(r, o)}` };
+}
+
+function settledHeadline(r: Report["datasets"][number]): Omit<ResultsView["headlines"][number], "reading"> {
   if (r.kind === "risks") {
     const parts = Object.entries(r.bandCounts).map(([band, n]) => `${n} ${band.toLowerCase()}`);
     return { id: r.id, label: r.label, kind: r.kind, text: `${r.label}: ${r.risks.length} risks (${parts.join(", ")})`, achieved: null, status: null, counts: { ...r.bandCounts } };
@@ -97,5 +114,10 @@ export function resultsView(report: Report, outputSheets: string[], matrix: Risk
     // Skipped sheets are listed on their own; the rest of the notes are what the run assumed.
     notes: report.notes.filter((n) => !/^Sheet '.*' was not used:/.test(n)),
     historyKept,
+    restated: report.restated.map((x) => `${x.dataset}: ${x.text}; ${restatedStanding(x)}.`),
+    commentary: report.datasets.filter((r) => r.commentary?.checked).map((r) => ({
+      id: r.id, label: r.label, text: `${r.label}: ${commentaryCounts(r.commentary!)}.`,
+      found: r.commentary!.counts.figures + r.commentary!.counts.unacknowledged + r.commentary!.counts.copied,
+    })),
   };
 }
