@@ -186,7 +186,8 @@ export function draftNarrative(report: Report): { heading: string; sentences: st
     // An empty table has nothing to say but that; a doubtful reading's sentences are drafts until it is checked.
     if (r.reading.confidence === "empty") return { heading: r.label, sentences: [`${r.label} has no rows yet: nothing to report.`] };
     // A stored period restated is said first, before this period's figures; returns still out right after the standard they could change.
-    const restated = report.restated.filter((x) => x.datasetId === r.id).map(restatedSentence);
+    // A reprint of a period is its report as first published: the restatement is said there only once it replaces what was published.
+    const restated = report.restated.filter((x) => x.datasetId === r.id && (x.period !== report.period || x.replacedOn)).map(restatedSentence);
     const outstanding = r.outstanding ? outstandingSentence(r, r.outstanding) : null;
     const sentences = [...restated, standardSentence(r, when), outstanding, breakdownSentence(r), trendOnlySentence(r, periodWord) ?? redRedSentence(r), spcSentence(r), riskSentence(r, periodWord), targetSentence(r, periodWord)]
       .filter((s): s is string => s !== null);

@@ -26,7 +26,7 @@ describe("figures a commentary quotes as its row's", () => {
 
   const row: RowFigures = {
     named: [{ name: "value 52.3%", value: 52.3 }, { name: "target 50%", value: 50 }, { name: "previous 48%", value: 48 }],
-    earlier: [40, 44, 48, 52.3], percentages: [((52.3 - 50) / 50) * 100, ((52.3 - 48) / 48) * 100, (52.3 / 50) * 100], differences: [2.3, 4.3], percent: true,
+    earlier: [40, 44, 48, 52.3], percentages: [((52.3 - 50) / 50) * 100, ((52.3 - 48) / 48) * 100, (52.3 / 50) * 100], differences: [2.3, 4.3],
   };
   const found = (t: string) => quotedFigures(t, "measure").map((q) => [q.text, figureFound(q, row)]);
 
@@ -43,7 +43,7 @@ describe("figures a commentary quotes as its row's", () => {
   });
 
   it("a plain fraction's percentage and a measure's share of its target count as worked out from the row", () => {
-    const plain: RowFigures = { named: [{ name: "value 0.87", value: 0.87 }, { name: "target 0.9", value: 0.9 }], earlier: [], percentages: [(0.87 / 0.9) * 100], differences: [], percent: false };
+    const plain: RowFigures = { named: [{ name: "value 0.87", value: 0.87 }, { name: "target 0.9", value: 0.9 }], earlier: [], percentages: [(0.87 / 0.9) * 100], differences: [] };
     expect(quotedFigures("87% of calls answered, 97% of target, 12% of something else", "measure").map((q) => figureFound(q, plain))).toEqual([true, true, false]);
   });
 });

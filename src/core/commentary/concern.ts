@@ -27,7 +27,7 @@ const ACTION_WORDS = [
   /\bmeasures\b/, /\bsteps\b/, /\bwork(s|ed|ing)? (with|to|on|closely)\b/, /\bfocus\w*/, /\bprioriti[sz]\w*/, /\bmonitor\w*/, /\bresolv\w*/,
   /\brectif\w*/, /\bexplor\w*/, /\bpilot\w*/, /\btraining\b/, /\brecruit\w*/, /\b(being|to be) (\w+ed|taken|done|put|set|made|sought|undertaken)\b/,
   /\bwill (now )?(take|put|review|introduce|implement|develop|address|seek|work|ensure|target|reduce|increase|improve|tackle|continue to work)\b/,
-  /\bto improve\b/, /\bimplement\w*/, /\bintroduc\w*/, /\bcatch[- ]up\b/, /\btrajector\w*/,
+  /\bto improve\b/, /\bimplement\w*/, /\bintroduc\w*/, /\bcatch[- ]up\b/, /\btrajector\w*/, /\bcontrols?\b/, /\bin place\b/,
 ];
 
 /** A word just before that says the word after does not apply. */

@@ -129,8 +129,6 @@ export interface RowFigures {
   percentages: number[];
   /** Differences between the figures (value against previous, target…), which "up by 5" may quote. */
   differences: number[];
-  /** The values are percentages, so "45%" may be the value itself. */
-  percent: boolean;
 }
 
 /** Within rounding: the quoted figure, to the digits it is written with, is one of the candidates. */
@@ -139,15 +137,19 @@ function near(q: QuotedFigure, candidates: number[]): boolean {
   return candidates.some((c) => Number.isFinite(c) && Math.abs(v - Math.abs(c)) <= q.slack + 1e-9 * Math.max(1, Math.abs(c)));
 }
 
-/** Whether a quoted figure is one of the row's (or worked out from them), within rounding. */
+/**
+ * Whether a quoted figure is one of the row's (or worked out from them),
+ * within rounding. A percentage may be a figure itself (a rate held per
+ * cent, whatever its format says), a fraction written as a percentage, or
+ * a share worked out; percentage points are a difference.
+ */
 export function figureFound(q: QuotedFigure, row: RowFigures): boolean {
   const plain = row.named.map((f) => f.value);
   const from = q.role === "earlier" ? row.earlier : [];
-  const change = q.role === "change" ? row.differences : [];
+  const change = q.role === "change" || q.points ? row.differences : [];
   if (q.percent || q.points) {
-    // A percentage of a measure held per cent is its own figure; otherwise a share worked out, or a fraction written as a percentage.
-    const own = row.percent ? [...plain, ...from, ...row.differences] : plain.filter((v) => Math.abs(v) <= 1).map((v) => v * 100);
-    return near(q, [...own, ...row.percentages]);
+    const fractions = plain.filter((v) => Math.abs(v) <= 1).map((v) => v * 100);
+    return near(q, [...plain, ...from, ...change, ...fractions, ...row.percentages]);
   }
   return near(q, [...plain, ...from, ...change]);
 }

@@ -114,7 +114,7 @@ function measureEntries(r: IndicatorsReport): Entry[] {
     if (x.target !== null && x.target !== 0) percentages.push((v / x.target) * 100);
     const earlier = x.item.points.flatMap((p) => (typeof p.value === "number" ? [p.value] : []));
     const said = named.map((f) => f.name);
-    return { ...base, figures: { named, earlier, percentages, differences, percent: x.item.percent }, said: listWords(said) };
+    return { ...base, figures: { named, earlier, percentages, differences }, said: listWords(said) };
   });
 }
 
@@ -134,7 +134,7 @@ function riskEntries(r: RisksReport): Entry[] {
     const red = /^red$/i.test(x.band) && top?.name === x.band;
     return {
       key: x.key, title: x.title, status: red ? "Red" : x.band, redRed: false, scope: "risk" as const,
-      figures: { named, earlier, percentages: [], differences: [], percent: false }, said: listWords(named.map((f) => f.name)),
+      figures: { named, earlier, percentages: [], differences: [] }, said: listWords(named.map((f) => f.name)),
     };
   });
 }

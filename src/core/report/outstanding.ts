@@ -54,41 +54,51 @@ export function outstandingFor(r: DatasetReport, returns: ReturnRecord[] | undef
   return { returns: returnsOut, range: { min, max, base: s.base }, verdict, deciding };
 }
 
-/** "the returns from Regeneration (4 items) and Finance (2 items)"; a whole-dataset return is "the return for 'Strategic risks' (35 risks)". */
-function returnsPhrase(r: DatasetReport, o: Outstanding, only?: string[], words = false): string {
+/** Where the returns are from: "from Regeneration (4 items) and Finance (1 item)"; a return for a whole list, "for the whole register (35 risks)". */
+function fromPhrase(r: DatasetReport, o: Outstanding, only?: string[], words = false): string {
   const list = o.returns.filter((x) => !only || only.includes(x.directorate || r.label));
   const n = (k: number) => (words ? countWord(k) : String(k));
-  const noun = r.kind === "risks" ? ["risk", "risks"] : ["item", "items"];
-  const named = list.map((x) => `${x.directorate || `'${r.label}'`} (${n(x.items)} ${x.items === 1 ? noun[0] : noun[1]})`);
-  return `${list.length === 1 ? "return" : "returns"} from ${listWords(named)}`;
+  const [one, many] = r.kind === "risks" ? ["risk", "risks"] : ["item", "items"];
+  const size = (k: number) => `${n(k)} ${k === 1 ? one : many}`;
+  const named = list.map((x) => (x.directorate ? `from ${x.directorate} (${size(x.items)})` : `for the whole ${r.kind === "risks" ? "register" : "list"} (${size(x.items)})`));
+  // "from A and from B" reads as "from A and B".
+  return listWords(named.map((t, i) => (i > 0 && named[0].startsWith("from ") ? t.replace(/^from /, "") : t)));
+}
+
+/** "the one from Regeneration decides it" / "the ones from Regeneration and Finance decide it"; nothing where every return decides. */
+function decidingClause(r: DatasetReport, o: Outstanding, words = false): string {
+  if (!o.deciding.length || o.deciding.length >= o.returns.length) return "";
+  const one = o.deciding.length === 1;
+  return `; the ${one ? "one" : "ones"} ${fromPhrase(r, o, o.deciding, words).replace(/ \([^)]*\)/g, "")} ${one ? "decides" : "decide"}`;
 }
 
 /** The headline's range and what the outstanding returns decide: "18–22 of 22 Green or Complete (82–100%) — standard 90% depends on …". */
 export function outstandingPhrase(r: DatasetReport, o: Outstanding): string {
   const count = o.returns.length;
   const out = `${count} outstanding ${count === 1 ? "return" : "returns"}`;
-  if (!o.range || !r.standardConfig || !r.standard) return `may still change: ${out}, the ${returnsPhrase(r, o)}`;
+  if (!o.range || !r.standardConfig || !r.standard) return `may still change: ${out}, ${fromPhrase(r, o)}`;
   const which = r.standardConfig.counts.join(" or ");
   const { min, max, base } = o.range;
   const range = `${min}–${max} of ${base} ${which} (${formatPercent(percentOf(min, base)).replace("%", "")}–${formatPercent(percentOf(max, base))})`;
   const standard = `standard ${r.standard.expected}%`;
   if (o.verdict === "depends") {
-    const deciding = o.deciding.length < count ? `; the ${returnsPhrase(r, o, o.deciding)} ${o.deciding.length === 1 ? "decides" : "decide"} it` : "";
-    return `${range} — ${standard} depends on ${out}, the ${returnsPhrase(r, o)}${deciding}`;
+    const deciding = decidingClause(r, o);
+    return `${range} — ${standard} depends on ${out}, ${fromPhrase(r, o)}${deciding ? `${deciding} it` : ""}`;
   }
-  return `${range} — ${standard} ${o.verdict} whatever the ${out} (the ${returnsPhrase(r, o)}) say`;
+  const whatever = count === 1 ? `the outstanding return ${fromPhrase(r, o)} says` : `the ${out}, ${fromPhrase(r, o)}, say`;
+  return `${range} — ${standard} ${o.verdict} whatever ${whatever}`;
 }
 
 /** The same for the draft commentary, in the report's prose. */
 export function outstandingSentence(r: DatasetReport, o: Outstanding): string {
   const count = o.returns.length;
-  const returns = `the ${returnsPhrase(r, o, undefined, true)} ${count === 1 ? "is" : "are"} still outstanding`;
+  const returns = `the ${count === 1 ? "return" : "returns"} ${fromPhrase(r, o, undefined, true)} ${count === 1 ? "is" : "are"} still outstanding`;
   if (!o.range || !r.standard) return `These figures may still change: ${returns}.`;
   const { min, max, base } = o.range;
   const span = `between ${min} and ${max} of ${base} (${formatPercent(percentOf(min, base))} to ${formatPercent(percentOf(max, base))})`;
   if (o.verdict === "depends") {
-    const deciding = o.deciding.length < count ? `; the ${returnsPhrase(r, o, o.deciding, true)} ${o.deciding.length === 1 ? "decides" : "decide"} whether the standard is met` : ", and they decide whether the standard is met";
-    return `Until all returns are in, the figure could be anywhere ${span}: ${returns}${deciding}.`;
+    const deciding = decidingClause(r, o, true);
+    return `Until all returns are in, the figure could be anywhere ${span}: ${returns}${deciding ? `${deciding} whether the standard is met` : `, and ${count === 1 ? "it decides" : "they decide"} whether the standard is met`}.`;
   }
-  return `Until all returns are in, the figure could be anywhere ${span}, so the standard is ${o.verdict === "achieved" ? "met" : "not met"} whatever they say: ${returns}.`;
+  return `Until all returns are in, the figure could be anywhere ${span}, so the standard is ${o.verdict === "achieved" ? "met" : "not met"} whatever ${count === 1 ? "it says" : "they say"}: ${returns}.`;
 }

@@ -189,6 +189,7 @@ export function summarySheet(report: Report, name: string, previousLabel: string
   // Whether these are results stored earlier, reprinted, or today's: said here, where the figures are read.
   if (report.stored) b.note(report.stored.text, { bold: report.stored.action === "reprinted" || report.stored.action === "replaced" });
   // Stored periods the workbook now gives otherwise, or replaced since first published: said before any figure.
+  if (report.restated.length) b.blank();
   for (const x of report.restated) b.note(`${x.dataset}: ${x.text}; ${restatedStanding(x)}. Each difference is on the '${restatementsSheet}' sheet.`, { bold: true });
   const noun = periodNoun(report.periodKind);
   for (const r of report.datasets) {
