@@ -28,7 +28,10 @@ export function collectMessage(j: CollectJson): string {
   if (j.missing.length) parts.push(n(j.missing.length, "row missing from the returns", "rows missing from the returns"));
   if (j.unknown.length) parts.push(n(j.unknown.length, "row not matched to the corporate sheets", "rows not matched to the corporate sheets"));
   if (j.issues.length) parts.push(n(j.issues.length, "value not used (not a valid RAG or date)", "values not used (not a valid RAG or date)"));
-  return `${n(read, "return", "returns")} read: ${parts.join(", ")}. Every change is listed on the '${j.outputSheet}' sheet.`;
+  // Returns still out keep headlines open: said here, named by directorate (a whole-list return by its dataset).
+  const out = (j.outstanding ?? []).map((x) => x.directorate || `'${x.dataset}'`);
+  const still = out.length ? ` Still outstanding: ${[...new Set(out)].join(", ")}.` : "";
+  return `${n(read, "return", "returns")} read: ${parts.join(", ")}. Every change is listed on the '${j.outputSheet}' sheet.${still}`;
 }
 
 /**

@@ -58,6 +58,8 @@ export interface CollectJson {
   unknown: { file: string; sheet: string; cell: string; key: string }[];
   issues: CollectIssue[];
   outputSheet: string | null;
+  /** Returns made for the period and still not collected: each may still change its directorate's figures. */
+  outstanding: { period: string; dataset: string; directorate: string; sheet: string; made: string }[];
   /** Set when the corporate workbook's settings could not be saved (the reason). */
   settingsNotSaved?: string;
 }
@@ -152,7 +154,7 @@ export async function collectReturns(corporate: WorkbookPort, sources: ReturnSou
   const corpSheets = await corporate.listSheets();
   const corpGrids = await corporate.readSheets(councilSheets(corpSheets));
   const { report } = buildReport(corpGrids, settings, { period: options.period });
-  const out: CollectJson = { returns: [], changes: [], conflicts: [], alreadyIn: 0, added: [], missing: [], unknown: [], issues: [], outputSheet: null };
+  const out: CollectJson = { returns: [], changes: [], conflicts: [], alreadyIn: 0, added: [], missing: [], unknown: [], issues: [], outputSheet: null, outstanding: [] };
   const proposals: Proposal[] = [];
   const seen = new Map<string, Set<string>>(); // dataset|group → keys returned
   const collected: ReturnRecord[] = [];
@@ -213,6 +215,9 @@ export async function collectReturns(corporate: WorkbookPort, sources: ReturnSou
   out.outputSheet = await writeCollectedSheet(corporate, out, settings, corpSheets);
   settings.ownedSheets.collected = out.outputSheet;
   settings.returns = markCollected(settings.returns ?? [], collected, todayIso());
+  const label = (id: string) => report.datasets.find((d) => d.id === id)?.label ?? id;
+  out.outstanding = settings.returns.filter((x) => x.period === report.period && !x.collected)
+    .map((x) => ({ period: x.period, dataset: label(x.dataset), directorate: x.directorate, sheet: x.sheet, made: x.made }));
   if (!(await saveSettings(corporate, loaded, settings))) out.settingsNotSaved = loaded.readOnly ?? undefined;
   return out;
 }

@@ -164,11 +164,14 @@ export function buildReport(input: SheetGrid[], settings: WorkbookSettings, opti
     const said = commentaryOf(built.report, grid);
     const stored = periodLabel ? settings.history[id]?.[periodLabel] ?? null : null;
     if (periodLabel) records[id] = recordOf(built.report, periodLabel, rulesOf(built.report, ds), said);
+    // The results as the workbook stands, before any reprint: what returns still out could change.
+    let live = built.report;
     if (stored && periodLabel && isRecord(stored)) {
       // A stored period run again: what the workbook now gives otherwise than was published, and why.
       const changes = ruleChanges(stored.rules, records[id].rules, d.kind);
       const today = built.report;
       const then = changes.length ? reportOne(withRules(ctx, stored.rules, periodLabel), read) : built;
+      live = then.report;
       const current = !options.period || (defaultPeriod !== undefined && defaultPeriod === periodLabel);
       const restated = restateRerun(then.report, changes.length ? today : null, stored, periodLabel,
         { rules: changes, replacedOn: options.replaceHistory ? storedDay({ storedAt: options.today ?? undefined }) : null, current });
@@ -203,7 +206,7 @@ export function buildReport(input: SheetGrid[], settings: WorkbookSettings, opti
       built.report.commentary = review;
       built.issues.push(...found);
     }
-    const outstanding = outstandingFor(built.report, settings.returns, periodLabel);
+    const outstanding = outstandingFor(live, settings.returns, periodLabel);
     if (outstanding) built.report.outstanding = outstanding;
     reports.push(built.report);
     issues.push(...built.issues);
