@@ -173,8 +173,8 @@ describe("a quarter with returns, commentary and a restatement", () => {
       expect(column(q1.wb, "By directorate", "Commentary check").slice(0, 5)).toEqual([
         "Checked: nothing found", "Red: no concern or action said", "Checked: nothing found", "Checked: nothing found", "Checked: nothing found",
       ]);
-      expect(text(q1.wb, "Summary")).toContain("Commentary of 4 items checked: 1 commentary quotes figures that differ from the data; 1 commentary on Red items does not acknowledge "
-        + "the status (no word of concern, shortfall or action); not compared with last period's commentary: no results are stored for Q4 2020/21. "
+      expect(text(q1.wb, "Summary")).toContain("Commentary of 4 items checked: 1 commentary quotes figures that differ from the data; 1 commentary on a Red item does not acknowledge "
+        + "its status (no word of concern, shortfall or action); not compared with last period's commentary: no results are stored for Q4 2020/21. "
         + "Each is on the Data issues sheet with its cell; the commentary is left as written.");
     });
 

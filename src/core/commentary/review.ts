@@ -221,7 +221,11 @@ export function commentaryCounts(review: CommentaryReview): string {
   const against = "period" in review.copiedAgainst ? review.copiedAgainst.period : null;
   const parts: string[] = [];
   if (n.figures) parts.push(`${c(n.figures)} ${n.figures === 1 ? "quotes" : "quote"} figures that differ from the data`);
-  if (n.unacknowledged) parts.push(`${c(n.unacknowledged)} on Red items ${n.unacknowledged === 1 ? "does" : "do"} not acknowledge the status (no word of concern, shortfall or action)`);
+  if (n.unacknowledged) {
+    parts.push(n.unacknowledged === 1
+      ? "1 commentary on a Red item does not acknowledge its status (no word of concern, shortfall or action)"
+      : `${n.unacknowledged} commentaries on Red items do not acknowledge their status (no word of concern, shortfall or action)`);
+  }
   if (n.copied) parts.push(`${c(n.copied)} ${n.copied === 1 ? "is" : "are"} the same as ${against}'s`);
   if (!parts.length) parts.push(`no figure differs from the data and every Red item's commentary acknowledges it${against ? `; none is the same as ${against}'s` : ""}`);
   if ("notChecked" in review.copiedAgainst) parts.push(`not compared with last period's commentary: ${review.copiedAgainst.notChecked}`);
