@@ -8,7 +8,8 @@
 import ExcelJS from "exceljs";
 import { join } from "path";
 import { readFileSync } from "fs";
-import { tempDir, saveWorkbook, runCli, load, sheetValues } from "../helpers/workbooks";
+import { tempDir, load, sheetValues } from "../helpers/workbooks";
+import { quarterStory, QuarterStory, cli } from "../helpers/quarter-story";
 import { SummaryJson } from "../../src/workbook/summarise";
 import { CollectJson } from "../../src/workbook/collect";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/workbook";
@@ -33,100 +34,25 @@ const lines = (wb: ExcelJS.Workbook, sheet: string) => values(wb, sheet).map((r)
 /** A sheet's first column as one text: a long note is wrapped over several rows. */
 const text = (wb: ExcelJS.Workbook, sheet: string) => lines(wb, sheet).join(" ");
 
-async function cli(args: string[]) {
-  const r = await runCli(args);
-  if (r.code !== 0) throw new Error(`${args.join(" ")}: ${r.stderr}`);
-  return r;
-}
-
 async function summarise(input: string, name: string, period: string, today: string) {
   const out = join(dir, name);
   const r = await cli(["summarise", input, "--out", out, "--json", "--period", period, "--today", today]);
   return { out, json: JSON.parse(r.stdout) as SummaryJson, wb: await load(out), readable: (await cli(["summarise", input, "--out", join(dir, `readable-${name}`), "--period", period, "--today", today])).stdout };
 }
 
-async function edit(path: string, name: string, change: (wb: ExcelJS.Workbook) => void): Promise<string> {
-  const wb = await load(path);
-  change(wb);
-  return saveWorkbook(wb, dir, name);
-}
-
-/** One directorate's return, filled in as its lead would, in a file of its own. */
-async function filledReturn(templated: string, sheet: string, name: string, fill: (ws: ExcelJS.Worksheet) => void): Promise<string> {
-  const wb = await load(templated);
-  for (const ws of [...wb.worksheets]) if (ws.name !== sheet) wb.removeWorksheet(ws.id);
-  fill(wb.getWorksheet(sheet)!);
-  return saveWorkbook(wb, dir, name);
-}
-
-/** The row of a return sheet holding an item, by its title. */
-function rowOf(ws: ExcelJS.Worksheet, title: string): number {
-  for (let r = 1; r <= ws.rowCount; r++) if (ws.getCell(r, 2).value === title) return r;
-  throw new Error(`'${title}' is not on ${ws.name}`);
-}
-
-const OUTCOMES = [
-  ["Code", "Outcome", "Polarity", "Q4 2020/21", "Q1 2021/22", "Q2 2021/22", "Target", "Commentary"],
-  ["O1", "Pupils in good schools (%)", "Maximise", 48, 52.3, null, 50, "Performance was 52.3%, up from 48% last quarter and above the 50% target."],
-  ["O2", "Adults physically active (%)", "Maximise", 70, 72, null, 70, "Activity rose to 75 per cent, up from 70 per cent."],
-  ["O3", "Household waste recycled (%)", "Maximise", 33.1, 28.6, null, 35, "Another excellent quarter: the team is delighted with the new collection rounds."],
-  ["O4", "Crime rate per 1,000 people", "Minimise", 44.1, 55.07, null, 43.6, "The rate rose to 55.07 from 44.1; a partnership action plan is being prepared."],
-];
-
-const WORKPLAN: (string | Date)[][] = [
-  ["Action", "Directorate", "Due Date", "Status", "Commentary"],
-  ["Open the new archive", "Regeneration", "31/03/2022", "Green", "On schedule for the spring opening."],
-  ["Deliver the housing scheme", "Regeneration", "31/12/2021", "Red", "Going really well, great feedback from residents."],
-  ["Refurbish the market hall", "Regeneration", "31/03/2022", "Green", "Contractor appointed."],
-  ["Balance the budget", "Finance", "31/03/2022", "Amber", "Savings of £1.2m are not yet identified."],
-  ["Procure payroll", "Finance", "30/11/2021", "Green", "Tender issued."],
-  ...Array.from({ length: 7 }, (_, i) => [`Place action ${i + 1}`, "Place", "31/03/2022", "Green", ""]),
-];
-
 describe("a quarter with returns, commentary and a restatement", () => {
-  let templated: string;
   let q1: Awaited<ReturnType<typeof summarise>>;
   let late: Awaited<ReturnType<typeof summarise>>;
   let q2: Awaited<ReturnType<typeof summarise>>;
-  let q2Input: string;
+  let story: QuarterStory;
   let collected: CollectJson;
 
   beforeAll(async () => {
-    const wb = new ExcelJS.Workbook();
-    wb.addWorksheet("Outcomes").addRows(OUTCOMES);
-    wb.addWorksheet("Workplan").addRows(WORKPLAN);
-    const council = await saveWorkbook(wb, dir, "council.xlsx");
-    // Templates go out for Q1; Finance sends its return back before the report is run.
-    templated = join(dir, "templated.xlsx");
-    await cli(["template", council, "--out", templated, "--period", "Q1 2021/22"]);
-    const finance = await filledReturn(templated, "Finance Workplan", "finance.xlsx", (ws) => {
-      const r = rowOf(ws, "Balance the budget");
-      ws.getCell(`D${r}`).value = "Red";
-      ws.getCell(`E${r}`).value = "Savings of £1.2m are not yet identified; a recovery plan goes to Cabinet in July.";
-    });
-    const c1 = join(dir, "collected-1.xlsx");
-    collected = JSON.parse((await cli(["collect", templated, finance, "--out", c1, "--json"])).stdout);
-    q1 = await summarise(c1, "q1.xlsx", "Q1 2021/22", "2021-07-12");
-    // Regeneration's return comes in late: the housing scheme is back on track. Q1 is run again.
-    const regeneration = await filledReturn(templated, "Regeneration Workplan", "regeneration.xlsx", (ws) => {
-      const r = rowOf(ws, "Deliver the housing scheme");
-      ws.getCell(`D${r}`).value = "Green";
-      ws.getCell(`E${r}`).value = "Planning consent granted; back on programme.";
-    });
-    const c2 = join(dir, "collected-2.xlsx");
-    await cli(["collect", q1.out, regeneration, "--out", c2]);
-    late = await summarise(c2, "q1-late.xlsx", "Q1 2021/22", "2021-07-20");
-    // Q2: figures in, one Q1 figure corrected, one commentary left as last quarter's.
-    q2Input = await edit(late.out, "q2-input.xlsx", (w) => {
-      const ws = w.getWorksheet("Outcomes")!;
-      ws.getCell("E4").value = 30; // household waste recycled in Q1: 28.6 corrected to 30 (still Red)
-      ws.getCell("E3").value = 66; // adults active in Q1: 72 corrected to 66 (Green → Red)
-      [53, 68, 31, 50].forEach((v, i) => (ws.getCell(`F${i + 2}`).value = v));
-      ws.getCell("H3").value = "Activity fell to 68% from a corrected 66%... a campaign with leisure centres is planned to lift it.";
-      ws.getCell("H4").value = "Recycling rose to 31% from 30%; a food waste trial is being explored.";
-      ws.getCell("H5").value = "The rate fell to 50 from 55.07; the partnership action plan is being delivered.";
-    });
-    q2 = await summarise(q2Input, "q2.xlsx", "Q2 2021/22", "2021-10-12");
+    story = await quarterStory(dir);
+    collected = JSON.parse(story.collected);
+    q1 = await summarise(story.beforeQ1, "run-q1.xlsx", "Q1 2021/22", "2021-07-12");
+    late = await summarise(story.lateInput, "run-q1-late.xlsx", "Q1 2021/22", "2021-07-20");
+    q2 = await summarise(story.q2Input, "run-q2.xlsx", "Q2 2021/22", "2021-10-12");
   });
 
   describe("outstanding returns", () => {
@@ -179,7 +105,7 @@ describe("a quarter with returns, commentary and a restatement", () => {
     });
 
     it("never changes the commentary", async () => {
-      const input = await load(join(dir, "collected-1.xlsx"));
+      const input = await load(story.beforeQ1);
       expect(values(q1.wb, "Outcomes")).toEqual(values(input, "Outcomes"));
       expect(values(q1.wb, "Workplan")).toEqual(values(input, "Workplan"));
     });
@@ -225,7 +151,7 @@ describe("a quarter with returns, commentary and a restatement", () => {
   });
 
   it("inside Excel (the strict fake), Q2 gives the same --json, the same Restatements sheet and the pane's headlines and checks", async () => {
-    const data = new Uint8Array(readFileSync(q2Input));
+    const data = new Uint8Array(readFileSync(story.q2Input));
     const state = await fakeFromXlsx(data);
     const inside = await fakeExcelRun(state)((ctx) => summariseOn(new OfficeWorkbook(ctx, { mergedAreas: true }), { period: "Q2 2021/22", today: "2021-10-12" }));
     const fromFile = await summariseOn(await XlsxWorkbook.open(data), { period: "Q2 2021/22", today: "2021-10-12" });
