@@ -1,5 +1,6 @@
 import { parsePeriod, periodEnd } from "./periods";
 import type { PeriodRecord, WorkbookSettings } from "./settings";
+import { BASE64URL } from "./hash";
 
 /**
  * History kept compact in the stored text. A period's items (one per
@@ -15,19 +16,64 @@ import type { PeriodRecord, WorkbookSettings } from "./settings";
  */
 export const PERIODS_WITH_ITEMS = 4;
 
+/** Commentary fingerprints are kept for the latest 2 periods: next period compares with the latest, a re-run of it with the one before. */
+export const PERIODS_WITH_COMMENTARY = 2;
+
 type Items = PeriodRecord["items"];
 type Item = Items[string];
 
+/**
+ * One field of a period's items, in one of these forms (the encoder takes
+ * the smallest that fits):
+ * - `v`: the values as they are;
+ * - `dict` and `p`: up to 63 distinct words, each row a word's place in
+ *   `dict` plus one (0 for none) in as few bits as that takes, packed six
+ *   bits to a character of `p` (so a status of four words takes a character
+ *   per two rows); `dict` and `i` is the older form, an array of places;
+ * - `w` and `s`: strings of one width (fingerprints) end to end, spaces for none;
+ * - `ref` and `x`: numbers the same, item by item, as the period `ref`
+ *   stored just before, except the rows in `x` ([row, value]).
+ * `absent` lists rows whose item does not have the field at all.
+ */
 interface Column {
   v?: unknown[];
   dict?: string[];
   i?: number[];
+  p?: string;
+  w?: number;
+  s?: string;
+  ref?: string;
+  x?: [number, unknown][];
   absent?: number[];
 }
 export interface CompactItems {
   /** Runs of indexes into the dataset's key table: [first, count]. */
   keys: [number, number][];
   cols: Record<string, Column>;
+}
+
+/** Six bits a character, none of which JSON escapes. */
+const PACK = BASE64URL;
+
+/** Bits a row takes in `p` for a dictionary of `words`: room for each word's place plus one, 0 being none. */
+function bitsFor(words: number): number {
+  return Math.max(1, Math.ceil(Math.log2(words + 1)));
+}
+
+function packPlaces(places: number[], bits: number): string {
+  const perChar = Math.floor(6 / bits);
+  let out = "";
+  for (let r = 0; r < places.length; r += perChar) {
+    let n = 0;
+    for (let k = 0; k < perChar && r + k < places.length; k++) n |= places[r + k] << (bits * k);
+    out += PACK[n];
+  }
+  return out;
+}
+
+function unpackPlace(p: string, bits: number, row: number): number {
+  const perChar = Math.floor(6 / bits);
+  return (PACK.indexOf(p[Math.floor(row / perChar)]) >> (bits * (row % perChar))) & ((1 << bits) - 1);
 }
 
 export function isCompact(items: unknown): items is CompactItems {
@@ -52,7 +98,86 @@ function runs(indexes: number[]): [number, number][] {
   return out;
 }
 
-function encodeItems(items: Items, table: Map<string, number>, keys: string[]): CompactItems {
+/** A length in `PACK` characters: one below 63, else "_" and three more (up to 63 + 262,143: two cells' worth of text). */
+function lengthText(n: number): string {
+  if (n < 63) return PACK[n];
+  const m = n - 63;
+  return `_${PACK[Math.floor(m / 4096) % 64]}${PACK[Math.floor(m / 64) % 64]}${PACK[m % 64]}`;
+}
+
+/**
+ * The key table as one string, front-coded: each key as the length it
+ * shares with the key before, the length of the rest, and the rest
+ * ("PI-00001" after "PI-00000" is three characters, not eleven).
+ */
+export function packKeys(keys: string[]): string {
+  let out = "";
+  let before = "";
+  for (const key of keys) {
+    let shared = 0;
+    const most = Math.min(before.length, key.length);
+    while (shared < most && before.charCodeAt(shared) === key.charCodeAt(shared)) shared++;
+    out += lengthText(shared) + lengthText(key.length - shared) + key.slice(shared);
+    before = key;
+  }
+  return out;
+}
+
+export function unpackKeys(text: string): string[] {
+  const keys: string[] = [];
+  let at = 0;
+  const digit = (): number => {
+    const c = PACK.indexOf(text[at++] ?? "");
+    if (c < 0) throw new Error("has a damaged key table");
+    return c;
+  };
+  const length = (): number => {
+    const c = digit();
+    return c < 63 ? c : 63 + digit() * 4096 + digit() * 64 + digit();
+  };
+  let before = "";
+  while (at < text.length) {
+    const shared = length();
+    const rest = length();
+    if (shared > before.length || at + rest > text.length) throw new Error("has a damaged key table");
+    before = before.slice(0, shared) + text.slice(at, at + rest);
+    at += rest;
+    keys.push(before);
+  }
+  return keys;
+}
+
+/** The period stored just before, whose numbers a column may repeat: its label and items. */
+type Earlier = { label: string; items: Items } | null;
+
+function stringColumn(present: (unknown | null)[]): Column {
+  const strings = present.filter((x): x is string => typeof x === "string");
+  const dict = [...new Set(strings)];
+  const width = strings[0].length;
+  const small = bitsFor(dict.length) <= 6;
+  // Fingerprints: nearly every row its own, all of one width.
+  if (!small && width > 0 && width <= 16 && strings.every((x) => x.length === width && !x.includes(" "))) {
+    const blank = " ".repeat(width);
+    return { w: width, s: present.map((x) => (typeof x === "string" ? x : blank)).join("") };
+  }
+  const at = new Map(dict.map((w, i) => [w, i]));
+  if (small) return { dict, p: packPlaces(present.map((x) => (x === null ? 0 : at.get(x as string)! + 1)), bitsFor(dict.length)) };
+  return { dict, i: present.map((x) => (x === null ? -1 : at.get(x as string)!)) };
+}
+
+/** Numbers the same as the period before's, item by item, stored as that period's name and the rows that differ. */
+function repeatColumn(field: string, values: (unknown | null)[], keys: string[], earlier: Earlier): Column | null {
+  if (!earlier || !values.some((x) => typeof x === "number")) return null;
+  const x: [number, unknown][] = [];
+  for (let r = 0; r < values.length; r++) {
+    const before = (earlier.items[keys[r]] as unknown as Record<string, unknown> | undefined)?.[field];
+    if (before === undefined || before !== values[r]) x.push([r, values[r]]);
+    if (x.length * 2 > values.length) return null;
+  }
+  return { ref: earlier.label, x };
+}
+
+function encodeItems(items: Items, table: Map<string, number>, keys: string[], earlier: Earlier): CompactItems {
   const entries = Object.entries(items);
   const indexes = entries.map(([key]) => {
     let at = table.get(key);
@@ -69,45 +194,72 @@ function encodeItems(items: Items, table: Map<string, number>, keys: string[]): 
     const values = entries.map(([, item]) => (item as unknown as Record<string, unknown>)[f]);
     const absent = values.flatMap((x, i) => (x === undefined ? [i] : []));
     const present = values.map((x) => (x === undefined ? null : x));
-    const col: Column = {};
-    if (present.every((x) => typeof x === "string" || x === null) && present.some((x) => typeof x === "string")) {
-      const dict = [...new Set(present.filter((x): x is string => typeof x === "string"))];
-      const at = new Map(dict.map((w, i) => [w, i]));
-      col.dict = dict;
-      col.i = present.map((x) => (x === null ? -1 : at.get(x)!));
-    } else col.v = present;
+    let col: Column;
+    if (present.every((x) => typeof x === "string" || x === null) && present.some((x) => typeof x === "string")) col = stringColumn(present);
+    else col = (present.every((x) => typeof x === "number" || x === null) ? repeatColumn(f, present, entries.map(([k]) => k), earlier) : null) ?? { v: present };
     if (absent.length) col.absent = absent;
     cols[f] = col;
   }
   return { keys: runs(indexes), cols };
 }
 
-function decodeItems(c: CompactItems, keys: string[]): Items {
+/** The items back by key; `decoded` holds the periods already read, for columns that repeat one of them. */
+function decodeItems(c: CompactItems, keys: string[], decoded: Record<string, PeriodRecord>): Items {
   const indexes = c.keys.flatMap(([first, count]) => Array.from({ length: count }, (_, k) => first + k));
-  const out: Items = {};
+  const keyOf = indexes.map((k) => {
+    const key = keys[k];
+    if (key === undefined) throw new Error(`item ${k} is not in the key table`);
+    return key;
+  });
   const rows = indexes.map(() => ({} as Record<string, unknown>));
   for (const [f, col] of Object.entries(c.cols)) {
     const absent = new Set(col.absent ?? []);
-    for (let r = 0; r < rows.length; r++) {
-      if (absent.has(r)) continue;
-      rows[r][f] = col.dict ? (col.i![r] >= 0 ? col.dict[col.i![r]] : null) : col.v![r];
-    }
+    const value = columnReader(f, col, keyOf, decoded);
+    for (let r = 0; r < rows.length; r++) if (!absent.has(r)) rows[r][f] = value(r);
   }
-  indexes.forEach((k, r) => {
-    const key = keys[k];
-    if (key === undefined) throw new Error(`item ${k} is not in the key table`);
-    out[key] = rows[r] as unknown as Item;
-  });
+  const out: Items = {};
+  keyOf.forEach((key, r) => (out[key] = rows[r] as unknown as Item));
   return out;
 }
 
+function columnReader(field: string, col: Column, keyOf: string[], decoded: Record<string, PeriodRecord>): (row: number) => unknown {
+  if (col.dict && typeof col.p === "string") {
+    const { dict, p } = col;
+    const bits = bitsFor(dict.length);
+    return (r) => {
+      const place = unpackPlace(p, bits, r);
+      return place === 0 ? null : dict[place - 1];
+    };
+  }
+  if (col.dict && col.i) {
+    const { dict, i } = col;
+    return (r) => (i[r] >= 0 ? dict[i[r]] : null);
+  }
+  if (typeof col.w === "number" && typeof col.s === "string") {
+    const { w, s } = col;
+    return (r) => {
+      const text = s.slice(r * w, (r + 1) * w);
+      return text.trim() ? text : null;
+    };
+  }
+  if (typeof col.ref === "string") {
+    const earlier = decoded[col.ref];
+    if (!earlier) throw new Error(`has a column repeating '${col.ref}', which is not stored before it`);
+    const except = new Map(col.x ?? []);
+    return (r) => (except.has(r) ? except.get(r) : (earlier.items[keyOf[r]] as unknown as Record<string, unknown> | undefined)?.[field]);
+  }
+  const v = col.v ?? [];
+  return (r) => v[r];
+}
+
 /** The stored form's history back as records with items by key (records stored before compaction pass as they are). */
-export function expandHistory(history: Record<string, Record<string, unknown>>, historyKeys: Record<string, string[]>): WorkbookSettings["history"] {
+export function expandHistory(history: Record<string, Record<string, unknown>>, historyKeys: Record<string, string[] | string>): WorkbookSettings["history"] {
   const out: WorkbookSettings["history"] = {};
   for (const [id, periods] of Object.entries(history)) {
-    const keys = historyKeys[id] ?? [];
-    const expand = (r: Record<string, unknown>): PeriodRecord => (isCompact(r.items) ? { ...r, items: decodeItems(r.items, keys) } : r) as unknown as PeriodRecord;
+    const table = historyKeys[id] ?? [];
+    const keys = typeof table === "string" ? unpackKeys(table) : table;
     out[id] = {};
+    const expand = (r: Record<string, unknown>): PeriodRecord => (isCompact(r.items) ? { ...r, items: decodeItems(r.items, keys, out[id]) } : r) as unknown as PeriodRecord;
     for (const [label, record] of Object.entries(periods)) {
       const r = expand(record as Record<string, unknown>);
       if (Array.isArray(r.superseded)) r.superseded = r.superseded.map((s) => expand(s as unknown as Record<string, unknown>) as unknown as typeof s);
@@ -117,53 +269,73 @@ export function expandHistory(history: Record<string, Record<string, unknown>>, 
   return out;
 }
 
-/** History in its stored form: items column by column against one key table per dataset. */
-export function compactHistory(history: WorkbookSettings["history"]): { history: Record<string, Record<string, unknown>>; historyKeys: Record<string, string[]> } {
+/** History in its stored form: items column by column against one key table per dataset (front-coded, packKeys). */
+export function compactHistory(history: WorkbookSettings["history"]): { history: Record<string, Record<string, unknown>>; historyKeys: Record<string, string> } {
   const stored: Record<string, Record<string, unknown>> = {};
-  const historyKeys: Record<string, string[]> = {};
+  const historyKeys: Record<string, string> = {};
   for (const [id, periods] of Object.entries(history)) {
     const keys: string[] = [];
     const table = new Map<string, number>();
-    const pack = (r: PeriodRecord | NonNullable<PeriodRecord["superseded"]>[number]) => ({ ...r, items: encodeItems(r.items ?? {}, table, keys) });
+    const pack = (r: PeriodRecord | NonNullable<PeriodRecord["superseded"]>[number], earlier: Earlier) => ({ ...r, items: encodeItems(r.items ?? {}, table, keys, earlier) });
     stored[id] = {};
+    let earlier: Earlier = null;
     for (const [label, r] of Object.entries(periods)) {
-      stored[id][label] = { ...pack(r), ...(r.superseded ? { superseded: r.superseded.map(pack) } : {}) };
+      // Replaced records stand alone; a period's own record may repeat the one stored before it.
+      stored[id][label] = { ...pack(r, earlier), ...(r.superseded ? { superseded: r.superseded.map((x) => pack(x, null)) } : {}) };
+      earlier = { label, items: r.items ?? {} };
     }
-    historyKeys[id] = keys;
+    historyKeys[id] = packKeys(keys);
   }
   return { history: stored, historyKeys };
 }
 
 /** What an item was published as: kept for every period, whatever is trimmed. */
 const PUBLISHED: readonly string[] = ["status", "trend"];
+/** A fingerprint of its commentary: kept for the latest PERIODS_WITH_COMMENTARY periods. */
+const COMMENTARY: readonly string[] = ["commentaryHash"];
+
+type AnyRecord = { items: Items; itemsTrimmed?: PeriodRecord["itemsTrimmed"] };
+
+/** The record with only `keep` of each item's fields; `count` says whether items losing figures are counted as trimmed. */
+function keepFields<R extends AnyRecord>(r: R, keep: (field: string) => boolean, today: string, count: boolean): R {
+  const entries = Object.entries(r.items ?? {});
+  const losing = entries.filter(([, item]) => Object.keys(item).some((f) => !keep(f)));
+  if (!losing.length) return r;
+  const items: Items = {};
+  for (const [key, item] of entries) {
+    const kept: Record<string, unknown> = {};
+    for (const [f, v] of Object.entries(item)) if (keep(f) && v !== undefined) kept[f] = v;
+    items[key] = kept as unknown as Item;
+  }
+  if (!count) return { ...r, items };
+  const figures = losing.filter(([, item]) => Object.keys(item).some((f) => !PUBLISHED.includes(f) && !COMMENTARY.includes(f))).length;
+  return { ...r, items, ...(figures ? { itemsTrimmed: { count: figures + (r.itemsTrimmed?.count ?? 0), on: today } } : {}) };
+}
 
 /**
- * Older periods lose their items' figures (value, score, likelihood and
- * impact), keeping what each item was published as; their headline, rules and
- * the rest stay whole, and so do the records they replaced. Each dataset
- * keeps whole items for its latest PERIODS_WITH_ITEMS periods. Periods stay in
- * the order stored.
+ * Older periods lose their items' figures (value, target, score, likelihood
+ * and impact), keeping what each item was published as; their headline,
+ * rules and the rest stay whole, and so do the records they replaced. Each
+ * dataset keeps whole items for its latest PERIODS_WITH_ITEMS periods, and
+ * commentary fingerprints for its latest PERIODS_WITH_COMMENTARY. Periods
+ * stay in the order stored.
  */
 export function trimHistory(history: WorkbookSettings["history"], today: string, keep = PERIODS_WITH_ITEMS): WorkbookSettings["history"] {
   const out: WorkbookSettings["history"] = {};
-  const trim = <R extends { items: Items; itemsTrimmed?: PeriodRecord["itemsTrimmed"] }>(r: R): R => {
-    const entries = Object.entries(r.items ?? {});
-    const figures = entries.filter(([, item]) => Object.keys(item).some((f) => !PUBLISHED.includes(f))).length;
-    if (!figures) return r;
-    const items: Items = {};
-    for (const [key, item] of entries) {
-      const kept: Record<string, unknown> = {};
-      for (const f of PUBLISHED) if ((item as unknown as Record<string, unknown>)[f] !== undefined) kept[f] = (item as unknown as Record<string, unknown>)[f];
-      items[key] = kept as unknown as Item;
-    }
-    return { ...r, items, itemsTrimmed: { count: figures + (r.itemsTrimmed?.count ?? 0), on: today } };
-  };
+  const noCommentary = (f: string) => !COMMENTARY.includes(f);
+  const published = (f: string) => PUBLISHED.includes(f);
   for (const [id, periods] of Object.entries(history)) {
-    const recent = new Set(Object.keys(periods).sort((a, b) => endOf(b) - endOf(a)).slice(0, keep));
+    const newest = Object.keys(periods).sort((a, b) => endOf(b) - endOf(a));
+    const whole = new Set(newest.slice(0, Math.min(keep, PERIODS_WITH_COMMENTARY)));
+    const recent = new Set(newest.slice(0, keep));
     out[id] = {};
     for (const [label, r] of Object.entries(periods)) {
-      if (recent.has(label)) out[id][label] = r;
-      else out[id][label] = { ...trim(r), ...(r.superseded ? { superseded: r.superseded.map(trim) } : {}) };
+      if (whole.has(label)) {
+        out[id][label] = r;
+        continue;
+      }
+      const trim = <R extends AnyRecord>(x: R): R => (recent.has(label) ? keepFields(x, noCommentary, today, false) : keepFields(x, published, today, true));
+      out[id][label] = { ...trim(r), ...(r.superseded ? { superseded: r.superseded.map(trim) } : {}) };
     }
   }
   return out;
