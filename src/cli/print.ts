@@ -1,6 +1,6 @@
 import { MAX_NAMED } from "../core/narrative";
 import { SummariseResult } from "../workbook/summarise";
-import { formatShare, TARGET_COURSES } from "../core";
+import { formatShare, TARGET_COURSES, outstandingPhrase, commentaryCounts, restatedStanding } from "../core";
 
 /**
  * The run's figures in a few lines a performance officer can read in a
@@ -32,6 +32,8 @@ export function readableSummary(r: SummariseResult): string[] {
       // A terminal line names a few; the Exceptions sheet lists them all.
       if (rr.length) lines.push(`    Red Red: ${rr.slice(0, MAX_NAMED).map((x) => x.item.title).join("; ")}${rr.length > MAX_NAMED ? `; and ${(rr.length - MAX_NAMED).toLocaleString("en-GB")} more (all are on the '${sheet("exceptions")}' sheet)` : ""}`);
     }
+    if (d.outstanding) lines.push(`    Returns outstanding: ${outstandingPhrase(d, d.outstanding)}`);
+    if (d.commentary?.checked) lines.push(`    ${commentaryCounts(d.commentary)}`);
     if (d.kind === "risks") {
       const moved = d.risks.filter((x) => x.movementShown === "Increased" || x.movementShown === "Decreased");
       for (const m of moved.slice(0, MAX_NAMED)) lines.push(`    ${m.movementShown}: ${m.title}`);
@@ -41,6 +43,9 @@ export function readableSummary(r: SummariseResult): string[] {
         lines.push(`    Against target: ${TARGET_COURSES.filter(count).map((c) => `${c} ${count(c)}`).join(", ")}`);
       }
     }
+  }
+  for (const x of r.report.restated) {
+    lines.push(`Restated: ${x.dataset}: ${x.text}; ${restatedStanding(x)} (each difference is on the '${sheet("restatements")}' sheet)`);
   }
   const errors = r.report.issues.filter((i) => i.severity === "error").length;
   lines.push(`Data issues: ${r.report.issues.length} (${errors} error${errors === 1 ? "" : "s"}); listed on the '${r.plans.find((p) => p.purpose === "data-issues")?.name}' sheet`);

@@ -42,6 +42,9 @@ export async function runCollect(args: { corporate: string; returns: string[]; o
     ...json.conflicts.map((c) => `Not applied: ${c.sheet}!${c.cell} ${c.field} of '${c.item}' (now ${c.now || "blank"}; returned ${c.returned.map((x) => `${x.value} in ${x.file}`).join(", ")}): ${c.reason}`),
     ...(json.settingsNotSaved ? [`Warning: ${json.settingsNotSaved}`] : []),
     ...json.issues.map((i) => `Issue: ${i.message}`),
+    ...(json.outstanding.length
+      ? [`Still outstanding for ${json.outstanding[0].period}: ${json.outstanding.map((x) => `${x.directorate ? `${x.directorate}'s ` : ""}'${x.dataset}' return (sheet '${x.sheet}')`).join("; ")}.`]
+      : []),
     `Wrote ${args.out}; every change is listed on its '${json.outputSheet}' sheet.`,
   ];
   const lost = saved.lost.length ? await lostBetween(bytes, saved.data) : [];

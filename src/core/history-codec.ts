@@ -1,5 +1,6 @@
 import { parsePeriod, periodEnd } from "./periods";
 import type { PeriodRecord, WorkbookSettings } from "./settings";
+import { BASE64URL } from "./hash";
 
 /**
  * History kept compact in the stored text. A period's items (one per
@@ -15,19 +16,64 @@ import type { PeriodRecord, WorkbookSettings } from "./settings";
  */
 export const PERIODS_WITH_ITEMS = 4;
 
+/** Commentary fingerprints are kept for the latest 2 periods: next period compares with the latest, a re-run of it with the one before. */
+export const PERIODS_WITH_COMMENTARY = 2;
+
 type Items = PeriodRecord["items"];
 type Item = Items[string];
 
+/**
+ * One field of a period's items, in one of these forms (the encoder takes
+ * the smallest that fits):
+ * - `v`: the values as they are;
+ * - `dict` and `p`: up to 63 distinct words, each row a word's place in
+ *   `dict` plus one (0 for none) in as few bits as that takes, packed six
+ *   bits to a character of `p` (so a status of four words takes a character
+ *   per two rows); `dict` and `i` is the older form, an array of places;
+ * - `w` and `s`: strings of one width (fingerprints) end to end, spaces for none;
+ * - `ref` and `x`: numbers the same, item by item, as the period `ref`
+ *   stored just before, except the rows in `x` ([row, value]).
+ * `absent` lists rows whose item does not have the field at all.
+ */
 interface Column {
   v?: unknown[];
   dict?: string[];
   i?: number[];
+  p?: string;
+  w?: number;
+  s?: string;
+  ref?: string;
+  x?: [number, unknown][];
   absent?: number[];
 }
 export interface CompactItems {
   /** Runs of indexes into the dataset's key table: [first, count]. */
   keys: [number, number][];
   cols: Record<string, Column>;
+}
+
+/** Six bits a character, none of which JSON escapes. */
+const PACK = BASE64URL;
+
+/** Bits a row takes in `p` for a dictionary of `words`: room for each word's place plus one, 0 being none. */
+function bitsFor(words: number): number {
+  return Math.max(1, Math.ceil(Math.log2(words + 1)));
+}
+
+function packPlaces(places: number[], bits: number): string {
+  const perChar = Math.floor(6 / bits);
+  let out = "";
+  for (let r = 0; r < places.length; r += perChar) {
+    let n = 0;
+    for (let k = 0; k < perChar && r + k < places.length; k++) n |= places[r + k] << (bits * k);
+    out += PACK[n];
+  }
+  return out;
+}
+
+function unpackPlace(p: string, bits: number, row: number): number {
+  const perChar = Math.floor(6 / bits);
+  return (PACK.indexOf(p[Math.floor(row / perChar)]) >> (bits * (row % perChar))) & ((1 << bits) - 1);
 }
 
 export function isCompact(items: unknown): items is CompactItems {
@@ -52,13 +98,91 @@ function runs(indexes: number[]): [number, number][] {
   return out;
 }
 
+/** A length in `PACK` characters: one below 63, else "_" and three more (up to 63 + 262,143: two cells' worth of text). */
+function lengthText(n: number): string {
+  if (n < 63) return PACK[n];
+  const m = n - 63;
+  return `_${PACK[Math.floor(m / 4096) % 64]}${PACK[Math.floor(m / 64) % 64]}${PACK[m % 64]}`;
+}
+
+/**
+ * The key table as one string, front-coded: each key as the length it
+ * shares with the key before, the length of the rest, and the rest
+ * ("PI-00001" after "PI-00000" is three characters, not eleven).
+ */
+export function packKeys(keys: string[]): string {
+  let out = "";
+  let before = "";
+  for (const key of keys) {
+    let shared = 0;
+    const most = Math.min(before.length, key.length);
+    while (shared < most && before.charCodeAt(shared) === key.charCodeAt(shared)) shared++;
+    out += lengthText(shared) + lengthText(key.length - shared) + key.slice(shared);
+    before = key;
+  }
+  return out;
+}
+
+export function unpackKeys(text: string): string[] {
+  const keys: string[] = [];
+  let at = 0;
+  const digit = (): number => {
+    const c = PACK.indexOf(text[at++] ?? "");
+    if (c < 0) throw new Error("has a damaged key table");
+    return c;
+  };
+  const length = (): number => {
+    const c = digit();
+    return c < 63 ? c : 63 + digit() * 4096 + digit() * 64 + digit();
+  };
+  let before = "";
+  while (at < text.length) {
+    const shared = length();
+    const rest = length();
+    if (shared > before.length || at + rest > text.length) throw new Error("has a damaged key table");
+    before = before.slice(0, shared) + text.slice(at, at + rest);
+    at += rest;
+    keys.push(before);
+  }
+  return keys;
+}
+
+/** The period stored just before, whose numbers a column may repeat: its label and items. */
+type Earlier = { label: string; items: Items } | null;
+
+function stringColumn(present: (unknown | null)[]): Column {
+  const strings = present.filter((x): x is string => typeof x === "string");
+  const dict = [...new Set(strings)];
+  const width = strings[0].length;
+  const small = bitsFor(dict.length) <= 6;
+  // Fingerprints: nearly every row its own, all of one width.
+  if (!small && width > 0 && width <= 16 && strings.every((x) => x.length === width && !x.includes(" "))) {
+    const blank = " ".repeat(width);
+    return { w: width, s: present.map((x) => (typeof x === "string" ? x : blank)).join("") };
+  }
+  const at = new Map(dict.map((w, i) => [w, i]));
+  if (small) return { dict, p: packPlaces(present.map((x) => (x === null ? 0 : at.get(x as string)! + 1)), bitsFor(dict.length)) };
+  return { dict, i: present.map((x) => (x === null ? -1 : at.get(x as string)!)) };
+}
+
+/** Numbers the same as the period before's, item by item, stored as that period's name and the rows that differ. */
+function repeatColumn(field: string, values: (unknown | null)[], keys: string[], earlier: Earlier): Column | null {
+  if (!earlier || !values.some((x) => typeof x === "number")) return null;
+  const x: [number, unknown][] = [];
+  for (let r = 0; r < values.length; r++) {
+    const before = (earlier.items[keys[r]] as unknown as Record<string, unknown> | undefined)?.[field];
+    if (before === undefined || before !== values[r]) x.push([r, values[r]]);
+    if (x.length * 2 > values.length) return null;
+  }
+  return { ref: earlier.label, x };
+}
+
 /**
  * One period's items as columns. Written as plain loops: a dataset of 50,000
- * indicators is encoded at every save (and decoded to check it reads back),
- * and the array helpers' intermediate arrays and closures were most of a
- * save's time.
+ * indicators is encoded at every save, and the array helpers' intermediate
+ * arrays and closures were most of a save's time.
  */
-function encodeItems(items: Items, table: Map<string, number>, keys: string[]): CompactItems {
+function encodeItems(items: Items, table: Map<string, number>, keys: string[], earlier: Earlier): CompactItems {
   const names = Object.keys(items);
   const n = names.length;
   const rows: Record<string, unknown>[] = new Array(n);
@@ -88,6 +212,7 @@ function encodeItems(items: Items, table: Map<string, number>, keys: string[]): 
     const absent: number[] = [];
     let strings = true;
     let anyString = false;
+    let numbers = true;
     for (let r = 0; r < n; r++) {
       let x = rows[r][f];
       if (x === undefined) {
@@ -97,80 +222,98 @@ function encodeItems(items: Items, table: Map<string, number>, keys: string[]): 
       present[r] = x;
       if (typeof x === "string") anyString = true;
       else if (x !== null) strings = false;
+      if (x !== null && typeof x !== "number") numbers = false;
     }
-    const col: Column = {};
-    if (strings && anyString) {
-      // Each word once, in the order first met; every item an index into them (-1: none).
-      const dict: string[] = [];
-      const at = new Map<string, number>();
-      const i: number[] = new Array(n);
-      for (let r = 0; r < n; r++) {
-        const x = present[r] as string | null;
-        if (x === null) {
-          i[r] = -1;
-          continue;
-        }
-        let k = at.get(x);
-        if (k === undefined) {
-          k = dict.push(x) - 1;
-          at.set(x, k);
-        }
-        i[r] = k;
-      }
-      col.dict = dict;
-      col.i = i;
-    } else col.v = present;
+    const col: Column = strings && anyString ? stringColumn(present) : (numbers ? repeatColumn(f, present, names, earlier) : null) ?? { v: present };
     if (absent.length) col.absent = absent;
     cols[f] = col;
   }
   return { keys: runs(indexes), cols };
 }
 
-function decodeItems(c: CompactItems, keys: string[]): Items {
-  const indexes: number[] = [];
-  for (const [first, count] of c.keys) for (let k = 0; k < count; k++) indexes.push(first + k);
-  const rows: Record<string, unknown>[] = new Array(indexes.length);
-  for (let r = 0; r < rows.length; r++) rows[r] = {};
+/** The items back by key; `decoded` holds the periods already read, for columns that repeat one of them. */
+function decodeItems(c: CompactItems, keys: string[], decoded: Record<string, PeriodRecord>): Items {
+  const indexes = c.keys.flatMap(([first, count]) => Array.from({ length: count }, (_, k) => first + k));
+  const keyOf = indexes.map((k) => {
+    const key = keys[k];
+    if (key === undefined) throw new Error(`item ${k} is not in the key table`);
+    return key;
+  });
+  const rows = indexes.map(() => ({} as Record<string, unknown>));
   for (const [f, col] of Object.entries(c.cols)) {
-    const absent = new Uint8Array(rows.length);
-    for (const a of col.absent ?? []) if (a >= 0 && a < rows.length) absent[a] = 1;
-    for (let r = 0; r < rows.length; r++) {
-      if (absent[r]) continue;
-      rows[r][f] = col.dict ? (col.i![r] >= 0 ? col.dict[col.i![r]] : null) : col.v![r];
-    }
+    const absent = new Set(col.absent ?? []);
+    const value = columnReader(f, col, keyOf, decoded);
+    for (let r = 0; r < rows.length; r++) if (!absent.has(r)) rows[r][f] = value(r);
   }
   const out: Items = {};
-  for (let r = 0; r < indexes.length; r++) {
-    const key = keys[indexes[r]];
-    if (key === undefined) throw new Error(`item ${indexes[r]} is not in the key table`);
-    out[key] = rows[r] as unknown as Item;
-  }
+  keyOf.forEach((key, r) => (out[key] = rows[r] as unknown as Item));
   return out;
 }
 
-/** Throws, as expandHistory would, where a compact record names an item the key table lacks; builds nothing. */
-export function checkHistory(history: Record<string, Record<string, unknown>>, historyKeys: Record<string, string[]>): void {
+function columnReader(field: string, col: Column, keyOf: string[], decoded: Record<string, PeriodRecord>): (row: number) => unknown {
+  if (col.dict && typeof col.p === "string") {
+    const { dict, p } = col;
+    const bits = bitsFor(dict.length);
+    return (r) => {
+      const place = unpackPlace(p, bits, r);
+      return place === 0 ? null : dict[place - 1];
+    };
+  }
+  if (col.dict && col.i) {
+    const { dict, i } = col;
+    return (r) => (i[r] >= 0 ? dict[i[r]] : null);
+  }
+  if (typeof col.w === "number" && typeof col.s === "string") {
+    const { w, s } = col;
+    return (r) => {
+      const text = s.slice(r * w, (r + 1) * w);
+      return text.trim() ? text : null;
+    };
+  }
+  if (typeof col.ref === "string") {
+    const earlier = decoded[col.ref];
+    if (!earlier) throw new Error(`has a column repeating '${col.ref}', which is not stored before it`);
+    const except = new Map(col.x ?? []);
+    return (r) => (except.has(r) ? except.get(r) : (earlier.items[keyOf[r]] as unknown as Record<string, unknown> | undefined)?.[field]);
+  }
+  const v = col.v ?? [];
+  return (r) => v[r];
+}
+
+/**
+ * Throws, as expandHistory would, where the stored history cannot be read
+ * back (a damaged key table, an item the table lacks, a column repeating a
+ * period not stored before it); builds nothing.
+ */
+export function checkHistory(history: Record<string, Record<string, unknown>>, historyKeys: Record<string, string[] | string>): void {
   for (const [id, periods] of Object.entries(history)) {
-    const count = (historyKeys[id] ?? []).length;
+    const table = historyKeys[id] ?? [];
+    const count = (typeof table === "string" ? unpackKeys(table) : table).length;
+    const before = new Set<string>();
     const check = (r: Record<string, unknown>) => {
       if (!isCompact(r.items)) return;
       for (const [first, n] of r.items.keys) if (n > 0 && first + n - 1 >= count) throw new Error(`item ${Math.max(first, count)} is not in the key table`);
+      for (const col of Object.values(r.items.cols)) {
+        if (typeof col.ref === "string" && !before.has(col.ref)) throw new Error(`has a column repeating '${col.ref}', which is not stored before it`);
+      }
     };
-    for (const record of Object.values(periods)) {
+    for (const [label, record] of Object.entries(periods)) {
       const r = record as Record<string, unknown>;
       check(r);
-      if (Array.isArray(r.superseded)) for (const s of r.superseded) check(s as Record<string, unknown>);
+      if (Array.isArray(r.superseded)) for (const x of r.superseded) check(x as Record<string, unknown>);
+      before.add(label);
     }
   }
 }
 
 /** The stored form's history back as records with items by key (records stored before compaction pass as they are). */
-export function expandHistory(history: Record<string, Record<string, unknown>>, historyKeys: Record<string, string[]>): WorkbookSettings["history"] {
+export function expandHistory(history: Record<string, Record<string, unknown>>, historyKeys: Record<string, string[] | string>): WorkbookSettings["history"] {
   const out: WorkbookSettings["history"] = {};
   for (const [id, periods] of Object.entries(history)) {
-    const keys = historyKeys[id] ?? [];
-    const expand = (r: Record<string, unknown>): PeriodRecord => (isCompact(r.items) ? { ...r, items: decodeItems(r.items, keys) } : r) as unknown as PeriodRecord;
+    const table = historyKeys[id] ?? [];
+    const keys = typeof table === "string" ? unpackKeys(table) : table;
     out[id] = {};
+    const expand = (r: Record<string, unknown>): PeriodRecord => (isCompact(r.items) ? { ...r, items: decodeItems(r.items, keys, out[id]) } : r) as unknown as PeriodRecord;
     for (const [label, record] of Object.entries(periods)) {
       const r = expand(record as Record<string, unknown>);
       if (Array.isArray(r.superseded)) r.superseded = r.superseded.map((s) => expand(s as unknown as Record<string, unknown>) as unknown as typeof s);
@@ -180,53 +323,73 @@ export function expandHistory(history: Record<string, Record<string, unknown>>, 
   return out;
 }
 
-/** History in its stored form: items column by column against one key table per dataset. */
-export function compactHistory(history: WorkbookSettings["history"]): { history: Record<string, Record<string, unknown>>; historyKeys: Record<string, string[]> } {
+/** History in its stored form: items column by column against one key table per dataset (front-coded, packKeys). */
+export function compactHistory(history: WorkbookSettings["history"]): { history: Record<string, Record<string, unknown>>; historyKeys: Record<string, string> } {
   const stored: Record<string, Record<string, unknown>> = {};
-  const historyKeys: Record<string, string[]> = {};
+  const historyKeys: Record<string, string> = {};
   for (const [id, periods] of Object.entries(history)) {
     const keys: string[] = [];
     const table = new Map<string, number>();
-    const pack = (r: PeriodRecord | NonNullable<PeriodRecord["superseded"]>[number]) => ({ ...r, items: encodeItems(r.items ?? {}, table, keys) });
+    const pack = (r: PeriodRecord | NonNullable<PeriodRecord["superseded"]>[number], earlier: Earlier) => ({ ...r, items: encodeItems(r.items ?? {}, table, keys, earlier) });
     stored[id] = {};
+    let earlier: Earlier = null;
     for (const [label, r] of Object.entries(periods)) {
-      stored[id][label] = { ...pack(r), ...(r.superseded ? { superseded: r.superseded.map(pack) } : {}) };
+      // Replaced records stand alone; a period's own record may repeat the one stored before it.
+      stored[id][label] = { ...pack(r, earlier), ...(r.superseded ? { superseded: r.superseded.map((x) => pack(x, null)) } : {}) };
+      earlier = { label, items: r.items ?? {} };
     }
-    historyKeys[id] = keys;
+    historyKeys[id] = packKeys(keys);
   }
   return { history: stored, historyKeys };
 }
 
 /** What an item was published as: kept for every period, whatever is trimmed. */
 const PUBLISHED: readonly string[] = ["status", "trend"];
+/** A fingerprint of its commentary: kept for the latest PERIODS_WITH_COMMENTARY periods. */
+const COMMENTARY: readonly string[] = ["commentaryHash"];
+
+type AnyRecord = { items: Items; itemsTrimmed?: PeriodRecord["itemsTrimmed"] };
+
+/** The record with only `keep` of each item's fields; `count` says whether items losing figures are counted as trimmed. */
+function keepFields<R extends AnyRecord>(r: R, keep: (field: string) => boolean, today: string, count: boolean): R {
+  const entries = Object.entries(r.items ?? {});
+  const losing = entries.filter(([, item]) => Object.keys(item).some((f) => !keep(f)));
+  if (!losing.length) return r;
+  const items: Items = {};
+  for (const [key, item] of entries) {
+    const kept: Record<string, unknown> = {};
+    for (const [f, v] of Object.entries(item)) if (keep(f) && v !== undefined) kept[f] = v;
+    items[key] = kept as unknown as Item;
+  }
+  if (!count) return { ...r, items };
+  const figures = losing.filter(([, item]) => Object.keys(item).some((f) => !PUBLISHED.includes(f) && !COMMENTARY.includes(f))).length;
+  return { ...r, items, ...(figures ? { itemsTrimmed: { count: figures + (r.itemsTrimmed?.count ?? 0), on: today } } : {}) };
+}
 
 /**
- * Older periods lose their items' figures (value, score, likelihood and
- * impact), keeping what each item was published as; their headline, rules and
- * the rest stay whole, and so do the records they replaced. Each dataset
- * keeps whole items for its latest PERIODS_WITH_ITEMS periods. Periods stay in
- * the order stored.
+ * Older periods lose their items' figures (value, target, score, likelihood
+ * and impact), keeping what each item was published as; their headline,
+ * rules and the rest stay whole, and so do the records they replaced. Each
+ * dataset keeps whole items for its latest PERIODS_WITH_ITEMS periods, and
+ * commentary fingerprints for its latest PERIODS_WITH_COMMENTARY. Periods
+ * stay in the order stored.
  */
 export function trimHistory(history: WorkbookSettings["history"], today: string, keep = PERIODS_WITH_ITEMS): WorkbookSettings["history"] {
   const out: WorkbookSettings["history"] = {};
-  const trim = <R extends { items: Items; itemsTrimmed?: PeriodRecord["itemsTrimmed"] }>(r: R): R => {
-    const entries = Object.entries(r.items ?? {});
-    const figures = entries.filter(([, item]) => Object.keys(item).some((f) => !PUBLISHED.includes(f))).length;
-    if (!figures) return r;
-    const items: Items = {};
-    for (const [key, item] of entries) {
-      const kept: Record<string, unknown> = {};
-      for (const f of PUBLISHED) if ((item as unknown as Record<string, unknown>)[f] !== undefined) kept[f] = (item as unknown as Record<string, unknown>)[f];
-      items[key] = kept as unknown as Item;
-    }
-    return { ...r, items, itemsTrimmed: { count: figures + (r.itemsTrimmed?.count ?? 0), on: today } };
-  };
+  const noCommentary = (f: string) => !COMMENTARY.includes(f);
+  const published = (f: string) => PUBLISHED.includes(f);
   for (const [id, periods] of Object.entries(history)) {
-    const recent = new Set(Object.keys(periods).sort((a, b) => endOf(b) - endOf(a)).slice(0, keep));
+    const newest = Object.keys(periods).sort((a, b) => endOf(b) - endOf(a));
+    const whole = new Set(newest.slice(0, Math.min(keep, PERIODS_WITH_COMMENTARY)));
+    const recent = new Set(newest.slice(0, keep));
     out[id] = {};
     for (const [label, r] of Object.entries(periods)) {
-      if (recent.has(label)) out[id][label] = r;
-      else out[id][label] = { ...trim(r), ...(r.superseded ? { superseded: r.superseded.map(trim) } : {}) };
+      if (whole.has(label)) {
+        out[id][label] = r;
+        continue;
+      }
+      const trim = <R extends AnyRecord>(x: R): R => (recent.has(label) ? keepFields(x, noCommentary, today, false) : keepFields(x, published, today, true));
+      out[id][label] = { ...trim(r), ...(r.superseded ? { superseded: r.superseded.map(trim) } : {}) };
     }
   }
   return out;

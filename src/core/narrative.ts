@@ -6,6 +6,8 @@ import { formatNumber } from "./numbers";
 import { Status, STATUSES } from "./status";
 import { periodNoun } from "./periods";
 import { countWord, plural, listWords, listSome } from "./words";
+import { outstandingSentence } from "./report/outstanding";
+import { restatedSentence } from "./report/restatements";
 
 export { countWord, listWords, listSome, MAX_NAMED } from "./words";
 
@@ -183,7 +185,14 @@ export function draftNarrative(report: Report): { heading: string; sentences: st
   return report.datasets.map((r) => {
     // An empty table has nothing to say but that; a doubtful reading's sentences are drafts until it is checked.
     if (r.reading.confidence === "empty") return { heading: r.label, sentences: [`${r.label} has no rows yet: nothing to report.`] };
-    const sentences = [standardSentence(r, when), breakdownSentence(r), trendOnlySentence(r, periodWord) ?? redRedSentence(r), spcSentence(r), riskSentence(r, periodWord), targetSentence(r, periodWord)]
+    // A stored period restated is said first, before this period's figures; returns still out right after the standard they could change.
+    // A reprint of a period is its report as first published: the restatement is said there only once it replaces what was published.
+    const restated = report.restated.filter((x) => x.datasetId === r.id && (x.period !== report.period || x.replacedOn)).map(restatedSentence);
+    const outstanding = r.outstanding ? outstandingSentence(r, r.outstanding) : null;
+    const sentences = [
+      ...restated, standardSentence(r, when), outstanding, breakdownSentence(r), trendOnlySentence(r, periodWord) ?? redRedSentence(r),
+      spcSentence(r), riskSentence(r, periodWord), targetSentence(r, periodWord),
+    ]
       .filter((s): s is string => s !== null);
     const check = r.reading.confidence === "doubtful" && sentences.length ? [`[To check before publishing: ${r.reading.reasons.join("; ")}.]`] : [];
     return { heading: r.label, sentences: [...check, ...sentences] };

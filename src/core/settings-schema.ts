@@ -50,6 +50,8 @@ const item = v.looseObject({
   likelihood: v.optional(num),
   impact: v.optional(num),
   trend: v.optional(v.string()),
+  target: v.optional(v.nullable(num)),
+  commentaryHash: v.optional(v.string()),
 });
 
 /** Every rule a period was worked out with (records stored before this held only the standard, a tolerance and a matrix's name). */
@@ -70,6 +72,11 @@ const column = v.looseObject({
   v: v.optional(v.array(v.unknown())),
   dict: v.optional(v.array(v.string())),
   i: v.optional(v.array(v.pipe(v.number(), v.integer()))),
+  p: v.optional(v.string()),
+  w: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  s: v.optional(v.string()),
+  ref: v.optional(v.string()),
+  x: v.optional(v.array(v.tuple([v.pipe(v.number(), v.integer(), v.minValue(0)), v.unknown()]))),
   absent: v.optional(v.array(v.pipe(v.number(), v.integer()))),
 });
 export const compactItems = v.looseObject({
@@ -95,9 +102,13 @@ export const storedSettings = v.looseObject({
   ownArea: v.optional(v.string()),
   ownedSheets: v.optional(v.record(v.string(), v.string())),
   sourceFormats: v.optional(v.array(v.looseObject({ sheet: v.string(), ref: v.string(), formulas: v.array(v.string()) }))),
-  /** Dataset id → the item keys its compact records index into. */
-  historyKeys: v.optional(v.record(v.string(), v.array(v.string()))),
+  /** Dataset id → the item keys its compact records index into: front-coded in one string (format 3), or a list (format 2). */
+  historyKeys: v.optional(v.record(v.string(), v.union([v.array(v.string()), v.string()]))),
   history: v.optional(v.record(v.string(), v.record(v.string(), periodRecord))),
+  returns: v.optional(v.array(v.looseObject({
+    period: v.string(), dataset: v.string(), directorate: v.string(), sheet: v.string(), made: v.string(),
+    collected: v.optional(v.string()), from: v.optional(v.string()),
+  }))),
 });
 
 /** Where in the stored JSON the first problem is, and what it is, in a few words. */

@@ -52,6 +52,10 @@ export interface PublishedItem {
   impact?: number;
   /** Indicators: the short trend (against the previous period), which makes an item 'Red Red'. */
   trend?: Trend;
+  /** Indicators: the target the period was judged against, so a later change of it is seen as such. */
+  target?: number | null;
+  /** A short fingerprint of the item's commentary (hash.ts), so next period can tell commentary copied unchanged. */
+  commentaryHash?: string;
 }
 
 /** What one period's run recorded, so next quarter can compare and last year is never recoloured. */
@@ -70,6 +74,25 @@ export interface PeriodRecord {
   superseded?: SupersededRecord[];
 }
 
+/**
+ * A directorate return sent out for a period (a template sheet made) and,
+ * once collected, when and from which file: what decides whether a
+ * headline may still change.
+ */
+export interface ReturnRecord {
+  period: string;
+  /** The dataset's id (report/build.ts datasetId). */
+  dataset: string;
+  /** "" for a return covering the whole dataset (a risk register's). */
+  directorate: string;
+  /** The template sheet, and the day it was made (yyyy-mm-dd). */
+  sheet: string;
+  made: string;
+  /** The day it was collected (yyyy-mm-dd), and the file it came back in; absent while it is outstanding. */
+  collected?: string;
+  from?: string;
+}
+
 /** A period's record as it was before the user replaced it: kept, never recoloured. */
 export type SupersededRecord = Omit<PeriodRecord, "superseded"> & { replacedAt: string };
 
@@ -85,10 +108,16 @@ export interface WorkbookSettings {
   sourceFormats: { sheet: string; ref: string; formulas: string[] }[];
   /** dataset id → period label → record. */
   history: Record<string, Record<string, PeriodRecord>>;
+  /** Directorate returns made and collected, per period (absent until a template is made). */
+  returns?: ReturnRecord[];
 }
 
-/** 2: history stored compact (history-codec.ts). Format 1 is read as it was. */
-export const SETTINGS_VERSION = 2;
+/**
+ * 2: history stored compact (history-codec.ts). 3: columns packed further
+ * (words a character each, fingerprints end to end, numbers that repeat the
+ * period before). Formats 1 and 2 are read as they were.
+ */
+export const SETTINGS_VERSION = 3;
 
 export function emptySettings(): WorkbookSettings {
   return { version: SETTINGS_VERSION, datasets: {}, riskMatrix: null, ownedSheets: {}, sourceFormats: [], history: {} };

@@ -53,6 +53,9 @@ export function collectMessage(j: CollectJson): string {
     out.push(`${n(refused.length, "return was", "returns were")} not collected: '${first.sheet}' in ${first.file}${why ? `, as ${why}` : ""}${refused.length > 1 ? " (and others)" : ""}.`);
   }
   if (j.outputSheet) out.push(`Every change and every return is listed on the '${j.outputSheet}' sheet.`);
+  // Returns still out keep headlines open: said here, named by directorate (a whole-list return by its dataset).
+  const outstanding = (j.outstanding ?? []).map((x) => x.directorate || `'${x.dataset}'`);
+  if (outstanding.length) out.push(`Still outstanding: ${[...new Set(outstanding)].join(", ")}.`);
   if (j.settingsNotSaved) out.push(`The workbook's settings were not saved: ${j.settingsNotSaved}`);
   return out.join(" ");
 }

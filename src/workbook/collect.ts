@@ -1,7 +1,7 @@
 import {
   buildReport, ActionsReport, RisksReport, SheetGrid, SheetBuilder, PlanValue, CellValue, cellText, isBlank, normaliseStatus, parseUkDate, parseLevel,
   DEFAULT_MATRIX, RiskMatrix, formatUkDate, toIso, a1, TEMPLATE_MARK, TEMPLATE_VERSION, WAS_COLUMN, Severity, ReturnField, canonical, fingerprint,
-  parseProvenance, Provenance, WorkbookSettings, writtenLike,
+  parseProvenance, Provenance, WorkbookSettings, writtenLike, ReturnRecord, todayIso,
 } from "../core";
 import { WorkbookPort, CellUpdate, SheetInfo, isSettingsSheet } from "./port";
 import { OwnedSheetNames } from "./sheet-names";
@@ -58,6 +58,8 @@ export interface CollectJson {
   unknown: { file: string; sheet: string; cell: string; key: string }[];
   issues: CollectIssue[];
   outputSheet: string | null;
+  /** Returns made for the period and still not collected: each may still change its directorate's figures. */
+  outstanding: { period: string; dataset: string; directorate: string; sheet: string; made: string }[];
   /** Set when the corporate workbook's settings could not be saved (the reason). */
   settingsNotSaved?: string;
 }
@@ -152,9 +154,10 @@ export async function collectReturns(corporate: WorkbookPort, sources: ReturnSou
   const corpSheets = await corporate.listSheets();
   const corpGrids = await corporate.readSheets(councilSheets(corpSheets));
   const { report } = buildReport(corpGrids, settings, { period: options.period });
-  const out: CollectJson = { returns: [], changes: [], conflicts: [], alreadyIn: 0, added: [], missing: [], unknown: [], issues: [], outputSheet: null };
+  const out: CollectJson = { returns: [], changes: [], conflicts: [], alreadyIn: 0, added: [], missing: [], unknown: [], issues: [], outputSheet: null, outstanding: [] };
   const proposals: Proposal[] = [];
   const seen = new Map<string, Set<string>>(); // dataset|group → keys returned
+  const collected: ReturnRecord[] = [];
 
   for (const source of sources) {
     const sheets = (await source.port.listSheets()).filter((s) => !isSettingsSheet(s.name));
@@ -194,6 +197,7 @@ export async function collectReturns(corporate: WorkbookPort, sources: ReturnSou
         if (counted) rows++;
       }
       out.returns.push({ ...entry, dataset: dataset.label, directorate: t.group, period: t.period, made: t.made || null, rows, accepted: true });
+      collected.push({ period: t.period, dataset: dataset.id, directorate: t.group, sheet: grid.name, made: t.made, from: source.file });
     }
   }
 
@@ -210,7 +214,26 @@ export async function collectReturns(corporate: WorkbookPort, sources: ReturnSou
   await apply(corporate, proposals, out);
   out.outputSheet = await writeCollectedSheet(corporate, out, settings, corpSheets);
   settings.ownedSheets.collected = out.outputSheet;
+  settings.returns = markCollected(settings.returns ?? [], collected, todayIso());
+  const label = (id: string) => report.datasets.find((d) => d.id === id)?.label ?? id;
+  out.outstanding = settings.returns.filter((x) => x.period === report.period && !x.collected)
+    .map((x) => ({ period: x.period, dataset: label(x.dataset), directorate: x.directorate, sheet: x.sheet, made: x.made }));
   if (!(await saveSettings(corporate, loaded, settings))) out.settingsNotSaved = loaded.readOnly ?? undefined;
+  return out;
+}
+
+/**
+ * The record of returns with these collected today: each no longer
+ * outstanding, and one made before returns were recorded added as made
+ * on the day its template says.
+ */
+export function markCollected(records: ReturnRecord[], collected: ReturnRecord[], today: string): ReturnRecord[] {
+  const out = records.map((r) => ({ ...r }));
+  for (const c of collected) {
+    const at = out.find((r) => r.period === c.period && r.dataset === c.dataset && r.directorate === c.directorate);
+    if (at) Object.assign(at, { collected: today, from: c.from });
+    else out.push({ ...c, collected: today });
+  }
   return out;
 }
 

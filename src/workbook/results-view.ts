@@ -1,4 +1,7 @@
-import { Reading, Report, IndicatorsReport, Issue, seriesTitle, formatShare, notRatedPhrase, StatusLabels, WorkbookSettings, DEFAULT_STATUS_LABELS, isRedRed, formatUkDate, periodIndex, formatPeriod, DEFAULT_MATRIX, RiskMatrix, HeatMapCell, Status, columnLetter, formatNumber } from "../core";
+import {
+  Reading, Report, IndicatorsReport, Issue, seriesTitle, formatShare, notRatedPhrase, StatusLabels, WorkbookSettings, DEFAULT_STATUS_LABELS, isRedRed, formatUkDate, periodIndex, formatPeriod,
+  DEFAULT_MATRIX, RiskMatrix, HeatMapCell, Status, columnLetter, formatNumber, outstandingPhrase, commentaryCounts, restatedStanding,
+} from "../core";
 
 /** What the task pane shows after a run: plain data, built from the report. */
 export interface ResultsView {
@@ -33,6 +36,10 @@ export interface ResultsView {
   areaChoice: { label: string; areas: string[]; indicators: number } | null;
   /** Long data with the council's own area chosen: each indicator's latest value, trend, and the other areas' median and its rank. */
   areaResults: AreaResults[];
+  /** Stored periods restated, in a sentence each ("Outcomes: Q1 2021/22 restated: 2 outcomes changed status (data corrected); …"). */
+  restated: string[];
+  /** What checking the commentary found, a sentence per dataset with commentary. */
+  commentary: { id: string; label: string; text: string; found: number }[];
 }
 
 export interface AreaResults {
@@ -88,6 +95,16 @@ function distinctIndicators(r: IndicatorsReport): number {
 }
 
 function plainHeadline(r: Report["datasets"][number]): Omit<ResultsView["headlines"][number], "reading"> {
+  const h = settledHeadline(r);
+  const o = r.outstanding;
+  if (!o) return h;
+  // Returns still out: the range the headline could still take, and whether they decide the standard.
+  const text = `${r.label}: ${outstandingPhrase(r, o)}`;
+  if (o.verdict === "depends") return { ...h, text, achieved: null, status: null };
+  return { ...h, text: o.range ? text : `${h.text} — ${outstandingPhrase(r, o)}` };
+}
+
+function settledHeadline(r: Report["datasets"][number]): Omit<ResultsView["headlines"][number], "reading"> {
   if (r.kind === "risks") {
     const parts = Object.entries(r.bandCounts).map(([band, n]) => `${n} ${band.toLowerCase()}`);
     return { id: r.id, label: r.label, kind: r.kind, text: `${r.label}: ${r.risks.length} risks (${parts.join(", ")})`, achieved: null, status: null, counts: { ...r.bandCounts } };
@@ -168,6 +185,11 @@ export function resultsView(report: Report, outputSheets: string[], matrix: Risk
     overdueChecked: report.period !== null,
     areaChoice: areaChoice(report),
     areaResults: report.datasets.flatMap((r) => (r.kind === "indicators" || r.kind === "outcomes") && r.ownArea ? [areaResults(r)] : []),
+    restated: report.restated.map((x) => `${x.dataset}: ${x.text}; ${restatedStanding(x)}.`),
+    commentary: report.datasets.filter((r) => r.commentary?.checked).map((r) => ({
+      id: r.id, label: r.label, text: `${r.label}: ${commentaryCounts(r.commentary!)}.`,
+      found: r.commentary!.counts.figures + r.commentary!.counts.unacknowledged + r.commentary!.counts.copied,
+    })),
   };
 }
 

@@ -1,8 +1,10 @@
 import {
   buildReport, planReport, OUTPUT_SHEETS, OutputPurpose, Report, WorkbookSettings,
   DatasetKind, DEFAULT_STATUS_LABELS, todayIso, UserError, Role, columnKeys, SheetPlan, storeHistory, RisksReport, TARGET_COURSES, DatasetSettings, LongTrendMethod, IndicatorsReport,
+  CommentaryReview, outstandingPhrase,
 } from "../core";
 import { movedSince } from "../core/report/risks";
+
 import { WorkbookPort } from "./port";
 import { loadSettings, saveSettings } from "./settings-store";
 import { councilSheets } from "./own-sheets";
@@ -58,6 +60,21 @@ export interface SummaryJson {
       againstTarget: Record<string, number>;
       moved: { since: string; risen: string[]; fallen: string[]; unchanged: string[]; added: string[]; closed: string[] } | null;
     };
+    /** Where the dataset has a commentary column: items checked, what each check found (the commentary is never changed), and each finding with its cell. */
+    commentary?: {
+      checked: number; figures: number; unacknowledged: number; copied: number;
+      /** The stored period copied commentary was looked for in, or null with the reason it could not be. */
+      comparedWith: string | null; notChecked: string | null;
+      findings: { item: string; cell: string; check: "figures" | "unacknowledged" | "copied"; message: string }[];
+    };
+    /** Directorate returns made for the period and not yet collected: the range the headline could still take, and whether the standard depends on them. */
+    outstanding?: {
+      returns: { directorate: string; items: number; made: string | null; sheet: string }[];
+      range: { min: number; max: number; base: number } | null;
+      verdict: "achieved" | "not achieved" | "depends" | null;
+      deciding: string[];
+      text: string;
+    };
     /** Long data with the council's own area named: each indicator's value beside the other areas'. */
     comparators?: {
       area: string;
@@ -66,6 +83,12 @@ export interface SummaryJson {
   }[];
   /** What the run did with results already stored for the period: stored them first, matched, reprinted them as stored, or replaced them. */
   stored: { action: "stored" | "matched" | "reprinted" | "replaced"; text: string } | null;
+  /** Stored periods the workbook now gives otherwise, or replaced since first published: each difference classified as a data, target or rule change. */
+  restated: {
+    period: string; dataset: string; source: "workbook" | "replaced"; publishedOn: string | null; replacedOn: string | null; text: string;
+    items: { item: string; sheet: string; cell: string; change: "data" | "target" | "rule"; was: string; now: string; statusWas: string; statusNow: string;
+      publishedOn: string | null; newPublishedOn: string | null; rules?: string }[];
+  }[];
   issues: { sheet: string; cell: string; severity: "error" | "warning"; message: string }[];
   /** Sheets looked at and not used, with the reason. */
   skipped: { sheet: string; reason: string }[];
@@ -226,6 +249,15 @@ function comparatorsJson(d: IndicatorsReport): NonNullable<SummaryJson["datasets
   };
 }
 
+function commentaryJson(c: CommentaryReview): NonNullable<SummaryJson["datasets"][number]["commentary"]> {
+  return {
+    checked: c.checked, ...c.counts,
+    comparedWith: "period" in c.copiedAgainst ? c.copiedAgainst.period : null,
+    notChecked: "notChecked" in c.copiedAgainst ? c.copiedAgainst.notChecked : null,
+    findings: [...c.byKey.values()].flat().map((f) => ({ item: f.item, cell: f.cell, check: f.check, message: f.message })),
+  };
+}
+
 function courseCounts(d: RisksReport): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const c of TARGET_COURSES) {
@@ -249,9 +281,15 @@ export function toJson(report: Report, outputSheets: string[]): SummaryJson {
       standard: d.standard ? { expected: d.standard.expected, percent: Math.round(d.standard.percent * 10) / 10, achieved: d.standard.achieved } : null,
       reading: { confidence: d.reading.confidence, reasons: [...d.reading.reasons] },
       ...(d.kind === "risks" ? { risks: { againstTarget: courseCounts(d), moved: movedSince(d) } } : {}),
+      ...(d.commentary ? { commentary: commentaryJson(d.commentary) } : {}),
+      ...(d.outstanding ? { outstanding: { ...d.outstanding, text: outstandingPhrase(d, d.outstanding) } } : {}),
       ...((d.kind === "indicators" || d.kind === "outcomes") && d.ownArea ? { comparators: comparatorsJson(d) } : {}),
     })),
     stored: report.stored ?? null,
+    restated: report.restated.map((x) => ({
+      period: x.period, dataset: x.dataset, source: x.source, publishedOn: x.publishedOn, replacedOn: x.replacedOn, text: x.text,
+      items: x.items.map(({ period: _p, dataset: _d, ...i }) => i),
+    })),
     issues: report.issues.map((i) => ({ sheet: i.sheet, cell: i.cell, severity: i.severity, message: i.message })),
     skipped: report.skipped.map((s) => ({ sheet: s.sheet, reason: s.reason })),
     notes: report.notes,

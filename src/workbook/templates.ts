@@ -1,5 +1,5 @@
 import {
-  buildReport, actionsTemplate, risksTemplate, ActionsReport, RisksReport, SheetPlan, normaliseWord, provenanceText, todayIso, DEFAULT_MATRIX, cellText,
+  buildReport, actionsTemplate, risksTemplate, ActionsReport, RisksReport, SheetPlan, normaliseWord, provenanceText, todayIso, DEFAULT_MATRIX, cellText, ReturnRecord,
 } from "../core";
 import { WorkbookPort } from "./port";
 import { loadSettings, saveSettings } from "./settings-store";
@@ -31,6 +31,13 @@ export function templateSheetName(group: string, dataset: string): string {
   return (full.length <= 31 ? full : `${initials(group)} ${dataset}`).slice(0, 31);
 }
 
+/** The record of returns sent out, with these made now: one per period, dataset and directorate, the latest replacing an earlier one. */
+export function recordReturns(records: ReturnRecord[], made: ReturnRecord[]): ReturnRecord[] {
+  const id = (r: ReturnRecord) => `${r.period}\u0000${r.dataset}\u0000${r.directorate}`;
+  const fresh = new Set(made.map(id));
+  return [...records.filter((r) => !fresh.has(id(r))), ...made];
+}
+
 /**
  * Write a return sheet per directorate for each priorities and actions
  * dataset, and one for the risk register, pre-filled with the current data.
@@ -59,7 +66,7 @@ export async function makeTemplates(port: WorkbookPort, options: TemplateOptions
   const was = (d: ActionsReport | RisksReport) => new Map([...corporateFields(d, grids)].map(([key, fields]) => [
     key, provenanceText(Object.fromEntries(Object.entries(fields).map(([f, c]) => [f, c.value])), d.kind === "risks" ? d.matrix : DEFAULT_MATRIX),
   ]));
-  const plans: { plan: SheetPlan; dataset: string; directorate: string; rows: number }[] = [];
+  const plans: { plan: SheetPlan; dataset: string; datasetId: string; directorate: string; rows: number }[] = [];
   for (const r of built.report.datasets) {
     if (r.kind === "priorities" || r.kind === "actions") {
       const a = r as ActionsReport;
@@ -68,7 +75,7 @@ export async function makeTemplates(port: WorkbookPort, options: TemplateOptions
         if (wanted && normaliseWord(group) !== wanted) continue;
         const purpose = `template:${a.id}:${group}`;
         const name = nameFor(purpose, templateSheetName(group, a.label));
-        plans.push({ plan: actionsTemplate({ report: a, group, name, period, made, was: was(a), password: options.password }), dataset: a.label, directorate: group, rows: g.total });
+        plans.push({ plan: actionsTemplate({ report: a, group, name, period, made, was: was(a), password: options.password }), dataset: a.label, datasetId: a.id, directorate: group, rows: g.total });
       }
     } else if (r.kind === "risks" && !wanted) {
       const k = r as RisksReport;
@@ -76,7 +83,7 @@ export async function makeTemplates(port: WorkbookPort, options: TemplateOptions
       const commentary = new Map([...corporateFields(k, grids)].map(([key, f]) => [key, cellText(f.commentary?.value).trim()]));
       plans.push({
         plan: risksTemplate({ report: k, name, period, made, was: was(k), password: options.password, commentary }),
-        dataset: k.label, directorate: "", rows: k.risks.length,
+        dataset: k.label, datasetId: k.id, directorate: "", rows: k.risks.length,
       });
     }
   }
@@ -85,6 +92,10 @@ export async function makeTemplates(port: WorkbookPort, options: TemplateOptions
   }
   await port.writeSheets(plans.map(({ plan }) => ({ plan, replace: replacing.has(plan.name) })));
   for (const { plan } of plans) settings.ownedSheets[plan.purpose] = plan.name;
+  // Which returns went out for the period: each is outstanding until collected (a template made again goes out again).
+  if (built.report.period) {
+    settings.returns = recordReturns(settings.returns ?? [], plans.map((p) => ({ period, dataset: p.datasetId, directorate: p.directorate, sheet: p.plan.name, made })));
+  }
   await saveSettings(port, loaded, settings);
   return { sheets: plans.map((p) => ({ name: p.plan.name, dataset: p.dataset, directorate: p.directorate, rows: p.rows })) };
 }

@@ -9,7 +9,7 @@ import { join } from "path";
 import { tempDir, runCli, SAMPLE } from "../helpers/workbooks";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/workbook";
 import { SettingsCopy } from "../../src/workbook/port";
-import { parseSettings, serialiseSettings, emptySettings, PeriodRecord, PERIODS_WITH_ITEMS } from "../../src/core";
+import { parseSettings, serialiseSettings, emptySettings, PeriodRecord, PERIODS_WITH_ITEMS, PERIODS_WITH_COMMENTARY, shortFingerprint, Trend } from "../../src/core";
 import { SummaryJson } from "../../src/workbook/summarise";
 import { OWN_SHEET_NAME } from "../../src/workbook/own-sheets";
 import { zipFiles } from "../../src/workbook/xlsx/parts";
@@ -133,14 +133,22 @@ describe("the product's own sheets", () => {
 });
 
 describe("history kept compact", () => {
-  it("50,000 indicators over eight quarters stay under 3 MB, the latest periods whole and older ones with their headline and what each item was published as", () => {
+  it("50,000 indicators over eight quarters, each with a target and commentary, stay under 3 MB: the latest periods whole, older ones with their headline and what each item was published as", () => {
     const s = emptySettings();
     const quarters = ["Q1 2020/21", "Q2 2020/21", "Q3 2020/21", "Q4 2020/21", "Q1 2021/22", "Q2 2021/22", "Q3 2021/22", "Q4 2021/22"];
     const words = ["Green", "Amber", "Red", "Data only"];
+    const trends: Trend[] = ["Improving", "Static", "Worsening", "No trend data"];
     s.history.Indicators = {};
     quarters.forEach((q, k) => {
       const items: PeriodRecord["items"] = {};
-      for (let i = 0; i < 50_000; i++) items[`PI-${String(i).padStart(5, "0")}`] = { status: words[(i + k) % 4], value: Math.round(((i * 7919 + k * 104729) % 100_000) / 7) / 100 };
+      for (let i = 0; i < 50_000; i++) {
+        items[`PI-${String(i).padStart(5, "0")}`] = {
+          status: words[(i + k) % 4], trend: trends[(i * 3 + k) % 4], value: Math.round(((i * 7919 + k * 104729) % 100_000) / 7) / 100,
+          // Targets are set for the year: the same each quarter, a new one from April; a few corrected mid-year.
+          target: (i % 97) + (k >= 4 ? 5 : 0) + (k === 6 && i % 50 === 0 ? 1 : 0),
+          commentaryHash: shortFingerprint(`Commentary for ${i} in ${q}`),
+        };
+      }
       s.history.Indicators[q] = { period: q, summary: { base: 50_000, counted: 12_500, percent: 25, statusCounts: { Green: 12_500 } }, items, rules: { standard: null }, storedAt: "2022-05-01" };
     });
     const text = serialiseSettings(s, "2022-05-02");
@@ -149,10 +157,17 @@ describe("history kept compact", () => {
     expect(back.problem).toBeNull();
     const kept = back.settings.history.Indicators;
     expect(Object.keys(kept)).toEqual(quarters);
-    for (const q of quarters.slice(-PERIODS_WITH_ITEMS)) expect(kept[q].items).toEqual(s.history.Indicators[q].items);
+    const without = (items: PeriodRecord["items"], drop: string[]) =>
+      Object.fromEntries(Object.entries(items).map(([k, v]) => [k, Object.fromEntries(Object.entries(v).filter(([f]) => !drop.includes(f)))]));
+    // The latest two whole; the two before them without commentary fingerprints (only the latest two are compared with).
+    for (const q of quarters.slice(-PERIODS_WITH_COMMENTARY)) expect(kept[q].items).toEqual(s.history.Indicators[q].items);
+    for (const q of quarters.slice(-PERIODS_WITH_ITEMS, -PERIODS_WITH_COMMENTARY)) {
+      expect(kept[q].items).toEqual(without(s.history.Indicators[q].items, ["commentaryHash"]));
+      expect(kept[q].itemsTrimmed).toBeUndefined();
+    }
     for (const q of quarters.slice(0, -PERIODS_WITH_ITEMS)) {
-      // The figures go; each item's published status stays, so a reprint or a trend still has it.
-      expect(kept[q].items).toEqual(Object.fromEntries(Object.entries(s.history.Indicators[q].items).map(([k, v]) => [k, { status: v.status }])));
+      // The figures go; each item's published status and trend stay, so a reprint or a trend still has them.
+      expect(kept[q].items).toEqual(without(s.history.Indicators[q].items, ["value", "target", "commentaryHash"]));
       expect(kept[q].itemsTrimmed).toEqual({ count: 50_000, on: "2022-05-02" });
       expect(kept[q].summary).toEqual(s.history.Indicators[q].summary);
     }

@@ -24,11 +24,11 @@ describe("summarise on the sample workbook", () => {
   const dataset = (sheet: string) => json.datasets.find((d) => d.sheet === sheet)!;
 
   it("prints exactly one JSON object with the contract's fields", () => {
-    expect(Object.keys(json).sort()).toEqual(["datasets", "issues", "lost", "notes", "outputSheets", "period", "skipped", "stored"]);
+    expect(Object.keys(json).sort()).toEqual(["datasets", "issues", "lost", "notes", "outputSheets", "period", "restated", "skipped", "stored"]);
     for (const d of json.datasets) {
-      // A risk register also says how its risks stand against their targets and how they moved.
-      const extra = d.kind === "risks" ? ["risks"] : [];
-      expect(Object.keys(d).sort()).toEqual(["dataRows", "kind", "notRated", "reading", ...extra, "rows", "setAside", "sheet", "standard", "statusCounts"]);
+      // A risk register also says how its risks stand against their targets and how they moved; a list with commentary, what checking it found.
+      const extra = [...(d.kind === "risks" ? ["risks"] : []), ...(["Workplan", "Executive actions"].includes(d.sheet) ? ["commentary"] : [])];
+      expect(Object.keys(d).sort()).toEqual(["dataRows", "kind", "notRated", "reading", ...extra, "rows", "setAside", "sheet", "standard", "statusCounts"].sort());
       // The sample is read with no doubt: its figures are published as plain headlines.
       expect(d.reading).toEqual({ confidence: "sure", reasons: [] });
     }
@@ -143,7 +143,7 @@ describe("summarise on the sample workbook", () => {
       const chunks: string[] = [];
       ws.getColumn(1).eachCell((c) => chunks.push(String(c.value)));
       const stored = JSON.parse(chunks.join(""));
-      expect(stored.version).toBe(2);
+      expect(stored.version).toBe(3);
       const { settings } = parseSettings(chunks.join(""));
       const outcomes = settings.history.Outcomes["Q1 2021/22"];
       expect(outcomes.summary).toMatchObject({ counted: 15, base: 24, percent: 62.5 });
@@ -152,7 +152,7 @@ describe("summarise on the sample workbook", () => {
         standard: { expected: 75, counts: ["Green"] }, tolerance: { kind: "percent", value: 5 }, staticBand: { kind: "absolute", value: 0 },
         longTrend: "same-period-last-year", spc: true,
       });
-      expect(outcomes.items["SP-20"]).toEqual({ status: "Red", value: 55.07, trend: "Worsening" });
+      expect(outcomes.items["SP-20"]).toEqual({ status: "Red", value: 55.07, trend: "Worsening", target: 43.6 });
       const risks = settings.history["Strategic risks"]["Q1 2021/22"].rules;
       expect(risks.levelsSource).toBe("the register's own 'Risk Level' column");
       const matrix = risks.matrix as RiskMatrix;

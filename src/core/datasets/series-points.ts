@@ -135,6 +135,22 @@ export class PointList {
     return k === NO_YTD ? undefined : k === YTD_NONE ? null : this.c.ytds![this.start + i];
   }
 
+  /** The first point whose period passes `test`, or -1. */
+  findIndex(test: (period: Period | null) => boolean): number {
+    for (let i = 0; i < this.length; i++) if (test(this.period(i))) return i;
+    return -1;
+  }
+
+  /** The numbers among the values, in order. */
+  numbers(): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < this.length; i++) {
+      const v = this.number(i);
+      if (v !== null) out.push(v);
+    }
+    return out;
+  }
+
   toArray(): IndicatorPoint[] {
     const out: IndicatorPoint[] = [];
     for (let i = 0; i < this.length; i++) {

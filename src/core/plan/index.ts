@@ -11,6 +11,7 @@ import { indicatorChartsSheet } from "./sheets/indicator-charts";
 import { indicatorAppendixSheet } from "./sheets/indicator-appendix";
 import { dataIssuesSheet } from "./sheets/data-issues";
 import { commentarySheet } from "./sheets/commentary";
+import { restatementsSheet } from "./sheets/restatements";
 
 export * from "./types";
 export * from "./palette";
@@ -30,6 +31,7 @@ export const OUTPUT_SHEETS = {
   "indicator-results": "Indicator results",
   "indicator-appendix": "Indicator appendix",
   "indicator-charts": "Indicator charts",
+  restatements: "Restatements",
   "data-issues": "Data issues",
 } as const;
 
@@ -42,7 +44,7 @@ export function planReport(report: Report, matrix: RiskMatrix | null, names: Rec
   const risks = report.datasets.filter((d): d is RisksReport => d.kind === "risks");
   const actions = report.datasets.filter((d): d is ActionsReport => d.kind === "priorities" || d.kind === "actions");
   const indicators = report.datasets.filter((d): d is IndicatorsReport => d.kind === "indicators" || d.kind === "outcomes");
-  const plans: SheetPlan[] = [summarySheet(report, names.summary, previousLabel), commentarySheet(report, names.commentary)];
+  const plans: SheetPlan[] = [summarySheet(report, names.summary, previousLabel, names.restatements), commentarySheet(report, names.commentary)];
   if (indicators.length || actions.length) plans.push(exceptionsSheet(report, names.exceptions));
   if (risks.length) {
     plans.push(riskRegisterSheet(risks, names["risk-register"], matrix, report.periodLong, periodNoun(report.periodKind)));
@@ -55,6 +57,8 @@ export function planReport(report: Report, matrix: RiskMatrix | null, names: Rec
   }
   const charts = indicators.length ? indicatorChartsSheet(indicators, names["indicator-charts"], report.period) : null;
   if (charts) plans.push(charts);
+  const restated = restatementsSheet(report, names.restatements);
+  if (restated) plans.push(restated);
   plans.push(dataIssuesSheet(report.issues, report.notes, names["data-issues"]));
   return plans;
 }

@@ -15,6 +15,10 @@ import { DatasetReport, Report } from "./types";
 import { defaultReportingPeriod } from "./stated-period";
 import { surveyPeriods, latestValuedPeriod, periodWarnings, DatasetPeriods } from "./reporting-period";
 import { parseUkDate } from "../dates";
+import { commentaryOf, reviewCommentary, commentaryFingerprint, ItemCommentary } from "../commentary/review";
+import { restateRerun, restateLater, restateReplaced, earlierStored } from "./restatements";
+import { outstandingFor } from "./outstanding";
+import { storedDay } from "./reprint";
 
 /** A dataset's stable id for settings and history: its sheet, sheet and Excel table, or sheet and table block ("Risks#2"). */
 export function datasetId(d: Pick<DetectedDataset, "sheet" | "tableName" | "block">): string {
@@ -133,6 +137,14 @@ export function buildReport(input: SheetGrid[], settings: WorkbookSettings, opti
   const reports: DatasetReport[] = [];
   const records: Record<string, PeriodRecord> = {};
   const reprinted: Record<string, string> = {};
+  const restatedPeriods: Report["restated"] = [];
+  // The period the workbook itself reports: a stored period run again as it is, whose lists of actions still hold its statuses.
+  const defaultPeriod = options.period && settings.history && Object.keys(settings.history).length
+    ? (() => {
+      const p = defaultReportingPeriod(grids, datasets, periods).period;
+      return p ? formatPeriod(p) : null;
+    })()
+    : undefined;
 
   for (const d of datasets) {
     const grid = grids.find((g) => g.name === d.sheet) as SheetGrid;
@@ -149,21 +161,53 @@ export function buildReport(input: SheetGrid[], settings: WorkbookSettings, opti
     };
     const read = periods.find((s) => s.dataset === d)?.read;
     let built = reportOne(ctx, read);
+    const said = commentaryOf(built.report, grid);
     const stored = periodLabel ? settings.history[id]?.[periodLabel] ?? null : null;
-    if (periodLabel) records[id] = recordOf(built.report, periodLabel, rulesOf(built.report, ds));
-    if (stored && periodLabel && !options.replaceHistory && isRecord(stored)) {
-      // History is not recoloured: a stored period is worked out with its own rules and reprints what was stored.
+    if (periodLabel) records[id] = recordOf(built.report, periodLabel, rulesOf(built.report, ds), said);
+    // The results as the workbook stands, before any reprint: what returns still out could change.
+    let live = built.report;
+    if (stored && periodLabel && isRecord(stored)) {
+      // A stored period run again: what the workbook now gives otherwise than was published, and why.
       const changes = ruleChanges(stored.rules, records[id].rules, d.kind);
-      if (changes.length) built = reportOne(withRules(ctx, stored.rules, periodLabel), read);
-      const report = reprintStored(built.report, stored, changes);
-      const reprint = report.reprint!;
-      built = { ...built, report };
-      if (changes.length || reprint.changed.length || reprint.notStored.length || reprint.gone.length) reprinted[id] = reprintReason(reprint);
-      for (const x of reprint.notStored) {
-        built.issues.push(issue(d.sheet, x.row, d.columns.title ?? d.left, "warning", "history.not-stored",
-          `'${x.title}' is not in the results stored for ${periodLabel}, so the reprint leaves it out; replace the stored results to include it`));
+      const today = built.report;
+      const then = changes.length ? reportOne(withRules(ctx, stored.rules, periodLabel), read) : built;
+      live = then.report;
+      const current = !options.period || (defaultPeriod !== undefined && defaultPeriod === periodLabel);
+      const restated = restateRerun(then.report, changes.length ? today : null, stored, periodLabel,
+        { rules: changes, replacedOn: options.replaceHistory ? storedDay({ storedAt: options.today ?? undefined }) : null, current });
+      if (restated) restatedPeriods.push(restated);
+      if (!options.replaceHistory) {
+        // History is not recoloured: a stored period is worked out with its own rules and reprints what was stored.
+        const report = reprintStored(then.report, stored, changes);
+        const reprint = report.reprint!;
+        built = { ...then, report };
+        if (changes.length || reprint.changed.length || reprint.notStored.length || reprint.gone.length) reprinted[id] = reprintReason(reprint);
+        for (const x of reprint.notStored) {
+          built.issues.push(issue(d.sheet, x.row, d.columns.title ?? d.left, "warning", "history.not-stored",
+            `'${x.title}' is not in the results stored for ${periodLabel}, so the reprint leaves it out; replace the stored results to include it`));
+        }
       }
     }
+    if (period && (built.report.kind === "indicators" || built.report.kind === "outcomes")) {
+      // A later run: stored periods whose values the sheet now holds otherwise.
+      for (const e of earlierStored(settings.history[id], period)) {
+        const found = restateLater(built.report, e.record, e.period, e.label);
+        if (found) restatedPeriods.push(found);
+      }
+    }
+    const before = ctx.previous && isRecord(ctx.previous) ? ctx.previous : null;
+    if (before?.superseded?.length && prevLabel) {
+      // Last period's results replaced since first published: said in this period's report.
+      const found = restateReplaced(built.report, before, prevLabel, ruleChanges(before.superseded[before.superseded.length - 1].rules, before.rules, d.kind));
+      if (found) restatedPeriods.push(found);
+    }
+    if (d.columns.commentary !== undefined) {
+      const { review, issues: found } = reviewCommentary(built.report, said, prevLabel ? { label: prevLabel, record: before, storedOn: before ? storedDay(before) : null } : null);
+      built.report.commentary = review;
+      built.issues.push(...found);
+    }
+    const outstanding = outstandingFor(live, settings.returns, periodLabel);
+    if (outstanding) built.report.outstanding = outstanding;
     reports.push(built.report);
     issues.push(...built.issues);
     if (built.notes) notes.push(...built.notes);
@@ -178,7 +222,7 @@ export function buildReport(input: SheetGrid[], settings: WorkbookSettings, opti
     notes.push("No reporting period was given or found, so overdue items were not checked: pass a period such as 'Q1 2021/22'.");
   }
   return {
-    report: { period: periodLabel, periodLong: period ? longPeriodName(period) : null, periodKind: period?.kind ?? null, datasets: reports, issues, notes, skipped: unused },
+    report: { period: periodLabel, periodLong: period ? longPeriodName(period) : null, periodKind: period?.kind ?? null, datasets: reports, issues, notes, skipped: unused, restated: restatedPeriods },
     records,
     reprinted,
     warnings: periodCheck.warnings,
@@ -224,19 +268,20 @@ function reprintReason(r: NonNullable<DatasetReport["reprint"]>): string {
 }
 
 function emptyReport(): Report {
-  return { period: null, periodLong: null, periodKind: null, datasets: [], issues: [], notes: [], skipped: [] };
+  return { period: null, periodLong: null, periodKind: null, datasets: [], issues: [], notes: [], skipped: [], restated: [] };
 }
 
-/** What history keeps of a dataset this period: its headline, what each item was published as, and every rule used. */
-function recordOf(r: DatasetReport, period: string, rules: PeriodRules): PeriodRecord {
+/** What history keeps of a dataset this period: its headline, what each item was published as (and its commentary's fingerprint), and every rule used. */
+function recordOf(r: DatasetReport, period: string, rules: PeriodRules, said: Map<string, ItemCommentary>): PeriodRecord {
   const items: PeriodRecord["items"] = {};
   if (r.kind === "risks") {
     for (const x of r.risks) items[x.key] = { status: x.band, score: x.score, likelihood: x.likelihood, impact: x.impact };
   } else if (r.kind === "indicators" || r.kind === "outcomes") {
-    for (const x of r.items) items[x.item.key] = { status: x.assessment.status, value: x.assessment.value, trend: x.assessment.trends.short };
+    for (const x of r.items) items[x.item.key] = { status: x.assessment.status, value: x.assessment.value, trend: x.assessment.trends.short, target: x.target };
   } else if (r.kind === "priorities" || r.kind === "actions") {
     for (const x of r.items) items[x.key] = { status: x.status };
   }
+  for (const [key, c] of said) if (items[key]) items[key].commentaryHash = commentaryFingerprint(c.text);
   return {
     period,
     summary: {

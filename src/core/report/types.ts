@@ -15,6 +15,7 @@ import { RiskMatrix } from "../risk/matrix";
 import { Period } from "../periods";
 import { Trend, LongTrendMethod } from "../trend";
 import { Reading } from "./reading";
+import type { CommentaryReview } from "../commentary/review";
 
 export interface DatasetSummary {
   /** Stable id for settings and history: sheet name, or sheet and table. */
@@ -39,6 +40,21 @@ export interface DatasetSummary {
   reading: Reading;
   /** Set when the period was already stored and this report reprints the stored results. */
   reprint?: Reprint;
+  /** What checking each item's commentary found; absent where the dataset has no commentary column. */
+  commentary?: CommentaryReview;
+  /** Directorate returns made for the period and not yet collected, and what they could still do to the headline. */
+  outstanding?: Outstanding;
+}
+
+/** Returns still out for a dataset, and the range its headline could still take. */
+export interface Outstanding {
+  returns: { directorate: string; items: number; made: string | null; sheet: string }[];
+  /** The standard's count at the least (every outstanding item back not counted) and the most (every one counted); null without a standard. */
+  range: { min: number; max: number; base: number } | null;
+  /** The standard is achieved whatever the returns say, not achieved whatever, or depends on them; null without a standard. */
+  verdict: "achieved" | "not achieved" | "depends" | null;
+  /** The returns that decide the standard: those that could tip it on their own, or (none could alone) all of them. */
+  deciding: string[];
 }
 
 /** How a reprint of a stored period differs from what this workbook would give today. */
@@ -139,6 +155,49 @@ export interface Report {
   skipped: SkippedSheet[];
   /** What this run did with results already stored for the period, said on the Summary (set when the run stores history). */
   stored?: StoredStatement;
+  /** Stored periods whose results the workbook now gives otherwise, or that were replaced since first published. */
+  restated: RestatedPeriod[];
+}
+
+/** Why a published result and the workbook's now differ: a value corrected, what it is judged against changed, or other rules. */
+export type RestatementChange = "data" | "target" | "rule";
+
+/** One difference between an item's result as published for a stored period and as the workbook gives it now. */
+export interface Restatement {
+  period: string;
+  dataset: string;
+  sheet: string;
+  /** The cell of the value now (or the item's title, or its status), A1. */
+  cell: string;
+  item: string;
+  change: RestatementChange;
+  /** The value, target, score or status as published and as now, as the sheet shows them. */
+  was: string;
+  now: string;
+  statusWas: string;
+  statusNow: string;
+  /** The day the published result was stored (dd/mm/yyyy), where the record has it. */
+  publishedOn: string | null;
+  /** The day the new result was published in its place; null while the published one stands. */
+  newPublishedOn: string | null;
+  /** For rule changes: today's rules against those stored, in words. */
+  rules?: string;
+}
+
+/** A stored period restated: the workbook now gives other results for it, or its results were replaced since first published. */
+export interface RestatedPeriod {
+  period: string;
+  datasetId: string;
+  dataset: string;
+  kind: DatasetKind;
+  /** "workbook": the workbook now gives other results than those stored; "replaced": the stored results were replaced since first published. */
+  source: "workbook" | "replaced";
+  publishedOn: string | null;
+  /** When the results published were replaced (today, with a replacement asked for), or null while they stand. */
+  replacedOn: string | null;
+  items: Restatement[];
+  /** "Q1 2021/22 restated: 2 outcomes changed status (data corrected)". */
+  text: string;
 }
 
 /** The Summary's sentence on stored results: first stored today, matching, reprinted as stored, or replaced as asked. */

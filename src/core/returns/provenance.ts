@@ -2,6 +2,7 @@ import { CellValue, cellText, isBlank } from "../values";
 import { normaliseStatus } from "../status";
 import { parseUkDate, toIso } from "../dates";
 import { parseLevel, RiskMatrix } from "../risk/matrix";
+import { cyrb53 } from "../hash";
 
 /**
  * What a return's template held when it was made, per item and field, as
@@ -34,18 +35,9 @@ export function canonical(field: ReturnField, v: CellValue | undefined, matrix: 
   return cellText(v).trim();
 }
 
-/** cyrb53 (a public-domain 53-bit string hash) in base 36: 11 characters at most. */
+/** A value's fingerprint: cyrb53 (hash.ts) in base 36, 11 characters at most. */
 export function fingerprint(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+  return cyrb53(text).toString(36);
 }
 
 export type Provenance = Partial<Record<ReturnField, string>>;

@@ -4,6 +4,7 @@ import { toIso } from "../../dates";
 import { STATUS_CODE, STATUSES, Status } from "../../status";
 import { SheetBuilder } from "../builder";
 import { PlanValue, SheetPlan } from "../types";
+import { commentaryCell } from "../../commentary/review";
 
 /** The status columns of a count table: Green, Amber and Red always, then every other status some item holds, so each row adds up. */
 function statusColumns(r: ActionsReport): Status[] {
@@ -17,7 +18,10 @@ export function byGroupSheet(reports: ActionsReport[], name: string, periodLong:
   const widest = Math.max(...reports.map((r) => statusColumns(r).length));
   // The count table and the items table share columns: the items' Title (B) and Commentary (G) set those widths;
   // statuses beyond the usual four take columns after G.
-  const b = new SheetBuilder("by-directorate", name, [34, 60, 12, 12, 10, 10, 40, ...Array(Math.max(0, widest - 4)).fill(12)]);
+  const widths = [34, 60, 12, 12, 10, 10, 40, ...Array(Math.max(0, widest - 4)).fill(12)];
+  // The items' "Commentary check" column (H), where a list has commentary.
+  if (reports.some((r) => r.commentary)) widths[7] = Math.max(widths[7] ?? 0, 30);
+  const b = new SheetBuilder("by-directorate", name, widths);
   b.title(`Priorities and actions by directorate${periodLong ? `: ${periodLong}` : ""}`);
   for (const r of reports) {
     b.blank();
@@ -35,8 +39,10 @@ export function byGroupSheet(reports: ActionsReport[], name: string, periodLong:
     // Column B is the items table's wide Title column: centred, the counts stay beside their directorate.
     b.styleRange(counts.headerRow, 1, counts.lastRow, last, { hAlign: "center" });
     b.blank();
-    const items: PlanValue[][] = r.items.map((x) => [x.group, x.title, x.due ? { date: toIso(x.due) } : x.dueText, x.status, STATUS_CODE[x.status], x.overdue ? "Overdue" : "", x.commentary]);
-    b.table(`${r.label}: items`, ["Directorate", "Title", "Due date", "RAG", "Status code", "Overdue", "Commentary"], items, {
+    const checked = !!r.commentary;
+    const items: PlanValue[][] = r.items.map((x) => [x.group, x.title, x.due ? { date: toIso(x.due) } : x.dueText, x.status, STATUS_CODE[x.status], x.overdue ? "Overdue" : "", x.commentary,
+      ...(checked ? [commentaryCell(r.commentary, x.key)] : [])]);
+    b.table(`${r.label}: items`, ["Directorate", "Title", "Due date", "RAG", "Status code", "Overdue", "Commentary", ...(checked ? ["Commentary check"] : [])], items, {
       colour: [{ col: 3, by: "status" }],
       formats: [{ col: 2, numberFormat: "dd/mm/yyyy" }],
       iconSets: [{ col: 4, rule: { type: "iconSet", iconSet: "3Symbols", thresholds: [0, 2, 3], showValue: true }, where: (i) => RAG_CODES.has(STATUS_CODE[r.items[i].status]) }],

@@ -8,6 +8,7 @@ import { statistics } from "../statistics";
 import { SheetBuilder } from "../builder";
 import { measureCell, measureFormat, RAG_CODES } from "../cells";
 import { PlanValue, SheetPlan } from "../types";
+import { commentaryCell } from "../../commentary/review";
 
 /** Every status code, as the legend states it: the RAG codes carry an icon, the rest say why there is no judgement. */
 export function statusCodeLegend(): string {
@@ -39,8 +40,11 @@ export function indicatorResultsSheet(reports: IndicatorsReport[], name: string,
   // "Year to date" beside the period value, only where some indicator gives one (the columns after it move right by one).
   const withYtd = reports.some((r) => r.items.some((x) => x.ytd !== null));
   const withAreas = reports.some((r) => r.items.some((x) => x.comparators !== null));
+  // What checking each item's commentary found, where some list has a commentary column.
+  const withCommentary = reports.some((r) => r.commentary);
   const ytdCols = withYtd ? 1 : 0;
   const widths = [18, 12, 44, 11, 10, 10, 10, 8, 40, 13, 13, 10, 12, 34, 22, 30, ...(withAreas ? [10, 11, 10, 10] : [])];
+  if (withCommentary) widths.push(30);
   const b = new SheetBuilder("indicator-results", name, withYtd ? [...widths.slice(0, 5), 10, ...widths.slice(5)] : widths);
   b.title(`Indicator and outcome results${period ? `: ${period}` : ""}`);
   b.note(statusCodeLegend());
@@ -48,6 +52,7 @@ export function indicatorResultsSheet(reports: IndicatorsReport[], name: string,
   b.note("Target is the one the period was judged against (a target given for the period itself, where the sheet has one). Latest value shows the period it belongs to.");
   const long = longTrendHeading(reports, noun);
   if (long.note) b.note(long.note);
+  if (withCommentary) b.note("Commentary check: figures the commentary quotes that are not the row's (within rounding), a Red item whose commentary says nothing of a concern, shortfall or action, and commentary the same as last period's; the commentary itself is left as written.");
   if (withAreas) b.note("Other areas: how many have a value for the same indicator and period, their median, your rank among all areas (1 = highest value, whatever is better) and your quartile (1 = at or above the upper quartile, as Excel's QUARTILE.INC gives it).");
   const rows: PlanValue[][] = [];
   const formats: { value: string | null; ytd: string | null; target: string | null; latest: string | null; median: string | null }[] = [];
@@ -67,6 +72,7 @@ export function indicatorResultsSheet(reports: IndicatorsReport[], name: string,
         s.variation, s.assurance, s.together,
       );
       if (withAreas) row.push(c ? c.areas : null, c ? measureCell(c.median, pc) : null, c?.rank ?? null, c?.quartile ?? null);
+      if (withCommentary) row.push(commentaryCell(r.commentary, x.item.key));
       rows.push(row);
       const dec = x.item.decimals;
       formats.push({
@@ -81,7 +87,8 @@ export function indicatorResultsSheet(reports: IndicatorsReport[], name: string,
   const at = (col: number) => col + ytdCols;
   const t = b.table("Results", ["Dataset", "Code", "Title", "Polarity", "Value", ...(withYtd ? ["Year to date"] : []), "Target", "Status", "Status code", "Why",
     `Trend against the previous ${noun}`, long.heading, "Latest value", "Latest period", "Variation (SPC or run chart)", "Assurance (SPC)", "Status and variation",
-    ...(withAreas ? ["Other areas", "Median of other areas", "Rank (1 = highest)", "Quartile (1 = highest)"] : [])], rows, {
+    ...(withAreas ? ["Other areas", "Median of other areas", "Rank (1 = highest)", "Quartile (1 = highest)"] : []),
+    ...(withCommentary ? ["Commentary check"] : [])], rows, {
     colour: [{ col: at(6), by: "status" }, { col: at(9), by: "trend" }, { col: at(10), by: "trend" }, { col: at(13), by: "variation" },
       { col: at(14), by: "assurance", match: "contains" }],
     formats: [

@@ -6,6 +6,7 @@ import { SheetBuilder, ColumnColouring } from "../builder";
 import { toIso } from "../../dates";
 import { BAND_STYLE } from "../palette";
 import { PlanValue, SheetPlan } from "../types";
+import { commentaryCell } from "../../commentary/review";
 
 type RegisterRisk = RisksReport["risks"][number];
 
@@ -14,7 +15,7 @@ interface OptionalColumn {
   header: string;
   width: number;
   has: (r: RisksReport) => boolean;
-  value: (x: RegisterRisk) => PlanValue;
+  value: (x: RegisterRisk, r: RisksReport) => PlanValue;
   format?: string;
   colour?: ColumnColouring;
   match?: "exact" | "contains" | "starts";
@@ -36,6 +37,7 @@ const OPTIONAL: OptionalColumn[] = [
   { header: "Target date", width: 12, has: (r) => hasTarget(r) && r.risks.some((x) => x.item.targetDate !== null),
     value: (x) => (x.item.targetDate ? { date: toIso(x.item.targetDate) } : null), format: "dd/mm/yyyy" },
   { header: "On course for target?", width: 34, has: hasTarget, value: (x) => x.course.phrase, colour: "course", match: "starts" },
+  { header: "Commentary check", width: 30, has: (r) => !!r.commentary, value: (x, r) => commentaryCell(r.commentary, x.key) },
 ];
 
 const FIXED = ["Rank", "Risk", "Likelihood", "Impact", "Score", "Level", "Movement"];
@@ -67,7 +69,7 @@ export function riskRegisterSheet(risks: RisksReport[], name: string, matrix: Ri
     }
     const rows: PlanValue[][] = r.risks.map((x, i) => [
       i + 1, x.title, m.likelihoodLabels[x.likelihood - 1], m.impactLabels[x.impact - 1], x.score, x.band, x.movementShown,
-      ...optional.map((c) => c.value(x)),
+      ...optional.map((c) => c.value(x, r)),
     ]);
     const at = (c: OptionalColumn) => FIXED.length + optional.indexOf(c);
     const t = b.table(`${r.label}: register`, [...FIXED, ...optional.map((c) => c.header)], rows, {

@@ -9,6 +9,10 @@ import { SheetBuilder } from "../builder";
 import { TargetCourse, TARGET_COURSES } from "../../risk/target";
 import { PlanValue, SheetPlan } from "../types";
 import { readingQualifier } from "../../report/reading";
+import { outstandingPhrase } from "../../report/outstanding";
+import { restatedStanding } from "../../report/restatements";
+import { commentaryCounts } from "../../commentary/review";
+import { STYLES } from "../palette";
 
 const KIND_NAMES: Record<DatasetReport["kind"], string> = {
   outcomes: "Outcomes", indicators: "Indicators", priorities: "Priorities", actions: "Actions", risks: "Risks",
@@ -178,12 +182,24 @@ function riskTable(b: SheetBuilder, r: RisksReport, noun: string): void {
     TARGET_COURSES.filter((c) => count(c) || c !== "Not judged").map((c) => [c, count(c)]), { colour: [{ col: 0, by: "course", match: "starts" }] });
 }
 
-export function summarySheet(report: Report, name: string, previousLabel: string): SheetPlan {
+/** Under a dataset's tables: what returns still out could do to its headline, and what its commentary checks found. */
+function afterTables(b: SheetBuilder, r: DatasetReport): void {
+  if (r.outstanding) b.note(`${r.label}: ${outstandingPhrase(r, r.outstanding)}.`, { bold: true });
+  if (r.commentary) {
+    const found = r.commentary.counts.figures + r.commentary.counts.unacknowledged + r.commentary.counts.copied;
+    b.note(`${commentaryCounts(r.commentary)}.${found ? " Each is on the Data issues sheet with its cell; the commentary is left as written." : ""}`, found ? { bold: true } : STYLES.note);
+  }
+}
+
+export function summarySheet(report: Report, name: string, previousLabel: string, restatementsSheet = "Restatements"): SheetPlan {
   const b = new SheetBuilder("summary", name, [38, 18, 18, 14, 12, 14]);
   b.title(`Performance summary${report.periodLong ? `: ${report.periodLong}` : ""}`);
   b.note(`Generated from this workbook's data. Each table pastes into the report as it stands; status is always written as a word.`);
   // Whether these are results stored earlier, reprinted, or today's: said here, where the figures are read.
   if (report.stored) b.note(report.stored.text, { bold: report.stored.action === "reprinted" || report.stored.action === "replaced" });
+  // Stored periods the workbook now gives otherwise, or replaced since first published: said before any figure.
+  if (report.restated.length) b.blank();
+  for (const x of report.restated) b.note(`${x.dataset}: ${x.text}; ${restatedStanding(x)}. Each difference is on the '${restatementsSheet}' sheet.`, { bold: true });
   const noun = periodNoun(report.periodKind);
   for (const r of report.datasets) {
     b.blank();
@@ -193,14 +209,19 @@ export function summarySheet(report: Report, name: string, previousLabel: string
     if (r.reading.confidence === "empty") continue;
     if (r.kind === "risks") {
       riskTable(b, r, noun);
+      afterTables(b, r);
       continue;
     }
-    if ((r.kind === "outcomes" || r.kind === "indicators") && r.items.length && trendOnly(b, r, noun)) continue;
+    if ((r.kind === "outcomes" || r.kind === "indicators") && r.items.length && trendOnly(b, r, noun)) {
+      afterTables(b, r);
+      continue;
+    }
     standardsTable(b, r, report.period ?? "This period", previousLabel, noun);
     if ((r.kind === "outcomes" || r.kind === "indicators") && r.items.length) {
       b.blank();
       breakdownTable(b, r, noun);
     }
+    afterTables(b, r);
   }
   if (report.datasets.length === 0) b.note("No datasets were recognised in this workbook.");
   return b.build();

@@ -119,6 +119,28 @@ export function Results({ view, host, onRerun, stale = [], running = false, onDo
 
       {view.areaResults.map((a) => <AreaResults key={a.label} results={a} />)}
 
+      {view.restated.length > 0 && (
+        <section className={styles.section} aria-labelledby="restated-title">
+          <Subtitle2 as="h2" id="restated-title">Restated results</Subtitle2>
+          <ul className={styles.notes}>
+            {view.restated.map((t) => <li key={t}><Body1>{t}</Body1></li>)}
+          </ul>
+          <Caption1>Each difference, with the day each result was published, is on {sheetPlace(host, "Restatements")}.</Caption1>
+        </section>
+      )}
+
+      {view.commentary.length > 0 && (
+        <section className={styles.section} aria-labelledby="commentary-title">
+          <Subtitle2 as="h2" id="commentary-title">Commentary checks</Subtitle2>
+          {view.commentary.map((c) => (
+            <Card key={c.id} className={`${styles.card} ${c.found ? styles.notOk : styles.plain}`}>
+              <Body1>{c.text}</Body1>
+            </Card>
+          ))}
+          <Caption1>Each finding is among the data issues below, with its cell. The commentary itself is left as written.</Caption1>
+        </section>
+      )}
+
       {(view.notes.length > 0 || (view.historyKept && !historyWarned)) && (
         <section className={styles.section} aria-labelledby="notes-title">
           <Subtitle2 as="h2" id="notes-title">How this was worked out</Subtitle2>
