@@ -49,6 +49,17 @@ describe("series points in typed columns", () => {
     }), { numRuns: 300 });
   });
 
+  it("keeps points that came series after series, in sheet order, where they lie (a wide sheet), giving the same", () => {
+    const row = fc.array(fc.record({ period: fc.constantFrom(...periods), value: fc.oneof(fc.double({ noNaN: true }), fc.constant(null)) }), { minLength: 1, maxLength: 4 });
+    fc.assert(fc.property(fc.array(row, { maxLength: 12 }), (rows) => {
+      const builder = new SeriesBuilder(4);
+      rows.forEach((cells, r) => cells.forEach((c, k) => builder.add(r, c.period, c.value, r + 1, k + 3)));
+      const lists = builder.finish(rows.length + 1);
+      rows.forEach((cells, r) => expect(lists[r].toArray()).toEqual(cells.map((c, k) => ({ period: c.period, value: c.value, row: r + 1, col: k + 3 }))));
+      expect(lists[rows.length].length).toBe(0);
+    }), { numRuns: 200 });
+  });
+
   it("makes a list from objects, as tests and benchmarks give series", () => {
     const given = [{ period: periods[0], value: 3 }, { period: periods[1], value: null }];
     expect(PointList.of(given).toArray()).toEqual([{ ...given[0], row: 0, col: 0 }, { ...given[1], row: 0, col: 0 }]);

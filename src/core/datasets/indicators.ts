@@ -100,7 +100,8 @@ export function readIndicators(grid: SheetGrid, d: DetectedDataset, options: Rea
   const read: IndicatorsRead = { ...emptyRead<IndicatorItem>(d), areas: [], symbols: new Map(), notes: [], measures: !!d.measures?.length };
   const numbers = new CellNumbers(grid);
   const ctx: Reading = {
-    grid, d, read, numbers, today: options.today ?? null, future: new Map(), points: new SeriesBuilder(), series: new Map(),
+    grid, d, read, numbers, today: options.today ?? null, future: new Map(), series: new Map(),
+    points: new SeriesBuilder((d.lastRow - d.headerRow) * Math.max(1, d.periodColumns.length, d.measures?.length ?? 0)),
     skipped: { forecast: [], future: { rows: [], cells: 0, first: "" }, spans: { rows: [], first: "" }, forecastColumns: new Set() },
   };
   if (d.measures?.length) readMeasures(ctx, d.measures);

@@ -171,11 +171,18 @@ export class PointList {
 export class SeriesBuilder {
   private readonly table: (Period | null)[] = [null];
   private readonly ids = new Map<Period, number>();
-  private readonly c = new PointColumns(1024, this.table);
+  private readonly c: PointColumns;
   /** Per point, the next point of its series (-1: the last). */
-  private next = new Int32Array(1024);
+  private next: Int32Array;
   private readonly heads: number[] = [];
   private readonly tails: number[] = [];
+
+  /** `expected`: about how many points will come (a dataset's rows × its period columns), so the columns seldom grow. */
+  constructor(expected = 1024) {
+    const capacity = Math.max(16, Math.min(expected, 1 << 20));
+    this.c = new PointColumns(capacity, this.table);
+    this.next = new Int32Array(capacity);
+  }
 
   add(series: number, period: Period | null, value: PointValue, row: number, col: number, ytd?: number | null): void {
     const c = this.c;
@@ -233,8 +240,21 @@ export class SeriesBuilder {
     }
   }
 
-  /** Each of `count` series' points, as a run of the dataset's columns, in sheet order. */
+  /**
+   * Each of `count` series' points, as a run of the dataset's columns, in
+   * sheet order. Where they came so already (a wide sheet: each row's
+   * points together, in column order, series after series), the columns
+   * are used as they are.
+   */
   finish(count: number): PointList[] {
+    if (this.inPlace(count)) {
+      const lists: PointList[] = [];
+      for (let s = 0; s < count; s++) {
+        const head = this.heads[s] ?? -1;
+        lists.push(head < 0 ? new PointList(this.c, 0, 0) : new PointList(this.c, head, this.tails[s] - head + 1));
+      }
+      return lists;
+    }
     const out = new PointColumns(Math.max(1, this.c.size), this.table);
     const lists: PointList[] = [];
     const run: number[] = [];
@@ -254,5 +274,22 @@ export class SeriesBuilder {
       lists.push(new PointList(out, start, run.length));
     }
     return lists;
+  }
+
+  /** Whether the points already lie series after series, each series' in sheet order, none taken out. */
+  private inPlace(count: number): boolean {
+    const c = this.c;
+    let expect = 0;
+    for (let s = 0; s < count; s++) {
+      const head = this.heads[s] ?? -1;
+      if (head < 0) continue;
+      if (head !== expect) return false;
+      for (let i = head; i >= 0; i = this.next[i]) {
+        if (i !== expect || c.kinds[i] === REMOVED) return false;
+        if (i > head && (c.rows[i] < c.rows[i - 1] || (c.rows[i] === c.rows[i - 1] && c.cols[i] < c.cols[i - 1]))) return false;
+        expect++;
+      }
+    }
+    return expect === c.size;
   }
 }
