@@ -58,8 +58,8 @@ describe("limits of work, not time", () => {
     }
     expect(busy.json).toEqual(quiet.json);
     expect(busy.sheets).toEqual(quiet.sheets);
-    // Both runs read the whole of both datasets.
-    expect(quiet.json.datasets.map((d) => [d.sheet, d.rows])).toEqual([["Indicators", 3_000], ["Extract", 12 * 25 * QUARTERS.length]]);
+    // Both runs read the whole of both datasets: every sheet row, and the extract's rows as one series per indicator and area.
+    expect(quiet.json.datasets.map((d) => [d.sheet, d.dataRows, d.rows])).toEqual([["Indicators", 3_000, 3_000], ["Extract", 12 * 25 * QUARTERS.length, 12 * 25]]);
   });
 
   it("counts only the cells of the sheets it reads: next quarter's run on this quarter's output is not refused for the product's own sheets", async () => {
