@@ -8,6 +8,8 @@ export interface ResultsView {
   period: string | null;
   headlines: {
     id: string; label: string; kind: string; text: string; achieved: boolean | null; status: Status | null; counts: Record<string, number>;
+    /** Returns still out could change it: the text gives the range and whether they decide the standard. */
+    open: boolean;
     /** How sure the reading is; a doubtful one's text says why, and the pane marks it. */
     reading: Reading;
   }[];
@@ -41,16 +43,16 @@ function headline(r: Report["datasets"][number]): ResultsView["headlines"][numbe
 }
 
 function plainHeadline(r: Report["datasets"][number]): Omit<ResultsView["headlines"][number], "reading"> {
-  const h = settledHeadline(r);
+  const h = { ...settledHeadline(r), open: false };
   const o = r.outstanding;
   if (!o) return h;
   // Returns still out: the range the headline could still take, and whether they decide the standard.
   const text = `${r.label}: ${outstandingPhrase(r, o)}`;
-  if (o.verdict === "depends") return { ...h, text, achieved: null, status: null };
-  return { ...h, text: o.range ? text : `${h.text} — ${outstandingPhrase(r, o)}` };
+  if (o.verdict === "depends") return { ...h, text, achieved: null, status: null, open: true };
+  return { ...h, text: o.range ? text : `${h.text} — ${outstandingPhrase(r, o)}`, open: true };
 }
 
-function settledHeadline(r: Report["datasets"][number]): Omit<ResultsView["headlines"][number], "reading"> {
+function settledHeadline(r: Report["datasets"][number]): Omit<ResultsView["headlines"][number], "reading" | "open"> {
   if (r.kind === "risks") {
     const parts = Object.entries(r.bandCounts).map(([band, n]) => `${n} ${band.toLowerCase()}`);
     return { id: r.id, label: r.label, kind: r.kind, text: `${r.label}: ${r.risks.length} risks (${parts.join(", ")})`, achieved: null, status: null, counts: { ...r.bandCounts } };

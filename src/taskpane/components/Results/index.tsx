@@ -33,7 +33,7 @@ export interface ResultsProps {
 
 /** A headline in words: the standard's verdict, or (without one) what each count means. */
 function headlineText(h: PaneView["headlines"][number]): string {
-  if (h.achieved !== null || h.kind === "risks") return h.text;
+  if (h.achieved !== null || h.kind === "risks" || h.open) return h.text;
   const parts = Object.entries(h.counts).filter(([, n]) => n > 0).map(([s, n]) => statusPhrase(h.kind as DatasetKind, s, n));
   return `${h.label}: ${parts.length ? parts.join("; ") : "nothing to count"}`;
 }
