@@ -99,6 +99,8 @@ module.exports = async (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/icon-*.png", to: "assets/[name][ext]" },
+          // The open screen's "Try the sample workbook".
+          { from: "assets/samples/council-performance-q1-2021-22.xlsx", to: "assets/[name][ext]" },
           { from: "src/help/help.html", to: "help.html" },
           // office.js loads its host mapping table from beside itself.
           ...(offline ? ["office.js", "o15apptofilemappingtable.js"].map((f) => ({ from: `node_modules/@microsoft/office-js/dist/${f}`, to: `office/${f}` })) : []),

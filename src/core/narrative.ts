@@ -189,10 +189,12 @@ export function draftNarrative(report: Report): { heading: string; sentences: st
     // A reprint of a period is its report as first published: the restatement is said there only once it replaces what was published.
     const restated = report.restated.filter((x) => x.datasetId === r.id && (x.period !== report.period || x.replacedOn)).map(restatedSentence);
     const outstanding = r.outstanding ? outstandingSentence(r, r.outstanding) : null;
-    const sentences = [...restated, standardSentence(r, when), outstanding, breakdownSentence(r), trendOnlySentence(r, periodWord) ?? redRedSentence(r), spcSentence(r), riskSentence(r, periodWord), targetSentence(r, periodWord)]
+    const sentences = [
+      ...restated, standardSentence(r, when), outstanding, breakdownSentence(r), trendOnlySentence(r, periodWord) ?? redRedSentence(r),
+      spcSentence(r), riskSentence(r, periodWord), targetSentence(r, periodWord),
+    ]
       .filter((s): s is string => s !== null);
     const check = r.reading.confidence === "doubtful" && sentences.length ? [`[To check before publishing: ${r.reading.reasons.join("; ")}.]`] : [];
     return { heading: r.label, sentences: [...check, ...sentences] };
   }).filter((p) => p.sentences.length > 0);
 }
-

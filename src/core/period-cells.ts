@@ -43,4 +43,3 @@ export function readPeriodCell(cell: CellValue | undefined, header: string): Par
   }
   return p;
 }
-

@@ -27,4 +27,3 @@ export function listSome(items: string[]): string {
   const rest = items.length - MAX_NAMED;
   return `${items.slice(0, MAX_NAMED).join(", ")} and ${rest.toLocaleString("en-GB")} ${rest === 1 ? "other" : "others"}`;
 }
-

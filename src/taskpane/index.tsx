@@ -9,7 +9,7 @@ import { FluentProvider, webLightTheme, MessageBar, MessageBarBody } from "@flue
 import { App } from "./components/App";
 import { excelHost } from "./excel";
 import type { PaneHost } from "./host";
-import { decideStart, READY_TIMEOUT_MS } from "./startup";
+import { decideStart, hostInfoPresent, READY_TIMEOUT_MS } from "./startup";
 
 declare global {
   interface Window {
@@ -35,8 +35,11 @@ function render(host: PaneHost | null, notice: string | null): void {
 }
 
 const office = typeof Office === "undefined" ? undefined : (Office as unknown as Parameters<typeof decideStart>[0]);
+// Opened in a browser tab, Office can have no host to offer: file mode is drawn now, not after office.js's start-up.
+const drawnEarly = !window.__cpeTestHost && !hostInfoPresent(window as unknown as Parameters<typeof hostInfoPresent>[0]);
+if (drawnEarly) render(null, null);
 void decideStart(office, READY_TIMEOUT_MS, () => render(excelHost(), null)).then((start) => {
   if (window.__cpeTestHost) render(window.__cpeTestHost, null);
   else if (start.mode === "excel") render(excelHost(), null);
-  else render(null, start.notice);
+  else if (!drawnEarly || start.notice) render(null, start.notice);
 });

@@ -14,10 +14,25 @@ export const MERGES_UNKNOWN =
   "This version of Excel cannot tell the add-in which cells are merged (that needs Microsoft 365 Version 2102 or later, Office 2021, or Excel for Mac 16.50), " +
   "so a table laid out with merged cells may be read differently from the saved file. Update Excel, or summarise the saved file with the command line.";
 
-/** One line for the pane after templates are made. */
+/**
+ * One line for the pane after templates are made: how many, for whom and one
+ * example name, not every sheet's name (a council with 13 directorates gets 26,
+ * and they are all in the workbook's tabs).
+ */
 export function templatesMessage(r: TemplateResult): string {
   if (r.error) throw new Error(r.error);
-  return `${r.sheets.length} return sheet${r.sheets.length === 1 ? "" : "s"} written: ${r.sheets.map((s) => s.name).join(", ")}.`;
+  const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
+  const byDirectorate = r.sheets.filter((s) => s.directorate);
+  const directorates = new Set(byDirectorate.map((s) => s.directorate)).size;
+  const tables = [...new Set(byDirectorate.map((s) => `'${s.dataset}'`))];
+  // A risk register (or a table with no directorates) gets one return of its own.
+  const single = r.sheets.filter((s) => !s.directorate).map((s) => `'${s.dataset}'`);
+  const parts = [
+    ...(byDirectorate.length ? [`one per directorate for ${tables.join(" and ")} (${n(directorates, "directorate", "directorates")})`] : []),
+    ...(single.length ? [`one for ${single.join(" and one for ")}`] : []),
+  ];
+  const example = r.sheets[0] ? `, such as '${r.sheets[0].name}'` : "";
+  return `${n(r.sheets.length, "return sheet", "return sheets")} written: ${parts.join(", and ")}${example}.`;
 }
 
 /** One line for the pane after returns are collected: what changed, then anything that needs a look. */
@@ -28,10 +43,21 @@ export function collectMessage(j: CollectJson): string {
   if (j.missing.length) parts.push(n(j.missing.length, "row missing from the returns", "rows missing from the returns"));
   if (j.unknown.length) parts.push(n(j.unknown.length, "row not matched to the corporate sheets", "rows not matched to the corporate sheets"));
   if (j.issues.length) parts.push(n(j.issues.length, "value not used (not a valid RAG or date)", "values not used (not a valid RAG or date)"));
+  if (j.conflicts.length) parts.push(n(j.conflicts.length, "change not applied (a conflict to settle)", "changes not applied (conflicts to settle)"));
+  const out = [`${n(read, "return", "returns")} read: ${parts.join(", ")}.`];
+  // A return refused (another period, another directorate's rows) is said here, with the first reason, never only counted out.
+  const refused = j.returns.filter((r) => !r.accepted);
+  if (refused.length) {
+    const first = refused[0];
+    const why = (first.reason ?? "").replace(/ \(--period "[^"]*"\)/g, "");
+    out.push(`${n(refused.length, "return was", "returns were")} not collected: '${first.sheet}' in ${first.file}${why ? `, as ${why}` : ""}${refused.length > 1 ? " (and others)" : ""}.`);
+  }
+  if (j.outputSheet) out.push(`Every change and every return is listed on the '${j.outputSheet}' sheet.`);
   // Returns still out keep headlines open: said here, named by directorate (a whole-list return by its dataset).
-  const out = (j.outstanding ?? []).map((x) => x.directorate || `'${x.dataset}'`);
-  const still = out.length ? ` Still outstanding: ${[...new Set(out)].join(", ")}.` : "";
-  return `${n(read, "return", "returns")} read: ${parts.join(", ")}. Every change is listed on the '${j.outputSheet}' sheet.${still}`;
+  const outstanding = (j.outstanding ?? []).map((x) => x.directorate || `'${x.dataset}'`);
+  if (outstanding.length) out.push(`Still outstanding: ${[...new Set(outstanding)].join(", ")}.`);
+  if (j.settingsNotSaved) out.push(`The workbook's settings were not saved: ${j.settingsNotSaved}`);
+  return out.join(" ");
 }
 
 /**

@@ -45,7 +45,7 @@ function head<T>(items: T[], sheet: string): ListHead<T> {
 
 /** The pane's share of a finished run. */
 export function paneOutcome(r: SummariseResult): RunOutcome {
-  const v = resultsView(r.report, r.outputSheets, r.settings.riskMatrix, r.settings, r.historyKept);
+  const v = resultsView(r.report, r.outputSheets, r.settings.riskMatrix, r.settings, r.historyKept, r.warnings);
   // The sheet's own name: it differs from the usual one when a council sheet already had that name.
   const sheet = (purpose: string, usual: string) => r.plans.find((p) => p.purpose === purpose)?.name ?? usual;
   const exceptions = sheet("exceptions", "Exceptions");

@@ -4,6 +4,8 @@
  */
 // Straight from the core's own files rather than its index, so the first screen does not pull in the whole core.
 import { DEFAULT_MATRIX, RiskBand, RiskMatrix, checkMatrix } from "../core/risk/matrix";
+import { levelOnScale } from "../core/risk/scale";
+import { cellText } from "../core/values";
 import { DatasetSettings, WorkbookSettings, defaultStandard } from "../core/settings";
 import { DEFAULT_TOLERANCE, Status } from "../core/status";
 import { DEFAULT_LONG_TREND, LongTrendMethod } from "../core/trend";
@@ -33,8 +35,8 @@ export interface MatrixDraft {
 export interface SettingsDraft {
   datasets: Record<string, DatasetDraft>;
   matrix: MatrixDraft;
-  /** The council's own area in long data with several ("" when none is named). */
-  ownArea: string;
+  /** Go back to the register's own scales and levels: Save clears the matrix saved in Settings. */
+  ownLevels?: boolean;
 }
 
 export const isMeasured = (d: DatasetInfo) => d.kind === "indicators" || d.kind === "outcomes";
@@ -53,24 +55,51 @@ function datasetDraft(d: DatasetInfo, saved: DatasetSettings): DatasetDraft {
   };
 }
 
+/**
+ * The matrix a run scores the registers on: the one saved in Settings, else
+ * the first register's own scales and levels as the run reads them (never a
+ * default the register does not use).
+ */
+export function matrixInUse(inspection: Inspection): RiskMatrix {
+  return inspection.datasets.find((d) => d.risk)?.risk?.matrix ?? inspection.settings.riskMatrix ?? DEFAULT_MATRIX;
+}
+
+/** The register's own scales and levels, as they would be with no matrix saved in Settings. */
+export function ownMatrix(inspection: Inspection): RiskMatrix | null {
+  const r = inspection.datasets.find((d) => d.risk)?.risk;
+  return r ? r.own?.matrix ?? r.matrix : null;
+}
+
+export const matrixDraft = (m: RiskMatrix): MatrixDraft => ({ likelihood: [...m.likelihoodLabels], impact: [...m.impactLabels], bands: m.bands.map((b) => ({ ...b })) });
+
 /** The settings as saved in the workbook (or the defaults), as a draft to edit. */
 export function draftFrom(inspection: Inspection): SettingsDraft {
-  const m = inspection.settings.riskMatrix ?? DEFAULT_MATRIX;
   return {
     datasets: Object.fromEntries(inspection.datasets.filter((d) => d.kind !== "risks").map((d) => [d.id, datasetDraft(d, inspection.settings.datasets[d.id] ?? {})])),
-    matrix: { likelihood: [...m.likelihoodLabels], impact: [...m.impactLabels], bands: m.bands.map((b) => ({ ...b })) },
-    ownArea: inspection.settings.ownArea ?? "",
+    matrix: matrixDraft(matrixInUse(inspection)),
   };
+}
+
+/** The draft with the register's own levels back in place of the saved matrix (Save then clears it). */
+export function withOwnLevels(inspection: Inspection, draft: SettingsDraft): SettingsDraft {
+  const own = ownMatrix(inspection);
+  return own ? { ...draft, matrix: matrixDraft(own), ownLevels: inspection.settings.riskMatrix !== null } : draft;
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 export function isDirty(inspection: Inspection, draft: SettingsDraft | null): boolean {
-  return draft !== null && !same(draft, draftFrom(inspection));
+  return draft !== null && (clearsMatrix(inspection, draft) || !same({ ...draft, ownLevels: undefined }, draftFrom(inspection)));
+}
+
+/** The draft goes back to the register's own levels, unedited: Save removes the saved matrix rather than saving a copy. */
+function clearsMatrix(inspection: Inspection, draft: SettingsDraft): boolean {
+  const own = ownMatrix(inspection);
+  return Boolean(draft.ownLevels) && inspection.settings.riskMatrix !== null && own !== null && same(draft.matrix, matrixDraft(own));
 }
 
 export function matrixFrom(inspection: Inspection, draft: MatrixDraft): RiskMatrix {
-  const before = inspection.settings.riskMatrix ?? DEFAULT_MATRIX;
+  const before = matrixInUse(inspection);
   const clean = (xs: string[]) => xs.map((x) => x.trim()).filter(Boolean);
   const next: RiskMatrix = { ...before, bands: draft.bands, likelihoodLabels: clean(draft.likelihood), impactLabels: clean(draft.impact) };
   // A matrix of another size keeps no per-cell bands from the old one.
@@ -80,13 +109,36 @@ export function matrixFrom(inspection: Inspection, draft: MatrixDraft): RiskMatr
 
 /** Why the matrix cannot be saved, in a sentence, or null. */
 export function matrixProblem(inspection: Inspection, draft: MatrixDraft): string | null {
-  return checkMatrix(matrixFrom(inspection, draft)).length
-    ? "Each scale needs at least two levels, and each risk level must start at a lower score than the level above it."
+  const m = matrixFrom(inspection, draft);
+  if (checkMatrix(m).length) return "Each scale needs at least two levels, and each risk level must start at a lower score than the level above it.";
+  return unreadValues(inspection, m);
+}
+
+/**
+ * A saved matrix's labels are the scales every register is then read on: a
+ * value the register holds that they would not read would leave its risk
+ * unscored. Say which, before Save, rather than after a run of empty figures.
+ */
+export function unreadValues(inspection: Inspection, m: RiskMatrix): string | null {
+  const problems: string[] = [];
+  for (const d of inspection.datasets) {
+    if (!d.risk) continue;
+    for (const axis of ["likelihood", "impact"] as const) {
+      const labels = axis === "likelihood" ? m.likelihoodLabels : m.impactLabels;
+      const scale = { size: labels.length, labels, source: "" };
+      const unread = d.risk.values[axis].filter((v) => levelOnScale(v, scale) === null).map((v) => `'${cellText(v)}'`);
+      if (unread.length) {
+        problems.push(`'${d.label}' has ${axis} values these ${axis} levels would not read: ${unread.slice(0, 6).join(", ")}${unread.length > 6 ? ` and ${unread.length - 6} more` : ""}`);
+      }
+    }
+  }
+  return problems.length
+    ? `${problems.join(". ")}. Name the levels as the register writes them (or keep as many levels as its numbers go up to), or use the register's own levels.`
     : null;
 }
 
-/** What Save writes: each changed dataset's settings, and the matrix if it changed. */
-export function changesToSave(inspection: Inspection, draft: SettingsDraft): { datasets: Record<string, DatasetSettings>; matrix?: RiskMatrix; ownArea?: string } {
+/** What Save writes: each changed dataset's settings, and the matrix if it changed (null to go back to the register's own). */
+export function changesToSave(inspection: Inspection, draft: SettingsDraft): { datasets: Record<string, DatasetSettings>; matrix?: RiskMatrix | null } {
   const base = draftFrom(inspection);
   const datasets: Record<string, DatasetSettings> = {};
   for (const d of inspection.datasets) {
@@ -98,9 +150,9 @@ export function changesToSave(inspection: Inspection, draft: SettingsDraft): { d
       ...(d.kind === "outcomes" ? { planName: edit.planName.trim() || undefined } : {}),
     } as DatasetSettings;
   }
-  const out: { datasets: Record<string, DatasetSettings>; matrix?: RiskMatrix; ownArea?: string } = { datasets };
-  if (!same(draft.matrix, base.matrix)) out.matrix = matrixFrom(inspection, draft.matrix);
-  if (draft.ownArea !== base.ownArea) out.ownArea = draft.ownArea;
+  const out: { datasets: Record<string, DatasetSettings>; matrix?: RiskMatrix | null } = { datasets };
+  if (clearsMatrix(inspection, draft)) out.matrix = null;
+  else if (!same(draft.matrix, base.matrix)) out.matrix = matrixFrom(inspection, draft.matrix);
   return out;
 }
 
@@ -117,4 +169,13 @@ export function applySettings(s: WorkbookSettings, datasets: Record<string, Data
     if (ownArea.trim()) s.ownArea = ownArea.trim();
     else delete s.ownArea;
   }
+}
+
+/** Levels as the run's note says them: "High 10 and above, Medium 5–9, Low 4 and below". */
+export function describeLevels(bands: RiskBand[]): string {
+  return bands.map((b, i) => {
+    if (i === 0) return `${b.name} ${b.minScore} and above`;
+    const top = bands[i - 1].minScore - 1;
+    return b.minScore <= 1 ? `${b.name} ${top} and below` : `${b.name} ${b.minScore}–${top}`;
+  }).join(", ");
 }

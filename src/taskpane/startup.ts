@@ -50,3 +50,36 @@ export async function decideStart(office: OfficeLike | undefined, timeoutMs: num
   // No host (a browser opening taskpane.html): file mode is what was asked for, without a warning.
   return first ? { mode: "excel" } : { mode: "file", notice: null };
 }
+
+interface PageLike {
+  location: { search: string };
+  name: string;
+  external?: unknown;
+  sessionStorage?: { getItem(key: string): string | null };
+  agaveHost?: unknown;
+}
+
+/**
+ * Whether the page carries the host information Office gives an add-in.
+ * office.js finds its host in exactly these places (office.debug.js,
+ * `_retrieveHostInfo`): a host bridge (`window.external.GetHostInfo`, or
+ * `agaveHost` on a Mac), the `_host_Info` query parameter, `hostInfo` in
+ * `window.name`, or `hostInfoValue` in session storage. With none of them,
+ * Office.onReady can only resolve with no host, so the pane can draw file
+ * mode at once instead of waiting for office.js to load its tables; inside
+ * Office it still waits for Office.onReady before drawing
+ * (https://learn.microsoft.com/office/dev/add-ins/develop/initialize-add-in).
+ */
+export function hostInfoPresent(page: PageLike): boolean {
+  try {
+    const external = page.external as { GetHostInfo?: unknown } | undefined;
+    if (typeof external?.GetHostInfo === "function" || page.agaveHost !== undefined) return true;
+    if (/[?&]_host_Info=/i.test(page.location.search)) return true;
+    if (page.sessionStorage?.getItem("hostInfoValue")) return true;
+    if (page.name && /"hostInfo"/.test(page.name)) return true;
+  } catch {
+    // A page that cannot even be asked (storage blocked, say) is treated as hosted: it waits for Office.
+    return true;
+  }
+  return false;
+}

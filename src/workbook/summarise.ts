@@ -1,6 +1,6 @@
 import {
   buildReport, planReport, OUTPUT_SHEETS, OutputPurpose, Report, WorkbookSettings,
-  DatasetKind, DEFAULT_STATUS_LABELS, todayIso, UserError, Role, SheetPlan, storeHistory, RisksReport, TARGET_COURSES, DatasetSettings, LongTrendMethod, IndicatorsReport,
+  DatasetKind, DEFAULT_STATUS_LABELS, todayIso, UserError, Role, columnKeys, SheetPlan, storeHistory, RisksReport, TARGET_COURSES, DatasetSettings, LongTrendMethod, IndicatorsReport,
   CommentaryReview, outstandingPhrase,
 } from "../core";
 import { movedSince } from "../core/report/risks";
@@ -211,7 +211,9 @@ export async function summarise(port: WorkbookPort, options: SummariseOptions = 
     // A doubtful reading is not remembered: remembering it would make the next run's reading look sure.
     if (!ds.mapping && r.reading.confidence !== "doubtful") {
       const columns: Partial<Record<Role, string>> = {};
-      for (const [role, col] of Object.entries(r.detected.columns) as [Role, number][]) columns[role] = r.detected.headers[col - r.detected.left];
+      // A header the row repeats is named by its occurrence ("Likelihood#2"), so each column is found again as itself.
+      const keys = columnKeys(r.detected.headers);
+      for (const [role, col] of Object.entries(r.detected.columns) as [Role, number][]) columns[role] = keys[col - r.detected.left];
       // The header is found again by its text: rows inserted above it later change nothing.
       ds.mapping = { kind: r.kind, headerRow: r.detected.headerRow + 1, headerText: r.detected.headers.filter(Boolean), columns };
     }

@@ -103,3 +103,18 @@ export async function stopFrames(page: Page): Promise<{ frames: number; longestG
     return { frames: f.length, longestGapMs: Math.round(longest), progress };
   });
 }
+
+/**
+ * The whole pane in one picture, as a pane as tall as its content would show
+ * it: the viewport is stretched to the page's height first, so a sticky bar
+ * (Settings' Save) is drawn at the bottom rather than where the first screen
+ * ended, as a full-page capture would.
+ */
+export async function screenshotWhole(page: Page, path: string): Promise<void> {
+  const viewport = page.viewportSize() ?? { width: 350, height: 900 };
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  if (height > viewport.height) await page.setViewportSize({ width: viewport.width, height });
+  await settle(page);
+  await page.screenshot({ path });
+  if (height > viewport.height) await page.setViewportSize(viewport);
+}

@@ -82,11 +82,14 @@ describe("task pane inside Excel (fake host)", () => {
     const alert = page.getByRole("alert").filter({ hasText: "The workbook could not be read" });
     await alert.waitFor({ timeout: 90_000 });
     await alert.getByText("Excel is busy because a cell is being edited. Press Enter or Esc in the sheet, then try again.").waitFor();
+    // Focus goes to the failure, so a keyboard or screen-reader user is told and is one Tab from Try again.
+    await page.waitForFunction(() => document.activeElement?.id === "error-notice");
     expect(await axeSerious(page)).toEqual([]);
     expect(await horizontalOverflow(page)).toEqual([]);
     await page.screenshot({ path: join(SHOTS, "11-excel-error.png") });
     await alert.getByRole("button", { name: "Try again" }).click();
     await page.getByRole("heading", { name: "7 tables to report on" }).waitFor({ timeout: 90_000 });
+    await page.waitForFunction(() => document.activeElement?.id === "datasets-title");
   }, 600_000);
 
   it("has no serious accessibility violation on the workbook, settings and run views", async () => {
@@ -108,6 +111,7 @@ describe("task pane inside Excel (fake host)", () => {
     await page.getByRole("button", { name: "Run", exact: true }).click();
     const alert = page.getByRole("alert").filter({ hasText: "The run did not finish" });
     await alert.getByText("Excel reported an internal problem.", { exact: false }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === "error-notice");
     expect(await axeSerious(page)).toEqual([]);
     await alert.getByRole("button", { name: "Try again" }).click();
     await page.getByText("Outcomes: 15/24 (62.5%) Green — standard 75% not achieved").waitFor({ timeout: 90_000 });

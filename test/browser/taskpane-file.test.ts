@@ -10,7 +10,7 @@ import { Page } from "playwright-core";
 import { mkdirSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import ExcelJS from "exceljs";
-import { axeSerious, horizontalOverflow, settle, openFilePane, OpenPane } from "./pane";
+import { axeSerious, horizontalOverflow, settle, openFilePane, OpenPane, screenshotWhole } from "./pane";
 import { SAMPLE, runCli, tempDir, withChart } from "../helpers/workbooks";
 
 const SHOTS = join(__dirname, "..", "artefacts", "pane");
@@ -53,7 +53,7 @@ describe("task pane in file mode", () => {
 
   const shot = async (name: string) => {
     await settle(page);
-    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+    await screenshotWhole(page, join(SHOTS, `${name}.png`));
   };
   const focused = () => page.evaluate(() => document.activeElement?.textContent ?? "");
 
@@ -83,10 +83,11 @@ describe("task pane in file mode", () => {
     await page.getByText("Risk matrix", { exact: true }).waitFor();
     await shot("3-settings");
     expect(await axeSerious(page)).toEqual([]);
-    const outcomes = page.locator(".fui-Card").filter({ hasText: "Outcomes on sheet 'Outcomes', 24 rows" });
+    const outcomes = page.locator(".fui-Card").filter({ hasText: "Outcomes · 24 rows" });
     const standard = outcomes.getByRole("spinbutton", { name: "Expected standard (% of items)" });
     expect(await standard.inputValue()).toBe("75");
-    // What the long trend compares with, and the plan's name as the report writes it (the sheet's own title until one is given).
+    // What the long trend compares with, and the plan's name as the report writes it (the sheet's own title until one is given), a click away.
+    await page.getByRole("button", { name: "Amber tolerance, trends and the plan's name" }).click();
     expect(await outcomes.getByRole("combobox", { name: "Long trend compares with" }).textContent()).toContain("The same period last year");
     expect(await outcomes.getByRole("textbox", { name: "Name of the plan, as the report writes it" }).getAttribute("placeholder")).toBe("Strategic Plan 2021-24 outcome measures");
     expect(await page.getByRole("button", { name: "Save settings" }).isDisabled()).toBe(true);
@@ -119,7 +120,9 @@ describe("task pane in file mode", () => {
     expect(await page.getByRole("alertdialog").count()).toBe(0);
   }, 600_000);
 
-  it("edits the risk levels as a list", async () => {
+  it("edits the risk levels as a list, starting from the scales and levels the register is scored on", async () => {
+    await page.getByRole("button", { name: "Risk matrix" }).click();
+    await page.getByText(/'Strategic risks' is scored on likelihood 5-point \(Rare, .*\) × impact 5-point .*, with levels from /).waitFor();
     const likelihood = page.getByRole("group", { name: "Likelihood, lowest first" });
     expect(await likelihood.getByRole("textbox").evaluateAll((xs) => xs.map((x) => (x as HTMLInputElement).value))).toEqual(["Rare", "Unlikely", "Possible", "Likely", "Almost Certain"]);
     await likelihood.getByRole("button", { name: "Add a level" }).click();
@@ -172,7 +175,7 @@ describe("task pane in file mode", () => {
     await page.getByRole("combobox", { name: "Directorate" }).click();
     await page.getByRole("option", { name: "Finance", exact: true }).click();
     await page.getByRole("button", { name: "Make templates" }).click();
-    await page.getByText(/return sheets? written: .*Finance Directorate priorities/).waitFor({ timeout: 90_000 });
+    await page.getByText(/return sheets? written: one per directorate .*\(1 directorate\), such as 'Finance Directorate priorities'/).waitFor({ timeout: 90_000 });
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download the workbook with the return sheets" }).click()]);
     const path = join(tempDir(), "returns.xlsx");
     await download.saveAs(path);

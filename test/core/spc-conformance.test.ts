@@ -337,7 +337,7 @@ const RUNS: { source: string; y: number[]; centre: number; expected: Record<stri
     y: [74.0102, 73.99600000000001, 74.008, 74.003, 74.014, 73.99625, 73.99875, 73.9968, 74.00425, 73.998, 73.99, 74.0014, 73.99433333333333, 73.9902, 74.008, NaN, 73.99925, 74.0074, 73.9982, 74.00766666666667, 73.9998, 74.0016, 74.0024, 74.0052, 73.9982],
     centre: 74.00117999999999,
     expected: { usefulPoints: 24, longestRun: 3, longestRunLimit: 8, crossings: 15, crossingsLimit: 8, signal: false },
-  },];
+  }];
 
 describe(`${QIC} tests/testthat/test_montgomery.R reference data: runs analysis (Anhøj rules)`, () => {
   it.each(RUNS.map((r) => [r.source, r] as const))("%s", (_source, r) => {

@@ -7,7 +7,8 @@
  * rules; very hidden sheets cannot be deleted and references to a deleted
  * sheet become #REF!; a protected structure refuses adding, deleting,
  * renaming and hiding sheets; unbounded ranges read as null; rules,
- * validation, charts and print settings are checked as Excel checks them.
+ * validation, charts, shapes, page breaks and print settings are checked as
+ * Excel checks them.
  * docs/excel-behaviours.md lists every behaviour with the documentation it
  * follows.
  */
@@ -17,7 +18,8 @@ import { Ctx, ClientObject, REQUEST_LIMIT, size } from "./client";
 import { Path, PROPERTY, METHOD, INDEXER } from "./wire";
 import { Range, Bounds } from "./fake-range";
 import { ChartCollection } from "./fake-charts";
-import { PageLayout } from "./fake-page-layout";
+import { PageLayout, PageBreakCollection } from "./fake-page-layout";
+import { ShapeCollection } from "./fake-shapes";
 import { parseRange, toSerial } from "../../src/core";
 
 export { OfficeError, REQUEST_LIMIT };
@@ -193,6 +195,26 @@ export class Worksheet extends ClientObject {
 
   get charts(): ChartCollection {
     return this.once("charts", () => new ChartCollection(this.ctx, this.ctx.path(PROPERTY, "Charts", this.path), this));
+  }
+
+  /** Worksheet.shapes (ExcelApi 1.9): https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-shapes-member */
+  get shapes(): ShapeCollection {
+    this.requireSet("1.9", "Worksheet.shapes");
+    return this.once("shapes", () => new ShapeCollection(this.ctx, this.ctx.path(PROPERTY, "Shapes", this.path), this));
+  }
+
+  /**
+   * Worksheet.horizontalPageBreaks (ExcelApi 1.9), "only … manual page breaks":
+   * https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-horizontalpagebreaks-member
+   */
+  get horizontalPageBreaks(): PageBreakCollection {
+    this.requireSet("1.9", "Worksheet.horizontalPageBreaks");
+    return this.once("horizontalPageBreaks", () => new PageBreakCollection(this.ctx, this.ctx.path(PROPERTY, "HorizontalPageBreaks", this.path), this));
+  }
+
+  /** A member of a later requirement set than the host has: Excel answers ApiNotFound. */
+  private requireSet(version: string, api: string): void {
+    if (!this.ctx.state.isSetSupported("ExcelApi", version)) throw new OfficeError("ApiNotFound", `${api} needs ExcelApi ${version}`);
   }
 
   get names(): NamedItemCollection {

@@ -107,7 +107,6 @@ export function checkColour(c: unknown): void {
   throw new OfficeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: colour '${String(c)}'.`);
 }
 
-
 /**
  * Data validation operands
  * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-data-validation):

@@ -66,6 +66,28 @@ export interface FakeSeries {
   marker?: { style?: string; background?: string; foreground?: string };
 }
 
+/**
+ * A shape on the sheet (Worksheet.shapes), as the person sees it: what kind,
+ * where in points, and how it is dressed. Left unset is Excel's own default.
+ */
+export interface FakeShape {
+  /** Excel's identifier (Shape.id); a shape is found by it after a rename. */
+  id: string;
+  name: string;
+  geometricShapeType: string;
+  altTextDescription?: string;
+  left?: number;
+  top?: number;
+  width?: number;
+  height?: number;
+  /** A solid fill (ShapeFill.setSolidColor). */
+  fill?: string;
+  line?: { color?: string; weight?: number };
+  text?: string;
+  textAlign?: { horizontal?: string; vertical?: string };
+  font?: { color?: string; bold?: boolean; size?: number };
+}
+
 /** Print settings (PageLayout). */
 export interface FakePageLayout {
   paperSize?: string;
@@ -79,7 +101,11 @@ export class FakeSheet {
   /** Merged areas (A1 ranges). */
   merges: string[] = [];
   charts: FakeChart[] = [];
+  /** Shapes in z-order, the first at the back. */
+  shapes: FakeShape[] = [];
   pageLayout: FakePageLayout = {};
+  /** Manual page breaks (horizontalPageBreaks): the 0-based rows that begin a new printed page, in order. */
+  rowBreaks: number[] = [];
   rules: FakeRule[] = [];
   /** `items`: a typed list's drop-down entries, as Excel split them. */
   validations: { ref: string; rule?: unknown; items?: string[]; prompt?: unknown; errorAlert?: unknown; ignoreBlanks?: boolean }[] = [];
@@ -137,6 +163,7 @@ export class FakeSheet {
       if (rule.formula) rule.formula = rule.formula.replace(/(?<![A-Za-z0-9_.])(\$?[A-Z]{1,3}\$?)(\d+)(?![\d(A-Za-z_])/g, (m, col: string, row: string) => (Number(row) - 1 >= at ? `${col}${Number(row) + count}` : m));
     }
     for (const v of this.validations) v.ref = shiftRef(v.ref);
+    this.rowBreaks = this.rowBreaks.map((r) => (r >= at ? r + count : r));
     this.hiddenRows = new Set([...this.hiddenRows].map((r) => (r >= at ? r + count : r)));
   }
 
@@ -166,6 +193,7 @@ export class FakeWorkbookState {
   sheets: FakeSheet[] = [];
   private nextId = 1;
   private ruleId = 1;
+  private shapeId = 1;
   syncs = 0;
   requests: { bytes: number; responseBytes: number }[] = [];
   calculationSuspensions = 0;
@@ -241,6 +269,11 @@ export class FakeWorkbookState {
 
   nextRuleId(): number {
     return this.ruleId++;
+  }
+
+  /** A new shape's identifier (Excel's are strings, unique in the workbook). */
+  nextShapeId(): string {
+    return String(this.shapeId++);
   }
 
   sheet(name: string): FakeSheet | undefined {

@@ -5,11 +5,16 @@
  *   zoom: PageLayoutZoomOptions — "scale … between 10 and 400", or pages to fit
  *   across and down (https://learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions);
  *   setPrintTitleRows: "The range must span the entire row to be valid."
+ * Manual page breaks (Worksheet.horizontalPageBreaks, ExcelApi 1.9):
+ * https://learn.microsoft.com/javascript/api/excel/excel.pagebreakcollection
+ *   add(pageBreakRange) "Adds a page break before the top-left cell of the range specified";
+ *   removePageBreaks() "Resets all manual page breaks in the collection".
  */
 import { OfficeError } from "./excel-rules";
 import { Ctx, writeOnly } from "./client";
-import { Path } from "./wire";
+import { Path, METHOD } from "./wire";
 import type { Worksheet } from "./excel-fake";
+import type { Range } from "./fake-range";
 
 const PAPER = new Set(["Letter", "LetterSmall", "Tabloid", "Ledger", "Legal", "Statement", "Executive", "A3", "A4", "A4Small", "A5", "B4", "B5", "Folio", "Quatro"]);
 type Zoom = { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
@@ -45,5 +50,28 @@ export class PageLayout {
       if (!/^\$?\d+:\$?\d+$/.test(rows)) throw new OfficeError("InvalidArgument", `'${rows}' does not span entire rows.`);
       this.ws.sheet().pageLayout.printTitleRows = rows;
     });
+  }
+}
+
+/**
+ * A sheet's manual horizontal page breaks: the rows that begin a new printed
+ * page. A row holds one break however often it is added (a row break is a
+ * property of the row, as in the file's <rowBreaks>). Like the sheet's other
+ * layout, refused while the sheet is protected.
+ */
+export class PageBreakCollection {
+  constructor(private ctx: Ctx, readonly path: Path, private ws: Worksheet) {}
+  /** A break before the top-left cell of `at` (a range or an address on this sheet). */
+  add(at: Range | string): { path: Path } {
+    const range = typeof at === "string" ? this.ws.getRange(at) : at;
+    const path = this.ctx.path(METHOD, "Add", this.path, [typeof at === "string" ? at : at.path.id]);
+    this.ctx.enqueue(path, "method", "", undefined, () => this.ws.guarded((s) => {
+      const row = range.bounds().top;
+      if (!s.rowBreaks.includes(row)) s.rowBreaks = [...s.rowBreaks, row].sort((a, b) => a - b);
+    }));
+    return { path };
+  }
+  removePageBreaks(): void {
+    this.ctx.enqueue(this.path, "method", "RemovePageBreaks", "[]", () => this.ws.guarded((s) => void (s.rowBreaks = [])));
   }
 }

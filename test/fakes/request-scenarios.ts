@@ -67,6 +67,29 @@ export const REQUEST_SCENARIOS: Record<string, (ctx: Ctx) => void> = {
       s.markerForegroundColor = "#595959";
     }
   },
+  "two Making Data Count icons and the page breaks redrawn": (ctx) => {
+    const ws = ctx.workbook.worksheets.getItem("Sheet1");
+    ws.horizontalPageBreaks.removePageBreaks();
+    for (const [i, letter] of ["H", "F"].entries()) {
+      const s = ws.shapes.addGeometricShape("Ellipse");
+      s.name = `Making Data Count ${i ? "assurance" : "variation"} ${i + 1}`;
+      s.altTextDescription = i ? "Assurance: consistently failing the target" : "Variation: special cause concern from higher values";
+      s.left = 798.79 + 48 * i;
+      s.top = 126;
+      s.width = 28.8;
+      s.height = 28.8;
+      s.fill.setSolidColor("#E46C0A");
+      s.lineFormat.color = "#FFFFFF";
+      s.lineFormat.weight = 0.75;
+      s.textFrame.horizontalAlignment = "Center";
+      s.textFrame.verticalAlignment = "Middle";
+      s.textFrame.textRange.text = letter;
+      s.textFrame.textRange.font.color = "#FFFFFF";
+      s.textFrame.textRange.font.bold = true;
+      s.textFrame.textRange.font.size = 14;
+    }
+    for (const r of [27, 47]) ws.horizontalPageBreaks.add(ws.getRangeByIndexes(r, 0, 1, 1));
+  },
   "print settings": (ctx) => {
     const ws = ctx.workbook.worksheets.getItem("Sheet1");
     const l = ws.pageLayout;

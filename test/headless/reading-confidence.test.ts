@@ -43,6 +43,18 @@ describe("reading confidence reaches every headline", () => {
     expect(text(sheetValues(book.getWorksheet("Commentary")!))).toContain("[To check before publishing: 2 of 5 rows could not be used (see Data issues).]");
   });
 
+  it("a tracker whose status column is mostly words that are not statuses is not published as a plain standard", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Tracker");
+    ws.addRow(["Action", "Owner", "Status"]);
+    const words = ["Submitted", "Ready for SIT", "Pending customer", "Green", "Submitted", "Complete", "Ready for SIT", "Amber", "Not started"];
+    words.forEach((w, i) => ws.addRow([`Report ${i + 1}`, "Data team", w]));
+    const { r } = await run(wb, "tracker", true);
+    const json = JSON.parse(r.stdout) as SummaryJson;
+    expect(json.datasets[0].reading.confidence).toBe("doubtful");
+    expect(json.datasets[0].reading.reasons).toEqual([expect.stringMatching(/^5 of 9 statuses are words it does not know as a RAG or progress status \('Submitted', 'Ready for SIT', 'Pending customer'\)/)]);
+  });
+
   it("stays in doubt on the next run: the run's own remembered mapping is not a person's confirmation", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("Priorities");

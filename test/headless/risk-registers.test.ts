@@ -73,6 +73,18 @@ describe("a pre/post-mitigation register under a merged group row", () => {
     expect(Object.keys(rows[0])).not.toContain("Residual score");
     expect(sheetText(run.out, "Risk register")).toMatch(/Scored on the current pair/);
   });
+
+  it("reads its output the same way on the next run: the remembered mapping names each repeated header by its place", async () => {
+    const again = join(dir, "pre-post-again.xlsx");
+    const r = await runCli(["summarise", join(dir, "pre-post-out.xlsx"), "--out", again, "--json"]);
+    expect(r.code).toBe(0);
+    const d = JSON.parse(r.stdout).datasets.find((x: { kind: string }) => x.kind === "risks");
+    expect(d.statusCounts).toEqual({ High: 1, Medium: 1, Low: 2 });
+    expect(d.reading).toEqual({ confidence: "sure", reasons: [] });
+    expect(registerRows(await load(again)).map((r) => [r.Risk, r.Score, r["Inherent score"]])).toEqual([
+      ["Supplier collapse", 25, 9], ["Cyber attack", 6, 20], ["Funding gap", 4, 25], ["Staff turnover", 4, 12],
+    ]);
+  });
 });
 
 describe("a register whose three pairs only their place tells apart", () => {

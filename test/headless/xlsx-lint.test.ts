@@ -110,7 +110,6 @@ async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
   return new Map(elements(wb, "sheet").map((s) => [attr(s, "name") ?? "", targets.get(/\sr:id="([^"]*)"/.exec(s)?.[1] ?? /\s\w+:id="([^"]*)"/.exec(s)?.[1] ?? "") ?? ""]));
 }
 
-
 /**
  * The splice on prefixed SpreadsheetML, driven directly (whatever reads the
  * file): a sheet added, colour rules and cell values put into a council

@@ -91,7 +91,7 @@ describe("XML tokenizer", () => {
     const bad: [string, RegExp][] = [
       ["<a>\n<b></a>", /line 2: <\/a> closes <b>/],
       ["<a>\n<b>", /line 2: <b> is not closed/],
-      ['<a x=1/>', /not quoted/],
+      ["<a x=1/>", /not quoted/],
       ["<a>&nbsp;</a>", /unknown entity reference '&nbsp;'/],
       ["<a>&amp</a>", /unknown entity reference/],
       ["<a/><b/>", /second root element/],

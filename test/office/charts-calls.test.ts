@@ -1,49 +1,13 @@
 /**
- * The Office host's calls for charts: the value axis scaled as the plan says,
- * and the Making Data Count icons as ellipse shapes at the plan's cells. The
- * strict fake does not model charts or shapes, so a recording worksheet
- * stands in here, checking the calls and the documented property names
- * (Excel.ChartAxis minimum/maximum; Excel.Shape left/top/width/height, fill,
- * lineFormat, textFrame).
+ * The Office host's calls for charts, through the strict fake: the value axis
+ * scaled as the plan says, and the Making Data Count icons as ellipse shapes
+ * at the plan's cells, every property checked as Excel checks it (an
+ * enumeration's documented values, colours, sizes above zero).
  */
 import { addCharts } from "../../src/workbook/office/charts";
 import { SheetPlan, columnPoints } from "../../src/core";
-
-type Recorded = Record<string, unknown>;
-
-/** An object that records every property set on it, at any depth, and every call. */
-function recorder(log: string[], path: string): Recorded {
-  const values: Recorded = {};
-  return new Proxy(values, {
-    get(target, key: string) {
-      if (key in target) return target[key];
-      if (["setSolidColor", "setPosition", "getItemAt"].includes(key)) {
-        return (...args: unknown[]) => {
-          log.push(`${path}.${key}(${args.map((a) => JSON.stringify(a)).join(", ")})`);
-          return recorder(log, `${path}.${key}[${args.join(",")}]`);
-        };
-      }
-      const child = recorder(log, `${path}.${key}`);
-      target[key] = child;
-      return child;
-    },
-    set(target, key: string, value) {
-      log.push(`${path}.${key} = ${JSON.stringify(value)}`);
-      target[key] = value;
-      return true;
-    },
-  });
-}
-
-function recordingSheet(log: string[]): Excel.Worksheet {
-  let charts = 0;
-  let shapes = 0;
-  return {
-    getRange: (ref: string) => ({ ref }),
-    charts: { add: (type: string, source: { ref: string }) => (log.push(`charts.add(${type}, ${source.ref})`), recorder(log, `chart${++charts}`)) },
-    shapes: { addGeometricShape: (type: string) => (log.push(`shapes.addGeometricShape(${type})`), recorder(log, `shape${++shapes}`)) },
-  } as unknown as Excel.Worksheet;
-}
+import { fakeExcelRun } from "../fakes/excel-fake";
+import { FakeWorkbookState, FakeSheet } from "../fakes/excel-state";
 
 const plan: SheetPlan = {
   purpose: "indicator-charts", name: "Indicator charts", cells: [], styles: [], columnWidths: [14, 11, 11], conditionalFormats: [], validations: [],
@@ -61,31 +25,30 @@ const plan: SheetPlan = {
   }],
 };
 
+/** The chart's own table (periods, then values, under a header in row 3) and the plan's charts drawn beside it. */
+async function drawn(): Promise<FakeSheet> {
+  const rows: (string | number | null)[][] = [[], [], ["Period", "Value"], ...Array.from({ length: 16 }, (_, i) => [`Q${(i % 4) + 1} ${2019 + Math.floor(i / 4)}/${20 + Math.floor(i / 4)}`, 18 + (i % 9)])];
+  const state = FakeWorkbookState.fromGrids([{ name: "Indicator charts", rows }]);
+  await fakeExcelRun(state)(async (ctx) => addCharts(ctx.workbook.worksheets.getItem("Indicator charts"), plan));
+  return state.sheet("Indicator charts")!;
+}
+
 describe("charts and icons through Office.js", () => {
-  it("scales the value axis to the plan's range", () => {
-    const log: string[] = [];
-    addCharts(recordingSheet(log), plan);
-    expect(log).toContain("charts.add(LineMarkers, A3:B19)");
-    expect(log).toContain("chart1.axes.valueAxis.minimum = 15");
-    expect(log).toContain("chart1.axes.valueAxis.maximum = 31");
+  it("scales the value axis to the plan's range", async () => {
+    const sheet = await drawn();
+    expect(sheet.charts).toHaveLength(1);
+    expect(sheet.charts[0]).toMatchObject({ type: "LineMarkers", source: "A3:B19", title: "B Waiting times rising", valueAxis: { minimum: 15, maximum: 31 } });
+    expect(sheet.charts[0].series.map((s) => s.name)).toEqual(["Value"]);
   });
 
-  it("draws each icon as a named ellipse in the NHS colour, with its letter and meaning, at its cell", () => {
-    const log: string[] = [];
-    addCharts(recordingSheet(log), plan);
-    expect(log.filter((l) => l.startsWith("shapes."))).toEqual(["shapes.addGeometricShape(Ellipse)", "shapes.addGeometricShape(Ellipse)"]);
+  it("draws each icon as a named ellipse in the NHS colour, with its letter and meaning, at its cell", async () => {
+    const sheet = await drawn();
     // Row 2 starts below rows 0 (15 points) and 1 (30); column 10 after columns A–C (14, 11, 11) and seven of the default width.
     const left = columnPoints(14) + 2 * columnPoints(11) + 7 * columnPoints(8.43);
-    expect(log).toEqual(expect.arrayContaining([
-      'shape1.name = "Making Data Count variation 1"',
-      'shape1.altTextDescription = "Variation: special cause concern from higher values"',
-      `shape1.left = ${left + 3}`,
-      "shape1.top = 48",
-      'shape1.fill.setSolidColor("#E46C0A")',
-      'shape1.textFrame.textRange.text = "H"',
-      'shape1.textFrame.textRange.font.color = "#FFFFFF"',
-      'shape2.name = "Making Data Count assurance 2"',
-      'shape2.textFrame.textRange.text = "F"',
-    ]));
+    const look = { geometricShapeType: "Ellipse", top: 48, width: 28.8, height: 28.8, line: { color: "#FFFFFF", weight: 0.75 }, textAlign: { horizontal: "Center", vertical: "Middle" }, font: { color: "#FFFFFF", bold: true, size: 14 } };
+    expect(sheet.shapes).toEqual([
+      { ...look, id: expect.any(String), name: "Making Data Count variation 1", altTextDescription: "Variation: special cause concern from higher values", left: left + 3, fill: "#E46C0A", text: "H" },
+      { ...look, id: expect.any(String), name: "Making Data Count assurance 2", altTextDescription: "Assurance: consistently failing the target", left: left + columnPoints(8.43) + 3, fill: "#E46C0A", text: "F" },
+    ]);
   });
 });

@@ -2,7 +2,8 @@
  * The Office adapter within Excel's limits and alongside the person using
  * Excel: reads Excel on the web refuses as too large are sent again in
  * smaller blocks, settings larger than one response are read in blocks,
- * charts and print settings are drawn, another run's temporary sheets are
+ * charts, their icons, page breaks and print settings are drawn (and drawn
+ * afresh, not added to, by the next run), another run's temporary sheets are
  * left alone, a run waits while a cell is being edited, and the undo stack
  * is cleared (which the pane says before a run).
  */
@@ -12,11 +13,12 @@ import { OfficeWorkbook, isLeftover } from "../../src/workbook/office/office-wor
 import { summarise } from "../../src/workbook/summarise";
 import { explainExcelError } from "../../src/workbook/office/capabilities";
 import { fakeExcelRun, REQUEST_LIMIT } from "../fakes/excel-fake";
-import { FakeWorkbookState } from "../fakes/excel-state";
+import { FakeWorkbookState, FakeSheet, FakeShape } from "../fakes/excel-state";
 import { fakeFromGrids } from "../fakes/conformance";
 import { fakeFromXlsx } from "../fakes/load-xlsx";
 import { buildPackage, Value } from "../helpers/xlsx-fixtures";
 import { SAMPLE, SIXTEEN_QUARTERS } from "../helpers/workbooks";
+import { SheetPlan, ICON_NAME, columnPoints, parseRange, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT } from "../../src/core";
 
 const CAPS = { mergedAreas: true };
 const within = (state: FakeWorkbookState) => state.requests.filter((r) => r.bytes > REQUEST_LIMIT || r.responseBytes > REQUEST_LIMIT).length;
@@ -55,13 +57,40 @@ describe("settings past Excel on the web's 5 MB response", () => {
   }, 120_000);
 });
 
-/** Indicators with sixteen quarters (SPC) and one Red Red item, in a workbook of their own. */
-function spcWorkbook(): FakeWorkbookState {
+/** Indicators with sixteen quarters (SPC) and one Red Red item, in a workbook of their own; `more` adds indicators with SPC. */
+function spcWorkbook(more = 0): FakeWorkbookState {
   const rows: (string | number)[][] = [["Code", "Indicator", "Polarity", "Target", ...SIXTEEN_QUARTERS]];
   rows.push(["KPI1", "Homes built", "Maximise", 50, ...SIXTEEN_QUARTERS.map((_, i) => 40 + ((i * 7) % 11))]);
   rows.push(["KPI2", "Missed bins per 100k", "Minimise", 30, ...SIXTEEN_QUARTERS.map((_, i) => 28 + ((i * 5) % 9) + (i > 12 ? 10 : 0))]);
+  for (let k = 3; k < 3 + more; k++) rows.push([`KPI${k}`, `Measure ${k}`, "Maximise", 50, ...SIXTEEN_QUARTERS.map((_, i) => 40 + ((i * k) % 11))]);
   return FakeWorkbookState.fromGrids([{ name: "KPIs", rows }]);
 }
+
+/** A run through the Office host that keeps the sheet plans it was given to draw. */
+async function planned(state: FakeWorkbookState): Promise<Map<string, SheetPlan>> {
+  const plans = new Map<string, SheetPlan>();
+  class Recording extends OfficeWorkbook {
+    override async writeSheets(list: Parameters<OfficeWorkbook["writeSheets"]>[0]): Promise<void> {
+      for (const { plan } of list) plans.set(plan.name, plan);
+      return super.writeSheets(list);
+    }
+  }
+  const run = await fakeExcelRun(state)((ctx) => summarise(new Recording(ctx, CAPS), {}));
+  expect(run.error).toBeUndefined();
+  return plans;
+}
+
+/** Where a chart lies on its sheet, in points, from the sheet's own column widths and row heights. */
+function chartArea(sheet: FakeSheet, position: { start: string; end?: string }): { left: number; top: number; right: number; bottom: number } {
+  const from = parseRange(position.start)!;
+  const to = parseRange(position.end ?? position.start)!;
+  const x = (col: number) => Array.from({ length: col }, (_, c) => (sheet.hiddenColumns.has(c) ? 0 : sheet.columnWidths.get(c) ?? columnPoints(DEFAULT_COLUMN_WIDTH))).reduce((a, b) => a + b, 0);
+  const y = (row: number) => Array.from({ length: row }, (_, r) => sheet.rowHeights.get(r) ?? DEFAULT_ROW_HEIGHT).reduce((a, b) => a + b, 0);
+  return { left: x(from.left), top: y(from.top), right: x(to.right + 1), bottom: y(to.bottom + 1) };
+}
+
+const ownIcons = (sheet: FakeSheet) => sheet.shapes.filter((s) => s.name.startsWith(ICON_NAME));
+const seen = (s: FakeShape) => ({ letter: s.text, fill: s.fill, meaning: s.altTextDescription });
 
 describe("charts and print settings through Office.js", () => {
   it("draws each indicator's chart from its table, with the plan's series, and sets A4, landscape, one page across and the header row on every page", async () => {
@@ -88,6 +117,49 @@ describe("charts and print settings through Office.js", () => {
     const state = spcWorkbook();
     for (let i = 0; i < 2; i++) await fakeExcelRun(state)((ctx) => summarise(new OfficeWorkbook(ctx, CAPS), {}));
     expect(state.sheet("Indicator charts")!.charts.length).toBe(2);
+  });
+
+  it("puts each chart's Making Data Count icons at its top right, once, and a second run redraws them, leaving a shape the council added", async () => {
+    const state = spcWorkbook();
+    const plan = (await planned(state)).get("Indicator charts")!;
+    const sheet = state.sheet("Indicator charts")!;
+    const wanted = plan.charts!.flatMap((c) => (c.icons ?? []).map((i) => ({ letter: i.letter, fill: i.fill, meaning: i.label })));
+    // Both charts have SPC: a variation and an assurance icon each.
+    expect(wanted.map((w) => w.meaning.split(":")[0])).toEqual(["Variation", "Assurance", "Variation", "Assurance"]);
+    expect(ownIcons(sheet).map(seen)).toEqual(wanted);
+    // Each chart's two icons lie inside it, in its top right corner.
+    sheet.charts.forEach((chart, i) => {
+      const area = chartArea(sheet, chart.position!);
+      for (const icon of ownIcons(sheet).slice(i * 2, i * 2 + 2)) {
+        expect(icon.left! >= (area.left + area.right) / 2 && icon.left! + icon.width! <= area.right).toBe(true);
+        expect(icon.top! >= area.top && icon.top! + icon.height! <= area.top + (area.bottom - area.top) / 4).toBe(true);
+      }
+    });
+    // The council puts a note of its own on the sheet; the next run leaves it and draws the icons afresh.
+    const note: FakeShape = { id: "council-1", name: "Rectangle 1", geometricShapeType: "Rectangle", left: 10, top: 10, width: 200, height: 40, text: "Draft: not for publication" };
+    sheet.shapes.push(note);
+    await planned(state);
+    expect(sheet.shapes).toContainEqual(note);
+    expect(ownIcons(sheet).map(seen)).toEqual(wanted);
+    expect(sheet.shapes).toHaveLength(wanted.length + 1);
+  });
+
+  it("puts page breaks where the plan puts them, and a later run with fewer charts keeps none of the earlier run's", async () => {
+    const state = spcWorkbook(3);
+    const breaksOf = (plans: Map<string, SheetPlan>) => [...plans.values()].map((p) => ({ sheet: p.name, breaks: p.print?.rowBreaks ?? [] }));
+    const drawn = (plans: Map<string, SheetPlan>) => [...plans.keys()].map((name) => ({ sheet: name, breaks: state.sheet(name)!.rowBreaks }));
+    const first = await planned(state);
+    expect(drawn(first)).toEqual(breaksOf(first));
+    const before = state.sheet("Indicator charts")!.rowBreaks;
+    expect(before.length).toBeGreaterThan(1);
+    // The council drops the three added indicators: two charts are left, on fewer pages.
+    const kpis = state.sheet("KPIs")!;
+    for (const key of [...kpis.cells.keys()]) if (Number(key.split(",")[0]) >= 3) kpis.cells.delete(key);
+    const second = await planned(state);
+    expect(second.get("Indicator charts")!.charts).toHaveLength(2);
+    expect(drawn(second)).toEqual(breaksOf(second));
+    expect(state.sheet("Indicator charts")!.rowBreaks.length).toBeLessThan(before.length);
+    expect(ownIcons(state.sheet("Indicator charts")!)).toHaveLength(4);
   });
 
   it("where Excel refuses 'one page across, any number down', the sheets still get A4, orientation and their header rows", async () => {

@@ -188,6 +188,65 @@ describe("what Excel refuses, the fake refuses", () => {
     expect(await refused(s, (ctx) => void (add(ctx).series.getItemAt(0).format.line.color = "FF0000"))).toBe("InvalidArgument");
   });
 
+  it("shapes: a type Excel does not have, a size of zero, a negative position, a cell's alignment word, a colour without #, on a protected sheet, deleted twice", async () => {
+    const shapes = (ctx: Excel.RequestContext) => ctx.workbook.worksheets.getItem("Data").shapes;
+    const ellipse = (ctx: Excel.RequestContext) => shapes(ctx).addGeometricShape("Ellipse");
+    expect(await refused(state(), (ctx) => shapes(ctx).addGeometricShape("Circle" as Excel.GeometricShapeType))).toBe("InvalidArgument");
+    expect(await refused(state(), (ctx) => void (ellipse(ctx).width = 0))).toBe("InvalidArgument");
+    expect(await refused(state(), (ctx) => void (ellipse(ctx).height = -1))).toBe("InvalidArgument");
+    expect(await refused(state(), (ctx) => void (ellipse(ctx).left = -0.5))).toBe("InvalidArgument");
+    // A cell is centred vertically with "Center", a shape's text with "Middle".
+    expect(await refused(state(), (ctx) => void (ellipse(ctx).textFrame.verticalAlignment = "Center" as Excel.ShapeTextVerticalAlignment))).toBe("InvalidArgument");
+    expect(await refused(state(), (ctx) => ellipse(ctx).fill.setSolidColor("E46C0A"))).toBe("InvalidArgument");
+    expect(await refused(state(), (ctx) => void (ellipse(ctx).textFrame.textRange.font.color = "FFFFFF"))).toBe("InvalidArgument");
+    const locked = state();
+    locked.sheet("Data")!.protected = true;
+    expect(await refused(locked, (ctx) => ellipse(ctx))).toBe("AccessDenied");
+    expect(locked.sheet("Data")!.shapes).toEqual([]);
+    const s = state();
+    expect(await refused(s, (ctx) => {
+      const e = ellipse(ctx);
+      e.name = "Logo";
+      e.left = 0;
+      e.top = 0;
+      e.width = 10;
+      e.height = 10;
+      e.textFrame.verticalAlignment = "Middle";
+    })).toBeNull();
+    expect(s.sheet("Data")!.shapes).toEqual([{ id: expect.any(String), name: "Logo", geometricShapeType: "Ellipse", left: 0, top: 0, width: 10, height: 10, textAlign: { vertical: "Middle" } }]);
+    // Loaded by name, deleted, then deleted again from the same list: the second is refused.
+    const twice = await fakeExcelRun(s)(async (ctx) => {
+      const all = shapes(ctx).load("items/name");
+      await ctx.sync();
+      expect(all.items.map((x) => x.name)).toEqual(["Logo"]);
+      all.items[0].delete();
+      await ctx.sync();
+      all.items[0].delete();
+      await ctx.sync();
+    }).catch((e) => e.code);
+    expect(twice).toBe("ItemNotFound");
+    expect(s.sheet("Data")!.shapes).toEqual([]);
+  });
+
+  it("page breaks: a row holds one break however often it is added; removePageBreaks resets them all; neither before ExcelApi 1.9", async () => {
+    const s = state();
+    const breaks = (ctx: Excel.RequestContext) => ctx.workbook.worksheets.getItem("Data").horizontalPageBreaks;
+    await fakeExcelRun(s)(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Data");
+      breaks(ctx).add(ws.getRangeByIndexes(40, 0, 1, 1));
+      breaks(ctx).add("A21:E21");
+      breaks(ctx).add(ws.getRange("C41"));
+      await ctx.sync();
+    });
+    expect(s.sheet("Data")!.rowBreaks).toEqual([20, 40]);
+    await fakeExcelRun(s)(async (ctx) => breaks(ctx).removePageBreaks());
+    expect(s.sheet("Data")!.rowBreaks).toEqual([]);
+    const old = state();
+    old.apiVersion = "1.8";
+    expect(await refused(old, (ctx) => breaks(ctx).removePageBreaks())).toBe("ApiNotFound");
+    expect(await refused(old, (ctx) => ctx.workbook.worksheets.getItem("Data").shapes.addGeometricShape("Ellipse"))).toBe("ApiNotFound");
+  });
+
   it("clear(\"All\") clears everything in the range, rules and validation included; a rule reaching beyond it keeps its other cells", async () => {
     const s = state();
     const ws = s.sheet("Data")!;

@@ -33,7 +33,12 @@ describe("re-running over the add-in's own sheets", () => {
     const before = order(state);
     const ids = state.sheets.map((s) => s.id);
     const summaryBefore = normaliseFake(state, "Summary");
+    const breaks = () => state.sheets.map((s) => ({ sheet: s.name, rowBreaks: s.rowBreaks }));
+    const breaksBefore = breaks();
+    expect(state.sheet("Summary")!.rowBreaks.length).toBeGreaterThan(0);
     for (let i = 0; i < 2; i++) await fakeExcelRun(state)((ctx) => summarise(new OfficeWorkbook(ctx, CAPS)));
+    // The same page breaks, not the same ones twice over.
+    expect(breaks()).toEqual(breaksBefore);
     expect(order(state)).toEqual(before);
     expect(state.sheets.map((s) => s.id)).toEqual(ids);
     const cover = state.sheet("Cover")!;

@@ -62,3 +62,42 @@ describe("status words not yet rated, in the pane", () => {
     expect(entry.words[0]).toEqual({ word: "Paused", count: 3 });
   }, 600_000);
 });
+
+describe("what the pane says instead of a misleading figure", () => {
+  it("warns above the headlines when the period has no values, and never headlines 0% for it", async () => {
+    const r = await summarise(await redRedWorkbook(3), { period: "Q3 2021/22" });
+    const view = paneOutcome(r).view;
+    expect(view.warnings).toEqual([expect.stringMatching(/^No indicator or outcome has a value for Q3 2021\/22/)]);
+    expect(view.notes.some((n) => n.startsWith("No indicator or outcome has a value"))).toBe(false);
+    expect(view.headlines[0].text).toBe("Indicators: no values for Q3 2021/22 — none of the 4 indicators has a figure for the period, so nothing is rated");
+    expect(view.headlines[0].achieved).toBeNull();
+  }, 60_000);
+
+  it("says overdue items were not checked when no period was given or found, and names no command-line option", async () => {
+    const rows: Value[][] = [["Ref", "Priority", "Lead officer", "Due date", "Status"], ["A1", "Deliver A1", "Team", "Overdue", "Red"], ["A2", "Deliver A2", "Team", "", "Green"]];
+    const r = await summarise(await XlsxWorkbook.open(await buildPackage({ sheets: [{ name: "Actions", rows }] })));
+    const view = paneOutcome(r).view;
+    expect(r.report.period).toBeNull();
+    expect(view.overdueChecked).toBe(false);
+    expect(JSON.stringify(view.notes)).not.toMatch(/pass a period|--/);
+  }, 60_000);
+
+  it("counts long data by indicator and area until an area is chosen, then shows that area's value, trend, median and rank", async () => {
+    const rows: Value[][] = [["area_name", "period", "indicator", "value"]];
+    const values: Record<string, number[]> = { Trafford: [100, 104, 110], Salford: [90, 95, 98], Bury: [120, 118, 125] };
+    for (const [area, v] of Object.entries(values)) ["April 2021", "May 2021", "June 2021"].forEach((p, i) => { rows.push([area, p, "Claimant count", v[i]]); rows.push([area, p, "Claimant rate", v[i] / 10]); });
+    const data = await buildPackage({ sheets: [{ name: "claimants", rows }] });
+    const open = await paneOutcome(await summarise(await XlsxWorkbook.open(data))).view;
+    expect(open.headlines[0].text).toBe("claimants: 2 indicators for each of 3 areas — choose your area to see its figures beside the others'");
+    expect(open.areaChoice).toEqual({ label: "claimants", areas: ["Bury", "Salford", "Trafford"], indicators: 2 });
+    expect(JSON.stringify(open)).not.toContain("--area");
+    const chosen = paneOutcome(await summarise(await XlsxWorkbook.open(data), { area: "Trafford" })).view;
+    expect(chosen.areaChoice).toBeNull();
+    expect(chosen.headlines[0].label).toBe("claimants (Trafford)");
+    expect(chosen.areaResults).toHaveLength(1);
+    expect(chosen.areaResults[0].area).toBe("Trafford");
+    expect(chosen.areaResults[0].rows.find((x) => x.title === "Claimant count")).toEqual(expect.objectContaining({
+      value: "110", period: "Jun 2021", median: "111.5", rank: 2, areas: 3,
+    }));
+  }, 60_000);
+});

@@ -2,20 +2,39 @@
  * The Settings step's single draft: what one Save writes, and when the pane
  * must warn that edits would be lost.
  */
-import { draftFrom, isDirty, changesToSave, matrixProblem, applySettings } from "../../src/taskpane/settings-edit";
-import { emptySettings, DEFAULT_MATRIX } from "../../src/core";
-import type { Inspection, DatasetInfo } from "../../src/workbook/inspect";
+import { draftFrom, isDirty, changesToSave, matrixProblem, applySettings, withOwnLevels, describeLevels } from "../../src/taskpane/settings-edit";
+import { emptySettings, DEFAULT_MATRIX, RiskMatrix, BAND_COLOURS } from "../../src/core";
+import type { Inspection, DatasetInfo, RiskReading } from "../../src/workbook/inspect";
 
-const dataset = (id: string, kind: DatasetInfo["kind"], sheet: string): DatasetInfo => ({
-  id, sheet, kind, rows: 10, confidence: 1, headerRow: 1, headers: [], columns: {}, confidenceByRole: {}, runnerUp: {}, groups: [], planName: kind === "outcomes" ? "Strategic Plan 2021-24 outcome measures" : null,
+const dataset = (id: string, kind: DatasetInfo["kind"], sheet: string, risk?: RiskReading): DatasetInfo => ({
+  id, sheet, label: sheet, kind, rows: 10, confidence: 1, reading: { confidence: "sure", reasons: [] }, headerRow: 1, headers: [], fields: [], columns: {},
+  confidenceByRole: {}, runnerUp: {}, groups: [], planName: kind === "outcomes" ? "Strategic Plan 2021-24 outcome measures" : null, ...(risk ? { risk } : {}),
 });
 
-function inspection(): Inspection {
+/** A register on a 3 × 5 scale of words, levelled by its own column: what a run reads from such a sheet. */
+const OWN: RiskMatrix = {
+  likelihoodLabels: ["Low", "Medium", "High"],
+  impactLabels: ["Low", "Low to medium", "Medium", "Medium to high", "High"],
+  bands: [{ name: "H", minScore: 11, colour: BAND_COLOURS.high }, { name: "M - H", minScore: 9, colour: BAND_COLOURS.medium }, { name: "M", minScore: 1, colour: BAND_COLOURS.low }],
+};
+
+function inspection(saved: RiskMatrix | null = { ...DEFAULT_MATRIX, cellBands: DEFAULT_MATRIX.likelihoodLabels.map(() => DEFAULT_MATRIX.impactLabels.map(() => "Low")) }): Inspection {
   const settings = emptySettings();
-  settings.riskMatrix = { ...DEFAULT_MATRIX, cellBands: DEFAULT_MATRIX.likelihoodLabels.map(() => DEFAULT_MATRIX.impactLabels.map(() => "Low")) };
+  settings.riskMatrix = saved;
+  const used = saved ?? OWN;
+  const risk: RiskReading = {
+    matrix: used,
+    levelsSource: saved ? "the risk matrix in Settings" : "the register's own 'Initial Risk' column",
+    scaleSource: { likelihood: "its values", impact: "its values" },
+    own: saved ? { matrix: OWN, levelsSource: "the register's own 'Initial Risk' column" } : null,
+    values: { likelihood: ["H", "M", "L"], impact: ["H", "M to H", "M", "L", "L to M"] },
+  };
   return {
-    datasets: [dataset("outcomes", "outcomes", "Outcomes"), dataset("workplan", "actions", "Workplan"), dataset("risks", "risks", "Risks")],
+    datasets: [dataset("outcomes", "outcomes", "Outcomes"), dataset("workplan", "actions", "Workplan"), dataset("risks", "risks", "Risks", risk)],
     period: "Q1 2021/22",
+    periodRequired: false,
+    suggestedPeriods: [],
+    valuedPeriods: { keys: [], unplaced: false, latest: null },
     settings,
     notes: [],
     skipped: [],
@@ -67,28 +86,67 @@ describe("settings draft", () => {
     expect(s.datasets.outcomes.longTrend).toBe("mean-of-previous-4");
   });
 
-  it("saves the council's own area when it is chosen, and clears it when set back to every area", () => {
-    const i = inspection();
-    const d = draftFrom(i);
-    expect(d.ownArea).toBe("");
-    const chosen = changesToSave(i, { ...d, ownArea: "Trafford" });
-    expect(chosen.ownArea).toBe("Trafford");
+  it("saves the council's own area, and clears it when set back to none", () => {
     const s = emptySettings();
-    applySettings(s, chosen.datasets, chosen.matrix, chosen.ownArea);
+    applySettings(s, {}, undefined, "Trafford");
     expect(s.ownArea).toBe("Trafford");
     applySettings(s, {}, undefined, "");
     expect(s.ownArea).toBeUndefined();
-    expect(changesToSave(i, d).ownArea).toBeUndefined();
   });
 
   it("saves a changed risk matrix, dropping per-cell levels when its size changes, and refuses one that cannot work", () => {
     const i = inspection();
     const d = draftFrom(i);
     d.matrix = { ...d.matrix, likelihood: ["Low", "Medium", "High", " "] };
+    // These labels read the register's H / M / L likelihoods; its impacts are checked against the impact labels.
+    i.datasets[2].risk!.values.impact = [1, 2, 5];
     expect(matrixProblem(i, d.matrix)).toBeNull();
     const { matrix } = changesToSave(i, d);
     expect(matrix?.likelihoodLabels).toEqual(["Low", "Medium", "High"]);
     expect(matrix?.cellBands).toBeUndefined();
     expect(matrixProblem(i, { ...d.matrix, likelihood: ["Only one"] })).toMatch(/at least two levels/);
+  });
+
+  it("starts from the scales and levels the run read from the register, not a default 5 × 5", () => {
+    const i = inspection(null);
+    const d = draftFrom(i);
+    expect(d.matrix.likelihood).toEqual(["Low", "Medium", "High"]);
+    expect(d.matrix.impact).toEqual(OWN.impactLabels);
+    expect(d.matrix.bands.map((b) => [b.name, b.minScore])).toEqual([["H", 11], ["M - H", 9], ["M", 1]]);
+    expect(describeLevels(d.matrix.bands)).toBe("H 11 and above, M - H 9–10, M 8 and below");
+    expect(isDirty(i, d)).toBe(false);
+    // An edit to one level saves the register's own scales with it, so every risk still reads.
+    d.matrix.bands[0] = { ...d.matrix.bands[0], minScore: 12 };
+    expect(matrixProblem(i, d.matrix)).toBeNull();
+    const { matrix } = changesToSave(i, d);
+    expect(matrix?.likelihoodLabels).toEqual(["Low", "Medium", "High"]);
+    expect(matrix?.bands[0].minScore).toBe(12);
+  });
+
+  it("refuses labels the register's values would not read, naming them, before anything is saved", () => {
+    const i = inspection(null);
+    const d = draftFrom(i);
+    const problem = matrixProblem(i, { ...d.matrix, likelihood: [...DEFAULT_MATRIX.likelihoodLabels] });
+    expect(problem).toContain("'Risks' has likelihood values these likelihood levels would not read: 'H', 'M', 'L'");
+    expect(problem).not.toContain("impact values");
+  });
+
+  it("goes back to the register's own levels: Save clears the saved matrix", () => {
+    const i = inspection();
+    const d = draftFrom(i);
+    expect(d.matrix.likelihood).toEqual(DEFAULT_MATRIX.likelihoodLabels);
+    const back = withOwnLevels(i, d);
+    expect(back.matrix.likelihood).toEqual(["Low", "Medium", "High"]);
+    expect(isDirty(i, back)).toBe(true);
+    expect(changesToSave(i, back).matrix).toBeNull();
+    const s = emptySettings();
+    s.riskMatrix = DEFAULT_MATRIX;
+    applySettings(s, {}, null);
+    expect(s.riskMatrix).toBeNull();
+    // With nothing saved, the same button only undoes edits.
+    const own = inspection(null);
+    const edited = draftFrom(own);
+    edited.matrix.bands[0].minScore = 14;
+    expect(isDirty(own, withOwnLevels(own, edited))).toBe(false);
   });
 });

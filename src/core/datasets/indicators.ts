@@ -414,7 +414,7 @@ function mergeAttributes(ctx: Reading, r: ScannedRow, item: IndicatorItem): void
       item.targetPercent = n.percent;
       item.targetDecimals = n.decimals;
       item.targetRow = r.row;
-  item.targetCol = col;
+      item.targetCol = col;
     }
   }
 }

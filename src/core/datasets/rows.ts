@@ -27,7 +27,6 @@ export interface ScannedRow {
   placeholders?: number[];
 }
 
-
 /**
  * Walk a dataset's rows and say what each is. Blank rows and header rows
  * repeated after a page break are skipped; a row with text in only its first

@@ -301,19 +301,47 @@ function applyOverride(c: Candidate, grid: SheetGrid, left: number, right: numbe
       delete c.assignment.columns[role];
       continue;
     }
-    for (let col = left; col <= right; col++) {
-      if (normaliseWord(cellText(row[col])) === normaliseWord(header)) {
-        // A person's correction, or a mapping a person confirmed, is certain; the run's own remembered reading of the
-        // same column keeps its evidence, so a doubtful reading stays doubtful on the next run.
-        const moved = c.assignment.columns[role] !== col;
-        for (const [r, at] of Object.entries(c.assignment.columns) as [Role, number][]) if (at === col && r !== role) delete c.assignment.columns[r];
-        c.assignment.columns[role] = col;
-        c.assignment.scores[role] = o.confirmed || moved ? 1 : c.assignment.scores[role] ?? 1;
-        break;
-      }
-    }
+    const col = savedColumn(row, left, right, header);
+    if (col === null) continue;
+    // A person's correction, or a mapping a person confirmed, is certain; the run's own remembered reading of the
+    // same column keeps its evidence, so a doubtful reading stays doubtful on the next run.
+    const moved = c.assignment.columns[role] !== col;
+    for (const [r, at] of Object.entries(c.assignment.columns) as [Role, number][]) if (at === col && r !== role) delete c.assignment.columns[r];
+    c.assignment.columns[role] = col;
+    c.assignment.scores[role] = o.confirmed || moved ? 1 : c.assignment.scores[role] ?? 1;
   }
   c.kind = o.kind ?? classify(c, sheetName);
+}
+
+/**
+ * How a saved mapping names each column of a header row: its header's text,
+ * with "#2", "#3"… for the second and later columns of a text the row repeats
+ * (a register's inherent and residual "Likelihood"), as savedColumn finds them.
+ */
+export function columnKeys(headers: string[]): string[] {
+  const seen = new Map<string, number>();
+  return headers.map((header) => {
+    const n = (seen.get(normaliseWord(header)) ?? 0) + 1;
+    seen.set(normaliseWord(header), n);
+    return n === 1 ? header : `${header}#${n}`;
+  });
+}
+
+/**
+ * The column a saved mapping names: by its header's text, or, where the row
+ * repeats a header (an inherent and a residual "Likelihood"), by "Likelihood#2"
+ * for the second one of that text.
+ */
+function savedColumn(row: CellValue[], left: number, right: number, header: string): number | null {
+  const occurrence = /^(.*)#(\d+)$/.exec(header);
+  if (occurrence) {
+    const text = normaliseWord(occurrence[1]);
+    let seen = 0;
+    for (let col = left; col <= right; col++) if (normaliseWord(cellText(row[col])) === text && ++seen === Number(occurrence[2])) return col;
+  }
+  const want = normaliseWord(header);
+  for (let col = left; col <= right; col++) if (normaliseWord(cellText(row[col])) === want) return col;
+  return null;
 }
 
 /** The row whose text matches a saved header, wherever it now is. */

@@ -262,7 +262,10 @@ export function comparatorsOf(item: IndicatorItem, all: IndicatorItem[], at: Per
   if (!at) return { areas: 0, median: null, rank: null, quartile: null };
   const name = item.code || item.title;
   // Authorities compare with authorities, not with the region or the country they sit in.
-  const values = all.filter((i) => i !== item && (i.code || i.title) === name && i.breakdown === item.breakdown && i.areaColumn === item.areaColumn).map((i) => latestValue(i, at)).filter((v): v is { value: number; period: string } => v !== null).map((v) => v.value);
+  const values = all
+    .filter((i) => i !== item && (i.code || i.title) === name && i.breakdown === item.breakdown && i.areaColumn === item.areaColumn)
+    .map((i) => latestValue(i, at)?.value)
+    .filter((v): v is number => v !== undefined);
   const mine = latestValue(item, at)?.value ?? null;
   const sorted = values.slice().sort((a, b) => a - b);
   const median = sorted.length ? (sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2) : null;

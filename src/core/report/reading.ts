@@ -27,6 +27,8 @@ const KEY_ROLES: Record<DetectedDataset["kind"], Role[]> = {
 const WEAK = 0.5;
 /** More than this share of data rows unusable and the figures may not describe the list. */
 const UNUSABLE_SHARE = 0.2;
+/** More than this share of statuses in words the product does not know, and the column may not be a RAG at all. */
+const UNRATED_SHARE = 0.5;
 
 /**
  * Judge a reading from its evidence: doubts the detection and the read
@@ -34,7 +36,9 @@ const UNUSABLE_SHARE = 0.2;
  * on two scales…), key columns matched on weak evidence, and rows that
  * could not be used.
  */
-export function judgeReading(d: DetectedDataset, read: Pick<DatasetRead<unknown>, "rowsIn" | "rowsFlagged" | "doubts">): Reading {
+export function judgeReading(
+  d: DetectedDataset, read: Pick<DatasetRead<unknown>, "rowsIn" | "rowsFlagged" | "doubts">, unrated: { count: number; words: string[] } = { count: 0, words: [] },
+): Reading {
   if (read.rowsIn === 0) {
     return { confidence: "empty", reasons: [`'${d.sheet}' has a header row (row ${d.headerRow + 1}) but no rows of data under it: it reads as an empty template`] };
   }
@@ -48,6 +52,10 @@ export function judgeReading(d: DetectedDataset, read: Pick<DatasetRead<unknown>
   }
   if (read.rowsFlagged > 0 && read.rowsFlagged / read.rowsIn > UNUSABLE_SHARE) {
     reasons.push(`${read.rowsFlagged} of ${read.rowsIn} rows could not be used (see Data issues)`);
+  }
+  if (unrated.count > 0 && unrated.count / read.rowsIn > UNRATED_SHARE) {
+    const words = unrated.words.slice(0, 3).map((w) => `'${w}'`).join(", ");
+    reasons.push(`${unrated.count} of ${read.rowsIn} statuses are words it does not know as a RAG or progress status (${words}${unrated.words.length > 3 ? ", …" : ""}), so the column may not be a status`);
   }
   return { confidence: reasons.length ? "doubtful" : "sure", reasons: [...new Set(reasons)] };
 }

@@ -232,4 +232,3 @@ export function restatedStanding(x: RestatedPeriod): string {
   if (x.replacedOn) return `today's results replace those published${x.publishedOn ? ` on ${x.publishedOn}` : ""}, which are kept in the workbook's history`;
   return `the results published${x.publishedOn ? ` on ${x.publishedOn}` : ""} stand as published`;
 }
-

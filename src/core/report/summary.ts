@@ -26,6 +26,6 @@ export function summaryOf(ctx: DatasetContext, read: DatasetRead<unknown>, count
     standard,
     previous,
     headlineTrend: standard ? headlineTrend(standard.percent, previous?.summary.percent) : "N/A",
-    reading: judgeReading(d, read),
+    reading: judgeReading(d, read, { count: counts["Not rated"] ?? 0, words: Object.keys(notRatedWords) }),
   };
 }

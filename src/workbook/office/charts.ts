@@ -80,7 +80,6 @@ function addIcon(ws: Excel.Worksheet, plan: SheetPlan, icon: ChartIcon, n: numbe
 export function addCharts(ws: Excel.Worksheet, plan: SheetPlan): void {
   if (!plan.charts?.length) return;
   for (const c of plan.charts) addChart(ws, c);
-  if (!ws.shapes) return;
   let n = 0;
   for (const c of plan.charts) for (const icon of c.icons ?? []) addIcon(ws, plan, icon, ++n);
 }

@@ -116,13 +116,14 @@ export class OfficeWorkbook implements WorkbookPort {
       const charts = new Map<Excel.Worksheet, Excel.Chart[]>();
       const shapes = new Map<Excel.Worksheet, Excel.Shape[]>();
       const targets = temps.map(({ plan }) => byName.get(plan.name.toLowerCase())).filter((t): t is Excel.Worksheet => !!t);
-      const loads = targets.map((t) => ({ t, items: t.charts.load("items/name") }));
-      const shapeLoads = targets.filter((t) => !!t.shapes).map((t) => ({ t, items: t.shapes.load("items/name") }));
-      if (loads.length || shapeLoads.length) {
+      const loads = targets.map((t) => ({ t, charts: t.charts.load("items/name"), shapes: t.shapes.load("items/name") }));
+      if (loads.length) {
         await this.batch.sync();
-        for (const { t, items } of loads) charts.set(t, items.items);
-        // Only the add-in's own icons, by name: a shape somebody else put there is not its to delete.
-        for (const { t, items } of shapeLoads) shapes.set(t, items.items.filter((s) => s.name.startsWith(ICON_NAME)));
+        for (const l of loads) {
+          charts.set(l.t, l.charts.items);
+          // Only the add-in's own icons, by name: a shape somebody else put there is not its to delete.
+          shapes.set(l.t, l.shapes.items.filter((s) => s.name.startsWith(ICON_NAME)));
+        }
       }
       // From here a failure can leave the swap part-done: say so rather than claim nothing changed.
       this.changed.push("started putting the new summary sheets in place (run again to complete them)");

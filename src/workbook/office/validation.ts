@@ -12,7 +12,6 @@ export function needsListRange(values: string[]): boolean {
   return values.some((v) => /[,"]/.test(v)) || values.join(",").length > TYPED_LIST_LIMIT;
 }
 
-
 /**
  * Add one validation rule. Returns the 0-based helper column it filled with
  * its list (to be hidden), or null when it needed none.

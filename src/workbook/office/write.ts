@@ -183,7 +183,7 @@ export async function renderLayout(ws: Excel.Worksheet, plan: SheetPlan, batch: 
   // Page breaks before tables and charts that would be split: "adds a page break before the top-left cell of the range" (ExcelApi 1.9,
   // https://learn.microsoft.com/javascript/api/excel/excel.pagebreakcollection#excel-excel-pagebreakcollection-add-member(1)).
   const breaks = plan.print?.rowBreaks ?? [];
-  if (breaks.length && ws.horizontalPageBreaks) {
+  if (breaks.length) {
     await batch.reserve(CALL_BYTES * breaks.length);
     for (const r of breaks) ws.horizontalPageBreaks.add(ws.getRangeByIndexes(r, 0, 1, 1));
   }
@@ -233,7 +233,7 @@ export function clearSheet(ws: Excel.Worksheet, charts: Excel.Chart[] = [], shap
   all.format.useStandardWidth = true;
   all.format.useStandardHeight = true;
   ws.freezePanes.unfreeze();
-  // The old run's page breaks go with its rows (ExcelApi 1.9; the fake Excel models no page layout).
-  if (ws.horizontalPageBreaks) ws.horizontalPageBreaks.removePageBreaks();
+  // The old run's page breaks go with its rows, so a redraw's breaks are the new plan's only ("Resets all manual page breaks",
+  // ExcelApi 1.9: https://learn.microsoft.com/javascript/api/excel/excel.pagebreakcollection#excel-excel-pagebreakcollection-removepagebreaks-member(1)).
+  ws.horizontalPageBreaks.removePageBreaks();
 }
-

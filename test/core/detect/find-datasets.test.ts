@@ -1,4 +1,4 @@
-import { detectSheet, detectDatasets, classify, datasetId, buildReport, emptySettings, SheetGrid } from "../../../src/core";
+import { detectSheet, detectDatasets, classify, datasetId, buildReport, emptySettings, columnKeys, SheetGrid } from "../../../src/core";
 
 const risk = (i: number, l: number, imp: number) => [`R${i}`, `Risk number ${i} to the service`, l, imp, "Owner"];
 const HEADER = ["Ref", "Risk description", "Likelihood", "Impact", "Owner"];
@@ -206,5 +206,14 @@ describe("a remembered mapping", () => {
     expect(first.roleScores?.title).toBeLessThan(1);
     const [confirmed] = detectDatasets(grid, { ...mapping, confirmed: true });
     expect(confirmed.roleScores?.title).toBe(1);
+  });
+
+  it("names a header the row repeats by its place, and finds each such column again as itself", () => {
+    const header = ["Ref", "Risk", "Likelihood", "Impact", "Owner", "likelihood", "Impact"];
+    expect(columnKeys(header)).toEqual(["Ref", "Risk", "Likelihood", "Impact", "Owner", "likelihood#2", "Impact#2"]);
+    const grid: SheetGrid = { name: "Risks", rows: [header, ["R1", "Data breach", 4, 5, "CIO", 2, 5], ["R2", "Flooding", 3, 4, "Estates", 3, 2], ["R3", "Fraud", 2, 3, "S151", 1, 3]] };
+    // The second pair chosen as the one to score: the likelihood and impact are columns F and G, not C and D.
+    const [d] = detectDatasets(grid, { kind: "risks", headerRow: 1, headerText: header, columns: { title: "Risk", likelihood: "likelihood#2", impact: "Impact#2" }, confirmed: true });
+    expect([d.columns.likelihood, d.columns.impact]).toEqual([5, 6]);
   });
 });

@@ -9,7 +9,6 @@ import { useAppStyles } from "./styles";
 import { FileOpen } from "../FileOpen";
 import type { RunState } from "../RunStep";
 import { ErrorNotice } from "../ErrorNotice";
-import { Diagnostics } from "../Diagnostics";
 
 // The steps load after the first screen has painted (and are fetched at once in the background).
 const steps = {
@@ -20,6 +19,7 @@ const steps = {
   results: () => import(/* webpackChunkName: "steps" */ "../Results"),
   help: () => import(/* webpackChunkName: "steps" */ "../Help"),
   leave: () => import(/* webpackChunkName: "steps" */ "../LeaveDialog"),
+  diagnostics: () => import(/* webpackChunkName: "steps" */ "../Diagnostics"),
 };
 const WorkbookStep = lazy(() => steps.workbook().then((m) => ({ default: m.WorkbookStep })));
 const SettingsStep = lazy(() => steps.settings().then((m) => ({ default: m.SettingsStep })));
@@ -28,6 +28,7 @@ const Returns = lazy(() => steps.returns().then((m) => ({ default: m.Returns }))
 const Results = lazy(() => steps.results().then((m) => ({ default: m.Results })));
 const Help = lazy(() => steps.help().then((m) => ({ default: m.Help })));
 const LeaveDialog = lazy(() => steps.leave().then((m) => ({ default: m.LeaveDialog })));
+const Diagnostics = lazy(() => steps.diagnostics().then((m) => ({ default: m.Diagnostics })));
 
 type Step = "workbook" | "settings" | "run" | "results" | "help";
 
@@ -59,22 +60,39 @@ export function App({ initialHost }: AppProps) {
   const [leaving, setLeaving] = useState<Step | "open" | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const [focus, setFocus] = useState<{ id: string } | null>(null);
+  // What changed since the results were worked out: any entry makes them (and the download) out of date.
+  const [changes, setChanges] = useState<string[]>([]);
+  const [ranWith, setRanWith] = useState<{ period: string; changes: number } | null>(null);
   const cancelled = useRef(false);
   const lastRun = useRef(false);
+  // How many changes there have been, read when a run starts (a save and a run can follow each other in one handler).
+  const changeCount = useRef(0);
 
   const dirty = inspection !== null && isDirty(inspection, draft);
   const hasData = (inspection?.datasets.length ?? 0) > 0;
+  const stale = outcome && ranWith ? staleReasons(changes.slice(ranWith.changes), ranWith.period, period) : [];
 
-  const inspect = useCallback(async (h: PaneHost) => {
+  const inspect = useCallback(async (h: PaneHost): Promise<boolean> => {
     setError(null);
     try {
       const found = await h.inspect();
       setInspection(found);
       setPeriod((p) => p || found.period || "");
+      return true;
     } catch (e) {
       setError(plainError(e));
+      setFocus({ id: "error-notice" });
+      return false;
     }
   }, []);
+
+  /** A change was saved in the workbook: read it again, and the results so far are out of date. */
+  const changed = useCallback(async (what: string, focusId?: string) => {
+    changeCount.current++;
+    setChanges((c) => [...c, what]);
+    if (host) await inspect(host);
+    if (focusId) setFocus({ id: focusId });
+  }, [host, inspect]);
 
   useEffect(() => {
     if (host && !inspection) void inspect(host);
@@ -111,6 +129,12 @@ export function App({ initialHost }: AppProps) {
     setStep(next);
     setFocus({ id: HEADING[next] });
   };
+  // A step chosen from the tabs keeps focus on its tab; one the pane moves to by itself (after a dialog) takes its heading.
+  const moveTo = (next: Step | "open", byTab: boolean) => {
+    if (next === "open") openAnother();
+    else if (byTab) setStep(next);
+    else go(next);
+  };
 
   const opened = (h: PaneHost, found: Inspection) => {
     setHost(h);
@@ -128,6 +152,9 @@ export function App({ initialHost }: AppProps) {
     setDraft(null);
     setRun({ kind: "idle" });
     setPeriod("");
+    setChanges([]);
+    changeCount.current = 0;
+    setRanWith(null);
     setError(null);
     setStep("workbook");
     setFocus({ id: "open-title" });
@@ -136,40 +163,59 @@ export function App({ initialHost }: AppProps) {
   /** Leave Settings (or the file) only after the user decides what happens to unsaved edits. */
   const request = (next: Step | "open") => {
     if (dirty && next !== "settings") return setLeaving(next);
-    if (next === "open") openAnother();
-    else setStep(next);
+    moveTo(next, true);
   };
 
   const [settingsError, setSettingsError] = useState<string | null>(null);
   const saveSettings = async () => {
     setSettingsError(null);
     if (!host || !inspection || !draft) return;
-    const { datasets, matrix, ownArea } = changesToSave(inspection, draft);
-    await host.saveSettings(datasets, matrix, ownArea);
+    const { datasets, matrix } = changesToSave(inspection, draft);
+    await host.saveSettings(datasets, matrix);
     setDraft(null);
-    await inspect(host);
+    await changed(matrix === null ? "the register's own risk levels were put back" : "settings were saved");
   };
 
-  const start = async (formatSource: boolean, replaceHistory = false) => {
+  const chooseArea = async (area: string) => {
     if (!host) return;
+    await host.saveSettings({}, undefined, area);
+    await changed(area ? `your area was set to ${area}` : "your area was cleared");
+  };
+
+  /** Run with the period and changes as they stand; true when the results are up to date. */
+  const start = async (formatSource: boolean, replaceHistory = false): Promise<boolean> => {
+    if (!host) return false;
     cancelled.current = false;
     lastRun.current = formatSource;
     setRun({ kind: "running", step: "Starting", fraction: 0 });
     setAnnouncement("");
+    const asked = { period: period.trim(), changes: changeCount.current };
     try {
       const result = await host.run(
-        { period: period.trim() || null, formatSource, replaceHistory },
+        { period: asked.period || null, formatSource, replaceHistory },
         (s, fraction) => setRun({ kind: "running", step: s, fraction }),
         () => cancelled.current,
       );
       setOutcome(result);
+      setRanWith(asked);
       setRun({ kind: "done", sheets: result.sheets, issues: result.issues });
       setAnnouncement(`Results ready: ${result.sheets} summary sheets written, ${result.issues} data issue${result.issues === 1 ? "" : "s"}.`);
       go("results");
+      return true;
     } catch (e) {
       const err = e as Error;
-      setRun(isUserError(err, "cancelled") ? { kind: "cancelled" } : { kind: "failed", message: plainError(err) });
+      const cancelledRun = isUserError(err, "cancelled");
+      setRun(cancelledRun ? { kind: "cancelled" } : { kind: "failed", message: plainError(err) });
+      setFocus({ id: cancelledRun ? "run-button" : "error-notice" });
+      return false;
     }
+  };
+
+  /** The download is always of up-to-date results: out of date, it runs again first. */
+  const download = async () => {
+    if (!host?.download) return;
+    if (stale.length && !(await start(lastRun.current))) return;
+    await host.download();
   };
 
   const cancel = () => {
@@ -234,7 +280,7 @@ export function App({ initialHost }: AppProps) {
             <ErrorNotice
               title="The workbook could not be read"
               message={error}
-              onRetry={() => void inspect(host)}
+              onRetry={() => void inspect(host).then((ok) => ok && setFocus({ id: HEADING.workbook }))}
               onOpenAnother={host.kind === "file" ? () => request("open") : undefined}
             />
           )}
@@ -247,8 +293,10 @@ export function App({ initialHost }: AppProps) {
               period={period}
               onPeriod={setPeriod}
               host={host}
-              onChanged={() => void inspect(host)}
-              onNext={() => request("run")}
+              onChanged={changed}
+              onArea={chooseArea}
+              onRecheck={() => void inspect(host)}
+              onNext={() => (dirty ? request("run") : go("run"))}
               onOpenAnother={host.kind === "file" ? () => request("open") : undefined}
             />
           )}
@@ -257,11 +305,20 @@ export function App({ initialHost }: AppProps) {
           )}
           {inspection && hasData && step === "run" && (
             <>
-              <RunStep state={run} period={period} inspection={inspection} onRun={(formatSource) => void start(formatSource)} onRetry={() => void start(lastRun.current)} onCancel={cancel} inExcel={host.kind === "excel"} />
-              {inspection.datasets.some((d) => d.kind !== "indicators" && d.kind !== "outcomes") && <Returns host={host} inspection={inspection} running={run.kind === "running"} />}
+              <RunStep state={run} period={period} inspection={inspection} stale={stale.length > 0} onRun={(formatSource) => void start(formatSource)}
+                onRetry={() => void start(lastRun.current)} onCancel={cancel} onChoosePeriod={() => go("workbook")} inExcel={host.kind === "excel"} />
+              {inspection.datasets.some((d) => d.kind !== "indicators" && d.kind !== "outcomes") && <Returns host={host} inspection={inspection} running={run.kind === "running"} onCollected={changed} />}
             </>
           )}
-          {outcome && step === "results" && <Results view={outcome.view} host={host} onRerun={(replaceHistory) => void start(lastRun.current, replaceHistory)} />}
+          {outcome && step === "results" && (
+            <Results view={outcome.view} host={host} stale={stale} running={run.kind === "running"} onDownload={host.download ? download : undefined}
+              onRerun={(replaceHistory) => void start(lastRun.current, replaceHistory)} onWorkbook={() => go("workbook")}
+              onArea={async (area) => {
+                await chooseArea(area);
+                // The run that asked for the area stored every area's series for the period: the area's replace them, as the card says.
+                await start(lastRun.current, true);
+              }} />
+          )}
         </Suspense>
       </main>
       {announcer}
@@ -274,24 +331,34 @@ export function App({ initialHost }: AppProps) {
               setLeaving(null);
               // A save that fails keeps the user on Settings, where the edits are and the reason is shown.
               saveSettings().then(() => {
-                if (to === "open") openAnother();
-                else if (to) setStep(to);
+                if (to) moveTo(to, false);
               }, (e: unknown) => {
                 setStep("settings");
-                setSettingsError(`Not saved: ${plainError(e)}`);
+                setSettingsError(plainError(e));
               });
             }}
             onDiscard={() => {
               const to = leaving;
               setLeaving(null);
               setDraft(null);
-              if (to === "open") openAnother();
-              else if (to) setStep(to);
+              if (to) moveTo(to, false);
             }}
-            onStay={() => setLeaving(null)}
+            onStay={() => {
+              setLeaving(null);
+              setFocus({ id: "settings-title" });
+            }}
           />
         </Suspense>
       )}
     </div>
   );
+}
+
+/** Why results are out of date, in words: each change saved since the run, and a period other than the one run. */
+function staleReasons(since: string[], ranPeriod: string, period: string): string[] {
+  const out = [...new Set(since)];
+  if (period.trim().toLowerCase() !== ranPeriod.toLowerCase()) {
+    out.push(period.trim() ? `the reporting period was changed to ${period.trim()}` : "the reporting period was cleared");
+  }
+  return out;
 }

@@ -6,12 +6,14 @@ export interface ErrorNoticeProps {
   message: string;
   onRetry: () => void;
   onOpenAnother?: () => void;
+  /** Where the pane moves focus when the failure appears. */
+  id?: string;
 }
 
 /** A failure with what to do next: always "Try again", and in file mode another file. */
-export function ErrorNotice({ title, message, onRetry, onOpenAnother }: ErrorNoticeProps) {
+export function ErrorNotice({ title, message, onRetry, onOpenAnother, id = "error-notice" }: ErrorNoticeProps) {
   return (
-    <MessageBar intent="error" layout="multiline" role="alert">
+    <MessageBar intent="error" layout="multiline" role="alert" id={id} tabIndex={-1}>
       <MessageBarBody>
         <MessageBarTitle>{title}</MessageBarTitle>
         {message}

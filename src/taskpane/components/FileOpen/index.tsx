@@ -1,6 +1,6 @@
 import { useRef, useState } from "react";
 import { isUserError } from "../../../core/user-error";
-import { Body1, Button, Caption1, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Field, Link, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import type { Inspection } from "../../../workbook/inspect";
 import type { PaneHost } from "../../host";
 import { FileHost, fileHost } from "../../file";
@@ -21,6 +21,9 @@ export interface FileOpenProps {
   onOpened: (host: PaneHost, inspection: Inspection) => void;
 }
 
+/** The sample workbook shipped beside the pane (a quarter of a council's real report, made anonymous). */
+export const SAMPLE_FILE = "assets/council-performance-q1-2021-22.xlsx";
+
 /**
  * Outside Excel: open an .xlsx and run the same flow on it in the browser.
  * The file is read in a worker, so progress keeps painting and Cancel works
@@ -34,7 +37,7 @@ export function FileOpen({ onOpened }: FileOpenProps) {
   const [error, setError] = useState<{ file: string; reason: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  const open = async (file: File) => {
+  const open = async (file: { name: string; arrayBuffer: () => Promise<ArrayBuffer> }) => {
     setError(null);
     setNotice(null);
     setProgress(`Reading ${file.name}`);
@@ -69,6 +72,15 @@ export function FileOpen({ onOpened }: FileOpenProps) {
 
   const cancel = () => opening.current?.close();
 
+  const trySample = () => open({
+    name: SAMPLE_FILE.split("/").pop() as string,
+    arrayBuffer: async () => {
+      const res = await fetch(SAMPLE_FILE);
+      if (!res.ok) throw new Error(`the page could not fetch it: HTTP ${res.status}`);
+      return res.arrayBuffer();
+    },
+  });
+
   return (
     <section className={styles.root} aria-labelledby="open-title">
       <Subtitle2 as="h2" id="open-title" tabIndex={-1}>Open a workbook file</Subtitle2>
@@ -91,6 +103,10 @@ export function FileOpen({ onOpened }: FileOpenProps) {
         </Button>
         {progress !== null && <Button onClick={cancel}>Cancel</Button>}
       </div>
+      <Body1>
+        No workbook to hand? <Link as="button" onClick={() => void trySample()} disabled={progress !== null}>Try the sample workbook</Link>: a council's quarter of
+        indicators, outcomes, priorities and risks.
+      </Body1>
       <div aria-live="polite">
         {progress !== null && (
           <Field validationMessage={`${progress}…`} validationState="none">

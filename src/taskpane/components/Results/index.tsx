@@ -1,4 +1,4 @@
-import { Body1, Button, Caption1, Card, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Body1, Button, Caption1, Card, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Subtitle2, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { DatasetKind } from "../../../core";
 import { useState } from "react";
 import type { PaneHost } from "../../host";
@@ -11,6 +11,7 @@ import { IssuesList } from "../IssuesList";
 import { CellLink } from "../CellLink";
 import { ShowMore } from "../ShowMore";
 import { UnratedWords } from "../UnratedWords";
+import { AreaChoice, AreaResults } from "./areas";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -22,6 +23,7 @@ const useStyles = makeStyles({
   plain: { borderLeft: `4px solid ${tokens.colorNeutralStroke1}` },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   notes: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
+  headline: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalXXS },
 });
 
 export interface ResultsProps {
@@ -29,11 +31,20 @@ export interface ResultsProps {
   host: PaneHost;
   /** Run again with the same choices (after a status word is mapped, or to replace stored results). */
   onRerun?: (replaceHistory?: boolean) => void;
+  /** What changed since these results were worked out (empty when they are up to date). */
+  stale?: string[];
+  running?: boolean;
+  /** File mode: download the summarised workbook (running again first when the results are out of date). */
+  onDownload?: () => Promise<void>;
+  /** Save the council's own area in long data, then run again. */
+  onArea?: (area: string) => Promise<void>;
+  /** Back to the Workbook step (to choose a period). */
+  onWorkbook?: () => void;
 }
 
 /** A headline in words: the standard's verdict, or (without one) what each count means. */
 function headlineText(h: PaneView["headlines"][number]): string {
-  if (h.achieved !== null || h.kind === "risks" || h.open) return h.text;
+  if (h.achieved !== null || h.kind === "risks" || h.worded) return h.text;
   const parts = Object.entries(h.counts).filter(([, n]) => n > 0).map(([s, n]) => statusPhrase(h.kind as DatasetKind, s, n));
   return `${h.label}: ${parts.length ? parts.join("; ") : "nothing to count"}`;
 }
@@ -43,13 +54,16 @@ export function sheetPlace(host: PaneHost, sheet: string): string {
   return host.kind === "file" ? `the '${sheet}' sheet of the downloaded workbook` : `the '${sheet}' sheet`;
 }
 
-export function Results({ view, host, onRerun }: ResultsProps) {
+export function Results({ view, host, onRerun, stale = [], running = false, onDownload, onArea, onWorkbook }: ResultsProps) {
   const styles = useStyles();
+  const tracked = view.headlines.some((h) => h.kind === "priorities" || h.kind === "actions");
+  // Results kept in history are said above the headlines, with the button to replace them.
+  const historyWarned = view.historyKept && view.warnings.some((w) => /stored/i.test(w));
   const [downloadError, setDownloadError] = useState<string | null>(null);
   const download = async () => {
     setDownloadError(null);
     try {
-      await host.download?.();
+      await onDownload?.();
     } catch (e) {
       setDownloadError(`The workbook could not be saved for download: ${plainError(e)}`);
     }
@@ -58,12 +72,42 @@ export function Results({ view, host, onRerun }: ResultsProps) {
     <div className={styles.root}>
       <section className={styles.cards} aria-labelledby="headlines-title">
         <Subtitle2 as="h2" id="headlines-title" tabIndex={-1}>{view.period ? `Results for ${view.period}` : "Results"}</Subtitle2>
+        {stale.length > 0 && (
+          <MessageBar intent="warning" layout="multiline" data-testid="stale">
+            <MessageBarBody>
+              <MessageBarTitle>Out of date</MessageBarTitle>
+              Since these results were worked out, {stale.join("; ")}. {host.kind === "file" ? "Run again to update them; the download runs again first." : "Run again to update them and the summary sheets."}
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button size="small" disabled={running} onClick={() => onRerun?.()}>Run again</Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
+        {view.warnings.map((w) => (
+          <MessageBar key={w} intent="warning" layout="multiline">
+            <MessageBarBody>{w}</MessageBarBody>
+            {historyWarned && onRerun && /stored/i.test(w) && (
+              <MessageBarActions>
+                <Button size="small" onClick={() => onRerun(true)}>Replace the stored results</Button>
+              </MessageBarActions>
+            )}
+          </MessageBar>
+        ))}
         {view.headlines.map((h) => (
-          <Card key={h.id} className={`${styles.card} ${h.achieved === null ? styles.plain : h.achieved ? styles.ok : styles.notOk}`}>
-            <Body1>{headlineText(h)}</Body1>
+          <Card key={h.id} className={mergeClasses(styles.card, h.achieved === null ? styles.plain : h.achieved ? styles.ok : styles.notOk)}>
+            <span className={styles.headline}>
+              {h.reading.confidence === "doubtful" && <Badge appearance="filled" color="warning">Check this reading</Badge>}
+              {h.reading.confidence === "empty" && <Badge appearance="outline" color="informative">Empty</Badge>}
+              <Body1>{headlineText(h)}</Body1>
+            </span>
           </Card>
         ))}
-        {host.download && <Button appearance="primary" onClick={() => void download()}>Download the summarised workbook</Button>}
+        {view.areaChoice && onArea && <AreaChoice choice={view.areaChoice} period={view.period} onArea={onArea} />}
+        {onDownload && (
+          <Button appearance="primary" disabled={running} onClick={() => void download()}>
+            {stale.length ? "Run again and download" : "Download the summarised workbook"}
+          </Button>
+        )}
         {downloadError && <Caption1 role="alert">{downloadError}</Caption1>}
         <Caption1>Sheets written: {view.outputSheets.join(", ")}</Caption1>
         {view.skipped.length > 0 && (
@@ -72,6 +116,8 @@ export function Results({ view, host, onRerun }: ResultsProps) {
           </Caption1>
         )}
       </section>
+
+      {view.areaResults.map((a) => <AreaResults key={a.label} results={a} />)}
 
       {view.restated.length > 0 && (
         <section className={styles.section} aria-labelledby="restated-title">
@@ -95,13 +141,17 @@ export function Results({ view, host, onRerun }: ResultsProps) {
         </section>
       )}
 
-      {(view.notes.length > 0 || view.historyKept) && (
+      {(view.notes.length > 0 || (view.historyKept && !historyWarned)) && (
         <section className={styles.section} aria-labelledby="notes-title">
           <Subtitle2 as="h2" id="notes-title">How this was worked out</Subtitle2>
           <ul className={styles.notes}>
             {view.notes.map((n) => <li key={n}><Caption1>{n}</Caption1></li>)}
           </ul>
-          {view.historyKept && onRerun && (
+          {/* A note that asks for another period ("choose a period such as…") is one click from the field. */}
+          {onWorkbook && view.notes.some((n) => /choose (a|another) (reporting )?period/i.test(n)) && (
+            <div><Button size="small" onClick={onWorkbook}>Choose the period</Button></div>
+          )}
+          {view.historyKept && onRerun && !historyWarned && (
             <Button onClick={() => onRerun(true)}>Replace the stored results for {view.period ?? "this period"}</Button>
           )}
         </section>
@@ -113,7 +163,7 @@ export function Results({ view, host, onRerun }: ResultsProps) {
         <Subtitle2 as="h2" id="redred-title">'Red Red': off target and worsening ({view.redRed.total.toLocaleString("en-GB")})</Subtitle2>
         {view.redRed.total === 0 && <Body1>None this period.</Body1>}
         <ShowMore items={view.redRed.items} total={view.redRed.total} where={sheetPlace(host, view.redRed.sheet)} step={10} noun="'Red Red' items" render={(r) => (
-          <Card key={`${r.sheet}!${r.cell}`} className={`${styles.card} ${styles.notOk}`}>
+          <Card key={`${r.sheet}!${r.cell}`} className={mergeClasses(styles.card, styles.notOk)}>
             <Text className={styles.word}>{r.title}</Text>
             <Caption1>{r.why}</Caption1>
             {r.ytd !== null && <Caption1>Year to date: {r.ytd}</Caption1>}
@@ -124,8 +174,20 @@ export function Results({ view, host, onRerun }: ResultsProps) {
       </section>
 
       <section className={styles.section} aria-labelledby="overdue-title">
-        <Subtitle2 as="h2" id="overdue-title">Overdue ({view.overdue.total.toLocaleString("en-GB")})</Subtitle2>
-        {view.overdue.total === 0 && <Body1>Nothing is overdue at the end of the period.</Body1>}
+        <Subtitle2 as="h2" id="overdue-title">Overdue ({!view.overdueChecked && tracked ? "not checked" : view.overdue.total.toLocaleString("en-GB")})</Subtitle2>
+        {!view.overdueChecked && tracked ? (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>
+              Overdue items were not checked: no reporting period was given or found, and an item is overdue only when its due date has passed by the
+              end of the period. Choose the period on the Workbook step and run again.
+            </MessageBarBody>
+            {onWorkbook && (
+              <MessageBarActions>
+                <Button size="small" onClick={onWorkbook}>Choose the period</Button>
+              </MessageBarActions>
+            )}
+          </MessageBar>
+        ) : view.overdue.total === 0 && <Body1>Nothing is overdue at the end of the period.</Body1>}
         <ShowMore items={view.overdue.items} total={view.overdue.total} where={sheetPlace(host, view.overdue.sheet)} step={20} noun="overdue items" render={(o) => (
           <Card key={`${o.sheet}!${o.cell}`} className={styles.card}>
             <Text>{o.title}</Text>

@@ -13,7 +13,15 @@ const useStyles = makeStyles({
 const ALL = "Every directorate, and the risk register";
 
 /** Templates for directorate leads, and collecting their returns. */
-export function Returns({ host, inspection, running }: { host: PaneHost; inspection: Inspection; running: boolean }) {
+export interface ReturnsProps {
+  host: PaneHost;
+  inspection: Inspection;
+  running: boolean;
+  /** Collecting rewrites the corporate sheets: the workbook is read again and the results so far are out of date. */
+  onCollected?: (what: string) => Promise<void>;
+}
+
+export function Returns({ host, inspection, running, onCollected }: ReturnsProps) {
   const styles = useStyles();
   const directorates = [...new Set(inspection.datasets.flatMap((d) => d.groups))].sort((a, b) => a.localeCompare(b));
   const [directorate, setDirectorate] = useState(ALL);
@@ -23,7 +31,10 @@ export function Returns({ host, inspection, running }: { host: PaneHost; inspect
     setBusy(true);
     setMessage(null);
     try {
-      setMessage({ intent: "success", text: await work(), made });
+      const text = await work();
+      // collectMessage's own words: "…: 0 changes, 0 new rows" is a collection that wrote nothing.
+      if (!made && !/: 0 changes, 0 new rows/.test(text)) await onCollected?.("returns were collected into the corporate sheets");
+      setMessage({ intent: "success", text, made });
     } catch (e) {
       setMessage({ intent: "error", text: plainError(e), made: false });
     }

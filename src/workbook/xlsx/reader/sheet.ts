@@ -259,8 +259,7 @@ export async function readSheet(pkg: PackageReader, sheet: BookSheet, ctx: CellC
       } else if (local === "sheetData") {
         inData = true;
         fast.on = ctx.fastCells ?? true;
-      }
-      else if (local === "tablePart") tableParts.push(attrIn(attrs, "id", REL_NS, resolve) ?? "");
+      } else if (local === "tablePart") tableParts.push(attrIn(attrs, "id", REL_NS, resolve) ?? "");
       else if (local === "mergeCell") {
         const ref = attr(attrs, "ref");
         if (ref) {
