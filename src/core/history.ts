@@ -38,7 +38,7 @@ function substance(r: PeriodRecord): string {
   const { storedAt: _storedAt, superseded: _superseded, ...rest } = r;
   return JSON.stringify(rest, (key, v: unknown) =>
     key === "commentaryHash" ? undefined
-      : v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v);
+    : v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v);
 }
 
 function storedOn(records: PeriodRecord[]): string {
