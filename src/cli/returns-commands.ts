@@ -1,5 +1,5 @@
 import { basename } from "path";
-import { useNodeZlib } from "./node-zlib";
+import { useNodeHost } from "./node-host";
 import { makeTemplates } from "../workbook/templates";
 import { collectReturns, CollectJson } from "../workbook/collect";
 import { XlsxWorkbook, WorkbookFileError } from "../workbook/xlsx/workbook";
@@ -9,7 +9,7 @@ import { repairSettings } from "../workbook/settings-store";
 import { lostBetween } from "./summarise-command";
 
 export async function runTemplate(args: { input: string; out: string; directorate?: string; password?: string; period?: string }): Promise<{ text: string; lost: string[] }> {
-  useNodeZlib();
+  useNodeHost();
   const as = outputKind(args.out);
   await refuseSameFile([args.input], args.out);
   const wb = await openWorkbook(args.input);
@@ -22,7 +22,7 @@ export async function runTemplate(args: { input: string; out: string; directorat
 }
 
 export async function runCollect(args: { corporate: string; returns: string[]; out: string; period?: string }): Promise<{ json: CollectJson & { lost: LostPart[] }; text: string; lost: string[] }> {
-  useNodeZlib();
+  useNodeHost();
   const as = outputKind(args.out);
   await refuseSameFile([args.corporate, ...args.returns], args.out);
   const bytes = await readInput(args.corporate);
@@ -53,7 +53,7 @@ export async function runCollect(args: { corporate: string; returns: string[]; o
 
 /** Repair a damaged settings store into a copy of the workbook (the input is never changed). */
 export async function runRepairSettings(args: { input: string; out: string }): Promise<string> {
-  useNodeZlib();
+  useNodeHost();
   const as = outputKind(args.out);
   await refuseSameFile([args.input], args.out);
   const wb = await openWorkbook(args.input);

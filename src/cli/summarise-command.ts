@@ -1,4 +1,4 @@
-import { useNodeZlib } from "./node-zlib";
+import { useNodeHost } from "./node-host";
 import { summarise, SummaryJson } from "../workbook/summarise";
 import { dataIssuesSheet, nothingUsableMessage } from "../core";
 import { XlsxWorkbook, WorkbookFileError } from "../workbook/xlsx/workbook";
@@ -65,7 +65,7 @@ async function summarised(wb: XlsxWorkbook, args: SummariseArgs, progress: Progr
 }
 
 export async function runSummarise(args: SummariseArgs, progress: Progress = silent): Promise<SummariseOutcome> {
-  useNodeZlib();
+  useNodeHost();
   const as = outputKind(args.out);
   await refuseSameFile([args.input], args.out);
   const bytes = await readInput(args.input);

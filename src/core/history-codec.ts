@@ -177,26 +177,54 @@ function repeatColumn(field: string, values: (unknown | null)[], keys: string[],
   return { ref: earlier.label, x };
 }
 
+/**
+ * One period's items as columns. Written as plain loops: a dataset of 50,000
+ * indicators is encoded at every save, and the array helpers' intermediate
+ * arrays and closures were most of a save's time.
+ */
 function encodeItems(items: Items, table: Map<string, number>, keys: string[], earlier: Earlier): CompactItems {
-  const entries = Object.entries(items);
-  const indexes = entries.map(([key]) => {
+  const names = Object.keys(items);
+  const n = names.length;
+  const rows: Record<string, unknown>[] = new Array(n);
+  const indexes: number[] = new Array(n);
+  const fields: string[] = [];
+  const seen = new Set<string>();
+  for (let r = 0; r < n; r++) {
+    const key = names[r];
     let at = table.get(key);
     if (at === undefined) {
       at = keys.push(key) - 1;
       table.set(key, at);
     }
-    return at;
-  });
-  const fields = new Set<string>();
-  for (const [, item] of entries) for (const f of Object.keys(item)) fields.add(f);
+    indexes[r] = at;
+    const item = items[key] as unknown as Record<string, unknown>;
+    rows[r] = item;
+    for (const f of Object.keys(item)) {
+      if (!seen.has(f)) {
+        seen.add(f);
+        fields.push(f);
+      }
+    }
+  }
   const cols: Record<string, Column> = {};
   for (const f of fields) {
-    const values = entries.map(([, item]) => (item as unknown as Record<string, unknown>)[f]);
-    const absent = values.flatMap((x, i) => (x === undefined ? [i] : []));
-    const present = values.map((x) => (x === undefined ? null : x));
-    let col: Column;
-    if (present.every((x) => typeof x === "string" || x === null) && present.some((x) => typeof x === "string")) col = stringColumn(present);
-    else col = (present.every((x) => typeof x === "number" || x === null) ? repeatColumn(f, present, entries.map(([k]) => k), earlier) : null) ?? { v: present };
+    const present: unknown[] = new Array(n);
+    const absent: number[] = [];
+    let strings = true;
+    let anyString = false;
+    let numbers = true;
+    for (let r = 0; r < n; r++) {
+      let x = rows[r][f];
+      if (x === undefined) {
+        absent.push(r);
+        x = null;
+      }
+      present[r] = x;
+      if (typeof x === "string") anyString = true;
+      else if (x !== null) strings = false;
+      if (x !== null && typeof x !== "number") numbers = false;
+    }
+    const col: Column = strings && anyString ? stringColumn(present) : (numbers ? repeatColumn(f, present, names, earlier) : null) ?? { v: present };
     if (absent.length) col.absent = absent;
     cols[f] = col;
   }
@@ -250,6 +278,32 @@ function columnReader(field: string, col: Column, keyOf: string[], decoded: Reco
   }
   const v = col.v ?? [];
   return (r) => v[r];
+}
+
+/**
+ * Throws, as expandHistory would, where the stored history cannot be read
+ * back (a damaged key table, an item the table lacks, a column repeating a
+ * period not stored before it); builds nothing.
+ */
+export function checkHistory(history: Record<string, Record<string, unknown>>, historyKeys: Record<string, string[] | string>): void {
+  for (const [id, periods] of Object.entries(history)) {
+    const table = historyKeys[id] ?? [];
+    const count = (typeof table === "string" ? unpackKeys(table) : table).length;
+    const before = new Set<string>();
+    const check = (r: Record<string, unknown>) => {
+      if (!isCompact(r.items)) return;
+      for (const [first, n] of r.items.keys) if (n > 0 && first + n - 1 >= count) throw new Error(`item ${Math.max(first, count)} is not in the key table`);
+      for (const col of Object.values(r.items.cols)) {
+        if (typeof col.ref === "string" && !before.has(col.ref)) throw new Error(`has a column repeating '${col.ref}', which is not stored before it`);
+      }
+    };
+    for (const [label, record] of Object.entries(periods)) {
+      const r = record as Record<string, unknown>;
+      check(r);
+      if (Array.isArray(r.superseded)) for (const x of r.superseded) check(x as Record<string, unknown>);
+      before.add(label);
+    }
+  }
 }
 
 /** The stored form's history back as records with items by key (records stored before compaction pass as they are). */

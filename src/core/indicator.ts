@@ -6,13 +6,15 @@ import { analyseSpc, SpcResult, anhojRules, RunChartResult } from "./spc";
 import { Problem } from "./problems";
 import { Shown } from "./numbers";
 import { sortInPlace } from "./sorting";
+import { PointList } from "./datasets/series-points";
 
 /** One indicator's series as the core sees it: numbers already parsed. */
 export interface IndicatorSeries {
   key: string;
   title: string;
   polarity: Polarity | null;
-  points: { period: Period; value: number | null }[];
+  /** Every point has a period and a number or none (callers put the reporting period and null in place of what a sheet lacks). */
+  points: { period: Period; value: number | null }[] | PointList;
   target: number | null;
   redThreshold?: number | null;
   tolerance?: Tolerance;
@@ -55,19 +57,34 @@ export const RUN_CHART_MIN_POINTS = 8;
  */
 export function assessIndicator(ind: IndicatorSeries, period: Period, options: IndicatorOptions = {}): IndicatorAssessment {
   const upTo = periodIndex(period);
-  const sameKind: { index: number; value: number | null }[] = [];
-  for (const p of ind.points) {
-    if (p.period.kind !== period.kind) continue;
-    const index = periodIndex(p.period);
-    if (index <= upTo) sameKind.push({ index, value: p.value });
+  // The series' periods of the report's kind up to the period, in time order. Built by loops, not map/filter chains:
+  // this runs once per indicator, 50,000 times in a large workbook, and its points are nearly always in order already.
+  const list = ind.points instanceof PointList ? ind.points : null;
+  const given = list ? null : (ind.points as { period: Period; value: number | null }[]);
+  const n = list ? list.length : given!.length;
+  const indexes: number[] = [];
+  const kept: (number | null)[] = [];
+  let ordered = true;
+  for (let i = 0; i < n; i++) {
+    const p = list ? (list.period(i) as Period) : given![i].period;
+    if (p.kind !== period.kind) continue;
+    const index = periodIndex(p);
+    if (index > upTo) continue;
+    if (indexes.length && index < indexes[indexes.length - 1]) ordered = false;
+    indexes.push(index);
+    kept.push(list ? list.number(i) : given![i].value);
   }
-  sortInPlace(sameKind, (a, b) => a.index - b.index);
-  // Built by loops, not map/filter chains: this runs once per indicator, 50,000 times in a large workbook.
+  let order: number[] | null = null;
+  if (!ordered) {
+    order = indexes.map((_, k) => k);
+    sortInPlace(order, (a, b) => indexes[a] - indexes[b]);
+  }
   const series: Series = new Map();
   const values: number[] = [];
-  for (const p of sameKind) {
-    series.set(p.index, p.value);
-    if (p.value !== null) values.push(p.value);
+  for (let k = 0; k < indexes.length; k++) {
+    const at = order ? order[k] : k;
+    series.set(indexes[at], kept[at]);
+    if (kept[at] !== null) values.push(kept[at] as number);
   }
   const value = series.get(upTo) ?? null;
   const rag = ragStatus({ value, target: ind.target, polarity: ind.polarity, tolerance: ind.tolerance, redThreshold: ind.redThreshold, shown: ind.shown, shownTarget: ind.shownTarget });

@@ -25,9 +25,20 @@ export function isForecastWord(v: CellValue | undefined): boolean {
  * as a financial year, or anything else, leaves a bare year ambiguous.
  */
 export function periodOptionsFor(header: string): PeriodOptions {
-  const h = normaliseWord(header.replace(/_/g, " "));
-  return /\b(period|periods|year|years|yr)\b/.test(h) && !/\b(financial|fiscal|fy)\b/.test(h) ? { bareYear: "calendar" } : {};
+  // Asked on every row of a long extract, of the same header: worked out once per header.
+  let options = OPTIONS.get(header);
+  if (!options) {
+    const h = normaliseWord(header.replace(/_/g, " "));
+    options = /\b(period|periods|year|years|yr)\b/.test(h) && !/\b(financial|fiscal|fy)\b/.test(h) ? CALENDAR_YEARS : AS_WRITTEN;
+    if (OPTIONS.size >= 1024) OPTIONS.clear();
+    OPTIONS.set(header, options);
+  }
+  return options;
 }
+
+const CALENDAR_YEARS: PeriodOptions = { bareYear: "calendar" };
+const AS_WRITTEN: PeriodOptions = {};
+const OPTIONS = new Map<string, PeriodOptions>();
 
 /**
  * A period cell, read with what its column's header allows, and whether it

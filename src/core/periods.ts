@@ -254,6 +254,25 @@ export interface PeriodOptions {
  * are refused as a span ("period.span"), not one period.
  */
 export function parsePeriod(v: CellValue | undefined, options: PeriodOptions = {}): Parsed<Period | null> {
+  if (typeof v !== "string") return parseLabel(v, options);
+  // A long extract gives the same few labels on a million rows: each is read once. (Results are never changed by
+  // their users, so one object serves every row; the cache is emptied when full, so odd files cannot grow it.)
+  const cache = options.bareYear === "calendar" ? PARSED_CALENDAR : options.bareYear === "ambiguous" ? PARSED_AMBIGUOUS : PARSED;
+  let parsed = cache.get(v);
+  if (!parsed) {
+    if (cache.size >= PARSED_MAX) cache.clear();
+    cache.set(v, (parsed = parseLabel(v, options)));
+  }
+  return parsed;
+}
+
+/** Labels read, one cache for each way of reading a bare year. */
+const PARSED = new Map<string, Parsed<Period | null>>();
+const PARSED_CALENDAR = new Map<string, Parsed<Period | null>>();
+const PARSED_AMBIGUOUS = new Map<string, Parsed<Period | null>>();
+const PARSED_MAX = 4096;
+
+function parseLabel(v: CellValue | undefined, options: PeriodOptions): Parsed<Period | null> {
   if (isBlank(v)) return ok(null);
   const calendarYears = options.bareYear === "calendar";
   if (calendarYears && (typeof v === "number" || (typeof v === "string" && /^\s*\d{4}(\d{2})?\s*$/.test(v)))) {

@@ -1,6 +1,6 @@
 import * as v from "valibot";
 import { storedSettings, firstProblem } from "./settings-schema";
-import { compactHistory, expandHistory, trimHistory } from "./history-codec";
+import { compactHistory, expandHistory, checkHistory, trimHistory } from "./history-codec";
 import { MappingOverride } from "./detect/find-datasets";
 import { DatasetKind } from "./detect/roles";
 import { RiskMatrix, checkMatrix } from "./risk/matrix";
@@ -154,31 +154,14 @@ export interface ParsedSettings {
  */
 export function parseSettings(json: string | null): ParsedSettings {
   if (!json) return { settings: emptySettings(), notes: [], problem: null };
-  const damaged = (detail: string): ParsedSettings => ({ settings: emptySettings(), notes: [], problem: { kind: "damaged", detail } });
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json);
-  } catch (e) {
-    return damaged(`it is not valid JSON (${(e as Error).message})`);
-  }
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return damaged("it is not a JSON object");
-  const version = (raw as { version?: unknown }).version;
-  if (typeof version === "number" && version > SETTINGS_VERSION) {
-    return { settings: emptySettings(), notes: [], problem: { kind: "newer", version } };
-  }
-  const checked = v.safeParse(storedSettings, raw);
-  if (!checked.success) return damaged(firstProblem(checked.issues));
-  const out = checked.output;
-  if (out.riskMatrix) {
-    const problems = checkMatrix(out.riskMatrix as unknown as RiskMatrix);
-    if (problems.length) return damaged(`its risk matrix is not usable: ${problems.join("; ")}`);
-  }
-  const { historyKeys, history, ...rest } = out;
+  const stored = readStored(json);
+  if ("problem" in stored) return { settings: emptySettings(), notes: [], problem: stored.problem };
+  const { historyKeys, history, ...rest } = stored.out;
   let expanded: WorkbookSettings["history"];
   try {
     expanded = expandHistory(history ?? {}, historyKeys ?? {});
   } catch (e) {
-    return damaged(`its history ${(e as Error).message}`);
+    return { settings: emptySettings(), notes: [], problem: { kind: "damaged", detail: `its history ${(e as Error).message}` } };
   }
   const settings = {
     ...emptySettings(),
@@ -189,6 +172,44 @@ export function parseSettings(json: string | null): ParsedSettings {
   } as WorkbookSettings;
   if (settings.ownArea === undefined) delete settings.ownArea;
   return { settings, notes: [], problem: null };
+}
+
+/**
+ * Why text about to be stored would not read back, or null when it would:
+ * every check parseSettings makes, without building the history's items
+ * (50,000 objects at every save of a large workbook).
+ */
+export function readBackProblem(json: string): SettingsProblem | null {
+  const stored = readStored(json);
+  if ("problem" in stored) return stored.problem;
+  try {
+    checkHistory(stored.out.history ?? {}, stored.out.historyKeys ?? {});
+  } catch (e) {
+    return { kind: "damaged", detail: `its history ${(e as Error).message}` };
+  }
+  return null;
+}
+
+/** The stored text as JSON checked against the schema (and its risk matrix), or why it cannot be used. */
+function readStored(json: string): { out: v.InferOutput<typeof storedSettings> } | { problem: SettingsProblem } {
+  const damaged = (detail: string) => ({ problem: { kind: "damaged", detail } as SettingsProblem });
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch (e) {
+    return damaged(`it is not valid JSON (${(e as Error).message})`);
+  }
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return damaged("it is not a JSON object");
+  const version = (raw as { version?: unknown }).version;
+  if (typeof version === "number" && version > SETTINGS_VERSION) return { problem: { kind: "newer", version } };
+  const checked = v.safeParse(storedSettings, raw);
+  if (!checked.success) return damaged(firstProblem(checked.issues));
+  const out = checked.output;
+  if (out.riskMatrix) {
+    const problems = checkMatrix(out.riskMatrix as unknown as RiskMatrix);
+    if (problems.length) return damaged(`its risk matrix is not usable: ${problems.join("; ")}`);
+  }
+  return { out };
 }
 
 /** The text to store: history compact (items by column, older periods' items trimmed), every other field as it is. */

@@ -1,3 +1,4 @@
+import { flat } from "./flat-text";
 import { Parsed, ok, fail, Problem } from "./problems";
 import { CellValue, isBlank, cellText, normaliseWord } from "./values";
 import { formatNumber, formatShown, Shown, truncate } from "./numbers";
@@ -59,11 +60,11 @@ export function ragStatus(input: RagInput): RagResult {
   const show = (n: number) => formatShown(n, input.shown);
   const showTarget = (n: number) => formatShown(n, input.shownTarget === undefined ? input.shown : input.shownTarget);
   if (value === null || !Number.isFinite(value)) return { status: "No data", why: "No data: no value for this period" };
-  if (target === null || !Number.isFinite(target)) return { status: "Data only", why: `Data only: ${show(value)} has no target` };
+  if (target === null || !Number.isFinite(target)) return { status: "Data only", why: flat`Data only: ${show(value)} has no target` };
   if (polarity === null) {
     return {
       status: "Check",
-      why: `Check: ${show(value)} against target ${showTarget(target)}, but no polarity says which way is better`,
+      why: flat`Check: ${show(value)} against target ${showTarget(target)}, but no polarity says which way is better`,
       problem: { code: "rag.no-polarity", severity: "error", message: "the indicator has a target but no polarity (Maximise or Minimise), so its RAG cannot be worked out" },
     };
   }
@@ -86,24 +87,24 @@ export function ragStatus(input: RagInput): RagResult {
     if (band === "zero") return zeroTargetCheck(v, t, distance);
     const greenBand = band ?? 0;
     const amberBand = threshold !== null ? Math.abs(threshold - target) : greenBand * 2;
-    if (distance <= greenBand) return { status: "Green", why: `Green: ${v} within tolerance of target ${t}` };
-    if (distance <= amberBand) return { status: "Amber", why: `Amber: ${v} against target ${t}, ${adrift()}` };
-    return { status: "Red", why: `Red: ${v} against target ${t}, ${adrift()}` };
+    if (distance <= greenBand) return { status: "Green", why: flat`Green: ${v} within tolerance of target ${t}` };
+    if (distance <= amberBand) return { status: "Amber", why: flat`Amber: ${v} against target ${t}, ${adrift()}` };
+    return { status: "Red", why: flat`Red: ${v} against target ${t}, ${adrift()}` };
   }
 
-  if (distance <= 0) return { status: "Green", why: `Green: ${v} ${distance === 0 ? "meets" : "beats"} target ${t}` };
+  if (distance <= 0) return { status: "Green", why: flat`Green: ${v} ${distance === 0 ? "meets" : "beats"} target ${t}` };
   if (threshold !== null) {
     const withinThreshold = polarity === "Maximise" ? value >= threshold : value <= threshold;
     return withinThreshold
-      ? { status: "Amber", why: `Amber: ${v} against target ${t}, ${adrift()}, within threshold ${showTarget(threshold)}` }
-      : { status: "Red", why: `Red: ${v} against target ${t}, ${adrift()}, beyond threshold ${showTarget(threshold)}` };
+      ? { status: "Amber", why: flat`Amber: ${v} against target ${t}, ${adrift()}, within threshold ${showTarget(threshold)}` }
+      : { status: "Red", why: flat`Red: ${v} against target ${t}, ${adrift()}, beyond threshold ${showTarget(threshold)}` };
   }
   const band = bandOf(tolerance, target);
   if (band === "zero") return zeroTargetCheck(v, t, distance);
   const tol = toleranceText(tolerance);
   return distance <= band + 1e-9 * Math.max(1, Math.abs(target))
-    ? { status: "Amber", why: `Amber: ${v} against target ${t}, ${adrift()}, within tolerance ${tol}` }
-    : { status: "Red", why: `Red: ${v} against target ${t}, ${adrift()}, tolerance ${tol}` };
+    ? { status: "Amber", why: flat`Amber: ${v} against target ${t}, ${adrift()}, within tolerance ${tol}` }
+    : { status: "Red", why: flat`Red: ${v} against target ${t}, ${adrift()}, tolerance ${tol}` };
 }
 
 /** The amber band in the value's own units; a percentage of a zero target is no band at all. */
@@ -113,10 +114,10 @@ function bandOf(t: Tolerance, target: number): number | "zero" {
 }
 
 function zeroTargetCheck(v: string, t: string, distance: number): RagResult {
-  if (distance <= 0) return { status: "Green", why: `Green: ${v} meets target ${t}` };
+  if (distance <= 0) return { status: "Green", why: flat`Green: ${v} meets target ${t}` };
   return {
     status: "Check",
-    why: `Check: ${v} against target ${t}; a percentage tolerance of a zero target gives no amber band`,
+    why: flat`Check: ${v} against target ${t}; a percentage tolerance of a zero target gives no amber band`,
     problem: { code: "rag.zero-target", severity: "error", message: "the target is 0, so a percentage tolerance cannot be applied: set an absolute tolerance for this indicator" },
   };
 }

@@ -144,7 +144,7 @@ export function resultsView(report: Report, outputSheets: string[], matrix: Risk
     if (r.kind === "indicators" || r.kind === "outcomes") {
       for (const x of r.items) {
         if (!isRedRed({ status: x.assessment.status, trend: x.assessment.trends.short })) continue;
-        const points = x.item.points
+        const points = x.item.points.toArray()
           .filter((p) => p.period && typeof p.value === "number")
           .sort((a, b) => periodIndex(a.period!) - periodIndex(b.period!))
           .map((p) => ({ label: formatPeriod(p.period!), value: p.value as number }));

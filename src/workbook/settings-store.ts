@@ -1,4 +1,4 @@
-import { parseSettings, serialiseSettings, WorkbookSettings, UserError, formatUkDate } from "../core";
+import { parseSettings, readBackProblem, serialiseSettings, WorkbookSettings, UserError, formatUkDate } from "../core";
 import { WorkbookPort } from "./port";
 import { checkRiskMatrix } from "./matrix-check";
 
@@ -61,8 +61,8 @@ export async function saveSettings(port: WorkbookPort, loaded: LoadedSettings, n
   if (loaded.readOnly) return false;
   const text = serialiseSettings(next);
   if (text === loaded.current) return true;
-  const check = parseSettings(text);
-  if (check.problem) throw new Error(`the settings to be saved do not read back (${check.problem.kind === "damaged" ? check.problem.detail : "newer"})`);
+  const problem = readBackProblem(text);
+  if (problem) throw new Error(`the settings to be saved do not read back (${problem.kind === "damaged" ? problem.detail : "newer"})`);
   await port.writeSettings(text, "current");
   await port.writeSettings(text, "last-good");
   loaded.current = text;

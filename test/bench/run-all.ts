@@ -2,7 +2,8 @@
  * `npm run bench`: runs each benchmark in its own process (so one's memory
  * and JIT state do not colour another's) and prints the four figures of
  * docs/performance.md, one line each; with `--json`, one JSON object of the
- * same figures for tooling.
+ * same figures for tooling; with `--million`, the headless growth goes on to
+ * a million rows of each layout (several minutes more).
  */
 import { spawnSync } from "child_process";
 import { existsSync } from "fs";
@@ -13,15 +14,15 @@ function runList(script: string): { file: string; ms: number; maxRssMb: number; 
   return run(script) as unknown as { file: string; ms: number; maxRssMb: number; outcome: string }[];
 }
 
-function run(script: string): Record<string, unknown> {
-  const r = spawnSync(process.execPath, [join(__dirname, script), "--json"], { encoding: "utf8", maxBuffer: 1 << 24 });
+function run(script: string, args: string[] = []): Record<string, unknown> {
+  const r = spawnSync(process.execPath, [join(__dirname, script), "--json", ...args], { encoding: "utf8", maxBuffer: 1 << 24 });
   if (r.status !== 0) throw new Error(`${script} failed:\n${r.stderr}`);
   return JSON.parse(r.stdout.trim().split("\n").pop() ?? "{}");
 }
 
 const core = run("core-bench.js");
 const office = run("office-syncs.js") as { small: { syncs: number }; large: { syncs: number; maxRequest: number; maxResponse: number }; ratio: number };
-const headless = run("headless-bench.js") as Parameters<typeof printHeadless>[0];
+const headless = run("headless-bench.js", process.argv.includes("--million") ? ["--million"] : []) as Parameters<typeof printHeadless>[0];
 // The task pane's figures need the built pane (npm run build:test).
 const pane = existsSync(join(__dirname, "..", "..", "..", "dist", "taskpane.html"))
   ? (run("pane-bench.js") as {
@@ -36,6 +37,8 @@ const browser = run("browser-file-bench.js") as {
 // The hostile corpus through the built command line: each file's time and peak memory (goal: 10 s and 500 MB).
 const corpus = runList("corpus-bench.js");
 const figures = {
+  summariseCpuMs: headless.summariseCpuMs,
+  summariseOverFloorCpu: headless.cpu.summariseOverFloor,
   summariseOverRead: headless.summariseOverRead,
   summariseOverFloor: headless.summariseOverFloor,
   coreOverIo: headless.coreOverIo,

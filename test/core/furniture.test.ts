@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { isPlaceholder, isExampleText, isGuidanceText } from "../../src/core/datasets/furniture";
 import { buildReport, emptySettings, SheetGrid } from "../../src/core";
 
@@ -10,6 +11,21 @@ describe("a template's furniture is never counted", () => {
     for (const t of ["Add new CCTV cameras to the town centre", "Select committee report", "Enter into contract with supplier", "Green", "Open", "Choose Freedom programme", 12]) {
       expect([t, isPlaceholder(t)]).toEqual([t, false]);
     }
+  });
+
+  it("isPlaceholder: the quick first-character test never changes a verdict of the patterns", () => {
+    // The patterns as they stand, with no quick test in front of them.
+    const patterns = [
+      /^\s*(<|\[|\{|\(|-{2,})\s*(please\s+)?(select|choose|pick|enter|insert|type|add|click|tap|specify|fill)\b.*(>|\]|\}|\)|-{2,})\s*$/i,
+      /^\s*(please\s+)?(select|choose)(\s*(\.{2,}|…)|\s+(an?|one|from|option|value|status|rating|item)\b[^.]*)?\s*\.?\s*$/i,
+      /^\s*click( or tap)?( here)? to (enter|select|choose|add)\b.*$/i,
+      /^\s*(please\s+)?(enter|insert|type)\s+(text|value|date|here|name|details|description|number|amount|comments?)(\s+here)?\s*\.?\s*$/i,
+      /^\s*(dd\/mm\/yy(yy)?|xx\/xx\/xx(xx)?|x{3,}|\?{2,}|#{3,})\s*$/i,
+    ];
+    const piece = fc.constantFrom(" ", "\t", "\u00a0", "\u3000", "<", "[", "(", "--", "Please ", "select", "Choose", "click", "Enter", "insert", "type", "text", "here", "dd/mm/yyyy", "xxx", "???", "###", ">", "]", ")", "…", ".", "Q1", "Area", "Green", "an item");
+    fc.assert(fc.property(fc.array(piece, { maxLength: 6 }).map((p) => p.join("")), (t) => {
+      expect(isPlaceholder(t)).toBe(t.length <= 60 && patterns.some((re) => re.test(t)));
+    }), { numRuns: 2000 });
   });
 
   it("isExampleText: worked examples, not titles that begin with the word", () => {

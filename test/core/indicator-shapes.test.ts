@@ -39,7 +39,7 @@ describe("periods as rows, measures as columns", () => {
 
   it("reads suppression symbols as no value, never errors, and says so once per symbol", () => {
     expect(r.issues.filter((i) => i.severity === "error")).toEqual([]);
-    expect(byTitle(d, "Negative").item.points.filter((p) => p.value === null).map((p) => p.row + 1)).toEqual([8, 11, 13]);
+    expect(byTitle(d, "Negative").item.points.toArray().filter((p) => p.value === null).map((p) => p.row + 1)).toEqual([8, 11, 13]);
     const said = r.notes.filter((n) => /suppression or missing-value symbol/.test(n));
     expect(said).toEqual([
       "'x' in 1 cell of 'FFT' (D8) is a suppression or missing-value symbol, so those cells have no value.",
@@ -123,7 +123,7 @@ describe("rows marked as forecasts", () => {
     const r = run([grid("Housing", rows)]);
     const d = indicators(r);
     expect(r.period).toBe("Q4 2023/24");
-    expect(d.items[0].item.points.map((p) => p.value)).toEqual([101, 102, 103, 104]);
+    expect(d.items[0].item.points.toArray().map((p) => p.value)).toEqual([101, 102, 103, 104]);
     expect(d.rowsSetAside).toBe(1);
     expect(r.notes).toContain("1 row of 'Housing' (row 6) gives a forecast or plan, so it is never reported as current values or chosen as the reporting period.");
   });

@@ -222,7 +222,7 @@ describe("headers over two rows, and what lies below a table", () => {
     ];
     const r = report([grid("Housing", rows, { merges: ["C1:E1", "F1:H1"] })], { period: "Q2 2021/22" });
     const ind = r.datasets[0] as IndicatorsReport;
-    expect(ind.items[0].item.points.map((p) => p.value)).toEqual([90, 120]);
+    expect(ind.items[0].item.points.toArray().map((p) => p.value)).toEqual([90, 120]);
     expect(ind.items[0].assessment.value).toBe(120);
     expect(ind.items[0].item.targets?.get("Q2 2021/22")).toBe(100);
     // No polarity: the Goal is read, but a target alone is no judgement, so the row is counted as not rated.

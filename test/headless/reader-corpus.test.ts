@@ -92,7 +92,6 @@ describe("the corpus of hostile workbooks", () => {
       .toBe(`the file (${size}) says it expands to more than 1 MB (part xl/worksheets/sheet1.xml), the most this tool unzips for one part, so nothing was unzipped: remove unused sheets or rows and try again`);
     expect(await refusal(big, { ...DEFAULT_LIMITS, totalBytes: 2e6 })).toMatch(new RegExp(`^the file \\(${size}\\) expands to more than 2 MB in all`));
     expect(await refusal(big, { ...DEFAULT_LIMITS, cells: 10_000 })).toMatch(new RegExp(`^the file \\(${size}\\) holds more than 10,000 filled cells \\(the limit was reached on sheet 'Data'\\)`));
-    expect(await refusal(big, { ...DEFAULT_LIMITS, seconds: 0 })).toMatch(new RegExp(`^reading the file \\(${size}, .+ unzipped so far\\) took longer than 0 seconds`));
   });
 
   it("files that are not .xlsx workbooks are named for what they are", async () => {

@@ -15,7 +15,7 @@ import { deflatePieces } from "../../src/workbook/xlsx/deflated-part";
 import { crc32 } from "../../src/workbook/xlsx/crc32";
 import { splice } from "../../src/workbook/xlsx/splice";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/workbook";
-import { sheetXml, sheetXmlPieces } from "../../src/workbook/xlsx/sheet-xml";
+import { sheetXml, sheetXmlPieces, textXml, dateSerial } from "../../src/workbook/xlsx/sheet-xml";
 import { StyleBook } from "../../src/workbook/xlsx/style-book";
 import { ConditionalFormatPlan, SheetPlan } from "../../src/core";
 import { buildPackage } from "../helpers/xlsx-fixtures";
@@ -49,8 +49,28 @@ describe("parts compressed as they are written", () => {
     };
     const pieces = [...sheetXmlPieces(plan, new StyleBook())];
     expect(pieces.length).toBeGreaterThan(2);
-    expect(pieces.join("")).toBe(sheetXml(plan, new StyleBook()));
-    expect(pieces.join("")).toContain('<dimension ref="A1:C1234"/>');
+    // The cells come as UTF-8 bytes, the rest as text: together, the sheet written whole.
+    const joined = Buffer.concat(pieces.map((p) => (typeof p === "string" ? Buffer.from(p) : p))).toString("utf8");
+    expect(joined).toBe(sheetXml(plan, new StyleBook()));
+    expect(joined).toContain('<dimension ref="A1:C1234"/>');
+  });
+
+  it("writes any text, number and date into bytes exactly as the text of its cell reads", () => {
+    const value = fc.oneof(
+      fc.string({ unit: "binary", maxLength: 40 }), fc.string({ unit: "grapheme", maxLength: 40 }),
+      fc.double(), fc.integer(), fc.constantFrom(0, -0, 1e15, -1e15, 1e21, 123456789012345),
+      fc.date({ min: new Date(Date.UTC(1900, 0, 1)), max: new Date(Date.UTC(2100, 0, 1)), noInvalidDate: true }).map((d) => ({ date: d.toISOString().slice(0, 10) })),
+    );
+    fc.assert(fc.property(value, (v) => {
+      const plan: SheetPlan = {
+        purpose: "summary", name: "S", cells: [[v]], styles: [], columnWidths: [], conditionalFormats: [], validations: [], rowHeights: {}, hiddenColumns: [], tables: [],
+      };
+      const xml = sheetXml(plan, new StyleBook());
+      const cell = /<sheetData><row r="1">([\s\S]*)<\/row><\/sheetData>/.exec(xml)![1];
+      if (typeof v === "string") expect(cell).toBe(`<c r="A1" t="inlineStr"><is>${textXml(v)}</is></c>`);
+      else if (typeof v === "number") expect(cell).toBe(Number.isFinite(v) ? `<c r="A1"><v>${v}</v></c>` : '<c r="A1" t="e"><v>#NUM!</v></c>');
+      else expect(cell).toMatch(new RegExp(`^<c r="A1" s="\\d+"><v>${dateSerial(v.date)}</v></c>$`));
+    }), { numRuns: 500 });
   });
 });
 

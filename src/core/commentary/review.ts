@@ -74,8 +74,9 @@ export function commentaryOf(r: DatasetReport, grid: SheetGrid): Map<string, Ite
   if (r.kind === "indicators" || r.kind === "outcomes") {
     for (const x of r.items) {
       // In data with a row per period, the commentary is the reported period's own row.
-      const at = x.item.points.find((p) => p.period && formatPeriod(p.period) === x.assessment.period);
-      put(x.item.key, at?.row ?? x.item.row);
+      const pts = x.item.points;
+      const at = pts.findIndex((p) => p !== null && formatPeriod(p) === x.assessment.period);
+      put(x.item.key, at >= 0 ? pts.row(at) : x.item.row);
     }
   } else if (r.kind === "risks") {
     for (const x of r.risks) put(x.key, x.item.row);
@@ -112,7 +113,7 @@ function measureEntries(r: IndicatorsReport): Entry[] {
       if (other !== 0) percentages.push(((v - other) / other) * 100);
     }
     if (x.target !== null && x.target !== 0) percentages.push((v / x.target) * 100);
-    const earlier = x.item.points.flatMap((p) => (typeof p.value === "number" ? [p.value] : []));
+    const earlier = x.item.points.numbers();
     const said = named.map((f) => f.name);
     return { ...base, figures: { named, earlier, percentages, differences }, said: listWords(said) };
   });

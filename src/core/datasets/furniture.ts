@@ -16,9 +16,32 @@ const ENTER_HERE = /^\s*(please\s+)?(enter|insert|type)\s+(text|value|date|here|
 /** Masks where a value goes: "dd/mm/yyyy", "xx/xx/xxxx", "xxx", "???", "###". */
 const MASK = /^\s*(dd\/mm\/yy(yy)?|xx\/xx\/xx(xx)?|x{3,}|\?{2,}|#{3,})\s*$/i;
 
+/**
+ * The characters every placeholder above can start with (after white space):
+ * a bracket or dash, or the first letter of please, select, choose, click,
+ * enter, insert, type, dd/mm or xxx, or ? or #. Most cells start otherwise,
+ * and are settled by this table without five regular expressions (a long
+ * extract has millions of text cells).
+ */
+const LEADS = (() => {
+  const t = new Uint8Array(128);
+  for (const ch of "<[{(-pscietdx?#PSCIETDX") t[ch.charCodeAt(0)] = 1;
+  return t;
+})();
+
+function mayBePlaceholder(v: string): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    // Past ASCII (a Unicode space, say): the patterns decide.
+    return c > 127 || LEADS[c] === 1;
+  }
+  return false;
+}
+
 /** A cell holding a template's placeholder rather than a value. */
 export function isPlaceholder(v: CellValue | undefined): boolean {
-  if (typeof v !== "string" || v.length > 60) return false;
+  if (typeof v !== "string" || v.length > 60 || !mayBePlaceholder(v)) return false;
   return WRAPPED_PROMPT.test(v) || PROMPT.test(v) || CONTENT_CONTROL.test(v) || ENTER_HERE.test(v) || MASK.test(v);
 }
 

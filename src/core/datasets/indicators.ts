@@ -10,25 +10,19 @@ import { MeasureColumn, measureNamed } from "../detect/measures";
 import { cellOf, ScannedRow } from "./rows";
 import { issueAt, issue } from "./issues";
 import { DatasetRead, KeyMaker, emptyRead, dataRows } from "./read";
-import { sortInPlace } from "../sorting";
+import { flat } from "../flat-text";
+import { PointList, PointValue, IndicatorPoint, SeriesBuilder } from "./series-points";
 import { CellNumbers, ShownNumber, SymbolTally, isProblem } from "./cell-numbers";
 import { areaColumns, areaLevel, areaOf, distinctValues } from "./area-keys";
 import { forecastRow } from "./forecast";
 import { readPeriodCell } from "../period-cells";
 import { statedPolarity } from "./stated-rules";
 
-/** A value read for a period: a number, nothing, or something unreadable (status Check). */
-export type PointValue = number | null | "invalid";
+export { PointList };
+export type { PointValue, IndicatorPoint };
 
-export interface IndicatorPoint {
-  /** null: the sheet gives no period, so the value is taken as the reporting period's. */
-  period: Period | null;
-  value: PointValue;
-  row: number;
-  col: number;
-  /** Year to date given on this value's own row (one row per period); absent where a row gives one for its whole series. */
-  ytd?: number | null;
-}
+/** A series before its points are read. */
+const NO_POINTS = PointList.of([]);
 
 export interface IndicatorItem {
   row: number;
@@ -68,7 +62,8 @@ export interface IndicatorItem {
   rowsSetAside: number;
   /** Targets given per period (a Goal column under each period), by period key; null when the sheet gives none (most do not: a map per indicator was 10 MB at 50,000). */
   targets: Map<string, number> | null;
-  points: IndicatorPoint[];
+  /** Its values in sheet order (by row, then column), period by period. */
+  points: PointList;
 }
 
 /** What reading an indicator or outcome dataset gave beyond its items. */
@@ -104,13 +99,20 @@ interface Unreported {
 export function readIndicators(grid: SheetGrid, d: DetectedDataset, options: ReadOptions = {}): IndicatorsRead {
   const read: IndicatorsRead = { ...emptyRead<IndicatorItem>(d), areas: [], symbols: new Map(), notes: [], measures: !!d.measures?.length };
   const numbers = new CellNumbers(grid);
-  const ctx: Reading = { grid, d, read, numbers, today: options.today ?? null, future: new Map(), skipped: { forecast: [], future: { rows: [], cells: 0, first: "" }, spans: { rows: [], first: "" }, forecastColumns: new Set() } };
+  const ctx: Reading = {
+    grid, d, read, numbers, today: options.today ?? null, future: new Map(), series: new Map(),
+    points: new SeriesBuilder((d.lastRow - d.headerRow) * Math.max(1, d.periodColumns.length, d.measures?.length ?? 0)),
+    skipped: { forecast: [], future: { rows: [], cells: 0, first: "" }, spans: { rows: [], first: "" }, forecastColumns: new Set() },
+  };
   if (d.measures?.length) readMeasures(ctx, d.measures);
   else readRows(ctx);
+  // Every series' points laid out in sheet order (by row, then column), as typed columns.
+  const lists = ctx.points.finish(read.items.length);
+  for (let i = 0; i < read.items.length; i++) read.items[i].points = lists[i];
+  if (d.measures?.length) latestTargets(read.items);
   for (const item of read.items) {
-    sortInPlace(item.points, (a, b) => (a.row - b.row) || (a.col - b.col));
     // Plain values on the scale of a percentage target (75.5 against 80%) are percentages too.
-    if (item.targetPercent && !item.percent && item.points.some((p) => typeof p.value === "number" && Math.abs(p.value) > 1)) item.percent = true;
+    if (item.targetPercent && !item.percent && someAbove(item.points, 1)) item.percent = true;
   }
   read.symbols = numbers.symbols;
   read.notes.push(...unreportedNotes(ctx), ...symbolNotes(d, numbers.symbols));
@@ -134,7 +136,25 @@ interface Reading {
   today: CalendarDate | null;
   /** Periods already judged against the day of the run. */
   future: Map<number, boolean>;
+  /** Every series' points as they are read; each series is numbered by its place in `read.items`. */
+  points: SeriesBuilder;
+  series: Map<IndicatorItem, number>;
   skipped: Unreported;
+}
+
+/** A new series, numbered for its points. */
+function addItem(ctx: Reading, item: IndicatorItem): void {
+  ctx.series.set(item, ctx.read.items.length);
+  ctx.read.items.push(item);
+}
+
+/** Whether any of the points is a number beyond `limit` either way. */
+function someAbove(points: PointList, limit: number): boolean {
+  for (let i = 0; i < points.length; i++) {
+    const v = points.number(i);
+    if (v !== null && Math.abs(v) > limit) return true;
+  }
+  return false;
 }
 
 /** The layouts with a name column: long, wide, or one value per row. */
@@ -163,15 +183,18 @@ function readRows(ctx: Reading): void {
     if (area) areas.add(area);
     // Long layout: rows sharing a code (and area, and breakdown) are one series.
     const breakdown = dims.length ? dims.map((c) => cellText(r.cells[c - d.left])).filter(Boolean).join(", ") : "";
-    const base = area || breakdown ? [code || title, area, breakdown].filter(Boolean).join(" | ") : code || title;
+    const name = code || title;
+    const where = area && breakdown ? `${area} | ${breakdown}` : area || breakdown;
+    const base = where ? `${name} | ${where}` : name;
     let item = long ? byKey.get(base) : undefined;
     if (!item) {
-      item = newItem(ctx, r, long ? base : keys.make(base), code, title);
+      // The key is kept (in the item and in history): made flat once, not a tree of its pieces per series.
+      item = newItem(ctx, r, long ? flat`${base}` : keys.make(base), code, title);
       item.area = area;
       item.areaColumn = area ? areaLevel(r.cells, 0, areaCols.map((c) => c - d.left)) + d.left : -1;
       item.breakdown = breakdown;
       if (long) byKey.set(base, item);
-      read.items.push(item);
+      addItem(ctx, item);
     } else mergeAttributes(ctx, r, item);
 
     const placed = readPoints(ctx, r, item, duplicates);
@@ -237,24 +260,32 @@ function readMeasures(ctx: Reading, measures: MeasureColumn[]): void {
         item.group = cellText(cellOf(d, r, "group")) || r.heading || "";
         if (d.columns.polarity !== undefined) readPolarity(ctx, r, item);
         byKey.set(key, item);
-        read.items.push(item);
+        addItem(ctx, item);
       }
       const value = readValue(ctx, r, item, m.col);
       const t = targetOf.get(m.col);
       if (t !== undefined) readPeriodTarget(ctx, r, item, t, period);
-      place(item, { period, value, row: r.row, col: m.col }, duplicates);
+      place(ctx, item, period, value, r.row, m.col, undefined, duplicates);
     }
     read.rowsCalculated++;
   }
-  // A series' target, as the report shows it beside the value: the latest period's.
-  for (const item of read.items) {
-    if (!item.targets) continue;
-    let latest: IndicatorPoint | null = null;
-    for (const pt of item.points) if (pt.period && item.targets.has(periodKey(pt.period)) && (!latest || pt.row > latest.row)) latest = pt;
-    if (latest?.period) item.target = item.targets.get(periodKey(latest.period)) ?? null;
-  }
   collisions(ctx, duplicates, measures[0].col);
   read.areas = [...areas];
+}
+
+/** A measure's target, as the report shows it beside the value: the latest period's (its points laid out by now). */
+function latestTargets(items: IndicatorItem[]): void {
+  for (const item of items) {
+    if (!item.targets) continue;
+    const pts = item.points;
+    let latest = -1;
+    for (let i = 0; i < pts.length; i++) {
+      const p = pts.period(i);
+      if (p && item.targets.has(periodKey(p)) && (latest < 0 || pts.row(i) > pts.row(latest))) latest = i;
+    }
+    const p = latest >= 0 ? pts.period(latest) : null;
+    if (p) item.target = item.targets.get(periodKey(p)) ?? null;
+  }
 }
 
 /**
@@ -302,17 +333,13 @@ function collisions(ctx: Reading, duplicates: number[], col: number): void {
 }
 
 /** Add a point, replacing (and recording) an earlier one for the same period. */
-function place(item: IndicatorItem, point: IndicatorPoint, duplicates: number[]): void {
-  const period = point.period;
-  if (period) {
-    const key = periodKey(period);
-    const at = item.points.findIndex((p) => p.period !== null && periodKey(p.period) === key);
-    if (at >= 0) {
-      duplicates.push(point.row);
-      item.points.splice(at, 1);
-    }
+function place(ctx: Reading, item: IndicatorItem, period: Period | null, value: PointValue, row: number, col: number, ytd: number | null | undefined, duplicates: number[]): void {
+  const series = ctx.series.get(item)!;
+  if (period && ctx.points.has(series, period)) {
+    duplicates.push(row);
+    ctx.points.remove(series, period);
   }
-  item.points.push(point);
+  ctx.points.add(series, period, value, row, col, ytd);
 }
 
 /**
@@ -324,9 +351,15 @@ function place(item: IndicatorItem, point: IndicatorPoint, duplicates: number[])
  */
 function breakdownColumns(grid: SheetGrid, d: DetectedDataset, areaCols: number[]): number[] {
   const used = new Set([...Object.values(d.columns), ...areaCols]);
+  // Every column has a role: there is nothing that could break the data down, and no need to group a million rows to see so.
+  let free = false;
+  for (let c = d.left; c <= d.right && !free; c++) free = !used.has(c);
+  if (!free) return [];
   const nameCol = (d.columns.code ?? d.columns.title) as number;
-  const key = (row: CellValue[]) => [nameCol, d.columns.period].map((c) => (c === undefined ? "" : cellText(row[c]))).join("\u0001")
-    + "\u0001" + areaOf(row, 0, areaCols);
+  const periodCol = d.columns.period;
+  const key = (row: CellValue[]) => `${cellText(row[nameCol])}\u0001${periodCol === undefined ? "" : cellText(row[periodCol])}\u0001${areaOf(row, 0, areaCols)}`;
+  // Each row's key once; a list only for keys that come again (most rows of a long extract are the only one of theirs).
+  const first = new Map<string, number>();
   const groups = new Map<string, number[]>();
   let rows = 0;
   for (let r = d.headerRow + 1; r <= d.lastRow; r++) {
@@ -334,11 +367,16 @@ function breakdownColumns(grid: SheetGrid, d: DetectedDataset, areaCols: number[
     if (!cellText(row[nameCol])) continue;
     rows++;
     const k = key(row);
-    const list = groups.get(k);
-    if (list) list.push(r);
-    else groups.set(k, [r]);
+    const at = first.get(k);
+    if (at === undefined) first.set(k, r);
+    else {
+      const list = groups.get(k);
+      if (list) list.push(r);
+      else groups.set(k, [at, r]);
+    }
   }
-  const repeated = [...groups.values()].filter((g) => g.length > 1);
+  // In the order the keys first appear.
+  const repeated = [...groups.values()].sort((a, b) => a[0] - b[0]);
   if (!repeated.length) return [];
   const out: number[] = [];
   for (let c = d.left; c <= d.right && out.length < 3; c++) {
@@ -378,7 +416,7 @@ function isLong(grid: SheetGrid, d: DetectedDataset): boolean {
 function blankItem(row: number, key: string, code: string, title: string): IndicatorItem {
   return {
     row, key, code, title, polarity: null, unit: "", percent: false, decimals: null, percentValues: 0, plainValues: 0,
-    target: null, targetPercent: false, targetDecimals: null, targetRow: -1, targetCol: -1, redThreshold: null, group: "", area: "", areaColumn: -1, breakdown: "", typedStatus: "", ytd: null, rowsSetAside: 0, targets: null, points: [],
+    target: null, targetPercent: false, targetDecimals: null, targetRow: -1, targetCol: -1, redThreshold: null, group: "", area: "", areaColumn: -1, breakdown: "", typedStatus: "", ytd: null, rowsSetAside: 0, targets: null, points: NO_POINTS,
   };
 }
 
@@ -491,7 +529,7 @@ function readPoints(ctx: Reading, r: ScannedRow, item: IndicatorItem, duplicates
         if (!isBlank(r.cells[pc.col - d.left])) noteFuture(ctx, r.row, formatPeriod(pc.period), false);
         continue;
       }
-      item.points.push({ period: pc.period, value: readValue(ctx, r, item, pc.col), row: r.row, col: pc.col });
+      ctx.points.add(ctx.series.get(item)!, pc.period, readValue(ctx, r, item, pc.col), r.row, pc.col);
     }
     return "placed";
   }
@@ -528,7 +566,7 @@ function readPoints(ctx: Reading, r: ScannedRow, item: IndicatorItem, duplicates
   }
   const ratioOnly = d.columns.numerator !== undefined && d.columns.denominator !== undefined && d.columns.value === undefined;
   const v = ratioOnly ? ratio(ctx, r, item) : readValue(ctx, r, item, d.columns.value as number);
-  place(item, { period, value: v, row: r.row, col: d.columns.value ?? (d.columns.numerator as number), ...(d.columns.ytd !== undefined ? { ytd: rowYtd } : {}) }, duplicates);
+  place(ctx, item, period, v, r.row, d.columns.value ?? (d.columns.numerator as number), d.columns.ytd !== undefined ? rowYtd : undefined, duplicates);
   return "placed";
 }
 

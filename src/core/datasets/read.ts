@@ -3,7 +3,7 @@ import { Issue, issue } from "./issues";
 import { SheetGrid, a1 } from "../grid";
 import { cellText, isBlank } from "../values";
 import { truncate } from "../numbers";
-import { scanRows, ScannedRow } from "./rows";
+import { eachScannedRow, ScannedRow } from "./rows";
 import { outsideIssues } from "./beside";
 
 /**
@@ -57,7 +57,7 @@ export function emptyRead<T>(dataset: DetectedDataset): DatasetRead<T> {
 export function* dataRows<T>(grid: SheetGrid, d: DetectedDataset, read: DatasetRead<T>): Generator<ScannedRow> {
   const furniture = new Map<"placeholder" | "example" | "guidance", ScannedRow[]>();
   const blanked: { row: ScannedRow; at: number }[] = [];
-  for (const r of scanRows(grid, d)) {
+  for (const r of eachScannedRow(grid, d)) {
     if (r.kind === "heading") read.headings.push(cellText(r.cells.find((v) => v !== null && v !== undefined) ?? ""));
     if (r.kind === "continuation") read.continuationRows.push(r.row);
     if (r.kind === "placeholder" || r.kind === "example" || r.kind === "guidance") furniture.set(r.kind, [...(furniture.get(r.kind) ?? []), r]);

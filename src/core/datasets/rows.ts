@@ -36,10 +36,17 @@ export interface ScannedRow {
  * but sparse costs its values, not its width.
  */
 export function scanRows(grid: SheetGrid, d: DetectedDataset): ScannedRow[] {
+  return [...eachScannedRow(grid, d)];
+}
+
+/**
+ * scanRows one row at a time: a dataset read as it is walked never holds
+ * an account of every row at once (a million of them in a long extract).
+ */
+export function* eachScannedRow(grid: SheetGrid, d: DetectedDataset): Generator<ScannedRow> {
   const hidden = new Set(grid.hiddenRows ?? []);
   const headerWords = d.headers.map((h) => normaliseWord(h));
   const headerCols = headerWords.flatMap((w, i) => (w ? [i] : []));
-  const out: ScannedRow[] = [];
   let heading: string | null = null;
   const keyCols = (["code", "title"] as const).map((role) => d.columns[role]).filter((c): c is number => c !== undefined);
   const continued = continuationRows(grid, keyCols, d.headerRow + 1, d.lastRow);
@@ -47,17 +54,20 @@ export function scanRows(grid: SheetGrid, d: DetectedDataset): ScannedRow[] {
   let seenData = false;
   for (let r = d.headerRow + 1; r <= d.lastRow; r++) {
     const row = grid.rows[r];
-    let filled = filledColumns(row, d.left, d.right).map((c) => c - d.left);
+    let filled = filledColumns(row, d.left, d.right);
+    if (d.left) for (let i = 0; i < filled.length; i++) filled[i] -= d.left;
     let cells = rowCells(row, d.left, filled);
-    const placeholders = filled.filter((i) => isPlaceholder(cells[i]));
-    if (placeholders.length) {
+    let placeholders: number[] | null = null;
+    for (const i of filled) if (isPlaceholder(cells[i])) (placeholders ??= []).push(i);
+    if (placeholders) {
       // A placeholder is no value: the row is read as if those cells were blank (copied, never changed in the sheet).
       cells = cells.slice();
       for (const i of placeholders) cells[i] = null;
-      filled = filled.filter((i) => !placeholders.includes(i));
+      const blanked = placeholders;
+      filled = filled.filter((i) => !blanked.includes(i));
     }
     let kind: RowKind = "data";
-    if (filled.length === 0) kind = placeholders.length ? "placeholder" : "blank";
+    if (filled.length === 0) kind = placeholders ? "placeholder" : "blank";
     else if (isHeaderAgain(cells, filled, Math.min(row?.length ?? 0, d.right + 1) - d.left, headerWords, headerCols)) kind = "repeated-header";
     else if (continued.has(r)) kind = "continuation";
     else if (isExample(cells, filled, firstKey)) kind = "example";
@@ -67,9 +77,10 @@ export function scanRows(grid: SheetGrid, d: DetectedDataset): ScannedRow[] {
       heading = cellText(cells[filled[0]]);
     }
     if (kind === "data") seenData = true;
-    out.push({ row: r, kind, cells, heading: kind === "data" ? heading : null, hidden: hidden.has(r), ...(placeholders.length ? { placeholders } : {}) });
+    const scanned: ScannedRow = { row: r, kind, cells, heading: kind === "data" ? heading : null, hidden: hidden.has(r) };
+    if (placeholders) scanned.placeholders = placeholders;
+    yield scanned;
   }
-  return out;
 }
 
 /** A worked example: its first key cell (or first filled cell) says so ("Example", "e.g. R001"). */
@@ -118,9 +129,27 @@ const SPAN = 256;
  * columns) is there. The cheap test first: the first cell.
  */
 function isHeaderAgain(cells: CellValue[], filled: number[], span: number, headerWords: string[], headerCols: number[]): boolean {
-  if (filled[0] !== 0 || normaliseWord(cellText(cells[0])) !== headerWords[0]) return false;
+  if (filled[0] !== 0 || !firstWordCharIs(cellText(cells[0]), headerWords[0])) return false;
+  if (normaliseWord(cellText(cells[0])) !== headerWords[0]) return false;
   if (!filled.every((i) => normaliseWord(cellText(cells[i])) === (headerWords[i] ?? ""))) return false;
   return headerCols.filter((i) => i < span).length === filled.filter((i) => headerWords[i]).length;
+}
+
+/**
+ * Whether normaliseWord(text) could equal `word`: its first letter, digit,
+ * "%" or arrow (what normaliseWord keeps) is the word's first character. A
+ * cheap first test on every row, where the full normalisation costs regular
+ * expressions.
+ */
+function firstWordCharIs(text: string, word: string): boolean {
+  if (!word) return true;
+  const lower = text.toLowerCase();
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    const kept = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 37 || c === 0x2191 || c === 0x2193 || c === 0x2194;
+    if (kept) return c === word.charCodeAt(0);
+  }
+  return false;
 }
 
 /**

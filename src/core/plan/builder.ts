@@ -283,7 +283,10 @@ export class SheetBuilder {
       }
     }
     // Printed width: every column holding a cell or a chart, hidden ones left out.
-    const lastCol = Math.max(0, ...this.cells.map((r) => r.length - 1), ...this.chartPlans.map((c) => c.anchor.toCol - 1));
+    // By a loop: a spread of every row's width overflowed the stack at 200,000 rows.
+    let lastCol = 0;
+    for (const r of this.cells) lastCol = Math.max(lastCol, r.length - 1);
+    for (const c of this.chartPlans) lastCol = Math.max(lastCol, c.anchor.toCol - 1);
     const widths = Array.from({ length: lastCol + 1 }, (_, c) => (this.hidden.includes(c) ? 0 : this.widths[c] ?? DEFAULT_COLUMN_WIDTH)).filter((w) => w > 0);
     const rowBreaks = pageBreaks({ widths, rows: this.cells.length, heights: this.heights, blocks: this.blocks, titleRows: this.printTitles, fitToWidth: true });
     return {

@@ -204,12 +204,13 @@ export function buildReport(input: SheetGrid[], settings: WorkbookSettings, opti
     if (d.columns.commentary !== undefined) {
       const { review, issues: found } = reviewCommentary(built.report, said, prevLabel ? { label: prevLabel, record: before, storedOn: before ? storedDay(before) : null } : null);
       built.report.commentary = review;
-      built.issues.push(...found);
+      // One at a time: a spread passes every issue as an argument, and a few hundred thousand overflow the stack.
+      for (const i of found) built.issues.push(i);
     }
     const outstanding = outstandingFor(live, settings.returns, periodLabel);
     if (outstanding) built.report.outstanding = outstanding;
     reports.push(built.report);
-    issues.push(...built.issues);
+    for (const i of built.issues) issues.push(i);
     if (built.notes) notes.push(...built.notes);
   }
   // A legend or key sheet whose levels banded a register was used, though it is not a dataset: said as such, not as a sheet passed over.

@@ -1,6 +1,6 @@
 import { a1 } from "../grid";
 import { DetectedDataset } from "../detect/find-datasets";
-import { readIndicators, IndicatorItem, IndicatorPoint } from "../datasets/indicators";
+import { readIndicators, IndicatorItem, IndicatorPoint, PointList, PointValue } from "../datasets/indicators";
 import { Period, formatPeriod, periodEnd, periodIndex, periodKey } from "../periods";
 import { compareDates } from "../dates";
 import { assessIndicator, IndicatorAssessment } from "../indicator";
@@ -40,17 +40,24 @@ function shownTargetOf(item: IndicatorItem): Shown | null {
 function assess(item: IndicatorItem, period: Period, settings: DatasetSettings): IndicatorAssessment {
   // A value given without a period is taken as the reporting period's; an unreadable one is no value. (Points
   // already in that form are passed as they are: a copy of every point of every indicator was most of a run's garbage.)
-  const plain = item.points.every((p) => p.period !== null && p.value !== "invalid");
-  const points = plain ? (item.points as { period: Period; value: number | null }[])
-    : item.points.map((p) => ({ period: p.period ?? period, value: p.value === "invalid" ? null : p.value }));
+  const pts = item.points;
+  let plain = true;
+  let current: PointValue | undefined;
+  for (let i = 0; i < pts.length; i++) {
+    const p = pts.period(i);
+    const v = pts.value(i);
+    if (p === null || v === "invalid") plain = false;
+    const pp = p ?? period;
+    if (current === undefined && pp.kind === period.kind && periodIndex(pp) === periodIndex(period)) current = v;
+  }
+  const points = plain ? pts : PointList.of(pts.toArray().map((p) => ({ period: p.period ?? period, value: p.value === "invalid" ? null : p.value })));
   const target = targetAt(item, period);
   const a = assessIndicator(
     { key: item.key, title: item.title, polarity: item.polarity, target, redThreshold: item.redThreshold, tolerance: settings.tolerance, points, shown: shownOf(item), shownTarget: shownTargetOf(item) },
     period,
     { spc: settings.spc ?? true, spcMinimumPoints: SPC_MIN_POINTS, band: settings.staticBand, longMethod: settings.longTrend },
   );
-  const current = item.points.find((p) => (p.period ?? period).kind === period.kind && periodIndex(p.period ?? period) === periodIndex(period));
-  if (current?.value === "invalid") {
+  if (current === "invalid") {
     // The sheet's own status stands where its figure is not a number ("8% variance" rated Green).
     const typed = item.typedStatus ? normaliseStatus(item.typedStatus) : null;
     if (typed?.ok && typed.value !== "No data") {
@@ -77,25 +84,26 @@ function scaleClash(item: IndicatorItem, value: number | null, target: number | 
   const valuesPercent = item.percentValues > 0 && item.plainValues === 0;
   const valuesPlain = item.plainValues > 0 && item.percentValues === 0 && !/%|percent/i.test(item.unit);
   if (valuesPercent && !item.targetPercent) return Math.abs(target) <= 1 && Math.abs(value) > 1;
-  if (valuesPlain && item.targetPercent) return Math.abs(target) > 1 && item.points.every((p) => typeof p.value !== "number" || Math.abs(p.value) <= 1);
+  if (valuesPlain && item.targetPercent) return Math.abs(target) > 1 && item.points.toArray().every((p) => typeof p.value !== "number" || Math.abs(p.value) <= 1);
   return false;
 }
 
 /** The latest value up to a period, of the period's own kind, and the period it belongs to. */
 function latestValue(item: IndicatorItem, period: Period): { value: number; period: string } | null {
   const upTo = periodIndex(period);
-  let best: IndicatorPoint | null = null;
+  const pts = item.points;
+  let best = -1;
   let bestIndex = -Infinity;
-  for (const p of item.points) {
-    const pp = p.period ?? period;
-    if (typeof p.value !== "number" || pp.kind !== period.kind) continue;
-    const i = periodIndex(pp);
-    if (i <= upTo && i > bestIndex) {
-      best = p;
-      bestIndex = i;
+  for (let i = 0; i < pts.length; i++) {
+    const pp = pts.period(i) ?? period;
+    if (pts.number(i) === null || pp.kind !== period.kind) continue;
+    const at = periodIndex(pp);
+    if (at <= upTo && at > bestIndex) {
+      best = i;
+      bestIndex = at;
     }
   }
-  return best ? { value: best.value as number, period: formatPeriod(best.period ?? period) } : null;
+  return best >= 0 ? { value: pts.number(best) as number, period: formatPeriod(pts.period(best) ?? period) } : null;
 }
 
 /**
@@ -107,12 +115,15 @@ function latestValue(item: IndicatorItem, period: Period): { value: number; peri
 function periodFor(item: IndicatorItem, period: Period): Period | null {
   let own: Period | null = null;
   const end = periodEnd(period);
-  for (const p of item.points) {
-    if (!p.period || p.period.kind === period.kind) return period;
-    if (compareDates(periodEnd(p.period), end) > 0) continue;
-    if (!own || compareDates(periodEnd(p.period), periodEnd(own)) > 0) own = p.period;
+  const pts = item.points;
+  for (let i = 0; i < pts.length; i++) {
+    const p = pts.period(i);
+    if (!p || p.kind === period.kind) return period;
+    if (compareDates(periodEnd(p), end) > 0) continue;
+    if (!own || compareDates(periodEnd(p), periodEnd(own)) > 0) own = p;
   }
-  return own ?? (item.points.some((p) => p.period !== null) ? null : period);
+  // (Every point here has a period: one without would have settled it above.)
+  return own ?? (pts.length ? null : period);
 }
 
 const GRAIN_WORDS: Record<Period["kind"], string> = { quarter: "quarterly", month: "monthly", year: "financial-year", calendarYear: "calendar-year" };
@@ -139,7 +150,7 @@ export function reportIndicators(
   }
   const items = reported.map((item) => {
     // Without a reporting period, each indicator is assessed at its own latest period; with one, at its own grain.
-    const at = period ? periodFor(item, period) : latestPeriod(item) ?? (item.points.some((p) => p.period === null) ? UNDATED : null);
+    const at = period ? periodFor(item, period) : latestPeriod(item) ?? (hasUndated(item) ? UNDATED : null);
     if (period && at && at.kind !== period.kind) {
       const key = periodKey(at);
       const seen = ownGrain.get(key);
@@ -191,7 +202,7 @@ export function reportIndicators(
     doubts.push(`${clashes.length} indicator${clashes.length === 1 ? " has" : "s have"} a value and a target on different scales (a percentage against a plain number of 1 or less), so ${clashes.length === 1 ? "its" : "their"} RAG was not worked out`);
     for (const c of clashes) issues.push(clashIssue(d, c.item, c.value, c.target));
   }
-  const mixed = read.items.filter((i) => i.percentValues > 0 && i.plainValues > 0 && i.points.some((p) => typeof p.value === "number" && Math.abs(p.value) <= 1 && p.value !== 0));
+  const mixed = read.items.filter((i) => i.percentValues > 0 && i.plainValues > 0 && i.points.toArray().some((p) => typeof p.value === "number" && Math.abs(p.value) <= 1 && p.value !== 0));
   if (mixed.length) {
     doubts.push(`${mixed.length} series mix values formatted as percentages with plain numbers of 1 or less (such as '${mixed[0].title || mixed[0].code}'), so their values may be on two scales`);
   }
@@ -224,7 +235,7 @@ export function reportIndicators(
 
 /** The issue for a value and target on scales that cannot both be right, naming both cells. */
 function clashIssue(d: DetectedDataset, item: IndicatorItem, value: number, target: number): Issue {
-  const point = item.points.reduce<IndicatorPoint | null>((b, p) => (typeof p.value === "number" && (!b || p.row > b.row || (p.row === b.row && p.col > b.col)) ? p : b), null);
+  const point = item.points.toArray().reduce<IndicatorPoint | null>((b, p) => (typeof p.value === "number" && (!b || p.row > b.row || (p.row === b.row && p.col > b.col)) ? p : b), null);
   const valueCell = point ? a1(point.row, point.col) : a1(item.row, d.columns.value ?? d.left);
   const [targetRow, targetCol] = item.targetRow >= 0 ? [item.targetRow, item.targetCol] : [item.row, d.columns.target ?? d.left];
   const targetCell = a1(targetRow, targetCol);
@@ -290,21 +301,41 @@ export function comparatorsOf(item: IndicatorItem, all: IndicatorItem[], at: Per
  * columns), only when the period reported is the series' latest with a value.
  */
 function ytdAt(item: IndicatorItem, at: Period): number | null {
+  const pts = item.points;
   const same = (p: Period | null) => {
     const pp = p ?? at;
     return pp.kind === at.kind && periodIndex(pp) === periodIndex(at);
   };
-  if (item.points.some((p) => p.ytd !== undefined)) return item.points.find((p) => p.ytd !== undefined && same(p.period))?.ytd ?? null;
+  let own = false;
+  for (let i = 0; i < pts.length && !own; i++) own = pts.ytd(i) !== undefined;
+  if (own) {
+    for (let i = 0; i < pts.length; i++) if (pts.ytd(i) !== undefined && same(pts.period(i))) return pts.ytd(i) ?? null;
+    return null;
+  }
   if (item.ytd === null) return null;
-  const valued = item.points.filter((p) => typeof p.value === "number" && (p.period ?? at).kind === at.kind);
-  const last = valued.reduce<IndicatorItem["points"][number] | null>((b, p) => (!b || periodIndex(p.period ?? at) > periodIndex(b.period ?? at) ? p : b), null);
-  return last && same(last.period) ? item.ytd : null;
+  // The series' latest valued point of this kind (the first of equals).
+  let last = -1;
+  for (let i = 0; i < pts.length; i++) {
+    const p = pts.period(i) ?? at;
+    if (pts.number(i) === null || p.kind !== at.kind) continue;
+    if (last < 0 || periodIndex(p) > periodIndex(pts.period(last) ?? at)) last = i;
+  }
+  return last >= 0 && same(pts.period(last)) ? item.ytd : null;
 }
 
 function latestPeriod(item: IndicatorItem): Period | null {
   let best: Period | null = null;
-  for (const p of item.points) if (p.period && (!best || (p.period.kind === best.kind && periodIndex(p.period) > periodIndex(best)))) best = p.period;
+  const pts = item.points;
+  for (let i = 0; i < pts.length; i++) {
+    const p = pts.period(i);
+    if (p && (!best || (p.kind === best.kind && periodIndex(p) > periodIndex(best)))) best = p;
+  }
   return best;
+}
+
+function hasUndated(item: IndicatorItem): boolean {
+  for (let i = 0; i < item.points.length; i++) if (item.points.period(i) === null) return true;
+  return false;
 }
 
 function emptyAssessment(item: IndicatorItem, period: Period | null): IndicatorAssessment {

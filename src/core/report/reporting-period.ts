@@ -39,20 +39,22 @@ export function surveyPeriods(grids: SheetGrid[], datasets: DetectedDataset[], t
     const calendar = new Map<string, QuarterPeriod>();
     for (const item of read.items) {
       const last = new Map<Period["kind"], Period>();
-      for (const p of item.points) {
-        if (p.period?.kind === "quarter" && p.period.calendar) calendar.set(periodKey(p.period), p.period);
-        if (p.period?.kind === "calendarYear") survey.calendarYear ??= p.period;
-        if (typeof p.value !== "number") continue;
-        if (!p.period) {
+      const pts = item.points;
+      for (let i = 0; i < pts.length; i++) {
+        const period = pts.period(i);
+        if (period?.kind === "quarter" && period.calendar) calendar.set(periodKey(period), period);
+        if (period?.kind === "calendarYear") survey.calendarYear ??= period;
+        if (pts.number(i) === null) continue;
+        if (!period) {
           survey.unplaced++;
           continue;
         }
-        const key = periodKey(p.period);
+        const key = periodKey(period);
         const seen = survey.valued.get(key);
         if (seen) seen.values++;
-        else survey.valued.set(key, { period: p.period, values: 1 });
-        const end = last.get(p.period.kind);
-        if (!end || periodIndex(p.period) > periodIndex(end)) last.set(p.period.kind, p.period);
+        else survey.valued.set(key, { period, values: 1 });
+        const end = last.get(period.kind);
+        if (!end || periodIndex(period) > periodIndex(end)) last.set(period.kind, period);
       }
       for (const end of last.values()) {
         const key = periodKey(end);

@@ -88,9 +88,10 @@ function judgedItems(r: DatasetReport, today: DatasetReport | null): Map<string,
   if (r.kind === "indicators" || r.kind === "outcomes") {
     const then = today && (today.kind === "indicators" || today.kind === "outcomes") ? new Map(today.items.map((x) => [x.item.key, x.assessment.status])) : null;
     for (const x of r.items) {
-      const at = x.item.points.find((p) => p.period && formatPeriod(p.period) === x.assessment.period) ?? null;
+      const pts = x.item.points;
+      const at = pts.findIndex((p) => p !== null && formatPeriod(p) === x.assessment.period);
       out.set(x.item.key, {
-        key: x.item.key, title: x.item.title || x.item.code, row: at?.row ?? x.item.row, col: at?.col ?? titleCol, shown: shownOf(x.item),
+        key: x.item.key, title: x.item.title || x.item.code, row: at >= 0 ? pts.row(at) : x.item.row, col: at >= 0 ? pts.col(at) : titleCol, shown: shownOf(x.item),
         now: { status: x.assessment.status, value: x.assessment.value, target: x.target }, today: then?.get(x.item.key),
       });
     }
@@ -160,9 +161,10 @@ export function restateLater(r: IndicatorsReport, stored: PeriodRecord, period: 
     const s = stored.items[x.item.key];
     if (!s || s.value === undefined) continue;
     // A sheet that no longer holds the period (a column per period dropped, values without periods) restates nothing.
-    const at = x.item.points.find((p) => p.period && p.period.kind === period.kind && periodIndex(p.period) === index);
-    if (!at) continue;
-    const value = typeof at.value === "number" ? at.value : null;
+    const pts = x.item.points;
+    const at = pts.findIndex((p) => p !== null && p.kind === period.kind && periodIndex(p) === index);
+    if (at < 0) continue;
+    const value = pts.number(at);
     const own = x.item.targets?.get(key);
     const target = own !== undefined && s.target !== undefined ? own : s.target ?? x.target;
     if (same(s.value, value) && (own === undefined || s.target === undefined || same(s.target, own))) continue;
@@ -170,7 +172,7 @@ export function restateLater(r: IndicatorsReport, stored: PeriodRecord, period: 
       ? ragStatus({ value, target, polarity: x.item.polarity, tolerance: stored.rules.tolerance ?? DEFAULT_TOLERANCE, redThreshold: x.item.redThreshold }).status
       : s.status;
     const j: Judged = {
-      key: x.item.key, title: x.item.title || x.item.code, row: at.row, col: at.col,
+      key: x.item.key, title: x.item.title || x.item.code, row: pts.row(at), col: pts.col(at),
       shown: shownOf(x.item), now: { status, value, target: own !== undefined ? own : s.target },
     };
     items.push(...differences(j, s, base, r.sheet));

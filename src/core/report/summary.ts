@@ -5,6 +5,13 @@ import { defaultStandard } from "../settings";
 import { DatasetSummary, datasetLabel } from "./types";
 import { DatasetContext } from "./context";
 import { judgeReading } from "./reading";
+import { BLANK_WORD } from "../datasets/unknown-words";
+
+/** Statuses in words that are not statuses (a blank one is only not yet rated, as in a return still out). */
+function unknownStatuses(notRatedWords: Record<string, number>): { count: number; words: string[] } {
+  const words = Object.keys(notRatedWords).filter((w) => w !== BLANK_WORD);
+  return { count: words.reduce((n, w) => n + notRatedWords[w], 0), words };
+}
 
 /** The fields every dataset's report shares: where it is, its row account, counts and standard. */
 export function summaryOf(ctx: DatasetContext, read: DatasetRead<unknown>, counts: StatusCounts, notRatedWords: Record<string, number> = {}): DatasetSummary {
@@ -26,6 +33,6 @@ export function summaryOf(ctx: DatasetContext, read: DatasetRead<unknown>, count
     standard,
     previous,
     headlineTrend: standard ? headlineTrend(standard.percent, previous?.summary.percent) : "N/A",
-    reading: judgeReading(d, read, { count: counts["Not rated"] ?? 0, words: Object.keys(notRatedWords) }),
+    reading: judgeReading(d, read, unknownStatuses(notRatedWords)),
   };
 }

@@ -2,6 +2,7 @@ import { SheetPlan, PlanStyle, PlanValue, ConditionalFormatPlan, DataValidationP
 import { StyleBook } from "./style-book";
 import { escapeXml } from "./xml-text";
 import { argb } from "./write-plan";
+import { XmlBytes } from "./xml-bytes";
 
 /**
  * A sheet plan as SpreadsheetML (one worksheet part), written straight from
@@ -50,23 +51,108 @@ export function dateSerial(iso: string): number | null {
 
 const DATE_STYLE: PlanStyle = { numberFormat: "dd/mm/yyyy" };
 
-/** One cell; `style` is its merged plan style, if any. Links are collected for the hyperlinks element. */
-function cellXml(ref: string, v: PlanValue | undefined, style: PlanStyle | undefined, book: StyleBook, links: string[]): string {
-  if (v && typeof v === "object" && "date" in v && !style?.numberFormat) style = { ...style, ...DATE_STYLE };
-  const s = style ? book.xf(style) : 0;
-  const sAttr = s ? ` s="${s}"` : "";
-  if (v === null || v === undefined) return `<c r="${ref}"${sAttr}/>`;
-  if (typeof v === "string") return `<c r="${ref}"${sAttr} t="inlineStr"><is>${textXml(v)}</is></c>`;
-  if (typeof v === "boolean") return `<c r="${ref}"${sAttr} t="b"><v>${v ? 1 : 0}</v></c>`;
-  if (typeof v === "number") return Number.isFinite(v) ? `<c r="${ref}"${sAttr}><v>${v}</v></c>` : `<c r="${ref}"${sAttr} t="e"><v>#NUM!</v></c>`;
-  if ("formula" in v) return `<c r="${ref}"${sAttr}><f>${escapeXml(v.formula.replace(/^=/, ""))}</f></c>`;
-  if ("date" in v) {
-    const serial = dateSerial(v.date);
-    return serial === null ? `<c r="${ref}"${sAttr} t="inlineStr"><is>${textXml(v.date)}</is></c>` : `<c r="${ref}"${sAttr}><v>${serial}</v></c>`;
+/** Text as its cell's `<t>` element, into `out`: the usual plain text written as it is, anything else treated. */
+function textInto(out: XmlBytes, s: string): void {
+  if (s === "") out.ascii("<t></t>");
+  else if (PLAIN.test(s) && !endsInSpace(s)) {
+    out.ascii("<t>");
+    out.utf8(s);
+    out.ascii("</t>");
+  } else out.utf8(treatedTextXml(s));
+}
+
+/** A number as `${v}` writes it; whole numbers as digits with no string made. */
+function numberInto(out: XmlBytes, v: number): void {
+  if (Number.isInteger(v) && v >= 0 && v < 1e15) out.natural(v);
+  else if (Number.isInteger(v) && v < 0 && v > -1e15) {
+    out.ascii("-");
+    out.natural(-v);
+  } else out.ascii(String(v));
+}
+
+/**
+ * Writes the cells of a sheet into bytes. A date's style (its own, with
+ * the date format added) is made once per style it meets, not once per cell.
+ */
+class CellWriter {
+  private readonly dated = new Map<PlanStyle | undefined, PlanStyle>();
+
+  constructor(private readonly out: XmlBytes, private readonly book: StyleBook, private readonly links: string[]) {}
+
+  private dateStyle(style: PlanStyle | undefined): PlanStyle {
+    let s = this.dated.get(style);
+    if (!s) this.dated.set(style, (s = { ...style, ...DATE_STYLE }));
+    return s;
   }
-  // Internal links only: "#'Sheet'!A1" becomes a location inside the workbook, never a relationship.
-  if (v.link.startsWith("#")) links.push(`<hyperlink ref="${ref}" location="${escapeXml(v.link.slice(1))}" display="${escapeXml(v.text)}"/>`);
-  return `<c r="${ref}"${sAttr} t="inlineStr"><is>${textXml(v.text)}</is></c>`;
+
+  /** `<c r="B2" s="3"`, the cell's opening up to its type. */
+  private open(col: string, row: number, style: PlanStyle | undefined): void {
+    const out = this.out;
+    out.ascii('<c r="');
+    out.ascii(col);
+    out.natural(row);
+    const s = style ? this.book.xf(style) : 0;
+    if (s) {
+      out.ascii('" s="');
+      out.natural(s);
+    }
+    out.ascii('"');
+  }
+
+  /** One cell; `style` is its merged plan style, if any. Links are collected for the hyperlinks element. */
+  cell(col: string, row: number, v: PlanValue | undefined, style: PlanStyle | undefined): void {
+    const out = this.out;
+    if (v !== null && typeof v === "object" && "date" in v && !style?.numberFormat) style = this.dateStyle(style);
+    this.open(col, row, style);
+    if (v === null || v === undefined) {
+      out.ascii("/>");
+      return;
+    }
+    if (typeof v === "string") {
+      out.ascii(' t="inlineStr"><is>');
+      textInto(out, v);
+      out.ascii("</is></c>");
+      return;
+    }
+    if (typeof v === "number") {
+      if (!Number.isFinite(v)) {
+        out.ascii(' t="e"><v>#NUM!</v></c>');
+        return;
+      }
+      out.ascii("><v>");
+      numberInto(out, v);
+      out.ascii("</v></c>");
+      return;
+    }
+    if (typeof v === "boolean") {
+      out.ascii(v ? ' t="b"><v>1</v></c>' : ' t="b"><v>0</v></c>');
+      return;
+    }
+    if ("formula" in v) {
+      out.ascii("><f>");
+      out.utf8(escapeXml(v.formula.replace(/^=/, "")));
+      out.ascii("</f></c>");
+      return;
+    }
+    if ("date" in v) {
+      const serial = dateSerial(v.date);
+      if (serial === null) {
+        out.ascii(' t="inlineStr"><is>');
+        textInto(out, v.date);
+        out.ascii("</is></c>");
+      } else {
+        out.ascii("><v>");
+        numberInto(out, serial);
+        out.ascii("</v></c>");
+      }
+      return;
+    }
+    // Internal links only: "#'Sheet'!A1" becomes a location inside the workbook, never a relationship.
+    if (v.link.startsWith("#")) this.links.push(`<hyperlink ref="${col}${row}" location="${escapeXml(v.link.slice(1))}" display="${escapeXml(v.text)}"/>`);
+    out.ascii(' t="inlineStr"><is>');
+    textInto(out, v.text);
+    out.ascii("</is></c>");
+  }
 }
 
 interface Region {
@@ -201,7 +287,7 @@ export function legacyPasswordHash(password: string): string {
   return hash.toString(16).toUpperCase().padStart(4, "0");
 }
 
-/** Rows of cells written per piece of the part: pieces are compressed as they come, never joined. */
+/** Rows of cells written before the blocks made so far are handed on: they are compressed as they come, never joined. */
 const ROWS_PER_PIECE = 500;
 
 /** The last column holding a value or a style, so the dimension can be written before the rows. */
@@ -227,15 +313,20 @@ function rowBreaksXml(rows: number[] | undefined): string {
 }
 
 export function sheetXml(plan: SheetPlan, book: StyleBook, drawingRid?: string): string {
-  return [...sheetXmlPieces(plan, book, drawingRid)].join("");
+  const decoder = new TextDecoder();
+  let xml = "";
+  for (const piece of sheetXmlPieces(plan, book, drawingRid)) xml += typeof piece === "string" ? piece : decoder.decode(piece, { stream: true });
+  return xml + decoder.decode();
 }
 
 /**
- * The worksheet part for a plan, in pieces of a few hundred rows, in
- * CT_Worksheet order; `drawingRid` names the relationship to its drawing
- * (charts), if any. Styles are added to `book` as the pieces are taken.
+ * The worksheet part for a plan, in pieces, in CT_Worksheet order: the
+ * parts before and after the cells as text, the cells as UTF-8 bytes in
+ * blocks handed on every few hundred rows. `drawingRid` names the
+ * relationship to its drawing (charts), if any. Styles are added to `book`
+ * as the pieces are taken.
  */
-export function* sheetXmlPieces(plan: SheetPlan, book: StyleBook, drawingRid?: string): Generator<string> {
+export function* sheetXmlPieces(plan: SheetPlan, book: StyleBook, drawingRid?: string): Generator<string | Uint8Array> {
   const styles = new RowStyles(plan);
   const links: string[] = [];
   const height = Math.max(plan.cells.length, styles.height);
@@ -252,31 +343,38 @@ export function* sheetXmlPieces(plan: SheetPlan, book: StyleBook, drawingRid?: s
     '<sheetFormatPr defaultRowHeight="15"/>',
     colsXml(plan),
   ].join("");
-  let rows: string[] = [];
+  const out = new XmlBytes();
+  const writer = new CellWriter(out, book, links);
   let any = false;
+  let sinceYield = 0;
   const letters: string[] = [];
+  const none: (PlanStyle | undefined)[] = [];
   for (let r = 0; r < height; r++) {
-    const values = plan.cells[r] ?? [];
-    const rowStyles = r < styles.height ? styles.row(r) : [];
+    const values = plan.cells[r] ?? none;
+    const rowStyles = r < styles.height ? styles.row(r) : none;
     const width = Math.max(values.length, rowStyles.length);
-    const rowNumber = String(r + 1);
-    const cells: string[] = [];
-    for (let c = 0; c < width; c++) {
+    const ht = plan.rowHeights[r];
+    let first = 0;
+    while (first < width && (values[first] === null || values[first] === undefined) && !rowStyles[first]) first++;
+    if (first === width && !ht) continue;
+    out.ascii(any ? '<row r="' : '<sheetData><row r="');
+    any = true;
+    out.natural(r + 1);
+    out.ascii(ht ? `" ht="${ht}" customHeight="1">` : '">');
+    for (let c = first; c < width; c++) {
       const v = values[c];
       const s = rowStyles[c];
       if ((v === null || v === undefined) && !s) continue;
-      cells.push(cellXml((letters[c] ??= columnLetter(c)) + rowNumber, v, s, book, links));
+      writer.cell((letters[c] ??= columnLetter(c)), r + 1, v as PlanValue | undefined, s);
     }
-    const ht = plan.rowHeights[r];
-    if (!cells.length && !ht) continue;
-    rows.push(`${any ? "" : "<sheetData>"}<row r="${rowNumber}"${ht ? ` ht="${ht}" customHeight="1"` : ""}>${cells.join("")}</row>`);
-    any = true;
-    if (rows.length >= ROWS_PER_PIECE) {
-      yield rows.join("");
-      rows = [];
+    out.ascii("</row>");
+    if (++sinceYield >= ROWS_PER_PIECE) {
+      sinceYield = 0;
+      yield* out.take();
     }
   }
-  yield rows.join("") + (any ? "</sheetData>" : "<sheetData/>");
+  out.ascii(any ? "</sheetData>" : "<sheetData/>");
+  yield* out.take(true);
   const protection = plan.protection
     ? `<sheetProtection${plan.protection.password ? ` password="${legacyPasswordHash(plan.protection.password)}"` : ""} sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0"/>`
     : "";

@@ -12,12 +12,25 @@ type Item = IndicatorsReport["items"][number];
 /** The series a chart shows: same kind of period as the report's, up to it, values only, in time order, each with the target for its period. */
 function seriesOf(x: Item, period: Period): { label: string; value: number; target: number | null }[] {
   const points: { index: number; label: string; value: number; target: number | null }[] = [];
-  for (const p of x.item.points) {
-    const pp = p.period ?? period;
-    if (typeof p.value !== "number" || pp.kind !== period.kind || periodIndex(pp) > periodIndex(period)) continue;
-    points.push({ index: periodIndex(pp), label: formatPeriod(pp), value: p.value, target: x.item.targets?.get(periodKey(pp)) ?? x.item.target });
+  const pts = x.item.points;
+  for (let i = 0; i < pts.length; i++) {
+    const pp = pts.period(i) ?? period;
+    const value = pts.number(i);
+    if (value === null || pp.kind !== period.kind || periodIndex(pp) > periodIndex(period)) continue;
+    points.push({ index: periodIndex(pp), label: formatPeriod(pp), value, target: x.item.targets?.get(periodKey(pp)) ?? x.item.target });
   }
   return points.sort((a, b) => a.index - b.index);
+}
+
+/** Whether seriesOf would give a chart two points or more, with nothing made to find out. */
+function chartable(x: Item, period: Period): boolean {
+  let n = 0;
+  const pts = x.item.points;
+  for (let i = 0; i < pts.length && n < 2; i++) {
+    const pp = pts.period(i) ?? period;
+    if (pts.number(i) !== null && pp.kind === period.kind && periodIndex(pp) <= periodIndex(period)) n++;
+  }
+  return n >= 2;
 }
 
 /** A round step for about five gridlines over `span`: 1, 2, 2.5 or 5 times a power of ten. */
@@ -98,7 +111,7 @@ export function indicatorChartsSheet(reports: IndicatorsReport[], name: string, 
   if (!period) return null;
   const eligible = reports
     .flatMap((r) => r.items.filter((x) => x.assessment.spc || isRedRed({ status: x.assessment.status, trend: x.assessment.trends.short })))
-    .filter((x) => seriesOf(x, period).length >= 2);
+    .filter((x) => chartable(x, period));
   if (!eligible.length) return null;
   // A stable sort keeps the report's order within each rank.
   const chosen = eligible.map((x, i) => ({ x, i, rank: rank(x) })).sort((a, b) => a.rank - b.rank || a.i - b.i).slice(0, MAX_CHARTS).map((c) => c.x);

@@ -63,14 +63,17 @@ export function indicatorResultsSheet(reports: IndicatorsReport[], name: string,
       const pc = x.item.percent;
       const s = statistics(a);
       const c = x.comparators;
-      rows.push([
-        r.label, x.item.code, seriesTitle(x.item), x.item.polarity ?? "", measureCell(a.value, pc), ...(withYtd ? [measureCell(x.ytd, pc)] : []), measureCell(x.target, x.targetPercent),
-        a.status, a.statusCode, a.why, a.trends.short, a.trends.long,
+      // Pushed in order rather than spread: a spread per row made every row through the slow path.
+      const row: PlanValue[] = [r.label, x.item.code, seriesTitle(x.item), x.item.polarity ?? "", measureCell(a.value, pc)];
+      if (withYtd) row.push(measureCell(x.ytd, pc));
+      row.push(
+        measureCell(x.target, x.targetPercent), a.status, a.statusCode, a.why, a.trends.short, a.trends.long,
         x.latest ? measureCell(x.latest.value, pc) : null, x.latest?.period ?? "",
         s.variation, s.assurance, s.together,
-        ...(withAreas ? [c ? c.areas : null, c ? measureCell(c.median, pc) : null, c?.rank ?? null, c?.quartile ?? null] : []),
-        ...(withCommentary ? [commentaryCell(r.commentary, x.item.key)] : []),
-      ]);
+      );
+      if (withAreas) row.push(c ? c.areas : null, c ? measureCell(c.median, pc) : null, c?.rank ?? null, c?.quartile ?? null);
+      if (withCommentary) row.push(commentaryCell(r.commentary, x.item.key));
+      rows.push(row);
       const dec = x.item.decimals;
       formats.push({
         value: measureFormat(a.value, pc, dec), ytd: measureFormat(x.ytd, pc, dec), target: measureFormat(x.target, x.targetPercent, x.item.targetDecimals),

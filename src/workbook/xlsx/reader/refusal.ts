@@ -29,7 +29,6 @@ export type Refusal =
   | { kind: "total-too-big"; limitMb: number; fileBytes: number }
   | { kind: "size-mismatch"; part: string; declared: number; fileBytes: number }
   | { kind: "too-many-cells"; limit: number; sheet: string; fileBytes: number }
-  | { kind: "too-slow"; seconds: number; inflatedBytes: number; fileBytes: number }
   | { kind: "bad-xml"; part: string; line: number }
   | { kind: "missing-part"; part: string }
   | { kind: "rewrite-unreadable" }
@@ -68,9 +67,7 @@ export function message(r: Refusal): string {
     case "size-mismatch":
       return `the file (${size(r.fileBytes)}) is damaged: its part ${r.part} does not hold the ${num(r.declared)} bytes its zip directory declares, so it was not read: ${RESAVE}`;
     case "too-many-cells":
-      return `the file (${size(r.fileBytes)}) holds more than ${num(r.limit)} filled cells (the limit was reached on sheet '${r.sheet}'), the most this tool reads: remove unused sheets or rows and try again`;
-    case "too-slow":
-      return `reading the file (${size(r.fileBytes)}, ${size(r.inflatedBytes)} unzipped so far) took longer than ${r.seconds} seconds, the most this tool allows, so it was stopped: remove unused sheets or rows and try again`;
+      return `the file (${size(r.fileBytes)}) holds more than ${num(r.limit)} filled cells (the limit was reached on sheet '${r.sheet}'), the most this tool reads in the memory it has: remove unused sheets or rows, or run it on a computer with more memory, and try again`;
     case "bad-xml": return `the file is damaged: its part ${r.part} is not well-formed XML (line ${r.line}): ${RESAVE}`;
     case "missing-part": return `the file is damaged: it refers to a part ${r.part} that is not in the package: ${RESAVE}`;
     case "duplicate-part": return `the file is damaged: it holds two parts named ${r.part}, and which one a program reads is a matter of chance, so neither was read: ${RESAVE}`;

@@ -66,12 +66,30 @@ function simpleNumber(s: string, from: number, to: number): number {
 
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
+/** Rows up to this many columns are copied to their own length when they end. */
+const SHORT_ROW = 64;
+
+const noCell = () => null;
+const noRow = (): CellValue[] => [];
+
 function place<T>(list: T[], at: number, value: T, filler: () => T, gap: number): void {
   if (at < list.length) list[at] = value;
   else if (at - list.length <= gap) {
     while (list.length < at) list.push(filler());
     list.push(value);
   } else list[at] = value;
+}
+
+/** Digits from `from` to `to` as a whole number, with no string made for them; NaN for anything else (as Number() gives for a style that is not one). */
+function wholeNumber(s: string, from: number, to: number): number {
+  if (from === to || to - from > 9) return Number(s.slice(from, to));
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return Number(s.slice(from, to));
+    n = n * 10 + c;
+  }
+  return n;
 }
 
 /** "AB12" (in `s` from `from` to `to`) → its 0-based column, or -1 when it is not a cell reference. */
@@ -191,7 +209,7 @@ export async function readSheet(pkg: PackageReader, sheet: BookSheet, ctx: CellC
       if (j - name === 1) {
         const n = s.charCodeAt(name);
         if (n === 114 /* r */) at = columnAt(s, start, end);
-        else if (n === 115 /* s */) style = Number(s.slice(start, end));
+        else if (n === 115 /* s */) style = wholeNumber(s, start, end);
         else if (n === 116 /* t */) type = s.slice(start, end);
       } else if (s.startsWith("xmlns", name)) return NOT_MINE;
       j = end + 1;
@@ -218,7 +236,7 @@ export async function readSheet(pkg: PackageReader, sheet: BookSheet, ctx: CellC
     col = at >= 0 ? at : col + 1;
     if (value !== null) {
       budget.cell(sheet.name);
-      place(row, col, value, () => null, GAP);
+      place(row, col, value, noCell, GAP);
       rowFilled = true;
       if (typeof value === "number" && ctx.keptFormats[style] !== undefined) keepFormat(col, style);
     }
@@ -279,7 +297,7 @@ export async function readSheet(pkg: PackageReader, sheet: BookSheet, ctx: CellC
           const value = cellValue(cellType, v, inline, cellStyle, ctx);
           if (value !== null && row) {
             budget.cell(sheet.name);
-            place(row, col, value, () => null, GAP);
+            place(row, col, value, noCell, GAP);
             rowFilled = true;
             if (typeof value === "number" && ctx.keptFormats[cellStyle] !== undefined) keepFormat(col, cellStyle);
           }
@@ -288,7 +306,10 @@ export async function readSheet(pkg: PackageReader, sheet: BookSheet, ctx: CellC
       }
       if (local === "row" && row) {
         if (rowFilled) {
-          place(rows, rowIndex, row, () => [], ROW_GAP);
+          // A short row is kept at its own length: an array grown cell by cell has room for 17, and a five-column
+          // extract of a million rows would hold 100 MB of empty slots. (A long one may be sparse, a hole past a gap:
+          // a copy of that would be dense.)
+          place(rows, rowIndex, row.length <= SHORT_ROW ? row.slice() : row, noRow, ROW_GAP);
           if (rowHidden) grid.hiddenRows!.push(rowIndex);
         }
         row = null;

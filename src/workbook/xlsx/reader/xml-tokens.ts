@@ -56,6 +56,8 @@ export class XmlError extends Error {
 }
 
 const ENTITIES = new Map([["lt", "<"], ["gt", ">"], ["amp", "&"], ["quot", '"'], ["apos", "'"]]);
+/** Characters at the end of a chunk left for the next one when a fast path is set (see tokens). */
+const FAST_MARGIN = 256;
 /** An incomplete tag, comment or declaration longer than this is refused rather than carried from chunk to chunk. */
 const MAX_TOKEN = 8 << 20;
 
@@ -139,6 +141,9 @@ export class XmlTokenizer {
       if (lt > i) this.textNode(s, i, lt);
       i = lt;
       if (this.fast) {
+        // The last few characters of a chunk wait for the next one: a fast path reading its element past the end of
+        // the text (where charCodeAt gives NaN) made the optimising compiler throw its code away and start again.
+        if (!last && n - lt < FAST_MARGIN) return lt;
         const end = this.fast(s, lt);
         if (end >= 0) {
           i = end;

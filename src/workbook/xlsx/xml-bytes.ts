@@ -1,0 +1,106 @@
+/**
+ * XML written straight into UTF-8 bytes, block by block: the product's large
+ * sheets are a million small strings of markup, and joining them into
+ * strings, then encoding those, made several copies of every character and
+ * most of a save's garbage. Here each character is written once, into a
+ * block that goes to the compressor when it fills. Blocks are never reused:
+ * the compressor may still be reading one when the next is written.
+ */
+export class XmlBytes {
+  private block: Uint8Array;
+  private at = 0;
+  private done: Uint8Array[] = [];
+
+  constructor(private readonly size = 1 << 18) {
+    this.block = new Uint8Array(size);
+  }
+
+  /** Room for `n` more bytes in the current block. */
+  private room(n: number): void {
+    if (this.at + n <= this.block.length) return;
+    this.finishBlock();
+    if (n > this.block.length) this.block = new Uint8Array(n);
+  }
+
+  private finishBlock(): void {
+    if (this.at > 0) this.done.push(this.block.subarray(0, this.at));
+    this.block = new Uint8Array(this.size);
+    this.at = 0;
+  }
+
+  /** Text every character of which is ASCII: markup, references, numbers. */
+  ascii(s: string): void {
+    const n = s.length;
+    this.room(n);
+    const b = this.block;
+    let at = this.at;
+    for (let i = 0; i < n; i++) b[at++] = s.charCodeAt(i);
+    this.at = at;
+  }
+
+  /** Any text as UTF-8; a lone surrogate (which XML cannot hold, and callers have removed) would be written as U+FFFD. */
+  utf8(s: string): void {
+    const n = s.length;
+    this.room(n * 3);
+    const b = this.block;
+    let at = this.at;
+    for (let i = 0; i < n; i++) {
+      let c = s.charCodeAt(i);
+      if (c < 0x80) b[at++] = c;
+      else if (c < 0x800) {
+        b[at++] = 0xc0 | (c >> 6);
+        b[at++] = 0x80 | (c & 63);
+      } else {
+        if (c >= 0xd800 && c <= 0xdfff) {
+          const next = i + 1 < n ? s.charCodeAt(i + 1) : 0;
+          if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+            i++;
+            c = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
+            b[at++] = 0xf0 | (c >> 18);
+            b[at++] = 0x80 | ((c >> 12) & 63);
+            b[at++] = 0x80 | ((c >> 6) & 63);
+            b[at++] = 0x80 | (c & 63);
+            continue;
+          }
+          c = 0xfffd;
+        }
+        b[at++] = 0xe0 | (c >> 12);
+        b[at++] = 0x80 | ((c >> 6) & 63);
+        b[at++] = 0x80 | (c & 63);
+      }
+    }
+    this.at = at;
+  }
+
+  /** A whole number from 0 up, in decimal digits, with no string made for it. */
+  natural(n: number): void {
+    if (n < 10) {
+      this.room(1);
+      this.block[this.at++] = 48 + n;
+      return;
+    }
+    let digits = 1;
+    for (let p = 10; p <= n; p *= 10) digits++;
+    this.room(digits);
+    const b = this.block;
+    let v = n;
+    for (let i = this.at + digits - 1; i >= this.at; i--) {
+      b[i] = 48 + (v % 10);
+      v = Math.floor(v / 10);
+    }
+    this.at += digits;
+  }
+
+  /** The blocks filled since the last call (the current one too when `all`). */
+  take(all = false): Uint8Array[] {
+    if (all) this.finishBlock();
+    const out = this.done;
+    this.done = [];
+    return out;
+  }
+
+  /** Bytes written to the current block and not yet taken. */
+  get pending(): number {
+    return this.at;
+  }
+}
