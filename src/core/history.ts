@@ -26,15 +26,19 @@ export interface StoreOutcome {
   note: string | null;
   /** The note is a warning: this run's results for a stored period differ and were not stored. */
   warning: boolean;
-  /** What the Summary says about it. */
-  statement: StoredStatement;
+  /** What the Summary says about it; absent when there was nothing to store (no dataset to report on). */
+  statement?: StoredStatement;
 }
 
-/** A record's results and rules, without the bookkeeping, in a stable order, to tell whether a re-run changed anything. */
+/**
+ * A record's results and rules, without the bookkeeping, in a stable order, to tell whether a re-run changed anything.
+ * Commentary edited since is not a change of results: the fingerprint stored is of the commentary as published.
+ */
 function substance(r: PeriodRecord): string {
   const { storedAt: _storedAt, superseded: _superseded, ...rest } = r;
-  return JSON.stringify(rest, (_key, v: unknown) =>
-    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v);
+  return JSON.stringify(rest, (key, v: unknown) =>
+    key === "commentaryHash" ? undefined
+    : v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v);
 }
 
 function storedOn(records: PeriodRecord[]): string {
@@ -120,6 +124,8 @@ export function storeHistory(history: History, records: Record<string, PeriodRec
       statement: { action: "matched", text: `${period}: results as stored${storedOn(matched)}; this run gives the same.${alsoStored}` },
     };
   }
+  // Nothing was reported on, so nothing was stored: the Summary claims no storing.
+  if (!fresh.length) return { history: next, note: null, warning: false };
   return {
     history: next,
     note: null,

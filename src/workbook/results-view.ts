@@ -101,7 +101,7 @@ function plainHeadline(r: Report["datasets"][number]): Omit<ResultsView["headlin
   // Returns still out: the range the headline could still take, and whether they decide the standard.
   const text = `${r.label}: ${outstandingPhrase(r, o)}`;
   if (o.verdict === "depends") return { ...h, text, achieved: null, status: null, worded: true };
-  return { ...h, text: o.range ? text : `${h.text} — ${outstandingPhrase(r, o)}` };
+  return { ...h, text: o.range ? text : `${h.text} — ${outstandingPhrase(r, o)}`, worded: true };
 }
 
 function settledHeadline(r: Report["datasets"][number]): Omit<ResultsView["headlines"][number], "reading"> {

@@ -19,6 +19,11 @@ describe("storing history", () => {
     expect(r.note).toBeNull();
   });
 
+  it("claims nothing stored where there was nothing to store (a period stated, no dataset reported on)", () => {
+    const r = storeHistory({}, {}, "Q1 2021/22", { replace: false, today: "2021-07-10", labels });
+    expect(r).toEqual({ history: {}, note: null, warning: false });
+  });
+
   it("keeps a record stored before dates were kept, and says so without a date", () => {
     const old = { Outcomes: { "Q1 2021/22": record("Amber", 0) } };
     const r = storeHistory(old, { Outcomes: record("Red", 0) }, "Q1 2021/22", { replace: false, today: "2021-10-12", labels });
@@ -55,6 +60,14 @@ describe("storing history", () => {
       ["Amber", "2021-07-10", "2021-10-12"],
       ["Red", "2021-10-12", "2022-01-15"],
     ]);
+  });
+
+  it("keeps the commentary as published when a replacement changes no result, only the commentary", () => {
+    const said = (hash: string): PeriodRecord => ({ ...record("Amber", 0), items: { O1: { status: "Amber", value: 96, commentaryHash: hash } } });
+    const old = { Outcomes: { "Q1 2021/22": { ...said("aaaaaa"), storedAt: "2021-07-10" } } };
+    const r = storeHistory(old, { Outcomes: said("bbbbbb") }, "Q1 2021/22", { replace: true, today: "2021-10-12", labels });
+    expect(r.history).toEqual(old);
+    expect(r.statement?.action).toBe("matched");
   });
 
   it("does not add a superseded copy when a replacement changes nothing", () => {

@@ -111,6 +111,17 @@ describe("commentary read against its row", () => {
     expect(r.report.issues.find((i) => i.cell === "F2")!.message).toMatch(/quotes 'reduced from 25', which is not among the row's figures \(score 20, likelihood 4 and impact 5\)/);
     expect(at(r.report.issues, "commentary.unacknowledged")).toEqual(["Risks!F4"]);
   });
+
+  it("a column of mitigating actions says what is being done by being filled in: a Red risk's action there acknowledges it", () => {
+    const risks = grid("Risks", [
+      ["Ref", "Risk", "Likelihood", "Impact", "Level", "Mitigation_Action"],
+      ["R1", "Data lineage gaps", 4, 5, "Red", "Map data lineage across all workstreams and document it"],
+      ["R2", "Supplier failure", 5, 4, "Red", ""],
+    ]);
+    const r = buildReport([risks], emptySettings(), { period: "Q1 2021/22" });
+    expect(at(r.report.issues, "commentary.unacknowledged")).toEqual([]);
+    expect(dataset<DatasetReport>(r.report, "Risks").commentary!.checked).toBe(1);
+  });
 });
 
 describe("a stored quarter restated", () => {

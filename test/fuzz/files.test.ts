@@ -49,7 +49,16 @@ describe("any workbook file", () => {
         expect(json2).toEqual(json1);
         if (stored1) expect([stored1.action, stored2?.action]).toEqual(["stored", "matched"]);
         const again = await reopen((await second.save()).data);
-        for (const name of run1.outputSheets) expect(values(again.getWorksheet(name)!)).toEqual(values(after.getWorksheet(name)!));
+        // The Summary's lines under its note say what each run did with the stored period (stored it, then found it the same); the rest is the same.
+        const summary = run1.plans.find((p) => p.purpose === "summary")?.name;
+        const statementless = (name: string, rows: unknown[][]) => {
+          if (name !== summary || !stored1) return rows;
+          const end = rows.findIndex((r, i) => i >= 2 && !(r as unknown[] | undefined)?.length);
+          return [...rows.slice(0, 2), ...rows.slice(end)];
+        };
+        for (const name of run1.outputSheets) {
+          expect(statementless(name, values(again.getWorksheet(name)!))).toEqual(statementless(name, values(after.getWorksheet(name)!)));
+        }
       }),
       { numRuns: RUNS },
     );

@@ -149,6 +149,9 @@ function entries(r: DatasetReport): Entry[] {
 
 const quote = (q: QuotedFigure) => `'${q.text}'`;
 
+/** Headers of a commentary column that holds what is being done ("Mitigation_Action", "Existing controls", "Actions to mitigate"). */
+const ACTION_HEADER = /mitigat|controls?\b|actions?\b/i;
+
 /**
  * Check each item's commentary: figures it quotes against the row's own
  * (within rounding), a Red item's commentary for any word of concern,
@@ -159,6 +162,9 @@ const quote = (q: QuotedFigure) => `'${q.text}'`;
 export function reviewCommentary(
   r: DatasetReport, said: Map<string, ItemCommentary>, previous: { label: string; record: PeriodRecord | null; storedOn: string | null } | null,
 ): { review: CommentaryReview; issues: Issue[] } {
+  // A column headed as mitigation, controls or actions says what is being done by being filled in at all.
+  const col = r.detected.columns.commentary;
+  const statesAction = col !== undefined && ACTION_HEADER.test(r.detected.headers[col - r.detected.left] ?? "");
   const issues: Issue[] = [];
   const byKey = new Map<string, CommentaryFinding[]>();
   const counts: Record<CommentaryCheck, number> = { figures: 0, unacknowledged: 0, copied: 0 };
@@ -180,7 +186,7 @@ export function reviewCommentary(
           + `(${e.said}) or worked out from them, within rounding. The commentary is left as written: check it against the data`);
       }
     }
-    if (e.status === "Red" && !acknowledgesConcern(c.text)) {
+    if (e.status === "Red" && !statesAction && !acknowledgesConcern(c.text)) {
       const what = e.redRed ? "Red and worsening ('Red Red')" : "Red";
       at("unacknowledged", `${e.redRed ? "Red Red" : "Red"}: no concern or action said`,
         `'${e.title}' is ${what}, but its commentary says nothing of a concern, a shortfall or an action to put it right: "${truncate(c.text, 90)}"`);
