@@ -51,14 +51,23 @@ export function dateSerial(iso: string): number | null {
 
 const DATE_STYLE: PlanStyle = { numberFormat: "dd/mm/yyyy" };
 
-/** Text as its cell's `<t>` element, into `out`: the usual plain text written as it is, anything else treated. */
-function textInto(out: XmlBytes, s: string): void {
-  if (s === "") out.ascii("<t></t>");
-  else if (PLAIN.test(s) && !endsInSpace(s)) {
-    out.ascii("<t>");
-    out.utf8(s);
-    out.ascii("</t>");
-  } else out.utf8(treatedTextXml(s));
+/** Starts in white space (PLAIN rules out tabs and line breaks anywhere). */
+function startsInSpace(s: string): boolean {
+  const first = s.charCodeAt(0);
+  return first === 32 || (first > 127 && /^\s/.test(s));
+}
+
+/**
+ * A text cell's type and text, to the end of the cell, into `out`: the usual
+ * plain text (as PLAIN and endsInSpace define it) written as it is, checked
+ * as it is written; anything else treated.
+ */
+function inlineStringInto(out: XmlBytes, s: string): void {
+  // (Empty text is plain: `<t></t>`.)
+  if (!startsInSpace(s) && !endsInSpace(s) && out.plainText(' t="inlineStr"><is><t>', s, "</t></is></c>")) return;
+  out.ascii(' t="inlineStr"><is>');
+  out.utf8(treatedTextXml(s));
+  out.ascii("</is></c>");
 }
 
 /** A number as `${v}` writes it; whole numbers as digits with no string made. */
@@ -73,11 +82,28 @@ function numberInto(out: XmlBytes, v: number): void {
 /**
  * Writes the cells of a sheet into bytes. A date's style (its own, with
  * the date format added) is made once per style it meets, not once per cell.
+ * What a cell's opening repeats is made once: its column's letters, its
+ * row's number, and its column's style index while the style stays the
+ * one the cell above had (as it mostly does down a table's column).
  */
 class CellWriter {
   private readonly dated = new Map<PlanStyle | undefined, PlanStyle>();
+  private readonly letters: string[] = [];
+  /** `<c r="B`, per column. */
+  private readonly opens: string[] = [];
+  /** The style each column's last cell had, and the rest of its opening: `" s="3"` or `"`. */
+  private readonly styles: (PlanStyle | undefined)[] = [];
+  private readonly styleAttrs: string[] = [];
+  private row = 0;
+  private rowText = "";
 
   constructor(private readonly out: XmlBytes, private readonly book: StyleBook, private readonly links: string[]) {}
+
+  /** The row (from 1) the following cells are in. */
+  startRow(row: number): void {
+    this.row = row;
+    this.rowText = String(row);
+  }
 
   private dateStyle(style: PlanStyle | undefined): PlanStyle {
     let s = this.dated.get(style);
@@ -86,32 +112,33 @@ class CellWriter {
   }
 
   /** `<c r="B2" s="3"`, the cell's opening up to its type. */
-  private open(col: string, row: number, style: PlanStyle | undefined): void {
+  private open(c: number, style: PlanStyle | undefined): void {
     const out = this.out;
-    out.ascii('<c r="');
-    out.ascii(col);
-    out.natural(row);
-    const s = style ? this.book.xf(style) : 0;
-    if (s) {
-      out.ascii('" s="');
-      out.natural(s);
+    if (this.opens[c] === undefined) {
+      this.letters[c] = columnLetter(c);
+      this.opens[c] = `<c r="${this.letters[c]}`;
     }
-    out.ascii('"');
+    if (this.styleAttrs[c] === undefined || this.styles[c] !== style) {
+      const s = style ? this.book.xf(style) : 0;
+      this.styles[c] = style;
+      this.styleAttrs[c] = s ? `" s="${s}"` : '"';
+    }
+    out.ascii(this.opens[c]);
+    out.ascii(this.rowText);
+    out.ascii(this.styleAttrs[c]);
   }
 
   /** One cell; `style` is its merged plan style, if any. Links are collected for the hyperlinks element. */
-  cell(col: string, row: number, v: PlanValue | undefined, style: PlanStyle | undefined): void {
+  cell(c: number, v: PlanValue | undefined, style: PlanStyle | undefined): void {
     const out = this.out;
     if (v !== null && typeof v === "object" && "date" in v && !style?.numberFormat) style = this.dateStyle(style);
-    this.open(col, row, style);
+    this.open(c, style);
     if (v === null || v === undefined) {
       out.ascii("/>");
       return;
     }
     if (typeof v === "string") {
-      out.ascii(' t="inlineStr"><is>');
-      textInto(out, v);
-      out.ascii("</is></c>");
+      inlineStringInto(out, v);
       return;
     }
     if (typeof v === "number") {
@@ -136,11 +163,8 @@ class CellWriter {
     }
     if ("date" in v) {
       const serial = dateSerial(v.date);
-      if (serial === null) {
-        out.ascii(' t="inlineStr"><is>');
-        textInto(out, v.date);
-        out.ascii("</is></c>");
-      } else {
+      if (serial === null) inlineStringInto(out, v.date);
+      else {
         out.ascii("><v>");
         numberInto(out, serial);
         out.ascii("</v></c>");
@@ -148,10 +172,8 @@ class CellWriter {
       return;
     }
     // Internal links only: "#'Sheet'!A1" becomes a location inside the workbook, never a relationship.
-    if (v.link.startsWith("#")) this.links.push(`<hyperlink ref="${col}${row}" location="${escapeXml(v.link.slice(1))}" display="${escapeXml(v.text)}"/>`);
-    out.ascii(' t="inlineStr"><is>');
-    textInto(out, v.text);
-    out.ascii("</is></c>");
+    if (v.link.startsWith("#")) this.links.push(`<hyperlink ref="${this.letters[c]}${this.row}" location="${escapeXml(v.link.slice(1))}" display="${escapeXml(v.text)}"/>`);
+    inlineStringInto(out, v.text);
   }
 }
 
@@ -178,6 +200,7 @@ class RowStyles {
   private readonly regions: Region[];
   private next = 0;
   private active: Region[] = [];
+  private line: (PlanStyle | undefined)[] = [];
   private readonly merged = new Map<PlanStyle | undefined, Map<PlanStyle, PlanStyle>>();
 
   constructor(plan: SheetPlan) {
@@ -200,17 +223,22 @@ class RowStyles {
     return out;
   }
 
+  /** Row `r`'s styles by column; the same array as the row before's while no region starts or ends (not to be changed). */
   row(r: number): (PlanStyle | undefined)[] {
-    let added = false;
+    let changed = false;
     while (this.next < this.regions.length && this.regions[this.next].top <= r) {
       this.active.push(this.regions[this.next++]);
-      added = true;
+      changed = true;
     }
-    this.active = this.active.filter((x) => x.bottom >= r);
-    if (added) this.active.sort((a, b) => a.order - b.order);
+    if (changed) this.active.sort((a, b) => a.order - b.order);
+    if (this.active.some((x) => x.bottom < r)) {
+      this.active = this.active.filter((x) => x.bottom >= r);
+      changed = true;
+    }
+    if (!changed) return this.line;
     const line: (PlanStyle | undefined)[] = [];
     for (const x of this.active) for (let c = x.left; c <= x.right; c++) line[c] = this.merge(line[c], x.style);
-    return line;
+    return (this.line = line);
   }
 }
 
@@ -347,7 +375,6 @@ export function* sheetXmlPieces(plan: SheetPlan, book: StyleBook, drawingRid?: s
   const writer = new CellWriter(out, book, links);
   let any = false;
   let sinceYield = 0;
-  const letters: string[] = [];
   const none: (PlanStyle | undefined)[] = [];
   for (let r = 0; r < height; r++) {
     const values = plan.cells[r] ?? none;
@@ -361,11 +388,12 @@ export function* sheetXmlPieces(plan: SheetPlan, book: StyleBook, drawingRid?: s
     any = true;
     out.natural(r + 1);
     out.ascii(ht ? `" ht="${ht}" customHeight="1">` : '">');
+    writer.startRow(r + 1);
     for (let c = first; c < width; c++) {
       const v = values[c];
       const s = rowStyles[c];
       if ((v === null || v === undefined) && !s) continue;
-      writer.cell((letters[c] ??= columnLetter(c)), r + 1, v as PlanValue | undefined, s);
+      writer.cell(c, v as PlanValue | undefined, s);
     }
     out.ascii("</row>");
     if (++sinceYield >= ROWS_PER_PIECE) {

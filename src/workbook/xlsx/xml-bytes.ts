@@ -6,6 +6,11 @@
  * block that goes to the compressor when it fills. Blocks are never reused:
  * the compressor may still be reading one when the next is written.
  */
+/** ASCII characters a cell's text cannot hold as they are: controls, markup, and "_" (which may start an _xHHHH_ escape). */
+const NOT_PLAIN = new Uint8Array(128);
+for (let c = 0; c < 32; c++) NOT_PLAIN[c] = 1;
+for (const c of "&<>\"'_") NOT_PLAIN[c.charCodeAt(0)] = 1;
+
 export class XmlBytes {
   private block: Uint8Array;
   private at = 0;
@@ -70,6 +75,39 @@ export class XmlBytes {
       }
     }
     this.at = at;
+  }
+
+  /**
+   * `open`, `text` and `close` (the first and last ASCII) when `text` can
+   * stand in a cell as it is: none of NOT_PLAIN, no surrogate (XML may not
+   * hold a lone one, and a pair is rare), no U+FFFE or U+FFFF. Otherwise
+   * nothing is written and false is returned. One pass both checks and
+   * writes the usual text, where a test and then the writing took two.
+   */
+  plainText(open: string, text: string, close: string): boolean {
+    const n = text.length;
+    this.room(open.length + n * 3 + close.length);
+    const b = this.block;
+    let at = this.at;
+    for (let i = 0; i < open.length; i++) b[at++] = open.charCodeAt(i);
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x80) {
+        if (NOT_PLAIN[c]) return false;
+        b[at++] = c;
+      } else if (c < 0x800) {
+        b[at++] = 0xc0 | (c >> 6);
+        b[at++] = 0x80 | (c & 63);
+      } else {
+        if ((c >= 0xd800 && c <= 0xdfff) || c >= 0xfffe) return false;
+        b[at++] = 0xe0 | (c >> 12);
+        b[at++] = 0x80 | ((c >> 6) & 63);
+        b[at++] = 0x80 | (c & 63);
+      }
+    }
+    for (let i = 0; i < close.length; i++) b[at++] = close.charCodeAt(i);
+    this.at = at; // only now: text that is not plain leaves nothing written
+    return true;
   }
 
   /** A whole number from 0 up, in decimal digits, with no string made for it. */
