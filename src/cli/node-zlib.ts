@@ -31,9 +31,11 @@ function zlibCompressor(): Compressor {
   const ended = once(z, "end");
   ended.catch(() => undefined); // the failure is thrown by write or end
   return {
-    write: (bytes) => {
+    write: (bytes, read) => {
       if (failure) throw failure;
-      return z.write(bytes) ? new Promise((resolve) => setImmediate(resolve)) : once(z, "drain").then(() => undefined);
+      // A write's callback comes once zlib has taken in all of the bytes (into its own window), not before.
+      const queued = z.write(bytes, (e) => void (e || read()));
+      return queued ? new Promise((resolve) => setImmediate(resolve)) : once(z, "drain").then(() => undefined);
     },
     end: async () => {
       z.end();

@@ -11,7 +11,9 @@ import JSZip from "jszip";
 import { inflateSync } from "fflate";
 import { setFlagsFromString } from "v8";
 import { runInNewContext } from "vm";
-import { deflatePieces } from "../../src/workbook/xlsx/deflated-part";
+import { deflatePieces, useCompressor } from "../../src/workbook/xlsx/deflated-part";
+import { useNodeZlib } from "../../src/cli/node-zlib";
+import { useInflater } from "../../src/workbook/xlsx/reader/zip";
 import { crc32 } from "../../src/workbook/xlsx/crc32";
 import { splice } from "../../src/workbook/xlsx/splice";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/workbook";
@@ -34,6 +36,27 @@ describe("parts compressed as they are written", () => {
       expect(part.size).toBe(bytes.length);
       expect(part.crc).toBe(crc32(bytes));
     }), { numRuns: 15 });
+  });
+
+  it("writes sheets compressed side by side by Node's zlib, whose blocks are written again once it has read them, exactly as each sheet reads", async () => {
+    useNodeZlib();
+    try {
+      // Several blocks each (a block is 256 KB), the sheets' writing and compressing interleaved.
+      const plans = [0, 1, 2].map((k): SheetPlan => ({
+        purpose: "indicator-results", name: `S${k}`, styles: [], columnWidths: [], conditionalFormats: [], validations: [], rowHeights: {}, hiddenColumns: [], tables: [],
+        cells: Array.from({ length: 12_000 + k * 3_000 }, (_, r) => [`Sheet ${k} row ${r}: ${"é€x".repeat(r % 17)}`, r * (k + 1), r % 5 ? "Green" : "Red & amber"]),
+      }));
+      const parts = await Promise.all(plans.map((plan) => deflatePieces(sheetXmlPieces(plan, new StyleBook()))));
+      parts.forEach((part, k) => {
+        const whole = sheetXml(plans[k], new StyleBook());
+        expect(part.size).toBeGreaterThan(4 << 18);
+        expect(text(part)).toBe(whole);
+        expect(part.crc).toBe(crc32(new TextEncoder().encode(whole)));
+      });
+    } finally {
+      useCompressor(null);
+      useInflater(null);
+    }
   });
 
   it("continues a CRC over pieces as over the whole", () => {

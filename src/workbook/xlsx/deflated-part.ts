@@ -1,6 +1,7 @@
 import { Deflate } from "fflate";
 import { crc32 } from "./crc32";
 import { hasNative } from "./native-streams";
+import { blockRead } from "./xml-bytes";
 
 /**
  * A part deflated as it was written: its compressed bytes (in the pieces the
@@ -40,10 +41,13 @@ function* bytesOf(pieces: Iterable<string | Uint8Array>): Generator<Uint8Array> 
 /**
  * A streaming raw-deflate compressor: bytes written in order (a write may
  * return a promise to say "wait before the next"), then all the compressed
- * bytes at the end.
+ * bytes at the end. A compressor that can tell when it has read all of a
+ * write's bytes, so they may be written over, calls its `read` then; one
+ * that cannot (a web stream's write may resolve while its bytes still
+ * queue) never does.
  */
 export interface Compressor {
-  write(bytes: Uint8Array): void | Promise<void>;
+  write(bytes: Uint8Array, read: () => void): void | Promise<void>;
   end(): Promise<Uint8Array[]>;
 }
 
@@ -124,7 +128,7 @@ export async function deflatePieces(pieces: Iterable<string | Uint8Array>, useNa
   const compressor = host ? host.compressor() : platformCompressor();
   for (const bytes of bytesOf(pieces)) {
     count(bytes);
-    const wait = compressor.write(bytes);
+    const wait = compressor.write(bytes, () => blockRead(bytes));
     if (wait) await wait;
   }
   out.chunks = await compressor.end();

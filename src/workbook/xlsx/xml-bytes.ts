@@ -1,35 +1,60 @@
+/** The size of a block. */
+const BLOCK = 1 << 18;
+
 /**
- * XML written straight into UTF-8 bytes, block by block: the product's large
- * sheets are a million small strings of markup, and joining them into
- * strings, then encoding those, made several copies of every character and
- * most of a save's garbage. Here each character is written once, into a
- * block that goes to the compressor when it fills. Blocks are never reused:
- * the compressor may still be reading one when the next is written.
+ * Blocks handed out that the compressor has not yet said it has read, and
+ * blocks it has read, ready to be written again: a save's sheets then write
+ * into the same few megabytes, not into 76 MB of new memory (each page of
+ * which the system must find and clear, and the collector then free).
  */
+const lent = new WeakSet<ArrayBuffer>();
+const spare: ArrayBuffer[] = [];
+/** More than a compressor's queue of blocks is never kept. */
+const MOST_SPARE = 32;
+
+/**
+ * Says the compressor has read `bytes`, a block XmlBytes handed out: it may
+ * be written again. Anything else (a council's bytes passed through, a
+ * block already given back) is left alone.
+ */
+export function blockRead(bytes: Uint8Array): void {
+  if (lent.delete(bytes.buffer as ArrayBuffer) && spare.length < MOST_SPARE) spare.push(bytes.buffer as ArrayBuffer);
+}
+
 /** ASCII characters a cell's text cannot hold as they are: controls, markup, and "_" (which may start an _xHHHH_ escape). */
 const NOT_PLAIN = new Uint8Array(128);
 for (let c = 0; c < 32; c++) NOT_PLAIN[c] = 1;
 for (const c of "&<>\"'_") NOT_PLAIN[c.charCodeAt(0)] = 1;
 
+/**
+ * XML written straight into UTF-8 bytes, block by block: the product's large
+ * sheets are a million small strings of markup, and joining them into
+ * strings, then encoding those, made several copies of every character and
+ * most of a save's garbage. Here each character is written once, into a
+ * block that goes to the compressor when it fills. A block handed out is
+ * written again only once the compressor says it has read it (blockRead).
+ */
 export class XmlBytes {
-  private block: Uint8Array;
+  /** None until the first write. */
+  private block = new Uint8Array(0);
   private at = 0;
   private done: Uint8Array[] = [];
-
-  constructor(private readonly size = 1 << 18) {
-    this.block = new Uint8Array(size);
-  }
 
   /** Room for `n` more bytes in the current block. */
   private room(n: number): void {
     if (this.at + n <= this.block.length) return;
     this.finishBlock();
-    if (n > this.block.length) this.block = new Uint8Array(n);
+    if (n > BLOCK) this.block = new Uint8Array(n);
+    else {
+      this.block = new Uint8Array(spare.pop() ?? new ArrayBuffer(BLOCK));
+      lent.add(this.block.buffer);
+    }
   }
 
+  /** The block written so far goes to those taken; the next write starts another. */
   private finishBlock(): void {
     if (this.at > 0) this.done.push(this.block.subarray(0, this.at));
-    this.block = new Uint8Array(this.size);
+    this.block = new Uint8Array(0);
     this.at = 0;
   }
 
