@@ -201,7 +201,7 @@ class RowStyles {
   private next = 0;
   private active: Region[] = [];
   private line: (PlanStyle | undefined)[] = [];
-  private readonly merged = new Map<PlanStyle | undefined, Map<PlanStyle, PlanStyle>>();
+  private readonly merged = new Map<PlanStyle, Map<PlanStyle, PlanStyle>>();
 
   constructor(plan: SheetPlan) {
     this.regions = plan.styles
@@ -216,10 +216,11 @@ class RowStyles {
   }
 
   private merge(a: PlanStyle | undefined, b: PlanStyle): PlanStyle {
+    if (!a) return b;
     let byB = this.merged.get(a);
     if (!byB) this.merged.set(a, (byB = new Map()));
     let out = byB.get(b);
-    if (!out) byB.set(b, (out = a ? { ...a, ...b } : b));
+    if (!out) byB.set(b, (out = { ...a, ...b }));
     return out;
   }
 
@@ -227,10 +228,14 @@ class RowStyles {
   row(r: number): (PlanStyle | undefined)[] {
     let changed = false;
     while (this.next < this.regions.length && this.regions[this.next].top <= r) {
-      this.active.push(this.regions[this.next++]);
+      // Put in place by order (a sort per row made a copy of the list each time).
+      const region = this.regions[this.next++];
+      let i = this.active.length;
+      this.active.push(region);
+      for (; i > 0 && this.active[i - 1].order > region.order; i--) this.active[i] = this.active[i - 1];
+      this.active[i] = region;
       changed = true;
     }
-    if (changed) this.active.sort((a, b) => a.order - b.order);
     if (this.active.some((x) => x.bottom < r)) {
       this.active = this.active.filter((x) => x.bottom >= r);
       changed = true;
@@ -321,7 +326,8 @@ const ROWS_PER_PIECE = 500;
 /** The last column holding a value or a style, so the dimension can be written before the rows. */
 function rightmost(plan: SheetPlan, styledRight: number): number {
   let right = styledRight;
-  for (const values of plan.cells) {
+  for (let r = 0; r < plan.cells.length; r++) {
+    const values = plan.cells[r];
     if (!values) continue;
     for (let c = values.length - 1; c > right; c--) {
       if (values[c] !== null && values[c] !== undefined) {
