@@ -24,7 +24,7 @@ const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const PLAIN = /^[^\x00-\x1F\uD800-\uDFFF\uFFFE\uFFFF&<>"'_\s][^\x00-\x1F\uD800-\uDFFF\uFFFE\uFFFF&<>"'_]*$/;
 
-/** Ends in white space (PLAIN has ruled out tabs and line breaks). */
+/** Ends in white space (tabs and line breaks are ruled out already, with the other control characters). */
 function endsInSpace(s: string): boolean {
   const last = s.charCodeAt(s.length - 1);
   return last === 32 || (last > 127 && /\s$/.test(s));
@@ -51,7 +51,7 @@ export function dateSerial(iso: string): number | null {
 
 const DATE_STYLE: PlanStyle = { numberFormat: "dd/mm/yyyy" };
 
-/** Starts in white space (PLAIN rules out tabs and line breaks anywhere). */
+/** Starts in white space (tabs and line breaks are ruled out already, with the other control characters). */
 function startsInSpace(s: string): boolean {
   const first = s.charCodeAt(0);
   return first === 32 || (first > 127 && /^\s/.test(s));
