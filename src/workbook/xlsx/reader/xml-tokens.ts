@@ -157,7 +157,8 @@ export class XmlTokenizer {
     const n = s.length;
     let i = from;
     while (i < n) {
-      const lt = s.indexOf("<", i);
+      // Tags mostly follow one another: the next "<" is where the last token ended.
+      const lt = s.charCodeAt(i) === LT ? i : s.indexOf("<", i);
       if (lt < 0) {
         // Text up to the end, but for a reference or line break the next chunk may finish.
         let end = n;
