@@ -125,6 +125,20 @@ export function packKeys(keys: string[]): string {
 
 export function unpackKeys(text: string): string[] {
   const keys: string[] = [];
+  let before = "";
+  walkKeys(text, (shared, from, to) => {
+    before = before.slice(0, shared) + text.slice(from, to);
+    keys.push(before);
+  });
+  return keys;
+}
+
+/**
+ * Walks a front-coded key table, throwing where it is damaged; `key` is given
+ * each key as the length it shares with the one before and where the rest is
+ * in `text`. Returns how many keys it holds.
+ */
+function walkKeys(text: string, key?: (shared: number, from: number, to: number) => void): number {
   let at = 0;
   const digit = (): number => {
     const c = PACK.indexOf(text[at++] ?? "");
@@ -135,16 +149,18 @@ export function unpackKeys(text: string): string[] {
     const c = digit();
     return c < 63 ? c : 63 + digit() * 4096 + digit() * 64 + digit();
   };
-  let before = "";
+  let count = 0;
+  let before = 0;
   while (at < text.length) {
     const shared = length();
     const rest = length();
-    if (shared > before.length || at + rest > text.length) throw new Error("has a damaged key table");
-    before = before.slice(0, shared) + text.slice(at, at + rest);
+    if (shared > before || at + rest > text.length) throw new Error("has a damaged key table");
+    key?.(shared, at, at + rest);
     at += rest;
-    keys.push(before);
+    before = shared + rest;
+    count++;
   }
-  return keys;
+  return count;
 }
 
 /** The period stored just before, whose numbers a column may repeat: its label and items. */
@@ -321,7 +337,7 @@ function columnReader(field: string, col: Column, keyOf: string[], decoded: Reco
 export function checkHistory(history: Record<string, Record<string, unknown>>, historyKeys: Record<string, string[] | string>): void {
   for (const [id, periods] of Object.entries(history)) {
     const table = historyKeys[id] ?? [];
-    const count = (typeof table === "string" ? unpackKeys(table) : table).length;
+    const count = typeof table === "string" ? walkKeys(table) : table.length;
     const before = new Set<string>();
     const check = (r: Record<string, unknown>) => {
       if (!isCompact(r.items)) return;
