@@ -65,7 +65,8 @@ async function* zlibInflate(compressed: Uint8Array): AsyncGenerator<Uint8Array> 
  * CompressionStream's fixed default; and its CRC-32 (Node 20.15+).
  */
 export function useNodeZlib(): void {
-  useInflater(zlibInflate);
   const native = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
-  useCompressor({ compressor: zlibCompressor, crc32: native ? (data, previous) => native(data, previous) : undefined });
+  const crc32 = native ? (data: Uint8Array, previous: number) => native(data, previous) : undefined;
+  useInflater(zlibInflate, crc32);
+  useCompressor({ compressor: zlibCompressor, crc32 });
 }
