@@ -437,12 +437,15 @@ function readPolarity(ctx: Reading, r: ScannedRow, item: IndicatorItem): void {
   else read.issues.push(issueAt(d.sheet, r.row, d.columns.polarity as number, "Polarity", p.problem));
 }
 
+/** The numbers a later row may fill in, with their labels (a constant: a literal here was three arrays per row). */
+const MERGED_NUMBERS = [["target", "Target"], ["redThreshold", "Red threshold"]] as const;
+
 /** Polarity, target and threshold: the first readable one wins; a later row may fill a gap. */
 function mergeAttributes(ctx: Reading, r: ScannedRow, item: IndicatorItem): void {
   const { d } = ctx;
   if (item.polarity === null && d.columns.polarity !== undefined) readPolarity(ctx, r, item);
   if (item.typedStatus === "" && d.columns.status !== undefined) item.typedStatus = cellText(cellOf(d, r, "status"));
-  for (const [role, label] of [["target", "Target"], ["redThreshold", "Red threshold"]] as const) {
+  for (const [role, label] of MERGED_NUMBERS) {
     if (item[role] !== null || d.columns[role] === undefined) continue;
     const col = d.columns[role] as number;
     const n = readNumber(ctx, r, col, label, typedFallback(item));
@@ -511,6 +514,7 @@ function readPoints(ctx: Reading, r: ScannedRow, item: IndicatorItem, duplicates
     if (ytd !== "invalid" && ytd) item.ytd = rowYtd = ytd.value;
   }
   if (d.periodColumns.length > 0) {
+    const series = ctx.series.get(item)!;
     for (const pc of d.periodColumns) {
       if (pc.measure === "forecast") {
         if (!isBlank(r.cells[pc.col - d.left])) ctx.skipped.forecastColumns.add(pc.col);
@@ -529,7 +533,7 @@ function readPoints(ctx: Reading, r: ScannedRow, item: IndicatorItem, duplicates
         if (!isBlank(r.cells[pc.col - d.left])) noteFuture(ctx, r.row, formatPeriod(pc.period), false);
         continue;
       }
-      ctx.points.add(ctx.series.get(item)!, pc.period, readValue(ctx, r, item, pc.col), r.row, pc.col);
+      ctx.points.add(series, pc.period, readValue(ctx, r, item, pc.col), r.row, pc.col);
     }
     return "placed";
   }
@@ -669,7 +673,7 @@ function symbolNotes(d: DetectedDataset, symbols: Map<string, SymbolTally>): str
 
 /** An indicator's name as the report prints it: in long data, with its area and breakdown ("Claimant count — Trafford"). */
 export function seriesTitle(item: Pick<IndicatorItem, "title" | "code" | "area" | "breakdown">): string {
-  const where = [item.area, item.breakdown].filter(Boolean).join(", ");
+  const where = item.area && item.breakdown ? `${item.area}, ${item.breakdown}` : item.area || item.breakdown;
   const name = item.title || item.code;
   return where ? `${name} — ${where}` : name;
 }
