@@ -125,6 +125,20 @@ export function packKeys(keys: string[]): string {
 
 export function unpackKeys(text: string): string[] {
   const keys: string[] = [];
+  let before = "";
+  walkKeys(text, (shared, from, to) => {
+    before = before.slice(0, shared) + text.slice(from, to);
+    keys.push(before);
+  });
+  return keys;
+}
+
+/**
+ * Walks a front-coded key table, throwing where it is damaged; `key` is given
+ * each key as the length it shares with the one before and where the rest is
+ * in `text`. Returns how many keys it holds.
+ */
+function walkKeys(text: string, key?: (shared: number, from: number, to: number) => void): number {
   let at = 0;
   const digit = (): number => {
     const c = PACK.indexOf(text[at++] ?? "");
@@ -135,34 +149,48 @@ export function unpackKeys(text: string): string[] {
     const c = digit();
     return c < 63 ? c : 63 + digit() * 4096 + digit() * 64 + digit();
   };
-  let before = "";
+  let count = 0;
+  let before = 0;
   while (at < text.length) {
     const shared = length();
     const rest = length();
-    if (shared > before.length || at + rest > text.length) throw new Error("has a damaged key table");
-    before = before.slice(0, shared) + text.slice(at, at + rest);
+    if (shared > before || at + rest > text.length) throw new Error("has a damaged key table");
+    key?.(shared, at, at + rest);
     at += rest;
-    keys.push(before);
+    before = shared + rest;
+    count++;
   }
-  return keys;
+  return count;
 }
 
 /** The period stored just before, whose numbers a column may repeat: its label and items. */
 type Earlier = { label: string; items: Items } | null;
 
-function stringColumn(present: (unknown | null)[]): Column {
-  const strings = present.filter((x): x is string => typeof x === "string");
-  const dict = [...new Set(strings)];
-  const width = strings[0].length;
+/** A column of strings (`present` holds strings and nulls, at least one string). */
+function stringColumn(present: unknown[]): Column {
+  // One pass: each row's place in the dictionary plus one (0 for none), the words in the order met.
+  const at = new Map<string, number>();
+  const places: number[] = new Array(present.length);
+  for (let r = 0; r < present.length; r++) {
+    const x = present[r];
+    if (typeof x !== "string") places[r] = 0;
+    else {
+      let place = at.get(x);
+      if (place === undefined) at.set(x, (place = at.size + 1));
+      places[r] = place;
+    }
+  }
+  const dict = [...at.keys()];
   const small = bitsFor(dict.length) <= 6;
+  if (small) return { dict, p: packPlaces(places, bitsFor(dict.length)) };
   // Fingerprints: nearly every row its own, all of one width.
-  if (!small && width > 0 && width <= 16 && strings.every((x) => x.length === width && !x.includes(" "))) {
+  const strings = present.filter((x): x is string => typeof x === "string");
+  const width = strings[0].length;
+  if (width > 0 && width <= 16 && strings.every((x) => x.length === width && !x.includes(" "))) {
     const blank = " ".repeat(width);
     return { w: width, s: present.map((x) => (typeof x === "string" ? x : blank)).join("") };
   }
-  const at = new Map(dict.map((w, i) => [w, i]));
-  if (small) return { dict, p: packPlaces(present.map((x) => (x === null ? 0 : at.get(x as string)! + 1)), bitsFor(dict.length)) };
-  return { dict, i: present.map((x) => (x === null ? -1 : at.get(x as string)!)) };
+  return { dict, i: places.map((p) => p - 1) };
 }
 
 /** Numbers the same as the period before's, item by item, stored as that period's name and the rows that differ. */
@@ -177,49 +205,70 @@ function repeatColumn(field: string, values: (unknown | null)[], keys: string[],
   return { ref: earlier.label, x };
 }
 
+/** A dataset's table of item keys, in the order first stored, which every period's items index into. */
+class KeyTable {
+  readonly keys: string[] = [];
+  /** Each key's index, made only when a period lists its items otherwise than the table (most list the same, in the same order). */
+  private at: Map<string, number> | null = null;
+
+  /** Runs of the table's indexes for `names` (distinct), adding those it lacks. */
+  runsOf(names: string[]): [number, number][] {
+    const { keys } = this;
+    let same = 0;
+    while (same < names.length && same < keys.length && names[same] === keys[same]) same++;
+    if (same === names.length || same === keys.length) {
+      // The table's keys in order, then (names being distinct) only keys it lacks: indexes 0, 1, 2…, with no lookups.
+      for (let r = keys.length; r < names.length; r++) {
+        keys.push(names[r]);
+        this.at?.set(names[r], r);
+      }
+      return names.length ? [[0, names.length]] : [];
+    }
+    const at = (this.at ??= new Map(keys.map((k, i) => [k, i])));
+    const indexes: number[] = new Array(names.length);
+    for (let r = 0; r < names.length; r++) {
+      let i = at.get(names[r]);
+      if (i === undefined) {
+        i = keys.push(names[r]) - 1;
+        at.set(names[r], i);
+      }
+      indexes[r] = i;
+    }
+    return runs(indexes);
+  }
+}
+
 /**
  * One period's items as columns. Written as plain loops: a dataset of 50,000
  * indicators is encoded at every save, and the array helpers' intermediate
  * arrays and closures were most of a save's time.
  */
-function encodeItems(items: Items, table: Map<string, number>, keys: string[], earlier: Earlier): CompactItems {
+function encodeItems(items: Items, table: KeyTable, earlier: Earlier): CompactItems {
   const names = Object.keys(items);
   const n = names.length;
-  const rows: Record<string, unknown>[] = new Array(n);
-  const indexes: number[] = new Array(n);
-  const fields: string[] = [];
-  const seen = new Set<string>();
+  // Each field's values by row (undefined where the item lacks it), fields in the order met. for-in, not
+  // Object.keys: items of one shape share one list of their keys, so no array is made per item.
+  const columns = new Map<string, unknown[]>();
   for (let r = 0; r < n; r++) {
-    const key = names[r];
-    let at = table.get(key);
-    if (at === undefined) {
-      at = keys.push(key) - 1;
-      table.set(key, at);
-    }
-    indexes[r] = at;
-    const item = items[key] as unknown as Record<string, unknown>;
-    rows[r] = item;
-    for (const f of Object.keys(item)) {
-      if (!seen.has(f)) {
-        seen.add(f);
-        fields.push(f);
-      }
+    const item = items[names[r]] as unknown as Record<string, unknown>;
+    for (const f in item) {
+      let values = columns.get(f);
+      if (values === undefined) columns.set(f, (values = new Array(n)));
+      values[r] = item[f];
     }
   }
   const cols: Record<string, Column> = {};
-  for (const f of fields) {
-    const present: unknown[] = new Array(n);
+  for (const [f, present] of columns) {
     const absent: number[] = [];
     let strings = true;
     let anyString = false;
     let numbers = true;
     for (let r = 0; r < n; r++) {
-      let x = rows[r][f];
+      let x = present[r];
       if (x === undefined) {
         absent.push(r);
-        x = null;
+        present[r] = x = null;
       }
-      present[r] = x;
       if (typeof x === "string") anyString = true;
       else if (x !== null) strings = false;
       if (x !== null && typeof x !== "number") numbers = false;
@@ -228,7 +277,7 @@ function encodeItems(items: Items, table: Map<string, number>, keys: string[], e
     if (absent.length) col.absent = absent;
     cols[f] = col;
   }
-  return { keys: runs(indexes), cols };
+  return { keys: table.runsOf(names), cols };
 }
 
 /** The items back by key; `decoded` holds the periods already read, for columns that repeat one of them. */
@@ -288,7 +337,7 @@ function columnReader(field: string, col: Column, keyOf: string[], decoded: Reco
 export function checkHistory(history: Record<string, Record<string, unknown>>, historyKeys: Record<string, string[] | string>): void {
   for (const [id, periods] of Object.entries(history)) {
     const table = historyKeys[id] ?? [];
-    const count = (typeof table === "string" ? unpackKeys(table) : table).length;
+    const count = typeof table === "string" ? walkKeys(table) : table.length;
     const before = new Set<string>();
     const check = (r: Record<string, unknown>) => {
       if (!isCompact(r.items)) return;
@@ -328,9 +377,8 @@ export function compactHistory(history: WorkbookSettings["history"]): { history:
   const stored: Record<string, Record<string, unknown>> = {};
   const historyKeys: Record<string, string> = {};
   for (const [id, periods] of Object.entries(history)) {
-    const keys: string[] = [];
-    const table = new Map<string, number>();
-    const pack = (r: PeriodRecord | NonNullable<PeriodRecord["superseded"]>[number], earlier: Earlier) => ({ ...r, items: encodeItems(r.items ?? {}, table, keys, earlier) });
+    const table = new KeyTable();
+    const pack = (r: PeriodRecord | NonNullable<PeriodRecord["superseded"]>[number], earlier: Earlier) => ({ ...r, items: encodeItems(r.items ?? {}, table, earlier) });
     stored[id] = {};
     let earlier: Earlier = null;
     for (const [label, r] of Object.entries(periods)) {
@@ -338,7 +386,7 @@ export function compactHistory(history: WorkbookSettings["history"]): { history:
       stored[id][label] = { ...pack(r, earlier), ...(r.superseded ? { superseded: r.superseded.map((x) => pack(x, null)) } : {}) };
       earlier = { label, items: r.items ?? {} };
     }
-    historyKeys[id] = packKeys(keys);
+    historyKeys[id] = packKeys(table.keys);
   }
   return { history: stored, historyKeys };
 }

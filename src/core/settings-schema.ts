@@ -69,7 +69,8 @@ const rules = v.looseObject({
 
 /** Items stored column by column (see history-codec.ts). */
 const column = v.looseObject({
-  v: v.optional(v.array(v.unknown())),
+  // Any values: checked only to be a list, not value by value (a check per value was most of the time a save's read-back took).
+  v: v.optional(v.custom<unknown[]>((x) => Array.isArray(x))),
   dict: v.optional(v.array(v.string())),
   i: v.optional(v.array(v.pipe(v.number(), v.integer()))),
   p: v.optional(v.string()),

@@ -82,6 +82,23 @@ describe("XML tokenizer", () => {
     }), { numRuns: 600 });
   });
 
+  it("reads long documents cut into long chunks as saxes reads them, a token longer than a join and all", () => {
+    // Past a few thousand characters a chunk is read where it lies and only the token cut by its start is joined.
+    const long = fc.tuple(fc.array(element(3), { minLength: 1, maxLength: 300 }), fc.nat(12_000))
+      .map(([kids, n]) => `<root xmlns="urn:a">${kids.join("\n")}<c r="${"y".repeat(n)}">${"z".repeat(n)}</c>${kids.join("")}</root>`);
+    fc.assert(fc.property(long, fc.array(fc.nat(), { maxLength: 8 }), (xml, at) => {
+      expect(byTokenizer(cut(xml, at))).toEqual(bySaxes(xml));
+    }), { numRuns: 60 });
+  });
+
+  it("gives the line of an error however far into a long chunk it is", () => {
+    const lines = Array.from({ length: 3000 }, (_, i) => `<v>${i}</v>`).join("\n");
+    const xml = `<a>${lines}\n<b></a>`;
+    for (const at of [[], [5000], [5000, 5003], [100, 9000, 20000], [xml.length - 3]]) {
+      expect(() => byTokenizer(cut(xml, at))).toThrow(/^line 3001: <\/a> closes <b>$/);
+    }
+  });
+
   it("decodes references in text and attributes, keeps CDATA as written and skips comments and a DOCTYPE", () => {
     const xml = '<!DOCTYPE x [<!ELEMENT x ANY>]><x a="1 &amp; 2&#10;3\t4">&lt;A&#x42;&#67;&gt;<!-- no --><![CDATA[&amp;]]></x>';
     expect(byTokenizer([xml])).toEqual([["open", "x", { a: "1 & 2\n3 4" }], ["text", "<ABC>&amp;"], ["close", "x"]]);

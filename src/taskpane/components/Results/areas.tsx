@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Body1, Button, Caption1, Card, Dropdown, Field, Option, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { PaneView } from "../../pane-results";
-import { plainError } from "../../messages";
+import { useAreaSave } from "../use-area-save";
 import { ShowMore } from "../ShowMore";
 
 const useStyles = makeStyles({
@@ -15,18 +15,7 @@ const useStyles = makeStyles({
 export function AreaChoice({ choice, period, onArea }: { choice: NonNullable<PaneView["areaChoice"]>; period: string | null; onArea: (area: string) => Promise<void> }) {
   const styles = useStyles();
   const [area, setArea] = useState("");
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const save = async () => {
-    setSaving(true);
-    setProblem(null);
-    try {
-      await onArea(area);
-    } catch (e) {
-      setProblem(`Not saved: ${plainError(e)}`);
-    }
-    setSaving(false);
-  };
+  const { saving, problem, save } = useAreaSave(onArea);
   return (
     <Card className={styles.card}>
       <Text as="h3" className={styles.title}>Choose your area</Text>
@@ -40,7 +29,7 @@ export function AreaChoice({ choice, period, onArea }: { choice: NonNullable<Pan
         </Dropdown>
       </Field>
       <div>
-        <Button appearance="primary" disabled={!area || saving} onClick={() => void save()}>Save and run again</Button>
+        <Button appearance="primary" disabled={!area || saving} onClick={() => void save(area)}>Save and run again</Button>
       </div>
       {period && <Caption1>Saving your area replaces the results stored for {period} (every area's) with your area's; the ones replaced stay in the history.</Caption1>}
       {problem && <Caption1 role="alert">{problem}</Caption1>}

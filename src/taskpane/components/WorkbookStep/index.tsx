@@ -6,6 +6,7 @@ import {
 import type { Inspection, DatasetInfo } from "../../../workbook/inspect";
 import type { PaneHost } from "../../host";
 import { KIND_LABEL } from "../../labels";
+import { useAreaSave } from "../use-area-save";
 import { plainError } from "../../messages";
 import { checkPeriod } from "../../period-check";
 import { Mapping } from "./mapping";
@@ -189,28 +190,15 @@ function ReadingNotice({ dataset }: { dataset: DatasetInfo }) {
 /** Long data over several areas: the council's own area, so the summary is about it and the rest are comparators. */
 function AreaField({ inspection, onArea }: { inspection: Inspection; onArea: (area: string) => Promise<void> }) {
   const styles = useStyles();
-  const [saving, setSaving] = useState<boolean | "done">(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { saving, problem, save: choose, finished } = useAreaSave(onArea);
   const value = inspection.settings.ownArea ?? "";
-  const choose = async (area: string) => {
-    setSaving(true);
-    setProblem(null);
-    try {
-      await onArea(area);
-    } catch (e) {
-      setProblem(`Not saved: ${plainError(e)}`);
-    }
-    setSaving("done");
-  };
   // The drop-down was disabled while saving, which loses focus: give it back once it is enabled again.
   useEffect(() => {
-    if (saving !== "done") return;
-    document.getElementById("area-choice")?.focus();
-    setSaving(false);
-  }, [saving]);
+    if (finished > 0) document.getElementById("area-choice")?.focus();
+  }, [finished]);
   return (
     <Field label="Your area" validationState={problem ? "error" : "none"} validationMessage={problem ?? undefined} hint={`The data covers ${inspection.areas.length.toLocaleString("en-GB")} areas. Choose yours: the results are about it, with the other areas' median and its rank beside each indicator.`}>
-      <Dropdown id="area-choice" className={styles.dropdown} value={value || NO_AREA} selectedOptions={[value || NO_AREA]} disabled={saving === true}
+      <Dropdown id="area-choice" className={styles.dropdown} value={value || NO_AREA} selectedOptions={[value || NO_AREA]} disabled={saving}
         onOptionSelect={(_, d) => void (d.optionValue !== undefined && choose(d.optionValue === NO_AREA ? "" : d.optionValue))}>
         <Option value={NO_AREA}>{NO_AREA}</Option>
         {inspection.areas.map((a) => <Option key={a} value={a}>{a}</Option>)}

@@ -58,6 +58,8 @@ export class XmlError extends Error {
 const ENTITIES = new Map([["lt", "<"], ["gt", ">"], ["amp", "&"], ["quot", '"'], ["apos", "'"]]);
 /** Characters at the end of a chunk left for the next one when a fast path is set (see tokens). */
 const FAST_MARGIN = 256;
+/** Characters of a chunk joined to the token the last one cut (see write). */
+const JOIN = 4096;
 /** An incomplete tag, comment or declaration longer than this is refused rather than carried from chunk to chunk. */
 const MAX_TOKEN = 8 << 20;
 
@@ -87,8 +89,9 @@ export class XmlTokenizer {
   /** Open elements, innermost last. */
   private readonly stack: string[] = [];
   private rootSeen = false;
-  /** Lines before `carry` begins (1-based). */
+  /** Lines (1-based) before `start` in the text being tokenized. */
   private lines = 1;
+  private start = 0;
   fast: FastPath | null = null;
 
   constructor(private readonly handler: TokenHandler) {}
@@ -96,7 +99,7 @@ export class XmlTokenizer {
   /** The line of a position in the text being tokenized, for messages. */
   private lineAt(s: string, at: number): number {
     let n = this.lines;
-    for (let i = s.indexOf("\n"); i >= 0 && i < at; i = s.indexOf("\n", i + 1)) n++;
+    for (let i = s.indexOf("\n", this.start); i >= 0 && i < at; i = s.indexOf("\n", i + 1)) n++;
     return n;
   }
 
@@ -104,29 +107,58 @@ export class XmlTokenizer {
     throw new XmlError(this.lineAt(s, at), message);
   }
 
+  /**
+   * The token cut by the last chunk's end is finished in a short join with
+   * the beginning of this one, and the rest of the chunk is read where it
+   * lies: a string joined to a whole chunk is read character by character at
+   * half the speed of the flat one the decoder made (and copied to be read).
+   */
   write(chunk: string): void {
-    const s = this.carry ? this.carry + chunk : chunk;
-    const done = this.tokens(s, false);
+    const carry = this.carry;
+    if (!carry) return this.keep(chunk, this.run(chunk, 0));
+    const head = carry + chunk.slice(0, JOIN);
+    const done = this.run(head, 0);
+    if (chunk.length <= JOIN) return this.keep(head, done);
+    if (done < carry.length) {
+      // A token longer than the join: the rest of it is joined whole, as it has to be.
+      const s = head.slice(done) + chunk.slice(JOIN);
+      return this.keep(s, this.run(s, 0));
+    }
+    this.keep(chunk, this.run(chunk, done - carry.length));
+  }
+
+  /** Tokenizes `s` from `from` as far as complete tokens go, counting its lines; returns where it stopped. */
+  private run(s: string, from: number): number {
+    this.start = from;
+    const done = this.tokens(s, from, false);
     this.lines = this.lineAt(s, done);
+    this.start = done;
+    return done;
+  }
+
+  /** Keeps the text from `done` (an incomplete token) for the next chunk. */
+  private keep(s: string, done: number): void {
     this.carry = s.slice(done);
     if (this.carry.length > MAX_TOKEN) this.fail(s, done, "a tag, comment or declaration is longer than 8 MB");
   }
 
   end(): void {
     const s = this.carry;
-    this.tokens(s, true);
+    this.start = 0;
+    this.tokens(s, 0, true);
     if (this.stack.length) this.fail(s, s.length, `<${this.stack[this.stack.length - 1]}> is not closed`);
     if (!this.rootSeen) this.fail(s, s.length, "there is no element");
   }
 
-  /** Tokenizes `s` as far as complete tokens go; returns where the first incomplete one starts. */
-  private tokens(s: string, last: boolean): number {
+  /** Tokenizes `s` from `from` as far as complete tokens go; returns where the first incomplete one starts. */
+  private tokens(s: string, from: number, last: boolean): number {
     const h = this.handler;
     const stack = this.stack;
     const n = s.length;
-    let i = 0;
+    let i = from;
     while (i < n) {
-      const lt = s.indexOf("<", i);
+      // Tags mostly follow one another: the next "<" is where the last token ended.
+      const lt = s.charCodeAt(i) === LT ? i : s.indexOf("<", i);
       if (lt < 0) {
         // Text up to the end, but for a reference or line break the next chunk may finish.
         let end = n;

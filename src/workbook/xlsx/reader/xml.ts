@@ -2,6 +2,7 @@ import { Budget } from "./limits";
 import { ZipEntry, ZipPackage } from "./zip";
 import { refuse } from "./refusal";
 import { Attrs, FastPath, NOT_MINE, XmlError, XmlTokenizer } from "./xml-tokens";
+import { TextChunks, textChunks } from "./text-chunks";
 
 /**
  * Streams one package part through the tokenizer (xml-tokens.ts), matching
@@ -38,18 +39,6 @@ export function attrIn(attrs: Attrs, local: string, ns: Set<string>, resolve: Re
     if (colon > 0 && key.slice(colon + 1) === local && ns.has(resolve(key.slice(0, colon)))) return attrs[key];
   }
   return undefined;
-}
-
-/** The character encoding a part declares (UTF-8 unless a byte-order mark or its XML declaration says otherwise). */
-function decoderFor(head: Uint8Array): TextDecoder {
-  if (head[0] === 0xff && head[1] === 0xfe) return new TextDecoder("utf-16le");
-  if (head[0] === 0xfe && head[1] === 0xff) return new TextDecoder("utf-16be");
-  const decl = /^<\?xml[^>]*encoding=["']([A-Za-z0-9._-]+)["']/.exec(new TextDecoder("latin1").decode(head.subarray(0, 200)));
-  try {
-    return new TextDecoder(decl?.[1] ?? "utf-8");
-  } catch {
-    return new TextDecoder("utf-8");
-  }
 }
 
 /**
@@ -126,13 +115,13 @@ export async function scanPart(zip: ZipPackage, entry: ZipEntry, budget: Budget,
 
   if (fast) tokenizer.fast = (s, lt) => (fast.on && !skip && defaultIsMain ? fast.scan(s, lt) : NOT_MINE);
 
-  let decoder: TextDecoder | null = null;
+  let decoder: TextChunks | null = null;
   try {
     await zip.inflate(entry, budget, (bytes) => {
-      decoder ??= decoderFor(bytes);
-      tokenizer.write(decoder.decode(bytes, { stream: true }));
+      decoder ??= textChunks(bytes);
+      tokenizer.write(decoder.write(bytes));
     });
-    if (decoder) tokenizer.write((decoder as TextDecoder).decode());
+    if (decoder) tokenizer.write((decoder as TextChunks).end());
     tokenizer.end();
   } catch (e) {
     if (e instanceof XmlError) throw refuse({ kind: "bad-xml", part: entry.name, line: e.line });
