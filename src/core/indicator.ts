@@ -1,7 +1,7 @@
 import { Polarity } from "./polarity";
 import { Period, periodIndex, formatPeriod } from "./periods";
 import { RagResult, ragStatus, Tolerance, STATUS_CODE } from "./status";
-import { TrendPair, trendsAt, Series, TrendOptions } from "./trend";
+import { TrendPair, trendsAt, SortedSeries, TrendOptions } from "./trend";
 import { analyseSpc, SpcResult, anhojRules, RunChartResult } from "./spc";
 import { Problem } from "./problems";
 import { Shown } from "./numbers";
@@ -65,6 +65,7 @@ export function assessIndicator(ind: IndicatorSeries, period: Period, options: I
   const indexes: number[] = [];
   const kept: (number | null)[] = [];
   let ordered = true;
+  let gaps = false;
   for (let i = 0; i < n; i++) {
     const p = list ? (list.period(i) as Period) : given![i].period;
     if (p.kind !== period.kind) continue;
@@ -72,20 +73,21 @@ export function assessIndicator(ind: IndicatorSeries, period: Period, options: I
     if (index > upTo) continue;
     if (indexes.length && index < indexes[indexes.length - 1]) ordered = false;
     indexes.push(index);
-    kept.push(list ? list.number(i) : given![i].value);
+    const v = list ? list.number(i) : given![i].value;
+    if (v === null) gaps = true;
+    kept.push(v);
   }
   let order: number[] | null = null;
   if (!ordered) {
     order = indexes.map((_, k) => k);
     sortInPlace(order, (a, b) => indexes[a] - indexes[b]);
   }
-  const series: Series = new Map();
-  const values: number[] = [];
-  for (let k = 0; k < indexes.length; k++) {
-    const at = order ? order[k] : k;
-    series.set(indexes[at], kept[at]);
-    if (kept[at] !== null) values.push(kept[at] as number);
-  }
+  // In time order: the arrays as they are where the points were in order already.
+  const times = order ? order.map((at) => indexes[at]) : indexes;
+  const timed = order ? order.map((at) => kept[at]) : kept;
+  const series = new SortedSeries(times, timed);
+  // The values alone: the same array where none is missing (the usual case), not a copy of it.
+  const values = gaps ? (timed.filter((v) => v !== null) as number[]) : (timed as number[]);
   const value = series.get(upTo) ?? null;
   const rag = ragStatus({ value, target: ind.target, polarity: ind.polarity, tolerance: ind.tolerance, redThreshold: ind.redThreshold, shown: ind.shown, shownTarget: ind.shownTarget });
   const trends = trendsAt(series, period, ind.polarity, {

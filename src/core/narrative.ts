@@ -5,7 +5,7 @@ import { notRatedPhrase } from "./report/not-rated";
 import { formatNumber } from "./numbers";
 import { Status, STATUSES } from "./status";
 import { periodNoun } from "./periods";
-import { countWord, plural, listWords, listSome } from "./words";
+import { countWord, plural, listWords, listSome, MAX_NAMED } from "./words";
 import { outstandingSentence } from "./report/outstanding";
 import { restatedSentence } from "./report/restatements";
 
@@ -75,14 +75,15 @@ function redRedSentence(r: DatasetReport): string | null {
   const items = r.items.filter((x) => isRedRed({ status: x.assessment.status, trend: x.assessment.trends.short }));
   const what = r.kind === "outcomes" ? "outcomes" : "indicators";
   if (items.length === 0) return `There were no 'Red Red' ${what}.`;
-  const details = items.map((x) => {
+  // Only those the sentence names are worded: thousands of 'Red Red' indicators are counted, not listed.
+  const details = items.slice(0, MAX_NAMED).map((x) => {
     // A title ending "(%)" says the values are percentages: say so on the numbers instead.
     const title = x.item.title || x.item.code;
     const unit = x.item.percent || /\(%\)\s*$/.test(title) ? "%" : "";
     const prev = x.assessment.trends.previous;
     return `${inSentence(title.replace(/\s*\(%\)\s*$/, ""))} (${formatNumber(x.assessment.value ?? 0)}${unit}${prev !== null ? `, from ${formatNumber(prev)}${unit}` : ""}, against a target of ${formatNumber(x.target ?? 0)}${unit})`;
   });
-  return `There ${items.length === 1 ? "was" : "were"} ${countWord(items.length)} 'Red Red' ${items.length === 1 ? what.slice(0, -1) : what}, i.e. those not currently projected to meet target and with performance worsening: ${listSome(details)}.`;
+  return `There ${items.length === 1 ? "was" : "were"} ${countWord(items.length)} 'Red Red' ${items.length === 1 ? what.slice(0, -1) : what}, i.e. those not currently projected to meet target and with performance worsening: ${listSome(details, items.length)}.`;
 }
 
 function riskSentence(r: DatasetReport, period: string): string | null {

@@ -49,11 +49,42 @@ export function trendBetween(
  */
 export type Series = Map<number, number | null>;
 
+/** What the trends read of a series: a value by period index (a Series, or anything that looks one up as a Map would). */
+export interface SeriesLookup {
+  get(index: number): number | null | undefined;
+  keys(): Iterable<number>;
+}
+
+/**
+ * A series as its period indexes in ascending order and their values: what a
+ * Series holds, without a hash table per indicator (50,000 of them in a large
+ * workbook). Where an index repeats, its last value stands, as a Map's would.
+ */
+export class SortedSeries implements SeriesLookup {
+  constructor(private readonly indexes: number[], private readonly values: (number | null)[]) {}
+
+  get(index: number): number | null | undefined {
+    // The first position past `index`, by halving; the one before it holds the index's last value, if any.
+    let lo = 0;
+    let hi = this.indexes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.indexes[mid] <= index) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && this.indexes[lo - 1] === index ? this.values[lo - 1] : undefined;
+  }
+
+  keys(): Iterable<number> {
+    return this.indexes;
+  }
+}
+
 export function seriesFrom(points: { period: Period; value: number | null }[]): Series {
   return new Map(points.map((p) => [periodIndex(p.period), p.value]));
 }
 
-function valueAt(series: Series, index: number): number | null {
+function valueAt(series: SeriesLookup, index: number): number | null {
   return series.get(index) ?? null;
 }
 
@@ -88,7 +119,7 @@ export interface TrendPair {
 }
 
 /** Short trend (against the previous period) and long trend (by the chosen method). */
-export function trendsAt(series: Series, period: Period, polarity: Polarity | null, options: TrendOptions = {}): TrendPair {
+export function trendsAt(series: SeriesLookup, period: Period, polarity: Polarity | null, options: TrendOptions = {}): TrendPair {
   const band = options.band ?? EXACTLY_EQUAL;
   const at = periodIndex(period);
   const current = valueAt(series, at);
@@ -109,7 +140,7 @@ function mean(values: (number | null)[]): number | null {
   return present.reduce((a, b) => a + b, 0) / present.length;
 }
 
-function longComparator(series: Series, period: Period, method: LongTrendMethod): number | null {
+function longComparator(series: SeriesLookup, period: Period, method: LongTrendMethod): number | null {
   const at = periodIndex(period);
   const year = periodsPerYear(period);
   if (method === "same-period-last-year") return valueAt(series, at - year);

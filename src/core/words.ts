@@ -21,9 +21,12 @@ export function listWords(items: string[]): string {
 /** Items named in a sentence at most; the rest are counted ("and 8,698 others"), listed in full on their own sheets. */
 export const MAX_NAMED = 10;
 
-/** A list in prose naming at most MAX_NAMED items: "a, b, … j and 12 others". */
-export function listSome(items: string[]): string {
-  if (items.length <= MAX_NAMED) return listWords(items);
-  const rest = items.length - MAX_NAMED;
+/**
+ * A list in prose naming at most MAX_NAMED items: "a, b, … j and 12 others".
+ * `total`: how many there are, where only the first MAX_NAMED were worded (the rest would be thrown away).
+ */
+export function listSome(items: string[], total = items.length): string {
+  if (total <= MAX_NAMED) return listWords(items);
+  const rest = total - MAX_NAMED;
   return `${items.slice(0, MAX_NAMED).join(", ")} and ${rest.toLocaleString("en-GB")} ${rest === 1 ? "other" : "others"}`;
 }

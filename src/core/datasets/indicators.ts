@@ -100,7 +100,7 @@ export function readIndicators(grid: SheetGrid, d: DetectedDataset, options: Rea
   const read: IndicatorsRead = { ...emptyRead<IndicatorItem>(d), areas: [], symbols: new Map(), notes: [], measures: !!d.measures?.length };
   const numbers = new CellNumbers(grid);
   const ctx: Reading = {
-    grid, d, read, numbers, today: options.today ?? null, future: new Map(), series: new Map(),
+    grid, d, read, numbers, today: options.today ?? null, future: new Map(),
     points: new SeriesBuilder((d.lastRow - d.headerRow) * Math.max(1, d.periodColumns.length, d.measures?.length ?? 0)),
     skipped: { forecast: [], future: { rows: [], cells: 0, first: "" }, spans: { rows: [], first: "" }, forecastColumns: new Set() },
   };
@@ -138,14 +138,12 @@ interface Reading {
   future: Map<number, boolean>;
   /** Every series' points as they are read; each series is numbered by its place in `read.items`. */
   points: SeriesBuilder;
-  series: Map<IndicatorItem, number>;
   skipped: Unreported;
 }
 
-/** A new series, numbered for its points. */
-function addItem(ctx: Reading, item: IndicatorItem): void {
-  ctx.series.set(item, ctx.read.items.length);
-  ctx.read.items.push(item);
+/** A new series, and its number for its points (its place in the items: no map from item to number is needed). */
+function addItem(ctx: Reading, item: IndicatorItem): number {
+  return ctx.read.items.push(item) - 1;
 }
 
 /** Whether any of the points is a number beyond `limit` either way. */
@@ -160,7 +158,8 @@ function someAbove(points: PointList, limit: number): boolean {
 /** The layouts with a name column: long, wide, or one value per row. */
 function readRows(ctx: Reading): void {
   const { grid, d, read } = ctx;
-  const byKey = new Map<string, IndicatorItem>();
+  /** Long data's series by key, as their numbers. */
+  const byKey = new Map<string, number>();
   const keys = new KeyMaker();
   const long = isLong(grid, d);
   const nameCol = d.columns.code ?? d.columns.title;
@@ -186,18 +185,22 @@ function readRows(ctx: Reading): void {
     const name = code || title;
     const where = area && breakdown ? `${area} | ${breakdown}` : area || breakdown;
     const base = where ? `${name} | ${where}` : name;
-    let item = long ? byKey.get(base) : undefined;
-    if (!item) {
+    let series = long ? byKey.get(base) : undefined;
+    let item: IndicatorItem;
+    if (series === undefined) {
       // The key is kept (in the item and in history): made flat once, not a tree of its pieces per series.
       item = newItem(ctx, r, long ? flat`${base}` : keys.make(base), code, title);
       item.area = area;
       item.areaColumn = area ? areaLevel(r.cells, 0, areaCols.map((c) => c - d.left)) + d.left : -1;
       item.breakdown = breakdown;
-      if (long) byKey.set(base, item);
-      addItem(ctx, item);
-    } else mergeAttributes(ctx, r, item);
+      series = addItem(ctx, item);
+      if (long) byKey.set(base, series);
+    } else {
+      item = read.items[series];
+      mergeAttributes(ctx, r, item);
+    }
 
-    const placed = readPoints(ctx, r, item, duplicates);
+    const placed = readPoints(ctx, r, item, series, duplicates);
     if (placed === "flagged") read.rowsFlagged++;
     else if (placed === "aside") item.rowsSetAside++;
     else read.rowsCalculated++;
@@ -217,7 +220,8 @@ function readMeasures(ctx: Reading, measures: MeasureColumn[]): void {
   const periodAt = d.columns.period as number;
   const areaCols = areaColumns(grid, d, (row) => cellText(row[periodAt]), measureCols);
   const areas = new Set<string>();
-  const byKey = new Map<string, IndicatorItem>();
+  /** Each measure's series (per area) by key, as their numbers. */
+  const byKey = new Map<string, number>();
   const duplicates: number[] = [];
   const targetOf = measureTargets(ctx, measures);
   const periodCol = d.columns.period as number;
@@ -252,20 +256,21 @@ function readMeasures(ctx: Reading, measures: MeasureColumn[]): void {
     }
     for (const m of measures) {
       const key = area ? `${m.title} | ${area}` : m.title;
-      let item = byKey.get(key);
-      if (!item) {
+      let series = byKey.get(key);
+      let item: IndicatorItem;
+      if (series === undefined) {
         item = blankItem(r.row, key, "", m.title);
         item.area = area;
         item.areaColumn = area ? areaLevel(r.cells, 0, areaCols.map((c) => c - d.left)) + d.left : -1;
         item.group = cellText(cellOf(d, r, "group")) || r.heading || "";
         if (d.columns.polarity !== undefined) readPolarity(ctx, r, item);
-        byKey.set(key, item);
-        addItem(ctx, item);
-      }
+        series = addItem(ctx, item);
+        byKey.set(key, series);
+      } else item = ctx.read.items[series];
       const value = readValue(ctx, r, item, m.col);
       const t = targetOf.get(m.col);
       if (t !== undefined) readPeriodTarget(ctx, r, item, t, period);
-      place(ctx, item, period, value, r.row, m.col, undefined, duplicates);
+      place(ctx, series, period, value, r.row, m.col, undefined, duplicates);
     }
     read.rowsCalculated++;
   }
@@ -333,8 +338,7 @@ function collisions(ctx: Reading, duplicates: number[], col: number): void {
 }
 
 /** Add a point, replacing (and recording) an earlier one for the same period. */
-function place(ctx: Reading, item: IndicatorItem, period: Period | null, value: PointValue, row: number, col: number, ytd: number | null | undefined, duplicates: number[]): void {
-  const series = ctx.series.get(item)!;
+function place(ctx: Reading, series: number, period: Period | null, value: PointValue, row: number, col: number, ytd: number | null | undefined, duplicates: number[]): void {
   if (period && ctx.points.has(series, period)) {
     duplicates.push(row);
     ctx.points.remove(series, period);
@@ -437,12 +441,15 @@ function readPolarity(ctx: Reading, r: ScannedRow, item: IndicatorItem): void {
   else read.issues.push(issueAt(d.sheet, r.row, d.columns.polarity as number, "Polarity", p.problem));
 }
 
+/** The numbers a later row may fill in, with their labels (a constant: a literal here was three arrays per row). */
+const MERGED_NUMBERS = [["target", "Target"], ["redThreshold", "Red threshold"]] as const;
+
 /** Polarity, target and threshold: the first readable one wins; a later row may fill a gap. */
 function mergeAttributes(ctx: Reading, r: ScannedRow, item: IndicatorItem): void {
   const { d } = ctx;
   if (item.polarity === null && d.columns.polarity !== undefined) readPolarity(ctx, r, item);
   if (item.typedStatus === "" && d.columns.status !== undefined) item.typedStatus = cellText(cellOf(d, r, "status"));
-  for (const [role, label] of [["target", "Target"], ["redThreshold", "Red threshold"]] as const) {
+  for (const [role, label] of MERGED_NUMBERS) {
     if (item[role] !== null || d.columns[role] === undefined) continue;
     const col = d.columns[role] as number;
     const n = readNumber(ctx, r, col, label, typedFallback(item));
@@ -499,7 +506,7 @@ function readValue(ctx: Reading, r: ScannedRow, item: IndicatorItem, col: number
 }
 
 /** Add this row's values to the series: "flagged" when the row cannot be placed in time, "aside" when it is set aside with a reason. */
-function readPoints(ctx: Reading, r: ScannedRow, item: IndicatorItem, duplicates: number[]): "placed" | "flagged" | "aside" {
+function readPoints(ctx: Reading, r: ScannedRow, item: IndicatorItem, series: number, duplicates: number[]): "placed" | "flagged" | "aside" {
   const { d, read } = ctx;
   if (d.columns.status !== undefined) {
     const typed = cellText(cellOf(d, r, "status"));
@@ -529,7 +536,7 @@ function readPoints(ctx: Reading, r: ScannedRow, item: IndicatorItem, duplicates
         if (!isBlank(r.cells[pc.col - d.left])) noteFuture(ctx, r.row, formatPeriod(pc.period), false);
         continue;
       }
-      ctx.points.add(ctx.series.get(item)!, pc.period, readValue(ctx, r, item, pc.col), r.row, pc.col);
+      ctx.points.add(series, pc.period, readValue(ctx, r, item, pc.col), r.row, pc.col);
     }
     return "placed";
   }
@@ -566,7 +573,7 @@ function readPoints(ctx: Reading, r: ScannedRow, item: IndicatorItem, duplicates
   }
   const ratioOnly = d.columns.numerator !== undefined && d.columns.denominator !== undefined && d.columns.value === undefined;
   const v = ratioOnly ? ratio(ctx, r, item) : readValue(ctx, r, item, d.columns.value as number);
-  place(ctx, item, period, v, r.row, d.columns.value ?? (d.columns.numerator as number), d.columns.ytd !== undefined ? rowYtd : undefined, duplicates);
+  place(ctx, series, period, v, r.row, d.columns.value ?? (d.columns.numerator as number), d.columns.ytd !== undefined ? rowYtd : undefined, duplicates);
   return "placed";
 }
 
@@ -669,7 +676,7 @@ function symbolNotes(d: DetectedDataset, symbols: Map<string, SymbolTally>): str
 
 /** An indicator's name as the report prints it: in long data, with its area and breakdown ("Claimant count — Trafford"). */
 export function seriesTitle(item: Pick<IndicatorItem, "title" | "code" | "area" | "breakdown">): string {
-  const where = [item.area, item.breakdown].filter(Boolean).join(", ");
+  const where = item.area && item.breakdown ? `${item.area}, ${item.breakdown}` : item.area || item.breakdown;
   const name = item.title || item.code;
   return where ? `${name} — ${where}` : name;
 }

@@ -212,12 +212,15 @@ export class SheetBuilder {
 
   /** Calls `each` for every run of consecutive body rows sharing a non-null key. */
   private runs(firstRow: number, count: number, key: (row: number) => string | null, each: (top: number, bottom: number, key: string) => void): void {
+    // Each row's key asked for once: a format worked out per row is most of a long table's cost here.
     let start = 0;
+    let k = count ? key(0) : null;
     for (let i = 1; i <= count; i++) {
-      const k = key(start);
-      if (i < count && key(i) === k) continue;
+      const next = i < count ? key(i) : null;
+      if (i < count && next === k) continue;
       if (k !== null) each(firstRow + start, firstRow + i - 1, k);
       start = i;
+      k = next;
     }
   }
 

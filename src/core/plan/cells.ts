@@ -26,6 +26,8 @@ export function decimalsOf(v: number, max = 4): number {
 }
 
 const FIXED = ["0", "0.0", "0.00", "0.000", "0.0000"];
+/** The same with a % sign, made once rather than per cell. */
+const FIXED_PERCENT = FIXED.map((f) => `${f}%`);
 
 function fixed(decimals: number): string {
   return FIXED[decimals] ?? `0.${"0".repeat(decimals)}`;
@@ -39,7 +41,7 @@ function fixed(decimals: number): string {
 export function measureFormat(v: number | null | undefined, percent: boolean, decimals: number | null = null): string | null {
   if (v === null || v === undefined || !Number.isFinite(v)) return null;
   const d = Math.max(decimalsOf(v), Math.min(decimals ?? 0, 4));
-  return percent ? `${fixed(d)}%` : fixed(d);
+  return percent ? FIXED_PERCENT[d] ?? `${fixed(d)}%` : fixed(d);
 }
 
 /** The cell a measure is written as: a number (a fraction when it is a percentage), or blank. */

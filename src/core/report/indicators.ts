@@ -3,7 +3,7 @@ import { DetectedDataset } from "../detect/find-datasets";
 import { readIndicators, IndicatorItem, IndicatorPoint, PointList, PointValue } from "../datasets/indicators";
 import { Period, formatPeriod, periodEnd, periodIndex, periodKey } from "../periods";
 import { compareDates } from "../dates";
-import { assessIndicator, IndicatorAssessment } from "../indicator";
+import { assessIndicator, IndicatorAssessment, IndicatorOptions } from "../indicator";
 import { countStatuses } from "../standards/standard";
 import { statusTrendBreakdown } from "../standards/breakdown";
 import { STATUS_CODE, normaliseStatus } from "../status";
@@ -37,7 +37,12 @@ function shownTargetOf(item: IndicatorItem): Shown | null {
   return item.percent || item.targetDecimals !== null ? { percent: item.percent, decimals: item.targetDecimals } : null;
 }
 
-function assess(item: IndicatorItem, period: Period, settings: DatasetSettings): IndicatorAssessment {
+/** How every item of a dataset is assessed (made once per dataset, not per item). */
+function assessOptions(settings: DatasetSettings): IndicatorOptions {
+  return { spc: settings.spc ?? true, spcMinimumPoints: SPC_MIN_POINTS, band: settings.staticBand, longMethod: settings.longTrend };
+}
+
+function assess(item: IndicatorItem, period: Period, settings: DatasetSettings, options: IndicatorOptions): IndicatorAssessment {
   // A value given without a period is taken as the reporting period's; an unreadable one is no value. (Points
   // already in that form are passed as they are: a copy of every point of every indicator was most of a run's garbage.)
   const pts = item.points;
@@ -55,7 +60,7 @@ function assess(item: IndicatorItem, period: Period, settings: DatasetSettings):
   const a = assessIndicator(
     { key: item.key, title: item.title, polarity: item.polarity, target, redThreshold: item.redThreshold, tolerance: settings.tolerance, points, shown: shownOf(item), shownTarget: shownTargetOf(item) },
     period,
-    { spc: settings.spc ?? true, spcMinimumPoints: SPC_MIN_POINTS, band: settings.staticBand, longMethod: settings.longTrend },
+    options,
   );
   if (current === "invalid") {
     // The sheet's own status stands where its figure is not a number ("8% variance" rated Green).
@@ -114,12 +119,13 @@ function latestValue(item: IndicatorItem, period: Period): { value: number; peri
  */
 function periodFor(item: IndicatorItem, period: Period): Period | null {
   let own: Period | null = null;
-  const end = periodEnd(period);
+  // Worked out only for a series of another grain: most settle on their first point.
+  let end: ReturnType<typeof periodEnd> | null = null;
   const pts = item.points;
   for (let i = 0; i < pts.length; i++) {
     const p = pts.period(i);
     if (!p || p.kind === period.kind) return period;
-    if (compareDates(periodEnd(p), end) > 0) continue;
+    if (compareDates(periodEnd(p), (end ??= periodEnd(period))) > 0) continue;
     if (!own || compareDates(periodEnd(p), periodEnd(own)) > 0) own = p;
   }
   // (Every point here has a period: one without would have settled it above.)
@@ -141,6 +147,7 @@ export function reportIndicators(
   const notRatedWords: Record<string, number> = {};
   const ownGrain = new Map<string, { period: Period; series: number }>();
   let beforeAny = 0;
+  const options = assessOptions(settings);
   // Long data over several areas: the council's own area is reported, the others are its comparators.
   const own = ownArea ? read.items.filter((i) => normaliseWord(i.area) === normaliseWord(ownArea)) : [];
   const reported = own.length ? own : read.items;
@@ -158,7 +165,7 @@ export function reportIndicators(
       else ownGrain.set(key, { period: at, series: 1 });
     } else if (period && !at) beforeAny++;
     // A series whose every row was set aside (forecasts, pooled years) has no value, and says why.
-    let assessment = at && (item.points.length || !item.rowsSetAside) ? assess(item, at, settings) : null;
+    let assessment = at && (item.points.length || !item.rowsSetAside) ? assess(item, at, settings, options) : null;
     if (assessment && at === UNDATED) assessment = { ...assessment, period: "" };
     const clash = !!assessment && !!at && scaleClash(item, assessment.value, targetAt(item, at));
     if (assessment && clash) {
@@ -178,8 +185,8 @@ export function reportIndicators(
     }
     if (assessment) {
       if (assessment.status === "Not rated") notRatedWords[assessment.why.replace(/^Not rated: /, "")] = (notRatedWords[assessment.why.replace(/^Not rated: /, "")] ?? 0) + 1;
-      for (const p of assessment.problems.filter((x) => x.code.startsWith("rag."))) {
-        issues.push(issue(d.sheet, item.row, d.columns.target ?? d.left, p.severity, p.code, `'${item.code || item.title}': ${p.message}`));
+      for (const p of assessment.problems) {
+        if (p.code.startsWith("rag.")) issues.push(issue(d.sheet, item.row, d.columns.target ?? d.left, p.severity, p.code, `'${item.code || item.title}': ${p.message}`));
       }
     }
     return {

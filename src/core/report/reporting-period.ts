@@ -37,8 +37,16 @@ export function surveyPeriods(grids: SheetGrid[], datasets: DetectedDataset[], t
     const read = readIndicators(grid, d, { today });
     const survey: DatasetPeriods = { dataset: d, read, valued: new Map(), unplaced: 0, ends: new Map(), calendarQuarters: [], calendarYear: null };
     const calendar = new Map<string, QuarterPeriod>();
+    // Each count found by its period object, its key made once per object: a dataset's points share a few period
+    // objects, and a key made and looked up per point (400,000 of them) was most of this survey's time.
+    const valuedOf = new Map<Period, { period: Period; values: number }>();
+    const endsOf = new Map<Period, { period: Period; series: number }>();
+    // An item's latest valued period of each kind, kinds in the order its values first give them (reused item to item).
+    const kinds: Period["kind"][] = [];
+    const latest: Period[] = [];
     for (const item of read.items) {
-      const last = new Map<Period["kind"], Period>();
+      kinds.length = 0;
+      latest.length = 0;
       const pts = item.points;
       for (let i = 0; i < pts.length; i++) {
         const period = pts.period(i);
@@ -49,18 +57,30 @@ export function surveyPeriods(grids: SheetGrid[], datasets: DetectedDataset[], t
           survey.unplaced++;
           continue;
         }
-        const key = periodKey(period);
-        const seen = survey.valued.get(key);
-        if (seen) seen.values++;
-        else survey.valued.set(key, { period, values: 1 });
-        const end = last.get(period.kind);
-        if (!end || periodIndex(period) > periodIndex(end)) last.set(period.kind, period);
+        let seen = valuedOf.get(period);
+        if (!seen) {
+          const key = periodKey(period);
+          seen = survey.valued.get(key);
+          if (!seen) survey.valued.set(key, (seen = { period, values: 0 }));
+          valuedOf.set(period, seen);
+        }
+        seen.values++;
+        const k = kinds.indexOf(period.kind);
+        if (k < 0) {
+          kinds.push(period.kind);
+          latest.push(period);
+        } else if (periodIndex(period) > periodIndex(latest[k])) latest[k] = period;
       }
-      for (const end of last.values()) {
-        const key = periodKey(end);
-        const seen = survey.ends.get(key);
-        if (seen) seen.series++;
-        else survey.ends.set(key, { period: end, series: 1 });
+      for (let k = 0; k < latest.length; k++) {
+        const end = latest[k];
+        let seen = endsOf.get(end);
+        if (!seen) {
+          const key = periodKey(end);
+          seen = survey.ends.get(key);
+          if (!seen) survey.ends.set(key, (seen = { period: end, series: 0 }));
+          endsOf.set(end, seen);
+        }
+        seen.series++;
       }
     }
     survey.calendarQuarters = [...calendar.values()];

@@ -28,17 +28,64 @@ export function phraseOnce(key: string, make: () => string): string {
 }
 
 /**
+ * Phrases made of two words from short fixed lists (a status and a
+ * variation): each made once, and found by the words themselves, so a row
+ * asking for one makes neither a key nor a closure.
+ */
+export class PhraseTable<A extends string | number, B extends string | boolean> {
+  private readonly made = new Map<A, Map<B, string>>();
+
+  constructor(private readonly make: (a: A, b: B) => string) {}
+
+  get(a: A, b: B): string {
+    let byB = this.made.get(a);
+    if (!byB) this.made.set(a, (byB = new Map()));
+    let phrase = byB.get(b);
+    if (phrase === undefined) byB.set(b, (phrase = this.make(a, b)));
+    return phrase;
+  }
+}
+
+const STATUS_AND_VARIATION = new PhraseTable<string, Variation>((status, variation) => `${status}, ${AFTER_STATUS[variation]}`);
+
+/**
  * Status and variation together, the conversation the NHS "Making Data
  * Count" approach is for: "Red, and a significant deterioration" is not
  * "Red, within normal variation".
  */
 export function statusAndVariation(status: string, variation: Variation): string {
-  return phraseOnce(`sv|${status}|${variation}`, () => `${status}, ${AFTER_STATUS[variation]}`);
+  return STATUS_AND_VARIATION.get(status, variation);
 }
+
+/** Run-chart phrases by their figures packed into one number (see runChartKey). */
+const RUN_CHART_PHRASES = new Map<number, string>();
 
 /** A run chart's signals in words, labelled as run-chart signals (Anhøj rules), never as SPC. */
 export function runChartWords(r: RunChartResult, points: number): string {
-  return phraseOnce(`rc|${points}|${r.longestRun}|${r.longestRunLimit}|${r.crossings}|${r.crossingsLimit}|${r.shift}|${r.fewCrossings}`, () => runChartPhrase(r, points));
+  const key = runChartKey(r, points);
+  if (key === null) return phraseOnce(`rc|${points}|${r.longestRun}|${r.longestRunLimit}|${r.crossings}|${r.crossingsLimit}|${r.shift}|${r.fewCrossings}`, () => runChartPhrase(r, points));
+  let phrase = RUN_CHART_PHRASES.get(key);
+  if (phrase === undefined) {
+    phrase = runChartPhrase(r, points);
+    if (RUN_CHART_PHRASES.size < MAX_PHRASES) RUN_CHART_PHRASES.set(key, phrase);
+  }
+  return phrase;
+}
+
+/**
+ * The figures a run chart's phrase is made of as one number, 10 bits each
+ * (52 in all, within a double's exact integers), where each is a count below
+ * 1,024 (any series of fewer than 1,024 points); null otherwise. Made per
+ * row, a key of text was most of what the results sheet allocated.
+ */
+function runChartKey(r: RunChartResult, points: number): number | null {
+  if (!tenBits(points) || !tenBits(r.longestRun) || !tenBits(r.longestRunLimit) || !tenBits(r.crossings) || !tenBits(r.crossingsLimit)) return null;
+  const counts = (((points * 1024 + r.longestRun) * 1024 + r.longestRunLimit) * 1024 + r.crossings) * 1024 + r.crossingsLimit;
+  return counts * 4 + (r.shift ? 2 : 0) + (r.fewCrossings ? 1 : 0);
+}
+
+function tenBits(n: number): boolean {
+  return Number.isInteger(n) && n >= 0 && n < 1024;
 }
 
 function runChartPhrase(r: RunChartResult, points: number): string {

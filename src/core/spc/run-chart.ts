@@ -32,6 +32,9 @@ export function median(values: number[]): number {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
+/** Crossing limits by n, for the 5% the rules use: the same few n recur on every series of a workbook. */
+const CROSSING_LIMITS: number[] = [];
+
 /** Smallest k with P(X ≤ k) ≥ p for X ~ Binomial(n, 0.5): R's qbinom(p, n, 0.5). */
 export function binomialQuantile(p: number, n: number): number {
   let prob = 0.5 ** n; // P(X = 0)
@@ -52,14 +55,15 @@ export function binomialQuantile(p: number, n: number): number {
  */
 export function anhojRules(values: number[], centre?: number): RunChartResult | null {
   if (values.length < 2) return null;
-  const m = centre ?? median(values.every((v) => Number.isFinite(v)) ? values : values.filter((v) => Number.isFinite(v)));
+  const m = centre ?? median(allFinite(values) ? values : values.filter((v) => Number.isFinite(v)));
   // Points off the centre line, walked once: which side each is on, the runs and the crossings.
   let n = 0;
   let longestRun = 0;
   let run = 0;
   let crossings = 0;
   let last = false;
-  for (const v of values) {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
     if (!Number.isFinite(v) || v === m) continue;
     const above = v > m;
     if (n > 0 && above !== last) {
@@ -72,7 +76,7 @@ export function anhojRules(values: number[], centre?: number): RunChartResult | 
     n++;
   }
   const longestRunLimit = Math.round(Math.log2(Math.max(n, 1)) + 3);
-  const crossingsLimit = n > 1 ? binomialQuantile(0.05, n - 1) : 0;
+  const crossingsLimit = n > 1 ? (CROSSING_LIMITS[n] ??= binomialQuantile(0.05, n - 1)) : 0;
   return {
     median: m,
     usefulPoints: n,
@@ -84,4 +88,9 @@ export function anhojRules(values: number[], centre?: number): RunChartResult | 
     fewCrossings: crossings < crossingsLimit,
     signal: longestRun > longestRunLimit || crossings < crossingsLimit,
   };
+}
+
+function allFinite(values: number[]): boolean {
+  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) return false;
+  return true;
 }

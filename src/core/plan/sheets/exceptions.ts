@@ -1,5 +1,5 @@
 import { seriesTitle } from "../../datasets/indicators";
-import { Report, ActionsReport } from "../../report/types";
+import { Report, ActionsReport, IndicatorsReport } from "../../report/types";
 import { isRedRed } from "../../standards/exceptions";
 import { formatUkDate, toIso, compareDates, CalendarDate } from "../../dates";
 import { periodEnd, parsePeriodLabel, periodNoun } from "../../periods";
@@ -38,7 +38,8 @@ export function exceptionsSheet(report: Report, name: string): SheetPlan {
     + "Off target: Red or Amber and not overdue; the reason for or impact of delay is the item's commentary.");
   b.blank();
   const redRed: PlanValue[][] = [];
-  const formats: (string | null)[][] = [];
+  // Each row's item, for its number formats as the table asks for them.
+  const shown: IndicatorsReport["items"] = [];
   for (const r of report.datasets) {
     if (r.kind !== "indicators" && r.kind !== "outcomes") continue;
     for (const x of r.items) {
@@ -47,12 +48,16 @@ export function exceptionsSheet(report: Report, name: string): SheetPlan {
       const pc = x.item.percent;
       redRed.push([`${x.item.code ? `${x.item.code} ` : ""}${seriesTitle(x.item)}`, r.label, measureCell(a.value, pc), measureCell(x.target, x.targetPercent), a.why,
         measureCell(a.trends.previous, pc), statistics(a).together]);
-      formats.push([measureFormat(a.value, pc), measureFormat(x.target, x.targetPercent, x.item.targetDecimals), measureFormat(a.trends.previous, pc)]);
+      shown.push(x);
     }
   }
   b.subtitle(`'Red Red' items: ${redRed.length}`);
   b.table("Red Red", ["Indicator", "Dataset", "Value", "Target", "Why", `Previous ${noun}'s value`, "Status and variation"], redRed, {
-    formats: [2, 3, 5].map((col, k) => ({ col, numberFormat: (i: number) => formats[i][k] })),
+    formats: [
+      { col: 2, numberFormat: (i) => measureFormat(shown[i].assessment.value, shown[i].item.percent) },
+      { col: 3, numberFormat: (i) => measureFormat(shown[i].target, shown[i].targetPercent, shown[i].item.targetDecimals) },
+      { col: 5, numberFormat: (i) => measureFormat(shown[i].assessment.trends.previous, shown[i].item.percent) },
+    ],
     emptyText: `No item is both Red and worsening this ${noun}.`,
   });
   b.blank();

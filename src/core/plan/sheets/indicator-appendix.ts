@@ -27,18 +27,31 @@ export function indicatorAppendixSheet(reports: IndicatorsReport[], name: string
   b.note(`For the report's appendix; every column, with SPC and the latest values, is on the Indicator results sheet.${long.note ? ` ${long.note}` : ""}`);
   const rows: PlanValue[][] = [];
   const formats: { value: string | null; target: string | null }[] = [];
-  const all = reports.flatMap((r) => r.items.map((x) => ({ r, x })));
   const rank = (s: string) => (KEEP_FIRST.includes(s) ? KEEP_FIRST.indexOf(s) : KEEP_FIRST.length);
-  const chosen = all.length <= MAX_APPENDIX_ROWS ? all
-    : all.map((e, i) => ({ e, i })).sort((a, b) => rank(a.e.x.assessment.status) - rank(b.e.x.assessment.status) || a.i - b.i).slice(0, MAX_APPENDIX_ROWS).sort((a, b) => a.i - b.i).map((c) => c.e);
-  if (chosen.length < all.length) {
-    b.note(`The ${MAX_APPENDIX_ROWS.toLocaleString("en-GB")} of the ${all.length.toLocaleString("en-GB")} indicators a printed appendix can hold, Red and Amber first, in the report's order; every one is on Indicator results.`);
+  // How many of each rank the appendix keeps: every one of the first ranks, as many of the next as still fit. The first
+  // of each rank in the report's order are the ones kept, which is what sorting them all by rank and cutting would keep.
+  const quota = Array<number>(KEEP_FIRST.length + 1).fill(0);
+  let all = 0;
+  for (const r of reports) for (const x of r.items) quota[rank(x.assessment.status)]++;
+  let room = MAX_APPENDIX_ROWS;
+  for (let k = 0; k < quota.length; k++) {
+    all += quota[k];
+    quota[k] = Math.min(quota[k], room);
+    room -= quota[k];
   }
-  for (const { r, x } of chosen) {
-    const a = x.assessment;
-    const pc = x.item.percent;
-    rows.push([r.label, `${x.item.code ? `${x.item.code} ` : ""}${seriesTitle(x.item)}`, measureCell(a.value, pc), measureCell(x.target, pc), a.status, a.trends.short, a.trends.long, a.why]);
-    formats.push({ value: measureFormat(a.value, pc), target: measureFormat(x.target, pc) });
+  if (all > MAX_APPENDIX_ROWS) {
+    b.note(`The ${MAX_APPENDIX_ROWS.toLocaleString("en-GB")} of the ${all.toLocaleString("en-GB")} indicators a printed appendix can hold, Red and Amber first, in the report's order; every one is on Indicator results.`);
+  }
+  for (const r of reports) {
+    for (const x of r.items) {
+      const a = x.assessment;
+      const k = rank(a.status);
+      if (quota[k] === 0) continue;
+      quota[k]--;
+      const pc = x.item.percent;
+      rows.push([r.label, `${x.item.code ? `${x.item.code} ` : ""}${seriesTitle(x.item)}`, measureCell(a.value, pc), measureCell(x.target, pc), a.status, a.trends.short, a.trends.long, a.why]);
+      formats.push({ value: measureFormat(a.value, pc), target: measureFormat(x.target, pc) });
+    }
   }
   b.blank();
   const t = b.table("Appendix", ["Dataset", "Indicator", "Value", "Target", "Status", `Trend against the previous ${noun}`, long.heading, "Why"], rows, {

@@ -55,8 +55,8 @@ export function indicatorResultsSheet(reports: IndicatorsReport[], name: string,
   if (withCommentary) b.note("Commentary check: figures the commentary quotes that are not the row's (within rounding), a Red item whose commentary says nothing of a concern, shortfall or action, and commentary the same as last period's; the commentary itself is left as written.");
   if (withAreas) b.note("Other areas: how many have a value for the same indicator and period, their median, your rank among all areas (1 = highest value, whatever is better) and your quartile (1 = at or above the upper quartile, as Excel's QUARTILE.INC gives it).");
   const rows: PlanValue[][] = [];
-  const formats: { value: string | null; ytd: string | null; target: string | null; latest: string | null; median: string | null }[] = [];
-  const codes: number[] = [];
+  // Each row's item, for its number formats and icon, worked out as the table asks (an object of formats per row was 50,000 of them).
+  const shown: IndicatorsReport["items"] = [];
   for (const r of reports) {
     for (const x of r.items) {
       const a = x.assessment;
@@ -74,12 +74,7 @@ export function indicatorResultsSheet(reports: IndicatorsReport[], name: string,
       if (withAreas) row.push(c ? c.areas : null, c ? measureCell(c.median, pc) : null, c?.rank ?? null, c?.quartile ?? null);
       if (withCommentary) row.push(commentaryCell(r.commentary, x.item.key));
       rows.push(row);
-      const dec = x.item.decimals;
-      formats.push({
-        value: measureFormat(a.value, pc, dec), ytd: measureFormat(x.ytd, pc, dec), target: measureFormat(x.target, x.targetPercent, x.item.targetDecimals),
-        latest: measureFormat(x.latest?.value, pc, dec), median: measureFormat(c?.median, pc, dec),
-      });
-      codes.push(a.statusCode);
+      shown.push(x);
     }
   }
   b.blank();
@@ -92,13 +87,13 @@ export function indicatorResultsSheet(reports: IndicatorsReport[], name: string,
     colour: [{ col: at(6), by: "status" }, { col: at(9), by: "trend" }, { col: at(10), by: "trend" }, { col: at(13), by: "variation" },
       { col: at(14), by: "assurance", match: "contains" }],
     formats: [
-      { col: 4, numberFormat: (i) => formats[i].value },
-      ...(withYtd ? [{ col: 5, numberFormat: (i: number) => formats[i].ytd }] : []),
-      { col: at(5), numberFormat: (i) => formats[i].target },
-      { col: at(11), numberFormat: (i) => formats[i].latest },
-      ...(withAreas ? [{ col: at(17), numberFormat: (i: number) => formats[i].median }] : []),
+      { col: 4, numberFormat: (i) => measureFormat(shown[i].assessment.value, shown[i].item.percent, shown[i].item.decimals) },
+      ...(withYtd ? [{ col: 5, numberFormat: (i: number) => measureFormat(shown[i].ytd, shown[i].item.percent, shown[i].item.decimals) }] : []),
+      { col: at(5), numberFormat: (i) => measureFormat(shown[i].target, shown[i].targetPercent, shown[i].item.targetDecimals) },
+      { col: at(11), numberFormat: (i) => measureFormat(shown[i].latest?.value, shown[i].item.percent, shown[i].item.decimals) },
+      ...(withAreas ? [{ col: at(17), numberFormat: (i: number) => measureFormat(shown[i].comparators?.median, shown[i].item.percent, shown[i].item.decimals) }] : []),
     ],
-    iconSets: [{ col: at(7), rule: { type: "iconSet", iconSet: "3Symbols", thresholds: [0, 2, 3], showValue: true }, where: (i) => RAG_CODES.has(codes[i]) }],
+    iconSets: [{ col: at(7), rule: { type: "iconSet", iconSet: "3Symbols", thresholds: [0, 2, 3], showValue: true }, where: (i) => RAG_CODES.has(shown[i].assessment.statusCode) }],
     emptyText: "No indicators or outcomes were found.",
     repeatHeader: true,
   });

@@ -3,7 +3,7 @@ import { formatShare } from "../../standards/fraction";
 import { percentCell } from "../cells";
 import { Status, STATUSES } from "../../status";
 import { notRatedPhrase } from "../../report/not-rated";
-import { shortPeriodLabel, formatPeriod, periodNoun } from "../../periods";
+import { shortPeriodLabel, formatPeriod, periodNoun, Period } from "../../periods";
 import { longTrendLabel } from "../../trend";
 import { SheetBuilder } from "../builder";
 import { TargetCourse, TARGET_COURSES } from "../../risk/target";
@@ -92,16 +92,18 @@ function headline(r: DatasetReport): string {
 /** What the reader counts: indicators and their values, not sheet rows. */
 function measureCounts(r: IndicatorsReport): { indicators: number; values: number; periods: number } {
   let values = 0;
-  const periods = new Set<string>();
+  // Periods by object first (a dataset's points share a few), each labelled once: not a label per value.
+  const seen = new Set<Period | null>();
   for (const x of r.items) {
     const pts = x.item.points;
     for (let i = 0; i < pts.length; i++) {
       if (pts.number(i) === null) continue;
       values++;
-      const p = pts.period(i);
-      periods.add(p ? formatPeriod(p) : "");
+      seen.add(pts.period(i));
     }
   }
+  const periods = new Set<string>();
+  for (const p of seen) periods.add(p ? formatPeriod(p) : "");
   return { indicators: r.items.length, values, periods: periods.size };
 }
 
