@@ -72,7 +72,7 @@ function breakdownSentence(r: DatasetReport): string | null {
 
 function redRedSentence(r: DatasetReport): string | null {
   if (r.kind !== "outcomes" && r.kind !== "indicators") return null;
-  const items = r.items.filter((x) => isRedRed({ status: x.assessment.status, trend: x.assessment.trends.short }));
+  const items = r.items.filter((x) => isRedRed(x.assessment.status, x.assessment.trends.short));
   const what = r.kind === "outcomes" ? "outcomes" : "indicators";
   if (items.length === 0) return `There were no 'Red Red' ${what}.`;
   // Only those the sentence names are worded: thousands of 'Red Red' indicators are counted, not listed.

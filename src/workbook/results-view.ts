@@ -143,7 +143,7 @@ export function resultsView(report: Report, outputSheets: string[], matrix: Risk
   for (const r of report.datasets) {
     if (r.kind === "indicators" || r.kind === "outcomes") {
       for (const x of r.items) {
-        if (!isRedRed({ status: x.assessment.status, trend: x.assessment.trends.short })) continue;
+        if (!isRedRed(x.assessment.status, x.assessment.trends.short)) continue;
         const points = x.item.points.toArray()
           .filter((p) => p.period && typeof p.value === "number")
           .sort((a, b) => periodIndex(a.period!) - periodIndex(b.period!))

@@ -159,7 +159,7 @@ describe("Strategic Plan outcomes (report paragraphs 12–14)", () => {
   });
 
   it("finds the three Red Red outcomes", () => {
-    expect(items.filter(isRedRed).map((i) => i.title)).toEqual([
+    expect(items.filter((i) => isRedRed(i.status, i.trend)).map((i) => i.title)).toEqual([
       "Crime and anti-social behaviour rate per 1000 people",
       "Town centre vacancy rate (%)",
       "Household waste recycled (%)",

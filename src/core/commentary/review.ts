@@ -97,7 +97,7 @@ function measureEntries(r: IndicatorsReport): Entry[] {
     const shown = { percent: x.item.percent, decimals: x.item.decimals };
     const show = (n: number) => formatShown(n, shown);
     const title = x.item.title || x.item.code;
-    const base: Entry = { key: x.item.key, title, status: a.status, redRed: isRedRed({ status: a.status, trend: a.trends.short }), figures: null, scope: "measure", said: "" };
+    const base: Entry = { key: x.item.key, title, status: a.status, redRed: isRedRed(a.status, a.trends.short), figures: null, scope: "measure", said: "" };
     if (a.value === null) return base;
     const v = a.value;
     const named: { name: string; value: number }[] = [{ name: `value ${show(v)}`, value: v }];

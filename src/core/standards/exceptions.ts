@@ -2,9 +2,9 @@ import { Status } from "../status";
 import { Trend } from "../trend";
 import { CalendarDate, compareDates } from "../dates";
 
-/** "Red Red": off target and getting worse — the items the report discusses one by one. */
-export function isRedRed(item: { status: Status; trend: Trend }): boolean {
-  return item.status === "Red" && item.trend === "Worsening";
+/** "Red Red": off target and getting worse — the items the report discusses one by one. Two arguments, not an object: asked of every indicator by several sheets. */
+export function isRedRed(status: Status, trend: Trend): boolean {
+  return status === "Red" && trend === "Worsening";
 }
 
 /** Overdue: the due date has passed by the "as at" date and the item is not complete. */

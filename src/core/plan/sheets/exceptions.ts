@@ -44,7 +44,7 @@ export function exceptionsSheet(report: Report, name: string): SheetPlan {
     if (r.kind !== "indicators" && r.kind !== "outcomes") continue;
     for (const x of r.items) {
       const a = x.assessment;
-      if (!isRedRed({ status: a.status, trend: a.trends.short })) continue;
+      if (!isRedRed(a.status, a.trends.short)) continue;
       const pc = x.item.percent;
       redRed.push([`${x.item.code ? `${x.item.code} ` : ""}${seriesTitle(x.item)}`, r.label, measureCell(a.value, pc), measureCell(x.target, x.targetPercent), a.why,
         measureCell(a.trends.previous, pc), statistics(a).together]);

@@ -96,7 +96,7 @@ export const MAX_CHARTS = 60;
 
 /** Exceptions first, then indicators with special-cause concern, then the rest with SPC, each in the report's order. */
 function rank(x: Item): number {
-  if (isRedRed({ status: x.assessment.status, trend: x.assessment.trends.short })) return 0;
+  if (isRedRed(x.assessment.status, x.assessment.trends.short)) return 0;
   return x.assessment.spc?.variation === "Special cause concern" ? 1 : 2;
 }
 
@@ -110,7 +110,7 @@ export function indicatorChartsSheet(reports: IndicatorsReport[], name: string, 
   const period = periodLabel ? parsePeriodLabel(periodLabel) : null;
   if (!period) return null;
   const eligible = reports
-    .flatMap((r) => r.items.filter((x) => x.assessment.spc || isRedRed({ status: x.assessment.status, trend: x.assessment.trends.short })))
+    .flatMap((r) => r.items.filter((x) => x.assessment.spc || isRedRed(x.assessment.status, x.assessment.trends.short)))
     .filter((x) => chartable(x, period));
   if (!eligible.length) return null;
   // A stable sort keeps the report's order within each rank.
