@@ -1,5 +1,5 @@
 /**
- * The reader's fast paths for the commonest cells and shared strings
+ * The reader's fast paths for the commonest rows, cells and shared strings
  * against its generic path: the same grid for sheets and string tables that
  * mix every shape a writer may use, with the text cut into chunks wherever
  * the inflater cuts it.
@@ -44,8 +44,31 @@ const shapes: ((ref: string) => string)[] = [
   (ref) => `<c${ref} xmlns="urn:other"><v>9</v></c>`,
 ];
 
-function sheet(rows: { shape: number; skip: boolean; ref: boolean }[][]): string {
-  const body = rows.map((cells, r) => {
+/**
+ * A row's start and end tags (for row number `r`) in one of the shapes writers use; an empty end tag makes the
+ * row `<row …/>`, with no cells.
+ */
+const rowShapes: ((r: number) => [string, string])[] = [
+  (r) => [`<row r="${r}">`, "</row>"],
+  (r) => [`<row r="${r}" spans="1:9" x14ac:dyDescent="0.25">`, "</row>"],
+  (r) => [`<row spans="1:9" r="${r}">`, "</row>"],
+  () => ["<row>", "</row>"], // no r: the next row
+  (r) => [`<row r="${r}" hidden="1" ht="30" customHeight="1">`, "</row>"],
+  (r) => [`<row hidden="true" outlineLevel="1" collapsed="1" r='${r}'>`, "</row>"],
+  (r) => [`<row r="${r}" hidden="0" s="2" customFormat="1">`, "</row>"],
+  (r) => [`<row r="${r}" hidden="&#49;">`, "</row>"],
+  (r) => [`<row\n r="${r}"\thidden="1">`, "</row >"],
+  (r) => [`<row r = "${r}">`, "</row>"],
+  (r) => [`<row r="${r}" xmlns="${MAIN}">`, "</row>"],
+  (r) => [`<x:row r="${r}" xmlns:x="${MAIN}">`, "</x:row>"],
+  (r) => [`<row r="${r}" xmlns="urn:other">`, "</row>"],
+  (r) => [`<row r="${r}.5">`, "</row>"],
+  (r) => [`<row r="${r}" ht="15" hidden="1"/>`, ""],
+  (r) => [`<row r="${r}" spans="1:9" />`, ""],
+];
+
+function sheet(rows: { shape: number; cells: { shape: number; skip: boolean; ref: boolean }[] }[]): string {
+  const body = rows.map(({ shape, cells }, r) => {
     let col = 0;
     const xml = cells.map((cell) => {
       if (cell.skip) col += 40; // a gap wider than the reader's 32 blank columns
@@ -53,13 +76,17 @@ function sheet(rows: { shape: number; skip: boolean; ref: boolean }[][]): string
       col++;
       return shapes[cell.shape](ref);
     }).join("");
-    return `<row r="${r + 1}">${xml}</row>`;
+    const [start, end] = rowShapes[shape](r + 1);
+    return end ? start + xml + end : start;
   }).join("");
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}"><sheetData>${body}</sheetData></worksheet>`;
+  const x14ac = "http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac";
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}" xmlns:x14ac="${x14ac}"><sheetData>${body}</sheetData></worksheet>`;
 }
 
 const cell = fc.record({ shape: fc.nat(shapes.length - 1), skip: fc.nat(9).map((n) => n === 0), ref: fc.boolean() });
-const rows = fc.array(fc.array(cell, { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 600 });
+// Mostly the plain row, as real sheets are, so that long runs of fast rows meet the others.
+const row = fc.record({ shape: fc.oneof(fc.constant(0), fc.nat(rowShapes.length - 1)), cells: fc.array(cell, { minLength: 1, maxLength: 8 }) });
+const rows = fc.array(row, { minLength: 1, maxLength: 600 });
 
 async function withSheet(xml: string, sharedStrings?: string): Promise<Uint8Array> {
   const base = await buildPackage({ sheets: [{ name: "Data", rows: [["a", "b"]] }], xfs: [14] });
@@ -83,8 +110,8 @@ const stringShapes: ((i: number) => string)[] = [
   (i) => `<si><t xml:space="default">other ${i}</t></si>`,
 ];
 
-describe("the reader's fast paths for common cells and shared strings", () => {
-  it("gives the grid the generic path gives, for any mix of cell shapes and chunk cuts", async () => {
+describe("the reader's fast paths for common rows, cells and shared strings", () => {
+  it("gives the grid the generic path gives, for any mix of row and cell shapes and chunk cuts", async () => {
     await fc.assert(fc.asyncProperty(rows, async (list) => {
       const data = await withSheet(sheet(list));
       const fast = await readWorkbook(data);
@@ -115,8 +142,56 @@ describe("the reader's fast paths for common cells and shared strings", () => {
   });
 
   it("reads the common shapes to the values a user expects", async () => {
-    const data = await withSheet(sheet([[0, 1, 2, 3, 5, 6, 7, 13].map((shape) => ({ shape, skip: false, ref: true }))]));
+    const data = await withSheet(sheet([{ shape: 0, cells: [0, 1, 2, 3, 5, 6, 7, 13].map((shape) => ({ shape, skip: false, ref: true })) }]));
     const grid = (await readWorkbook(data)).sheets[0].grid;
     expect(grid.rows[0]).toEqual([12.5, "b", new Date(Date.UTC(2021, 2, 31)), null, true, { error: "#N/A" }, "a & b", 0.12345678901234568]);
+  });
+  /** The sheet's grid read by both paths, which must agree. */
+  async function bothPaths(sheetData: string, declarations = "") {
+    const data = await withSheet(`<?xml version="1.0"?>\n<worksheet xmlns="${MAIN}"${declarations}>${sheetData}</worksheet>`);
+    const grid = (await readWorkbook(data)).sheets[0].grid;
+    expect((await readWorkbook(data, undefined, { fast: false })).sheets[0].grid).toEqual(grid);
+    return grid;
+  }
+
+  it("reads a row's number and hidden flag from its attributes in any order, and the next row where r is missing", async () => {
+    const grid = await bothPaths("<sheetData>"
+      + `<row spans="1:2" hidden="1" r="3" ht="30" customHeight="1"><c r="A3"><v>3</v></c></row>`
+      + `<row><c r="A4"><v>4</v></c></row>`
+      + `<row r='6' hidden="false" outlineLevel="2"><c r="A6"><v>6</v></c></row>`
+      + `<row r="7" hidden="true"/>`
+      + `<row r="8" x14ac:dyDescent="0.25" hidden="true"><c r="B8"><v>8</v></c></row>`
+      + "</sheetData>", ` xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac"`);
+    expect(grid.rows).toEqual([[], [], [3], [4], [], [6], [], [null, 8]]);
+    expect(grid.hiddenRows).toEqual([2, 7]);
+  });
+
+  it("keeps namespace scopes across rows read by either path", async () => {
+    // A prefix declared on sheetData holds for every row in it; one declared on a row ends with that row.
+    const q = (row: number) => `<q:row r="${row}"><q:c r="A${row}"><q:v>${row}</q:v></q:c></q:row>`;
+    const grid = await bothPaths(`<sheetData xmlns:q="${MAIN}"><row r="1"><c r="A1"><v>1</v></c></row>${q(2)}`
+      + `<row r="3" xmlns:p="${MAIN}"><p:c r="A3"><p:v>3</p:v></p:c></row><p:row r="4"><p:c r="A4"><p:v>4</p:v></p:c></p:row>${q(5)}`
+      + "</sheetData>");
+    expect(grid.rows).toEqual([[1], [2], [3], [], [5]]);
+  });
+
+  it("reads no cell outside a row, and no row inside a cell, by either path", async () => {
+    // After `<row r="1"/>` the cell that follows belongs to no row; a row written inside a cell is not a row.
+    const grid = await bothPaths(`<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="1"/><c r="B1"><v>2</v></c>`
+      + `<row r="2"><c r="A2"><f>A1</f><v>1</v><row r="9"/></c><c r="B2" t="inlineStr"><is><row r="9"></row><t>b</t></is></c></row></sheetData>`);
+    expect(grid.rows).toEqual([[1], [1, "b"]]);
+  });
+
+  it.each([
+    ["an end tag that closes another element", `<row r="1"><c r="A1"><v>1</v></c><extLst>\n</row>\n</extLst></sheetData>`, 4],
+    ["an end tag whose name only begins as row's", `<row r="1">\n</rows>\n</sheetData>`, 4],
+    ["a row left open", `<row r="1"><c r="A1"><v>1</v></c>\n</sheetData>`, 4],
+    ["a row that is never opened", `<row r="1"></row>\n</row>\n</sheetData>`, 4],
+    ["a row opened with a prefix and closed without", `<x:row r="1" xmlns:x="${MAIN}"><c r="A1"><v>1</v></c>\n</row>\n</x:row></sheetData>`, 4],
+  ])("refuses %s, by either path, naming its line", async (_, rows, line) => {
+    const data = await withSheet(`<?xml version="1.0"?>\n<worksheet xmlns="${MAIN}">\n<sheetData>${rows}</worksheet>`);
+    for (const fast of [true, false]) {
+      await expect(readWorkbook(data, undefined, { fast })).rejects.toThrow(new RegExp(`sheet1\\.xml is not well-formed XML \\(line ${line}\\)`));
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { CellValue, SheetGrid } from "../../../core";
 import { PackageReader } from "./package";
 import { BookSheet, isTrue, unescapeText } from "./book-parts";
-import { scanPart, attr, attrIn, MAIN_NS, REL_NS, Attrs, Resolve, FastSwitch } from "./xml";
+import { scanPart, attr, attrIn, MAIN_NS, REL_NS, Attrs, Resolve, FastSwitch, FastTags } from "./xml";
 import { INCOMPLETE, NOT_MINE, own, plainTextBefore } from "./xml-tokens";
 import { isDateFormat, isPlainFormat, serialToDate } from "../../../core/number-formats";
 
@@ -242,7 +242,90 @@ export async function readSheet(pkg: PackageReader, sheet: BookSheet, ctx: CellC
     }
     return after;
   };
-  const fast: FastSwitch = { on: false, scan: fastCell };
+
+  /** A row's start, by either path: `r` as written (the next row when it is missing or not a row number). */
+  const openRow = (r: number, hidden: boolean) => {
+    rowIndex = Number.isInteger(r) && r >= 1 && r <= MAX_ROW ? r - 1 : rowIndex + 1;
+    row = (rows[rowIndex] as CellValue[] | undefined) ?? [];
+    rowHidden = hidden;
+    rowFilled = false;
+    col = -1;
+  };
+  const closeRow = () => {
+    if (!row) return;
+    if (rowFilled) {
+      // A short row is kept at its own length: an array grown cell by cell has room for 17, and a five-column
+      // extract of a million rows would hold 100 MB of empty slots. (A long one may be sparse, a hole past a gap:
+      // a copy of that would be dense.)
+      place(rows, rowIndex, row.length <= SHORT_ROW ? row.slice() : row, noRow, ROW_GAP);
+      if (rowHidden) grid.hiddenRows!.push(rowIndex);
+    }
+    row = null;
+  };
+
+  /**
+   * A row's start tag read straight from the text, like a cell's above
+   * (`<row r="2" spans="1:9" hidden="1" ht="30">`, attributes in any order,
+   * or `<row …/>`), and its end tag `</row>`: the tokenizer still checks
+   * that they nest. Anything else (a prefix, a namespace declaration, a
+   * reference, a tab or line break between attributes) takes the generic path.
+   */
+  const fastRow = (s: string, lt: number, tags: FastTags): number => {
+    if (inCell) return NOT_MINE;
+    if (s.charCodeAt(lt + 1) === 47 /* / */) {
+      if (!s.startsWith("row>", lt + 2)) return s.length < lt + 6 ? INCOMPLETE : NOT_MINE;
+      tags.close(s, lt, "row");
+      closeRow();
+      return lt + 6;
+    }
+    if (!s.startsWith("row", lt + 1)) return s.length < lt + 4 ? INCOMPLETE : NOT_MINE;
+    let j = lt + 4;
+    let ch = s.charCodeAt(j);
+    if (ch !== 32 && ch !== 62 && ch !== 47) return ch !== ch ? INCOMPLETE : NOT_MINE; // "<rowBreaks"…
+    let r = NaN;
+    let hidden = false;
+    for (;;) {
+      while (ch === 32) ch = s.charCodeAt(++j);
+      if (ch === 62 /* > */ || ch === 47 /* / */) break;
+      if (ch !== ch) return INCOMPLETE;
+      const name = j;
+      while ((ch = s.charCodeAt(j)) !== 61 /* = */) {
+        if (ch !== ch) return INCOMPLETE;
+        if (ch === 32 || ch === 62 || ch === 47 || ch === 60 || ch < 32) return NOT_MINE;
+        j++;
+      }
+      const q = s.charCodeAt(j + 1);
+      if (q !== 34 && q !== 39) return q !== q ? INCOMPLETE : NOT_MINE;
+      const start = j + 2;
+      let end = start;
+      for (; end < s.length; end++) {
+        const e = s.charCodeAt(end);
+        if (e === q) break;
+        if (e === 38 || e === 60 || e < 32) return NOT_MINE; // a reference, "<" or a line break: the generic path
+      }
+      if (end >= s.length) return INCOMPLETE;
+      if (j - name === 1 && s.charCodeAt(name) === 114 /* r */) r = Number(s.slice(start, end));
+      else if (j - name === 6 && s.startsWith("hidden", name)) hidden = isTrue(s.slice(start, end));
+      else if (s.startsWith("xmlns", name)) return NOT_MINE;
+      j = end + 1;
+      ch = s.charCodeAt(j);
+      if (ch !== 32 && ch !== 62 && ch !== 47) return ch !== ch ? INCOMPLETE : NOT_MINE;
+    }
+    if (ch === 47) {
+      if (s.length < j + 2) return INCOMPLETE;
+      if (s.charCodeAt(j + 1) !== 62) return NOT_MINE;
+      openRow(r, hidden);
+      closeRow();
+      return j + 2;
+    }
+    tags.open("row");
+    openRow(r, hidden);
+    return j + 1;
+  };
+  const fast: FastSwitch = {
+    on: false,
+    scan: (s, lt, tags) => (s.charCodeAt(lt + 1) === 99 /* c */ ? fastCell(s, lt) : fastRow(s, lt, tags)),
+  };
 
   await scanPart(pkg.zip, entry, budget, {
     open: (local: string, attrs: Attrs, uri: string, resolve: Resolve) => {
@@ -267,14 +350,8 @@ export async function readSheet(pkg: PackageReader, sheet: BookSheet, ctx: CellC
         v = null;
         inline = null;
         inCell = true;
-      } else if (local === "row" && inData) {
-        const r = Number(attr(attrs, "r"));
-        rowIndex = Number.isInteger(r) && r >= 1 && r <= MAX_ROW ? r - 1 : rowIndex + 1;
-        row = (rows[rowIndex] as CellValue[] | undefined) ?? [];
-        rowHidden = isTrue(attr(attrs, "hidden"));
-        rowFilled = false;
-        col = -1;
-      } else if (local === "sheetData") {
+      } else if (local === "row" && inData) openRow(Number(attr(attrs, "r")), isTrue(attr(attrs, "hidden")));
+      else if (local === "sheetData") {
         inData = true;
         fast.on = ctx.fastCells ?? true;
       } else if (local === "tablePart") tableParts.push(attrIn(attrs, "id", REL_NS, resolve) ?? "");
@@ -304,16 +381,8 @@ export async function readSheet(pkg: PackageReader, sheet: BookSheet, ctx: CellC
         }
         return;
       }
-      if (local === "row" && row) {
-        if (rowFilled) {
-          // A short row is kept at its own length: an array grown cell by cell has room for 17, and a five-column
-          // extract of a million rows would hold 100 MB of empty slots. (A long one may be sparse, a hole past a gap:
-          // a copy of that would be dense.)
-          place(rows, rowIndex, row.length <= SHORT_ROW ? row.slice() : row, noRow, ROW_GAP);
-          if (rowHidden) grid.hiddenRows!.push(rowIndex);
-        }
-        row = null;
-      } else if (local === "sheetData") inData = fast.on = false;
+      if (local === "row") closeRow();
+      else if (local === "sheetData") inData = fast.on = false;
     },
     text: (t: string) => {
       if (inV) v += t;

@@ -27,7 +27,10 @@ export interface TokenHandler {
  * while set: it reads the whole element from `s` at `lt` and returns the
  * position after it; or returns NOT_MINE to leave it to the tokenizer, or
  * INCOMPLETE when the element runs past the end of `s` (it is tried again
- * with the next chunk). It must read only elements it can check completely.
+ * with the next chunk). It must read only elements it can check completely;
+ * a start tag whose element stays open, or an end tag, it reads only once
+ * it knows the tag is all there, and tells the tokenizer (enter, leave) so
+ * that nesting is checked as for any other tag.
  */
 export type FastPath = (s: string, lt: number) => number;
 export const NOT_MINE = -1;
@@ -136,6 +139,21 @@ export class XmlTokenizer {
     return done;
   }
 
+  /** A fast path read the start tag of `name`, inside the root element, and the element stays open. */
+  enter(name: string): void {
+    this.stack.push(name);
+  }
+
+  /** A fast path read the end tag of `name` at `lt` in `s`: it must close the innermost open element. */
+  leave(s: string, lt: number, name: string): void {
+    const open = this.stack.pop();
+    if (open !== name) this.closesWrong(s, lt, name, open);
+  }
+
+  private closesWrong(s: string, lt: number, name: string, open: string | undefined): never {
+    return this.fail(s, lt, open === undefined ? `</${name}> closes nothing` : `</${name}> closes <${open}>`);
+  }
+
   /** Keeps the text from `done` (an incomplete token) for the next chunk. */
   private keep(s: string, done: number): void {
     this.carry = s.slice(done);
@@ -192,7 +210,7 @@ export class XmlTokenizer {
         while (e > lt + 2 && isSpace(s.charCodeAt(e - 1))) e--;
         const name = s.slice(lt + 2, e);
         const open = stack.pop();
-        if (open !== name) this.fail(s, lt, open === undefined ? `</${name}> closes nothing` : `</${name}> closes <${open}>`);
+        if (open !== name) this.closesWrong(s, lt, name, open);
         h.close(name);
         i = gt + 1;
         continue;

@@ -1,7 +1,7 @@
 import { Budget } from "./limits";
 import { ZipEntry, ZipPackage } from "./zip";
 import { refuse } from "./refusal";
-import { Attrs, FastPath, NOT_MINE, XmlError, XmlTokenizer } from "./xml-tokens";
+import { Attrs, NOT_MINE, XmlError, XmlTokenizer } from "./xml-tokens";
 import { TextChunks, textChunks } from "./text-chunks";
 
 /**
@@ -42,13 +42,24 @@ export function attrIn(attrs: Attrs, local: string, ns: Set<string>, resolve: Re
 }
 
 /**
+ * What a fast path reports when it reads a start tag whose element stays
+ * open (one with no namespace declaration) or an end tag, in place of the
+ * visitor's open and close: the nesting and namespace scopes are kept as
+ * for any other tag, and a mismatched end tag is refused the same way.
+ */
+export interface FastTags {
+  open(name: string): void;
+  close(s: string, lt: number, name: string): void;
+}
+
+/**
  * A visitor's fast path (see FastPath), switched on and off by the visitor
  * as it enters and leaves the elements it is for; it is tried only where
  * unprefixed names are SpreadsheetML's and nothing is being skipped.
  */
 export interface FastSwitch {
   on: boolean;
-  scan: FastPath;
+  scan(s: string, lt: number, tags: FastTags): number;
 }
 
 export async function scanPart(zip: ZipPackage, entry: ZipEntry, budget: Budget, visitor: XmlVisitor, fast?: FastSwitch): Promise<void> {
@@ -64,6 +75,15 @@ export async function scanPart(zip: ZipPackage, entry: ZipEntry, budget: Budget,
   let skip = 0;
   const choices: boolean[] = [];
   const text = visitor.text;
+  /** The end of an element: the prefixes it declared go out of scope. */
+  const leave = () => {
+    if (scopes.length && scopes[scopes.length - 1].depth === depth) {
+      scope = scopes.pop()!.outer;
+      defaultUri = resolve("");
+      defaultIsMain = MAIN_NS.has(defaultUri);
+    }
+    depth--;
+  };
   const tokenizer = new XmlTokenizer({
     open(name, attrs, declares) {
       depth++;
@@ -101,19 +121,24 @@ export async function scanPart(zip: ZipPackage, entry: ZipEntry, budget: Budget,
       else if ((colon < 0 ? defaultUri : resolve(name.slice(0, colon))) === MC_NS) {
         if (local === "AlternateContent") choices.pop();
       } else visitor.close(local);
-      if (scopes.length && scopes[scopes.length - 1].depth === depth) {
-        scope = scopes.pop()!.outer;
-        defaultUri = resolve("");
-        defaultIsMain = MAIN_NS.has(defaultUri);
-      }
-      depth--;
+      leave();
     },
     text(t) {
       if (!skip && text) text(t);
     },
   });
 
-  if (fast) tokenizer.fast = (s, lt) => (fast.on && !skip && defaultIsMain ? fast.scan(s, lt) : NOT_MINE);
+  const tags: FastTags = {
+    open(name) {
+      tokenizer.enter(name);
+      depth++;
+    },
+    close(s, lt, name) {
+      tokenizer.leave(s, lt, name);
+      leave();
+    },
+  };
+  if (fast) tokenizer.fast = (s, lt) => (fast.on && !skip && defaultIsMain ? fast.scan(s, lt, tags) : NOT_MINE);
 
   let decoder: TextChunks | null = null;
   try {
