@@ -17,6 +17,7 @@ import { useInflater } from "../../src/workbook/xlsx/reader/zip";
 import { crc32 } from "../../src/workbook/xlsx/crc32";
 import { splice } from "../../src/workbook/xlsx/splice";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/workbook";
+import { SETTINGS_SHEETS } from "../../src/workbook/port";
 import { sheetXml, sheetXmlPieces, textXml, dateSerial } from "../../src/workbook/xlsx/sheet-xml";
 import { StyleBook } from "../../src/workbook/xlsx/style-book";
 import { ConditionalFormatPlan, SheetPlan } from "../../src/core";
@@ -175,5 +176,38 @@ describe("cell text", () => {
     fc.assert(fc.property(text, (s) => expect(textXml(s)).toBe(treatedTextXml(s))), { numRuns: 2_000 });
     expect(textXml("Homes built")).toBe("<t>Homes built</t>");
     expect(textXml(" lead")).toBe('<t xml:space="preserve"> lead</t>');
+  });
+});
+
+describe("the settings' two copies", () => {
+  const settingsParts = async (data: Uint8Array) => {
+    const zip = await JSZip.loadAsync(data, { checkCRC32: true });
+    const workbook = await zip.file("xl/workbook.xml")!.async("string");
+    const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+    const part = (sheet: string) => {
+      const rid = new RegExp(`<sheet name="${sheet}"[^>]*r:id="(\\w+)"`).exec(workbook)![1];
+      return new RegExp(`Id="${rid}"[^>]*Target="/?([^"]+)"`).exec(rels)![1];
+    };
+    return Promise.all([SETTINGS_SHEETS.current, SETTINGS_SHEETS["last-good"]].map((s) => zip.file(part(s))!.async("string")));
+  };
+
+  it("are saved as two identical parts that each read back the text, and a later change to one leaves the other", async () => {
+    const wb = await XlsxWorkbook.open(await buildPackage({ sheets: [{ name: "Indicators", rows: [["Code", "Q1"], ["A1", 4]] }] }));
+    // Long enough to span several cells, with text that XML must escape.
+    const first = JSON.stringify({ note: "Red & <amber>", list: Array.from({ length: 9_000 }, (_, i) => `item ${i} é`) });
+    await wb.writeSettings(first, "current");
+    await wb.writeSettings(first, "last-good");
+    const saved = await wb.save();
+    const [current, lastGood] = await settingsParts(saved.data);
+    expect(current).toBe(lastGood);
+    expect(current).toContain("Red &amp; &lt;amber&gt;");
+    const reopened = await XlsxWorkbook.open(saved.data);
+    expect(await reopened.readSettings("current")).toBe(first);
+    expect(await reopened.readSettings("last-good")).toBe(first);
+
+    await reopened.writeSettings("{\"changed\":true}", "current");
+    const again = await XlsxWorkbook.open((await reopened.save()).data);
+    expect(await again.readSettings("current")).toBe("{\"changed\":true}");
+    expect(await again.readSettings("last-good")).toBe(first);
   });
 });

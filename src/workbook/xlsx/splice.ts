@@ -217,6 +217,13 @@ const STYLES_TYPE = `${REL_NS}/styles`;
 const CALC_CHAIN_TYPE = `${REL_NS}/calcChain`;
 const OFFICE_DOCUMENT_TYPE = `${REL_NS}/officeDocument`;
 
+/** Whether two plans differ only in their names, all else being the very same objects (as the settings' copies are). */
+function sameButName(a: SheetPlan, b: SheetPlan): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof SheetPlan)[]);
+  keys.delete("name");
+  return [...keys].every((k) => a[k] === b[k]);
+}
+
 /**
  * Applies the request to `zip`, the package as opened, in place. Large parts
  * (the product's sheets, council sheets given colour rules) are returned
@@ -299,6 +306,7 @@ export async function splice(zip: EditablePackage, req: SpliceRequest): Promise<
 
   const tags = new Map(entries.map((e) => [e, e.tag]));
   const appended: string[] = [];
+  const written: { plan: SheetPlan; part: DeflatedPart }[] = [];
   for (const { plan, state } of req.sheets) {
     const existing = byName.get(plan.name);
     let part: string;
@@ -317,7 +325,11 @@ export async function splice(zip: EditablePackage, req: SpliceRequest): Promise<
     }
     const charts = addCharts(zip, part, plan, types);
     if (charts) types = charts.types;
-    deflated.set(parts.write(part, ""), await deflatePieces(sheetXmlPieces(plan, book, charts?.rid)));
+    // A sheet's XML does not depend on its name: a twin (the settings' two copies) shares the compressed bytes.
+    const twin = charts ? undefined : written.find((w) => sameButName(w.plan, plan));
+    const compressed = twin?.part ?? (await deflatePieces(sheetXmlPieces(plan, book, charts?.rid)));
+    if (!charts) written.push({ plan, part: compressed });
+    deflated.set(parts.write(part, ""), compressed);
   }
 
   await Promise.all(compressing);

@@ -73,6 +73,8 @@ export class XlsxWorkbook implements WorkbookPort {
   private readonly edits = new Map<string, Map<string, CellUpdate>>();
   /** This session's changes, to replay on an ExcelJS workbook if the whole file must be re-saved. */
   private readonly replay: ((wb: ExcelJS.Workbook) => void)[] = [];
+  /** The settings text last written, and its sheet's plan but for the name. */
+  private settingsPlan: { json: string; body: Omit<SheetPlan, "name"> } | null = null;
 
   private constructor(
     private readonly data: Uint8Array | null,
@@ -250,10 +252,17 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async writeSettings(json: string, copy: SettingsCopy = "current"): Promise<void> {
     const name = SETTINGS_SHEETS[copy];
-    const plan: SheetPlan = {
-      purpose: "settings", name, cells: chunkSettings(json).map((chunk) => [chunk]), styles: [], columnWidths: [],
-      conditionalFormats: [], validations: [], rowHeights: {}, hiddenColumns: [], tables: [],
-    };
+    // The same text (current and last-good copies) gives a plan of the very same parts, which the save writes and compresses once.
+    if (this.settingsPlan?.json !== json) {
+      this.settingsPlan = {
+        json,
+        body: {
+          purpose: "settings", cells: chunkSettings(json).map((chunk) => [chunk]), styles: [], columnWidths: [],
+          conditionalFormats: [], validations: [], rowHeights: {}, hiddenColumns: [], tables: [],
+        },
+      };
+    }
+    const plan: SheetPlan = { ...this.settingsPlan.body, name };
     this.put(plan, "veryHidden", null);
     this.replay.push((wb) => {
       const existing = wb.getWorksheet(name);
