@@ -175,6 +175,28 @@ describe("the reader's fast paths for common rows, cells and shared strings", ()
     expect(grid.rows).toEqual([[1], [2], [3], [], [5]]);
   });
 
+  it("builds each row from its own cells alone: none left from a longer row before, holes past a gap, rows met again", async () => {
+    const c = (ref: string, v: number) => `<c r="${ref}"><v>${v}</v></c>`;
+    const cells = (row: number, from: number, count: number) => Array.from({ length: count }, (_, k) => c(`${colName(from + k)}${row}`, row * 100 + k)).join("");
+    const grid = await bothPaths("<sheetData>"
+      + `<row r="1">${cells(1, 0, 6)}</row>` // a long row, then shorter ones after it
+      + `<row r="2">${c("B2", 2)}</row>`
+      + `<row r="3">${c("C3", 31)}${c("A3", 30)}</row>`
+      + `<row r="4">${c("A4", 4)}${c("AQ4", 42)}</row>` // 41 blank columns: a hole, not 41 nulls
+      + `<row r="5">${cells(5, 0, 70)}</row>` // past 64 columns
+      + `<row r="6">${c("A6", 6)}<c r="B6"/></row>`
+      + `<row r="7">${c("A7", 71)}${c("B7", 72)}</row><row r="7">${c("D7", 74)}</row><row r="7"/>` // row 7 written three times
+      + `<row r="10">${c("A10", 10)}</row><row r="9">${c("B9", 9)}</row>` // back to a blank row
+      + "</sheetData>");
+    expect(grid.rows.slice(0, 3)).toEqual([[100, 101, 102, 103, 104, 105], [null, 2], [30, null, 31]]);
+    expect(grid.rows[3].length).toBe(43);
+    expect(Object.keys(grid.rows[3])).toEqual(["0", "42"]);
+    expect([grid.rows[3][0], grid.rows[3][42]]).toEqual([4, 42]);
+    expect(grid.rows[4]).toEqual(Array.from({ length: 70 }, (_, k) => 500 + k));
+    expect(grid.rows.slice(5)).toEqual([[6], [71, 72, null, 74], [], [null, 9], [10]]);
+    grid.rows.forEach((r, i) => i !== 3 && expect(Object.keys(r).length).toBe(r.length));
+  });
+
   it("reads no cell outside a row, and no row inside a cell, by either path", async () => {
     // After `<row r="1"/>` the cell that follows belongs to no row; a row written inside a cell is not a row.
     const grid = await bothPaths(`<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="1"/><c r="B1"><v>2</v></c>`

@@ -66,7 +66,11 @@ function simpleNumber(s: string, from: number, to: number): number {
 
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
-/** Rows up to this many columns are copied to their own length when they end. */
+/**
+ * Rows up to this many columns are kept at their own length: an array grown
+ * cell by cell has room for 17, and a five-column extract of a million rows
+ * would hold 100 MB of empty slots.
+ */
 const SHORT_ROW = 64;
 
 const noCell = () => null;
@@ -149,7 +153,16 @@ export async function readSheet(pkg: PackageReader, sheet: BookSheet, ctx: CellC
   const budget = pkg.budget;
 
   let inData = false;
+  /** The row being read: `scratch` while it is short and dense, else an array of its own. */
   let row: CellValue[] | null = null;
+  /**
+   * A short row with no holes is read into this one array, reused from row to
+   * row, and copied once at its exact length when it ends: no array per row
+   * grown cell by cell and then copied. Only `scratch[0, scratchLength)` is
+   * this row's; the slots past it hold an earlier row's values and are never read.
+   */
+  const scratch: CellValue[] = [];
+  let scratchLength = 0;
   let rowIndex = -1;
   let rowHidden = false;
   let rowFilled = false;
@@ -165,6 +178,22 @@ export async function readSheet(pkg: PackageReader, sheet: BookSheet, ctx: CellC
   let phonetic = 0;
   const tableParts: string[] = [];
   /** Number formats of this sheet's number cells that have one (percentages, decimals), made only when one is met. */
+  /** A cell's value into the current row: in `scratch` as `place` would put it, until the row needs a hole or passes SHORT_ROW. */
+  const placeCell = (at: number, value: CellValue) => {
+    if (row === scratch) {
+      if (at < scratchLength) {
+        scratch[at] = value;
+        return;
+      }
+      if (at < SHORT_ROW && at - scratchLength <= GAP) {
+        while (scratchLength < at) scratch[scratchLength++] = null;
+        scratch[scratchLength++] = value;
+        return;
+      }
+      row = scratch.slice(0, scratchLength);
+    }
+    place(row!, at, value, noCell, GAP);
+  };
   const keepFormat = (at: number, style: number) => {
     const formats = (grid.formats ??= []);
     (formats[rowIndex] ??= [])[at] = ctx.keptFormats[style];
@@ -236,7 +265,7 @@ export async function readSheet(pkg: PackageReader, sheet: BookSheet, ctx: CellC
     col = at >= 0 ? at : col + 1;
     if (value !== null) {
       budget.cell(sheet.name);
-      place(row, col, value, noCell, GAP);
+      placeCell(col, value);
       rowFilled = true;
       if (typeof value === "number" && ctx.keptFormats[style] !== undefined) keepFormat(col, style);
     }
@@ -246,7 +275,9 @@ export async function readSheet(pkg: PackageReader, sheet: BookSheet, ctx: CellC
   /** A row's start, by either path: `r` as written (the next row when it is missing or not a row number). */
   const openRow = (r: number, hidden: boolean) => {
     rowIndex = Number.isInteger(r) && r >= 1 && r <= MAX_ROW ? r - 1 : rowIndex + 1;
-    row = (rows[rowIndex] as CellValue[] | undefined) ?? [];
+    // A row met again (or a blank row's filler) goes on in its own array; a new one starts in `scratch`.
+    row = (rows[rowIndex] as CellValue[] | undefined) ?? scratch;
+    scratchLength = 0;
     rowHidden = hidden;
     rowFilled = false;
     col = -1;
@@ -254,10 +285,9 @@ export async function readSheet(pkg: PackageReader, sheet: BookSheet, ctx: CellC
   const closeRow = () => {
     if (!row) return;
     if (rowFilled) {
-      // A short row is kept at its own length: an array grown cell by cell has room for 17, and a five-column
-      // extract of a million rows would hold 100 MB of empty slots. (A long one may be sparse, a hole past a gap:
-      // a copy of that would be dense.)
-      place(rows, rowIndex, row.length <= SHORT_ROW ? row.slice() : row, noRow, ROW_GAP);
+      // A short row is kept at its own length. (A long one may be sparse, a hole past a gap: a copy of that would be dense.)
+      const cells = row === scratch ? scratch.slice(0, scratchLength) : row.length <= SHORT_ROW ? row.slice() : row;
+      place(rows, rowIndex, cells, noRow, ROW_GAP);
       if (rowHidden) grid.hiddenRows!.push(rowIndex);
     }
     row = null;
@@ -374,7 +404,7 @@ export async function readSheet(pkg: PackageReader, sheet: BookSheet, ctx: CellC
           const value = cellValue(cellType, v, inline, cellStyle, ctx);
           if (value !== null && row) {
             budget.cell(sheet.name);
-            place(row, col, value, noCell, GAP);
+            placeCell(col, value);
             rowFilled = true;
             if (typeof value === "number" && ctx.keptFormats[cellStyle] !== undefined) keepFormat(col, cellStyle);
           }
