@@ -177,7 +177,6 @@ export async function readSheet(pkg: PackageReader, sheet: BookSheet, ctx: CellC
   let inIs = false;
   let phonetic = 0;
   const tableParts: string[] = [];
-  /** Number formats of this sheet's number cells that have one (percentages, decimals), made only when one is met. */
   /** A cell's value into the current row: in `scratch` as `place` would put it, until the row needs a hole or passes SHORT_ROW. */
   const placeCell = (at: number, value: CellValue) => {
     if (row === scratch) {
@@ -194,6 +193,7 @@ export async function readSheet(pkg: PackageReader, sheet: BookSheet, ctx: CellC
     }
     place(row!, at, value, noCell, GAP);
   };
+  /** Number formats of this sheet's number cells that have one (percentages, decimals), made only when one is met. */
   const keepFormat = (at: number, style: number) => {
     const formats = (grid.formats ??= []);
     (formats[rowIndex] ??= [])[at] = ctx.keptFormats[style];
