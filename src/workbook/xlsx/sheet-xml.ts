@@ -70,13 +70,13 @@ function inlineStringInto(out: XmlBytes, s: string): void {
   out.ascii("</is></c>");
 }
 
-/** A number as `${v}` writes it; whole numbers as digits with no string made. */
+/** A number as `${v}` writes it; whole numbers, and the usual few decimals, as digits with no string made. */
 function numberInto(out: XmlBytes, v: number): void {
   if (Number.isInteger(v) && v >= 0 && v < 1e15) out.natural(v);
   else if (Number.isInteger(v) && v < 0 && v > -1e15) {
     out.ascii("-");
     out.natural(-v);
-  } else out.ascii(String(v));
+  } else if (!out.decimal(v)) out.ascii(String(v));
 }
 
 /**
