@@ -20,6 +20,7 @@ import { XlsxWorkbook } from "../../src/workbook/xlsx/workbook";
 import { SETTINGS_SHEETS } from "../../src/workbook/port";
 import { sheetXml, sheetXmlPieces, textXml, dateSerial } from "../../src/workbook/xlsx/sheet-xml";
 import { StyleBook } from "../../src/workbook/xlsx/style-book";
+import { XmlBytes } from "../../src/workbook/xlsx/xml-bytes";
 import { ConditionalFormatPlan, SheetPlan } from "../../src/core";
 import { buildPackage } from "../helpers/xlsx-fixtures";
 
@@ -97,6 +98,24 @@ describe("parts compressed as they are written", () => {
       else if (typeof v === "number") expect(cell).toBe(Number.isFinite(v) ? `<c r="A1"><v>${v}</v></c>` : '<c r="A1" t="e"><v>#NUM!</v></c>');
       else expect(cell).toMatch(new RegExp(`^<c r="A1" s="\\d+"><v>${dateSerial(v.date)}</v></c>$`));
     }), { numRuns: 500 });
+  });
+
+  it("writes every number that is not whole exactly as JavaScript writes it, with the digits made directly or not", () => {
+    // The figures a report holds (a few decimals, percentages as fractions), what float arithmetic leaves, and the edges of the direct way.
+    const decimal = fc.oneof(
+      fc.tuple(fc.integer({ min: -1e15, max: 1e15 }), fc.integer({ min: 1, max: 9 })).map(([m, d]) => m / 10 ** d),
+      fc.tuple(fc.double({ min: -1e10, max: 1e10, noNaN: true }), fc.integer({ min: 1, max: 17 })).map(([x, p]) => Number(x.toPrecision(p))),
+      fc.tuple(fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 0, max: 2 })).map(([x, d]) => Number((x / 10 ** d / 100).toPrecision(12))),
+      fc.double({ noNaN: true }),
+      fc.constantFrom(0.1 + 0.2, 1e-6, -1e-6, 1e-7, 0.000001234, 999_999_999.999999, -999_999_999.999999, 1e9 - 0.5, 1e9 + 0.5, 0.999999, 0.9999995, 123.4560001),
+    );
+    fc.assert(fc.property(decimal, (v) => {
+      const out = new XmlBytes();
+      const written = out.decimal(v);
+      const bytes = new TextDecoder().decode(Buffer.concat(out.take(true)));
+      if (written) expect(bytes).toBe(String(v));
+      else expect(bytes).toBe("");
+    }), { numRuns: 20_000 });
   });
 });
 

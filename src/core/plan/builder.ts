@@ -101,6 +101,8 @@ export class SheetBuilder {
   /** The first row of the section being built (a subtitle, notes, then a table), or null after a blank row. */
   private sectionStart: number | null = null;
   private chartPlans: ChartPlan[] = [];
+  /** One style object per number format: a region's style shared rather than made anew (a long table has thousands of runs). */
+  private readonly formatStyles = new Map<string, PlanStyle>();
 
   constructor(private purpose: string, private name: string, private widths: number[]) {}
 
@@ -184,8 +186,8 @@ export class SheetBuilder {
     }
     for (const f of options.formats ?? []) {
       const format = f.numberFormat;
-      if (typeof format === "string") this.styles.push({ ref: rangeRef(firstRow, f.col, lastRow, f.col), style: { numberFormat: format } });
-      else if (rows.length) this.runs(firstRow, rows.length, format, (top, bottom, nf) => this.styles.push({ ref: rangeRef(top, f.col, bottom, f.col), style: { numberFormat: nf } }));
+      if (typeof format === "string") this.styles.push({ ref: rangeRef(firstRow, f.col, lastRow, f.col), style: this.formatStyle(format) });
+      else if (rows.length) this.runs(firstRow, rows.length, format, (top, bottom, nf) => this.styles.push({ ref: rangeRef(top, f.col, bottom, f.col), style: this.formatStyle(nf) }));
     }
     this.tables.push({ title, ref: rangeRef(headerRow, 0, lastRow, width - 1) });
     this.blocks.push({ first: this.sectionStart ?? headerRow, last: lastRow, newPage: options.newPage });
@@ -208,6 +210,12 @@ export class SheetBuilder {
       }
     }
     return { headerRow, firstRow, lastRow };
+  }
+
+  private formatStyle(numberFormat: string): PlanStyle {
+    let style = this.formatStyles.get(numberFormat);
+    if (!style) this.formatStyles.set(numberFormat, (style = { numberFormat }));
+    return style;
   }
 
   /** Calls `each` for every run of consecutive body rows sharing a non-null key. */

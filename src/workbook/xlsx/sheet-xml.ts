@@ -70,13 +70,13 @@ function inlineStringInto(out: XmlBytes, s: string): void {
   out.ascii("</is></c>");
 }
 
-/** A number as `${v}` writes it; whole numbers as digits with no string made. */
+/** A number as `${v}` writes it; whole numbers, and the usual few decimals, as digits with no string made. */
 function numberInto(out: XmlBytes, v: number): void {
   if (Number.isInteger(v) && v >= 0 && v < 1e15) out.natural(v);
   else if (Number.isInteger(v) && v < 0 && v > -1e15) {
     out.ascii("-");
     out.natural(-v);
-  } else out.ascii(String(v));
+  } else if (!out.decimal(v)) out.ascii(String(v));
 }
 
 /**
@@ -94,6 +94,8 @@ class CellWriter {
   /** The style each column's last cell had, and the rest of its opening: `" s="3"` or `"`. */
   private readonly styles: (PlanStyle | undefined)[] = [];
   private readonly styleAttrs: string[] = [];
+  /** `" s="3"` by format index, made once: a long table's columns change format thousands of times. */
+  private readonly attrByXf: string[] = [];
   private row = 0;
   private rowText = "";
 
@@ -121,7 +123,7 @@ class CellWriter {
     if (this.styleAttrs[c] === undefined || this.styles[c] !== style) {
       const s = style ? this.book.xf(style) : 0;
       this.styles[c] = style;
-      this.styleAttrs[c] = s ? `" s="${s}"` : '"';
+      this.styleAttrs[c] = this.attrByXf[s] ??= s ? `" s="${s}"` : '"';
     }
     out.ascii(this.opens[c]);
     out.ascii(this.rowText);
@@ -200,6 +202,8 @@ class RowStyles {
   private readonly regions: Region[];
   private next = 0;
   private active: Region[] = [];
+  /** The last row of the active region that ends first: until then no region ends (checked per row without a pass over them). */
+  private activeEnd = Infinity;
   private line: (PlanStyle | undefined)[] = [];
   private readonly merged = new Map<PlanStyle, Map<PlanStyle, PlanStyle>>();
 
@@ -234,10 +238,12 @@ class RowStyles {
       this.active.push(region);
       for (; i > 0 && this.active[i - 1].order > region.order; i--) this.active[i] = this.active[i - 1];
       this.active[i] = region;
+      this.activeEnd = Math.min(this.activeEnd, region.bottom);
       changed = true;
     }
-    if (this.active.some((x) => x.bottom < r)) {
+    if (this.activeEnd < r) {
       this.active = this.active.filter((x) => x.bottom >= r);
+      this.activeEnd = this.active.reduce((end, x) => Math.min(end, x.bottom), Infinity);
       changed = true;
     }
     if (!changed) return this.line;

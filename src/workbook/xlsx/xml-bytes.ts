@@ -21,6 +21,8 @@ export function blockRead(bytes: Uint8Array): void {
   if (lent.delete(bytes.buffer as ArrayBuffer) && spare.length < MOST_SPARE) spare.push(bytes.buffer as ArrayBuffer);
 }
 
+const TEN_TO = [1, 10, 100, 1e3, 1e4, 1e5, 1e6];
+
 /** ASCII characters a cell's text cannot hold as they are: controls, markup, and "_" (which may start an _xHHHH_ escape). */
 const NOT_PLAIN = new Uint8Array(128);
 for (let c = 0; c < 32; c++) NOT_PLAIN[c] = 1;
@@ -152,6 +154,39 @@ export class XmlBytes {
       v = Math.floor(v / 10);
     }
     this.at += digits;
+  }
+
+  /**
+   * A number that is not whole, as String(v) writes it, when it has at most
+   * six decimals and is under 10^9 either way; otherwise nothing is written
+   * and false is returned. The fewest decimals d that give v back are the
+   * shortest digits that do, which is what String(v) writes: below 10^15,
+   * v * 10^d rounds to those digits exactly, and digits that short are one
+   * apart by more than v's precision, so no other choice gives v.
+   */
+  decimal(v: number): boolean {
+    const a = Math.abs(v);
+    if (!(a < 1e9) || Number.isInteger(a)) return false;
+    for (let d = 1; d <= 6; d++) {
+      const scale = TEN_TO[d];
+      const m = Math.round(a * scale);
+      if (m / scale !== a) continue;
+      if (v < 0) this.ascii("-");
+      const whole = Math.floor(m / scale);
+      this.natural(whole);
+      // The fraction, d digits with its leading zeros (its last is never 0: d - 1 would have given v back).
+      this.room(d + 1);
+      const b = this.block;
+      b[this.at] = 46;
+      let f = m - whole * scale;
+      for (let i = this.at + d; i > this.at; i--) {
+        b[i] = 48 + (f % 10);
+        f = Math.floor(f / 10);
+      }
+      this.at += d + 1;
+      return true;
+    }
+    return false;
   }
 
   /** The blocks filled since the last call (the current one too when `all`). */
