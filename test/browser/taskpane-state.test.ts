@@ -69,6 +69,8 @@ describe("task pane state on the sample workbook (file mode)", () => {
     const was = (await target.textContent())!;
     expect(was).toMatch(/^[A-Z]+: Target/);
     await target.click();
+    // The list opens after the click returns (all its options in one render): read it once it is drawn.
+    await page.getByRole("option", { name: /^[A-Z]+: Polarity/ }).waitFor({ timeout: 30_000 });
     const options = await page.getByRole("option").allTextContents();
     // Every header once, each with its letter and what is under it (never the header row's own text).
     expect(options[0]).toBe("(not in this sheet)");
