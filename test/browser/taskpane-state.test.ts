@@ -68,6 +68,8 @@ describe("task pane state on the sample workbook (file mode)", () => {
     const target = page.getByRole("combobox", { name: "Target", exact: true });
     const was = (await target.textContent())!;
     expect(was).toMatch(/^[A-Z]+: Target/);
+    // The table's columns open with an animation: the drop-down is clicked once it has come to rest.
+    await settle(page);
     await target.click();
     // The list opens after the click returns (all its options in one render): read it once it is drawn.
     await page.getByRole("option", { name: /^[A-Z]+: Polarity/ }).waitFor({ timeout: 30_000 });
@@ -202,6 +204,7 @@ describe("task pane state on the sample workbook (file mode)", () => {
       const header = page.getByRole("button", { name: /^Outcomes · Outcomes · 24 rows/ });
       if ((await header.getAttribute("aria-expanded")) !== "true") await header.click();
       await target.waitFor();
+      await settle(page); // (the columns open with an animation, as above)
     };
     await outcomesColumns();
     const was = (await target.textContent())!;
