@@ -38,9 +38,13 @@ export class KeyMaker {
   private seen = new Map<string, number>();
 
   make(base: string): string {
-    const n = (this.seen.get(base) ?? 0) + 1;
+    let n = (this.seen.get(base) ?? 0) + 1;
+    let key = n === 1 ? base : `${base}#${n}`;
+    // A code may itself read like a repeat's key ("A#2" beside two "A"s): every key made is taken, so no two items share one.
+    while (this.seen.has(key) && key !== base) key = `${base}#${++n}`;
     this.seen.set(base, n);
-    return n === 1 ? base : `${base}#${n}`;
+    if (key !== base) this.seen.set(key, Math.max(this.seen.get(key) ?? 0, 1));
+    return key;
   }
 }
 
