@@ -5,25 +5,47 @@ import { PlanValue, PlanStyle, StyleRegion, ConditionalFormatPlan, SheetPlan, Cf
 import { KeepTogether, pageBreaks, DEFAULT_COLUMN_WIDTH } from "./pages";
 import { STATUS_STYLE, BAND_STYLE, YES_NO_STYLE, TREND_STYLE, COURSE_STYLE, STYLES } from "./palette";
 
+/** JavaScript's \s (what a split on /\s+/ breaks at): a word is a run of anything else. */
+function isSpace(ch: number): boolean {
+  return ch === 32 || (ch >= 9 && ch <= 13) || (ch > 127 && (ch === 0xa0 || ch === 0x1680 || (ch >= 0x2000 && ch <= 0x200a)
+    || ch === 0x2028 || ch === 0x2029 || ch === 0x202f || ch === 0x205f || ch === 0x3000 || ch === 0xfeff));
+}
+
 /** How many lines text takes when wrapped at word boundaries in `width` characters. */
 export function wrappedLines(text: string, width: number): number {
-  let lines = 0;
-  for (const paragraph of text.split("\n")) {
-    let line = 0; // characters on the current line
-    lines++;
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      if (line && line + 1 + word.length <= width) {
-        line += 1 + word.length;
-        continue;
-      }
-      if (line) lines++;
-      // A word longer than the line breaks across lines.
-      const extra = Math.ceil(word.length / width) - 1;
-      lines += extra;
-      line = word.length - extra * width;
+  // Text that fits on one line takes one, whatever its words.
+  if (text.length <= width && text.indexOf("\n") < 0) return 1;
+  // By one pass over the characters: splitting into paragraphs and words made arrays for every cell of a fitted table.
+  let lines = 1;
+  let line = 0; // characters on the current line
+  for (let i = 0; i < text.length;) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10) {
+      // A new paragraph starts a new line.
+      lines++;
+      line = 0;
+      i++;
+      continue;
     }
+    if (isSpace(ch)) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < text.length && !isSpace(text.charCodeAt(end))) end++;
+    const length = end - i;
+    i = end;
+    if (line && line + 1 + length <= width) {
+      line += 1 + length;
+      continue;
+    }
+    if (line) lines++;
+    // A word longer than the line breaks across lines.
+    const extra = Math.ceil(length / width) - 1;
+    lines += extra;
+    line = length - extra * width;
   }
-  return Math.max(1, lines);
+  return lines;
 }
 
 /** Text broken at word boundaries into lines of at most `width` characters (a longer word keeps a line of its own). */
@@ -84,6 +106,13 @@ export interface TableOptions {
   emptyText?: string;
   /** Print the table (with the lines leading into it) from the top of a fresh page. */
   newPage?: boolean;
+}
+
+/** A row made `width` cells wide with blanks. */
+function padded(row: PlanValue[], width: number): PlanValue[] {
+  const out = [...row];
+  while (out.length < width) out.push(null);
+  return out;
 }
 
 /** Builds a sheet plan top to bottom: titles, notes and tables with one header row each. */
@@ -173,7 +202,7 @@ export class SheetBuilder {
     const width = headers.length;
     const headerRow = this.push(headers);
     const body = rows.length ? rows : [[options.emptyText ?? "None", ...Array(width - 1).fill(null)]];
-    for (const row of body) this.push(row.length < width ? [...row, ...Array(width - row.length).fill(null)] : row);
+    for (let i = 0; i < body.length; i++) this.push(body[i].length < width ? padded(body[i], width) : body[i]);
     const firstRow = headerRow + 1;
     const lastRow = this.cells.length - 1;
     this.styles.push({ ref: rangeRef(headerRow, 0, headerRow, width - 1), style: STYLES.header });
@@ -254,14 +283,17 @@ export class SheetBuilder {
 
   private fitRowHeight(r: number, bold = false): void {
     let lines = 1;
-    this.cells[r].forEach((v, c) => {
-      if (this.hidden.includes(c) || typeof v === "number") return;
-      const text = v === null ? "" : typeof v === "object" ? ("text" in v ? v.text : "") : String(v);
+    const row = this.cells[r];
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      // (A hole is skipped, as forEach did; an undefined put there counts as its text, as before.)
+      if (typeof v === "number" || (v === undefined && !(c in row)) || this.hidden.includes(c)) continue;
+      const text = typeof v === "string" ? v : v === null ? "" : typeof v === "object" ? ("text" in v ? v.text : "") : String(v);
       // A column width counts digits of the default font: ordinary text fits about 1.15 letters a digit (Calibri 11, as
       // rendered sheets wrap it), bold headers about one; cell padding takes one.
       const width = Math.max(3, Math.floor(((this.widths[c] ?? 10) - 1) * (bold ? 1 : 1.15)));
       lines = Math.max(lines, wrappedLines(text, width));
-    });
+    }
     if (lines > 1) this.heights[r] = Math.min(409, 15 * lines);
   }
 
@@ -287,16 +319,18 @@ export class SheetBuilder {
   }
 
   build(): SheetPlan {
-    for (const row of this.cells) {
+    // Printed width: every column holding a cell or a chart, hidden ones left out.
+    // By a loop: a spread of every row's width overflowed the stack at 200,000 rows. One indexed pass cuts text too long
+    // for a cell and finds the width (for...of made an object per row until the loop was optimised).
+    let lastCol = 0;
+    for (let r = 0; r < this.cells.length; r++) {
+      const row = this.cells[r];
       for (let c = 0; c < row.length; c++) {
         const v = row[c];
         if (typeof v === "string" && v.length > MAX_CELL_TEXT) row[c] = fitCellText(v);
       }
+      lastCol = Math.max(lastCol, row.length - 1);
     }
-    // Printed width: every column holding a cell or a chart, hidden ones left out.
-    // By a loop: a spread of every row's width overflowed the stack at 200,000 rows.
-    let lastCol = 0;
-    for (const r of this.cells) lastCol = Math.max(lastCol, r.length - 1);
     for (const c of this.chartPlans) lastCol = Math.max(lastCol, c.anchor.toCol - 1);
     const widths = Array.from({ length: lastCol + 1 }, (_, c) => (this.hidden.includes(c) ? 0 : this.widths[c] ?? DEFAULT_COLUMN_WIDTH)).filter((w) => w > 0);
     const rowBreaks = pageBreaks({ widths, rows: this.cells.length, heights: this.heights, blocks: this.blocks, titleRows: this.printTitles, fitToWidth: true });

@@ -57,22 +57,43 @@ export function indicatorResultsSheet(reports: IndicatorsReport[], name: string,
   const rows: PlanValue[][] = [];
   // Each row's item, for its number formats and icon, worked out as the table asks (an object of formats per row was 50,000 of them).
   const shown: IndicatorsReport["items"] = [];
+  const width = 16 + ytdCols + (withAreas ? 4 : 0) + (withCommentary ? 1 : 0);
   for (const r of reports) {
-    for (const x of r.items) {
+    const items = r.items;
+    for (let i = 0; i < items.length; i++) {
+      const x = items[i];
       const a = x.assessment;
       const pc = x.item.percent;
       const s = statistics(a);
       const c = x.comparators;
-      // Pushed in order rather than spread: a spread per row made every row through the slow path.
-      const row: PlanValue[] = [r.label, x.item.code, seriesTitle(x.item), x.item.polarity ?? "", measureCell(a.value, pc)];
-      if (withYtd) row.push(measureCell(x.ytd, pc));
-      row.push(
-        measureCell(x.target, x.targetPercent), a.status, a.statusCode, a.why, a.trends.short, a.trends.long,
-        x.latest ? measureCell(x.latest.value, pc) : null, x.latest?.period ?? "",
-        s.variation, s.assurance, s.together,
-      );
-      if (withAreas) row.push(c ? c.areas : null, c ? measureCell(c.median, pc) : null, c?.rank ?? null, c?.quartile ?? null);
-      if (withCommentary) row.push(commentaryCell(r.commentary, x.item.key));
+      // Made at its full width and filled in order: a row grown by push kept room for twice its cells (and a spread per
+      // row made every row through the slow path). The table holds every row until the sheet is written.
+      const row = new Array<PlanValue>(width);
+      let k = 0;
+      row[k++] = r.label;
+      row[k++] = x.item.code;
+      row[k++] = seriesTitle(x.item);
+      row[k++] = x.item.polarity ?? "";
+      row[k++] = measureCell(a.value, pc);
+      if (withYtd) row[k++] = measureCell(x.ytd, pc);
+      row[k++] = measureCell(x.target, x.targetPercent);
+      row[k++] = a.status;
+      row[k++] = a.statusCode;
+      row[k++] = a.why;
+      row[k++] = a.trends.short;
+      row[k++] = a.trends.long;
+      row[k++] = x.latest ? measureCell(x.latest.value, pc) : null;
+      row[k++] = x.latest?.period ?? "";
+      row[k++] = s.variation;
+      row[k++] = s.assurance;
+      row[k++] = s.together;
+      if (withAreas) {
+        row[k++] = c ? c.areas : null;
+        row[k++] = c ? measureCell(c.median, pc) : null;
+        row[k++] = c?.rank ?? null;
+        row[k++] = c?.quartile ?? null;
+      }
+      if (withCommentary) row[k++] = commentaryCell(r.commentary, x.item.key);
       rows.push(row);
       shown.push(x);
     }
