@@ -42,7 +42,9 @@ export function exceptionsSheet(report: Report, name: string): SheetPlan {
   const shown: IndicatorsReport["items"] = [];
   for (const r of report.datasets) {
     if (r.kind !== "indicators" && r.kind !== "outcomes") continue;
-    for (const x of r.items) {
+    // Indexed: a loop over every indicator (for...of made an object per item until the loop was optimised).
+    for (let i = 0; i < r.items.length; i++) {
+      const x = r.items[i];
       const a = x.assessment;
       if (!isRedRed(a.status, a.trends.short)) continue;
       const pc = x.item.percent;

@@ -109,19 +109,29 @@ function rank(x: Item): number {
 export function indicatorChartsSheet(reports: IndicatorsReport[], name: string, periodLabel: string | null): SheetPlan | null {
   const period = periodLabel ? parsePeriodLabel(periodLabel) : null;
   if (!period) return null;
-  const eligible = reports
-    .flatMap((r) => r.items.filter((x) => x.assessment.spc || isRedRed(x.assessment.status, x.assessment.trends.short)))
-    .filter((x) => chartable(x, period));
-  if (!eligible.length) return null;
-  // A stable sort keeps the report's order within each rank.
-  const chosen = eligible.map((x, i) => ({ x, i, rank: rank(x) })).sort((a, b) => a.rank - b.rank || a.i - b.i).slice(0, MAX_CHARTS).map((c) => c.x);
+  // The first MAX_CHARTS of each rank in the report's order, and how many qualify: what sorting every qualifying indicator
+  // by rank (a stable sort) and cutting would keep, in one pass that makes nothing per indicator.
+  const byRank: Item[][] = [[], [], []];
+  let eligible = 0;
+  let redRed = 0;
+  for (const r of reports) {
+    for (let i = 0; i < r.items.length; i++) {
+      const x = r.items[i];
+      const k = rank(x);
+      if ((k === 2 && !x.assessment.spc) || !chartable(x, period)) continue;
+      eligible++;
+      if (k === 0) redRed++;
+      if (byRank[k].length < MAX_CHARTS) byRank[k].push(x);
+    }
+  }
+  if (!eligible) return null;
+  const chosen = [...byRank[0], ...byRank[1], ...byRank[2]].slice(0, MAX_CHARTS);
   const b = new SheetBuilder("indicator-charts", name, [14, 11, 11, 11, 11, 11, 13, 13, 13]);
   b.title(`Indicator charts: ${periodLabel}`);
   b.note("A chart for each 'Red Red' item and each indicator with SPC, drawn from the table beside it. Special-cause points are marked in NHS \"Making Data Count\" colours: blue improvement, orange concern, purple neither.");
   b.note("Icons at the top right of each chart with SPC, as Making Data Count draws them. Variation: grey ~ common cause; blue (improvement), orange (concern) or purple (neither) with H or L, a special cause from higher or lower values. Assurance: blue P consistently passing the target, orange F consistently failing it, grey ? hit and miss.");
-  if (eligible.length > chosen.length) {
-    const redRed = eligible.filter((x) => rank(x) === 0).length;
-    b.note(`Charts for ${chosen.length} of the ${eligible.length.toLocaleString("en-GB")} indicators that qualify (${redRed.toLocaleString("en-GB")} 'Red Red'): 'Red Red' items first, then special-cause concern, then the others, in the report's order. The rest are on the Indicator results sheet.`);
+  if (eligible > chosen.length) {
+    b.note(`Charts for ${chosen.length} of the ${eligible.toLocaleString("en-GB")} indicators that qualify (${redRed.toLocaleString("en-GB")} 'Red Red'): 'Red Red' items first, then special-cause concern, then the others, in the report's order. The rest are on the Indicator results sheet.`);
   }
   const charts: ChartPlan[] = [];
   for (const x of chosen) {
