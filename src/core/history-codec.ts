@@ -1,6 +1,7 @@
 import { parsePeriod, periodEnd } from "./periods";
 import type { PeriodRecord, WorkbookSettings } from "./settings";
 import { BASE64URL } from "./hash";
+import { PeriodItems, itemsByKey, itemsOfObject, noItems, periodItems } from "./period-items";
 
 /**
  * History kept compact in the stored text. A period's items (one per
@@ -19,8 +20,7 @@ export const PERIODS_WITH_ITEMS = 4;
 /** Commentary fingerprints are kept for the latest 2 periods: next period compares with the latest, a re-run of it with the one before. */
 export const PERIODS_WITH_COMMENTARY = 2;
 
-type Items = PeriodRecord["items"];
-type Item = Items[string];
+type Item = PeriodItems["values"][number];
 
 /**
  * One field of a period's items, in one of these forms (the encoder takes
@@ -111,16 +111,18 @@ function lengthText(n: number): string {
  * ("PI-00001" after "PI-00000" is three characters, not eleven).
  */
 export function packKeys(keys: string[]): string {
-  let out = "";
+  // Joined once at the end: adding 50,000 keys' pieces to one string made a chain of as many partial strings.
+  const pieces: string[] = new Array(keys.length);
   let before = "";
-  for (const key of keys) {
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
     let shared = 0;
     const most = Math.min(before.length, key.length);
     while (shared < most && before.charCodeAt(shared) === key.charCodeAt(shared)) shared++;
-    out += lengthText(shared) + lengthText(key.length - shared) + key.slice(shared);
+    pieces[i] = lengthText(shared) + lengthText(key.length - shared) + key.slice(shared);
     before = key;
   }
-  return out;
+  return pieces.join("");
 }
 
 export function unpackKeys(text: string): string[] {
@@ -164,7 +166,17 @@ function walkKeys(text: string, key?: (shared: number, from: number, to: number)
 }
 
 /** The period stored just before, whose numbers a column may repeat: its label and items. */
-type Earlier = { label: string; items: Items } | null;
+type Earlier = { label: string; items: PeriodItems } | null;
+
+/**
+ * Looks up the item keyed `keys[r]` in `items`: most periods list the same
+ * items in the same order, so row `r` is tried first and a Map by key is
+ * made only when it does not match.
+ */
+function itemFinder(items: PeriodItems, keys: string[]): (r: number) => Item | undefined {
+  let byKey: Map<string, Item> | null = null;
+  return (r) => (items.keys[r] === keys[r] ? items.values[r] : (byKey ??= itemsByKey(items)).get(keys[r]));
+}
 
 /** A column of strings (`present` holds strings and nulls, at least one string). */
 function stringColumn(present: unknown[]): Column {
@@ -194,11 +206,11 @@ function stringColumn(present: unknown[]): Column {
 }
 
 /** Numbers the same as the period before's, item by item, stored as that period's name and the rows that differ. */
-function repeatColumn(field: string, values: (unknown | null)[], keys: string[], earlier: Earlier): Column | null {
-  if (!earlier || !values.some((x) => typeof x === "number")) return null;
+function repeatColumn(field: string, values: (unknown | null)[], earlier: Earlier, find: ((r: number) => Item | undefined) | null): Column | null {
+  if (!earlier || !find || !values.some((x) => typeof x === "number")) return null;
   const x: [number, unknown][] = [];
   for (let r = 0; r < values.length; r++) {
-    const before = (earlier.items[keys[r]] as unknown as Record<string, unknown> | undefined)?.[field];
+    const before = (find(r) as unknown as Record<string, unknown> | undefined)?.[field];
     if (before === undefined || before !== values[r]) x.push([r, values[r]]);
     if (x.length * 2 > values.length) return null;
   }
@@ -243,14 +255,14 @@ class KeyTable {
  * indicators is encoded at every save, and the array helpers' intermediate
  * arrays and closures were most of a save's time.
  */
-function encodeItems(items: Items, table: KeyTable, earlier: Earlier): CompactItems {
-  const names = Object.keys(items);
+function encodeItems(items: PeriodItems, table: KeyTable, earlier: Earlier): CompactItems {
+  const { keys: names, values: all } = items;
   const n = names.length;
   // Each field's values by row (undefined where the item lacks it), fields in the order met. for-in, not
   // Object.keys: items of one shape share one list of their keys, so no array is made per item.
   const columns = new Map<string, unknown[]>();
   for (let r = 0; r < n; r++) {
-    const item = items[names[r]] as unknown as Record<string, unknown>;
+    const item = all[r] as unknown as Record<string, unknown>;
     for (const f in item) {
       let values = columns.get(f);
       if (values === undefined) columns.set(f, (values = new Array(n)));
@@ -258,6 +270,7 @@ function encodeItems(items: Items, table: KeyTable, earlier: Earlier): CompactIt
     }
   }
   const cols: Record<string, Column> = {};
+  const find = earlier ? itemFinder(earlier.items, names) : null;
   for (const [f, present] of columns) {
     const absent: number[] = [];
     let strings = true;
@@ -273,30 +286,33 @@ function encodeItems(items: Items, table: KeyTable, earlier: Earlier): CompactIt
       else if (x !== null) strings = false;
       if (x !== null && typeof x !== "number") numbers = false;
     }
-    const col: Column = strings && anyString ? stringColumn(present) : (numbers ? repeatColumn(f, present, names, earlier) : null) ?? { v: present };
+    const col: Column = strings && anyString ? stringColumn(present) : (numbers ? repeatColumn(f, present, earlier, find) : null) ?? { v: present };
     if (absent.length) col.absent = absent;
     cols[f] = col;
   }
   return { keys: table.runsOf(names), cols };
 }
 
-/** The items back by key; `decoded` holds the periods already read, for columns that repeat one of them. */
-function decodeItems(c: CompactItems, keys: string[], decoded: Record<string, PeriodRecord>): Items {
-  const indexes = c.keys.flatMap(([first, count]) => Array.from({ length: count }, (_, k) => first + k));
-  const keyOf = indexes.map((k) => {
-    const key = keys[k];
-    if (key === undefined) throw new Error(`item ${k} is not in the key table`);
-    return key;
-  });
-  const rows = indexes.map(() => ({} as Record<string, unknown>));
+/** The items back in order; `decoded` holds the periods already read, for columns that repeat one of them. */
+function decodeItems(c: CompactItems, keys: string[], decoded: Record<string, PeriodRecord>): PeriodItems {
+  const keyOf: string[] = [];
+  for (const [first, count] of c.keys) {
+    for (let k = first; k < first + count; k++) {
+      const key = keys[k];
+      if (key === undefined) throw new Error(`item ${k} is not in the key table`);
+      keyOf.push(key);
+    }
+  }
+  const n = keyOf.length;
+  const rows: Record<string, unknown>[] = new Array(n);
+  for (let r = 0; r < n; r++) rows[r] = {};
   for (const [f, col] of Object.entries(c.cols)) {
     const absent = new Set(col.absent ?? []);
     const value = columnReader(f, col, keyOf, decoded);
-    for (let r = 0; r < rows.length; r++) if (!absent.has(r)) rows[r][f] = value(r);
+    for (let r = 0; r < n; r++) if (!absent.has(r)) rows[r][f] = value(r);
   }
-  const out: Items = {};
-  keyOf.forEach((key, r) => (out[key] = rows[r] as unknown as Item));
-  return out;
+  // As the object by key they were read into before: stored text is not trusted to list each key once.
+  return periodItems(keyOf, rows as unknown as Item[], false);
 }
 
 function columnReader(field: string, col: Column, keyOf: string[], decoded: Record<string, PeriodRecord>): (row: number) => unknown {
@@ -323,7 +339,8 @@ function columnReader(field: string, col: Column, keyOf: string[], decoded: Reco
     const earlier = decoded[col.ref];
     if (!earlier) throw new Error(`has a column repeating '${col.ref}', which is not stored before it`);
     const except = new Map(col.x ?? []);
-    return (r) => (except.has(r) ? except.get(r) : (earlier.items[keyOf[r]] as unknown as Record<string, unknown> | undefined)?.[field]);
+    const find = itemFinder(earlier.items, keyOf);
+    return (r) => (except.has(r) ? except.get(r) : (find(r) as unknown as Record<string, unknown> | undefined)?.[field]);
   }
   const v = col.v ?? [];
   return (r) => v[r];
@@ -362,7 +379,10 @@ export function expandHistory(history: Record<string, Record<string, unknown>>, 
     const table = historyKeys[id] ?? [];
     const keys = typeof table === "string" ? unpackKeys(table) : table;
     out[id] = {};
-    const expand = (r: Record<string, unknown>): PeriodRecord => (isCompact(r.items) ? { ...r, items: decodeItems(r.items, keys, out[id]) } : r) as unknown as PeriodRecord;
+    const expand = (r: Record<string, unknown>): PeriodRecord => ({
+      ...r,
+      items: isCompact(r.items) ? decodeItems(r.items, keys, out[id]) : itemsOfObject((r.items ?? {}) as Record<string, Item>),
+    }) as unknown as PeriodRecord;
     for (const [label, record] of Object.entries(periods)) {
       const r = expand(record as Record<string, unknown>);
       if (Array.isArray(r.superseded)) r.superseded = r.superseded.map((s) => expand(s as unknown as Record<string, unknown>) as unknown as typeof s);
@@ -378,13 +398,13 @@ export function compactHistory(history: WorkbookSettings["history"]): { history:
   const historyKeys: Record<string, string> = {};
   for (const [id, periods] of Object.entries(history)) {
     const table = new KeyTable();
-    const pack = (r: PeriodRecord | NonNullable<PeriodRecord["superseded"]>[number], earlier: Earlier) => ({ ...r, items: encodeItems(r.items ?? {}, table, earlier) });
+    const pack = (r: PeriodRecord | NonNullable<PeriodRecord["superseded"]>[number], earlier: Earlier) => ({ ...r, items: encodeItems(r.items ?? noItems(), table, earlier) });
     stored[id] = {};
     let earlier: Earlier = null;
     for (const [label, r] of Object.entries(periods)) {
       // Replaced records stand alone; a period's own record may repeat the one stored before it.
       stored[id][label] = { ...pack(r, earlier), ...(r.superseded ? { superseded: r.superseded.map((x) => pack(x, null)) } : {}) };
-      earlier = { label, items: r.items ?? {} };
+      earlier = { label, items: r.items ?? noItems() };
     }
     historyKeys[id] = packKeys(table.keys);
   }
@@ -396,21 +416,21 @@ const PUBLISHED: readonly string[] = ["status", "trend"];
 /** A fingerprint of its commentary: kept for the latest PERIODS_WITH_COMMENTARY periods. */
 const COMMENTARY: readonly string[] = ["commentaryHash"];
 
-type AnyRecord = { items: Items; itemsTrimmed?: PeriodRecord["itemsTrimmed"] };
+type AnyRecord = { items: PeriodItems; itemsTrimmed?: PeriodRecord["itemsTrimmed"] };
 
 /** The record with only `keep` of each item's fields; `count` says whether items losing figures are counted as trimmed. */
 function keepFields<R extends AnyRecord>(r: R, keep: (field: string) => boolean, today: string, count: boolean): R {
-  const entries = Object.entries(r.items ?? {});
-  const losing = entries.filter(([, item]) => Object.keys(item).some((f) => !keep(f)));
-  if (!losing.length) return r;
-  const items: Items = {};
-  for (const [key, item] of entries) {
+  const all = r.items?.values ?? [];
+  const loses = (item: Item) => Object.keys(item).some((f) => !keep(f));
+  if (!all.some(loses)) return r;
+  const values = all.map((item) => {
     const kept: Record<string, unknown> = {};
     for (const [f, v] of Object.entries(item)) if (keep(f) && v !== undefined) kept[f] = v;
-    items[key] = kept as unknown as Item;
-  }
+    return kept as unknown as Item;
+  });
+  const items: PeriodItems = { keys: r.items.keys, values };
   if (!count) return { ...r, items };
-  const figures = losing.filter(([, item]) => Object.keys(item).some((f) => !PUBLISHED.includes(f) && !COMMENTARY.includes(f))).length;
+  const figures = all.filter((item) => loses(item) && Object.keys(item).some((f) => !PUBLISHED.includes(f) && !COMMENTARY.includes(f))).length;
   return { ...r, items, ...(figures ? { itemsTrimmed: { count: figures + (r.itemsTrimmed?.count ?? 0), on: today } } : {}) };
 }
 

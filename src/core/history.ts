@@ -1,6 +1,7 @@
 import { PeriodRecord, WorkbookSettings } from "./settings";
 import { formatUkDate } from "./dates";
 import { StoredStatement } from "./report/types";
+import { itemsObject } from "./period-items";
 
 type History = WorkbookSettings["history"];
 
@@ -36,7 +37,8 @@ export interface StoreOutcome {
  */
 function substance(r: PeriodRecord): string {
   const { storedAt: _storedAt, superseded: _superseded, ...rest } = r;
-  return JSON.stringify(rest, (key, v: unknown) =>
+  // Items compared by key, whatever their order: as an object keyed by item, its keys sorted below.
+  return JSON.stringify({ ...rest, items: itemsObject(rest.items) }, (key, v: unknown) =>
     key === "commentaryHash" ? undefined
     : v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v);
 }

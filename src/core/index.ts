@@ -21,6 +21,7 @@ export * from "./standards/exceptions";
 export * from "./indicator";
 export * from "./grid";
 export * from "./settings";
+export * from "./period-items";
 export * from "./user-error";
 export { PERIODS_WITH_ITEMS, PERIODS_WITH_COMMENTARY } from "./history-codec";
 export { shortFingerprint } from "./hash";

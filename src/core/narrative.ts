@@ -89,7 +89,7 @@ function redRedSentence(r: DatasetReport): string | null {
 function riskSentence(r: DatasetReport, period: string): string | null {
   if (r.kind !== "risks") return null;
   const total = r.risks.length;
-  const previousTotal = r.previous ? Object.keys(r.previous.items).length : null;
+  const previousTotal = r.previous ? r.previous.items.keys.length : null;
   const newOnes = r.risks.filter((x) => x.movementShown === "New").length;
   const bands = Object.entries(r.bandCounts).map(([band, n], i) => (i === 0 ? `${countWord(n)} ${band.toLowerCase()} ${n === 1 ? "risk" : "risks"}` : `${countWord(n)} ${band.toLowerCase()}`));
   const last = Object.values(r.bandCounts).slice(-1)[0];

@@ -7,6 +7,7 @@ import { RiskMatrix, checkMatrix } from "./risk/matrix";
 import { StandardConfig } from "./standards/standard";
 import { StatusLabels, Tolerance } from "./status";
 import { StaticBand, LongTrendMethod, Trend } from "./trend";
+import { PeriodItems } from "./period-items";
 
 /** Per-dataset choices a performance officer can change; every field has a default. */
 export interface DatasetSettings {
@@ -62,8 +63,8 @@ export interface PublishedItem {
 export interface PeriodRecord {
   period: string;
   summary: { base: number; counted: number; percent: number | null; statusCounts: Record<string, number> };
-  /** Per item, by stable key: what was published for it. */
-  items: Record<string, PublishedItem>;
+  /** Per item, by stable key, in the order stored: what was published for it. */
+  items: PeriodItems;
   /** The rules in force when this period was calculated (records stored by earlier versions hold only the standard and a tolerance set by hand). */
   rules: PeriodRules;
   /** Set when older periods' item detail was trimmed to keep the store small: how many items, and the day. */

@@ -6,7 +6,7 @@
  * as a read would.
  */
 import fc from "fast-check";
-import { parseSettings, readBackProblem, serialiseSettings, emptySettings, WorkbookSettings, PeriodRecord } from "../../src/core";
+import { parseSettings, readBackProblem, serialiseSettings, emptySettings, WorkbookSettings, PublishedItem, itemsOfObject } from "../../src/core";
 
 const item = fc.record({
   status: fc.constantFrom("Green", "Amber", "Red", "Data only", "No data", "Not rated"),
@@ -16,10 +16,10 @@ const item = fc.record({
 
 const items = fc.dictionary(fc.oneof(fc.string({ minLength: 1, maxLength: 8 }), fc.integer({ min: 0, max: 999 }).map(String)), item, { maxKeys: 30 });
 
-function settingsWith(periods: Record<string, PeriodRecord["items"]>): WorkbookSettings {
+function settingsWith(periods: Record<string, Record<string, PublishedItem>>): WorkbookSettings {
   const history: WorkbookSettings["history"] = { Indicators: {} };
   for (const [period, its] of Object.entries(periods)) {
-    history.Indicators[period] = { period, summary: { base: 0, counted: 0, percent: null, statusCounts: {} }, items: its, rules: { standard: null } };
+    history.Indicators[period] = { period, summary: { base: 0, counted: 0, percent: null, statusCounts: {} }, items: itemsOfObject(its), rules: { standard: null } };
   }
   return { ...emptySettings(), history };
 }

@@ -1,11 +1,11 @@
 /** Storing a period's results: never over what is there unless asked, and never losing the old record. */
-import { storeHistory, parseSettings, serialiseSettings, emptySettings, PeriodRecord } from "../../src/core";
+import { storeHistory, parseSettings, serialiseSettings, emptySettings, PeriodRecord, itemsOfObject, itemsObject } from "../../src/core";
 
 function record(status: string, percent: number): PeriodRecord {
   return {
     period: "Q1 2021/22",
     summary: { base: 1, counted: percent === 100 ? 1 : 0, percent, statusCounts: { [status]: 1 } },
-    items: { O1: { status, value: 96 } },
+    items: itemsOfObject({ O1: { status, value: 96 } }),
     rules: { standard: { expected: 75, counts: ["Green"] }, tolerance: { kind: "percent", value: 5 } },
   };
 }
@@ -55,15 +55,15 @@ describe("storing history", () => {
     expect(third.note).toBe("Q1 2021/22's stored results on 12/10/2021 were replaced for 'Strategic Plan outcomes', as asked; the old results are kept in the history.");
     const settings = { ...emptySettings(), history: third.history };
     const stored = parseSettings(serialiseSettings(settings)).settings.history.Outcomes["Q1 2021/22"];
-    expect(stored.items.O1.status).toBe("Green");
-    expect(stored.superseded!.map((s) => [s.items.O1.status, s.storedAt, s.replacedAt])).toEqual([
+    expect(itemsObject(stored.items).O1.status).toBe("Green");
+    expect(stored.superseded!.map((s) => [itemsObject(s.items).O1.status, s.storedAt, s.replacedAt])).toEqual([
       ["Amber", "2021-07-10", "2021-10-12"],
       ["Red", "2021-10-12", "2022-01-15"],
     ]);
   });
 
   it("keeps the commentary as published when a replacement changes no result, only the commentary", () => {
-    const said = (hash: string): PeriodRecord => ({ ...record("Amber", 0), items: { O1: { status: "Amber", value: 96, commentaryHash: hash } } });
+    const said = (hash: string): PeriodRecord => ({ ...record("Amber", 0), items: itemsOfObject({ O1: { status: "Amber", value: 96, commentaryHash: hash } }) });
     const old = { Outcomes: { "Q1 2021/22": { ...said("aaaaaa"), storedAt: "2021-07-10" } } };
     const r = storeHistory(old, { Outcomes: said("bbbbbb") }, "Q1 2021/22", { replace: true, today: "2021-10-12", labels });
     expect(r.history).toEqual(old);

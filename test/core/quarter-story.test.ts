@@ -6,7 +6,7 @@
  */
 import {
   buildReport, emptySettings, storeHistory, SheetGrid, CellValue, WorkbookSettings, IndicatorsReport, ActionsReport, DatasetReport, Issue, ReturnRecord,
-  commentaryCell, outstandingPhrase, draftNarrative,
+  commentaryCell, outstandingPhrase, draftNarrative, itemsObject,
 } from "../../src/core";
 
 const grid = (name: string, rows: CellValue[][], extra: Partial<SheetGrid> = {}): SheetGrid => ({ name, rows, ...extra });
@@ -64,7 +64,7 @@ describe("commentary read against its row", () => {
   });
 
   it("stores a fingerprint of each commentary with the period, never its text", () => {
-    const items = q1.records.Outcomes.items;
+    const items = itemsObject(q1.records.Outcomes.items);
     expect(items.O1.commentaryHash).toMatch(/^[A-Za-z0-9_-]{6}$/);
     expect(items.O5.commentaryHash).toBeUndefined();
     expect(JSON.stringify(q1.records)).not.toContain("excellent quarter");
@@ -151,7 +151,7 @@ describe("a stored quarter restated", () => {
     ]);
     expect(draftNarrative(built.report)[0].sentences[0]).toBe("Q1 2021/22 restated: two outcomes changed status (data corrected); one other value corrected without a change of status.");
     // What was published stands: the history still holds Q1 as first stored.
-    expect(settings.history.Outcomes["Q1 2021/22"].items.O1).toMatchObject({ status: "Amber", value: 96, target: 100 });
+    expect(itemsObject(settings.history.Outcomes["Q1 2021/22"].items).O1).toMatchObject({ status: "Amber", value: 96, target: 100 });
   });
 
   it("a new target in a single target column applies from now: Q1 is not restated by it", () => {
@@ -189,7 +189,7 @@ describe("a stored quarter restated", () => {
     const corrected = q1Rows.map((r) => [...r]);
     corrected[1][4] = 94;
     const replaced = stored(settings, [grid("Outcomes", corrected)], "Q1 2021/22", "2021-07-20", true);
-    expect(replaced.history.Outcomes["Q1 2021/22"].superseded!.map((s) => [s.items.O1.status, s.storedAt, s.replacedAt])).toEqual([["Amber", "2021-07-12", "2021-07-20"]]);
+    expect(replaced.history.Outcomes["Q1 2021/22"].superseded!.map((s) => [itemsObject(s.items).O1.status, s.storedAt, s.replacedAt])).toEqual([["Amber", "2021-07-12", "2021-07-20"]]);
     const q2Rows = corrected.map((r, i) => (i ? [...r.slice(0, 5), 80, r[6]] : r));
     const built = buildReport([grid("Outcomes", q2Rows)], replaced, { period: "Q2 2021/22" });
     expect(built.report.restated.map((x) => [x.source, x.text, x.publishedOn, x.replacedOn])).toEqual([

@@ -7,7 +7,7 @@ import { join } from "path";
 import { createHash } from "crypto";
 import { SAMPLE, tempDir, runCli, load, sheetValues, internalLinks } from "../helpers/workbooks";
 import { SummaryJson } from "../../src/workbook/summarise";
-import { parseSettings, RiskMatrix } from "../../src/core";
+import { parseSettings, RiskMatrix, itemsObject } from "../../src/core";
 
 describe("summarise on the sample workbook", () => {
   const dir = tempDir();
@@ -152,7 +152,7 @@ describe("summarise on the sample workbook", () => {
         standard: { expected: 75, counts: ["Green"] }, tolerance: { kind: "percent", value: 5 }, staticBand: { kind: "absolute", value: 0 },
         longTrend: "same-period-last-year", spc: true,
       });
-      expect(outcomes.items["SP-20"]).toEqual({ status: "Red", value: 55.07, trend: "Worsening", target: 43.6 });
+      expect(itemsObject(outcomes.items)["SP-20"]).toEqual({ status: "Red", value: 55.07, trend: "Worsening", target: 43.6 });
       const risks = settings.history["Strategic risks"]["Q1 2021/22"].rules;
       expect(risks.levelsSource).toBe("the register's own 'Risk Level' column");
       const matrix = risks.matrix as RiskMatrix;

@@ -4,6 +4,7 @@ import { formatShown, truncate } from "../numbers";
 import { formatPeriod } from "../periods";
 import { shortFingerprint } from "../hash";
 import { PeriodRecord } from "../settings";
+import { itemsByKey } from "../period-items";
 import { isRedRed } from "../standards/exceptions";
 import { Issue, issue } from "../datasets/issues";
 import { listWords } from "../words";
@@ -169,7 +170,9 @@ export function reviewCommentary(
   const byKey = new Map<string, CommentaryFinding[]>();
   const counts: Record<CommentaryCheck, number> = { figures: 0, unacknowledged: 0, copied: 0 };
   const before = previous?.record ?? null;
-  const stored = before ? Object.values(before.items).some((i) => i.commentaryHash !== undefined) : false;
+  const stored = before ? before.items.values.some((i) => i.commentaryHash !== undefined) : false;
+  // Only fingerprints are looked up: without any stored, no item is looked up.
+  const storedItems = before && stored ? itemsByKey(before.items) : null;
   for (const e of entries(r)) {
     const c = said.get(e.key);
     if (!c) continue;
@@ -191,7 +194,7 @@ export function reviewCommentary(
       at("unacknowledged", `${e.redRed ? "Red Red" : "Red"}: no concern or action said`,
         `'${e.title}' is ${what}, but its commentary says nothing of a concern, a shortfall or an action to put it right: "${truncate(c.text, 90)}"`);
     }
-    const then = before?.items[e.key];
+    const then = storedItems?.get(e.key);
     // An item complete then and now has nothing new to say.
     if (then?.commentaryHash && then.commentaryHash === commentaryFingerprint(c.text) && !(then.status === "Complete" && e.status === "Complete")) {
       at("copied", `Same as ${previous!.label}`, `'${e.title}': its commentary is the same, word for word, as the commentary stored for ${previous!.label}`

@@ -2,7 +2,8 @@ import { SheetGrid } from "../grid";
 import { detectSheet, DetectedDataset, SkippedSheet } from "../detect/find-datasets";
 import { fillMerges } from "../detect/header-rows";
 import { Period, formatPeriod, longPeriodName, periodEnd, previousPeriod, parsePeriod } from "../periods";
-import { WorkbookSettings, PeriodRecord, PeriodRules, DatasetSettings } from "../settings";
+import { WorkbookSettings, PeriodRecord, PeriodRules, DatasetSettings, PublishedItem } from "../settings";
+import { periodItems } from "../period-items";
 import { Issue, issue } from "../datasets/issues";
 import { listSome } from "../words";
 import { DatasetContext } from "./context";
@@ -274,15 +275,32 @@ function emptyReport(): Report {
 
 /** What history keeps of a dataset this period: its headline, what each item was published as (and its commentary's fingerprint), and every rule used. */
 function recordOf(r: DatasetReport, period: string, rules: PeriodRules, said: Map<string, ItemCommentary>): PeriodRecord {
-  const items: PeriodRecord["items"] = {};
+  // The items in order, as two arrays: no object keyed by 50,000 items is built (periodItems keeps the order such an object gave).
+  const keys: string[] = [];
+  const values: PublishedItem[] = [];
   if (r.kind === "risks") {
-    for (const x of r.risks) items[x.key] = { status: x.band, score: x.score, likelihood: x.likelihood, impact: x.impact };
+    for (const x of r.risks) {
+      keys.push(x.key);
+      values.push({ status: x.band, score: x.score, likelihood: x.likelihood, impact: x.impact });
+    }
   } else if (r.kind === "indicators" || r.kind === "outcomes") {
-    for (const x of r.items) items[x.item.key] = { status: x.assessment.status, value: x.assessment.value, trend: x.assessment.trends.short, target: x.target };
+    for (const x of r.items) {
+      keys.push(x.item.key);
+      values.push({ status: x.assessment.status, value: x.assessment.value, trend: x.assessment.trends.short, target: x.target });
+    }
   } else if (r.kind === "priorities" || r.kind === "actions") {
-    for (const x of r.items) items[x.key] = { status: x.status };
+    for (const x of r.items) {
+      keys.push(x.key);
+      values.push({ status: x.status });
+    }
   }
-  for (const [key, c] of said) if (items[key]) items[key].commentaryHash = commentaryFingerprint(c.text);
+  const items = periodItems(keys, values, true);
+  if (said.size) {
+    for (let i = 0; i < items.keys.length; i++) {
+      const c = said.get(items.keys[i]);
+      if (c) items.values[i].commentaryHash = commentaryFingerprint(c.text);
+    }
+  }
   return {
     period,
     summary: {

@@ -11,6 +11,7 @@ import { DatasetReport, ActionsReport, RisksReport, IndicatorsReport, Reprint } 
 import { groupsOf } from "./actions";
 import { isOverdue } from "../standards/exceptions";
 import { parsePeriod, periodEnd } from "../periods";
+import { itemsByKey } from "../period-items";
 
 /** "12/07/2021" from a record's yyyy-mm-dd, or null when the record predates the day being kept. */
 export function storedDay(r: Pick<PeriodRecord, "storedAt">): string | null {
@@ -38,12 +39,13 @@ export function reprintStored(r: DatasetReport, record: PeriodRecord, ruleChange
   const reprint: Reprint = { storedOn: on, ruleChanges, changed: [], notStored: [], gone: [] };
   const when = on ? ` on ${on}` : "";
   const keys = new Set<string>();
+  const stored = itemsByKey(record.items);
   let out: DatasetReport;
   if (r.kind === "indicators" || r.kind === "outcomes") {
     const items: IndicatorsReport["items"] = [];
     for (const x of r.items) {
       keys.add(x.item.key);
-      const s = record.items[x.item.key];
+      const s = stored.get(x.item.key);
       if (!s) {
         reprint.notStored.push({ row: x.item.row, title: x.item.title || x.item.code });
         continue;
@@ -74,7 +76,7 @@ export function reprintStored(r: DatasetReport, record: PeriodRecord, ruleChange
     const asAt = period.ok && period.value ? periodEnd(period.value) : null;
     for (const x of r.items) {
       keys.add(x.key);
-      const s = record.items[x.key];
+      const s = stored.get(x.key);
       if (!s) {
         reprint.notStored.push({ row: x.row, title: x.title || x.code });
         continue;
@@ -87,22 +89,22 @@ export function reprintStored(r: DatasetReport, record: PeriodRecord, ruleChange
     const counts = storedCounts(record);
     out = { ...r, items, counts, groups: groupsOf(items, r.standardConfig) };
   } else if (r.kind === "risks") {
-    out = reprintRisks(r, record, reprint, keys);
+    out = reprintRisks(r, record, stored, reprint, keys);
   } else {
     out = r;
   }
-  reprint.gone = Object.keys(record.items).filter((k) => !keys.has(k));
+  reprint.gone = record.items.keys.filter((k) => !keys.has(k));
   const counts = storedCounts(record);
   const statusCounts = out.kind === "risks" ? { ...record.summary.statusCounts } : Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0));
   const standard = out.standardConfig && out.kind !== "risks" ? assessStandard(counts, out.standardConfig) : out.standard;
   return { ...out, statusCounts, standard, reprint } as DatasetReport;
 }
 
-function reprintRisks(r: RisksReport, record: PeriodRecord, reprint: Reprint, keys: Set<string>): RisksReport {
+function reprintRisks(r: RisksReport, record: PeriodRecord, stored: Map<string, PublishedItem>, reprint: Reprint, keys: Set<string>): RisksReport {
   const risks: RisksReport["risks"] = [];
   for (const x of r.risks) {
     keys.add(x.key);
-    const s: PublishedItem | undefined = record.items[x.key];
+    const s = stored.get(x.key);
     if (!s) {
       reprint.notStored.push({ row: x.item.row, title: x.title });
       continue;

@@ -8,6 +8,7 @@ import { countWord } from "../words";
 import { IndicatorItem } from "../datasets/indicators";
 import { DatasetReport, IndicatorsReport, RestatedPeriod, Restatement, RestatementChange } from "./types";
 import { storedDay } from "./reprint";
+import { itemsByKey } from "../period-items";
 
 /** How a difference between a published result and today's is classified. */
 const BECAUSE: Record<RestatementChange, string> = { data: "data corrected", target: "target changed", rule: "rules changed" };
@@ -136,8 +137,9 @@ export function restateRerun(
   const publishedOn = storedDay(stored);
   const base = { period, dataset: now.label, publishedOn, newPublishedOn: options.replacedOn, ...(options.rules.length ? { rules: options.rules.join("; ") } : {}) };
   const items: Restatement[] = [];
+  const storedItems = itemsByKey(stored.items);
   for (const [key, j] of judgedItems(now, options.rules.length ? today : null)) {
-    const s = stored.items[key];
+    const s = storedItems.get(key);
     if (s) items.push(...differences(j, s, base, now.sheet, storedScore(s)));
   }
   return items.length ? restated(now, period, items, "workbook", publishedOn, options.replacedOn) : null;
@@ -157,8 +159,9 @@ export function restateLater(r: IndicatorsReport, stored: PeriodRecord, period: 
   const base = { period: label, dataset: r.label, publishedOn, newPublishedOn: null };
   const items: Restatement[] = [];
   const judged = new Set(["Green", "Amber", "Red", "Data only", "No data"]);
+  const storedItems = itemsByKey(stored.items);
   for (const x of r.items) {
-    const s = stored.items[x.item.key];
+    const s = storedItems.get(x.item.key);
     if (!s || s.value === undefined) continue;
     // A sheet that no longer holds the period (a column per period dropped, values without periods) restates nothing.
     const pts = x.item.points;
@@ -193,8 +196,11 @@ export function restateReplaced(r: DatasetReport, record: PeriodRecord, label: s
   const base = { period: label, dataset: r.label, publishedOn, newPublishedOn: replacedOn, ...(rules.length ? { rules: rules.join("; ") } : {}) };
   const titles = judgedItems(r, null);
   const items: Restatement[] = [];
-  for (const [key, s] of Object.entries(old.items)) {
-    const n = record.items[key];
+  const now = itemsByKey(record.items);
+  for (let i = 0; i < old.items.keys.length; i++) {
+    const key = old.items.keys[i];
+    const s = old.items.values[i];
+    const n = now.get(key);
     if (!n) continue;
     const j = titles.get(key);
     const shown = j?.shown;
@@ -217,7 +223,7 @@ export function earlierStored(history: Record<string, PeriodRecord> | undefined,
   for (const [label, record] of Object.entries(history)) {
     const p = parsePeriodLabel(label);
     if (!p || p.kind !== period.kind || compareDates(periodEnd(p), end) >= 0) continue;
-    if (!record || typeof record.items !== "object" || !Object.values(record.items).some((i) => i && i.value !== undefined)) continue;
+    if (!record || typeof record.items !== "object" || !record.items.values.some((i) => i && i.value !== undefined)) continue;
     out.push({ label, period: p, record });
   }
   return out;

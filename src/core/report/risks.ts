@@ -12,6 +12,7 @@ import { RisksReport, RiskMovement, datasetLabel } from "./types";
 import { DatasetRead } from "../datasets/read";
 import { targetCourse, RiskTarget } from "../risk/target";
 import { judgeReading } from "./reading";
+import { itemsByKey } from "../period-items";
 
 /**
  * Default bands when a register states no levels of its own, by the size of
@@ -137,12 +138,13 @@ export function reportRisks(ctx: DatasetContext): { report: RisksReport; issues:
   }
   const stated = new Map(statedLevels(read.items).pairs.map((p) => [p.row, p.level]));
   const bandNamed = (level: string | undefined) => (level === undefined ? null : levels.bands.find((b) => normaliseWord(b.name) === normaliseWord(level))?.name ?? null);
+  const before = previous ? itemsByKey(previous.items) : null;
   const scored = scoreRegister(read.items.map((item) => ({
     key: item.key,
     title: item.title,
     likelihood: item.likelihood,
     impact: item.impact,
-    previousScore: item.previousScore ?? previous?.items[item.key]?.score ?? null,
+    previousScore: item.previousScore ?? before?.get(item.key)?.score ?? null,
     appetite: item.appetite,
     targetScore: item.targetScore,
     statedBand: levels.stated ? bandNamed(stated.get(item.row)) : null,
@@ -169,7 +171,7 @@ export function reportRisks(ctx: DatasetContext): { report: RisksReport; issues:
     return { ...r, exceedsAppetite, item, movementShown, movementSource, target, course };
   });
   const previousCells = previous
-    ? Object.values(previous.items).filter((i) => i.likelihood && i.impact).map((i) => ({ likelihood: i.likelihood as number, impact: i.impact as number }))
+    ? previous.items.values.filter((i) => i.likelihood && i.impact).map((i) => ({ likelihood: i.likelihood as number, impact: i.impact as number }))
     : [];
   const counts = bandCounts(scored, m);
   const report: RisksReport = {
@@ -192,7 +194,7 @@ export function reportRisks(ctx: DatasetContext): { report: RisksReport; issues:
     bandCounts: counts,
     heatMap: heatMap(scored, m),
     previousHeatMap: previousCells.length ? heatMap(previousCells, m) : null,
-    closed: previous ? closedRisks(Object.keys(previous.items), scored) : [],
+    closed: previous ? closedRisks(previous.items.keys, scored) : [],
     closedNow: read.closed.map((c) => ({ key: c.key, title: c.title, row: c.row })),
     setAside: read.setAside,
     levelMismatches: levels.disagree.length,
