@@ -562,7 +562,7 @@ function readPoints(ctx: Reading, r: ScannedRow, item: IndicatorItem, series: nu
         `Period is missing in ${cellRef(d.sheet, r.row, d.columns.period)}: the value ${cellText(v)} cannot be placed in time`));
       return "flagged";
     }
-    if (p.value.forecast || forecastRow(d, r, new Set())) {
+    if (p.value.forecast || forecastRow(d, r, NO_COLUMNS)) {
       setAside(ctx, r.row, "forecast");
       return "aside";
     }
@@ -576,6 +576,9 @@ function readPoints(ctx: Reading, r: ScannedRow, item: IndicatorItem, series: nu
   place(ctx, series, period, v, r.row, d.columns.value ?? (d.columns.numerator as number), d.columns.ytd !== undefined ? rowYtd : undefined, duplicates);
   return "placed";
 }
+
+/** No columns left out of forecastRow's look at a row (one set for every row). */
+const NO_COLUMNS: ReadonlySet<number> = new Set();
 
 /** Words that say a ratio is a percentage: in its title, unit or headers. */
 const PERCENT_WORDS = /%|\bper ?cent|\bpercentage|\bproportion/i;
