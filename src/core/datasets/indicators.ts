@@ -168,6 +168,7 @@ function readRows(ctx: Reading): void {
   const dims = long ? breakdownColumns(grid, d, areaCols) : [];
   const areas = new Set<string>();
   const duplicates: number[] = [];
+  const keyOf = new Map<string, Map<string, string>>();
 
   for (const r of dataRows(grid, d, read)) {
     const code = cellText(cellOf(d, r, "code"));
@@ -184,7 +185,7 @@ function readRows(ctx: Reading): void {
     const breakdown = dims.length ? dims.map((c) => cellText(r.cells[c - d.left])).filter(Boolean).join(", ") : "";
     const name = code || title;
     const where = area && breakdown ? `${area} | ${breakdown}` : area || breakdown;
-    const base = where ? `${name} | ${where}` : name;
+    const base = where ? seriesKey(keyOf, name, where) : name;
     let series = long ? byKey.get(base) : undefined;
     let item: IndicatorItem;
     if (series === undefined) {
@@ -207,6 +208,19 @@ function readRows(ctx: Reading): void {
   }
   collisions(ctx, duplicates, d.columns.value ?? d.left);
   read.areas = [...areas];
+}
+
+/**
+ * The series key of a name and where it is ("Claimant count | Trafford"),
+ * made once per pair: a long extract gives the same few pairs on every row,
+ * and a key made per row was a new string to join and hash each time.
+ */
+function seriesKey(keyOf: Map<string, Map<string, string>>, name: string, where: string): string {
+  let byWhere = keyOf.get(name);
+  if (!byWhere) keyOf.set(name, (byWhere = new Map()));
+  let key = byWhere.get(where);
+  if (key === undefined) byWhere.set(where, (key = flat`${name} | ${where}`));
+  return key;
 }
 
 /**
