@@ -1,27 +1,13 @@
 import { DetectedDataset } from "../detect/find-datasets";
 import { isForecastWord } from "../period-cells";
 import { ScannedRow } from "./rows";
+import { memoByText } from "./text-memo";
 
 /** Columns whose words never mark a row as a forecast: the names, commentary and a typed status ("Planned" is a status there). */
 const NAMING = ["title", "code", "commentary", "group", "unit", "status", "polarity"] as const;
 
-/**
- * Whether a text is a forecast word, worked out once per distinct text: this
- * is asked of every text cell of every row of a long extract (200,000 rows:
- * a third of a second), whose columns repeat a few texts. Emptied when full,
- * so odd files cannot grow it.
- */
-const FORECAST_TEXTS = new Map<string, boolean>();
-const MAX_FORECAST_TEXTS = 10_000;
-
-function forecastText(v: string): boolean {
-  let is = FORECAST_TEXTS.get(v);
-  if (is === undefined) {
-    if (FORECAST_TEXTS.size >= MAX_FORECAST_TEXTS) FORECAST_TEXTS.clear();
-    FORECAST_TEXTS.set(v, (is = isForecastWord(v)));
-  }
-  return is;
-}
+/** Whether a text is a forecast word: asked of every text cell of every row of a long extract. */
+const forecastText = memoByText(isForecastWord);
 
 function isNamingColumn(d: DetectedDataset, col: number): boolean {
   for (const role of NAMING) if (d.columns[role] === col) return true;

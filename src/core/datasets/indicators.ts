@@ -17,6 +17,7 @@ import { areaColumns, areaLevel, areaOf, distinctValues } from "./area-keys";
 import { forecastRow } from "./forecast";
 import { readPeriodCell } from "../period-cells";
 import { statedPolarity } from "./stated-rules";
+import { memoByText } from "./text-memo";
 
 export { PointList };
 export type { PointValue, IndicatorPoint };
@@ -448,9 +449,13 @@ function newItem(ctx: Reading, r: ScannedRow, key: string, code: string, title: 
   return item;
 }
 
+/** A polarity cell's reading, once per distinct text (every row of a dataset gives one of a few). */
+const polarityText = memoByText(parsePolarity);
+
 function readPolarity(ctx: Reading, r: ScannedRow, item: IndicatorItem): void {
   const { d, read } = ctx;
-  const p = parsePolarity(cellOf(d, r, "polarity"));
+  const cell = cellOf(d, r, "polarity");
+  const p = typeof cell === "string" ? polarityText(cell) : parsePolarity(cell);
   if (p.ok) item.polarity = p.value;
   else read.issues.push(issueAt(d.sheet, r.row, d.columns.polarity as number, "Polarity", p.problem));
 }

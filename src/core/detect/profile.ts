@@ -3,6 +3,7 @@ import { parsePeriod } from "../periods";
 import { parseUkDate } from "../dates";
 import { parseMeasure, suppressionSymbol } from "../numbers";
 import { isKnownStatusWord } from "../status";
+import { memoByText } from "../datasets/text-memo";
 
 /** What a column's cells look like, as shares of its non-blank cells (0–1). */
 export interface ColumnProfile {
@@ -107,24 +108,8 @@ const POLARITY_WORD = 128;
 const PERIOD = 256;
 const DATE = 512;
 
-/**
- * A text's flags, worked out once per distinct text: they depend on the text
- * alone, and columns repeat a few texts down their rows (a long extract's
- * candidate columns were tens of thousands of cells of status, date and
- * period parsing for a few hundred texts). The cache is emptied when full,
- * so odd files cannot grow it.
- */
-const TEXT_FLAGS = new Map<string, number>();
-const MAX_TEXT_FLAGS = 10_000;
-
-function textFlags(v: string): number {
-  let f = TEXT_FLAGS.get(v);
-  if (f === undefined) {
-    if (TEXT_FLAGS.size >= MAX_TEXT_FLAGS) TEXT_FLAGS.clear();
-    TEXT_FLAGS.set(v, (f = readFlags(v)));
-  }
-  return f;
-}
+/** A text's flags, worked out once per distinct text: columns repeat a few texts down their rows. */
+const textFlags = memoByText(readFlags);
 
 function readFlags(v: CellValue): number {
   const text = cellText(v);
