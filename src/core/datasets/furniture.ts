@@ -29,12 +29,23 @@ const LEADS = (() => {
   return t;
 })();
 
+/**
+ * The first two letters (lower case) of every placeholder that starts with
+ * a letter: please, select, choose, click, enter, insert, type, dd/mm, xx.
+ * Titles starting "Percentage…" or "Satisfaction…" are settled here too.
+ */
+const LETTER_PAIRS = new Set(["pl", "se", "ch", "cl", "en", "in", "ty", "dd", "xx"].map((p) => p.charCodeAt(0) * 128 + p.charCodeAt(1)));
+
 function mayBePlaceholder(v: string): boolean {
   for (let i = 0; i < v.length; i++) {
     const c = v.charCodeAt(i);
     if (c === 32 || (c >= 9 && c <= 13)) continue;
     // Past ASCII (a Unicode space, say): the patterns decide.
-    return c > 127 || LEADS[c] === 1;
+    if (c > 127) return true;
+    if (LEADS[c] !== 1) return false;
+    // A bracket, dash, ? or # leads; a letter only with the next one making one of the pairs (`| 32`: a letter in lower case).
+    const letter = (c | 32) >= 97 && (c | 32) <= 122;
+    return !letter || LETTER_PAIRS.has((c | 32) * 128 + (v.charCodeAt(i + 1) | 32));
   }
   return false;
 }

@@ -17,6 +17,7 @@ import { areaColumns, areaLevel, areaOf, distinctValues } from "./area-keys";
 import { forecastRow } from "./forecast";
 import { readPeriodCell } from "../period-cells";
 import { statedPolarity } from "./stated-rules";
+import { memoByText } from "./text-memo";
 
 export { PointList };
 export type { PointValue, IndicatorPoint };
@@ -168,6 +169,7 @@ function readRows(ctx: Reading): void {
   const dims = long ? breakdownColumns(grid, d, areaCols) : [];
   const areas = new Set<string>();
   const duplicates: number[] = [];
+  const keyOf = new Map<string, Map<string, string>>();
 
   for (const r of dataRows(grid, d, read)) {
     const code = cellText(cellOf(d, r, "code"));
@@ -184,7 +186,7 @@ function readRows(ctx: Reading): void {
     const breakdown = dims.length ? dims.map((c) => cellText(r.cells[c - d.left])).filter(Boolean).join(", ") : "";
     const name = code || title;
     const where = area && breakdown ? `${area} | ${breakdown}` : area || breakdown;
-    const base = where ? `${name} | ${where}` : name;
+    const base = where ? seriesKey(keyOf, name, where) : name;
     let series = long ? byKey.get(base) : undefined;
     let item: IndicatorItem;
     if (series === undefined) {
@@ -207,6 +209,19 @@ function readRows(ctx: Reading): void {
   }
   collisions(ctx, duplicates, d.columns.value ?? d.left);
   read.areas = [...areas];
+}
+
+/**
+ * The series key of a name and where it is ("Claimant count | Trafford"),
+ * made once per pair: a long extract gives the same few pairs on every row,
+ * and a key made per row was a new string to join and hash each time.
+ */
+function seriesKey(keyOf: Map<string, Map<string, string>>, name: string, where: string): string {
+  let byWhere = keyOf.get(name);
+  if (!byWhere) keyOf.set(name, (byWhere = new Map()));
+  let key = byWhere.get(where);
+  if (key === undefined) byWhere.set(where, (key = flat`${name} | ${where}`));
+  return key;
 }
 
 /**
@@ -434,9 +449,13 @@ function newItem(ctx: Reading, r: ScannedRow, key: string, code: string, title: 
   return item;
 }
 
+/** A polarity cell's reading, once per distinct text (every row of a dataset gives one of a few). */
+const polarityText = memoByText(parsePolarity);
+
 function readPolarity(ctx: Reading, r: ScannedRow, item: IndicatorItem): void {
   const { d, read } = ctx;
-  const p = parsePolarity(cellOf(d, r, "polarity"));
+  const cell = cellOf(d, r, "polarity");
+  const p = typeof cell === "string" ? polarityText(cell) : parsePolarity(cell);
   if (p.ok) item.polarity = p.value;
   else read.issues.push(issueAt(d.sheet, r.row, d.columns.polarity as number, "Polarity", p.problem));
 }
@@ -562,7 +581,7 @@ function readPoints(ctx: Reading, r: ScannedRow, item: IndicatorItem, series: nu
         `Period is missing in ${cellRef(d.sheet, r.row, d.columns.period)}: the value ${cellText(v)} cannot be placed in time`));
       return "flagged";
     }
-    if (p.value.forecast || forecastRow(d, r, new Set())) {
+    if (p.value.forecast || forecastRow(d, r, NO_COLUMNS)) {
       setAside(ctx, r.row, "forecast");
       return "aside";
     }
@@ -576,6 +595,9 @@ function readPoints(ctx: Reading, r: ScannedRow, item: IndicatorItem, series: nu
   place(ctx, series, period, v, r.row, d.columns.value ?? (d.columns.numerator as number), d.columns.ytd !== undefined ? rowYtd : undefined, duplicates);
   return "placed";
 }
+
+/** No columns left out of forecastRow's look at a row (one set for every row). */
+const NO_COLUMNS: ReadonlySet<number> = new Set();
 
 /** Words that say a ratio is a percentage: in its title, unit or headers. */
 const PERCENT_WORDS = /%|\bper ?cent|\bpercentage|\bproportion/i;

@@ -41,7 +41,7 @@ export class KeyMaker {
     let n = (this.seen.get(base) ?? 0) + 1;
     let key = n === 1 ? base : `${base}#${n}`;
     // A code may itself read like a repeat's key ("A#2" beside two "A"s): every key made is taken, so no two items share one.
-    while (this.seen.has(key) && key !== base) key = `${base}#${++n}`;
+    while (key !== base && this.seen.has(key)) key = `${base}#${++n}`;
     this.seen.set(base, n);
     if (key !== base) this.seen.set(key, Math.max(this.seen.get(key) ?? 0, 1));
     return key;

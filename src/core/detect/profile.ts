@@ -3,6 +3,7 @@ import { parsePeriod } from "../periods";
 import { parseUkDate } from "../dates";
 import { parseMeasure, suppressionSymbol } from "../numbers";
 import { isKnownStatusWord } from "../status";
+import { memoByText } from "../datasets/text-memo";
 
 /** What a column's cells look like, as shares of its non-blank cells (0–1). */
 export interface ColumnProfile {
@@ -71,33 +72,68 @@ export function profileColumn(values: CellValue[], sample = 300): ColumnProfile 
       continue;
     }
     const text = cellText(v);
-    const word = normaliseWord(text);
-    const m = parseMeasure(v);
-    if (m.ok && m.value && /^[\s£$€+-]*[\d.,]+\s*%?\s*$/.test(text)) {
+    const f = typeof v === "string" ? textFlags(v) : readFlags(v);
+    if (f & NUMBER) {
       p.numbers++;
-      if (/^\d{4}(\d{2})?$/.test(text) && isYearNumber(Number(text))) p.years++;
-      if (Number.isInteger(m.value.value) && m.value.value >= 1 && m.value.value <= 10 && !m.value.percent) p.smallInts++;
+      if (f & YEAR) p.years++;
+      if (f & SMALL_INT) p.smallInts++;
       continue;
     }
     p.text++;
     length += text.length;
-    if (text.length <= 30 && SCALE.test(word)) p.scaleWords++;
-    if (isKnownStatusWord(text)) p.statusWords++;
-    if (LIFECYCLE.test(word)) p.lifecycleWords++;
-    if (RAID.test(word)) p.raidWords++;
-    if (POLARITY.test(word)) p.polarityWords++;
-    if (/\d/.test(text) && text.length <= 20) {
-      const per = parsePeriod(text);
-      if (per.ok && per.value) p.periods++;
-      const d = parseUkDate(text);
-      if (d.ok && d.value) p.dates++;
-    }
+    if (f & SCALE_WORD) p.scaleWords++;
+    if (f & STATUS_WORD) p.statusWords++;
+    if (f & LIFECYCLE_WORD) p.lifecycleWords++;
+    if (f & RAID_WORD) p.raidWords++;
+    if (f & POLARITY_WORD) p.polarityWords++;
+    if (f & PERIOD) p.periods++;
+    if (f & DATE) p.dates++;
   }
   const n = cells.length;
   for (const k of ["numbers", "smallInts", "dates", "periods", "years", "scaleWords", "statusWords", "lifecycleWords", "raidWords", "polarityWords", "text"] as const) p[k] /= n;
   p.meanLength = p.text ? length / (p.text * n) : 0;
   p.distinct = seen.size / n;
   return p;
+}
+
+/** What a text (or true/false) cell reads as, in flags: a number (a year, a small whole number), or words of a kind. */
+const NUMBER = 1;
+const YEAR = 2;
+const SMALL_INT = 4;
+const SCALE_WORD = 8;
+const STATUS_WORD = 16;
+const LIFECYCLE_WORD = 32;
+const RAID_WORD = 64;
+const POLARITY_WORD = 128;
+const PERIOD = 256;
+const DATE = 512;
+
+/** A text's flags, worked out once per distinct text: columns repeat a few texts down their rows. */
+const textFlags = memoByText(readFlags);
+
+function readFlags(v: CellValue): number {
+  const text = cellText(v);
+  const word = normaliseWord(text);
+  const m = parseMeasure(v);
+  if (m.ok && m.value && /^[\s£$€+-]*[\d.,]+\s*%?\s*$/.test(text)) {
+    let f = NUMBER;
+    if (/^\d{4}(\d{2})?$/.test(text) && isYearNumber(Number(text))) f |= YEAR;
+    if (Number.isInteger(m.value.value) && m.value.value >= 1 && m.value.value <= 10 && !m.value.percent) f |= SMALL_INT;
+    return f;
+  }
+  let f = 0;
+  if (text.length <= 30 && SCALE.test(word)) f |= SCALE_WORD;
+  if (isKnownStatusWord(text)) f |= STATUS_WORD;
+  if (LIFECYCLE.test(word)) f |= LIFECYCLE_WORD;
+  if (RAID.test(word)) f |= RAID_WORD;
+  if (POLARITY.test(word)) f |= POLARITY_WORD;
+  if (/\d/.test(text) && text.length <= 20) {
+    const per = parsePeriod(text);
+    if (per.ok && per.value) f |= PERIOD;
+    const d = parseUkDate(text);
+    if (d.ok && d.value) f |= DATE;
+  }
+  return f;
 }
 
 /** A year as a number (2019), or a year and the next written together (202223), as statistical releases key their rows. */

@@ -60,7 +60,10 @@ function rowWords(row: CellValue[] | undefined, left: number, right: number): st
  * lies below is reported, never read as data.
  */
 export function tableEnd(grid: SheetGrid, headerRow: number, left: number, right: number): number {
-  const widths: number[] = [];
+  // How many rows so far have each number of filled cells: their median is read from this tally at each gap, where
+  // sorting every row's width again made a table with a blank row between its rows quadratic (40,000 rows: 8 s).
+  const widthCounts: number[] = [];
+  let rows = 0;
   const header = rowWords(grid.rows[headerRow], left, right);
   let last = headerRow;
   let gap = 0;
@@ -78,20 +81,32 @@ export function tableEnd(grid: SheetGrid, headerRow: number, left: number, right
     const text = cellText(row?.[filled[0]]);
     if ((FOOTER.test(text) && n <= 3) || TOTAL.test(text) || (END_MARKER.test(text) && n === 1)) break;
     // A sentence merged across the table under its rows ("Status Rules: current status based on…") is a note, not an item.
-    if (widths.length && filled.length > 1 && n === 1 && text.split(/\s+/).length >= SENTENCE_WORDS) break;
+    if (rows && filled.length > 1 && n === 1 && text.split(/\s+/).length >= SENTENCE_WORDS) break;
     if ((gap > 0 || afterHeading) && startsAnotherTable(grid, r, left, right, header)) {
       // A heading just above the next table ("Closed risks") belongs to it, not to this one.
       if (afterHeading && last === r - 1 - gap) last--;
       break;
     }
-    if (gap > 0 && widths.length >= 3) {
-      const typical = widths.slice().sort((a, b) => a - b)[Math.floor(widths.length / 2)];
+    if (gap > 0 && rows >= 3) {
+      const typical = medianWidth(widthCounts, rows);
       if (typical >= 4 && n <= Math.max(2, typical / 3)) break;
     }
     afterHeading = n === 1;
-    widths.push(n);
+    widthCounts[n] = (widthCounts[n] ?? 0) + 1;
+    rows++;
     last = r;
     gap = 0;
   }
   return last;
+}
+
+/** The width at the middle of `rows` widths in ascending order (the upper of the two middle ones), from their tally by width. */
+function medianWidth(widthCounts: number[], rows: number): number {
+  const middle = Math.floor(rows / 2);
+  let seen = 0;
+  for (let w = 0; w < widthCounts.length; w++) {
+    seen += widthCounts[w] ?? 0;
+    if (seen > middle) return w;
+  }
+  return widthCounts.length - 1;
 }
