@@ -1,6 +1,7 @@
 import { MAX_NAMED } from "../core/narrative";
 import { SummariseResult } from "../workbook/summarise";
 import { formatShare, TARGET_COURSES, outstandingPhrase, commentaryCounts, restatedStanding } from "../core";
+import { groupDigits } from "../core/words";
 
 /**
  * The run's figures in a few lines a performance officer can read in a
@@ -30,7 +31,7 @@ export function readableSummary(r: SummariseResult): string[] {
     if (d.kind === "outcomes" || d.kind === "indicators") {
       const rr = d.items.filter((x) => x.assessment.status === "Red" && x.assessment.trends.short === "Worsening");
       // A terminal line names a few; the Exceptions sheet lists them all.
-      if (rr.length) lines.push(`    Red Red: ${rr.slice(0, MAX_NAMED).map((x) => x.item.title).join("; ")}${rr.length > MAX_NAMED ? `; and ${(rr.length - MAX_NAMED).toLocaleString("en-GB")} more (all are on the '${sheet("exceptions")}' sheet)` : ""}`);
+      if (rr.length) lines.push(`    Red Red: ${rr.slice(0, MAX_NAMED).map((x) => x.item.title).join("; ")}${rr.length > MAX_NAMED ? `; and ${groupDigits(rr.length - MAX_NAMED)} more (all are on the '${sheet("exceptions")}' sheet)` : ""}`);
     }
     if (d.outstanding) lines.push(`    Returns outstanding: ${outstandingPhrase(d, d.outstanding)}`);
     if (d.commentary?.checked) lines.push(`    ${commentaryCounts(d.commentary)}`);

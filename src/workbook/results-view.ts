@@ -2,6 +2,7 @@ import {
   Reading, Report, IndicatorsReport, Issue, seriesTitle, formatShare, notRatedPhrase, StatusLabels, WorkbookSettings, DEFAULT_STATUS_LABELS, isRedRed, formatUkDate, periodIndex, formatPeriod,
   DEFAULT_MATRIX, RiskMatrix, HeatMapCell, Status, columnLetter, formatNumber, outstandingPhrase, commentaryCounts, restatedStanding,
 } from "../core";
+import { groupDigits } from "../core/words";
 
 /** What the task pane shows after a run: plain data, built from the report. */
 export interface ResultsView {
@@ -77,7 +78,7 @@ function measuredHeadline(r: Report["datasets"][number], period: string | null):
   if (r.kind !== "indicators" && r.kind !== "outcomes") return null;
   const base = { id: r.id, kind: r.kind, achieved: null, status: null, counts: { ...r.statusCounts } };
   const noun = r.kind === "outcomes" ? ["outcome", "outcomes"] : ["indicator", "indicators"];
-  const n = (k: number) => `${k.toLocaleString("en-GB")} ${noun[k === 1 ? 0 : 1]}`;
+  const n = (k: number) => `${groupDigits(k)} ${noun[k === 1 ? 0 : 1]}`;
   if (r.areas.length > 1 && !r.ownArea) {
     const indicators = distinctIndicators(r);
     return { ...base, label: r.label, text: `${r.label}: ${n(indicators)} for each of ${r.areas.length} areas — choose your area to see its figures beside the others'`, worded: true };

@@ -1,11 +1,12 @@
 import { DetectedDataset } from "../detect/find-datasets";
 import { a1, columnLetter } from "../grid";
 import { Issue, issue } from "./issues";
+import { groupDigits } from "../words";
 
 /** Columns named one by one; any more are counted in one last warning. */
 const LISTED = 10;
 
-const count = (n: number) => n.toLocaleString("en-GB");
+const count = (n: number) => groupDigits(n);
 
 /**
  * Warnings for what lies around a dataset and is not read as its data, so

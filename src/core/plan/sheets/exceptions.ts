@@ -8,6 +8,7 @@ import { statistics } from "../statistics";
 import { SheetBuilder } from "../builder";
 import { PlanValue, SheetPlan } from "../types";
 import { MAX_APPENDIX_ROWS } from "./indicator-appendix";
+import { groupDigits } from "../../words";
 
 /** A date column's cell: the date, or what the sheet wrote where it is not one ("N/A", "TBC"). */
 function dateCell(date: CalendarDate | null, text: string): PlanValue {
@@ -88,10 +89,10 @@ export function exceptionsSheet(report: Report, name: string): SheetPlan {
     emptyText: asAt ? `No item is overdue at the end of the ${noun}.` : "Overdue items were not checked: no reporting period.",
   });
   b.blank();
-  b.subtitle(`Actions and priorities off target (Red or Amber, not overdue): ${offTarget.length.toLocaleString("en-GB")}`);
+  b.subtitle(`Actions and priorities off target (Red or Amber, not overdue): ${groupDigits(offTarget.length)}`);
   // A list for print: past a few thousand rows it is one for filtering, which By directorate already is.
   if (offTarget.length > MAX_APPENDIX_ROWS) {
-    b.note(`The first ${MAX_APPENDIX_ROWS.toLocaleString("en-GB")}, Red first; every item is on the By directorate sheet with its RAG.`);
+    b.note(`The first ${groupDigits(MAX_APPENDIX_ROWS)}, Red first; every item is on the By directorate sheet with its RAG.`);
     offTarget.length = MAX_APPENDIX_ROWS;
   }
   b.table("Off target", ["Action or priority", "Owner", "RAG", "Agreed due date", "Reason for (R) / impact (I) of delay", "Proposed revised due date", "Dataset"], offTarget, {

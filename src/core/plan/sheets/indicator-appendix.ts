@@ -4,6 +4,7 @@ import { SheetBuilder } from "../builder";
 import { measureCell, measureFormat } from "../cells";
 import { PlanValue, SheetPlan } from "../types";
 import { longTrendHeading } from "./indicator-results";
+import { groupDigits } from "../../words";
 
 /**
  * Rows the appendix prints at most (about sixty pages): past this it is a list
@@ -46,7 +47,7 @@ export function indicatorAppendixSheet(reports: IndicatorsReport[], name: string
     room -= quota[k];
   }
   if (all > MAX_APPENDIX_ROWS) {
-    b.note(`The ${MAX_APPENDIX_ROWS.toLocaleString("en-GB")} of the ${all.toLocaleString("en-GB")} indicators a printed appendix can hold, Red and Amber first, in the report's order; every one is on Indicator results.`);
+    b.note(`The ${groupDigits(MAX_APPENDIX_ROWS)} of the ${groupDigits(all)} indicators a printed appendix can hold, Red and Amber first, in the report's order; every one is on Indicator results.`);
   }
   // Rows still to keep: the scan stops once the appendix is full.
   let left = Math.min(all, MAX_APPENDIX_ROWS);

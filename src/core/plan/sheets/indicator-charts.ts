@@ -6,6 +6,7 @@ import { statusAndVariation, Variation, VARIATION_COLOUR } from "../../spc";
 import { SheetBuilder } from "../builder";
 import { measureCell, measureFormat } from "../cells";
 import { ChartIcon, ChartPlan, ChartSeriesRole, PlanValue, SheetPlan } from "../types";
+import { groupDigits } from "../../words";
 
 type Item = IndicatorsReport["items"][number];
 
@@ -131,7 +132,7 @@ export function indicatorChartsSheet(reports: IndicatorsReport[], name: string, 
   b.note("A chart for each 'Red Red' item and each indicator with SPC, drawn from the table beside it. Special-cause points are marked in NHS \"Making Data Count\" colours: blue improvement, orange concern, purple neither.");
   b.note("Icons at the top right of each chart with SPC, as Making Data Count draws them. Variation: grey ~ common cause; blue (improvement), orange (concern) or purple (neither) with H or L, a special cause from higher or lower values. Assurance: blue P consistently passing the target, orange F consistently failing it, grey ? hit and miss.");
   if (eligible > chosen.length) {
-    b.note(`Charts for ${chosen.length} of the ${eligible.toLocaleString("en-GB")} indicators that qualify (${redRed.toLocaleString("en-GB")} 'Red Red'): 'Red Red' items first, then special-cause concern, then the others, in the report's order. The rest are on the Indicator results sheet.`);
+    b.note(`Charts for ${chosen.length} of the ${groupDigits(eligible)} indicators that qualify (${groupDigits(redRed)} 'Red Red'): 'Red Red' items first, then special-cause concern, then the others, in the report's order. The rest are on the Indicator results sheet.`);
   }
   const charts: ChartPlan[] = [];
   for (const x of chosen) {

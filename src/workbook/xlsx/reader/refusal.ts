@@ -1,4 +1,5 @@
 import { UserError } from "../../../core/user-error";
+import { groupDigits } from "../../../core/words";
 /**
  * Every way the reader refuses a file, and the one plain sentence it says.
  * The command line prefixes the file's name ("Error: cannot use Q1.xlsx: …")
@@ -43,7 +44,7 @@ export function size(bytes: number): string {
   return `${(bytes / 1e9).toFixed(1)} GB`;
 }
 
-const num = (n: number) => n.toLocaleString("en-GB");
+const num = (n: number) => groupDigits(n);
 const SAVE_AS = "open it in Excel, choose File › Save As › 'Excel Workbook (*.xlsx)' and try again";
 const RESAVE = "open it in Excel, save it again and try again";
 
