@@ -73,8 +73,8 @@ const PLAIN_ROW = asciiBytes('">');
  * as it is written; anything else treated.
  */
 function inlineStringInto(out: XmlBytes, s: string): void {
-  // (Empty text is plain: `<t></t>`.)
-  if (!startsInSpace(s) && !endsInSpace(s) && out.plainText(INLINE_OPEN, s, INLINE_CLOSE)) return;
+  // (Empty text is plain, `<t></t>`, and is not looked into: reading past its end made V8 re-compile the checks.)
+  if ((s === "" || (!startsInSpace(s) && !endsInSpace(s))) && out.plainText(INLINE_OPEN, s, INLINE_CLOSE)) return;
   out.ascii(' t="inlineStr"><is>');
   out.utf8(treatedTextXml(s));
   out.ascii("</is></c>");
@@ -214,7 +214,7 @@ class RowStyles {
   readonly right: number;
   private readonly regions: Region[];
   private next = 0;
-  private active: Region[] = [];
+  private readonly active: Region[];
   /** The last row of the active region that ends first: until then no region ends (checked per row without a pass over them). */
   private activeEnd = NO_END;
   private line: (PlanStyle | undefined)[] = [];
@@ -228,6 +228,8 @@ class RowStyles {
       })
       .filter((r): r is Region => r !== null)
       .sort((a, b) => a.top - b.top || a.order - b.order);
+    // Empty, as an array V8 holds objects in: a bare [] holds small integers, and the first push re-compiled `rebuilt`.
+    this.active = this.regions.slice(0, 0);
     this.height = this.regions.reduce((h, r) => Math.max(h, r.bottom + 1), 0);
     this.right = this.regions.reduce((c, r) => Math.max(c, r.right), 0);
   }
@@ -252,7 +254,8 @@ class RowStyles {
   private rebuilt(r: number): (PlanStyle | undefined)[] {
     while (this.next < this.regions.length && this.regions[this.next].top <= r) {
       // Put in place by order (a sort per row made a copy of the list each time).
-      const region = this.regions[this.next++];
+      const region = this.regions[this.next];
+      this.next++;
       let i = this.active.length;
       this.active.push(region);
       for (; i > 0 && this.active[i - 1].order > region.order; i--) this.active[i] = this.active[i - 1];
@@ -260,8 +263,15 @@ class RowStyles {
       this.activeEnd = Math.min(this.activeEnd, region.bottom);
     }
     if (this.activeEnd < r) {
-      this.active = this.active.filter((x) => x.bottom >= r);
-      this.activeEnd = this.active.reduce((end, x) => Math.min(end, x.bottom), NO_END);
+      // Kept in place (a new array from filter could be a bare [] again, see the constructor).
+      let kept = 0;
+      this.activeEnd = NO_END;
+      for (const x of this.active) {
+        if (x.bottom < r) continue;
+        this.active[kept++] = x;
+        this.activeEnd = Math.min(this.activeEnd, x.bottom);
+      }
+      this.active.length = kept;
     }
     const line: (PlanStyle | undefined)[] = [];
     for (const x of this.active) for (let c = x.left; c <= x.right; c++) line[c] = this.merge(line[c], x.style);
@@ -346,10 +356,10 @@ export function legacyPasswordHash(password: string): string {
 const ROWS_PER_PIECE = 500;
 
 /** The last column holding a value or a style, so the dimension can be written before the rows. */
-function rightmost(plan: SheetPlan, styledRight: number): number {
+function rightmost(cells: PlanValue[][], styledRight: number): number {
   let right = styledRight;
-  for (let r = 0; r < plan.cells.length; r++) {
-    const values = plan.cells[r];
+  for (let r = 0; r < cells.length; r++) {
+    const values = cells[r];
     if (!values) continue;
     for (let c = values.length - 1; c > right; c--) {
       if (values[c] !== null && values[c] !== undefined) {
@@ -481,7 +491,7 @@ export function* sheetXmlPieces(plan: SheetPlan, book: StyleBook, drawingRid?: s
   const styles = new RowStyles(plan);
   const links: string[] = [];
   const height = Math.max(plan.cells.length, styles.height);
-  yield headXml(plan, height, rightmost(plan, styles.right));
+  yield headXml(plan, height, rightmost(plan.cells, styles.right));
   const out = new XmlBytes();
   const rows = new SheetRows(plan, styles, height, out, new CellWriter(out, book, links));
   while (rows.write(ROWS_PER_PIECE)) yield* out.take();
