@@ -51,12 +51,6 @@ export function dateSerial(iso: string): number | null {
 
 const DATE_STYLE: PlanStyle = { numberFormat: "dd/mm/yyyy" };
 
-/** Starts in white space (tabs and line breaks are ruled out already, with the other control characters). */
-function startsInSpace(s: string): boolean {
-  const first = s.charCodeAt(0);
-  return first === 32 || (first > 127 && /^\s/.test(s));
-}
-
 // The markup of every cell and row, as bytes made once (see asciiBytes).
 const INLINE_OPEN = asciiBytes(' t="inlineStr"><is><t>');
 const INLINE_CLOSE = asciiBytes("</t></is></c>");
@@ -69,12 +63,12 @@ const PLAIN_ROW = asciiBytes('">');
 
 /**
  * A text cell's type and text, to the end of the cell, into `out`: the usual
- * plain text (as PLAIN and endsInSpace define it) written as it is, checked
- * as it is written; anything else treated.
+ * plain text (as PLAIN and endsInSpace define it, and XmlBytes.plainText
+ * checks as it writes) written as it is; anything else treated.
  */
 function inlineStringInto(out: XmlBytes, s: string): void {
-  // (Empty text is plain, `<t></t>`, and is not looked into: reading past its end made V8 re-compile the checks.)
-  if ((s === "" || (!startsInSpace(s) && !endsInSpace(s))) && out.plainText(INLINE_OPEN, s, INLINE_CLOSE)) return;
+  // (Empty text is plain: `<t></t>`.)
+  if (out.plainText(INLINE_OPEN, s, INLINE_CLOSE)) return;
   out.ascii(' t="inlineStr"><is>');
   out.utf8(treatedTextXml(s));
   out.ascii("</is></c>");
