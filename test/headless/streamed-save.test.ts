@@ -18,7 +18,7 @@ import { crc32 } from "../../src/workbook/xlsx/crc32";
 import { splice } from "../../src/workbook/xlsx/splice";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/workbook";
 import { SETTINGS_SHEETS } from "../../src/workbook/port";
-import { sheetXml, sheetXmlPieces, textXml, dateSerial } from "../../src/workbook/xlsx/sheet-xml";
+import { sheetXml, sheetXmlPieces, textXml, treatedTextXml, dateSerial } from "../../src/workbook/xlsx/sheet-xml";
 import { StyleBook } from "../../src/workbook/xlsx/style-book";
 import { XmlBytes } from "../../src/workbook/xlsx/xml-bytes";
 import { ConditionalFormatPlan, SheetPlan } from "../../src/core";
@@ -195,6 +195,14 @@ describe("cell text", () => {
     fc.assert(fc.property(text, (s) => expect(textXml(s)).toBe(treatedTextXml(s))), { numRuns: 2_000 });
     expect(textXml("Homes built")).toBe("<t>Homes built</t>");
     expect(textXml(" lead")).toBe('<t xml:space="preserve"> lead</t>');
+  });
+
+  it("writes a cell's text as the careful way would, whatever its ends and characters", () => {
+    const plan = (s: string): SheetPlan => ({
+      purpose: "test", name: "T", cells: [[s]], styles: [], columnWidths: [], conditionalFormats: [], validations: [], rowHeights: {}, hiddenColumns: [], tables: [],
+    });
+    const text = fc.oneof(fc.string({ unit: "binary" }), fc.string({ unit: fc.constantFrom("a", " ", "_", "x", "0", "&", "\n", "\u00A0", "\u3000", "é", "\uD83D", "\uDE00", "<", "\u0001", "\uFFFE") }));
+    fc.assert(fc.property(text, (s) => expect(sheetXml(plan(s), new StyleBook())).toContain(`<c r="A1" t="inlineStr"><is>${treatedTextXml(s)}</is></c>`)), { numRuns: 2_000 });
   });
 });
 

@@ -2,7 +2,7 @@ import { SheetPlan, PlanStyle, PlanValue, ConditionalFormatPlan, DataValidationP
 import { StyleBook } from "./style-book";
 import { escapeXml } from "./xml-text";
 import { argb } from "./write-plan";
-import { XmlBytes } from "./xml-bytes";
+import { XmlBytes, asciiBytes } from "./xml-bytes";
 
 /**
  * A sheet plan as SpreadsheetML (one worksheet part), written straight from
@@ -51,20 +51,24 @@ export function dateSerial(iso: string): number | null {
 
 const DATE_STYLE: PlanStyle = { numberFormat: "dd/mm/yyyy" };
 
-/** Starts in white space (tabs and line breaks are ruled out already, with the other control characters). */
-function startsInSpace(s: string): boolean {
-  const first = s.charCodeAt(0);
-  return first === 32 || (first > 127 && /^\s/.test(s));
-}
+// The markup of every cell and row, as bytes made once (see asciiBytes).
+const INLINE_OPEN = asciiBytes(' t="inlineStr"><is><t>');
+const INLINE_CLOSE = asciiBytes("</t></is></c>");
+const EMPTY_CLOSE = asciiBytes("/>");
+const VALUE_OPEN = asciiBytes("><v>");
+const VALUE_CLOSE = asciiBytes("</v></c>");
+const ROW_OPEN = asciiBytes('<row r="');
+const ROW_CLOSE = asciiBytes("</row>");
+const PLAIN_ROW = asciiBytes('">');
 
 /**
  * A text cell's type and text, to the end of the cell, into `out`: the usual
- * plain text (as PLAIN and endsInSpace define it) written as it is, checked
- * as it is written; anything else treated.
+ * plain text (as PLAIN and endsInSpace define it, and XmlBytes.plainText
+ * checks as it writes) written as it is; anything else treated.
  */
 function inlineStringInto(out: XmlBytes, s: string): void {
   // (Empty text is plain: `<t></t>`.)
-  if (!startsInSpace(s) && !endsInSpace(s) && out.plainText(' t="inlineStr"><is><t>', s, "</t></is></c>")) return;
+  if (out.plainText(INLINE_OPEN, s, INLINE_CLOSE)) return;
   out.ascii(' t="inlineStr"><is>');
   out.utf8(treatedTextXml(s));
   out.ascii("</is></c>");
@@ -90,21 +94,21 @@ class CellWriter {
   private readonly dated = new Map<PlanStyle | undefined, PlanStyle>();
   private readonly letters: string[] = [];
   /** `<c r="B`, per column. */
-  private readonly opens: string[] = [];
+  private readonly opens: Uint8Array[] = [];
   /** The style each column's last cell had, and the rest of its opening: `" s="3"` or `"`. */
   private readonly styles: (PlanStyle | undefined)[] = [];
-  private readonly styleAttrs: string[] = [];
+  private readonly styleAttrs: Uint8Array[] = [];
   /** `" s="3"` by format index, made once: a long table's columns change format thousands of times. */
-  private readonly attrByXf: string[] = [];
+  private readonly attrByXf: Uint8Array[] = [];
   private row = 0;
-  private rowText = "";
+  private rowText = asciiBytes("");
 
   constructor(private readonly out: XmlBytes, private readonly book: StyleBook, private readonly links: string[]) {}
 
   /** The row (from 1) the following cells are in. */
   startRow(row: number): void {
     this.row = row;
-    this.rowText = String(row);
+    this.rowText = asciiBytes(String(row));
   }
 
   private dateStyle(style: PlanStyle | undefined): PlanStyle {
@@ -118,16 +122,16 @@ class CellWriter {
     const out = this.out;
     if (this.opens[c] === undefined) {
       this.letters[c] = columnLetter(c);
-      this.opens[c] = `<c r="${this.letters[c]}`;
+      this.opens[c] = asciiBytes(`<c r="${this.letters[c]}`);
     }
     if (this.styleAttrs[c] === undefined || this.styles[c] !== style) {
       const s = style ? this.book.xf(style) : 0;
       this.styles[c] = style;
-      this.styleAttrs[c] = this.attrByXf[s] ??= s ? `" s="${s}"` : '"';
+      this.styleAttrs[c] = this.attrByXf[s] ??= asciiBytes(s ? `" s="${s}"` : '"');
     }
-    out.ascii(this.opens[c]);
-    out.ascii(this.rowText);
-    out.ascii(this.styleAttrs[c]);
+    out.bytes(this.opens[c]);
+    out.bytes(this.rowText);
+    out.bytes(this.styleAttrs[c]);
   }
 
   /** One cell; `style` is its merged plan style, if any. Links are collected for the hyperlinks element. */
@@ -136,7 +140,7 @@ class CellWriter {
     if (v !== null && typeof v === "object" && "date" in v && !style?.numberFormat) style = this.dateStyle(style);
     this.open(c, style);
     if (v === null || v === undefined) {
-      out.ascii("/>");
+      out.bytes(EMPTY_CLOSE);
       return;
     }
     if (typeof v === "string") {
@@ -148,9 +152,9 @@ class CellWriter {
         out.ascii(' t="e"><v>#NUM!</v></c>');
         return;
       }
-      out.ascii("><v>");
+      out.bytes(VALUE_OPEN);
       numberInto(out, v);
-      out.ascii("</v></c>");
+      out.bytes(VALUE_CLOSE);
       return;
     }
     if (typeof v === "boolean") {
@@ -167,9 +171,9 @@ class CellWriter {
       const serial = dateSerial(v.date);
       if (serial === null) inlineStringInto(out, v.date);
       else {
-        out.ascii("><v>");
+        out.bytes(VALUE_OPEN);
         numberInto(out, serial);
-        out.ascii("</v></c>");
+        out.bytes(VALUE_CLOSE);
       }
       return;
     }
@@ -178,6 +182,9 @@ class CellWriter {
     inlineStringInto(out, v.text);
   }
 }
+
+/** Past every row a sheet can have, and a small integer (Infinity made V8 re-compile `row` when it became one). */
+const NO_END = 0x3fffffff;
 
 interface Region {
   top: number;
@@ -201,9 +208,9 @@ class RowStyles {
   readonly right: number;
   private readonly regions: Region[];
   private next = 0;
-  private active: Region[] = [];
+  private readonly active: Region[];
   /** The last row of the active region that ends first: until then no region ends (checked per row without a pass over them). */
-  private activeEnd = Infinity;
+  private activeEnd = NO_END;
   private line: (PlanStyle | undefined)[] = [];
   private readonly merged = new Map<PlanStyle, Map<PlanStyle, PlanStyle>>();
 
@@ -215,6 +222,8 @@ class RowStyles {
       })
       .filter((r): r is Region => r !== null)
       .sort((a, b) => a.top - b.top || a.order - b.order);
+    // Empty, as an array V8 holds objects in: a bare [] holds small integers, and the first push re-compiled `rebuilt`.
+    this.active = this.regions.slice(0, 0);
     this.height = this.regions.reduce((h, r) => Math.max(h, r.bottom + 1), 0);
     this.right = this.regions.reduce((c, r) => Math.max(c, r.right), 0);
   }
@@ -230,26 +239,37 @@ class RowStyles {
 
   /** Row `r`'s styles by column; the same array as the row before's while no region starts or ends (not to be changed). */
   row(r: number): (PlanStyle | undefined)[] {
-    let changed = false;
+    // The usual row, where nothing starts or ends, checked apart from the rebuilding (kept out of this small method V8 compiles).
+    if ((this.next < this.regions.length && this.regions[this.next].top <= r) || this.activeEnd < r) this.line = this.rebuilt(r);
+    return this.line;
+  }
+
+  /** Row `r`'s styles, after the regions that start at it are added and those that ended before it dropped. */
+  private rebuilt(r: number): (PlanStyle | undefined)[] {
     while (this.next < this.regions.length && this.regions[this.next].top <= r) {
       // Put in place by order (a sort per row made a copy of the list each time).
-      const region = this.regions[this.next++];
+      const region = this.regions[this.next];
+      this.next++;
       let i = this.active.length;
       this.active.push(region);
       for (; i > 0 && this.active[i - 1].order > region.order; i--) this.active[i] = this.active[i - 1];
       this.active[i] = region;
       this.activeEnd = Math.min(this.activeEnd, region.bottom);
-      changed = true;
     }
     if (this.activeEnd < r) {
-      this.active = this.active.filter((x) => x.bottom >= r);
-      this.activeEnd = this.active.reduce((end, x) => Math.min(end, x.bottom), Infinity);
-      changed = true;
+      // Kept in place (a new array from filter could be a bare [] again, see the constructor).
+      let kept = 0;
+      this.activeEnd = NO_END;
+      for (const x of this.active) {
+        if (x.bottom < r) continue;
+        this.active[kept++] = x;
+        this.activeEnd = Math.min(this.activeEnd, x.bottom);
+      }
+      this.active.length = kept;
     }
-    if (!changed) return this.line;
     const line: (PlanStyle | undefined)[] = [];
     for (const x of this.active) for (let c = x.left; c <= x.right; c++) line[c] = this.merge(line[c], x.style);
-    return (this.line = line);
+    return line;
   }
 }
 
@@ -330,10 +350,10 @@ export function legacyPasswordHash(password: string): string {
 const ROWS_PER_PIECE = 500;
 
 /** The last column holding a value or a style, so the dimension can be written before the rows. */
-function rightmost(plan: SheetPlan, styledRight: number): number {
+function rightmost(cells: PlanValue[][], styledRight: number): number {
   let right = styledRight;
-  for (let r = 0; r < plan.cells.length; r++) {
-    const values = plan.cells[r];
+  for (let r = 0; r < cells.length; r++) {
+    const values = cells[r];
     if (!values) continue;
     for (let c = values.length - 1; c > right; c--) {
       if (values[c] !== null && values[c] !== undefined) {
@@ -359,6 +379,101 @@ export function sheetXml(plan: SheetPlan, book: StyleBook, drawingRid?: string):
   return xml + decoder.decode();
 }
 
+/** The worksheet up to its cells: the declaration, the root, and the elements CT_Worksheet puts before sheetData. */
+function headXml(plan: SheetPlan, height: number, right: number): string {
+  const sheetPr = plan.tabColour || plan.print?.fitToWidth
+    ? `<sheetPr>${plan.tabColour ? `<tabColor rgb="${argb(plan.tabColour)}"/>` : ""}${plan.print?.fitToWidth ? '<pageSetUpPr fitToPage="1"/>' : ""}</sheetPr>`
+    : "";
+  return [
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">',
+    sheetPr,
+    `<dimension ref="A1${height > 0 ? `:${columnLetter(right)}${height}` : ""}"/>`,
+    viewXml(plan),
+    '<sheetFormatPr defaultRowHeight="15"/>',
+    colsXml(plan),
+  ].join("");
+}
+
+/** The worksheet after its cells: the elements CT_Worksheet puts after sheetData, and the root's end. */
+function tailXml(plan: SheetPlan, book: StyleBook, links: string[], drawingRid: string | undefined): string {
+  const protection = plan.protection
+    ? `<sheetProtection${plan.protection.password ? ` password="${legacyPasswordHash(plan.protection.password)}"` : ""} sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0"/>`
+    : "";
+  const validations = plan.validations.map(validationXml).filter(Boolean);
+  const pageSetup = plan.print
+    ? `<pageSetup paperSize="9" orientation="${plan.print.landscape ? "landscape" : "portrait"}"${plan.print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ""}/>`
+    : "";
+  return [
+    protection,
+    rulesXml(plan.conditionalFormats, book),
+    validations.length ? `<dataValidations count="${validations.length}">${validations.join("")}</dataValidations>` : "",
+    links.length ? `<hyperlinks>${links.join("")}</hyperlinks>` : "",
+    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
+    pageSetup,
+    rowBreaksXml(plan.print?.rowBreaks),
+    drawingRid ? `<drawing r:id="${drawingRid}"/>` : "",
+    "</worksheet>",
+  ].join("");
+}
+
+const NO_CELLS: PlanValue[] = [];
+const NO_STYLES: (PlanStyle | undefined)[] = [];
+
+/**
+ * The sheetData element, written a number of rows at a time. Apart from the
+ * generator, and from the rare text around the cells, so that the one hot
+ * loop is a small plain method V8 compiles once (the generator holding it
+ * all was compiled two or three times, at 20–40 ms each).
+ */
+class SheetRows {
+  private readonly cells: PlanValue[][];
+  private readonly heights: Record<number, number>;
+  private r = 0;
+  private any = false;
+
+  constructor(plan: SheetPlan, private readonly styles: RowStyles, private readonly height: number, private readonly out: XmlBytes, private readonly writer: CellWriter) {
+    this.cells = plan.cells;
+    this.heights = plan.rowHeights;
+  }
+
+  /** Writes up to `count` more rows that have cells or a height; false once every row is written and sheetData closed. */
+  write(count: number): boolean {
+    const { out, writer, styles, cells, heights, height } = this;
+    let written = 0;
+    for (; this.r < height; this.r++) {
+      const r = this.r;
+      const values = cells[r] ?? NO_CELLS;
+      const rowStyles = r < styles.height ? styles.row(r) : NO_STYLES;
+      const width = Math.max(values.length, rowStyles.length);
+      const ht = heights[r];
+      let first = 0;
+      while (first < width && (values[first] === null || values[first] === undefined) && !rowStyles[first]) first++;
+      if (first === width && !ht) continue;
+      if (!this.any) out.ascii("<sheetData>");
+      out.bytes(ROW_OPEN);
+      this.any = true;
+      out.natural(r + 1);
+      if (ht) out.ascii(`" ht="${ht}" customHeight="1">`);
+      else out.bytes(PLAIN_ROW);
+      writer.startRow(r + 1);
+      for (let c = first; c < width; c++) {
+        const v = values[c];
+        const s = rowStyles[c];
+        if ((v === null || v === undefined) && !s) continue;
+        writer.cell(c, v, s);
+      }
+      out.bytes(ROW_CLOSE);
+      if (++written >= count) {
+        this.r++;
+        return true;
+      }
+    }
+    out.ascii(this.any ? "</sheetData>" : "<sheetData/>");
+    return false;
+  }
+}
+
 /**
  * The worksheet part for a plan, in pieces, in CT_Worksheet order: the
  * parts before and after the cells as text, the cells as UTF-8 bytes in
@@ -370,67 +485,10 @@ export function* sheetXmlPieces(plan: SheetPlan, book: StyleBook, drawingRid?: s
   const styles = new RowStyles(plan);
   const links: string[] = [];
   const height = Math.max(plan.cells.length, styles.height);
-  const right = rightmost(plan, styles.right);
-  const sheetPr = plan.tabColour || plan.print?.fitToWidth
-    ? `<sheetPr>${plan.tabColour ? `<tabColor rgb="${argb(plan.tabColour)}"/>` : ""}${plan.print?.fitToWidth ? '<pageSetUpPr fitToPage="1"/>' : ""}</sheetPr>`
-    : "";
-  yield [
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
-    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">',
-    sheetPr,
-    `<dimension ref="A1${height > 0 ? `:${columnLetter(right)}${height}` : ""}"/>`,
-    viewXml(plan),
-    '<sheetFormatPr defaultRowHeight="15"/>',
-    colsXml(plan),
-  ].join("");
+  yield headXml(plan, height, rightmost(plan.cells, styles.right));
   const out = new XmlBytes();
-  const writer = new CellWriter(out, book, links);
-  let any = false;
-  let sinceYield = 0;
-  const none: (PlanStyle | undefined)[] = [];
-  for (let r = 0; r < height; r++) {
-    const values = plan.cells[r] ?? none;
-    const rowStyles = r < styles.height ? styles.row(r) : none;
-    const width = Math.max(values.length, rowStyles.length);
-    const ht = plan.rowHeights[r];
-    let first = 0;
-    while (first < width && (values[first] === null || values[first] === undefined) && !rowStyles[first]) first++;
-    if (first === width && !ht) continue;
-    out.ascii(any ? '<row r="' : '<sheetData><row r="');
-    any = true;
-    out.natural(r + 1);
-    out.ascii(ht ? `" ht="${ht}" customHeight="1">` : '">');
-    writer.startRow(r + 1);
-    for (let c = first; c < width; c++) {
-      const v = values[c];
-      const s = rowStyles[c];
-      if ((v === null || v === undefined) && !s) continue;
-      writer.cell(c, v as PlanValue | undefined, s);
-    }
-    out.ascii("</row>");
-    if (++sinceYield >= ROWS_PER_PIECE) {
-      sinceYield = 0;
-      yield* out.take();
-    }
-  }
-  out.ascii(any ? "</sheetData>" : "<sheetData/>");
+  const rows = new SheetRows(plan, styles, height, out, new CellWriter(out, book, links));
+  while (rows.write(ROWS_PER_PIECE)) yield* out.take();
   yield* out.take(true);
-  const protection = plan.protection
-    ? `<sheetProtection${plan.protection.password ? ` password="${legacyPasswordHash(plan.protection.password)}"` : ""} sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0"/>`
-    : "";
-  const validations = plan.validations.map(validationXml).filter(Boolean);
-  const pageSetup = plan.print
-    ? `<pageSetup paperSize="9" orientation="${plan.print.landscape ? "landscape" : "portrait"}"${plan.print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ""}/>`
-    : "";
-  yield [
-    protection,
-    rulesXml(plan.conditionalFormats, book),
-    validations.length ? `<dataValidations count="${validations.length}">${validations.join("")}</dataValidations>` : "",
-    links.length ? `<hyperlinks>${links.join("")}</hyperlinks>` : "",
-    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
-    pageSetup,
-    rowBreaksXml(plan.print?.rowBreaks),
-    drawingRid ? `<drawing r:id="${drawingRid}"/>` : "",
-    "</worksheet>",
-  ].join("");
+  yield tailXml(plan, book, links, drawingRid);
 }
