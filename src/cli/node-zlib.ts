@@ -25,8 +25,7 @@ function zlibCompressor(): Compressor {
   const z = zlib.createDeflateRaw({ level: LEVEL, writableHighWaterMark: 4 << 20, chunkSize: 1 << 20 } as zlib.ZlibOptions);
   const chunks: Uint8Array[] = [];
   let failure: Error | null = null;
-  // A chunk is a view of zlib's 1 MB output buffer: a small one is copied, so a small part does not keep a megabyte.
-  z.on("data", (c: Buffer) => void chunks.push(c.byteLength * 4 < c.buffer.byteLength ? new Uint8Array(c) : c));
+  z.on("data", (c: Buffer) => void chunks.push(c));
   z.on("error", (e) => void (failure = e));
   const ended = once(z, "end");
   ended.catch(() => undefined); // the failure is thrown by write or end
@@ -41,9 +40,31 @@ function zlibCompressor(): Compressor {
       z.end();
       await ended;
       if (failure) throw failure;
-      return chunks;
+      return releaseLastBuffer(chunks);
     },
   };
+}
+
+/**
+ * zlib's output chunks are views of its 1 MB output buffers, each buffer
+ * filled before the next is made, so only the last can be mostly empty: its
+ * views are copied out when they fill less than a quarter of it, so that a
+ * small part does not keep a megabyte. (Copying every small view, as they
+ * came, copied nearly the whole output: most views are small.)
+ */
+function releaseLastBuffer(chunks: Uint8Array[]): Uint8Array[] {
+  const last = chunks.at(-1);
+  if (!last) return chunks;
+  let first = chunks.length - 1;
+  while (first > 0 && chunks[first - 1].buffer === last.buffer) first--;
+  let bytes = 0;
+  for (let i = first; i < chunks.length; i++) bytes += chunks[i].byteLength;
+  if (bytes * 4 >= last.buffer.byteLength) return chunks;
+  const tail = new Uint8Array(bytes);
+  for (let i = first, at = 0; i < chunks.length; at += chunks[i].byteLength, i++) tail.set(chunks[i], at);
+  chunks.length = first;
+  chunks.push(tail);
+  return chunks;
 }
 
 /**

@@ -61,6 +61,26 @@ describe("parts compressed as they are written", () => {
     }
   });
 
+  it("keeps, of Node's zlib output, about what each part compressed to: a small part does not hold one of its megabyte buffers", async () => {
+    useNodeZlib();
+    try {
+      const held = (part: { chunks: Uint8Array[] }) => [...new Set(part.chunks.map((c) => c.buffer))].reduce((n, b) => n + b.byteLength, 0);
+      const small = await deflatePieces(["<sst count=\"1\"><si><t>Green</t></si></sst>"]);
+      expect(text(small)).toBe("<sst count=\"1\"><si><t>Green</t></si></sst>");
+      expect(held(small)).toBeLessThan(1024);
+      // Random text compresses little: several of zlib's megabyte buffers, each filled before the next.
+      const noise = Array.from({ length: 12 }, (_, k) => Buffer.from(Array.from({ length: 1 << 18 }, (_, i) => 32 + ((i * 7919 + k * 104_729) ** 2 % 9973) % 95)).toString("latin1"));
+      const large = await deflatePieces(noise);
+      expect(text(large)).toBe(noise.join(""));
+      const size = large.chunks.reduce((n, c) => n + c.byteLength, 0);
+      expect(size).toBeGreaterThan(1 << 20);
+      expect(held(large)).toBeLessThan(size + (1 << 20));
+    } finally {
+      useCompressor(null);
+      useInflater(null);
+    }
+  });
+
   it("continues a CRC over pieces as over the whole", () => {
     const whole = new TextEncoder().encode("The quick brown fox jumps over the lazy dog");
     expect(crc32(whole.subarray(10), crc32(whole.subarray(0, 10)))).toBe(crc32(whole));
