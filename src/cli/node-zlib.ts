@@ -1,6 +1,6 @@
 import * as zlib from "zlib";
 import { once } from "events";
-import { useCompressor, Compressor } from "../workbook/xlsx/deflated-part";
+import { useCompressor, Compressor, HostCompression } from "../workbook/xlsx/deflated-part";
 import { useInflater } from "../workbook/xlsx/reader/zip";
 
 /**
@@ -46,6 +46,17 @@ function zlibCompressor(): Compressor {
 }
 
 /**
+ * A small part deflated in one call, at the stream's level (and zlib's other
+ * defaults, as the stream's): the same bytes. The result, a view of a 16 KB
+ * buffer when it is one, is copied out when it fills less than a quarter of
+ * it, as releaseLastBuffer does.
+ */
+function zlibDeflate(bytes: Uint8Array): Uint8Array {
+  const out = zlib.deflateRawSync(bytes, { level: LEVEL });
+  return out.byteLength * 4 < out.buffer.byteLength ? new Uint8Array(out) : out;
+}
+
+/**
  * zlib's output chunks are views of its 1 MB output buffers, each buffer
  * filled before the next is made, so only the last can be mostly empty: its
  * views are copied out when they fill less than a quarter of it, so that a
@@ -80,14 +91,23 @@ async function* zlibInflate(compressed: Uint8Array): AsyncGenerator<Uint8Array> 
   for await (const chunk of z) yield chunk as Buffer;
 }
 
+/** Node's CRC-32 (Node 20.15+), if it has one. */
+function nativeCrc32(): ((data: Uint8Array, previous: number) => number) | undefined {
+  const native = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+  return native ? (data: Uint8Array, previous: number) => native(data, previous) : undefined;
+}
+
+/** Node's zlib as the save's compression: its stream, its one-call deflate for small parts, its CRC-32. */
+export function nodeCompression(): HostCompression {
+  return { compressor: zlibCompressor, deflate: zlibDeflate, crc32: nativeCrc32() };
+}
+
 /**
  * Node's zlib for every file the command line reads and saves: inflating in
  * larger chunks than DecompressionStream's; deflating at a faster level than
- * CompressionStream's fixed default; and its CRC-32 (Node 20.15+).
+ * CompressionStream's fixed default; and its CRC-32.
  */
 export function useNodeZlib(): void {
-  const native = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
-  const crc32 = native ? (data: Uint8Array, previous: number) => native(data, previous) : undefined;
-  useInflater(zlibInflate, crc32);
-  useCompressor({ compressor: zlibCompressor, crc32 });
+  useInflater(zlibInflate, nativeCrc32());
+  useCompressor(nodeCompression());
 }

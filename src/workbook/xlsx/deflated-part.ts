@@ -19,6 +19,8 @@ export interface DeflatedPart {
 const BLOCK = 1 << 20;
 /** Blocks handed to the compressor and not yet taken by it, at most. */
 const IN_FLIGHT = 4;
+/** A part of at most this many bytes is deflated in one call when the host can (see deflatePieces). */
+const SMALL = 1 << 18;
 
 /** Each piece as bytes, long strings in blocks (a surrogate pair is never split). */
 function* bytesOf(pieces: Iterable<string | Uint8Array>): Generator<Uint8Array> {
@@ -51,9 +53,14 @@ export interface Compressor {
   end(): Promise<Uint8Array[]>;
 }
 
-/** What a host may give in place of the platform's: a compressor, and a (native) CRC-32. */
+/**
+ * What a host may give in place of the platform's: a compressor, a one-call
+ * deflate of a small part that gives the very bytes its compressor would
+ * (same settings), and a (native) CRC-32.
+ */
 export interface HostCompression {
   compressor: () => Compressor;
+  deflate?: (bytes: Uint8Array) => Uint8Array;
   crc32?: (data: Uint8Array, previous: number) => number;
 }
 
@@ -125,12 +132,50 @@ export async function deflatePieces(pieces: Iterable<string | Uint8Array>, useNa
     deflater.push(new Uint8Array(0), true);
     return out;
   }
+  const blocks = bytesOf(pieces);
+  // Most of a save's parts (charts, styles, relationships: about 70) are a few KB: each in one call, not a stream with
+  // its buffers, its zlib state and its turns of the event loop. zlib's output depends only on the bytes, not on how
+  // they are split into writes, so it is the same.
+  const head = host?.deflate ? smallHead(blocks) : { blocks: [], all: false };
+  if (head.all) {
+    head.blocks.forEach(count);
+    out.chunks = [host!.deflate!(joined(head.blocks))];
+    head.blocks.forEach(blockRead);
+    return out;
+  }
   const compressor = host ? host.compressor() : platformCompressor();
-  for (const bytes of bytesOf(pieces)) {
-    count(bytes);
-    const wait = compressor.write(bytes, () => blockRead(bytes));
-    if (wait) await wait;
+  for (const source of [head.blocks, blocks]) {
+    for (const bytes of source) {
+      count(bytes);
+      const wait = compressor.write(bytes, () => blockRead(bytes));
+      if (wait) await wait;
+    }
   }
   out.chunks = await compressor.end();
+  return out;
+}
+
+/** The first blocks, up to just past SMALL bytes, and whether they are all there are. */
+function smallHead(blocks: Iterator<Uint8Array>): { blocks: Uint8Array[]; all: boolean } {
+  const taken: Uint8Array[] = [];
+  let size = 0;
+  while (size <= SMALL) {
+    const next = blocks.next();
+    if (next.done) return { blocks: taken, all: true };
+    taken.push(next.value);
+    size += next.value.length;
+  }
+  return { blocks: taken, all: false };
+}
+
+/** The blocks as one (copied only when there are several). */
+function joined(blocks: Uint8Array[]): Uint8Array {
+  if (blocks.length === 1) return blocks[0];
+  const out = new Uint8Array(blocks.reduce((n, b) => n + b.length, 0));
+  let at = 0;
+  for (const b of blocks) {
+    out.set(b, at);
+    at += b.length;
+  }
   return out;
 }
