@@ -4,7 +4,7 @@ import { RUN_CHART_MIN_POINTS } from "../../indicator";
 import { SPC_MIN_POINTS } from "../../report/indicators";
 import { STATUSES, STATUS_CODE } from "../../status";
 import { longTrendLabel } from "../../trend";
-import { statistics } from "../statistics";
+import { variationCell, assuranceCell, togetherCell } from "../statistics";
 import { SheetBuilder } from "../builder";
 import { measureCell, measureFormat, RAG_CODES } from "../cells";
 import { PlanValue, SheetPlan } from "../types";
@@ -64,7 +64,6 @@ export function indicatorResultsSheet(reports: IndicatorsReport[], name: string,
       const x = items[i];
       const a = x.assessment;
       const pc = x.item.percent;
-      const s = statistics(a);
       const c = x.comparators;
       // Made at its full width and filled in order: a row grown by push kept room for twice its cells (and a spread per
       // row made every row through the slow path). The table holds every row until the sheet is written.
@@ -84,9 +83,9 @@ export function indicatorResultsSheet(reports: IndicatorsReport[], name: string,
       row[k++] = a.trends.long;
       row[k++] = x.latest ? measureCell(x.latest.value, pc) : null;
       row[k++] = x.latest?.period ?? "";
-      row[k++] = s.variation;
-      row[k++] = s.assurance;
-      row[k++] = s.together;
+      row[k++] = variationCell(a);
+      row[k++] = assuranceCell(a);
+      row[k++] = togetherCell(a);
       if (withAreas) {
         row[k++] = c ? c.areas : null;
         row[k++] = c ? measureCell(c.median, pc) : null;
