@@ -100,10 +100,20 @@ function targetAt(item: IndicatorItem, period: Period): number | null {
 function scaleClash(item: IndicatorItem, value: number | null, target: number | null): boolean {
   if (value === null || target === null || target === 0 || item.percentValues + item.plainValues === 0) return false;
   const valuesPercent = item.percentValues > 0 && item.plainValues === 0;
-  const valuesPlain = item.plainValues > 0 && item.percentValues === 0 && !/%|percent/i.test(item.unit);
   if (valuesPercent && !item.targetPercent) return Math.abs(target) <= 1 && Math.abs(value) > 1;
-  if (valuesPlain && item.targetPercent) return Math.abs(target) > 1 && item.points.toArray().every((p) => typeof p.value !== "number" || Math.abs(p.value) <= 1);
-  return false;
+  // The unit is read only for a target given as a percentage: every item's unit tested was garbage for nothing.
+  if (!item.targetPercent) return false;
+  const valuesPlain = item.plainValues > 0 && item.percentValues === 0 && !/%|percent/i.test(item.unit);
+  return valuesPlain && Math.abs(target) > 1 && everyNumberAtMostOne(item.points);
+}
+
+/** Whether every number of a series is 1 or less in size (read in place: a copy of every point was made per item). */
+function everyNumberAtMostOne(pts: PointList): boolean {
+  for (let i = 0; i < pts.length; i++) {
+    const v = pts.number(i);
+    if (v !== null && !(Math.abs(v) <= 1)) return false;
+  }
+  return true;
 }
 
 /** The latest value up to a period, of the period's own kind, and the period it belongs to. */
