@@ -1,6 +1,6 @@
 import { Polarity } from "./polarity";
 import { Period, periodIndex, formatPeriod } from "./periods";
-import { RagResult, ragStatus, Tolerance, STATUS_CODE } from "./status";
+import { RagResult, ragOf, Tolerance, STATUS_CODE } from "./status";
 import { TrendPair, trendsAt, SortedSeries, TrendOptions } from "./trend";
 import { analyseSpc, SpcResult, anhojRules, RunChartResult } from "./spc";
 import { Problem } from "./problems";
@@ -47,6 +47,12 @@ export interface IndicatorAssessment {
   problems: Problem[];
 }
 
+/**
+ * The problems of an assessment that has none, as nearly every one has: one array shared by them all (frozen, so
+ * nothing can add to it), not an empty array per indicator. Readers only read an assessment's problems.
+ */
+export const NO_PROBLEMS: Problem[] = Object.freeze([]) as unknown as Problem[];
+
 /** Below this many points the Anhøj rules can hardly signal at all: runs around the median stay too short and the crossing limit is 0 or 1. */
 export const RUN_CHART_MIN_POINTS = 8;
 
@@ -89,21 +95,20 @@ export function assessIndicator(ind: IndicatorSeries, period: Period, options: I
   // The values alone: the same array where none is missing (the usual case), not a copy of it.
   const values = gaps ? (timed.filter((v) => v !== null) as number[]) : (timed as number[]);
   const value = series.get(upTo) ?? null;
-  const rag = ragStatus({ value, target: ind.target, polarity: ind.polarity, tolerance: ind.tolerance, redThreshold: ind.redThreshold, shown: ind.shown, shownTarget: ind.shownTarget });
+  const rag = ragOf(value, ind.target, ind.polarity, ind.tolerance, ind.redThreshold, ind.shown, ind.shownTarget);
   const trends = trendsAt(series, period, ind.polarity, {
     band: options.band,
     longMethod: options.longMethod,
     target: options.target ?? ind.target,
   });
-  const problems: Problem[] = rag.problem ? [rag.problem] : [];
   let spc: SpcResult | null = null;
   let runChart: RunChartResult | null = null;
   if (options.spc) {
-    if (values.length >= (options.spcMinimumPoints ?? 2)) {
-      spc = analyseSpc(values, { polarity: ind.polarity, target: ind.target });
-      if (spc) problems.push(...spc.problems);
-    } else if (values.length >= RUN_CHART_MIN_POINTS) runChart = anhojRules(values);
+    if (values.length >= (options.spcMinimumPoints ?? 2)) spc = analyseSpc(values, { polarity: ind.polarity, target: ind.target });
+    else if (values.length >= RUN_CHART_MIN_POINTS) runChart = anhojRules(values);
   }
+  const spcProblems = spc ? spc.problems : NO_PROBLEMS;
+  const problems = rag.problem ? [rag.problem, ...spcProblems] : spcProblems.length ? [...spcProblems] : NO_PROBLEMS;
   // Built field by field: spreading `rag` here made this function several times slower in V8.
   return {
     status: rag.status,

@@ -1,4 +1,4 @@
-import { Report, DatasetReport } from "./report/types";
+import { Report, DatasetReport, IndicatorsReport } from "./report/types";
 import { formatPercent } from "./standards/fraction";
 import { isRedRed } from "./standards/exceptions";
 import { notRatedPhrase } from "./report/not-rated";
@@ -72,18 +72,23 @@ function breakdownSentence(r: DatasetReport): string | null {
 
 function redRedSentence(r: DatasetReport): string | null {
   if (r.kind !== "outcomes" && r.kind !== "indicators") return null;
-  const items = r.items.filter((x) => isRedRed(x.assessment.status, x.assessment.trends.short));
+  // Counted, and only those the sentence names kept and worded: thousands of 'Red Red' indicators are counted, not listed.
+  const named: IndicatorsReport["items"] = [];
+  let count = 0;
+  for (const x of r.items) {
+    if (!isRedRed(x.assessment.status, x.assessment.trends.short)) continue;
+    if (count++ < MAX_NAMED) named.push(x);
+  }
   const what = r.kind === "outcomes" ? "outcomes" : "indicators";
-  if (items.length === 0) return `There were no 'Red Red' ${what}.`;
-  // Only those the sentence names are worded: thousands of 'Red Red' indicators are counted, not listed.
-  const details = items.slice(0, MAX_NAMED).map((x) => {
+  if (count === 0) return `There were no 'Red Red' ${what}.`;
+  const details = named.map((x) => {
     // A title ending "(%)" says the values are percentages: say so on the numbers instead.
     const title = x.item.title || x.item.code;
     const unit = x.item.percent || /\(%\)\s*$/.test(title) ? "%" : "";
     const prev = x.assessment.trends.previous;
     return `${inSentence(title.replace(/\s*\(%\)\s*$/, ""))} (${formatNumber(x.assessment.value ?? 0)}${unit}${prev !== null ? `, from ${formatNumber(prev)}${unit}` : ""}, against a target of ${formatNumber(x.target ?? 0)}${unit})`;
   });
-  return `There ${items.length === 1 ? "was" : "were"} ${countWord(items.length)} 'Red Red' ${items.length === 1 ? what.slice(0, -1) : what}, i.e. those not currently projected to meet target and with performance worsening: ${listSome(details, items.length)}.`;
+  return `There ${count === 1 ? "was" : "were"} ${countWord(count)} 'Red Red' ${count === 1 ? what.slice(0, -1) : what}, i.e. those not currently projected to meet target and with performance worsening: ${listSome(details, count)}.`;
 }
 
 function riskSentence(r: DatasetReport, period: string): string | null {
@@ -147,11 +152,13 @@ function trendOnlySentence(r: DatasetReport, period: string): string | null {
   if (!r.items.length || r.items.some((x) => !["Data only", "No data", "Check"].includes(x.assessment.status))) return null;
   const what = r.kind === "outcomes" ? "outcomes" : "indicators";
   const n = r.items.length;
+  // Each trend counted in one pass over the items, not a pass per trend.
+  const byTrend = new Map<string, number>();
+  for (const x of r.items) byTrend.set(x.assessment.trends.short, (byTrend.get(x.assessment.trends.short) ?? 0) + 1);
   const counts = (["Improving", "Static", "Worsening", "Increasing", "Decreasing", "No change"] as const)
-    .map((t) => [t, r.items.filter((x) => x.assessment.trends.short === t).length] as const)
-    .filter(([, k]) => k > 0)
-    .map(([t, k]) => `${countWord(k)} ${t === "No change" ? "unchanged" : t.toLowerCase()}`);
-  const none = r.items.filter((x) => x.assessment.trends.short === "No trend data").length;
+    .filter((t) => byTrend.has(t))
+    .map((t) => `${countWord(byTrend.get(t) as number)} ${t === "No change" ? "unchanged" : t.toLowerCase()}`);
+  const none = byTrend.get("No trend data") ?? 0;
   if (none) counts.push(`${countWord(none)} with no earlier value to compare`);
   return `The ${n === 1 ? what.slice(0, -1) : `${countWord(n)} ${what}`} in ${r.label} ${n === 1 ? "has" : "have"} no target, so ${n === 1 ? "it is" : "they are"} reported by trend only: against the previous ${period}, ${listWords(counts)}.`;
 }
@@ -168,7 +175,9 @@ function spcSentence(r: DatasetReport): string | null {
     const items = named(variation);
     if (items.length) parts.push(`${countWord(items.length)} ${items.length === 1 ? "shows" : "show"} ${words} (${listSome(items)})`);
   }
-  const common = named("Common cause").length;
+  // Counted, not named: a title worded for every item in normal variation would be thrown away.
+  let common = 0;
+  for (const x of charted) if (x.assessment.spc!.variation === "Common cause") common++;
   if (common) parts.push(`${countWord(common)} ${common === 1 ? "is" : "are"} within normal variation`);
   const lead = charted.length === r.items.length
     ? `Statistical process control covers all ${countWord(charted.length)} ${what}`

@@ -9,13 +9,27 @@ const NOT_JUDGED_TOGETHER = new PhraseTable<string, boolean>((status) => `${stat
 
 /** What the statistics say about an indicator: SPC where there are enough points, else run-chart signals, else why not. */
 export function statistics(a: IndicatorAssessment): { variation: string; assurance: string; together: string } {
+  return { variation: variationCell(a), assurance: assuranceCell(a), together: togetherCell(a) };
+}
+
+// The same three, one cell each: the results sheet writes them straight into its rows (an object per row was 50,000).
+
+/** The variation: SPC's verdict, the run chart's signals, or why neither was judged. */
+export function variationCell(a: IndicatorAssessment): string {
   const n = a.points ?? 0;
-  if (a.spc) {
-    return { variation: a.spc.variation, assurance: ASSURANCE.get(a.spc.assurance, a.spc.trialLimits), together: statusAndVariation(a.status, a.spc.variation) };
-  }
-  if (a.runChart) {
-    return { variation: runChartWords(a.runChart, n), assurance: "", together: RUN_CHART_TOGETHER.get(a.status, a.runChart.signal) };
-  }
-  const why = n < RUN_CHART_MIN_POINTS ? NOT_JUDGED.get(n, false) : "Not judged: SPC is switched off";
-  return { variation: why, assurance: "", together: NOT_JUDGED_TOGETHER.get(a.status, false) };
+  if (a.spc) return a.spc.variation;
+  if (a.runChart) return runChartWords(a.runChart, n);
+  return n < RUN_CHART_MIN_POINTS ? NOT_JUDGED.get(n, false) : "Not judged: SPC is switched off";
+}
+
+/** SPC's assurance (empty without SPC). */
+export function assuranceCell(a: IndicatorAssessment): string {
+  return a.spc ? ASSURANCE.get(a.spc.assurance, a.spc.trialLimits) : "";
+}
+
+/** The status with what the statistics say. */
+export function togetherCell(a: IndicatorAssessment): string {
+  if (a.spc) return statusAndVariation(a.status, a.spc.variation);
+  if (a.runChart) return RUN_CHART_TOGETHER.get(a.status, a.runChart.signal);
+  return NOT_JUDGED_TOGETHER.get(a.status, false);
 }

@@ -3,15 +3,15 @@ import { DetectedDataset } from "../detect/find-datasets";
 import { readIndicators, IndicatorItem, IndicatorPoint, PointList, PointValue } from "../datasets/indicators";
 import { Period, formatPeriod, periodEnd, periodIndex, periodKey } from "../periods";
 import { compareDates } from "../dates";
-import { assessIndicator, IndicatorAssessment, IndicatorOptions } from "../indicator";
+import { assessIndicator, IndicatorAssessment, IndicatorOptions, NO_PROBLEMS } from "../indicator";
 import { countStatuses } from "../standards/standard";
 import { statusTrendBreakdown } from "../standards/breakdown";
-import { STATUS_CODE, normaliseStatus } from "../status";
+import { STATUS_CODE, Status, normaliseStatus } from "../status";
 import { normaliseWord } from "../values";
 import { formatNumber, formatShown, Shown } from "../numbers";
 import { DatasetSettings } from "../settings";
 import { DatasetContext } from "./context";
-import { DEFAULT_LONG_TREND } from "../trend";
+import { DEFAULT_LONG_TREND, Trend } from "../trend";
 import { sheetTitle, planNameFrom } from "./sheet-title";
 import { summaryOf } from "./summary";
 import { issue, Issue } from "../datasets/issues";
@@ -21,9 +21,22 @@ import { DatasetRead } from "../datasets/read";
 /** SPC is attempted only on series long enough for limits to mean something. */
 export const SPC_MIN_POINTS = 12;
 
+/**
+ * The few ways values are shown (percent or not, with so many decimals), each made once and shared by every item
+ * shown that way, not made per item (twice, for its values and its target). Nothing changes a Shown once made.
+ */
+const SHOWN = { percent: new Map<number | null, Shown>(), plain: new Map<number | null, Shown>() };
+
+function sharedShown(percent: boolean, decimals: number | null): Shown {
+  const byDecimals = percent ? SHOWN.percent : SHOWN.plain;
+  let shown = byDecimals.get(decimals);
+  if (!shown) byDecimals.set(decimals, (shown = { percent, decimals }));
+  return shown;
+}
+
 /** How an item's values are shown on its sheet. */
 function shownOf(item: IndicatorItem): Shown | null {
-  return item.percent || item.decimals !== null ? { percent: item.percent, decimals: item.decimals } : null;
+  return item.percent || item.decimals !== null ? sharedShown(item.percent, item.decimals) : null;
 }
 
 /** A value as the sheet shows it; a plain fraction with all its digits (up to 4), since its scale is the question. */
@@ -34,7 +47,7 @@ function showFull(v: number, item: IndicatorItem): string {
 
 /** How its target is shown: on the values' scale, with the target's own decimals. */
 function shownTargetOf(item: IndicatorItem): Shown | null {
-  return item.percent || item.targetDecimals !== null ? { percent: item.percent, decimals: item.targetDecimals } : null;
+  return item.percent || item.targetDecimals !== null ? sharedShown(item.percent, item.targetDecimals) : null;
 }
 
 /** How every item of a dataset is assessed (made once per dataset, not per item). */
@@ -87,10 +100,20 @@ function targetAt(item: IndicatorItem, period: Period): number | null {
 function scaleClash(item: IndicatorItem, value: number | null, target: number | null): boolean {
   if (value === null || target === null || target === 0 || item.percentValues + item.plainValues === 0) return false;
   const valuesPercent = item.percentValues > 0 && item.plainValues === 0;
-  const valuesPlain = item.plainValues > 0 && item.percentValues === 0 && !/%|percent/i.test(item.unit);
   if (valuesPercent && !item.targetPercent) return Math.abs(target) <= 1 && Math.abs(value) > 1;
-  if (valuesPlain && item.targetPercent) return Math.abs(target) > 1 && item.points.toArray().every((p) => typeof p.value !== "number" || Math.abs(p.value) <= 1);
-  return false;
+  // The unit is read only for a target given as a percentage: every item's unit tested was garbage for nothing.
+  if (!item.targetPercent) return false;
+  const valuesPlain = item.plainValues > 0 && item.percentValues === 0 && !/%|percent/i.test(item.unit);
+  return valuesPlain && Math.abs(target) > 1 && everyNumberAtMostOne(item.points);
+}
+
+/** Whether every number of a series is 1 or less in size (read in place: a copy of every point was made per item). */
+function everyNumberAtMostOne(pts: PointList): boolean {
+  for (let i = 0; i < pts.length; i++) {
+    const v = pts.number(i);
+    if (v !== null && !(Math.abs(v) <= 1)) return false;
+  }
+  return true;
 }
 
 /** The latest value up to a period, of the period's own kind, and the period it belongs to. */
@@ -230,7 +253,7 @@ export function reportIndicators(
     kind: d.kind as "indicators" | "outcomes",
     items,
     counts,
-    breakdown: statusTrendBreakdown(items.map((i) => ({ status: i.assessment.status, trend: i.assessment.trends.short }))),
+    breakdown: statusTrendBreakdown(items.map((i) => statusTrendPair(i.assessment.status, i.assessment.trends.short))),
     longTrend: settings.longTrend ?? DEFAULT_LONG_TREND,
     planName: d.kind === "outcomes" ? settings.planName ?? planNameFrom(sheetTitle(grid, d)) : null,
     series: read.items.length,
@@ -238,6 +261,17 @@ export function reportIndicators(
     ownArea: own.length ? own[0].area : null,
   };
   return { report, issues, notes, read };
+}
+
+/** Each status and short trend the breakdown counts, as one pair shared by every item that has them (not a pair per item). */
+const STATUS_TREND = new Map<Status, Map<Trend, { status: Status; trend: Trend }>>();
+
+function statusTrendPair(status: Status, trend: Trend): { status: Status; trend: Trend } {
+  let byTrend = STATUS_TREND.get(status);
+  if (!byTrend) STATUS_TREND.set(status, (byTrend = new Map()));
+  let pair = byTrend.get(trend);
+  if (!pair) byTrend.set(trend, (pair = Object.freeze({ status, trend })));
+  return pair;
 }
 
 /** The issue for a value and target on scales that cannot both be right, naming both cells. */
@@ -352,7 +386,7 @@ function emptyAssessment(item: IndicatorItem, period: Period | null): IndicatorA
     status: "No data", why,
     key: item.key, title: item.title, period: "", value: null,
     statusCode: STATUS_CODE["No data"], trends: { short: "No trend data", long: "No trend data", previous: null, comparator: null },
-    spc: null, problems: [],
+    spc: null, problems: NO_PROBLEMS,
   };
 }
 

@@ -57,31 +57,32 @@ export function statusAndVariation(status: string, variation: Variation): string
   return STATUS_AND_VARIATION.get(status, variation);
 }
 
-/** Run-chart phrases by their figures packed into one number (see runChartKey). */
-const RUN_CHART_PHRASES = new Map<number, string>();
+/**
+ * Run-chart phrases by their figures, packed into two small integers (see runChartWords): a map by the first,
+ * then by the second. One number of all the figures (52 bits) was a heap number, allocated on every row.
+ */
+const RUN_CHART_PHRASES = new Map<number, Map<number, string>>();
+let runChartPhrases = 0;
 
 /** A run chart's signals in words, labelled as run-chart signals (Anhøj rules), never as SPC. */
 export function runChartWords(r: RunChartResult, points: number): string {
-  const key = runChartKey(r, points);
-  if (key === null) return phraseOnce(`rc|${points}|${r.longestRun}|${r.longestRunLimit}|${r.crossings}|${r.crossingsLimit}|${r.shift}|${r.fewCrossings}`, () => runChartPhrase(r, points));
-  let phrase = RUN_CHART_PHRASES.get(key);
+  if (!tenBits(points) || !tenBits(r.longestRun) || !tenBits(r.longestRunLimit) || !tenBits(r.crossings) || !tenBits(r.crossingsLimit)) {
+    return phraseOnce(`rc|${points}|${r.longestRun}|${r.longestRunLimit}|${r.crossings}|${r.crossingsLimit}|${r.shift}|${r.fewCrossings}`, () => runChartPhrase(r, points));
+  }
+  // Each count below 1,024 takes 10 bits: 22 bits in the first key, 30 in the second, both small integers (below 2^30).
+  const first = ((points * 1024 + r.longestRun) * 2 + (r.shift ? 1 : 0)) * 2 + (r.fewCrossings ? 1 : 0);
+  const second = (r.longestRunLimit * 1024 + r.crossings) * 1024 + r.crossingsLimit;
+  let bySecond = RUN_CHART_PHRASES.get(first);
+  let phrase = bySecond?.get(second);
   if (phrase === undefined) {
     phrase = runChartPhrase(r, points);
-    if (RUN_CHART_PHRASES.size < MAX_PHRASES) RUN_CHART_PHRASES.set(key, phrase);
+    if (runChartPhrases < MAX_PHRASES) {
+      if (!bySecond) RUN_CHART_PHRASES.set(first, (bySecond = new Map()));
+      bySecond.set(second, phrase);
+      runChartPhrases++;
+    }
   }
   return phrase;
-}
-
-/**
- * The figures a run chart's phrase is made of as one number, 10 bits each
- * (52 in all, within a double's exact integers), where each is a count below
- * 1,024 (any series of fewer than 1,024 points); null otherwise. Made per
- * row, a key of text was most of what the results sheet allocated.
- */
-function runChartKey(r: RunChartResult, points: number): number | null {
-  if (!tenBits(points) || !tenBits(r.longestRun) || !tenBits(r.longestRunLimit) || !tenBits(r.crossings) || !tenBits(r.crossingsLimit)) return null;
-  const counts = (((points * 1024 + r.longestRun) * 1024 + r.longestRunLimit) * 1024 + r.crossings) * 1024 + r.crossingsLimit;
-  return counts * 4 + (r.shift ? 2 : 0) + (r.fewCrossings ? 1 : 0);
 }
 
 function tenBits(n: number): boolean {

@@ -4,7 +4,7 @@ import { RUN_CHART_MIN_POINTS } from "../../indicator";
 import { SPC_MIN_POINTS } from "../../report/indicators";
 import { STATUSES, STATUS_CODE } from "../../status";
 import { longTrendLabel } from "../../trend";
-import { statistics } from "../statistics";
+import { variationCell, assuranceCell, togetherCell } from "../statistics";
 import { SheetBuilder } from "../builder";
 import { measureCell, measureFormat, RAG_CODES } from "../cells";
 import { PlanValue, SheetPlan } from "../types";
@@ -54,9 +54,12 @@ export function indicatorResultsSheet(reports: IndicatorsReport[], name: string,
   if (long.note) b.note(long.note);
   if (withCommentary) b.note("Commentary check: figures the commentary quotes that are not the row's (within rounding), a Red item whose commentary says nothing of a concern, shortfall or action, and commentary the same as last period's; the commentary itself is left as written.");
   if (withAreas) b.note("Other areas: how many have a value for the same indicator and period, their median, your rank among all areas (1 = highest value, whatever is better) and your quartile (1 = at or above the upper quartile, as Excel's QUARTILE.INC gives it).");
-  const rows: PlanValue[][] = [];
+  // Both made at their full length and filled in order: grown by push, 50,000 rows were copied to ever larger arrays.
+  const total = reports.reduce((n, r) => n + r.items.length, 0);
+  const rows = new Array<PlanValue[]>(total);
   // Each row's item, for its number formats and icon, worked out as the table asks (an object of formats per row was 50,000 of them).
-  const shown: IndicatorsReport["items"] = [];
+  const shown: IndicatorsReport["items"] = new Array(total);
+  let filled = 0;
   const width = 16 + ytdCols + (withAreas ? 4 : 0) + (withCommentary ? 1 : 0);
   for (const r of reports) {
     const items = r.items;
@@ -64,7 +67,6 @@ export function indicatorResultsSheet(reports: IndicatorsReport[], name: string,
       const x = items[i];
       const a = x.assessment;
       const pc = x.item.percent;
-      const s = statistics(a);
       const c = x.comparators;
       // Made at its full width and filled in order: a row grown by push kept room for twice its cells (and a spread per
       // row made every row through the slow path). The table holds every row until the sheet is written.
@@ -84,9 +86,9 @@ export function indicatorResultsSheet(reports: IndicatorsReport[], name: string,
       row[k++] = a.trends.long;
       row[k++] = x.latest ? measureCell(x.latest.value, pc) : null;
       row[k++] = x.latest?.period ?? "";
-      row[k++] = s.variation;
-      row[k++] = s.assurance;
-      row[k++] = s.together;
+      row[k++] = variationCell(a);
+      row[k++] = assuranceCell(a);
+      row[k++] = togetherCell(a);
       if (withAreas) {
         row[k++] = c ? c.areas : null;
         row[k++] = c ? measureCell(c.median, pc) : null;
@@ -94,8 +96,8 @@ export function indicatorResultsSheet(reports: IndicatorsReport[], name: string,
         row[k++] = c?.quartile ?? null;
       }
       if (withCommentary) row[k++] = commentaryCell(r.commentary, x.item.key);
-      rows.push(row);
-      shown.push(x);
+      rows[filled] = row;
+      shown[filled++] = x;
     }
   }
   b.blank();
