@@ -2,6 +2,7 @@ import * as zlib from "zlib";
 import { once } from "events";
 import { useCompressor, Compressor, HostCompression } from "../workbook/xlsx/deflated-part";
 import { useInflater } from "../workbook/xlsx/reader/zip";
+import { joinBytes } from "../workbook/xlsx/join-bytes";
 
 /**
  * Deflate level for the files the command line writes. On a 50,000-row
@@ -71,11 +72,7 @@ function releaseLastBuffer(chunks: Uint8Array[]): Uint8Array[] {
   let bytes = 0;
   for (let i = first; i < chunks.length; i++) bytes += chunks[i].byteLength;
   if (bytes * 4 >= last.buffer.byteLength) return chunks;
-  const tail = new Uint8Array(bytes);
-  for (let i = first, at = 0; i < chunks.length; at += chunks[i].byteLength, i++) tail.set(chunks[i], at);
-  chunks.length = first;
-  chunks.push(tail);
-  return chunks;
+  return [...chunks.slice(0, first), joinBytes(chunks.slice(first))];
 }
 
 /**

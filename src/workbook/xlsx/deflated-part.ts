@@ -2,6 +2,7 @@ import { Deflate } from "fflate";
 import { crc32 } from "./crc32";
 import { hasNative } from "./native-streams";
 import { blockRead } from "./xml-bytes";
+import { joinBytes } from "./join-bytes";
 
 /**
  * A part deflated as it was written: its compressed bytes (in the pieces the
@@ -139,7 +140,7 @@ export async function deflatePieces(pieces: Iterable<string | Uint8Array>, useNa
   const head = host?.deflate ? smallHead(blocks) : { blocks: [], all: false };
   if (head.all) {
     head.blocks.forEach(count);
-    out.chunks = [host!.deflate!(joined(head.blocks))];
+    out.chunks = [host!.deflate!(head.blocks.length === 1 ? head.blocks[0] : joinBytes(head.blocks))];
     head.blocks.forEach(blockRead);
     return out;
   }
@@ -166,16 +167,4 @@ function smallHead(blocks: Iterator<Uint8Array>): { blocks: Uint8Array[]; all: b
     size += next.value.length;
   }
   return { blocks: taken, all: false };
-}
-
-/** The blocks as one (copied only when there are several). */
-function joined(blocks: Uint8Array[]): Uint8Array {
-  if (blocks.length === 1) return blocks[0];
-  const out = new Uint8Array(blocks.reduce((n, b) => n + b.length, 0));
-  let at = 0;
-  for (const b of blocks) {
-    out.set(b, at);
-    at += b.length;
-  }
-  return out;
 }

@@ -2,6 +2,7 @@ import { EditablePackage, StoredPart } from "./package-edit";
 import { Zip, ZipInputFile, AsyncFlateStreamHandler } from "fflate";
 import { ZipPackage } from "./reader/zip";
 import { DeflatedPart, deflatePieces } from "./deflated-part";
+import { joinBytes } from "./join-bytes";
 
 /**
  * Writes the spliced package: every part the splice left alone is copied as
@@ -42,11 +43,5 @@ export async function repack(input: ZipPackage, zip: EditablePackage, untouched:
   }
   out.end();
   if (failure) throw failure;
-  const data = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    data.set(c, at);
-    at += c.length;
-  }
-  return data;
+  return joinBytes(chunks);
 }
