@@ -96,6 +96,31 @@ function wholeNumber(s: string, from: number, to: number): number {
   return n;
 }
 
+/**
+ * The closing quote of the attribute whose name starts at `name` (`r="B2"`,
+ * or in single quotes), for the cell's and the row's fast paths; its value
+ * starts just past the "=" and the quote. NOT_MINE for anything the generic
+ * path must see (white space or "<" in the name, no quote, a reference, "<"
+ * or a control character in the value), INCOMPLETE where the text ends first.
+ */
+function attributeEnd(s: string, name: number): number {
+  let j = name;
+  let ch: number;
+  while ((ch = s.charCodeAt(j)) !== 61 /* = */) {
+    if (ch !== ch) return INCOMPLETE;
+    if (ch === 32 || ch === 62 || ch === 47 || ch === 60 || ch < 32) return NOT_MINE;
+    j++;
+  }
+  const q = s.charCodeAt(j + 1);
+  if (q !== 34 && q !== 39) return q !== q ? INCOMPLETE : NOT_MINE;
+  for (let end = j + 2; end < s.length; end++) {
+    const e = s.charCodeAt(end);
+    if (e === q) return end;
+    if (e === 38 || e === 60 || e < 32) return NOT_MINE; // a reference, "<" or a line break: the generic path
+  }
+  return INCOMPLETE;
+}
+
 /** "AB12" (in `s` from `from` to `to`) → its 0-based column, or -1 when it is not a cell reference. */
 function columnAt(s: string, from: number, to: number): number {
   let col = 0;
@@ -220,26 +245,13 @@ export async function readSheet(pkg: PackageReader, sheet: BookSheet, ctx: CellC
       if (ch === 62 /* > */ || ch === 47 /* / */) break;
       if (ch !== ch) return INCOMPLETE;
       const name = j;
-      while ((ch = s.charCodeAt(j)) !== 61 /* = */) {
-        if (ch !== ch) return INCOMPLETE;
-        if (ch === 32 || ch === 62 || ch === 47 || ch === 60 || ch < 32) return NOT_MINE;
-        j++;
-      }
-      const q = s.charCodeAt(j + 1);
-      if (q !== 34 && q !== 39) return q !== q ? INCOMPLETE : NOT_MINE;
-      const start = j + 2;
-      let end = start;
-      for (; end < s.length; end++) {
-        const e = s.charCodeAt(end);
-        if (e === q) break;
-        if (e === 38 || e === 60 || e < 32) return NOT_MINE; // a reference, "<" or a line break: the generic path
-      }
-      if (end >= s.length) return INCOMPLETE;
-      if (j - name === 1) {
+      const end = attributeEnd(s, name);
+      if (end < 0) return end;
+      if (s.charCodeAt(name + 1) === 61 /* a one-letter name */) {
         const n = s.charCodeAt(name);
-        if (n === 114 /* r */) at = columnAt(s, start, end);
-        else if (n === 115 /* s */) style = wholeNumber(s, start, end);
-        else if (n === 116 /* t */) type = s.slice(start, end);
+        if (n === 114 /* r */) at = columnAt(s, name + 3, end);
+        else if (n === 115 /* s */) style = wholeNumber(s, name + 3, end);
+        else if (n === 116 /* t */) type = s.slice(name + 3, end);
       } else if (s.startsWith("xmlns", name)) return NOT_MINE;
       j = end + 1;
       ch = s.charCodeAt(j);
@@ -319,23 +331,10 @@ export async function readSheet(pkg: PackageReader, sheet: BookSheet, ctx: CellC
       if (ch === 62 /* > */ || ch === 47 /* / */) break;
       if (ch !== ch) return INCOMPLETE;
       const name = j;
-      while ((ch = s.charCodeAt(j)) !== 61 /* = */) {
-        if (ch !== ch) return INCOMPLETE;
-        if (ch === 32 || ch === 62 || ch === 47 || ch === 60 || ch < 32) return NOT_MINE;
-        j++;
-      }
-      const q = s.charCodeAt(j + 1);
-      if (q !== 34 && q !== 39) return q !== q ? INCOMPLETE : NOT_MINE;
-      const start = j + 2;
-      let end = start;
-      for (; end < s.length; end++) {
-        const e = s.charCodeAt(end);
-        if (e === q) break;
-        if (e === 38 || e === 60 || e < 32) return NOT_MINE; // a reference, "<" or a line break: the generic path
-      }
-      if (end >= s.length) return INCOMPLETE;
-      if (j - name === 1 && s.charCodeAt(name) === 114 /* r */) r = Number(s.slice(start, end));
-      else if (j - name === 6 && s.startsWith("hidden", name)) hidden = isTrue(s.slice(start, end));
+      const end = attributeEnd(s, name);
+      if (end < 0) return end;
+      if (s.startsWith("r=", name)) r = Number(s.slice(name + 3, end));
+      else if (s.startsWith("hidden=", name)) hidden = isTrue(s.slice(name + 8, end));
       else if (s.startsWith("xmlns", name)) return NOT_MINE;
       j = end + 1;
       ch = s.charCodeAt(j);
